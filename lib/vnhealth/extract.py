@@ -1,0 +1,1052 @@
+"""Extraction: a document's lines → statements → observations with line-level provenance.
+
+The same rules read every document; nothing here is keyed to one file. A document is cut into
+*segments*: table rows (three shapes: tab-separated rows, PDF rows broken over lines under a
+header of one word per line, and pipe cells over lines) and prose statements (bullets, numbered
+items, paragraphs, which may wrap over many lines). Each number found in a segment is read with
+its comparator, range, unit and year, and paired with the indicator named nearest to it in its
+clause. What the rules cannot get right is corrected in the review ledger (data/catalog/ledger.yaml),
+applied by vnhealth.warehouse after extraction.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from vnhealth.catalog import Catalog, Document, Indicator
+from vnhealth.numbers import (
+    FRACTION_SHARE_RE,
+    MENTION_RE,
+    NUMBER,
+    is_year,
+    parse_cell,
+    parse_number,
+)
+from vnhealth.text import blank_markup, is_noise_line, lite, make_key, nfc, phrase_key
+
+# ---------------------------------------------------------------------------------------------
+# Output records
+
+
+@dataclass
+class Statement:
+    statement_id: str
+    doc_id: str
+    line_start: int
+    line_end: int
+    text: str
+    shape: str  # prose | tab_row | pdf_row | pipe_row
+    is_mapped: bool = False
+
+
+@dataclass
+class Observation:
+    doc_id: str
+    indicator_id: str
+    kind: str
+    year: int
+    comparator: str
+    value: float
+    value_high: float | None
+    unit: str
+    relative_to: str | None
+    line: int
+    quote: str
+    value_text: str
+    statement_id: str
+    source: str = "rule"
+    ledger_reason: str | None = None
+
+
+@dataclass
+class QualitativeObservation:
+    doc_id: str
+    target_id: str
+    year: int
+    line: int
+    quote: str
+    statement_id: str
+
+
+@dataclass
+class DocumentExtraction:
+    statements: list[Statement] = field(default_factory=list)
+    observations: list[Observation] = field(default_factory=list)
+    qualitative: list[QualitativeObservation] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------------------------------------
+# Segments: a piece of text built from one or more lines, with offsets back to the lines
+
+
+@dataclass
+class Segment:
+    shape: str
+    pieces: list[tuple[int, int, str]]  # (text offset, line number, line text) in order
+    text: str
+    context_year: int | None = None
+    table_unitless_ok: bool = False
+    columns: list[tuple[str, int]] | None = None  # (kind, year) of value columns, PDF rows
+    is_heading: bool = False
+
+    @classmethod
+    def from_lines(cls, shape: str, lines: list[tuple[int, str]], **kw: Any) -> Segment:
+        pieces = []
+        parts = []
+        pos = 0
+        for line_no, text in lines:
+            pieces.append((pos, line_no, text))
+            parts.append(text)
+            pos += len(text) + 1
+        return cls(shape=shape, pieces=pieces, text=" ".join(parts), **kw)
+
+    @property
+    def line_start(self) -> int:
+        return self.pieces[0][1]
+
+    @property
+    def line_end(self) -> int:
+        return self.pieces[-1][1]
+
+    def locate(self, offset: int) -> tuple[int, str, int]:
+        """(line number, line text, column) of a text offset."""
+        starts = [p[0] for p in self.pieces]
+        i = max(0, bisect.bisect_right(starts, offset) - 1)
+        start, line_no, text = self.pieces[i]
+        return line_no, text, offset - start
+
+
+# ---------------------------------------------------------------------------------------------
+# Compiled vocabulary
+
+
+def _phrase_regex(phrases: list[str]) -> re.Pattern[str]:
+    """Regex for phrases on lite() text: longest first, flexible spaces, word-bounded."""
+    parts = []
+    for p in sorted({lite(nfc(p)) for p in phrases}, key=len, reverse=True):
+        body = r"\s*".join(re.escape(ch) for ch in p.replace(" ", "")) if "/" in p else \
+            r"\s+".join(re.escape(w) for w in p.split())
+        left = r"(?<![^\W\d_])" if p[0].isalnum() else ""
+        right = r"(?![\w])" if p[-1].isalnum() else ""
+        parts.append(f"{left}{body}{right}")
+    return re.compile("|".join(parts))
+
+
+@dataclass
+class UnitPhrase:
+    unit: str
+    is_denominator: bool
+
+
+class Vocabulary:
+    """Everything the rules read from the catalogue, compiled once per build."""
+
+    def __init__(self, catalog: Catalog):
+        v = catalog.vocabulary
+        self.catalog = catalog
+        self.abbreviations = {k.lower(): nfc(str(val)) for k, val in
+                              (v.get("abbreviations") or {}).items() if k != "__line__"}
+        self.indicators = {ind.id: ind for ind in catalog.indicators}
+        # alias key → indicators it may name, in catalogue order
+        self.alias_targets: dict[str, list[Indicator]] = {}
+        for ind in catalog.indicators:
+            for alias in ind.aliases:
+                key = phrase_key(alias, self.abbreviations)
+                if key:
+                    self.alias_targets.setdefault(key, []).append(ind)
+        keys = sorted(self.alias_targets, key=len, reverse=True)
+        self.alias_re = re.compile(
+            r"(?:(?<=^)|(?<= ))(" + "|".join(re.escape(k) for k in keys) + r")(?= |$)"
+        )
+        # units
+        self.unit_of_phrase: dict[str, str] = {}
+        denominators = {"per_1000", "per_10000", "per_100000", "per_station",
+                        "boys_per_100_girls"}
+        self.unit_phrases: dict[str, UnitPhrase] = {}
+        for unit in catalog.units.values():
+            for phrase in unit.phrases:
+                self.unit_phrases[lite(nfc(phrase))] = UnitPhrase(unit.id,
+                                                                  unit.id in denominators)
+        self.unit_re = _phrase_regex(list(self.unit_phrases))
+        self.unit_after_re = re.compile(r"\s*(?:" + self.unit_re.pattern + ")")
+        # comparators
+        before = v.get("comparators_before") or {}
+        self.cmp_before: list[tuple[str, str]] = sorted(
+            ((lite(nfc(p)), cmp) for cmp, ps in before.items() if cmp != "__line__" for p in ps),
+            key=lambda t: len(t[0]), reverse=True,
+        )
+        after = v.get("comparators_after") or {}
+        self.cmp_after = [(lite(nfc(p)), cmp) for cmp, ps in after.items() if cmp != "__line__"
+                          for p in ps]
+        rel = v.get("relative") or {}
+        self.rel_increase = [lite(nfc(p)) for p in rel.get("increase", [])]
+        self.rel_decrease = [lite(nfc(p)) for p in rel.get("decrease", [])]
+        self.rel_before = [lite(nfc(p)) for p in rel.get("markers_before", [])]
+        self.rel_after = [lite(nfc(p)) for p in rel.get("markers_after", [])]
+        self.per_year = [lite(nfc(p)) for p in rel.get("per_year", [])]
+        self.baseline_from = [lite(nfc(p)) for p in v.get("baseline_from", [])]
+        self.baseline_to = [lite(nfc(p)) for p in v.get("baseline_to", [])]
+        self.baseline_columns = [lite(nfc(p)) for p in v.get("baseline_columns", [])]
+        self.clause_break_re = re.compile(
+            "|".join(r"(?<!\w)" + re.escape(lite(nfc(p))) + r"(?!\w)"
+                     for p in v.get("clause_breaks", [])) or r"(?!x)x"
+        )
+        self.count_re = _phrase_regex(list(v.get("count_nouns", [])))
+        self.subgroups = catalog.subgroups
+        self.qualitative = [(q.id, [phrase_key(p, self.abbreviations) for p in q.phrases])
+                            for q in catalog.qualitative]
+        # cheap pre-check before keying a segment: the longest word of each phrase
+        self.qualitative_anchors = {max(lite(nfc(p)).split(), key=len)
+                                    for q in catalog.qualitative for p in q.phrases}
+        verb_words = sorted(self.rel_increase + self.rel_decrease, key=len, reverse=True)
+        self.verb_re = re.compile("|".join(r"(?<!\w)" + re.escape(w) + r"(?!\w)"
+                                           for w in verb_words))
+
+
+# ---------------------------------------------------------------------------------------------
+# Segmentation
+
+_BULLET_RE = re.compile(r"^\s*(?:[-+•*–]\s|\(\d+\)\s|\d{1,2}(?:\.\d{1,2})*\.\s|[a-zđ]\)\s"
+                        r"|[IVX]+[.\-]\s?|#+\s|\*\*)")
+_HEADING_RE = re.compile(r"^\s*(?:#+\s*)?(?:\*+\s*)?(?:[IVX]+[.\-]|\d+(?:\.\d+)*\.|[a-zđ]\))\s*\S")
+_PIPE_ONLY_RE = re.compile(r"^\s*\|+\s*$")
+_STT_RE = re.compile(r"^\s*(STT|TT)\b")
+_PDF_ROW_RE = re.compile(r"^\s*(\d{1,2}[a-z]?(?:\.\d{1,2})?)\s+(?=[A-ZĐÀ-Ỹ])")
+_LONE_NUMBER_RE = re.compile(r"^\s*(\d{1,2}[a-z]?)\s*$")
+_YEAR_IN_TEXT_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+_TIME_CELL_RE = re.compile(
+    r"^\s*(?:(?:tháng\s+)?\d{1,2}\s*/\s*)?(?:(?:từ\s+)?(?:năm\s+)?)?((?:19|20)\d\d)"
+    r"(?:\s*[-–]\s*((?:19|20)\d\d))?\s*\.?\s*$",
+    re.IGNORECASE,
+)
+_SENTENCE_END_RE = re.compile(r"[.;:!?]\s*$")
+
+
+def _is_pipe_line(line: str) -> bool:
+    s = line.strip()
+    return bool(s) and (s.endswith("|") or s.startswith("|"))
+
+
+def _is_tab_line(line: str) -> bool:
+    return line.count("\t") >= 2
+
+
+def _time_cell_year(cell: str) -> int | None:
+    m = _TIME_CELL_RE.match(cell.replace("Năm", "năm").replace("Từ", "từ").replace("Tháng",
+                                                                                   "tháng"))
+    if not m:
+        return None
+    return int(m.group(2) or m.group(1))
+
+
+class DocumentReader:
+    """Cuts one document into segments and extracts its observations."""
+
+    def __init__(self, vocab: Vocabulary, doc: Document, lines: list[str]):
+        self.v = vocab
+        self.doc = doc
+        self.raw_lines = lines
+        self.lines = [nfc(line) for line in lines]
+        self.out = DocumentExtraction()
+        self._statement_seq = 0
+
+    # -- driver --------------------------------------------------------------------------
+    def run(self) -> DocumentExtraction:
+        for seg in self.segments():
+            self.read_segment(seg)
+        return self.out
+
+    def segments(self) -> list[Segment]:
+        n = len(self.lines)
+        i = 0
+        segs: list[Segment] = []
+        prose: list[tuple[int, str]] = []
+        section_year: int | None = None
+
+        def flush_prose() -> None:
+            nonlocal prose, section_year
+            for seg in self._prose_segments(prose):
+                heading_year = self._heading_year(seg)
+                if seg.is_heading:
+                    section_year = heading_year
+                seg.context_year = section_year
+                segs.append(seg)
+            prose = []
+
+        while i < n:
+            line = self.lines[i]
+            if _is_tab_line(line):
+                flush_prose()
+                j = i
+                block: list[tuple[int, str]] = []
+                while j < n and (_is_tab_line(self.lines[j]) or not self.lines[j].strip()):
+                    if self.lines[j].strip():
+                        block.append((j + 1, self.lines[j]))
+                    j += 1
+                segs.extend(self._tab_table(block))
+                i = j
+                continue
+            if _is_pipe_line(line):
+                flush_prose()
+                j = i
+                block = []
+                while j < n and (_is_pipe_line(self.lines[j]) or not self.lines[j].strip()
+                                 or (j + 1 < n and not self.lines[j].rstrip().endswith("|")
+                                     and _is_pipe_line(self.lines[j + 1])
+                                     and not _PIPE_ONLY_RE.match(self.lines[j + 1])
+                                     and block and not _PIPE_ONLY_RE.match(block[-1][1]))):
+                    if self.lines[j].strip():
+                        block.append((j + 1, self.lines[j]))
+                    j += 1
+                segs.extend(self._pipe_table(block, section_year))
+                i = j
+                continue
+            if _STT_RE.match(line):
+                flush_prose()
+                j, table_segs = self._pdf_table(i)
+                segs.extend(table_segs)
+                i = j
+                continue
+            if line.strip() and not is_noise_line(line):
+                prose.append((i + 1, line))
+            i += 1
+        flush_prose()
+        return segs
+
+    def _prose_segments(self, lines: list[tuple[int, str]]) -> list[Segment]:
+        groups: list[list[tuple[int, str]]] = []
+        prev = ""
+        prev_heading = False
+        for line_no, text in lines:
+            stripped = text.strip()
+            starts_new = bool(_BULLET_RE.match(text))
+            first = stripped[:1]
+            if not starts_new and groups and first.isupper() and (
+                _SENTENCE_END_RE.search(prev) or prev_heading or len(groups[-1]) == 0
+            ):
+                starts_new = True
+            if starts_new or not groups:
+                groups.append([])
+            groups[-1].append((line_no, text))
+            prev = stripped
+            prev_heading = (len(groups[-1]) == 1 and bool(_HEADING_RE.match(text))
+                            and len(stripped) < 100 and not stripped.endswith((",", ";")))
+        segs = []
+        for g in groups:
+            seg = Segment.from_lines("prose", g)
+            first_line = g[0][1].strip()
+            body = self._strip_marker(first_line)
+            seg.is_heading = (len(g) == 1 and bool(_HEADING_RE.match(g[0][1]))
+                              and len(first_line) < 100
+                              and not any(not is_year(parse_number(m.group("num")))
+                                          for m in MENTION_RE.finditer(body)))
+            segs.append(seg)
+        return segs
+
+    @staticmethod
+    def _strip_marker(text: str) -> str:
+        m = _BULLET_RE.match(text)
+        return text[m.end():] if m else text
+
+    def _heading_year(self, seg: Segment) -> int | None:
+        if not seg.is_heading:
+            return None
+        years = [int(y) for y in _YEAR_IN_TEXT_RE.findall(seg.text)]
+        return max(years) if years else None
+
+    # -- tables: tab-separated rows --------------------------------------------------------
+    def _tab_table(self, block: list[tuple[int, str]]) -> list[Segment]:
+        rows = [(ln, [blank_markup(c).strip() for c in text.split("\t")], text)
+                for ln, text in block]
+        # Header rows come before the first row with a small row number in its first cells.
+        header_rows = []
+        data_start = len(rows)
+        for idx, (_ln, cells, _t) in enumerate(rows):
+            if any(re.fullmatch(r"\d{1,3}", c) for c in cells[:3]):
+                data_start = idx
+                break
+            header_rows.append(cells)
+        if not header_rows or data_start == len(rows):
+            return [self._tab_row_as_prose(ln, text) for ln, _c, text in rows]
+        width = max(len(c) for _l, c, _t in rows)
+        headers = [" ".join(h[k] for h in header_rows if k < len(h)).strip() for k in
+                   range(width)]
+        # a header cell holding both a year and a baseline word ("Thực hiện 2025")
+        baseline_cols = {k for h in header_rows for k, c in enumerate(h)
+                         if _YEAR_IN_TEXT_RE.search(c)
+                         and any(w in lite(c) for w in self.v.baseline_columns)}
+        data = rows[data_start:]
+
+        def letters(k: int) -> float:
+            vals = [len(re.findall(r"[^\W\d_]", c[k])) for _l, c, _t in data if k < len(c)]
+            return sum(vals) / max(1, len(vals))
+
+        name_col = max(range(width), key=letters)
+        unit_col = next((k for k, h in enumerate(headers) if "đơn vị" in h.lower()), None)
+        columns: dict[int, tuple[str, int]] = {}
+        target_year = self.doc.period_end
+        for k, h in enumerate(headers):
+            if k <= name_col or k == unit_col:
+                continue
+            low = lite(h)
+            years = [int(y) for y in _YEAR_IN_TEXT_RE.findall(h)]
+            if k in baseline_cols and years:
+                columns[k] = ("baseline", years[-1])
+            elif years:
+                columns[k] = ("year", years[-1])
+            elif any(w in low for w in ("chỉ tiêu", "mục tiêu", "kế hoạch")):
+                columns[k] = ("target", target_year)
+        segs = []
+        for ln, cells, text in data:
+            segs.append(self._read_table_row(ln, cells, text, name_col, unit_col, columns))
+        return [s for s in segs if s is not None]
+
+    def _tab_row_as_prose(self, line_no: int, text: str) -> Segment:
+        cleaned = blank_markup(text).replace("\t", " ")
+        seg = Segment.from_lines("tab_row", [(line_no, cleaned)])
+        seg.context_year = self.doc.period_end
+        return seg
+
+    def _read_table_row(self, line_no: int, cells: list[str], raw: str, name_col: int,
+                        unit_col: int | None, columns: dict[int, tuple[str, int]]
+                        ) -> Segment | None:
+        """A tab row with typed value columns: emit observations directly."""
+        name = cells[name_col] if name_col < len(cells) else ""
+        seg = Segment.from_lines("tab_row", [(line_no, blank_markup(raw).replace("\t", " "))])
+        statement = self._new_statement(seg)
+        self._qualitative(seg, statement, self.doc.period_end)
+        unit_cell = cells[unit_col] if unit_col is not None and unit_col < len(cells) else ""
+        indicator_key = make_key(name, self.v.abbreviations)
+        aliases = [m for m in self.v.alias_re.finditer(indicator_key.key)]
+        if not aliases:
+            return None
+        candidates = self.v.alias_targets[aliases[0].group(1)]
+        row_unit = self._unit_from_texts([unit_cell, name])
+        values = []
+        for k, (kind, year) in sorted(columns.items()):
+            if k >= len(cells) or not cells[k]:
+                continue
+            cell = parse_cell(cells[k])
+            if cell is None:
+                continue
+            unit = "percent" if cell.percent else row_unit
+            ind = self._choose(candidates, unit, None, table=True)
+            if ind is None:
+                continue
+            if kind == "year":
+                kind = "target" if year >= self.doc.period_end else "trajectory"
+            values.append((k, kind, year, cell, unit or ind.unit, ind))
+        col_start = 0
+        offsets = []
+        for c in raw.split("\t"):
+            offsets.append(col_start)
+            col_start += len(c) + 1
+        for k, kind, year, cell, unit, ind in values:
+            raw_cell = raw.split("\t")[k]
+            self._emit(ind, kind, year, cell.comparator, cell.value, cell.value_high, unit,
+                       None, line_no, raw_cell.strip(), statement)
+        return None
+
+    # -- tables: pipe cells over lines -------------------------------------------------------
+    def _pipe_table(self, block: list[tuple[int, str]], section_year: int | None
+                    ) -> list[Segment]:
+        rows: list[list[list[tuple[int, str]]]] = [[]]
+        cell: list[tuple[int, str]] = []
+        for ln, text in block:
+            s = text.strip()
+            if _PIPE_ONLY_RE.match(s):
+                if cell:
+                    rows[-1].append(cell)
+                    cell = []
+                rows.append([])
+                continue
+            if s.startswith("|") and s.count("|") >= 2:
+                # a one-line row: | a | b |
+                if cell:
+                    rows[-1].append(cell)
+                    cell = []
+                rows.append([[(ln, c)] for c in s.strip("|").split("|")])
+                rows.append([])
+                continue
+            cell.append((ln, s[:-1].rstrip() if s.endswith("|") else s))
+            if s.endswith("|"):
+                rows[-1].append(cell)
+                cell = []
+        if cell:
+            rows[-1].append(cell)
+        segs = []
+        for row in rows:
+            if not row:
+                continue
+            years = [y for c in row if (y := _time_cell_year(" ".join(t for _l, t in c)))]
+            row_year = years[-1] if years else section_year
+            for c in row:
+                text = " ".join(t for _l, t in c)
+                if _time_cell_year(text) is not None:
+                    continue
+                seg = Segment.from_lines("pipe_row", c, context_year=row_year)
+                segs.append(seg)
+        return segs
+
+    # -- tables: PDF rows under a one-word-per-line header --------------------------------------
+    def _pdf_table(self, start: int) -> tuple[int, list[Segment]]:
+        n = len(self.lines)
+        header_parts = [self.lines[start]]
+        i = start + 1
+        while i < n:
+            line = self.lines[i]
+            if _PDF_ROW_RE.match(line) or (_LONE_NUMBER_RE.match(line)
+                                           and self._next_text_line_is_name(i)):
+                break
+            if line.strip():
+                header_parts.append(line.strip())
+            i += 1
+        header = " ".join(header_parts)
+        years = [int(y) for y in _YEAR_IN_TEXT_RE.findall(header)]
+        target_year = max(years) if years else self.doc.period_end
+        columns = []
+        for m in _YEAR_IN_TEXT_RE.finditer(header):
+            y = int(m.group(1))
+            before = lite(header[max(0, m.start() - 30):m.start()])
+            if any(w in before for w in self.v.baseline_columns):
+                columns.append(("baseline", y))
+            else:
+                columns.append(("target" if y == target_year else "trajectory", y))
+        rows: list[list[tuple[int, str]]] = []
+        last_number: float | None = None
+        while i < n:
+            line = self.lines[i]
+            s = line.strip()
+            if _STT_RE.match(line) or (s and _HEADING_RE.match(line) and not
+                                       _PDF_ROW_RE.match(line) and not _LONE_NUMBER_RE.match(line)
+                                       and re.match(r"^\s*(?:[IVX]+\.|[a-zđ]\))", line)):
+                break
+            m_row = _PDF_ROW_RE.match(line)
+            m_lone = _LONE_NUMBER_RE.match(line)
+            is_row = False
+            if m_row:
+                is_row = True
+                last_number = self._row_number(m_row.group(1))
+            elif m_lone and self._next_text_line_is_name(i):
+                num = self._row_number(m_lone.group(1))
+                if last_number is None or num == int(last_number) + 1:
+                    is_row = True
+                    last_number = num
+            if is_row:
+                rows.append([])
+            if s and rows and not (is_noise_line(line) and not rows[-1] == []
+                                   and _URL_LIKE.match(s)):
+                if not _URL_LIKE.match(s):
+                    rows[-1].append((i + 1, line))
+            i += 1
+        segs = []
+        for row in rows:
+            if not row:
+                continue
+            seg = Segment.from_lines("pdf_row", row, context_year=target_year,
+                                     table_unitless_ok=True,
+                                     columns=columns if len(columns) >= 2 else None)
+            segs.append(seg)
+        return i, segs
+
+    @staticmethod
+    def _row_number(token: str) -> float:
+        m = re.match(r"\d+", token)
+        return float(m.group(0)) if m else -1.0
+
+    def _next_text_line_is_name(self, i: int) -> bool:
+        for j in range(i + 1, min(i + 4, len(self.lines))):
+            s = self.lines[j].strip()
+            if s:
+                return bool(s[:1].isupper()) and not _PDF_ROW_RE.match(self.lines[j])
+        return False
+
+    # -- reading a segment -------------------------------------------------------------------
+    def read_segment(self, seg: Segment) -> None:
+        if seg.is_heading:
+            return
+        has_digit = _DIGIT_RE.search(seg.text) is not None
+        if not has_digit and not self._maybe_qualitative(seg.text):
+            return
+        cleaned = blank_markup(seg.text)
+        if seg.columns:
+            handled = self._read_pdf_row_columns(seg, cleaned)
+            if handled:
+                return
+        mentions = self._mentions(seg, cleaned) if has_digit else []
+        statement = None
+        if mentions:
+            statement = self._new_statement(seg)
+        if self._has_qualitative_candidate(seg):
+            statement = statement or self._new_statement(seg)
+            self._qualitative(seg, statement, seg.context_year or self.doc.period_end)
+        if not mentions or statement is None:
+            return
+        self._pair(seg, cleaned, mentions, statement)
+
+    def _maybe_qualitative(self, text: str) -> bool:
+        low = lite(text)
+        return any(w in low for w in self.v.qualitative_anchors)
+
+    def _has_qualitative_candidate(self, seg: Segment) -> bool:
+        if not self._maybe_qualitative(seg.text):
+            return False
+        key = make_key(seg.text, self.v.abbreviations).key
+        return any(p in key for _id, ps in self.v.qualitative for p in ps)
+
+    def _new_statement(self, seg: Segment) -> Statement:
+        self._statement_seq += 1
+        st = Statement(
+            statement_id=f"{self.doc.id}:{seg.line_start}:{self._statement_seq}",
+            doc_id=self.doc.id, line_start=seg.line_start, line_end=seg.line_end,
+            text=" ".join(blank_markup(t).strip() for _o, _l, t in seg.pieces).strip(),
+            shape=seg.shape,
+        )
+        self.out.statements.append(st)
+        return st
+
+    def _qualitative(self, seg: Segment, statement: Statement, year: int) -> None:
+        keyed = make_key(seg.text, self.v.abbreviations)
+        for target_id, phrases in self.v.qualitative:
+            for p in phrases:
+                pos = keyed.key.find(p)
+                if pos < 0:
+                    continue
+                start, _end = keyed.span_in_text(pos, pos + len(p))
+                line_no, line_text, _col = seg.locate(start)
+                y = self._year_before(seg.text, start) or year
+                self.out.qualitative.append(QualitativeObservation(
+                    self.doc.id, target_id, y, line_no, line_text.strip(),
+                    statement.statement_id))
+                break
+
+    # -- number mentions -------------------------------------------------------------------
+    def _mentions(self, seg: Segment, cleaned: str) -> list[dict[str, Any]]:
+        text = cleaned
+        low = lite(text)
+        masked = list(text)
+
+        def mask(a: int, b: int) -> None:
+            for k in range(a, b):
+                masked[k] = " "
+
+        units: list[tuple[int, int, str, bool]] = []
+        for m in self.v.unit_re.finditer(low):
+            up = self.v.unit_phrases.get(re.sub(r"\s+", " ", m.group(0)).replace(" /", "/")
+                                         .replace("/ ", "/"))
+            if up is None:
+                up = self._unit_phrase_loose(m.group(0))
+            if up is None:
+                continue
+            units.append((m.start(), m.end(), up.unit, up.is_denominator))
+            if any(ch.isdigit() for ch in m.group(0)):
+                mask(m.start(), m.end())
+        mentions: list[dict[str, Any]] = []
+        for m in FRACTION_SHARE_RE.finditer(text):
+            mentions.append(dict(start=m.start(), end=m.end(), num_start=m.start("share"),
+                                 value=parse_number(m.group("share")), value_high=None,
+                                 unit="percent", unit_end=m.end(), text=m.group(0),
+                                 fraction=True))
+            mask(m.start(), m.end())
+        current = "".join(masked)
+        for pat in _NOT_VALUES:
+            hits = list(pat.finditer(current))
+            for m in hits:
+                mask(m.start(), m.end())
+            if hits:
+                current = "".join(masked)
+        marker = _BULLET_RE.match(text)
+        if marker and re.search(r"\d", marker.group(0)):
+            mask(marker.start(), marker.end())
+        row_number = _PDF_ROW_NUMBER_RE.match(text) if seg.shape == "pdf_row" else None
+        if row_number:
+            mask(row_number.start(), row_number.end())
+        scan = "".join(masked)
+        for m in MENTION_RE.finditer(scan):
+            v1 = parse_number(m.group("num"))
+            v2 = parse_number(m.group("num2")) if m.group("num2") else None
+            if is_year(v1) and (v2 is None or is_year(v2)):
+                continue
+            end = m.end()
+            unit = None
+            unit_end = end
+            um = self.v.unit_after_re.match(low, end)
+            if um:
+                phrase = um.group(0).strip()
+                up = self.v.unit_phrases.get(phrase) or self._unit_phrase_loose(phrase)
+                if up:
+                    unit, unit_end = up.unit, um.end()
+            else:
+                for s, e, u, _den in units:
+                    if s >= end and not low[end:s].strip():
+                        unit, unit_end = u, e
+                        break
+            mentions.append(dict(start=m.start(), end=m.end(), num_start=m.start(),
+                                 value=v1, value_high=v2, unit=unit, unit_end=unit_end,
+                                 text=m.group(0), fraction=False))
+        mentions.sort(key=lambda d: d["start"])
+        for d in mentions:
+            d["units_ctx"] = units
+        self._masked_low = lite(scan)
+        return mentions
+
+    def _unit_phrase_loose(self, phrase: str) -> Any:
+        compact = re.sub(r"\s+", "", phrase)
+        for p, up in self.v.unit_phrases.items():
+            if re.sub(r"\s+", "", p) == compact:
+                return up
+        return None
+
+    # -- pairing numbers with indicators ---------------------------------------------------
+    def _pair(self, seg: Segment, cleaned: str, mentions: list[dict[str, Any]],
+              statement: Statement) -> None:
+        text = cleaned
+        low = lite(text)
+        keyed = make_key(text, self.v.abbreviations)
+        aliases = []
+        for m in self.v.alias_re.finditer(keyed.key):
+            s, e = keyed.span_in_text(m.start(1), m.end(1))
+            aliases.append((s, e, self.v.alias_targets[m.group(1)]))
+        # numbers inside an indicator's name are part of the name ("dưới 1 tuổi", ">= 25%")
+        mentions = [d for d in mentions
+                    if not any(s <= d["num_start"] < e for s, e, _t in aliases)]
+        clause_bounds = self._clause_bounds(low)
+        sentence_bounds = self._sentence_bounds(low)
+        # dates and document numbers are masked: "ngày 26 tháng 5 năm 2020" sets no year
+        year_phrases = self._year_phrases(text, self._masked_low)
+        consumed_years: set[int] = set()
+        self._mention_starts = [d["start"] for d in mentions]
+        # years written right after a number belong to that number ("35% năm 2020")
+        for d in mentions:
+            for ys, ye, y, kind in year_phrases:
+                if (kind == "year" and 0 <= ys - d["unit_end"] <= 2
+                        and not low[d["unit_end"]:ys].strip()):
+                    d["own_year"] = y
+                    consumed_years.add(ys)
+        for d in mentions:
+            clause = self._bounds_of(d["start"], clause_bounds)
+            sentence = self._bounds_of(d["start"], sentence_bounds)
+            in_clause = [a for a in aliases if clause[0] <= a[0] < clause[1]]
+            unit = d["unit"] or self._context_unit(d, clause, sentence, seg)
+            if unit is None and not seg.table_unitless_ok:
+                continue
+            if (d["unit"] is None and self._count_follows(low, d["end"])
+                    and not self._denominator_in(d, clause)
+                    and not any(0 <= a[0] - d["end"] <= 2 for a in in_clause)):
+                continue
+            comparator, value, value_high, relative_to = self._comparator(
+                d, low, clause, year_phrases)
+            subgroup = self._subgroup_before(low, d["start"])
+            # a relative change in percent applies to an indicator of any unit
+            match_unit = None if (comparator == "relative" and unit == "percent") else unit
+            ind = self._pick_indicator(d, in_clause, low, match_unit, subgroup,
+                                       seg, wildcard=match_unit is None and unit is not None)
+            if ind is None:
+                continue
+            unit = unit or ind.unit
+            kind = "target"
+            year = d.get("own_year")
+            if self._is_baseline_from(d, low, clause, mentions):
+                kind = "baseline"
+            if year is None:
+                year = self._year_for(d, year_phrases, consumed_years, sentence, clause, seg)
+            if comparator == "range" and value_high is None:
+                comparator = "="
+            line_no, line_text, col = seg.locate(d["num_start"])
+            self._emit(ind, kind, year, comparator, value, value_high, unit, relative_to,
+                       line_no, d["text"], statement)
+
+    def _pick_indicator(self, d: dict[str, Any], in_clause: list[Any], low: str,
+                        unit: str | None, subgroup: str | None, seg: Segment,
+                        wildcard: bool = False) -> Indicator | None:
+        after = [a for a in in_clause if a[0] >= d["end"]]
+        before = [a for a in in_clause if a[1] <= d["start"]]
+        before.sort(key=lambda a: -a[1])
+        after.sort(key=lambda a: a[0])
+        cue = False
+        if after:
+            gap = low[d["unit_end"]:after[0][0]].split()
+            cue = all(w in _NUMBER_FIRST_WORDS for w in gap)
+        if low[d["unit_end"]:d["unit_end"] + 8].lstrip().startswith(("số ", "các ", "những ")):
+            cue = True  # "50% số xã … đối với rối loạn trầm cảm": the number leads
+        order = (after + before) if (cue or not before) else (before + after)
+        for _s, _e, targets in order:
+            ind = self._choose(targets, unit, subgroup, table=seg.table_unitless_ok or wildcard)
+            if ind is not None:
+                return ind
+        return None
+
+    def _choose(self, targets: list[Indicator], unit: str | None, subgroup: str | None,
+                table: bool) -> Indicator | None:
+        fitting = []
+        for ind in targets:
+            if ind.subgroup and ind.subgroup != subgroup:
+                continue
+            if unit is None:
+                if not table:
+                    continue
+            elif not self._unit_fits(unit, ind.unit):
+                continue
+            fitting.append(ind)
+        if not fitting:
+            return None
+        exact = [i for i in fitting if i.unit == unit]
+        return (exact or fitting)[0]
+
+    def _unit_fits(self, stated: str, own: str) -> bool:
+        if stated == own:
+            return True
+        units = self.v.catalog.units
+        if stated == "percent" or own == "percent":
+            return False  # a share is never read as a rate per N
+        return units[stated].dimension == units[own].dimension
+
+    def _unit_from_texts(self, texts: list[str]) -> str | None:
+        for t in texts:
+            low = lite(blank_markup(t))
+            for m in self.v.unit_re.finditer(low):
+                up = self.v.unit_phrases.get(m.group(0)) or self._unit_phrase_loose(m.group(0))
+                if up:
+                    return up.unit
+        return None
+
+    def _context_unit(self, d: dict[str, Any], clause: tuple[int, int],
+                      sentence: tuple[int, int], seg: Segment) -> str | None:
+        units = d["units_ctx"]
+        for lo, hi in (clause, sentence, (0, len(seg.text))):
+            dens = [u for s, _e, u, den in units if den and lo <= s < hi]
+            if dens:
+                return dens[0]
+        if seg.table_unitless_ok:
+            near = [u for s, _e, u, _den in units if u in ("percent", "per_1000")]
+            return near[0] if near else None
+        return None
+
+    def _denominator_in(self, d: dict[str, Any], clause: tuple[int, int]) -> bool:
+        return any(den and clause[0] <= s < clause[1] for s, _e, _u, den in d["units_ctx"])
+
+    def _count_follows(self, low: str, end: int) -> bool:
+        m = self.v.count_re.match(low, end + 1) if end + 1 <= len(low) else None
+        return bool(m) and not low[end:m.start()].strip()
+
+    def _subgroup_before(self, low: str, start: int) -> str | None:
+        m = re.search(r"(?:^|[-–•+]\s*)([^\W\d_][^\d\-–•+<>]{0,20}?)\s*[<>≤≥=]?\s*$",
+                      low[max(0, start - 25):start])
+        if not m:
+            return None
+        return self.v.subgroups.get(m.group(1).strip())
+
+    def _comparator(self, d: dict[str, Any], low: str, clause: tuple[int, int],
+                    year_phrases: list[tuple[int, int, int, str]]
+                    ) -> tuple[str, float, float | None, str | None]:
+        value, high = d["value"], d["value_high"]
+        if high is not None:
+            return "range", value, high, None
+        before = low[max(clause[0], d["start"] - 30):d["start"]].rstrip()
+        after = low[d["unit_end"]:d["unit_end"] + 30]
+        # relative changes
+        verb = None
+        for m in self.v.verb_re.finditer(low, clause[0], d["start"]):
+            verb = m.group(0)
+        per_year = any(after.lstrip().startswith(p) or after.startswith(p)
+                       for p in self.v.per_year)
+        marker_before = any(before.endswith(p) for p in self.v.rel_before)
+        marker_after = any(after.lstrip().startswith(p) for p in self.v.rel_after)
+        if verb and (marker_before or marker_after or per_year):
+            sign = -1.0 if any(verb.startswith(w) for w in self.v.rel_decrease) else 1.0
+            rel_to = "unspecified"
+            if per_year:
+                rel_to = "per_year"
+            elif marker_after:
+                m = re.match(r"\s*so với\s*(?:năm\s*)?((?:19|20)\d\d)", after + low[
+                    d["unit_end"] + 30:d["unit_end"] + 40])
+                rel_to = m.group(1) if m else "unspecified"
+            return "relative", sign * value, None, rel_to
+        comparator = "="
+        for phrase, cmp in self.v.cmp_before:
+            if before.endswith(phrase):
+                k = len(before) - len(phrase)
+                if k == 0 or not before[k - 1].isalnum() or not phrase[0].isalnum():
+                    comparator = cmp
+                    break
+        for phrase, cmp in self.v.cmp_after:
+            if after.lstrip().startswith(phrase):
+                comparator = cmp
+        return comparator, value, None, None
+
+    def _is_baseline_from(self, d: dict[str, Any], low: str, clause: tuple[int, int],
+                          mentions: list[dict[str, Any]]) -> bool:
+        before = low[max(clause[0], d["start"] - 8):d["start"]].rstrip()
+        if not any(before.endswith(w) for w in self.v.baseline_from):
+            return False
+        rest = low[d["unit_end"]:clause[1]]
+        for w in self.v.baseline_to:
+            m = re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", rest)
+            if m and any(o["start"] >= d["unit_end"] + m.end() for o in mentions
+                         if clause[0] <= o["start"] < clause[1]):
+                return True
+        return False
+
+    # -- years --------------------------------------------------------------------------
+    def _year_phrases(self, text: str, low: str) -> list[tuple[int, int, int, str]]:
+        """(start, end, year, kind) with kind 'year' or 'reference' (so với năm 2015)."""
+        out = []
+        for m in _YEAR_PHRASE_RE.finditer(low):
+            y = int(m.group("y2") or m.group("y1") or m.group("y3") or m.group("y4"))
+            kind = "reference" if (m.group("ref") or m.group("ref2")) else "year"
+            out.append((m.start(), m.end(), y, kind))
+        return out
+
+    def _year_before(self, text: str, pos: int) -> int | None:
+        low = lite(text)
+        best = None
+        for s, _e, y, kind in self._year_phrases(text, low):
+            if kind == "year" and s < pos:
+                best = y
+        return best
+
+    def _year_for(self, d: dict[str, Any], year_phrases: list[tuple[int, int, int, str]],
+                  consumed: set[int], sentence: tuple[int, int], clause: tuple[int, int],
+                  seg: Segment) -> int:
+        before = [(s, y) for s, _e, y, kind in year_phrases
+                  if kind == "year" and s not in consumed and sentence[0] <= s < d["start"]]
+        if before:
+            return before[-1][1]
+        after = [(s, e, y) for s, e, y, kind in year_phrases
+                 if kind == "year" and s not in consumed and d["end"] <= s < clause[1]]
+        # a year written after the number is its year only if no other number follows it
+        if after and not any(after[0][1] <= o for o in self._mention_starts
+                             if o < clause[1]):
+            return after[0][2]
+        return seg.context_year or self.doc.period_end
+
+    # -- clauses -------------------------------------------------------------------------
+    def _clause_bounds(self, low: str) -> list[tuple[int, int]]:
+        cuts = {0, len(low)}
+        for m in _CLAUSE_CUT_RE.finditer(low):
+            cuts.add(m.end())
+        for m in self.v.clause_break_re.finditer(low):
+            cuts.add(m.start())
+        pts = sorted(cuts)
+        return list(zip(pts, pts[1:], strict=False))
+
+    def _sentence_bounds(self, low: str) -> list[tuple[int, int]]:
+        cuts = {0, len(low)}
+        for m in _SENTENCE_CUT_RE.finditer(low):
+            cuts.add(m.end())
+        pts = sorted(cuts)
+        return list(zip(pts, pts[1:], strict=False))
+
+    @staticmethod
+    def _bounds_of(pos: int, bounds: list[tuple[int, int]]) -> tuple[int, int]:
+        for lo, hi in bounds:
+            if lo <= pos < hi:
+                return lo, hi
+        return bounds[-1]
+
+    # -- PDF rows with several year columns ----------------------------------------------------
+    def _read_pdf_row_columns(self, seg: Segment, cleaned: str) -> bool:
+        columns = seg.columns or []
+        tokens = list(re.finditer(r"\S+", cleaned))
+        values: list[tuple[re.Match[str], Any]] = []
+        for tok in reversed(tokens):
+            if len(values) == len(columns):
+                break
+            if _YEAR_TOKEN_RE.match(tok.group(0)):
+                break
+            cell = parse_cell(tok.group(0))
+            if cell is None:
+                break
+            values.append((tok, cell))
+        if not values:
+            return False
+        values.reverse()
+        name_end = values[0][0].start()
+        name = cleaned[:name_end]
+        statement = self._new_statement(seg)
+        keyed = make_key(name, self.v.abbreviations)
+        alias_m = next(iter(self.v.alias_re.finditer(keyed.key)), None)
+        if alias_m is None:
+            return True
+        targets = self.v.alias_targets[alias_m.group(1)]
+        unit_token = lite(cleaned[tokens[tokens.index(values[0][0]) - 1].start():name_end]
+                          ) if tokens.index(values[0][0]) > 0 else ""
+        row_unit = self._unit_from_texts([unit_token, name])
+        # Values fill the last columns when fewer are given (blank cells collapse in PDF text).
+        cols = columns[len(columns) - len(values):]
+        for (tok, cell), (kind, year) in zip(values, cols, strict=True):
+            unit = "percent" if cell.percent else row_unit
+            ind = self._choose(targets, unit, None, table=True)
+            if ind is None:
+                continue
+            line_no, _line_text, _col = seg.locate(tok.start())
+            self._emit(ind, kind, year, cell.comparator, cell.value, cell.value_high,
+                       unit or ind.unit, None, line_no, tok.group(0), statement)
+        return True
+
+    # -- output ----------------------------------------------------------------------------
+    def _emit(self, ind: Indicator, kind: str, year: int, comparator: str, value: float,
+              value_high: float | None, unit: str, relative_to: str | None, line_no: int,
+              value_text: str, statement: Statement) -> None:
+        line_text = self.lines[line_no - 1]
+        for o in self.out.observations:
+            # one value stated twice on one line for the same year is one observation
+            if (o.line == line_no and o.indicator_id == ind.id and o.kind == kind
+                    and o.year == year and o.comparator == comparator and o.value == value
+                    and o.value_high == value_high):
+                return
+        statement.is_mapped = True
+        self.out.observations.append(Observation(
+            doc_id=self.doc.id, indicator_id=ind.id, kind=kind, year=year,
+            comparator=comparator, value=value, value_high=value_high, unit=unit,
+            relative_to=relative_to, line=line_no, quote=_quote(line_text, value_text),
+            value_text=value_text, statement_id=statement.statement_id,
+        ))
+
+
+# Words allowed between a number and the indicator it leads ("50% số người mắc …").
+_NUMBER_FIRST_WORDS = {"số", "các", "những", "tổng", "dân", "số"}
+_DIGIT_RE = re.compile(r"\d")
+_PDF_ROW_NUMBER_RE = re.compile(r"^\s*\d{1,2}[a-z]?(?:\.\d{1,2})?(?=\s)")
+_URL_LIKE = re.compile(r"^(https?://|www\.)\S+$")
+_YEAR_TOKEN_RE = re.compile(r"^\(?(?:19|20)\d\d\)?[.,;:]?$")
+_CLAUSE_CUT_RE = re.compile(r";|\.(?=\s|$)(?<!\d\.)")
+_SENTENCE_CUT_RE = re.compile(r"\.(?=\s|$)(?<!\d\.)")
+_YEAR_PHRASE_RE = re.compile(
+    r"(?P<ref>so với\s*)?(?:(?:đến|tới|trong|từ|hết|đến hết)\s+)?"
+    r"(?:(?:năm|giai đoạn)\s+)(?P<y1>(?:19|20)\d\d)(?:\s*[-–]\s*(?P<y2>(?:19|20)\d\d))?(?!\d|/)"
+    r"|(?P<ref2>so với\s+)(?P<y3>(?:19|20)\d\d)"
+    r"|(?:đến|tới)\s+(?P<y4>(?:19|20)\d\d)(?![\d/])"
+)
+# Numbers that are never indicator values: dates, document numbers, list markers.
+_NOT_VALUES = [
+    re.compile(r"\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{2,4}"),  # 04/3/2026
+    re.compile(r"(?:ngày\s+)?\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?", re.IGNORECASE),
+    re.compile(r"(?i:tháng)\s+\d{1,2}(?:\s*/\s*\d{4})?"),
+    re.compile(r"(?<![\d,])\d{1,2}\s*/\s*(?:19|20)\d\d"),  # 9/2030
+    re.compile(r"\d+(?:/\d+)*\s*[-/]\s*[A-ZĐ]{2,}"),  # 07-ĐA/TU, 788/QĐ-BYT, 114/2025/QH15
+    re.compile(r"(?:(?i:số|đề án|chỉ thị|nghị định|nghị quyết|quyết định|thông tư|kế hoạch|"
+               r"công văn|luật|khóa))\s+\d+"),
+    re.compile(r"\(\d{1,2}\)"),  # (1)
+    re.compile(rf"\d+\s*/\s*\d+(?!\s*\(\s*{NUMBER}\s*%)"),  # 48 tiết/2 năm, 08 xã/4 huyện
+]
+
+
+def _quote(line_text: str, value_text: str, width: int = 240) -> str:
+    """The line (NFC), trimmed around the number when it is long."""
+    line = line_text.strip()
+    if len(line) <= width:
+        return line
+    pos = line.find(value_text)
+    if pos < 0:
+        return line[:width]
+    start = max(0, pos - width // 2)
+    return line[start:start + width]
+
+
+def extract_document(vocab: Vocabulary, doc: Document, lines: list[str]) -> DocumentExtraction:
+    """Extract statements, observations and non-numeric targets from one document's lines."""
+    return DocumentReader(vocab, doc, lines).run()

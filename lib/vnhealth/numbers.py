@@ -1,0 +1,76 @@
+"""Vietnamese numbers, comparators, ranges, fractions with a share and relative changes.
+
+Numbers use a decimal comma and a thousands dot ("45,7", "100.000", "1.000 dân"), may carry
+leading zeros ("08 ca") and come as ranges ("4-5", "59-61", "2- 3"). A comparator is read from the
+words right before the number ("đạt trên 97%" → ">", "còn dưới 24,4%" → "<", "tối thiểu" → ">=",
+"≤ 13‰" → "<="), or after it ("từ 80 tuổi trở lên" → ">=").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+_NUMBER_RE = re.compile(rf"^(?:{NUMBER})$")
+_RANGE_SEP = r"\s*[-–]\s*"
+
+# A number, optionally a range; not part of a longer number, a date or a fraction.
+MENTION_RE = re.compile(
+    rf"(?<![\d.,/])(?P<num>{NUMBER})(?:(?P<sep>{_RANGE_SEP})(?P<num2>{NUMBER}))?(?![\d/]|,\d|\.\d)"
+)
+# "146/152 (96%)": a fraction stated with its share.
+FRACTION_SHARE_RE = re.compile(rf"(?<![\d/])(\d+)\s*/\s*(\d+)\s*\(\s*(?P<share>{NUMBER})\s*%\s*\)")
+
+
+def parse_number(text: str) -> float:
+    """Read a Vietnamese number.
+
+    >>> parse_number("45,7"), parse_number("100.000"), parse_number("08"), parse_number("1.000,5")
+    (45.7, 100000.0, 8.0, 1000.5)
+    """
+    text = text.strip()
+    if not _NUMBER_RE.match(text):
+        raise ValueError(f"not a Vietnamese number: {text!r}")
+    return float(text.replace(".", "").replace(",", "."))
+
+
+@dataclass(frozen=True)
+class CellValue:
+    comparator: str
+    value: float
+    value_high: float | None
+    percent: bool
+
+
+_CELL_RE = re.compile(
+    rf"^\s*(?P<cmp>>=|<=|≥|≤|>|<|&gt;=|&lt;=|&gt;|&lt;)?\s*(?P<num>{NUMBER})"
+    rf"(?:{_RANGE_SEP}(?P<num2>{NUMBER}))?\s*(?P<pct>%|‰)?\s*$"
+)
+_SYMBOLS = {">": ">", "<": "<", ">=": ">=", "<=": "<=", "≥": ">=", "≤": "<=", "&gt;": ">",
+            "&lt;": "<", "&gt;=": ">=", "&lt;=": "<="}
+
+
+def parse_cell(text: str) -> CellValue | None:
+    """Read a table cell that holds one value: "2,7", ">15", "&gt;95", "4 - 5", "25%", "<109".
+
+    >>> parse_cell("&gt;95")
+    CellValue(comparator='>', value=95.0, value_high=None, percent=False)
+    >>> parse_cell("4 - 5")
+    CellValue(comparator='range', value=4.0, value_high=5.0, percent=False)
+    >>> parse_cell("Hạng II") is None
+    True
+    """
+    m = _CELL_RE.match(text)
+    if not m:
+        return None
+    value = parse_number(m.group("num"))
+    high = parse_number(m.group("num2")) if m.group("num2") else None
+    if high is not None:
+        return CellValue("range", value, high, m.group("pct") == "%")
+    cmp = _SYMBOLS.get(m.group("cmp") or "", "=")
+    return CellValue(cmp, value, None, m.group("pct") == "%")
+
+
+def is_year(value: float) -> bool:
+    return value.is_integer() and 1945 <= value <= 2100

@@ -1,0 +1,133 @@
+"""Text normalization: NFC, a matching form that ignores spelling variants, and noise lines.
+
+Raw files are never changed. Each line is NFC-normalized for reading and quoting; indicator names
+are matched on a *key*: lower case, tone marks moved to the end of each syllable (so the old
+"khoẻ" and the new "khỏe" placement agree), final y/i variants merged (bác sỹ = bác sĩ, tỷ = tỉ),
+leading zeros dropped (01 = 1), abbreviations expanded (SDD = suy dinh dưỡng) and punctuation
+ignored. The key keeps, for each of its characters, the offset in the line it came from, so a
+match is always traced back to the source text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from functools import lru_cache
+
+# Combining tone marks of Vietnamese (grave, acute, tilde, hook above, dot below).
+_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+_CONSONANT_Y = re.compile(r"^([bcdđghklmnpqrstvx]+)y$")
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+_HTML_TAG = re.compile(r"</?[a-zA-Z][^<>]{0,40}>")
+_URL = re.compile(r"^\s*(https?://|www\.)\S+\s*$")
+_PAGE_NUMBER = re.compile(r"^\s*(trang\s+)?\d{1,3}\s*$", re.IGNORECASE)
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+@lru_cache(maxsize=65536)
+def syllable_key(word: str) -> str:
+    """Canonical form of one lower-case word: tone moved to the end, final consonant+y → i.
+
+    >>> syllable_key("khoẻ") == syllable_key("khỏe")
+    True
+    >>> syllable_key("sỹ") == syllable_key("sĩ")
+    True
+    """
+    if word.isdigit():
+        return word.lstrip("0") or "0"
+    decomposed = unicodedata.normalize("NFD", word)
+    tones = [c for c in decomposed if c in _TONES]
+    base = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONES))
+    m = _CONSONANT_Y.match(base)
+    if m:
+        base = m.group(1) + "i"
+    return base + "".join(tones)
+
+
+def blank_markup(line: str) -> str:
+    """Replace HTML tags and the entities &gt; &lt; &amp; by characters of the same length.
+
+    Offsets are kept, so a position found in the cleaned line is a position in the raw line.
+    """
+    if "<" in line:
+        line = _HTML_TAG.sub(lambda m: " " * len(m.group(0)), line)
+    if "&" in line:
+        line = (
+            line.replace("&gt;", ">   ")
+            .replace("&lt;", "<   ")
+            .replace("&amp;", "&    ")
+            .replace("&nbsp;", "      ")
+        )
+    return line
+
+
+def lite(line: str) -> str:
+    """Lower case with sỹ→sĩ; same length as the input, for phrase search by offset."""
+    return line.lower().replace("sỹ", "sĩ").replace("–", "-").replace("—", "-")
+
+
+class Keyed:
+    """The matching key of a text, with a map from key positions back to text positions.
+
+    The map is kept per word (key start, text start, text length): a position inside a word's
+    key maps to the same position in the word, clipped to its last character (a tone mark moved
+    to the end of a syllable still points at that syllable).
+    """
+
+    __slots__ = ("key", "_key_starts", "_text_starts", "_text_lens")
+
+    def __init__(self, key: str, key_starts: list[int], text_starts: list[int],
+                 text_lens: list[int]):
+        self.key = key
+        self._key_starts = key_starts
+        self._text_starts = text_starts
+        self._text_lens = text_lens
+
+    def text_pos(self, key_pos: int) -> int:
+        i = max(0, bisect_right(self._key_starts, key_pos) - 1)
+        return self._text_starts[i] + min(key_pos - self._key_starts[i],
+                                          self._text_lens[i] - 1)
+
+    def span_in_text(self, start: int, end: int) -> tuple[int, int]:
+        """Text span covered by key[start:end]."""
+        return self.text_pos(start), self.text_pos(end - 1) + 1
+
+
+def make_key(text: str, abbreviations: dict[str, str]) -> Keyed:
+    """Build the matching key of `text` (already NFC)."""
+    parts: list[str] = []
+    key_starts: list[int] = []
+    text_starts: list[int] = []
+    text_lens: list[int] = []
+    pos = 0
+    for m in _TOKEN.finditer(text):
+        word = m.group(0).lower()
+        expansion = abbreviations.get(word)
+        if expansion is not None:
+            canon = " ".join(syllable_key(w) for w in expansion.split())
+        else:
+            canon = syllable_key(word)
+        if parts:
+            parts.append(" ")
+            pos += 1
+        key_starts.append(pos)
+        text_starts.append(m.start())
+        # an expanded abbreviation maps wholly onto its short form
+        text_lens.append(len(word) if expansion is None else 1)
+        parts.append(canon)
+        pos += len(canon)
+    return Keyed("".join(parts), key_starts, text_starts, text_lens)
+
+
+def phrase_key(phrase: str, abbreviations: dict[str, str]) -> str:
+    """The key of a catalogue phrase, comparable with make_key output."""
+    return make_key(nfc(phrase), abbreviations).key
+
+
+def is_noise_line(line: str) -> bool:
+    """Page numbers and URL lines interrupt PDF text; they carry no statement."""
+    return bool(_URL.match(line) or _PAGE_NUMBER.match(line))
