@@ -25,7 +25,7 @@ from vnhealth.numbers import (
     parse_cell,
     parse_number,
 )
-from vnhealth.text import blank_markup, is_noise_line, lite, make_key, nfc, phrase_key
+from vnhealth.text import Keyed, blank_markup, is_noise_line, lite, make_key, nfc, phrase_key
 
 # ---------------------------------------------------------------------------------------------
 # Output records
@@ -91,6 +91,7 @@ class Segment:
     table_unitless_ok: bool = False
     columns: list[tuple[str, int]] | None = None  # (kind, year) of value columns, PDF rows
     is_heading: bool = False
+    keyed: Keyed | None = None
 
     @classmethod
     def from_lines(cls, shape: str, lines: list[tuple[int, str]], **kw: Any) -> Segment:
@@ -126,13 +127,16 @@ class Segment:
 def _phrase_regex(phrases: list[str]) -> re.Pattern[str]:
     """Regex for phrases on lite() text: longest first, flexible spaces, word-bounded."""
     parts = []
-    for p in sorted({lite(nfc(p)) for p in phrases}, key=len, reverse=True):
+    phrases_lite = sorted({lite(nfc(p)) for p in phrases}, key=len, reverse=True)
+    for p in phrases_lite:
         body = r"\s*".join(re.escape(ch) for ch in p.replace(" ", "")) if "/" in p else \
             r"\s+".join(re.escape(w) for w in p.split())
         left = r"(?<![^\W\d_])" if p[0].isalnum() else ""
         right = r"(?![\w])" if p[-1].isalnum() else ""
         parts.append(f"{left}{body}{right}")
-    return re.compile("|".join(parts))
+    # A class of first characters lets the engine skip most positions at once.
+    firsts = "".join(sorted({re.escape(p[0]) for p in phrases_lite}))
+    return re.compile(f"(?=[{firsts}])(?:" + "|".join(parts) + ")")
 
 
 @dataclass
@@ -199,11 +203,18 @@ class Vocabulary:
         self.qualitative = [(q.id, [phrase_key(p, self.abbreviations) for p in q.phrases])
                             for q in catalog.qualitative]
         # cheap pre-check before keying a segment: the longest word of each phrase
-        self.qualitative_anchors = {max(lite(nfc(p)).split(), key=len)
+        self.qualitative_anchors = {_longest_bigram(lite(nfc(p)))
                                     for q in catalog.qualitative for p in q.phrases}
         verb_words = sorted(self.rel_increase + self.rel_decrease, key=len, reverse=True)
         self.verb_re = re.compile("|".join(r"(?<!\w)" + re.escape(w) + r"(?!\w)"
                                            for w in verb_words))
+
+
+def _longest_bigram(phrase: str) -> str:
+    words = phrase.split()
+    if len(words) < 2:
+        return phrase
+    return max((" ".join(words[i:i + 2]) for i in range(len(words) - 1)), key=len)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -587,6 +598,12 @@ class DocumentReader:
             return
         self._pair(seg, cleaned, mentions, statement)
 
+    def _keyed(self, seg: Segment) -> Keyed:
+        """The segment's matching key, computed once (blank_markup keeps offsets)."""
+        if seg.keyed is None:
+            seg.keyed = make_key(blank_markup(seg.text), self.v.abbreviations)
+        return seg.keyed
+
     def _maybe_qualitative(self, text: str) -> bool:
         low = lite(text)
         return any(w in low for w in self.v.qualitative_anchors)
@@ -594,7 +611,7 @@ class DocumentReader:
     def _has_qualitative_candidate(self, seg: Segment) -> bool:
         if not self._maybe_qualitative(seg.text):
             return False
-        key = make_key(seg.text, self.v.abbreviations).key
+        key = self._keyed(seg).key
         return any(p in key for _id, ps in self.v.qualitative for p in ps)
 
     def _new_statement(self, seg: Segment) -> Statement:
@@ -609,7 +626,7 @@ class DocumentReader:
         return st
 
     def _qualitative(self, seg: Segment, statement: Statement, year: int) -> None:
-        keyed = make_key(seg.text, self.v.abbreviations)
+        keyed = self._keyed(seg)
         for target_id, phrases in self.v.qualitative:
             for p in phrases:
                 pos = keyed.key.find(p)
@@ -630,8 +647,7 @@ class DocumentReader:
         masked = list(text)
 
         def mask(a: int, b: int) -> None:
-            for k in range(a, b):
-                masked[k] = " "
+            masked[a:b] = " " * (b - a)
 
         units: list[tuple[int, int, str, bool]] = []
         for m in self.v.unit_re.finditer(low):
@@ -705,7 +721,10 @@ class DocumentReader:
               statement: Statement) -> None:
         text = cleaned
         low = lite(text)
-        keyed = make_key(text, self.v.abbreviations)
+        if not seg.table_unitless_ok and not any(
+                d["unit"] or any(den for _s, _e, _u, den in d["units_ctx"]) for d in mentions):
+            return  # no number here carries a unit: nothing can be an indicator value
+        keyed = self._keyed(seg)
         aliases = []
         for m in self.v.alias_re.finditer(keyed.key):
             s, e = keyed.span_in_text(m.start(1), m.end(1))
