@@ -13,6 +13,7 @@ import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
 from vnhealth import harmonize as hz
 from vnhealth.harmonize import (
     align,

@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+
 from vnhealth import units
 from vnhealth.catalog import Unit
 from vnhealth.units import (

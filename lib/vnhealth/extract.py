@@ -5,8 +5,8 @@ The same rules read every document; nothing here is keyed to one file. A documen
 header of one word per line, and pipe cells over lines) and prose statements (bullets, numbered
 items, paragraphs, which may wrap over many lines). Each number found in a segment is read with
 its comparator, range, unit and year, and paired with the indicator named nearest to it in its
-clause. What the rules cannot get right is corrected in the review ledger (data/catalog/ledger.yaml),
-applied by vnhealth.warehouse after extraction.
+clause. What the rules cannot get right is corrected in the review ledger
+(data/catalog/ledger.yaml), applied by vnhealth.warehouse after extraction.
 """
 
 from __future__ import annotations
@@ -548,10 +548,8 @@ class DocumentReader:
                     last_number = num
             if is_row:
                 rows.append([])
-            if s and rows and not (is_noise_line(line) and not rows[-1] == []
-                                   and _URL_LIKE.match(s)):
-                if not _URL_LIKE.match(s):
-                    rows[-1].append((i + 1, line))
+            if s and rows and not _URL_LIKE.match(s):
+                rows[-1].append((i + 1, line))
             i += 1
         segs = []
         for row in rows:
@@ -740,7 +738,7 @@ class DocumentReader:
         self._mention_starts = [d["start"] for d in mentions]
         # years written right after a number belong to that number ("35% năm 2020")
         for d in mentions:
-            for ys, ye, y, kind in year_phrases:
+            for ys, _ye, y, kind in year_phrases:
                 if (kind == "year" and 0 <= ys - d["unit_end"] <= 2
                         and not low[d["unit_end"]:ys].strip()):
                     d["own_year"] = y
@@ -1027,7 +1025,7 @@ class DocumentReader:
 
 
 # Words allowed between a number and the indicator it leads ("50% số người mắc …").
-_NUMBER_FIRST_WORDS = {"số", "các", "những", "tổng", "dân", "số"}
+_NUMBER_FIRST_WORDS = {"số", "các", "những", "tổng", "dân"}
 _DIGIT_RE = re.compile(r"\d")
 _PDF_ROW_NUMBER_RE = re.compile(r"^\s*\d{1,2}[a-z]?(?:\.\d{1,2})?(?=\s)")
 _URL_LIKE = re.compile(r"^(https?://|www\.)\S+$")

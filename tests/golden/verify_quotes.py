@@ -88,7 +88,7 @@ def load_lines(files: dict[str, str]) -> dict[str, list[str]]:
     lines = {}
     for doc, name in files.items():
         data = (RAW / name).read_bytes().decode("utf-8")
-        lines[doc] = [nfc(l) for l in data.split("\n")]
+        lines[doc] = [nfc(line) for line in data.split("\n")]
     return lines
 
 
@@ -103,7 +103,7 @@ def main() -> int:
         header = next(reader)
         if header != OBS_HEADER:
             errors.append(f"observations.csv header {header} != {OBS_HEADER}")
-        rows = [dict(zip(header, r)) for r in reader]
+        rows = [dict(zip(header, r, strict=True)) for r in reader]
 
     seen = set()
     for n, r in enumerate(rows, start=2):
@@ -159,7 +159,7 @@ def main() -> int:
                 errors.append(f"qualitative.csv header {header} != {QUAL_HEADER}")
             for n, r in enumerate(reader, start=2):
                 n_qual += 1
-                r = dict(zip(header, r))
+                r = dict(zip(header, r, strict=True))
                 doc, ln = r["doc_id"], int(r["line"])
                 if doc not in lines or not 1 <= ln <= len(lines[doc]):
                     errors.append(f"qualitative.csv:{n}: bad doc/line")
