@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Sequence
 
 from vnhealth.errors import VnhealthError
+
+# Modules under vnhealth/commands/ that add subcommands (sql, tables, check, export, render).
+COMMAND_MODULES: tuple[str, ...] = ()
 
 
 def _cmd_build(args: argparse.Namespace) -> int:
@@ -28,6 +32,10 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--out", help="warehouse file to write (default: ROOT/data/warehouse.duckdb)")
     b.add_argument("--report-json", help="also write the build report as JSON to this file")
     b.set_defaults(func=_cmd_build)
+    # Further commands live in vnhealth.commands.<name>, each with register(subparsers).
+    for name in COMMAND_MODULES:
+        module = importlib.import_module(f"vnhealth.commands.{name}")
+        module.register(sub)
     return p
 
 

@@ -363,6 +363,7 @@ def write_warehouse(corpus: Corpus, out: Path, extra_tables: dict[str, Any] | No
     for leftover in (tmp, Path(str(tmp) + ".wal")):
         leftover.unlink(missing_ok=True)
     rows = table_rows(corpus)
+    extra = {**harmonized_tables(corpus, rows), **(extra_tables or {})}
     try:
         con = duckdb.connect(str(tmp))
         try:
@@ -376,7 +377,7 @@ def write_warehouse(corpus: Corpus, out: Path, extra_tables: dict[str, Any] | No
                 arrow = pa.table(arrays)  # noqa: F841 - scanned by name below
                 casts = ", ".join(f"CAST({c} AS {t})" for c, t in cols)
                 con.execute(f"INSERT INTO {name} SELECT {casts} FROM arrow")
-            for name, frame in (extra_tables or {}).items():
+            for name, frame in extra.items():
                 con.register("extra_frame", frame)
                 con.execute(f"CREATE TABLE {name} AS SELECT * FROM extra_frame")
                 con.unregister("extra_frame")
@@ -398,8 +399,7 @@ def build(root: Path | str | None = None, out: Path | str | None = None,
     paths = ProjectPaths.at(root)
     corpus, extract_seconds = collect(paths)
     target = Path(out) if out else paths.warehouse
-    extra = harmonized_tables(corpus)
-    write_warehouse(corpus, target, extra)
+    write_warehouse(corpus, target)
     report = BuildReport(out=str(target), build_hash=corpus.inputs_hash,
                          extract_seconds=extract_seconds)
     report.documents = len(corpus.documents)
@@ -423,8 +423,25 @@ def build(root: Path | str | None = None, out: Path | str | None = None,
     return report
 
 
-def harmonized_tables(corpus: Corpus) -> dict[str, Any]:
-    """Tables computed by the harmonization library (added by the harmonization issue)."""
-    return {}
+def harmonized_tables(corpus: Corpus, rows: dict[str, list[tuple[Any, ...]]]
+                      ) -> dict[str, Any]:
+    """The `harmonized` table, computed by the same library functions notebooks call."""
+    import pandas as pd
+
+    from vnhealth.harmonize import harmonize
+    from vnhealth.units import UnitRegistry
+
+    obs_cols = [c for c, _t in SCHEMA["observations"]]
+    obs = pd.DataFrame(rows["observations"], columns=obs_cols)
+    if obs.empty:
+        return {}
+    # "most recent document" orders by issue date; undated plans by their first year
+    documents = pd.DataFrame(
+        [(d.id, d.issued_on or str(d.period_start)) for d in corpus.documents],
+        columns=["doc_id", "issued_on"])
+    years = range(int(obs["year"].min()), int(obs["year"].max()) + 1)
+    registry = UnitRegistry(corpus.catalog.units)
+    table = harmonize(obs, corpus.catalog.indicators, registry, years, documents=documents)
+    return {"harmonized": table.reset_index(drop=True)}
 
 

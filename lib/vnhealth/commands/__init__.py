@@ -1,0 +1,1 @@
+"""Subcommands of `vnhealth` beyond `build`; each module has register(subparsers)."""
