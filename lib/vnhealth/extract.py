@@ -1067,3 +1067,21 @@ def _quote(line_text: str, value_text: str, width: int = 240) -> str:
 def extract_document(vocab: Vocabulary, doc: Document, lines: list[str]) -> DocumentExtraction:
     """Extract statements, observations and non-numeric targets from one document's lines."""
     return DocumentReader(vocab, doc, lines).run()
+
+
+def read_text(vocab: Vocabulary, text: str, *, doc_id: str = "text", province_id: str = "",
+              period_start: int = 2021, period_end: int = 2025) -> DocumentExtraction:
+    """Extract from a piece of text as if it were a document (for tests and exploration).
+
+    >>> from vnhealth.catalog import load_catalog
+    >>> from vnhealth.paths import ProjectPaths
+    >>> vocab = Vocabulary(load_catalog(ProjectPaths.at()))
+    >>> [(o.indicator_id, o.comparator, o.value) for o in
+    ...  read_text(vocab, "- Tuổi thọ trung bình đạt trên 74,5 tuổi.").observations]
+    [('life_expectancy', '>', 74.5)]
+    """
+    doc = Document(id=doc_id, province_id=province_id, title="", doc_number=None, issuer=None,
+                   issued_on=None, issued_text=None, period_start=period_start,
+                   period_end=period_end, file="", sha256="", manifest_line=0)
+    return extract_document(vocab, doc, text.split("\n"))
+

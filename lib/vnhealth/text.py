@@ -116,8 +116,9 @@ def make_key(text: str, abbreviations: dict[str, str]) -> Keyed:
             pos += 1
         key_starts.append(pos)
         text_starts.append(m.start())
-        # an expanded abbreviation maps wholly onto its short form
-        text_lens.append(len(word) if expansion is None else 1)
+        # positions past the word's end (a moved tone mark, an expanded abbreviation) clip
+        # to its last character
+        text_lens.append(len(word))
         parts.append(canon)
         pos += len(canon)
     return Keyed("".join(parts), key_starts, text_starts, text_lens)
