@@ -88,7 +88,7 @@ def test_every_quote_is_on_its_line_and_holds_the_value(con, repo_root: Path) ->
     rows = con.execute("SELECT obs_id, doc_id, line, quote, value_text, value, value_high, "
                        "comparator FROM observations").fetchall()
     assert rows
-    for obs_id, doc, line, quote, value_text, value, high, cmp in rows:
+    for obs_id, doc, line, quote, value_text, value, high, _cmp in rows:
         raw = lines[doc][line - 1]
         assert quote and quote in raw, f"{obs_id}: quote not on line {line}"
         assert value_text in quote, f"{obs_id}: {value_text!r} not in quote"
