@@ -52,7 +52,7 @@ bench: setup ## Time the build: five real documents and a 500-document synthetic
 	$(BIN)/python benchmarks/bench_build.py
 
 clean: ## Remove the warehouse, build artefacts and caches (keeps .venv)
-	rm -f $(WAREHOUSE) $(WAREHOUSE).wal data/*.tmp*
+	rm -f $(WAREHOUSE) $(WAREHOUSE).wal data/.*.tmp-*
 	rm -rf build dist lib/*.egg-info benchmarks/out tests/artifacts
 	rm -rf .pytest_cache .ruff_cache .hypothesis
 	find . -path ./$(VENV) -prune -o \
