@@ -131,6 +131,14 @@ def test_nfd_document_is_read(con) -> None:
     assert unicodedata.is_normalized("NFC", sample)
 
 
+def test_qualitative_targets_against_golden(con) -> None:
+    with (GOLDEN / "qualitative.csv").open(encoding="utf-8", newline="") as fh:
+        gold = {(r["doc_id"], int(r["line"])) for r in csv.DictReader(fh)}
+    got = set(con.execute("SELECT doc_id, line FROM qualitative_targets").fetchall())
+    assert len(gold & got) / len(gold) >= 0.9, sorted(gold - got)
+    assert len(gold & got) / len(got) >= 0.8, sorted(got - gold)
+
+
 def test_qualitative_targets(con) -> None:
     got = {(d, t) for d, t in con.execute(
         "SELECT doc_id, target_id FROM qualitative_targets").fetchall()}

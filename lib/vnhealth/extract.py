@@ -91,6 +91,7 @@ class Segment:
     table_unitless_ok: bool = False
     columns: list[tuple[str, int]] | None = None  # (kind, year) of value columns, PDF rows
     is_heading: bool = False
+    in_targets: bool = True
     keyed: Keyed | None = None
 
     @classmethod
@@ -194,6 +195,8 @@ class Vocabulary:
         self.baseline_from = [lite(nfc(p)) for p in v.get("baseline_from", [])]
         self.baseline_to = [lite(nfc(p)) for p in v.get("baseline_to", [])]
         self.baseline_columns = [lite(nfc(p)) for p in v.get("baseline_columns", [])]
+        self.target_sections = [lite(nfc(p)) for p in v.get("target_sections", [])]
+        self.other_sections = [lite(nfc(p)) for p in v.get("other_sections", [])]
         self.clause_break_re = re.compile(
             "|".join(r"(?<!\w)" + re.escape(lite(nfc(p))) + r"(?!\w)"
                      for p in v.get("clause_breaks", [])) or r"(?!x)x"
@@ -276,14 +279,18 @@ class DocumentReader:
         segs: list[Segment] = []
         prose: list[tuple[int, str]] = []
         section_year: int | None = None
+        in_targets = False  # inside a section that states targets (not tasks or budget)
 
         def flush_prose() -> None:
-            nonlocal prose, section_year
+            nonlocal prose, section_year, in_targets
             for seg in self._prose_segments(prose):
                 heading_year = self._heading_year(seg)
                 if seg.is_heading:
                     section_year = heading_year
+                if seg.is_heading or _CAPS_TITLE_RE.match(seg.text):
+                    in_targets = self._section_states_targets(seg.text, in_targets)
                 seg.context_year = section_year
+                seg.in_targets = in_targets
                 segs.append(seg)
             prose = []
 
@@ -312,7 +319,13 @@ class DocumentReader:
                     if self.lines[j].strip():
                         block.append((j + 1, self.lines[j]))
                     j += 1
-                segs.extend(self._pipe_table(block, section_year))
+                table = self._pipe_table(block, section_year)
+                for seg in table:
+                    # a title between two pipe tables ("PHÂN CÔNG NHIỆM VỤ …") opens a section
+                    if _CAPS_TITLE_RE.match(seg.text.strip()):
+                        in_targets = self._section_states_targets(seg.text, in_targets)
+                    seg.in_targets = in_targets
+                segs.extend(table)
                 i = j
                 continue
             if _STT_RE.match(line):
@@ -356,6 +369,14 @@ class DocumentReader:
                                           for m in MENTION_RE.finditer(body)))
             segs.append(seg)
         return segs
+
+    def _section_states_targets(self, heading: str, current: bool) -> bool:
+        low = lite(heading)
+        if any(w in low for w in self.v.target_sections):
+            return True
+        if any(w in low for w in self.v.other_sections):
+            return False
+        return current
 
     @staticmethod
     def _strip_marker(text: str) -> str:
@@ -428,7 +449,9 @@ class DocumentReader:
         name = cells[name_col] if name_col < len(cells) else ""
         seg = Segment.from_lines("tab_row", [(line_no, blank_markup(raw).replace("\t", " "))])
         statement = self._new_statement(seg)
-        self._qualitative(seg, statement, self.doc.period_end)
+        # non-numeric targets stand in value cells ("Hạng I, đạt cấp chuyên sâu"), not names
+        value_text = " ; ".join(cells[k] for k in sorted(columns) if k < len(cells))
+        self._qualitative(seg, statement, self.doc.period_end, text=value_text)
         unit_cell = cells[unit_col] if unit_col is not None and unit_col < len(cells) else ""
         indicator_key = make_key(name, self.v.abbreviations)
         aliases = [m for m in self.v.alias_re.finditer(indicator_key.key)]
@@ -623,13 +646,17 @@ class DocumentReader:
         self.out.statements.append(st)
         return st
 
-    def _qualitative(self, seg: Segment, statement: Statement, year: int) -> None:
-        keyed = self._keyed(seg)
+    def _qualitative(self, seg: Segment, statement: Statement, year: int,
+                     text: str | None = None) -> None:
+        if not seg.in_targets:
+            return
+        keyed = self._keyed(seg) if text is None else make_key(text, self.v.abbreviations)
         for target_id, phrases in self.v.qualitative:
             for p in phrases:
-                pos = keyed.key.find(p)
-                if pos < 0:
+                m = re.search(r"(?:^|(?<= ))" + re.escape(p) + r"(?= |$)", keyed.key)
+                if m is None:
                     continue
+                pos = m.start()
                 start, _end = keyed.span_in_text(pos, pos + len(p))
                 line_no, line_text, _col = seg.locate(start)
                 y = self._year_before(seg.text, start) or year
@@ -1027,6 +1054,7 @@ class DocumentReader:
 # Words allowed between a number and the indicator it leads ("50% số người mắc …").
 _NUMBER_FIRST_WORDS = {"số", "các", "những", "tổng", "dân"}
 _DIGIT_RE = re.compile(r"\d")
+_CAPS_TITLE_RE = re.compile(r"^[^a-zà-ỹđ]{8,100}$")  # a short line in capitals is a title
 _PDF_ROW_NUMBER_RE = re.compile(r"^\s*\d{1,2}[a-z]?(?:\.\d{1,2})?(?=\s)")
 _URL_LIKE = re.compile(r"^(https?://|www\.)\S+$")
 _YEAR_TOKEN_RE = re.compile(r"^\(?(?:19|20)\d\d\)?[.,;:]?$")
