@@ -39,14 +39,20 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str,
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
-def read_yaml(path: Path, shown: Path) -> Any:
-    """Parse a YAML file; mappings carry `__line__`. Errors name the file and line."""
+def read_input_text(path: Path, shown: Path) -> str:
+    """The text of a required input file, or an InputError naming it."""
     if not path.exists():
         raise InputError("file not found; the build needs it", path=shown)
     try:
-        text = path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
-        raise InputError(f"not valid UTF-8 ({exc.reason})", path=shown) from exc
+        bad_line = path.read_bytes()[: exc.start].count(b"\n") + 1
+        raise InputError(f"not valid UTF-8 ({exc.reason})", path=shown, line=bad_line) from exc
+
+
+def read_yaml(path: Path, shown: Path) -> Any:
+    """Parse a YAML file; mappings carry `__line__`. Errors name the file and line."""
+    text = read_input_text(path, shown)
     try:
         return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - SafeLoader subclass
     except yaml.YAMLError as exc:
@@ -244,12 +250,7 @@ PROVINCE_COLUMNS = ("province_id", "gso_code", "name_vi", "name_en", "status_202
 
 
 def load_provinces(path: Path, shown: Path) -> dict[str, Province]:
-    if not path.exists():
-        raise InputError("file not found; the build needs it", path=shown)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"not valid UTF-8 ({exc.reason})", path=shown) from exc
+    text = read_input_text(path, shown)
     rows = list(csv.reader(io.StringIO(text)))
     if not rows or tuple(rows[0]) != PROVINCE_COLUMNS:
         raise InputError(f"header must be {','.join(PROVINCE_COLUMNS)}", path=shown, line=1)
