@@ -990,9 +990,13 @@ def required_pace(
     3.0
     """
     points = _points(obs, documents)
+    # one conversion to records, grouped in Python: a to_dict per group is far slower
+    groups: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
+    for r in _records(points):
+        groups.setdefault(tuple(r[k] for k in _KEY), []).append(r)
     rows = []
-    for key, group in points.groupby(_KEY, sort=True):
-        recs = _records(group)
+    for key in sorted(groups):
+        recs = groups[key]
         base = [r for r in recs if r["kind"] in _ACHIEVED and r["value_repr"] is not None]
         targ = [r for r in recs if r["kind"] == "target" and r["value_repr"] is not None]
         b = min(base, key=lambda r: (r["year"], _ACHIEVED.index(r["kind"]))) if base else None
@@ -1097,6 +1101,17 @@ def _side(year: int, when: date) -> str:
     return "straddles"
 
 
+_LINEAGE_CACHE: dict[tuple[Any, ...], pd.DataFrame] = {}
+
+
+def _lineage_of(provinces: pd.DataFrame) -> pd.DataFrame:
+    """province_lineage(), computed once per distinct provinces table (notes ask it often)."""
+    key = tuple(map(tuple, provinces.astype(object).itertuples(index=False)))
+    if key not in _LINEAGE_CACHE:
+        _LINEAGE_CACHE[key] = province_lineage(provinces)
+    return _LINEAGE_CACHE[key]
+
+
 def reform_note(
     province_id: str, year_a: int, year_b: int, provinces: pd.DataFrame
 ) -> str | None:
@@ -1115,7 +1130,7 @@ def reform_note(
     >>> reform_note("lai_chau", 2020, 2030, prov) is None
     True
     """
-    lineage = province_lineage(provinces)
+    lineage = _lineage_of(provinces)
     by_id = {r["province_id"]: r for r in _records(lineage)}
     if province_id not in by_id:
         raise ValueError(f"unknown province {province_id!r}; known: {sorted(by_id)}")

@@ -341,15 +341,30 @@ def table_rows(corpus: Corpus) -> dict[str, list[tuple[Any, ...]]]:
 
 
 def _create_views(con: Any, paths: ProjectPaths) -> None:
-    """Run sql/*.sql (one view per file, named after the file) in name order."""
+    """Run sql/*.sql (one view or table macro per file, named after the file), each after the
+    views it uses, then store the descriptions (sql/schema.yaml, each file's header) as
+    comments on the tables, views and columns. Subfolders (checks/, examples/) are not views."""
+    from vnhealth.dictionary import apply_comments, load_descriptions, view_files
+
     if not paths.sql.is_dir():
         return
-    for path in sorted(paths.sql.glob("*.sql")):
-        sql = path.read_text(encoding="utf-8")
+    files = view_files(paths.sql, paths.root)
+    for f in files:
         try:
-            con.execute(sql)
+            con.execute(f.sql)
         except Exception as exc:  # duckdb raises several error types
-            raise InputError(f"view definition failed: {exc}", path=paths.relative(path)) from exc
+            raise InputError(f"view definition failed: {exc}",
+                             path=paths.relative(f.path)) from exc
+    # One catalogue query for all files (listing DuckDB's functions is not cheap).
+    created = {name for (name,) in con.execute(
+        "SELECT view_name FROM duckdb_views() WHERE NOT internal UNION ALL "
+        "SELECT function_name FROM duckdb_functions() WHERE function_type = 'table_macro' "
+        "AND NOT internal").fetchall()}
+    for f in files:
+        if f.name not in created:
+            raise InputError(f"must create a view or table macro named {f.name} (one per "
+                             "file, named after the file)", path=paths.relative(f.path))
+    apply_comments(con, load_descriptions(paths))
 
 
 def write_warehouse(corpus: Corpus, out: Path, extra_tables: dict[str, Any] | None = None
@@ -425,23 +440,247 @@ def build(root: Path | str | None = None, out: Path | str | None = None,
 
 def harmonized_tables(corpus: Corpus, rows: dict[str, list[tuple[Any, ...]]]
                       ) -> dict[str, Any]:
-    """The `harmonized` table, computed by the same library functions notebooks call."""
+    """The tables computed by the library functions notebooks call, materialized for SQL users.
+
+    * ``harmonized``: every province × indicator × year (× kind), :func:`harmonize.harmonize`.
+    * ``comparison``: each harmonized row beside the national benchmark for its indicator and
+      year, :func:`harmonize.compare`, plus the plan's nearest stated target (for years the plan
+      does not reach) and a ``reform_note`` when the years involved straddle the 2025 reform.
+    * ``pace``: the yearly change each plan requires, :func:`harmonize.required_pace`, beside the
+      yearly change the national targets require to the same target year.
+
+    The views in ``sql/`` only join names onto these tables, so that ``vnhealth sql`` and a
+    notebook give the same numbers. National values are columns, never rows of a province.
+    """
+    import re
+
     import pandas as pd
 
-    from vnhealth.harmonize import harmonize
+    from vnhealth.harmonize import (
+        compare,
+        harmonize,
+        province_lineage,
+        reform_note,
+        required_pace,
+        resolve_relative,
+        to_indicator_units,
+    )
     from vnhealth.units import UnitRegistry
 
-    obs_cols = [c for c, _t in SCHEMA["observations"]]
-    obs = pd.DataFrame(rows["observations"], columns=obs_cols)
-    if obs.empty:
-        return {}
+    def frame(name: str) -> pd.DataFrame:
+        return pd.DataFrame(rows[name], columns=[c for c, _t in SCHEMA[name]])
+
+    obs = frame("observations")
+    placeholder = obs.empty
+    if placeholder:
+        # A corpus without a single observation still gets these tables, empty, so that the
+        # views over them can be created: their columns come from running the pipeline on one
+        # placeholder row, dropped at the end.
+        if not corpus.catalog.indicators or not rows["provinces"]:
+            return {}
+        ind = corpus.catalog.indicators[0]
+        obs = pd.DataFrame([{
+            **dict.fromkeys(obs.columns), "obs_id": "placeholder", "doc_id": "placeholder",
+            "province_id": rows["provinces"][0][0], "indicator_id": ind.id, "kind": "target",
+            "year": 2000, "comparator": "=", "value": 0.0, "unit": ind.unit, "line": 1}])
     # "most recent document" orders by issue date; undated plans by their first year
     documents = pd.DataFrame(
         [(d.id, d.issued_on or str(d.period_start)) for d in corpus.documents],
         columns=["doc_id", "issued_on"])
     years = range(int(obs["year"].min()), int(obs["year"].max()) + 1)
     registry = UnitRegistry(corpus.catalog.units)
+    indicators, provinces = frame("indicators"), frame("provinces")
     table = harmonize(obs, corpus.catalog.indicators, registry, years, documents=documents)
-    return {"harmonized": table.reset_index(drop=True)}
+    tables: dict[str, Any] = {"harmonized": table.reset_index(drop=True)}
 
+    # --- the national benchmark -----------------------------------------------------------
+    # Where several national documents set one indicator × year, the most recent one gives
+    # `national_value`: compare() takes the first row, so rows go newest first; the date is
+    # the one written in `source_doc` ("…, 09/09/2025)"), undated sources last.
+    def source_date(text: Any) -> str:
+        m = re.search(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b", str(text or ""))
+        return f"{m[3]}-{int(m[2]):02d}-{int(m[1]):02d}" if m else ""
 
+    national = frame("national_targets")
+    national["source_date"] = national["source_doc"].map(source_date)
+    national = national.sort_values(["source_date", "source_line"], ascending=[False, True],
+                                    kind="stable").reset_index(drop=True)
+
+    def statement(r: dict[str, Any]) -> str:
+        shown = f"{r['value']:g}" + (f"–{r['value_high']:g}" if r["comparator"] == "range"
+                                     else "")
+        comp = "" if r["comparator"] in ("=", "range") else r["comparator"]
+        return f"{comp}{shown} {r['unit']} [{r['source_doc']}]"
+
+    statements: dict[tuple[str, int], str] = {}
+    for r in national[national["kind"].eq("target")
+                      & national["comparator"].ne("relative")].to_dict("records"):
+        key = (r["indicator_id"], int(r["year"]))
+        statements[key] = "; ".join(filter(None, [statements.get(key), statement(r)]))
+
+    # --- comparison: every harmonized row against the benchmark of its own year --------------
+    # compare() is run on the rows whose indicator × year has a national target; every other
+    # row gets what compare() gives a row without one (tests check the two agree), which
+    # keeps the build fast: most harmonized rows have no benchmark.
+    benchmarked = pd.Series([(i, int(y)) in statements for i, y in zip(
+        table["indicator_id"], table["year"], strict=True)], index=table.index)
+    compared = compare(table[benchmarked], national, indicators, registry=registry)
+    rest = table[~benchmarked].assign(
+        direction=table.loc[~benchmarked, "indicator_id"].map(
+            dict(zip(indicators["indicator_id"], indicators["direction"], strict=True))),
+        assessment="no national value")
+    comparison = pd.concat([compared.set_axis(table.index[benchmarked]), rest]).sort_index()
+    for col in compared.columns:
+        comparison[col] = comparison[col].astype(compared[col].dtype)
+    key = ["province_id", "indicator_id", "year"]
+    # One row per province × indicator × year is "primary" for views: the plan's target before
+    # a milestone, before what was achieved.
+    preference = {"target": 0, "trajectory": 1, "actual": 2, "baseline": 3}
+    order = comparison["kind"].map(preference).fillna(len(preference))
+    first = comparison.assign(_o=order).sort_values([*key, "_o"], kind="stable")
+    comparison["is_primary"] = False
+    comparison.loc[first.drop_duplicates(key).index, "is_primary"] = True
+    comparison["national_statements"] = [
+        statements.get((i, int(y))) for i, y in zip(comparison["indicator_id"],
+                                                    comparison["year"], strict=True)]
+
+    # The nearest year for which the plan states a target (or milestone): for a year the plan
+    # does not reach (Lào Cai's 2024 plan in 2030) the value stays `missing`, never carried,
+    # and the nearest stated target is shown beside it, compared and noted explicitly.
+    stated = table[table["method"].eq("stated") & table["kind"].isin(["target", "trajectory"])
+                   & table["value"].notna()]
+    stated = stated.assign(_o=stated["kind"].map(preference)).sort_values(
+        [*key, "_o"], kind="stable").drop_duplicates(key)
+    points: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for r in stated.to_dict("records"):
+        points.setdefault((r["province_id"], r["indicator_id"]), []).append(r)
+    near_cols = ["nearest_year", "nearest_kind", "nearest_value", "nearest_comparator"]
+    near: list[tuple[Any, ...]] = []
+    for p, i, y in zip(comparison["province_id"], comparison["indicator_id"],
+                       comparison["year"], strict=True):
+        cands = points.get((p, i))
+        if not cands:
+            near.append((None, None, None, None))
+            continue
+        # ties go to the earlier year: what the plan has already stated
+        best = min(cands, key=lambda r, y=int(y): (abs(int(r["year"]) - y), int(r["year"])))
+        near.append((int(best["year"]), best["kind"], float(best["value"]), best["comparator"]))
+    nearest = pd.DataFrame(near, columns=near_cols, index=comparison.index)
+    comparison[near_cols] = nearest
+    comparison["nearest_year"] = comparison["nearest_year"].astype("Int64")
+    # Only rows with both a nearest target and a national value can have a gap; comparing
+    # just those keeps the build fast and gives the same numbers.
+    both = comparison["nearest_value"].notna() & comparison["national_value"].notna()
+    cross = compare(
+        comparison.loc[both, ["province_id", "indicator_id", "year", "unit"]].assign(
+            value=comparison.loc[both, "nearest_value"],
+            comparator=comparison.loc[both, "nearest_comparator"]),
+        national, indicators, registry=registry)
+    comparison["nearest_gap"] = pd.Series(cross["gap"].to_numpy(),
+                                          index=comparison.index[both]).astype("float64")
+    comparison["nearest_ahead"] = pd.Series(cross["ahead"].to_numpy(),
+                                            index=comparison.index[both]).astype("boolean")
+
+    # A note whenever the years a row involves (its own, its interpolation anchors, its nearest
+    # stated target) lie on both sides of the 2025 reform for its province.
+    # reform_note() depends on a year only through its side of the province's change date
+    # (before, that year, after), so each year is first mapped to one representative of its
+    # side: a handful of calls instead of one per row.
+    changed = {r["province_id"]: r["effective_on"].year
+               for r in province_lineage(provinces).to_dict("records")
+               if r["change"] != "unchanged" and not pd.isna(r["effective_on"])}
+    notes: dict[tuple[str, int, int], str | None] = {}
+
+    def note(province_id: str, involved: list[Any]) -> str | None:
+        if province_id not in changed:
+            return None
+        when = changed[province_id]
+        ys = [when + (int(v) > when) - (int(v) < when) for v in involved
+              if v is not None and not pd.isna(v)]
+        k = (province_id, min(ys), max(ys))
+        if k not in notes:
+            notes[k] = reform_note(province_id, k[1], k[2], provinces)
+        return notes[k]
+
+    comparison["reform_note"] = [
+        note(p, [y, a, b, n]) for p, y, a, b, n in zip(
+            comparison["province_id"], comparison["year"], comparison["anchor_year_before"],
+            comparison["anchor_year_after"], comparison["nearest_year"], strict=True)]
+    tables["comparison"] = comparison.reset_index(drop=True)
+
+    # --- pace: the yearly change a plan requires, next to the national one -------------------
+    resolved = resolve_relative(to_indicator_units(obs, corpus.catalog.indicators, registry),
+                                documents=documents)
+    # Only the columns required_pace() reads: it walks each province × indicator's rows, and
+    # fewer columns make that walk markedly faster.
+    needed = ["obs_id", "doc_id", "province_id", "indicator_id", "kind", "year", "comparator",
+              "value", "value_high", "unit", "relative_to", "line", "derived_from_relative",
+              "relative_base_obs_id"]
+    pace = required_pace(resolved[[c for c in needed if c in resolved.columns]],
+                         provinces=provinces, documents=documents)
+    # The national pace to the province's target year: from the latest national `actual`
+    # before that year to the national target for that year (de-duplicated like plans, the
+    # most recent source winning).
+    nat = national[national["comparator"].ne("relative")]
+    nat = nat.assign(doc_id=nat["source_doc"],
+                     obs_id=[f"national_targets:{n}" for n in nat["source_line"]])
+    nat = to_indicator_units(nat, indicators, registry)
+    nat_docs = national[["source_doc", "source_date"]].drop_duplicates().set_axis(
+        ["doc_id", "issued_on"], axis=1)
+    source_of = dict(zip(nat["obs_id"], nat["source_doc"], strict=True))
+    # One required_pace() call for every target year: each year's national rows stand as their
+    # own pseudo-province "national@YEAR" (never written out as a province).
+    nat = nat[[c for c in needed if c in nat.columns]]
+    parts = []
+    for target_year, wanted in pace.dropna(subset=["target_year"]).groupby("target_year")[
+            "indicator_id"]:
+        y = int(target_year)
+        mine = nat[nat["indicator_id"].isin(set(wanted))]
+        before = mine[mine["kind"].eq("actual") & mine["year"].lt(y)]
+        before = before[before["year"].eq(before.groupby("indicator_id")["year"]
+                                          .transform("max"))]
+        goal = mine[mine["kind"].eq("target") & mine["year"].eq(y)]
+        if not goal.empty and not before.empty:
+            parts.append(pd.concat([goal, before]).assign(province_id=f"national@{y}"))
+    columns = {"baseline_year": "national_baseline_year",
+               "baseline_value": "national_baseline_value",
+               "target_value": "national_target_value",
+               "pace_per_year": "national_pace_per_year"}
+    if parts:
+        np_ = required_pace(pd.concat(parts, ignore_index=True), documents=nat_docs)
+        np_ = np_[np_["pace_per_year"].notna()]
+        national_pace = np_[["indicator_id", *columns]].rename(columns=columns).assign(
+            target_year=pd.array([int(s.split("@")[1]) for s in np_["province_id"]],
+                                 dtype="Int64"),
+            national_source=[
+                "; ".join(dict.fromkeys(source_of[o] for o in f"{t},{b}".split(",")))
+                for t, b in zip(np_["target_obs_ids"], np_["baseline_obs_ids"], strict=True)])
+        pace = pace.merge(national_pace, how="left", on=["indicator_id", "target_year"])
+    else:
+        pace = pace.assign(**{c: None for c in [*columns.values(), "national_source"]})
+    direction = pace["indicator_id"].map(dict(zip(indicators["indicator_id"],
+                                                  indicators["direction"], strict=True)))
+    pace["direction"] = direction
+    sign = direction.map({"higher_is_better": 1.0, "lower_is_better": -1.0})
+    mine = pd.to_numeric(pace["pace_per_year"]) * sign
+    theirs = pd.to_numeric(pace["national_pace_per_year"]) * sign
+    # "steeper": the plan asks for more yearly progress, in the indicator's good direction,
+    # than the national targets do; NA for band indicators or without both paces.
+    pace["steeper_than_national"] = pd.array(
+        [None if pd.isna(a) or pd.isna(b) else bool(a > b) for a, b in zip(mine, theirs,
+                                                                           strict=True)],
+        dtype="boolean")
+    pace["pace_status"] = [
+        "no baseline stated" if pd.isna(by) else "no target stated" if pd.isna(ty)
+        else "target not after baseline" if ty <= by else "ok"
+        for by, ty in zip(pace["baseline_year"], pace["target_year"], strict=True)]
+    tables["pace"] = pace.reset_index(drop=True)
+    if placeholder:
+        tables = {name: df.iloc[0:0].copy() for name, df in tables.items()}
+    # A text column that happens to hold only NULLs must still be VARCHAR in the warehouse,
+    # not DuckDB's NULL type: the schema should not depend on the data.
+    for df in tables.values():
+        for col in df.columns:
+            if pd.api.types.infer_dtype(df[col], skipna=True) in ("string", "empty"):
+                df[col] = df[col].astype("string")
+    return tables

@@ -1,0 +1,407 @@
+"""`vnhealth sql` (ad-hoc, read-only SQL on the warehouse) and `vnhealth tables` (what is in it).
+
+    vnhealth sql "SELECT * FROM v_gaps WHERE year = $year" --param year=2030
+    vnhealth sql --file sql/examples/life_expectancy_2030_below_national.sql --format markdown
+    vnhealth tables [NAME ...] [--brief] [--format text|json|markdown]
+
+The warehouse is opened read-only, and only statements that read are accepted (SELECT, WITH,
+FROM, DESCRIBE, SHOW, SUMMARIZE, PIVOT, EXPLAIN, PRAGMA table_info/show_tables): COPY, ATTACH,
+SET, CALL and every statement that writes are refused before anything runs. Parameters given
+with ``--param NAME=VALUE`` are bound to the query's ``$NAME`` placeholders by DuckDB, never
+pasted into the SQL text. Errors print ``error: …`` and exit with status 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import decimal
+import io
+import json
+import math
+import re
+import sys
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from vnhealth.errors import ParameterError, VnhealthError
+from vnhealth.paths import ProjectPaths
+
+FORMATS = ("table", "csv", "json", "markdown")
+READ_ONLY_PRAGMAS = ("table_info", "show_tables", "show_tables_expanded", "database_size",
+                     "version", "platform", "storage_info")
+ALLOWED = ("SELECT, WITH, FROM, DESCRIBE, SHOW, SUMMARIZE, PIVOT, EXPLAIN, "
+           "PRAGMA table_info")
+_IDENT_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_INT_RE = re.compile(r"-?(?:0|[1-9][0-9]*)")
+_FLOAT_RE = re.compile(r"-?[0-9]+\.[0-9]+(?:[eE][-+]?[0-9]+)?")
+
+
+class QueryError(VnhealthError):
+    """A query that cannot run: not read-only, malformed, or failing in DuckDB."""
+
+
+# --------------------------------------------------------------------------------------------
+# the warehouse, read-only
+# --------------------------------------------------------------------------------------------
+def warehouse_path(db: str | Path | None, root: str | Path | None = None) -> Path:
+    """The warehouse to read: ``db`` when given, else ROOT/data/warehouse.duckdb."""
+    return Path(db) if db else ProjectPaths.at(root).warehouse
+
+
+def open_warehouse(db: str | Path | None = None, root: str | Path | None = None) -> Any:
+    """Open the warehouse read-only; a missing or unreadable file is a clear VnhealthError."""
+    import duckdb
+
+    path = warehouse_path(db, root)
+    if not path.exists():
+        raise VnhealthError(f"warehouse not found at {path}; run `make warehouse` "
+                            "(or `vnhealth build`) to create it")
+    try:
+        return duckdb.connect(str(path), read_only=True)
+    except duckdb.Error as exc:
+        raise VnhealthError(f"cannot open {path} read-only: {exc}") from exc
+
+
+# --------------------------------------------------------------------------------------------
+# parameters and statements
+# --------------------------------------------------------------------------------------------
+def parse_param(text: str) -> tuple[str, Any]:
+    """``NAME=VALUE`` → (name, value). Integers (``2030``, not ``08``) and decimals (``75.5``)
+    become numbers, anything else stays text; cast in SQL (``$code::VARCHAR``) to override.
+
+    >>> parse_param("year=2030"), parse_param("province=lai_chau"), parse_param("code=08")
+    (('year', 2030), ('province', 'lai_chau'), ('code', '08'))
+    """
+    name, sep, value = text.partition("=")
+    name = name.strip().lstrip("$")
+    if not sep or not _IDENT_RE.fullmatch(name):
+        raise ParameterError(f"--param {text!r}: expected NAME=VALUE with NAME a SQL identifier "
+                             "(used in the query as $NAME)")
+    if _INT_RE.fullmatch(value):
+        return name, int(value)
+    if _FLOAT_RE.fullmatch(value):
+        return name, float(value)
+    return name, value
+
+
+def parse_params(items: Sequence[str] | None) -> dict[str, Any]:
+    """Every ``--param``; a name given twice is an error."""
+    params: dict[str, Any] = {}
+    for item in items or ():
+        name, value = parse_param(item)
+        if name in params:
+            raise ParameterError(f"--param {name} is given twice")
+        params[name] = value
+    return params
+
+
+def _first_word(query: str) -> str:
+    m = re.match(r"[\s(]*([A-Za-z_]+)", query)
+    return m[1].lower() if m else ""
+
+
+def _statements(con: Any, sql: str, where: str) -> list[Any]:
+    import duckdb
+
+    try:
+        return con.extract_statements(sql)
+    except duckdb.Error as exc:
+        raise QueryError(f"{where}: {_message(exc)}") from exc
+
+
+def read_only_statement(con: Any, sql: str, where: str = "query") -> Any:
+    """Parse ``sql`` and return its one statement if it only reads; else raise QueryError.
+
+    ``where`` names the query in messages (a file path, or "query").
+    """
+    statements = _statements(con, sql, where)
+    if not statements:
+        raise QueryError(f"{where}: no SQL statement found")
+    if len(statements) > 1:
+        raise QueryError(f"{where}: {len(statements)} statements found; give one query at a time")
+    _require_read_only(con, statements[0], where)
+    return statements[0]
+
+
+def _require_read_only(con: Any, statement: Any, where: str) -> None:
+    from duckdb import StatementType
+
+    kind = statement.type
+    query = statement.query
+    if kind == StatementType.SELECT:
+        return
+    if kind == StatementType.EXPLAIN:
+        # EXPLAIN ANALYZE runs its statement: the statement inside must only read as well.
+        inner = re.sub(r"^\s*explain\s+(?:analy[sz]e\s+)?", "", query, flags=re.IGNORECASE)
+        inside = _statements(con, inner, where) if inner != query else []
+        if len(inside) == 1:
+            _require_read_only(con, inside[0], where)
+        return
+    if kind == StatementType.PRAGMA:
+        m = re.match(r"\s*pragma\s+([A-Za-z_]+)", query, flags=re.IGNORECASE)
+        if m and m[1].lower() in READ_ONLY_PRAGMAS:
+            return
+        raise QueryError(f"{where}: PRAGMA {m[1] if m else ''} is not allowed; read-only "
+                         f"queries only ({ALLOWED})")
+    # A dynamic PIVOT is several statements to DuckDB (collect the values, then select).
+    if kind == StatementType.MULTI and _first_word(query) in ("pivot", "unpivot", "select",
+                                                                "from", "with"):
+        return
+    raise QueryError(f"{where}: only read-only queries are allowed ({ALLOWED}); this is a "
+                     f"{kind.name} statement and was not run")
+
+
+def _message(exc: BaseException) -> str:
+    """DuckDB's message, blank lines dropped."""
+    return re.sub(r"\n\s*\n", "\n", str(exc).strip())
+
+
+@dataclass
+class Result:
+    """Columns, their DuckDB types and rows (Python values) of a query."""
+
+    columns: list[str]
+    types: list[str]
+    rows: list[tuple[Any, ...]]
+
+
+def run_query(con: Any, sql: str, params: Mapping[str, Any] | None = None,
+              where: str = "query") -> Result:
+    """Run one read-only query with named parameters bound by DuckDB; fetch every row.
+
+    Parameters the query uses but are not given, and parameters given but not used, are
+    errors that name them.
+    """
+    import duckdb
+
+    statement = read_only_statement(con, sql, where)
+    params = dict(params or {})
+    wanted = set(statement.named_parameters or ())
+    missing = sorted(wanted - set(params))
+    if missing:
+        raise QueryError(f"{where}: the query uses {', '.join('$' + m for m in missing)}; "
+                         f"give {' '.join('--param ' + m + '=VALUE' for m in missing)}")
+    unused = sorted(set(params) - wanted)
+    if unused:
+        raise QueryError(f"{where}: --param {', '.join(unused)} given but the query has no "
+                         f"{', '.join('$' + u for u in unused)}")
+    try:
+        cursor = con.execute(sql, params) if params else con.execute(sql)
+        description = cursor.description or []
+        rows = cursor.fetchall()  # always fetch: an unfetched result blocks the connection
+    except duckdb.Error as exc:
+        raise QueryError(f"{where}: {_message(exc)}") from exc
+    return Result([d[0] for d in description], [str(d[1]) for d in description], rows)
+
+
+# --------------------------------------------------------------------------------------------
+# output
+# --------------------------------------------------------------------------------------------
+def _plain(value: Any) -> Any:
+    """A JSON-ready value."""
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, decimal.Decimal):
+        return float(value)
+    if isinstance(value, (dt.date, dt.datetime, dt.time)):
+        return value.isoformat()
+    if isinstance(value, (bytes, bytearray)):
+        return value.hex()
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    return value
+
+
+def _text(value: Any, null: str = "NULL") -> str:
+    """How a value is shown in table and markdown output (floats to 10 significant digits)."""
+    if value is None:
+        return null
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return f"{value:.10g}"
+    if isinstance(value, (dt.date, dt.datetime, dt.time)):
+        return value.isoformat()
+    if isinstance(value, (list, tuple, dict)):
+        return json.dumps(_plain(value), ensure_ascii=False)
+    return str(value)
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float, decimal.Decimal)) and not isinstance(value, bool)
+
+
+def format_result(result: Result, fmt: str) -> str:
+    """Render a result as ``table`` (aligned text), ``csv``, ``json`` (a list of objects) or
+    ``markdown`` (a pipe table)."""
+    cols, rows = result.columns, result.rows
+    if fmt == "csv":
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\n")
+        writer.writerow(cols)
+        for r in rows:
+            writer.writerow(["" if v is None else _text(v) if not isinstance(v, float)
+                             else repr(v) for v in r])
+        return buf.getvalue()
+    if fmt == "json":
+        records = [{c: _plain(v) for c, v in zip(cols, r, strict=True)} for r in rows]
+        return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+    if fmt == "markdown":
+        def cell(v: Any) -> str:
+            return _text(v, "").replace("|", "\\|").replace("\n", " ")
+        lines = ["| " + " | ".join(cols) + " |",
+                 "| " + " | ".join("---:" if rows and _is_number(rows[0][i]) else "---"
+                                   for i in range(len(cols))) + " |"]
+        lines += ["| " + " | ".join(cell(v) for v in r) + " |" for r in rows]
+        return "\n".join(lines) + "\n"
+    if fmt != "table":
+        raise ParameterError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    cells = [[_text(v).replace("\n", " ") for v in r] for r in rows]
+    numeric = [any(_is_number(r[i]) for r in rows) and
+               all(r[i] is None or _is_number(r[i]) for r in rows) for i in range(len(cols))]
+    widths = [max([len(c), *(len(r[i]) for r in cells)]) for i, c in enumerate(cols)]
+
+    def line(values: Sequence[str]) -> str:
+        return "  ".join(v.rjust(w) if num else v.ljust(w)
+                         for v, w, num in zip(values, widths, numeric, strict=True)).rstrip()
+
+    out = [line(cols), "  ".join("-" * w for w in widths)]
+    out += [line(r) for r in cells]
+    out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+    return "\n".join(out) + "\n"
+
+
+# --------------------------------------------------------------------------------------------
+# commands
+# --------------------------------------------------------------------------------------------
+def write_out(text: str) -> None:
+    """Print a result; a reader that stops early (``| head``) is not an error."""
+    import os
+
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # Python would complain again when flushing stdout at exit: point it at /dev/null.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
+def _read_query(args: argparse.Namespace) -> tuple[str, str]:
+    if args.file and args.query:
+        raise ParameterError("give a query or --file, not both")
+    if args.file:
+        path = Path(args.file)
+        if not path.is_file():
+            raise ParameterError(f"--file {path}: no such file")
+        try:
+            return path.read_text(encoding="utf-8"), str(path)
+        except UnicodeDecodeError as exc:
+            raise ParameterError(f"--file {path}: not UTF-8 text ({exc.reason})") from exc
+    if not args.query or not args.query.strip():
+        raise ParameterError('give a query, e.g. vnhealth sql "SELECT * FROM v_gaps", '
+                             "or --file FILE.sql")
+    return args.query, "query"
+
+
+def cmd_sql(args: argparse.Namespace) -> int:
+    """Run one read-only query and print its result."""
+    sql, where = _read_query(args)
+    params = parse_params(args.param)
+    con = open_warehouse(args.db)
+    try:
+        result = run_query(con, sql, params, where)
+    finally:
+        con.close()
+    write_out(format_result(result, args.format))
+    return 0
+
+
+def describe_objects(con: Any, names: Sequence[str] = ()) -> list[dict[str, Any]]:
+    """Tables, views and table macros with their columns and one-line descriptions."""
+    from vnhealth.dictionary import warehouse_objects
+
+    objects = warehouse_objects(con)
+    known = {o.name for o in objects}
+    unknown = [n for n in names if n not in known]
+    if unknown:
+        raise ParameterError(f"no table or view named {', '.join(unknown)}; known: "
+                             f"{', '.join(sorted(known))}")
+    return [{
+        "name": o.name, "type": o.type, "description": o.comment,
+        "parameters": list(o.parameters),
+        "columns": [{"name": c, "type": t, "description": d} for c, t, d in o.columns],
+    } for o in objects if not names or o.name in names]
+
+
+def format_objects(objects: list[dict[str, Any]], fmt: str, brief: bool = False) -> str:
+    """Render `vnhealth tables` output."""
+    if fmt == "json":
+        return json.dumps(objects, ensure_ascii=False, indent=2) + "\n"
+    out: list[str] = []
+    for o in objects:
+        call = f"({', '.join(o['parameters'])})" if o["type"] == "macro" else ""
+        desc = o["description"] or ""
+        if fmt == "markdown":
+            out += [f"### `{o['name']}{call}` ({o['type']})", "", desc, ""]
+            if not brief:
+                out += ["| column | type | description |", "| --- | --- | --- |"]
+                out += [f"| `{c['name']}` | {c['type']} | "
+                        f"{(c['description'] or '').replace('|', chr(92) + '|')} |"
+                        for c in o["columns"]]
+                out.append("")
+            continue
+        if fmt != "text":
+            raise ParameterError(f"unknown format {fmt!r}; choose text, json or markdown")
+        out.append(f"{o['name']}{call}  [{o['type']}, {len(o['columns'])} columns]  {desc}")
+        if brief:
+            continue
+        width = max((len(c["name"]) for c in o["columns"]), default=0)
+        twidth = max((len(c["type"]) for c in o["columns"]), default=0)
+        for c in o["columns"]:
+            out.append(f"    {c['name'].ljust(width)}  {c['type'].ljust(twidth)}  "
+                       f"{c['description'] or ''}".rstrip())
+        out.append("")
+    return "\n".join(out).rstrip() + "\n"
+
+
+def cmd_tables(args: argparse.Namespace) -> int:
+    """List the warehouse's tables, views and table macros."""
+    con = open_warehouse(args.db)
+    try:
+        objects = describe_objects(con, args.names)
+    finally:
+        con.close()
+    write_out(format_objects(objects, args.format, args.brief))
+    return 0
+
+
+def register(subparsers: Any) -> None:
+    """Add `sql` and `tables` to the `vnhealth` command."""
+    s = subparsers.add_parser(
+        "sql", help="run a read-only SQL query on the warehouse",
+        description="Run one read-only query (SELECT, WITH, DESCRIBE, SHOW, EXPLAIN, PRAGMA "
+                    "table_info) on the warehouse, opened read-only. Parameters are bound as "
+                    "$NAME, never pasted into the SQL.")
+    s.add_argument("query", nargs="?", help="the SQL query (or use --file)")
+    s.add_argument("--file", "-f", help="read the query from this .sql file")
+    s.add_argument("--param", "-p", action="append", metavar="NAME=VALUE",
+                   help="bind $NAME to VALUE (repeatable); integers and decimals are numbers")
+    s.add_argument("--format", choices=FORMATS, default="table", help="output format")
+    s.add_argument("--db", help="warehouse file (default: ROOT/data/warehouse.duckdb)")
+    s.set_defaults(func=cmd_sql)
+
+    t = subparsers.add_parser(
+        "tables", help="list the warehouse's tables and views with their columns",
+        description="List tables, views and table macros with their columns, types and "
+                    "one-line descriptions (stored in the warehouse as comments).")
+    t.add_argument("names", nargs="*", metavar="NAME", help="only these tables or views")
+    t.add_argument("--brief", action="store_true", help="names and descriptions only")
+    t.add_argument("--format", choices=("text", "json", "markdown"), default="text")
+    t.add_argument("--db", help="warehouse file (default: ROOT/data/warehouse.duckdb)")
+    t.set_defaults(func=cmd_tables)
