@@ -142,7 +142,7 @@ def _hash_inputs(paths: ProjectPaths, catalog: Catalog, docs: list[Document]) ->
     for p in sorted(paths.reference.glob("*.csv")):
         h.update(p.name.encode() + p.read_bytes())
     if paths.sql.is_dir():
-        for p in sorted(paths.sql.rglob("*.sql")):
+        for p in sorted(q for q in paths.sql.rglob("*") if q.suffix in (".sql", ".yaml")):
             h.update(str(p.relative_to(paths.sql)).encode() + p.read_bytes())
     return h.hexdigest()
 
