@@ -910,9 +910,12 @@ def compare(
         else:
             best[k]["_values"].add(r["value_repr"])
             best[k]["_sources"].append(r.get("source_doc"))
+    bands = {k: [lo, hi] for k, lo, hi in zip(ind.index, ind["band_low"], ind["band_high"],
+                                              strict=True)}
+    directions = dict(zip(ind.index, ind["direction"], strict=True))
     rows = []
     for r in _records(vals):
-        direction = ind["direction"].get(r["indicator_id"])
+        direction = directions.get(r["indicator_id"])
         n = best.get((r["indicator_id"], int(r["year"])))
         v = r.get(value_col)
         res: dict[str, Any] = {"direction": direction, "national_value": None,
@@ -929,7 +932,7 @@ def compare(
             res["assessment"] = "no provincial value"
         else:
             res.update(_judge(float(v), r.get("comparator"), n, direction,
-                              ind.loc[r["indicator_id"], ["band_low", "band_high"]].tolist()))
+                              bands[r["indicator_id"]]))
         rows.append(res)
     added = _typed(rows, ["direction", "national_value", "national_comparator", "national_source",
                           "national_conflict", "gap", "better_by", "ahead", "assessment"])
