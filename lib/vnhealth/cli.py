@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from vnhealth.errors import VnhealthError
 
 # Modules under vnhealth/commands/ that add subcommands (sql, tables, check, export, render).
-COMMAND_MODULES: tuple[str, ...] = ()
+COMMAND_MODULES: tuple[str, ...] = ("sql", "check", "export", "render")
 
 
 def _cmd_build(args: argparse.Namespace) -> int:

@@ -1,0 +1,470 @@
+"""Parameter contracts of the report notebooks, checked before a kernel starts and again inside.
+
+Each notebook in ``notebooks/`` has one ``parameters`` cell of literal defaults. Its contract
+(:data:`CONTRACTS`) names the parameters it takes; every parameter name has one meaning across
+notebooks (:data:`PARAMETERS`): ``provinces`` is always a list of province ids, ``year`` always a
+year the warehouse covers, and so on. :func:`validate` checks names and values against the
+warehouse and raises :class:`~vnhealth.errors.ParameterError` listing the valid values, so that a
+typo fails loudly instead of rendering an empty report.
+
+The renderer calls :func:`check_parameters` before starting a kernel (names via
+``papermill.inspect_notebook``, values against the warehouse); the notebook's second cell calls
+``validate("<notebook>", globals())`` again, which also catches names injected by a bare
+``papermill -p`` run (papermill only warns about unknown names).
+
+>>> CONTRACTS["province_comparison"].names
+('provinces', 'domain', 'indicators', 'year', 'language', 'warehouse')
+>>> coerce("provinces", "lai_chau, son_la")
+['lai_chau', 'son_la']
+>>> coerce("year", "2030")
+2030
+"""
+
+from __future__ import annotations
+
+import ast
+import difflib
+import unicodedata
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from vnhealth.errors import ParameterError
+from vnhealth.paths import ProjectPaths
+
+__all__ = [
+    "CONTRACTS",
+    "LANGUAGES",
+    "PARAMETERS",
+    "Choices",
+    "Contract",
+    "Parameters",
+    "check_names",
+    "check_parameters",
+    "choices",
+    "coerce",
+    "notebook_defaults",
+    "validate",
+    "warehouse_path",
+]
+
+LANGUAGES = ("vi", "en")
+
+
+@dataclass(frozen=True)
+class Spec:
+    """What one parameter name means: its kind (how it is coerced and checked) and help text."""
+
+    kind: str
+    help: str
+
+
+# One meaning per name across all notebooks, so a manifest reads the same everywhere.
+PARAMETERS: dict[str, Spec] = {
+    "provinces": Spec("province_list", "province ids (or names) to compare"),
+    "province": Spec("province", "one province id (or name)"),
+    "peers": Spec("province_list_optional", "provinces to compare with (empty: all others)"),
+    "domain": Spec("domain", "an indicator domain, e.g. longevity (empty: use `indicators`)"),
+    "indicators": Spec("indicator_list", "indicator ids (empty: every indicator of `domain`)"),
+    "year": Spec("year", "the year to compare, e.g. 2030"),
+    "language": Spec("language", "vi or en"),
+    "warehouse": Spec("path", "the warehouse file (empty: data/warehouse.duckdb)"),
+}
+
+
+@dataclass(frozen=True)
+class Contract:
+    """The parameters one notebook takes, and a check on their combination."""
+
+    names: tuple[str, ...]
+    topic: bool = False  # takes `domain` and/or `indicators`; at least one must be given
+    min_provinces: int = 1
+    extra: Callable[[dict[str, Any], Choices], list[str]] | None = field(default=None,
+                                                                         compare=False)
+
+
+CONTRACTS: dict[str, Contract] = {
+    "province_comparison": Contract(
+        ("provinces", "domain", "indicators", "year", "language", "warehouse"), topic=True),
+    "indicator_gaps": Contract(("provinces", "domain", "year", "language", "warehouse")),
+    "province_profile": Contract(("province", "peers", "year", "language", "warehouse"),
+                                 min_provinces=0),
+    "policy_brief": Contract(
+        ("provinces", "domain", "indicators", "year", "language", "warehouse"), topic=True),
+    "explore": Contract(("province", "year", "warehouse"), min_provinces=0),
+}
+
+
+# ---------------------------------------------------------------------------------------------
+# valid values, from the warehouse
+# ---------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Choices:
+    """The values a parameter may take, as found in one warehouse."""
+
+    provinces: dict[str, str]  # province_id → name_vi, provinces with at least one plan
+    all_provinces: dict[str, dict[str, Any]]  # every row of the provinces table
+    indicators: dict[str, str]  # indicator_id → name_en
+    indicator_domain: dict[str, str]
+    domains: tuple[str, ...]
+    years: tuple[int, ...]  # every year the harmonized table covers
+    stated_years: tuple[int, ...]  # years some plan states a value for
+    build_hash: str
+
+    def indicators_of(self, domain: str) -> list[str]:
+        """The indicator ids of one domain, in catalogue order."""
+        return [i for i, d in self.indicator_domain.items() if d == domain]
+
+
+def warehouse_path(warehouse: str | Path | None = None) -> Path:
+    """The warehouse file: the given path, else ``ROOT/data/warehouse.duckdb``."""
+    if warehouse is None or str(warehouse).strip() == "":
+        return ProjectPaths.at().warehouse
+    return Path(warehouse).expanduser().resolve()
+
+
+_CHOICES_CACHE: dict[tuple[str, int, int], Choices] = {}
+
+
+def choices(warehouse: str | Path | None = None) -> Choices:
+    """Read the valid values from a warehouse (read-only; cached per file version)."""
+    path = warehouse_path(warehouse)
+    if not path.is_file():
+        raise ParameterError(
+            f"warehouse {path} not found; build it with `vnhealth build` (or `make warehouse`)")
+    st = path.stat()
+    key = (str(path), st.st_mtime_ns, st.st_size)
+    if key in _CHOICES_CACHE:
+        return _CHOICES_CACHE[key]
+    import duckdb
+
+    try:
+        con = duckdb.connect(str(path), read_only=True)
+    except duckdb.Error as exc:
+        raise ParameterError(f"cannot open warehouse {path}: {exc}") from exc
+    try:
+        prov_cols = [d[0] for d in con.execute("SELECT * FROM provinces LIMIT 0").description]
+        all_prov = {r[0]: dict(zip(prov_cols, r, strict=True))
+                    for r in con.execute("SELECT * FROM provinces ORDER BY province_id").fetchall()}
+        with_plan = {r[0] for r in con.execute(
+            "SELECT DISTINCT province_id FROM documents").fetchall()}
+        inds = con.execute(
+            "SELECT indicator_id, name_en, domain FROM indicators ORDER BY indicator_id").fetchall()
+        stated = [r[0] for r in con.execute(
+            "SELECT DISTINCT year FROM observations ORDER BY year").fetchall()]
+        build = con.execute("SELECT build_hash FROM build_info").fetchone()
+    finally:
+        con.close()
+    years = tuple(range(min(stated), max(stated) + 1)) if stated else ()
+    found = Choices(
+        provinces={p: all_prov[p]["name_vi"] for p in sorted(with_plan) if p in all_prov},
+        all_provinces=all_prov,
+        indicators={i: n for i, n, _d in inds},
+        indicator_domain={i: d for i, _n, d in inds},
+        domains=tuple(sorted({d for _i, _n, d in inds})),
+        years=years,
+        stated_years=tuple(int(y) for y in stated),
+        build_hash=build[0] if build else "",
+    )
+    _CHOICES_CACHE[key] = found
+    return found
+
+
+# ---------------------------------------------------------------------------------------------
+# coercion (CLI strings, manifest values and notebook literals all go through here)
+# ---------------------------------------------------------------------------------------------
+def _as_list(name: str, value: Any) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        text = value.strip()
+        if text.startswith("["):
+            try:
+                value = ast.literal_eval(text)
+            except (ValueError, SyntaxError) as exc:
+                raise ParameterError(f"{name}: cannot read {value!r} as a list ({exc}); write "
+                                     "it as a,b,c or [\"a\", \"b\"]") from exc
+        else:
+            return [v.strip() for v in text.split(",") if v.strip()]
+    if isinstance(value, (list, tuple)):
+        bad = [v for v in value if not isinstance(v, str)]
+        if bad:
+            raise ParameterError(f"{name}: expected a list of strings, got {value!r}")
+        return [v.strip() for v in value if v.strip()]
+    raise ParameterError(f"{name}: expected a list like [\"a\", \"b\"], got {value!r}")
+
+
+def coerce(name: str, value: Any) -> Any:
+    """A parameter value in the type its name declares (a list, an int, a string).
+
+    Strings from the command line are read as the declared type: ``lai_chau,son_la`` or
+    ``["lai_chau", "son_la"]`` for a list, ``2030`` for a year. A parameter name outside
+    :data:`PARAMETERS` is read as YAML, like ``papermill -y``.
+    """
+    spec = PARAMETERS.get(name)
+    if spec is None:
+        if isinstance(value, str):
+            import yaml
+
+            try:
+                return yaml.safe_load(value)
+            except yaml.YAMLError:
+                return value
+        return value
+    if spec.kind in ("province_list", "province_list_optional", "indicator_list"):
+        return _as_list(name, value)
+    if spec.kind == "year":
+        if isinstance(value, bool):
+            raise ParameterError(f"year: expected a year like 2030, got {value!r}")
+        if isinstance(value, int):
+            return value
+        if isinstance(value, float) and value.is_integer():
+            return int(value)
+        if isinstance(value, str) and value.strip().isdigit():
+            return int(value.strip())
+        raise ParameterError(f"year: expected a year like 2030, got {value!r}")
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise ParameterError(f"{name}: expected text, got {value!r}")
+    return unicodedata.normalize("NFC", value.strip())
+
+
+# ---------------------------------------------------------------------------------------------
+# validation
+# ---------------------------------------------------------------------------------------------
+def _fold(text: str) -> str:
+    """Matching form of a name: NFC, case-folded, accents and punctuation ignored."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return "".join(c for c in bare.casefold() if c.isalnum())
+
+
+def _suggest(value: str, valid: Iterable[str]) -> str:
+    close = difflib.get_close_matches(value, list(valid), n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def _listing(values: Mapping[str, str] | Iterable[str]) -> str:
+    if isinstance(values, Mapping):
+        return ", ".join(f"{k} ({v})" for k, v in values.items())
+    return ", ".join(str(v) for v in values)
+
+
+def _year_listing(ch: Choices) -> str:
+    if not ch.years:
+        return "none (the warehouse has no observations)"
+    return (f"{ch.years[0]}–{ch.years[-1]} (plans state values for "
+            f"{', '.join(str(y) for y in ch.stated_years)})")
+
+
+def _province(value: str, ch: Choices, problems: list[str], name: str) -> str | None:
+    if value in ch.provinces:
+        return value
+    by_name = {}
+    for pid, row in ch.all_provinces.items():
+        for label in (pid, row.get("name_vi") or "", row.get("name_en") or ""):
+            by_name.setdefault(_fold(label), pid)
+    pid = by_name.get(_fold(value))
+    if pid in ch.provinces:
+        return pid
+    if pid is not None:
+        # Known province without a plan (a successor or a merged partner): say which one has it.
+        row = ch.all_provinces[pid]
+        related = [p for p, r in ch.all_provinces.items()
+                   if p in ch.provinces and (r.get("successor_id") == pid
+                                             or row.get("successor_id") == p)]
+        hint = f"; its plans are under {', '.join(related)}" if related else ""
+        problems.append(f"{name}: province {value!r} has no plan in the warehouse{hint}; "
+                        f"provinces with plans: {_listing(ch.provinces)}")
+        return None
+    problems.append(f"{name}: unknown province {value!r}{_suggest(value, ch.provinces)}; "
+                    f"valid provinces: {_listing(ch.provinces)}")
+    return None
+
+
+@dataclass(frozen=True)
+class Parameters:
+    """Validated parameters; ``indicators`` is resolved from ``domain`` when only it is given."""
+
+    notebook: str
+    values: dict[str, Any]
+    warehouse: Path
+    indicators: tuple[str, ...] = ()
+
+    def __getattr__(self, name: str) -> Any:
+        values = object.__getattribute__(self, "values")
+        if name in values:
+            return values[name]
+        raise AttributeError(name)
+
+    @property
+    def language(self) -> str:
+        """The report language (``en`` for notebooks without one)."""
+        return self.values.get("language", "en")
+
+
+def _injected_names(namespace: Mapping[str, Any]) -> list[str]:
+    """Names assigned by papermill's injected-parameters cell, read from IPython's history.
+
+    papermill writes that cell as ``# Parameters`` followed by assignments; reading it back lets
+    the notebook reject a name papermill accepted silently, without flagging the variables a
+    JupyterLab user defined in later cells.
+    """
+    history = namespace.get("In") or namespace.get("_ih") or []
+    names: list[str] = []
+    for source in history:
+        if not isinstance(source, str) or not source.lstrip().startswith("# Parameters"):
+            continue
+        try:
+            tree = ast.parse(source)
+        except SyntaxError:
+            continue
+        for node in tree.body:
+            if isinstance(node, ast.Assign):
+                names += [t.id for t in node.targets if isinstance(t, ast.Name)]
+    return names
+
+
+def check_names(notebook: str, names: Iterable[str], known: Iterable[str] | None = None) -> None:
+    """Raise ParameterError for any name the notebook does not take, listing the ones it does."""
+    valid = list(known if known is not None else CONTRACTS[notebook].names)
+    unknown = [n for n in names if n not in valid]
+    if unknown:
+        lines = [f"unknown parameter {n!r}{_suggest(n, valid)}" for n in unknown]
+        raise ParameterError(f"notebook {notebook}: " + "; ".join(lines)
+                             + f"; its parameters are: {', '.join(valid)}")
+
+
+def validate(notebook: str, namespace: Mapping[str, Any] | None = None, *,
+             warehouse: str | Path | None = None, **values: Any) -> Parameters:
+    """Check a notebook's parameters against its contract and the warehouse.
+
+    Pass the notebook's ``globals()`` (the parameters are read from it by name, and names that
+    papermill injected but the contract lacks are rejected) and/or the values as keywords.
+    Returns :class:`Parameters`; raises :class:`ParameterError` naming every problem with the
+    valid values.
+    """
+    if notebook not in CONTRACTS:
+        raise ParameterError(f"no parameter contract for notebook {notebook!r}; known: "
+                             f"{', '.join(CONTRACTS)}")
+    contract = CONTRACTS[notebook]
+    given: dict[str, Any] = {}
+    if namespace is not None:
+        check_names(notebook, _injected_names(namespace))
+        given.update({n: namespace[n] for n in contract.names if n in namespace})
+    check_names(notebook, values)
+    given.update(values)
+    missing = [n for n in contract.names if n not in given and n != "warehouse"]
+    if missing:
+        raise ParameterError(f"notebook {notebook}: missing parameter(s) {', '.join(missing)}")
+    if warehouse is not None:
+        given["warehouse"] = str(warehouse)
+    problems: list[str] = []
+    clean: dict[str, Any] = {}
+    for name in contract.names:
+        try:
+            clean[name] = coerce(name, given.get(name, ""))
+        except ParameterError as exc:
+            problems.append(exc.detail)
+    if problems:
+        raise ParameterError(f"notebook {notebook}: " + "; ".join(problems))
+    path = warehouse_path(clean.get("warehouse"))
+    ch = choices(path)
+    if "warehouse" in clean:
+        clean["warehouse"] = str(path)
+    for name in ("provinces", "peers"):
+        if name in clean:
+            ids = [_province(v, ch, problems, name) for v in clean[name]]
+            clean[name] = list(dict.fromkeys(i for i in ids if i))
+    if "province" in clean:
+        if clean["province"] == "":
+            problems.append(f"province: give one province; valid provinces: "
+                            f"{_listing(ch.provinces)}")
+        else:
+            clean["province"] = _province(clean["province"], ch, problems, "province")
+    if "provinces" in clean and not given.get("provinces") and contract.min_provinces:
+        problems.append(f"provinces: give at least {contract.min_provinces}; valid provinces: "
+                        f"{_listing(ch.provinces)}")
+    if "language" in clean and clean["language"] not in LANGUAGES:
+        problems.append(f"language: unknown language {clean['language']!r}; valid languages: "
+                        f"{', '.join(LANGUAGES)}")
+    if "year" in clean and clean["year"] not in ch.years:
+        problems.append(f"year: {clean['year']} is outside the warehouse; valid years: "
+                        f"{_year_listing(ch)}")
+    if clean.get("domain") and clean["domain"] not in ch.domains:
+        problems.append(f"domain: unknown domain {clean['domain']!r}"
+                        f"{_suggest(clean['domain'], ch.domains)}; valid domains: "
+                        f"{', '.join(ch.domains)}")
+    for ind in clean.get("indicators", []):
+        if ind not in ch.indicators:
+            problems.append(f"indicators: unknown indicator {ind!r}"
+                            f"{_suggest(ind, ch.indicators)}; valid indicators: "
+                            f"{', '.join(ch.indicators)}")
+    if contract.topic and not clean.get("domain") and not clean.get("indicators"):
+        problems.append(f"give a domain or a list of indicators; valid domains: "
+                        f"{', '.join(ch.domains)}")
+    if contract.extra is not None:
+        problems += contract.extra(clean, ch)
+    if problems:
+        raise ParameterError(f"notebook {notebook}: " + "; ".join(problems))
+    chosen = list(dict.fromkeys(clean.get("indicators") or []))
+    if chosen and "domain" in clean:
+        # A topic is a domain or a list of indicators: a list given replaces the domain (the
+        # notebook's default domain included), so titles and the index name the real topic.
+        clean["domain"] = ""
+    elif clean.get("domain"):
+        chosen = ch.indicators_of(clean["domain"])
+    return Parameters(notebook, clean, path, tuple(chosen))
+
+
+# ---------------------------------------------------------------------------------------------
+# before the kernel starts
+# ---------------------------------------------------------------------------------------------
+def notebook_defaults(path: str | Path) -> dict[str, Any]:
+    """The literal defaults of a notebook's ``parameters`` cell (via papermill.inspect_notebook).
+
+    A default that is not a Python literal is an error: defaults must be readable without
+    running the notebook, so that tools (and people) can see them.
+    """
+    import papermill
+
+    path = Path(path)
+    if not path.is_file():
+        raise ParameterError(f"notebook {path} not found")
+    found = papermill.inspect_notebook(str(path))
+    defaults: dict[str, Any] = {}
+    for name, info in found.items():
+        try:
+            defaults[name] = ast.literal_eval(info["default"])
+        except (ValueError, SyntaxError) as exc:
+            raise ParameterError(f"{path}: parameter {name} has a non-literal default "
+                                 f"{info['default']!r}; the parameters cell must hold literals"
+                                 ) from exc
+    return defaults
+
+
+def check_parameters(notebook_path: str | Path, parameters: Mapping[str, Any], *,
+                     warehouse: str | Path | None = None) -> dict[str, Any]:
+    """Everything that can be checked without a kernel: names, types and values.
+
+    Returns the parameters to inject (coerced; provinces resolved to ids). For a notebook
+    without a contract (an ad-hoc notebook), only the names are checked.
+    """
+    path = Path(notebook_path)
+    defaults = notebook_defaults(path)
+    name = path.stem
+    check_names(name, parameters, known=defaults)
+    given = {k: coerce(k, v) for k, v in parameters.items()}
+    if name not in CONTRACTS:
+        return given
+    contract = CONTRACTS[name]
+    if set(defaults) != set(contract.names):
+        raise ParameterError(f"{path}: the parameters cell defines {sorted(defaults)} but the "
+                             f"contract in vnhealth.params expects {sorted(contract.names)}")
+    merged = {**defaults, **given}
+    if warehouse is not None:
+        merged["warehouse"] = str(warehouse)
+    checked = validate(name, **merged)
+    return {k: checked.values[k] for k in merged}

@@ -1,0 +1,935 @@
+"""Render the report notebooks: papermill, then nbconvert to HTML without code, offline.
+
+``vnhealth render`` runs a manifest (``reports/reports.yaml``) of named runs; each run is one
+notebook with its parameters and produces ``reports/<notebook>/<run>.html`` (briefs also a PDF
+through headless Chromium), a sidecar ``<run>.json`` recording what it was rendered from, and an
+entry in ``reports/index.html``.
+
+What it guarantees:
+
+* **Checked before a kernel starts** — parameter names against the notebook's parameters cell
+  (``papermill.inspect_notebook``) and values against the warehouse
+  (:func:`vnhealth.params.check_parameters`); the notebook checks again in its second cell.
+* **Offline** — charts are drawn by plotly.js from the installed plotly package: site reports
+  share ``reports/assets/plotly.min.js``; a brief embeds it so that it is one file to e-mail.
+  Nothing is loaded from a CDN (:func:`external_references` checks that).
+* **Never loses a good report** — outputs are written to a temporary file and renamed into place
+  only when the run succeeded; a failed run leaves the previous report untouched, keeps its
+  executed notebook under ``reports/_failed/`` with the failing cell named, and the command exits
+  non-zero after the other runs finish.
+* **Parallel** — runs execute in threads (each kernel is its own process), ``--jobs`` at a time.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import hashlib
+import html
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from vnhealth import __version__
+from vnhealth.errors import ParameterError, VnhealthError
+from vnhealth.paths import ProjectPaths
+
+__all__ = [
+    "BRIEF_NOTEBOOKS",
+    "Outcome",
+    "RenderError",
+    "Run",
+    "Summary",
+    "external_references",
+    "find_chromium",
+    "load_manifest",
+    "notebook_path",
+    "render_runs",
+    "write_index",
+]
+
+# Notebooks whose reports are briefs: one self-contained HTML file (plotly.js inlined) and a PDF.
+BRIEF_NOTEBOOKS = frozenset({"policy_brief"})
+ASSET = "assets/plotly.min.js"
+FAILED_DIR = "_failed"
+# Bumped when the page shell or conversion changes, so that --changed re-renders everything.
+RENDER_FORMAT = "1"
+_RUN_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$")
+
+
+class RenderError(VnhealthError):
+    """The render command cannot start (bad manifest, no warehouse, unwritable reports/)."""
+
+
+@dataclasses.dataclass(frozen=True)
+class Run:
+    """One report to render: a notebook and its parameters, under a unique name."""
+
+    name: str
+    notebook: str  # the notebook's name (file stem); outputs go to reports/<notebook>/
+    path: Path  # the notebook file
+    parameters: dict[str, Any]
+    brief: bool = False
+
+    @property
+    def key(self) -> str:
+        """``<notebook>/<name>``, as shown in messages and the index."""
+        return f"{self.notebook}/{self.name}"
+
+
+@dataclasses.dataclass
+class Outcome:
+    """What happened to one run."""
+
+    run: Run
+    status: str  # ok, failed, unchanged
+    seconds: float = 0.0
+    message: str = ""
+    html: Path | None = None
+    pdf: Path | None = None
+    failed_notebook: Path | None = None
+    parameters: dict[str, Any] = dataclasses.field(default_factory=dict)
+
+
+@dataclasses.dataclass
+class Summary:
+    """All outcomes of one render command, and the line a scheduler logs."""
+
+    outcomes: list[Outcome]
+    seconds: float
+    build_hash: str
+    index: Path | None
+
+    @property
+    def failed(self) -> list[Outcome]:
+        """The runs that failed."""
+        return [o for o in self.outcomes if o.status == "failed"]
+
+    @property
+    def exit_code(self) -> int:
+        """0 when nothing failed, else 1."""
+        return 1 if self.failed else 0
+
+    def line(self) -> str:
+        """The one-line summary printed last (for schedulers and logs)."""
+        counts = {s: sum(o.status == s for o in self.outcomes) for s in ("ok", "unchanged",
+                                                                          "failed")}
+        where = f" → {self.index}" if self.index else ""
+        return (f"render: {counts['ok']} rendered, {counts['unchanged']} unchanged, "
+                f"{counts['failed']} failed of {len(self.outcomes)} runs in "
+                f"{self.seconds:.1f} s (data build {self.build_hash[:12]}){where}")
+
+
+# ---------------------------------------------------------------------------------------------
+# manifest
+# ---------------------------------------------------------------------------------------------
+def notebook_path(notebook: str, notebooks_dir: Path) -> Path:
+    """A notebook given by name (``province_comparison``) or path (``x/y.ipynb``)."""
+    candidate = Path(notebook)
+    if candidate.suffix == ".ipynb" or candidate.parent != Path("."):
+        path = candidate if candidate.suffix == ".ipynb" else candidate.with_suffix(".ipynb")
+    else:
+        path = notebooks_dir / f"{notebook}.ipynb"
+    if not path.is_file():
+        known = sorted(p.stem for p in notebooks_dir.glob("*.ipynb"))
+        raise RenderError(f"notebook {notebook!r} not found ({path}); notebooks: "
+                          f"{', '.join(known) or 'none'}")
+    return path.resolve()
+
+
+def load_manifest(path: str | Path, notebooks_dir: str | Path | None = None) -> list[Run]:
+    """Read a manifest: ``runs:`` (each ``name``, ``notebook``, ``parameters``) and optional
+    ``defaults:`` (parameters given to every run whose notebook takes them)."""
+    import yaml
+
+    path = Path(path)
+    nb_dir = Path(notebooks_dir) if notebooks_dir else ProjectPaths.at().root / "notebooks"
+    if not path.is_file():
+        raise RenderError(f"manifest {path} not found")
+    try:
+        doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as exc:
+        line = getattr(getattr(exc, "problem_mark", None), "line", None)
+        raise RenderError(f"not valid YAML: {exc}", path=path,
+                          line=line + 1 if line is not None else None) from exc
+    if not isinstance(doc, dict) or not isinstance(doc.get("runs"), list):
+        raise RenderError("a manifest needs a `runs:` list", path=path)
+    unknown = set(doc) - {"defaults", "runs"}
+    if unknown:
+        raise RenderError(f"unknown top-level key(s) {sorted(unknown)}; expected defaults, runs",
+                          path=path)
+    defaults = doc.get("defaults") or {}
+    runs: list[Run] = []
+    seen: set[str] = set()
+    for k, entry in enumerate(doc["runs"], start=1):
+        where = f"runs[{k}]"
+        if not isinstance(entry, dict):
+            raise RenderError(f"{where}: expected a mapping with name, notebook, parameters",
+                              path=path)
+        extra = set(entry) - {"name", "notebook", "parameters", "brief"}
+        if extra:
+            raise RenderError(f"{where}: unknown key(s) {sorted(extra)}; expected name, "
+                              "notebook, parameters, brief", path=path)
+        name, notebook = entry.get("name"), entry.get("notebook")
+        if not isinstance(name, str) or not _RUN_NAME.match(name):
+            raise RenderError(f"{where}: `name` must be letters, digits, _ . - (got {name!r})",
+                              path=path)
+        if name in seen:
+            raise RenderError(f"{where}: duplicate run name {name!r}", path=path)
+        seen.add(name)
+        if not isinstance(notebook, str):
+            raise RenderError(f"{where} ({name}): `notebook` missing", path=path)
+        try:
+            nb_path = notebook_path(notebook, nb_dir)
+        except RenderError as exc:
+            raise RenderError(f"{where} ({name}): {exc.detail}", path=path) from exc
+        params = entry.get("parameters") or {}
+        if not isinstance(params, dict):
+            raise RenderError(f"{where} ({name}): `parameters` must be a mapping", path=path)
+        runs.append(Run(name, nb_path.stem, nb_path, {**_applicable(defaults, nb_path), **params},
+                        bool(entry.get("brief", nb_path.stem in BRIEF_NOTEBOOKS))))
+    return runs
+
+
+def _applicable(defaults: Mapping[str, Any], nb_path: Path) -> dict[str, Any]:
+    if not defaults:
+        return {}
+    from vnhealth.params import notebook_defaults
+
+    takes = notebook_defaults(nb_path)
+    return {k: v for k, v in defaults.items() if k in takes}
+
+
+def adhoc_run(notebook: str, parameters: Mapping[str, Any], *, name: str | None = None,
+              notebooks_dir: str | Path | None = None) -> Run:
+    """A run given on the command line (``vnhealth render NOTEBOOK -p NAME VALUE``)."""
+    nb_dir = Path(notebooks_dir) if notebooks_dir else ProjectPaths.at().root / "notebooks"
+    path = notebook_path(notebook, nb_dir)
+    if name is None:
+        digest = hashlib.sha256(json.dumps(parameters, sort_keys=True, default=str)
+                                .encode()).hexdigest()[:8]
+        name = f"adhoc-{digest}"
+    if not _RUN_NAME.match(name):
+        raise RenderError(f"run name must be letters, digits, _ . - (got {name!r})")
+    return Run(name, path.stem, path, dict(parameters), path.stem in BRIEF_NOTEBOOKS)
+
+
+# ---------------------------------------------------------------------------------------------
+# kernel
+# ---------------------------------------------------------------------------------------------
+def kernel_manager_class(log_path: Path, ipc_dir: Path) -> type:
+    """A kernel manager that starts this interpreter's ipykernel, whatever kernelspecs exist.
+
+    Looking a kernel up by name could pick a user-level ``python3`` spec pointing at another
+    Python; this one always runs ``sys.executable`` (the venv). It talks over IPC sockets (no
+    TCP ports, no "unencrypted TCP" warning), sets the environment the report helpers expect,
+    and sends the kernel's own output to ``log_path`` so that a crash can be explained.
+    """
+    from jupyter_client import AsyncKernelManager
+    from jupyter_client.kernelspec import KernelSpec
+
+    class RenderKernelManager(AsyncKernelManager):  # type: ignore[misc, valid-type]
+        """An AsyncKernelManager with a fixed, in-memory kernel spec."""
+
+        @property
+        def kernel_spec(self) -> KernelSpec:
+            """The spec: this interpreter's ipykernel with the render environment."""
+            if self._kernel_spec is None:
+                self._kernel_spec = KernelSpec(
+                    argv=[sys.executable, "-m", "ipykernel_launcher", "-f",
+                          "{connection_file}"],
+                    display_name="vnhealth (render)", language="python", env=kernel_env())
+            return self._kernel_spec
+
+        def __init__(self, **kwargs: Any) -> None:
+            super().__init__(**kwargs)
+            self.transport = "ipc"
+            self.ip = str(ipc_dir / "k")
+
+        async def _async_launch_kernel(self, kernel_cmd: list[str], **kw: Any) -> None:
+            log = open(log_path, "ab")  # noqa: SIM115 - the kernel process owns it
+            kw.update(stdout=log, stderr=subprocess.STDOUT)
+            try:
+                await super()._async_launch_kernel(kernel_cmd, **kw)
+            finally:
+                log.close()
+
+    return RenderKernelManager
+
+
+def kernel_env() -> dict[str, str]:
+    """Environment for report kernels: render mode, and no telemetry or network from libraries."""
+    return {
+        "VNHEALTH_RENDER": "1",
+        # Any stray fig.show() embeds plotly.js instead of pointing at a CDN.
+        "PLOTLY_RENDERER": "notebook",
+        "PLOOMBER_STATS_ENABLED": "false",
+        "PLOOMBER_VERSION_CHECK_DISABLED": "1",
+        "MPLBACKEND": "Agg",
+        "PYDEVD_DISABLE_FILE_VALIDATION": "1",
+        "PYTHONWARNINGS": "ignore::DeprecationWarning",
+    }
+
+
+_ENGINE_LOCAL = threading.local()
+_ENGINE_LOCK = threading.Lock()
+_ENGINE_NAME = "vnhealth"
+
+
+def _register_engine() -> None:
+    """A papermill engine that keeps the live notebook, so a run whose kernel died still leaves
+    its partly executed notebook (papermill only writes one when a cell raises)."""
+    from papermill.engines import NBClientEngine, papermill_engines
+
+    with _ENGINE_LOCK:
+        if _ENGINE_NAME in papermill_engines._engines:
+            return
+
+        class KeepingEngine(NBClientEngine):
+            """papermill's nbclient engine, remembering the notebook it executes."""
+
+            @classmethod
+            def execute_managed_notebook(cls, nb_man: Any, kernel_name: str, **kwargs: Any
+                                         ) -> Any:
+                """Run the notebook, keeping a reference for failure reports."""
+                _ENGINE_LOCAL.nb = nb_man.nb
+                return super().execute_managed_notebook(nb_man, kernel_name, **kwargs)
+
+        papermill_engines.register(_ENGINE_NAME, KeepingEngine)
+
+
+# ---------------------------------------------------------------------------------------------
+# HTML
+# ---------------------------------------------------------------------------------------------
+CSS = """
+:root { --ink:#1b1b1b; --muted:#5f6368; --rule:#dadce0; --better:#2166ac; --worse:#b35806; }
+* { box-sizing: border-box; }
+body { font-family: "Noto Sans", "DejaVu Sans", "Liberation Sans", Arial, sans-serif;
+  color: var(--ink); margin: 0; line-height: 1.45; font-size: 15px; }
+main { max-width: 1180px; margin: 0 auto; padding: 24px 28px 48px; }
+body.brief main { max-width: 760px; }
+h1 { font-size: 1.6em; margin: 0.2em 0 0.1em; } h2 { font-size: 1.25em; margin-top: 1.6em;
+  border-bottom: 1px solid var(--rule); padding-bottom: 4px; } h3 { font-size: 1.05em; }
+.vnh-meta, footer { color: var(--muted); font-size: 0.85em; }
+.anchor-link { display: none; }
+table { border-collapse: collapse; margin: 0.6em 0 1.2em; font-size: 0.88em; }
+th, td { border-bottom: 1px solid var(--rule); padding: 4px 8px; text-align: left;
+  vertical-align: top; }
+thead th { border-bottom: 2px solid #9aa0a6; background: #f8f9fa; }
+td.vnh-value, td.vnh-national { white-space: nowrap; text-align: right; }
+td.vnh-better { color: var(--better); font-weight: 600; }
+td.vnh-worse { color: var(--worse); font-weight: 600; }
+td.vnh-interp { font-style: italic; }
+td.vnh-missing { color: #9aa0a6; text-align: center; }
+td.vnh-quote { font-size: 0.92em; color: #333; max-width: 640px; }
+table.vnh-compact { font-size: 0.75em; } table.vnh-compact td { padding: 2px 6px; }
+body.brief h1 { font-size: 1.4em; } body.brief h2 { margin-top: 1em; }
+sup.vnh-ref { font-size: 0.7em; margin-left: 2px; }
+sup.vnh-ref a { color: var(--muted); text-decoration: none; }
+ul.vnh-findings li { margin: 0.35em 0; }
+.vnh-note { background: #fff8e1; border-left: 4px solid #f9a825; padding: 6px 10px; }
+.vnh-chart { margin: 0.5em 0 1em; }
+.jp-OutputArea-output pre, pre { white-space: pre-wrap; font-size: 0.85em; }
+div.jp-RenderedHTMLCommon table.dataframe, table.dataframe { font-size: 0.85em; }
+.jp-OutputPrompt, .jp-InputPrompt { display: none; }
+@page { size: A4; margin: 12mm; }
+.modebar-container { display: none; }
+body.site .vnh-chart:hover .modebar-container { display: block; }
+@media print { main { padding: 0; max-width: none; } h2 { break-after: avoid; }
+  .vnh-chart, table { break-inside: avoid; } a { color: inherit; } }
+"""
+
+_EXPORTERS = threading.local()
+
+
+def _exporter() -> Any:
+    """One HTMLExporter per thread (templates load once), basic template: no lab CSS, no
+    require.js or MathJax from a CDN; code and markdown cells are left out."""
+    exporter = getattr(_EXPORTERS, "html", None)
+    if exporter is None:
+        from nbconvert import HTMLExporter
+
+        exporter = HTMLExporter(template_name="basic", exclude_input=True,
+                                exclude_input_prompt=True, exclude_output_prompt=True,
+                                exclude_markdown=True, exclude_raw=True, exclude_unknown=True,
+                                anchor_link_text="")
+        _EXPORTERS.html = exporter
+    return exporter
+
+
+def _report_body(nb: Any) -> str:
+    # Warnings on stderr are for whoever runs the notebook, not for readers of the report.
+    for cell in nb.cells:
+        if cell.get("cell_type") == "code":
+            cell.outputs = [o for o in cell.get("outputs", [])
+                            if not (o.get("output_type") == "stream" and o.get("name") == "stderr")]
+    body, _resources = _exporter().from_notebook_node(nb)
+    return body
+
+
+_PLOTLYJS: dict[str, str] = {}
+
+
+def plotly_js() -> str:
+    """plotly.js from the installed plotly package (read once per process)."""
+    if "js" not in _PLOTLYJS:
+        from plotly.offline import get_plotlyjs
+
+        _PLOTLYJS["js"] = get_plotlyjs()
+    return _PLOTLYJS["js"]
+
+
+def ensure_asset(reports_dir: Path) -> Path:
+    """Write ``reports/assets/plotly.min.js`` unless an identical copy is there."""
+    target = reports_dir / ASSET
+    data = plotly_js().encode("utf-8")
+    if target.is_file() and target.stat().st_size == len(data) and target.read_bytes() == data:
+        return target
+    _atomic_write(target, data)
+    return target
+
+
+def _title(body: str, fallback: str) -> str:
+    m = re.search(r"<h1[^>]*>(.*?)</h1>", body, re.S)
+    return html.unescape(re.sub(r"<[^>]+>", "", m.group(1))).strip() if m else fallback
+
+
+def page(body: str, *, run: Run, parameters: Mapping[str, Any], build_hash: str,
+         rendered_at: str, lang: str) -> str:
+    """The report page around nbconvert's body: metadata, CSS and plotly.js (linked or inline)."""
+    if run.brief:
+        # A brief travels alone: plotly.js goes inside (its text never holds "</script>").
+        script = f"<script type=\"text/javascript\">{plotly_js()}</script>"
+    else:
+        script = f'<script type="text/javascript" src="../{ASSET}"></script>'
+    params = ", ".join(f"{k}={_param_text(v)}" for k, v in parameters.items() if k != "warehouse")
+    meta = {"vnhealth:run": run.key, "vnhealth:build": build_hash,
+            "vnhealth:rendered": rendered_at,
+            "vnhealth:parameters": json.dumps(_public(parameters), ensure_ascii=False)}
+    metas = "\n".join(f'<meta name="{k}" content="{html.escape(v)}">' for k, v in meta.items())
+    footer_label = ("Dữ liệu: bản dựng {b} · Hiển thị lúc {t} · Tham số: {p}" if lang == "vi"
+                    else "Data: build {b} · Rendered {t} · Parameters: {p}")
+    footer = footer_label.format(b=build_hash[:12], t=rendered_at, p=params)
+    return (
+        f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"{metas}\n<title>{html.escape(_title(body, run.key))}</title>\n"
+        f"<style>{CSS}</style>\n{script}\n</head>\n"
+        f'<body class="{"brief" if run.brief else "site"}">\n<main>\n{body}\n</main>\n'
+        f"<footer><main>{html.escape(footer)}</main></footer>\n</body>\n</html>\n")
+
+
+def _public(parameters: Mapping[str, Any]) -> dict[str, Any]:
+    # The warehouse path is machine-specific; the build hash identifies the data instead.
+    return {k: v for k, v in parameters.items() if k != "warehouse"}
+
+
+def _param_text(value: Any) -> str:
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(str(v) for v in value) + "]"
+    return str(value)
+
+
+_EXTERNAL = re.compile(
+    r"<(script|link|img|iframe|source|video|audio|embed|object)\b[^>]*?\b(src|href|data)\s*=\s*"
+    r"[\"']?\s*((?:https?:)?//[^\"'\s>]+)", re.I)
+_CSS_URL = re.compile(r"url\(\s*[\"']?((?:https?:)?//[^)\"']+)", re.I)
+_IMPORT = re.compile(r"@import\s+[\"']((?:https?:)?//[^\"']+)", re.I)
+
+
+def external_references(markup: str) -> list[str]:
+    """URLs a page would load from the network: script/link/img/… sources and CSS urls.
+
+    Plain links (``<a href>``) are not loads; URLs mentioned inside plotly.js's own text (map
+    tile servers it only uses for map charts) are not element sources and are not reported.
+
+    >>> external_references('<script src="https://cdn.plot.ly/plotly.js"></script>')
+    ['https://cdn.plot.ly/plotly.js']
+    >>> external_references('<a href="https://example.org">source</a>')
+    []
+    """
+    # Skip the bodies of inline scripts: they are code, not elements.
+    stripped = re.sub(r"(<script\b[^>]*>)(.*?)(</script>)",
+                      lambda m: m.group(1) + m.group(3), markup, flags=re.S | re.I)
+    found = [m.group(3) for m in _EXTERNAL.finditer(stripped)]
+    found += _CSS_URL.findall(stripped) + _IMPORT.findall(stripped)
+    return found
+
+
+# ---------------------------------------------------------------------------------------------
+# PDF
+# ---------------------------------------------------------------------------------------------
+CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+CHROMIUM_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                  "--no-first-run", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync",
+                  "--disable-default-apps", "--disable-extensions", "--hide-scrollbars",
+                  "--mute-audio")
+
+
+def find_chromium() -> str | None:
+    """The Chromium executable ($VNHEALTH_CHROMIUM, else the first of CHROMIUM_NAMES on PATH);
+    $VNHEALTH_CHROMIUM set to an empty string means "no Chromium" (to test that path)."""
+    env = os.environ.get("VNHEALTH_CHROMIUM")
+    if env is not None:
+        return env or None
+    for name in CHROMIUM_NAMES:
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+def print_pdf(chromium: str, html_path: Path, pdf_path: Path, timeout: float = 90) -> None:
+    """Print a page to PDF with headless Chromium (no header/footer); atomic."""
+    tmp = pdf_path.with_name(f".{pdf_path.name}.tmp-{os.getpid()}-{threading.get_ident()}")
+    with tempfile.TemporaryDirectory(prefix="vnh-chromium-") as profile:
+        cmd = [chromium, *CHROMIUM_FLAGS, f"--user-data-dir={profile}",
+               "--no-pdf-header-footer", "--run-all-compositor-stages-before-draw",
+               "--virtual-time-budget=15000", f"--print-to-pdf={tmp}",
+               html_path.resolve().as_uri()]
+        try:
+            proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout,
+                                  check=False)
+        except subprocess.TimeoutExpired as exc:
+            tmp.unlink(missing_ok=True)
+            raise RuntimeError(f"chromium did not finish printing within {timeout:.0f} s"
+                               ) from exc
+    if proc.returncode != 0 or not tmp.is_file() or tmp.stat().st_size == 0:
+        tmp.unlink(missing_ok=True)
+        tail = "\n".join((proc.stderr or "").strip().splitlines()[-5:])
+        raise RuntimeError(f"chromium could not print the PDF (exit {proc.returncode}): {tail}")
+    os.replace(tmp, pdf_path)
+
+
+# ---------------------------------------------------------------------------------------------
+# one run
+# ---------------------------------------------------------------------------------------------
+def _atomic_write(path: Path, data: bytes | str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}-{threading.get_ident()}")
+    try:
+        if isinstance(data, str):
+            tmp.write_text(data, encoding="utf-8")
+        else:
+            tmp.write_bytes(data)
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+def _now() -> str:
+    return datetime.now().astimezone().isoformat(timespec="seconds")
+
+
+_LIB_HASH: dict[str, str] = {}
+
+
+def _library_hash() -> str:
+    """A hash of the vnhealth sources: reports depend on the library, not only on notebooks."""
+    if "h" not in _LIB_HASH:
+        h = hashlib.sha256(__version__.encode())
+        for p in sorted(Path(__file__).parent.rglob("*.py")):
+            h.update(p.name.encode() + p.read_bytes())
+        _LIB_HASH["h"] = h.hexdigest()
+    return _LIB_HASH["h"]
+
+
+def fingerprint(run: Run, parameters: Mapping[str, Any], build_hash: str) -> str:
+    """What a report is made of: notebook, parameters, data build, library and page format."""
+    h = hashlib.sha256()
+    h.update(run.path.read_bytes())
+    h.update(json.dumps(_public(parameters), sort_keys=True, default=str).encode())
+    h.update(f"{build_hash}\0{_library_hash()}\0{RENDER_FORMAT}\0{run.brief}".encode())
+    return h.hexdigest()
+
+
+def _describe_cell(nb: Any, index: int | None) -> str:
+    """``cell 4 (In [3]: p = validate(...))`` — counted without papermill's injected cell."""
+    if nb is None or index is None or index >= len(nb.cells):
+        return "an unknown cell"
+    cell = nb.cells[index]
+    own = [c for c in nb.cells[: index + 1]
+           if "injected-parameters" not in c.get("metadata", {}).get("tags", [])
+           and "papermill-error-cell-tag" not in c.get("metadata", {}).get("tags", [])]
+    first = next((ln.strip() for ln in cell.get("source", "").splitlines()
+                  if ln.strip() and not ln.strip().startswith("#")), "")
+    if len(first) > 70:
+        first = first[:69] + "…"
+    count = cell.get("execution_count")
+    prompt = f"In [{count}]: " if count else ""
+    tags = cell.get("metadata", {}).get("tags", [])
+    if "injected-parameters" in tags:
+        return f"the injected parameters cell ({prompt}{first})"
+    return f"cell {len(own)} ({prompt}{first})"
+
+
+def _error_cell(nb: Any) -> int | None:
+    if nb is None:
+        return None
+    for k, cell in enumerate(nb.cells):
+        if any(o.get("output_type") == "error" for o in cell.get("outputs", [])):
+            return k
+    return None
+
+
+def _running_cell(nb: Any) -> int | None:
+    """The cell that was executing when the kernel died or timed out: papermill marks every
+    cell it has started (``running``, then ``completed`` even when it broke off) and leaves the
+    others ``pending``, so it is the last started code cell."""
+    if nb is None:
+        return None
+    started = [k for k, cell in enumerate(nb.cells) if cell.get("cell_type") == "code"
+               and cell.get("metadata", {}).get("papermill", {}).get("status")
+               in ("running", "completed", "failed")]
+    return started[-1] if started else None
+
+
+def _kernel_tail(log: Path, lines: int = 6) -> str:
+    try:
+        text = log.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return ""
+    keep = [ln for ln in text.strip().splitlines() if "WARNING | Kernel is running" not in ln]
+    return "\n".join(keep[-lines:])
+
+
+@dataclasses.dataclass
+class Context:
+    """What every run of one render command shares."""
+
+    reports_dir: Path
+    warehouse: Path
+    build_hash: str
+    timeout: float | None
+    chromium: str | None
+    pdf: bool
+    workdir: Path
+    say: Callable[[str], None]
+    chromium_noted: list[bool] = dataclasses.field(default_factory=lambda: [False])
+    lock: threading.Lock = dataclasses.field(default_factory=threading.Lock)
+
+    def note_no_chromium(self) -> None:
+        """Say once per command that PDFs are skipped for lack of Chromium."""
+        with self.lock:
+            if not self.chromium_noted[0]:
+                self.chromium_noted[0] = True
+                self.say("note: chromium not found; PDF briefs are skipped and their HTML is "
+                         "still written (install the Debian package `chromium`, or run "
+                         "`make browser-deps`)")
+
+
+def _failed_paths(ctx: Context, run: Run) -> tuple[Path, Path]:
+    base = ctx.reports_dir / FAILED_DIR / run.notebook
+    return base / f"{run.name}.ipynb", base / f"{run.name}.json"
+
+
+def _record_failure(ctx: Context, run: Run, message: str, nb: Any, params: Mapping[str, Any],
+                    started: float) -> Outcome:
+    nb_path, meta_path = _failed_paths(ctx, run)
+    saved: Path | None = None
+    try:
+        if nb is not None:
+            import nbformat
+
+            _atomic_write(nb_path, nbformat.writes(nb))
+            saved = nb_path
+        else:
+            nb_path.unlink(missing_ok=True)
+        _atomic_write(meta_path, json.dumps({
+            "run": run.name, "notebook": run.notebook, "parameters": _public(params),
+            "message": message, "failed_at": _now(), "build_hash": ctx.build_hash,
+            "failed_notebook": str(saved.relative_to(ctx.reports_dir)) if saved else None,
+        }, ensure_ascii=False, indent=2))
+    except OSError as exc:
+        message += f" (and the failure could not be recorded: {exc})"
+    return Outcome(run, "failed", time.perf_counter() - started, message,
+                   failed_notebook=saved, parameters=dict(params))
+
+
+def render_one(run: Run, ctx: Context, parameters: Mapping[str, Any], digest: str) -> Outcome:
+    """Execute one run and write its report; never raises for a problem in the run itself."""
+    import papermill
+    from papermill.exceptions import PapermillExecutionError
+
+    started = time.perf_counter()
+    _register_engine()
+    run_dir = Path(tempfile.mkdtemp(prefix=f"{run.name[:20]}-", dir=ctx.workdir))
+    log = run_dir / "kernel.log"
+    km = kernel_manager_class(log, run_dir)
+    _ENGINE_LOCAL.nb = None
+    nb = None
+    try:
+        try:
+            nb = papermill.execute_notebook(
+                str(run.path), None, parameters=dict(parameters), engine_name=_ENGINE_NAME,
+                kernel_name="vnhealth", progress_bar=False, request_save_on_cell_execute=False,
+                start_timeout=60, execution_timeout=ctx.timeout, kernel_manager_class=km,
+                resources={"metadata": {"path": str(run.path.parent)}})
+        except PapermillExecutionError as exc:
+            nb = _ENGINE_LOCAL.nb
+            # papermill inserts its error banner cells, so find the cell by its error output.
+            index = _error_cell(nb)
+            where = _describe_cell(nb, index) if index is not None else (
+                f"In [{exc.exec_count}] ({exc.source.strip().splitlines()[0][:70]})"
+                if exc.source.strip() else "a cell")
+            return _record_failure(ctx, run, f"{where} raised {exc.ename}: {exc.evalue}", nb,
+                                   parameters, started)
+        except Exception as exc:  # kernel died, timed out, could not start
+            nb = _ENGINE_LOCAL.nb
+            where = _describe_cell(nb, _running_cell(nb))
+            kind = type(exc).__name__
+            detail = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+            if kind == "DeadKernelError":
+                detail = "the kernel died" + (f" ({detail})" if detail else "")
+            tail = _kernel_tail(log)
+            message = f"{where}: {kind}: {detail}" + (f"\nkernel output:\n{tail}" if tail else "")
+            return _record_failure(ctx, run, message, nb, parameters, started)
+        lang = str(parameters.get("language") or "en")
+        rendered_at = _now()
+        try:
+            body = _report_body(nb)
+            markup = page(body, run=run, parameters=parameters, build_hash=ctx.build_hash,
+                          rendered_at=rendered_at, lang=lang)
+            # The shell is fixed (and tested); what the notebook produced is what can vary.
+            external = external_references(body)
+            if external:
+                raise RuntimeError(f"the page would load from the network: {external[:3]}")
+            out_dir = ctx.reports_dir / run.notebook
+            html_path = out_dir / f"{run.name}.html"
+            pdf_path = out_dir / f"{run.name}.pdf"
+            pdf_done: Path | None = None
+            if run.brief and ctx.pdf:
+                # Print from a staged copy so that a failed print leaves the old HTML and PDF.
+                staged = run_dir / f"{run.name}.html"
+                staged.write_text(markup, encoding="utf-8")
+                if ctx.chromium:
+                    print_pdf(ctx.chromium, staged, run_dir / f"{run.name}.pdf")
+                    out_dir.mkdir(parents=True, exist_ok=True)
+                    shutil.copyfile(run_dir / f"{run.name}.pdf",
+                                    out_dir / f".{run.name}.pdf.staged")
+                    os.replace(out_dir / f".{run.name}.pdf.staged", pdf_path)
+                    pdf_done = pdf_path
+                else:
+                    ctx.note_no_chromium()
+            _atomic_write(html_path, markup)
+            seconds = time.perf_counter() - started
+            _atomic_write(out_dir / f"{run.name}.json", json.dumps({
+                "run": run.name, "notebook": run.notebook, "brief": run.brief,
+                "parameters": _public(parameters), "build_hash": ctx.build_hash,
+                "rendered_at": rendered_at, "seconds": round(seconds, 3),
+                "fingerprint": digest, "html": html_path.name,
+                # Only a PDF printed from this HTML is linked; an older one is left, unlinked.
+                "pdf": pdf_path.name if pdf_done else None,
+                "bytes": len(markup.encode("utf-8")), "vnhealth": __version__,
+            }, ensure_ascii=False, indent=2))
+        except (OSError, RuntimeError) as exc:
+            return _record_failure(ctx, run, f"writing the report failed: {exc}", nb,
+                                   parameters, started)
+        for stale in _failed_paths(ctx, run):
+            with contextlib.suppress(OSError):
+                stale.unlink(missing_ok=True)
+        return Outcome(run, "ok", seconds, html=html_path, pdf=pdf_done,
+                       parameters=dict(parameters))
+    finally:
+        shutil.rmtree(run_dir, ignore_errors=True)
+
+
+# ---------------------------------------------------------------------------------------------
+# many runs
+# ---------------------------------------------------------------------------------------------
+def _check_writable(reports_dir: Path) -> None:
+    try:
+        reports_dir.mkdir(parents=True, exist_ok=True)
+        probe = reports_dir / f".write-test-{os.getpid()}"
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as exc:
+        raise RenderError(f"cannot write to {reports_dir} ({exc.strerror or exc}); nothing was "
+                          "rendered and the existing reports are unchanged") from exc
+
+
+def _build_hash(warehouse: Path) -> str:
+    from vnhealth.params import choices
+
+    try:
+        return choices(warehouse).build_hash
+    except ParameterError as exc:
+        raise RenderError(exc.detail) from exc
+
+
+def render_runs(runs: Sequence[Run], *, reports_dir: str | Path | None = None,
+                warehouse: str | Path | None = None, jobs: int | None = None,
+                only: Iterable[str] = (), changed: bool = False, pdf: bool = True,
+                timeout: float | None = 600, progress: bool | None = None,
+                say: Callable[[str], None] | None = None) -> Summary:
+    """Render ``runs`` (filtered by ``only``), ``jobs`` at a time, then write the index.
+
+    Raises :class:`RenderError` before rendering anything when the setup is wrong (no
+    warehouse, unwritable reports directory, an unknown name in ``only``). Problems with one
+    run (bad parameters, a cell that raises, a dead kernel) become a failed :class:`Outcome`.
+    """
+    from tqdm import tqdm
+
+    from vnhealth.params import check_parameters, warehouse_path
+
+    started = time.perf_counter()
+    paths = ProjectPaths.at()
+    out_dir = Path(reports_dir) if reports_dir else paths.root / "reports"
+    out_dir = out_dir.resolve()
+    wh = warehouse_path(warehouse)
+    say = say or (lambda text: tqdm.write(text, file=sys.stderr))
+    only = list(only)
+    if only:
+        names = {r.name for r in runs}
+        unknown = [n for n in only if n not in names]
+        if unknown:
+            raise RenderError(f"--only: no run named {', '.join(map(repr, unknown))}; runs: "
+                              f"{', '.join(sorted(names))}")
+        runs = [r for r in runs if r.name in only]
+    build_hash = _build_hash(wh)
+    _check_writable(out_dir)
+    if any(not r.brief for r in runs):
+        try:
+            ensure_asset(out_dir)
+        except OSError as exc:
+            raise RenderError(f"cannot write {out_dir / ASSET}: {exc}") from exc
+    chromium = find_chromium() if pdf else None
+    jobs = max(1, jobs or os.cpu_count() or 1)
+    outcomes: list[Outcome] = []
+    todo: list[tuple[Run, dict[str, Any], str]] = []
+    with tempfile.TemporaryDirectory(prefix="vnh-render-") as work:
+        ctx = Context(out_dir, wh, build_hash, timeout, chromium, pdf, Path(work), say)
+        for run in runs:
+            t0 = time.perf_counter()
+            try:
+                params = check_parameters(run.path, run.parameters, warehouse=wh)
+            except VnhealthError as exc:
+                outcome = _record_failure(ctx, run, f"bad parameters: {exc.detail}", None,
+                                          run.parameters, t0)
+                say(f"FAILED  {run.key}: {outcome.message}")
+                outcomes.append(outcome)
+                continue
+            digest = fingerprint(run, params, build_hash)
+            if changed and _unchanged(out_dir, run, digest, chromium is not None):
+                outcomes.append(Outcome(run, "unchanged", 0.0, parameters=params))
+                continue
+            todo.append((run, params, digest))
+        bar = tqdm(total=len(todo), desc="render", unit="report", file=sys.stderr,
+                   disable=(not sys.stderr.isatty()) if progress is None else not progress,
+                   dynamic_ncols=True)
+        try:
+            with ThreadPoolExecutor(max_workers=jobs, thread_name_prefix="render") as pool:
+                futures = {pool.submit(render_one, run, ctx, params, digest): run
+                           for run, params, digest in todo}
+                for future in as_completed(futures):
+                    outcome = future.result()
+                    outcomes.append(outcome)
+                    if outcome.status == "ok":
+                        say(f"ok      {outcome.run.key}  {outcome.seconds:.1f} s")
+                    else:
+                        say(f"FAILED  {outcome.run.key}: {outcome.message}")
+                    bar.update(1)
+        finally:
+            bar.close()
+    order = {r.key: k for k, r in enumerate(runs)}
+    outcomes.sort(key=lambda o: order.get(o.run.key, len(order)))
+    index: Path | None = None
+    try:
+        index = write_index(out_dir)
+    except OSError as exc:
+        say(f"FAILED  index: cannot write {out_dir / 'index.html'}: {exc}")
+        outcomes.append(Outcome(Run("index", "index", out_dir, {}), "failed", 0.0, str(exc)))
+    return Summary(outcomes, time.perf_counter() - started, build_hash, index)
+
+
+def _unchanged(reports_dir: Path, run: Run, digest: str, can_pdf: bool) -> bool:
+    meta = reports_dir / run.notebook / f"{run.name}.json"
+    try:
+        data = json.loads(meta.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    if data.get("fingerprint") != digest:
+        return False
+    if not (reports_dir / run.notebook / f"{run.name}.html").is_file():
+        return False
+    # A brief rendered while Chromium was missing has no PDF of its own: render it again now.
+    return not (run.brief and can_pdf and not (
+        data.get("pdf") and (reports_dir / run.notebook / data["pdf"]).is_file()))
+
+
+# ---------------------------------------------------------------------------------------------
+# index
+# ---------------------------------------------------------------------------------------------
+def _read_json(path: Path) -> dict[str, Any] | None:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def write_index(reports_dir: str | Path) -> Path:
+    """``reports/index.html``: every run found under ``reports/`` (this command's and earlier
+    ones), with its parameters, data build, render time, and a failed last attempt if any."""
+    reports_dir = Path(reports_dir)
+    entries: dict[str, dict[str, Any]] = {}
+    for meta in sorted(reports_dir.glob("*/*.json")):
+        if meta.parent.name in (FAILED_DIR, "assets"):
+            continue
+        data = _read_json(meta)
+        if data and "run" in data:
+            entries[f"{meta.parent.name}/{data['run']}"] = data
+    failures: dict[str, dict[str, Any]] = {}
+    for meta in sorted((reports_dir / FAILED_DIR).glob("*/*.json")):
+        data = _read_json(meta)
+        if data and "run" in data:
+            failures[f"{meta.parent.name}/{data['run']}"] = data
+    rows = []
+    for key in sorted(set(entries) | set(failures)):
+        ok, bad = entries.get(key), failures.get(key)
+        notebook, run = key.split("/", 1)
+        info = ok or bad or {}
+        params = ", ".join(f"{k}={_param_text(v)}" for k, v in
+                           (info.get("parameters") or {}).items())
+        if ok:
+            link = f'<a href="{html.escape(notebook)}/{html.escape(ok["html"])}">{html.escape(run)}</a>'  # noqa: E501
+            if ok.get("pdf"):
+                link += f' · <a href="{html.escape(notebook)}/{html.escape(ok["pdf"])}">PDF</a>'
+            when = html.escape(ok.get("rendered_at", ""))
+            build = html.escape(str(ok.get("build_hash", ""))[:12])
+            seconds = f'{ok.get("seconds", 0):.1f} s'
+        else:
+            link, when, build, seconds = html.escape(run), "—", "—", "—"
+        status = '<span class="ok">ok</span>' if ok else ""
+        if bad:
+            nb = bad.get("failed_notebook")
+            nb_link = (f' (<a href="{html.escape(nb)}">executed notebook</a>)' if nb else "")
+            status = (f'<span class="bad">last attempt failed {html.escape(bad["failed_at"])}'
+                      f'</span>{nb_link}: {html.escape(bad["message"].splitlines()[0])}')
+        rows.append(f"<tr><td>{html.escape(notebook)}</td><td>{link}</td>"
+                    f"<td><code>{html.escape(params)}</code></td><td><code>{build}</code></td>"
+                    f"<td>{when}</td><td>{seconds}</td><td>{status}</td></tr>")
+    markup = (
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        "<title>vnhealth reports</title>\n"
+        f"<style>{CSS} .ok {{color:#2166ac}} .bad {{color:#b35806;font-weight:600}}</style>\n"
+        "</head>\n<body>\n<main>\n<h1>vnhealth reports</h1>\n"
+        f'<p class="vnh-meta">{len(rows)} runs · index written {_now()}</p>\n'
+        '<table class="vnh-table"><thead><tr><th>notebook</th><th>run</th><th>parameters</th>'
+        "<th>data build</th><th>rendered</th><th>time</th><th>status</th></tr></thead>\n"
+        f"<tbody>{''.join(rows)}</tbody></table>\n</main>\n</body>\n</html>\n")
+    target = reports_dir / "index.html"
+    _atomic_write(target, markup)
+    return target
