@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
 
 
 class VnhealthError(Exception):
@@ -27,3 +31,23 @@ class InputError(VnhealthError):
 
 class ParameterError(VnhealthError):
     """A parameter given by a user (CLI option, notebook parameter) is not valid."""
+
+
+def select_named(items: Iterable[T], wanted: Iterable[str] | None, name_of: Callable[[T], str],
+                 what: str, error: type[VnhealthError] = ParameterError, *,
+                 prefix: str = "", quote: bool = False, known_as: str = "known") -> list[T]:
+    """The items whose names are wanted (all when none are), or an error listing valid names.
+
+    >>> select_named(["a", "b"], ["b"], str, "check")
+    ['b']
+    """
+    items = list(items)
+    wanted = list(wanted or [])
+    if not wanted:
+        return items
+    known = {name_of(i) for i in items}
+    unknown = [n for n in wanted if n not in known]
+    if unknown:
+        shown = ", ".join(repr(n) if quote else n for n in unknown)
+        raise error(f"{prefix}no {what} named {shown}; {known_as}: {', '.join(sorted(known))}")
+    return [i for i in items if name_of(i) in wanted]

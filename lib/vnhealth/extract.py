@@ -237,6 +237,21 @@ _TIME_CELL_RE = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_END_RE = re.compile(r"[.;:!?]\s*$")
+# Words allowed between a number and the indicator it leads ("50% số người mắc …").
+_NUMBER_FIRST_WORDS = {"số", "các", "những", "tổng", "dân"}
+_DIGIT_RE = re.compile(r"\d")
+_CAPS_TITLE_RE = re.compile(r"^[^a-zà-ỹđ]{8,100}$")  # a short line in capitals is a title
+_PDF_ROW_NUMBER_RE = re.compile(r"^\s*\d{1,2}[a-z]?(?:\.\d{1,2})?(?=\s)")
+_URL_LIKE = re.compile(r"^(https?://|www\.)\S+$")
+_YEAR_TOKEN_RE = re.compile(r"^\(?(?:19|20)\d\d\)?[.,;:]?$")
+_CLAUSE_CUT_RE = re.compile(r";|\.(?=\s|$)(?<!\d\.)")
+_SENTENCE_CUT_RE = re.compile(r"\.(?=\s|$)(?<!\d\.)")
+_YEAR_PHRASE_RE = re.compile(
+    r"(?P<ref>so với\s*)?(?:(?:đến|tới|trong|từ|hết|đến hết)\s+)?"
+    r"(?:(?:năm|giai đoạn)\s+)(?P<y1>(?:19|20)\d\d)(?:\s*[-–]\s*(?P<y2>(?:19|20)\d\d))?(?!\d|/)"
+    r"|(?P<ref2>so với\s+)(?P<y3>(?:19|20)\d\d)"
+    r"|(?:đến|tới)\s+(?P<y4>(?:19|20)\d\d)(?![\d/])"
+)
 
 
 def _is_pipe_line(line: str) -> bool:
@@ -473,13 +488,9 @@ class DocumentReader:
             if kind == "year":
                 kind = "target" if year >= self.doc.period_end else "trajectory"
             values.append((k, kind, year, cell, unit or ind.unit, ind))
-        col_start = 0
-        offsets = []
-        for c in raw.split("\t"):
-            offsets.append(col_start)
-            col_start += len(c) + 1
+        raw_cells = raw.split("\t")
         for k, kind, year, cell, unit, ind in values:
-            raw_cell = raw.split("\t")[k]
+            raw_cell = raw_cells[k]
             self._emit(ind, kind, year, cell.comparator, cell.value, cell.value_high, unit,
                        None, line_no, raw_cell.strip(), statement)
         return None
@@ -1051,21 +1062,6 @@ class DocumentReader:
         ))
 
 
-# Words allowed between a number and the indicator it leads ("50% số người mắc …").
-_NUMBER_FIRST_WORDS = {"số", "các", "những", "tổng", "dân"}
-_DIGIT_RE = re.compile(r"\d")
-_CAPS_TITLE_RE = re.compile(r"^[^a-zà-ỹđ]{8,100}$")  # a short line in capitals is a title
-_PDF_ROW_NUMBER_RE = re.compile(r"^\s*\d{1,2}[a-z]?(?:\.\d{1,2})?(?=\s)")
-_URL_LIKE = re.compile(r"^(https?://|www\.)\S+$")
-_YEAR_TOKEN_RE = re.compile(r"^\(?(?:19|20)\d\d\)?[.,;:]?$")
-_CLAUSE_CUT_RE = re.compile(r";|\.(?=\s|$)(?<!\d\.)")
-_SENTENCE_CUT_RE = re.compile(r"\.(?=\s|$)(?<!\d\.)")
-_YEAR_PHRASE_RE = re.compile(
-    r"(?P<ref>so với\s*)?(?:(?:đến|tới|trong|từ|hết|đến hết)\s+)?"
-    r"(?:(?:năm|giai đoạn)\s+)(?P<y1>(?:19|20)\d\d)(?:\s*[-–]\s*(?P<y2>(?:19|20)\d\d))?(?!\d|/)"
-    r"|(?P<ref2>so với\s+)(?P<y3>(?:19|20)\d\d)"
-    r"|(?:đến|tới)\s+(?P<y4>(?:19|20)\d\d)(?![\d/])"
-)
 # Numbers that are never indicator values: dates, document numbers, list markers.
 _NOT_VALUES = [
     re.compile(r"\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{2,4}"),  # 04/3/2026

@@ -42,7 +42,7 @@ from pathlib import Path
 from typing import Any
 
 from vnhealth import __version__
-from vnhealth.errors import ParameterError, VnhealthError
+from vnhealth.errors import ParameterError, VnhealthError, select_named
 from vnhealth.paths import ProjectPaths
 
 __all__ = [
@@ -790,14 +790,8 @@ def render_runs(runs: Sequence[Run], *, reports_dir: str | Path | None = None,
     out_dir = out_dir.resolve()
     wh = warehouse_path(warehouse)
     say = say or (lambda text: tqdm.write(text, file=sys.stderr))
-    only = list(only)
-    if only:
-        names = {r.name for r in runs}
-        unknown = [n for n in only if n not in names]
-        if unknown:
-            raise RenderError(f"--only: no run named {', '.join(map(repr, unknown))}; runs: "
-                              f"{', '.join(sorted(names))}")
-        runs = [r for r in runs if r.name in only]
+    runs = select_named(runs, only, lambda r: r.name, "run", RenderError, prefix="--only: ",
+                        quote=True, known_as="runs")
     build_hash = _build_hash(wh)
     _check_writable(out_dir)
     if any(not r.brief for r in runs):

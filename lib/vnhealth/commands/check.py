@@ -22,7 +22,7 @@ from vnhealth.commands.sql import (
     run_query,
 )
 from vnhealth.dictionary import SqlFile, check_files
-from vnhealth.errors import VnhealthError
+from vnhealth.errors import VnhealthError, select_named
 from vnhealth.paths import ProjectPaths
 
 
@@ -42,14 +42,8 @@ class CheckOutcome:
 def run_checks(con: Any, paths: ProjectPaths, names: list[str] | None = None
                ) -> list[CheckOutcome]:
     """Run the checks of ``paths.sql / 'checks'`` (all, or those named) on an open warehouse."""
-    checks = check_files(paths.sql)
-    if names:
-        known = {c.name for c in checks}
-        unknown = [n for n in names if n not in known]
-        if unknown:
-            raise VnhealthError(f"no check named {', '.join(unknown)}; known: "
-                                f"{', '.join(sorted(known))}")
-        checks = [c for c in checks if c.name in names]
+    checks = select_named(check_files(paths.sql), names, lambda c: c.name, "check",
+                          VnhealthError)
     if not checks:
         raise VnhealthError(f"no checks found in {paths.relative(paths.sql / 'checks')}")
     outcomes = []

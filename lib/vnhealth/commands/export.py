@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from vnhealth.commands.sql import open_warehouse
-from vnhealth.errors import ParameterError, VnhealthError
+from vnhealth.errors import ParameterError, VnhealthError, select_named
 from vnhealth.paths import ProjectPaths
 
 EXPORT_FORMATS = ("csv", "parquet", "xlsx")
@@ -44,14 +44,8 @@ def export(con: Any, out: Path, fmt: str, names: list[str] | None = None,
 
     if fmt not in EXPORT_FORMATS:
         raise ParameterError(f"unknown format {fmt!r}; choose one of {', '.join(EXPORT_FORMATS)}")
-    objects = [o for o in warehouse_objects(con) if o.type in ("table", "view")]
-    if names:
-        known = {o.name for o in objects}
-        unknown = [n for n in names if n not in known]
-        if unknown:
-            raise ParameterError(f"no table or view named {', '.join(unknown)}; known: "
-                                 f"{', '.join(sorted(known))}")
-        objects = [o for o in objects if o.name in names]
+    objects = select_named([o for o in warehouse_objects(con) if o.type in ("table", "view")],
+                           names, lambda o: o.name, "table or view")
     out.mkdir(parents=True, exist_ok=True)
     if fmt == "xlsx":
         return [_xlsx(con, objects, out / WORKBOOK, paths or ProjectPaths.at())]
