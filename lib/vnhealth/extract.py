@@ -40,6 +40,7 @@ class Statement:
     text: str
     shape: str  # prose | tab_row | pdf_row | pipe_row
     is_mapped: bool = False
+    is_numeric: bool = True  # False for a statement kept only for a non-numeric target
 
 
 @dataclass
@@ -624,7 +625,9 @@ class DocumentReader:
         if mentions:
             statement = self._new_statement(seg)
         if self._has_qualitative_candidate(seg):
-            statement = statement or self._new_statement(seg)
+            if statement is None:
+                statement = self._new_statement(seg)
+                statement.is_numeric = False
             self._qualitative(seg, statement, seg.context_year or self.doc.period_end)
         if not mentions or statement is None:
             return

@@ -134,6 +134,9 @@ def _national_targets(paths: ProjectPaths, indicator_ids: set[str]) -> list[dict
 def _hash_inputs(paths: ProjectPaths, catalog: Catalog, docs: list[Document]) -> str:
     h = hashlib.sha256()
     h.update(__version__.encode())
+    # the code that reads the inputs is part of what the warehouse is made of
+    for p in sorted(Path(__file__).parent.glob("*.py")):
+        h.update(p.name.encode() + p.read_bytes())
     for name in sorted(catalog.files):
         h.update(name.encode() + b"\0" + catalog.files[name])
     for doc in sorted(docs, key=lambda d: d.id):
@@ -267,7 +270,7 @@ SCHEMA = {
                   ("n_lines", "INTEGER"), ("n_bytes", "BIGINT")],
     "statements": [("statement_id", "VARCHAR"), ("doc_id", "VARCHAR"),
                    ("line_start", "INTEGER"), ("line_end", "INTEGER"), ("text", "VARCHAR"),
-                   ("is_mapped", "BOOLEAN"), ("shape", "VARCHAR")],
+                   ("is_mapped", "BOOLEAN"), ("is_numeric", "BOOLEAN"), ("shape", "VARCHAR")],
     "observations": [("obs_id", "VARCHAR"), ("doc_id", "VARCHAR"), ("province_id", "VARCHAR"),
                      ("indicator_id", "VARCHAR"), ("kind", "VARCHAR"), ("year", "INTEGER"),
                      ("comparator", "VARCHAR"), ("value", "DOUBLE"), ("value_high", "DOUBLE"),
@@ -318,7 +321,7 @@ def table_rows(corpus: Corpus) -> dict[str, list[tuple[Any, ...]]]:
         ext = corpus.extractions[d.id]
         for s in sorted(ext.statements, key=lambda s: (s.line_start, s.statement_id)):
             statements.append((s.statement_id, s.doc_id, s.line_start, s.line_end, s.text,
-                               s.is_mapped, s.shape))
+                               s.is_mapped, s.is_numeric, s.shape))
         per_line: dict[int, int] = {}
         for o in sorted(ext.observations, key=lambda o: (o.line, o.indicator_id, o.year,
                                                          o.kind, o.value)):
@@ -423,10 +426,11 @@ def build(root: Path | str | None = None, out: Path | str | None = None,
         report.bytes += corpus.n_bytes[doc.id]
         n_rule = sum(o.source == "rule" for o in ext.observations)
         n_ledger = len(ext.observations) - n_rule
-        report.statements += len(ext.statements)
+        report.statements += sum(s.is_numeric for s in ext.statements)
         report.observations_rule += n_rule
         report.observations_ledger += n_ledger
-        report.unmapped_statements += sum(not s.is_mapped for s in ext.statements)
+        report.unmapped_statements += sum(s.is_numeric and not s.is_mapped
+                                          for s in ext.statements)
         report.qualitative += len(ext.qualitative)
         report.per_document[doc.id] = {"observations": len(ext.observations),
                                        "statements": len(ext.statements)}
