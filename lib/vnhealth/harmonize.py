@@ -93,8 +93,20 @@ def _clean(x: Any) -> Any:
     return x.item() if isinstance(x, np.generic) else x
 
 
+def _clean_column(values: list[Any]) -> list[Any]:
+    """_clean over one column's values; NA and numpy scalars are checked once per value."""
+    return [None if (v is None or v is pd.NA or v is pd.NaT or (isinstance(v, float) and v != v))
+            else v.item() if isinstance(v, np.generic) else _clean(v) if not isinstance(
+                v, (str, int, float, bool)) else v
+            for v in values]
+
+
 def _records(df: pd.DataFrame) -> list[dict[str, Any]]:
-    return [{k: _clean(v) for k, v in row.items()} for row in df.to_dict("records")]
+    # column by column: far fewer Python calls than cleaning every cell of every record
+    columns = {c: _clean_column(df[c].tolist()) for c in df.columns}
+    names = list(columns)
+    return [dict(zip(names, row, strict=True)) for row in zip(*columns.values(), strict=True)] \
+        if names else [{} for _ in range(len(df))]
 
 
 def _num(s: pd.Series) -> pd.Series:
