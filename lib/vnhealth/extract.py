@@ -613,7 +613,7 @@ class DocumentReader:
         if seg.is_heading:
             return
         has_digit = _DIGIT_RE.search(seg.text) is not None
-        if not has_digit and not self._maybe_qualitative(seg.text):
+        if not has_digit and not (seg.in_targets and self._maybe_qualitative(seg.text)):
             return
         cleaned = blank_markup(seg.text)
         if seg.columns:
@@ -644,7 +644,8 @@ class DocumentReader:
         return any(w in low for w in self.v.qualitative_anchors)
 
     def _has_qualitative_candidate(self, seg: Segment) -> bool:
-        if not self._maybe_qualitative(seg.text):
+        # non-numeric targets are read only in target sections: skip keying everything else
+        if not seg.in_targets or not self._maybe_qualitative(seg.text):
             return False
         key = self._keyed(seg).key
         return any(p in key for _id, ps in self.v.qualitative for p in ps)
