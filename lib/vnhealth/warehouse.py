@@ -370,9 +370,78 @@ def _create_views(con: Any, paths: ProjectPaths) -> None:
     apply_comments(con, load_descriptions(paths))
 
 
-def write_warehouse(corpus: Corpus, out: Path, extra_tables: dict[str, Any] | None = None
-                    ) -> int:
-    """Write all tables to `out` atomically. Returns the number of observations written."""
+def _warm_library() -> None:
+    """Load what the library's tables need; pandas alone takes about half a second."""
+    import duckdb  # noqa: F401
+    import pandas  # noqa: F401
+
+    import vnhealth.harmonize  # noqa: F401
+
+
+def _write_library_tables(db: str, corpus: Corpus, rows: dict[str, list[tuple[Any, ...]]]
+                          ) -> None:
+    """Compute harmonized_tables, add them to the (closed) database file `db`, then the views."""
+    import duckdb
+
+    tables = harmonized_tables(corpus, rows)
+    con = duckdb.connect(db)
+    try:
+        _add_frames(con, tables)
+        _create_views(con, corpus.paths)
+        con.execute("CHECKPOINT")
+    finally:
+        con.close()
+
+
+def _add_frames(con: Any, frames: dict[str, Any]) -> None:
+    for name, frame in frames.items():
+        con.register("new_frame", frame)
+        con.execute(f"CREATE TABLE {name} AS SELECT * FROM new_frame")
+        con.unregister("new_frame")
+
+
+class LibraryWorker:
+    """Computes the library's tables in a second process that warms up during extraction.
+
+    A build has two independent halves: reading the documents (pure Python, in this process)
+    and loading pandas and the harmonization library (in a forked worker, started first). The
+    worker then computes harmonized_tables from the extracted rows and writes them into the new
+    database while this process waits. Without fork, everything runs here, with the same result.
+    """
+
+    def __enter__(self) -> LibraryWorker:
+        import multiprocessing as mp
+        from concurrent.futures import ProcessPoolExecutor
+
+        self.pool = None
+        if "fork" in mp.get_all_start_methods():
+            self.pool = ProcessPoolExecutor(1, mp_context=mp.get_context("fork"),
+                                            initializer=_warm_library)
+            self.pool.submit(int)  # start (and warm) the worker now
+        return self
+
+    def write(self, db: Path, corpus: Corpus, rows: dict[str, list[tuple[Any, ...]]]) -> None:
+        from dataclasses import replace
+
+        # only what harmonized_tables reads crosses to the worker
+        slim = replace(corpus, catalog=replace(corpus.catalog, files={}), extractions={},
+                       national=[], n_lines={}, n_bytes={})
+        if self.pool is None:
+            _write_library_tables(str(db), slim, rows)
+        else:
+            self.pool.submit(_write_library_tables, str(db), slim, rows).result()
+
+    def __exit__(self, *exc: object) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+def write_warehouse(corpus: Corpus, out: Path, extra_tables: dict[str, Any] | None = None,
+                    *, library: LibraryWorker | None = None) -> int:
+    """Write all tables to `out` atomically. Returns the number of observations written.
+
+    The library's tables (harmonized_tables) are computed by `library` when given, else here.
+    """
     import duckdb
     import pyarrow as pa
 
@@ -381,7 +450,9 @@ def write_warehouse(corpus: Corpus, out: Path, extra_tables: dict[str, Any] | No
     for leftover in (tmp, Path(str(tmp) + ".wal")):
         leftover.unlink(missing_ok=True)
     rows = table_rows(corpus)
-    extra = {**harmonized_tables(corpus, rows), **(extra_tables or {})}
+    extra = dict(extra_tables or {})
+    if library is None:
+        extra = {**harmonized_tables(corpus, rows), **extra}
     try:
         con = duckdb.connect(str(tmp))
         try:
@@ -395,14 +466,15 @@ def write_warehouse(corpus: Corpus, out: Path, extra_tables: dict[str, Any] | No
                 arrow = pa.table(arrays)  # noqa: F841 - scanned by name below
                 casts = ", ".join(f"CAST({c} AS {t})" for c, t in cols)
                 con.execute(f"INSERT INTO {name} SELECT {casts} FROM arrow")
-            for name, frame in extra.items():
-                con.register("extra_frame", frame)
-                con.execute(f"CREATE TABLE {name} AS SELECT * FROM extra_frame")
-                con.unregister("extra_frame")
-            _create_views(con, corpus.paths)
-            con.execute("CHECKPOINT")
+            _add_frames(con, extra)
+            if library is None:
+                _create_views(con, corpus.paths)
+                con.execute("CHECKPOINT")
         finally:
             con.close()
+        if library is not None:
+            # one writer at a time: the worker adds the library's tables and the views
+            library.write(tmp, corpus, rows)
         os.replace(tmp, out)
     finally:
         for leftover in (tmp, Path(str(tmp) + ".wal")):
@@ -415,9 +487,10 @@ def build(root: Path | str | None = None, out: Path | str | None = None,
     """Build the warehouse for the project at `root` (default: this repository)."""
     started = time.perf_counter()
     paths = ProjectPaths.at(root)
-    corpus, extract_seconds = collect(paths)
-    target = Path(out) if out else paths.warehouse
-    write_warehouse(corpus, target)
+    with LibraryWorker() as library:
+        corpus, extract_seconds = collect(paths)
+        target = Path(out) if out else paths.warehouse
+        write_warehouse(corpus, target, library=library)
     report = BuildReport(out=str(target), build_hash=corpus.inputs_hash,
                          extract_seconds=extract_seconds)
     report.documents = len(corpus.documents)
