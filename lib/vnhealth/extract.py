@@ -168,7 +168,6 @@ class Vocabulary:
             r"(?:(?<=^)|(?<= ))(" + "|".join(re.escape(k) for k in keys) + r")(?= |$)"
         )
         # units
-        self.unit_of_phrase: dict[str, str] = {}
         denominators = {"per_1000", "per_10000", "per_100000", "per_station",
                         "boys_per_100_girls"}
         self.unit_phrases: dict[str, UnitPhrase] = {}
@@ -775,7 +774,7 @@ class DocumentReader:
         clause_bounds = self._clause_bounds(low)
         sentence_bounds = self._sentence_bounds(low)
         # dates and document numbers are masked: "ngày 26 tháng 5 năm 2020" sets no year
-        year_phrases = self._year_phrases(text, self._masked_low)
+        year_phrases = _year_phrases(self._masked_low)
         consumed_years: set[int] = set()
         self._mention_starts = [d["start"] for d in mentions]
         # years written right after a number belong to that number ("35% năm 2020")
@@ -797,7 +796,7 @@ class DocumentReader:
                     and not any(0 <= a[0] - d["end"] <= 2 for a in in_clause)):
                 continue
             comparator, value, value_high, relative_to = self._comparator(
-                d, low, clause, year_phrases)
+                d, low, clause)
             subgroup = self._subgroup_before(low, d["start"])
             # a relative change in percent applies to an indicator of any unit
             match_unit = None if (comparator == "relative" and unit == "percent") else unit
@@ -898,8 +897,7 @@ class DocumentReader:
             return None
         return self.v.subgroups.get(m.group(1).strip())
 
-    def _comparator(self, d: dict[str, Any], low: str, clause: tuple[int, int],
-                    year_phrases: list[tuple[int, int, int, str]]
+    def _comparator(self, d: dict[str, Any], low: str, clause: tuple[int, int]
                     ) -> tuple[str, float, float | None, str | None]:
         value, high = d["value"], d["value_high"]
         if high is not None:
@@ -950,19 +948,10 @@ class DocumentReader:
         return False
 
     # -- years --------------------------------------------------------------------------
-    def _year_phrases(self, text: str, low: str) -> list[tuple[int, int, int, str]]:
-        """(start, end, year, kind) with kind 'year' or 'reference' (so với năm 2015)."""
-        out = []
-        for m in _YEAR_PHRASE_RE.finditer(low):
-            y = int(m.group("y2") or m.group("y1") or m.group("y3") or m.group("y4"))
-            kind = "reference" if (m.group("ref") or m.group("ref2")) else "year"
-            out.append((m.start(), m.end(), y, kind))
-        return out
-
     def _year_before(self, text: str, pos: int) -> int | None:
         low = lite(text)
         best = None
-        for s, _e, y, kind in self._year_phrases(text, low):
+        for s, _e, y, kind in _year_phrases(low):
             if kind == "year" and s < pos:
                 best = y
         return best
@@ -1078,6 +1067,16 @@ _NOT_VALUES = [
     re.compile(r"\(\d{1,2}\)"),  # (1)
     re.compile(rf"\d+\s*/\s*\d+(?!\s*\(\s*{NUMBER}\s*%)"),  # 48 tiết/2 năm, 08 xã/4 huyện
 ]
+
+
+def _year_phrases(low: str) -> list[tuple[int, int, int, str]]:
+    """(start, end, year, kind) with kind 'year' or 'reference' (so với năm 2015)."""
+    out = []
+    for m in _YEAR_PHRASE_RE.finditer(low):
+        y = int(m.group("y2") or m.group("y1") or m.group("y3") or m.group("y4"))
+        kind = "reference" if (m.group("ref") or m.group("ref2")) else "year"
+        out.append((m.start(), m.end(), y, kind))
+    return out
 
 
 def _quote(line_text: str, value_text: str, width: int = 240) -> str:
