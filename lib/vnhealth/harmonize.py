@@ -37,13 +37,14 @@ from __future__ import annotations
 import dataclasses
 import math
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import date
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
+from vnhealth import reform
 from vnhealth.catalog import COMPARATORS, DIRECTIONS, KINDS
+from vnhealth.pace import ACHIEVED, PACE_COLUMNS, representative, required_pace_rows
 from vnhealth.units import UnitRegistry, convert_frame, default_registry
 
 __all__ = [
@@ -69,12 +70,8 @@ METHODS = ("stated", "interpolated", "carried_forward", "missing")
 # at, so that a path runs from a plan's baseline to its target.
 _EARLY_PREFERENCE = ("baseline", "actual", "trajectory", "target")
 _LATE_PREFERENCE = ("target", "trajectory", "actual", "baseline")
-_ACHIEVED = ("baseline", "actual")
+_ACHIEVED = ACHIEVED
 
-# provinces.csv gives the reform dates only in its prose notes, so they are declared here:
-# the reorganization of provinces took effect on 1 July 2025; Thừa Thiên Huế became Huế earlier.
-REORGANIZATION_DATE = date(2025, 7, 1)
-CHANGE_DATES: dict[str, date] = {"thua_thien_hue": date(2025, 1, 1)}
 
 _KEY = ["province_id", "indicator_id"]
 
@@ -159,13 +156,7 @@ _BOOL_COLUMNS = {
 }
 
 
-def _representative(comparator: Any, value: Any, value_high: Any) -> float | None:
-    """The one number that stands for a statement: the bound itself, or a range's midpoint."""
-    if _isna(value) or comparator == "relative":
-        return None
-    if comparator == "range":
-        return None if _isna(value_high) else (float(value) + float(value_high)) / 2
-    return float(value)
+_representative = representative
 
 
 # --------------------------------------------------------------------------------------------
@@ -1005,57 +996,16 @@ def required_pace(
     3.0
     """
     points = _points(obs, documents)
-    # one conversion to records, grouped in Python: a to_dict per group is far slower
-    groups: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
-    for r in _records(points):
-        groups.setdefault(tuple(r[k] for k in _KEY), []).append(r)
-    rows = []
-    for key in sorted(groups):
-        recs = groups[key]
-        base = [r for r in recs if r["kind"] in _ACHIEVED and r["value_repr"] is not None]
-        targ = [r for r in recs if r["kind"] == "target" and r["value_repr"] is not None]
-        b = min(base, key=lambda r: (r["year"], _ACHIEVED.index(r["kind"]))) if base else None
-        t = max(targ, key=lambda r: r["year"]) if targ else None
-        span = (t["year"] - b["year"]) if b and t else None
-        pace = ((t["value_repr"] - b["value_repr"]) / span) if span and span > 0 else None
-        note = None
-        if provinces is not None and b and t:
-            note = reform_note(key[0], b["year"], t["year"], provinces)
-        rows.append({
-            "province_id": key[0], "indicator_id": key[1],
-            "unit": next((r["unit"] for r in recs if r.get("unit")), None),
-            "baseline_year": b["year"] if b else None,
-            "baseline_value": b["value_repr"] if b else None,
-            "baseline_kind": b["kind"] if b else None,
-            "target_year": t["year"] if t else None,
-            "target_value": t["value_repr"] if t else None,
-            "target_comparator": t["comparator"] if t else None,
-            "years": span, "pace_per_year": pace,
-            "baseline_obs_ids": b["obs_ids"] if b else None,
-            "target_obs_ids": t["obs_ids"] if t else None,
-            "reform_note": note,
-        })
-    return _typed(rows, [
-        "province_id", "indicator_id", "unit", "baseline_year", "baseline_value", "baseline_kind",
-        "target_year", "target_value", "target_comparator", "years", "pace_per_year",
-        "baseline_obs_ids", "target_obs_ids", "reform_note",
-    ])
+    lineage = _lineage_of(provinces) if provinces is not None else None
+    return _typed(required_pace_rows(_records(points), lineage), PACE_COLUMNS)
 
 
 # --------------------------------------------------------------------------------------------
 # provinces and the 2025 reform
 # --------------------------------------------------------------------------------------------
-def _short_name(name: Any) -> str:
-    # "Lào Cai (từ 01/7/2025)" → "Lào Cai": the qualifier is for tables, not for sentences.
-    return str(name).split(" (")[0]
-
-
-def _long_date(d: date) -> str:
-    return f"{d.day} {d:%B} {d.year}"
-
-
 def province_lineage(provinces: pd.DataFrame) -> pd.DataFrame:
-    """Each province's change in the 2025 reform, from the ``provinces`` table.
+    """Each province's change in the 2025 reform, from the ``provinces`` table
+    (:func:`vnhealth.reform.lineage` as a frame).
 
     Adds ``change`` (``merged``, ``renamed``, ``new`` or ``unchanged``), ``effective_on`` (a date;
     from an ``effective_on`` column when present, else 1 January 2025 for Thừa Thiên Huế and
@@ -1070,67 +1020,28 @@ def province_lineage(provinces: pd.DataFrame) -> pd.DataFrame:
     'lao_cai,yen_bai'
     """
     _require(provinces, ["province_id", "status_2025", "successor_id"], "province_lineage")
-    recs = _records(provinces)
-    by_id = {r["province_id"]: r for r in recs}
-    preds: dict[str, list[str]] = {}
-    for r in recs:
-        if r.get("successor_id"):
-            preds.setdefault(r["successor_id"], []).append(r["province_id"])
-    rows = []
-    for r in recs:
-        pid, succ = r["province_id"], r.get("successor_id")
-        mine = preds.get(pid, [])
-        if succ:
-            siblings = [p for p in preds.get(succ, []) if p != pid]
-            change = "renamed" if not siblings and r.get("status_2025") == "renamed" else "merged"
-        elif mine:
-            change = "new"
-        else:
-            change = "unchanged"
-        when = r.get("effective_on")
-        if when is None and change != "unchanged":
-            anchor = pid if succ else (mine[0] if mine else pid)
-            when = CHANGE_DATES.get(anchor, REORGANIZATION_DATE)
-        if isinstance(when, str):
-            when = date.fromisoformat(when)
-        elif isinstance(when, pd.Timestamp):
-            when = when.date()
-        renamed_new = change == "new" and all(
-            by_id.get(p, {}).get("status_2025") == "renamed" for p in mine) and len(mine) == 1
-        rows.append({
-            **r, "change": change, "effective_on": when,
-            "same_territory": change in ("unchanged", "renamed") or renamed_new,
-            "predecessor_ids": _join(mine) if mine else None,
-            "merged_with": _join(p for p in preds.get(succ, []) if p != pid)
-            if change == "merged" else None,
-        })
-    return _typed(rows, [*provinces.columns, "change", "effective_on", "same_territory",
-                         "predecessor_ids", "merged_with"])
+    return _typed(reform.lineage(_records(provinces)),
+                  [*provinces.columns, "change", "effective_on", "same_territory",
+                   "predecessor_ids", "merged_with"])
 
 
-def _side(year: int, when: date) -> str:
-    if year < when.year:
-        return "before"
-    if year > when.year or (when.month, when.day) == (1, 1):
-        return "after"
-    return "straddles"
+_LINEAGE_CACHE: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
 
 
-_LINEAGE_CACHE: dict[tuple[Any, ...], pd.DataFrame] = {}
-
-
-def _lineage_of(provinces: pd.DataFrame) -> pd.DataFrame:
-    """province_lineage(), computed once per distinct provinces table (notes ask it often)."""
+def _lineage_of(provinces: pd.DataFrame) -> list[dict[str, Any]]:
+    """reform.lineage(), computed once per distinct provinces table (notes ask it often)."""
     key = tuple(map(tuple, provinces.astype(object).itertuples(index=False)))
     if key not in _LINEAGE_CACHE:
-        _LINEAGE_CACHE[key] = province_lineage(provinces)
+        _require(provinces, ["province_id", "status_2025", "successor_id"], "reform_note")
+        _LINEAGE_CACHE[key] = reform.lineage(_records(provinces))
     return _LINEAGE_CACHE[key]
 
 
 def reform_note(
     province_id: str, year_a: int, year_b: int, provinces: pd.DataFrame
 ) -> str | None:
-    """A note for comparing a province's figures of two years across the 2025 reform, else None.
+    """A note for comparing a province's figures of two years across the 2025 reform, else None
+    (:func:`vnhealth.reform.note` on the ``provinces`` table, in English).
 
     A year before the change describes the old province, a year after it the new one, and the
     year of a mid-year change (Lào Cai, 2025) straddles both; a comparison is noted when the two
@@ -1145,35 +1056,4 @@ def reform_note(
     >>> reform_note("lai_chau", 2020, 2030, prov) is None
     True
     """
-    lineage = _lineage_of(provinces)
-    by_id = {r["province_id"]: r for r in _records(lineage)}
-    if province_id not in by_id:
-        raise ValueError(f"unknown province {province_id!r}; known: {sorted(by_id)}")
-    me = by_id[province_id]
-    if me["change"] == "unchanged":
-        return None
-    when = me["effective_on"]
-    sides = {_side(int(year_a), when), _side(int(year_b), when)}
-    if len(sides) == 1 and "straddles" not in sides:
-        return None
-    name = _short_name(me.get("name_vi") or province_id)
-
-    def names(ids: str | None) -> str:
-        found = [i for i in (ids or "").split(",") if i]
-        return " and ".join(_short_name(by_id[i].get("name_vi") or i) for i in found)
-
-    on = _long_date(when)
-    if me["change"] == "merged":
-        partners = names(me["merged_with"]) or _short_name(
-            by_id.get(me["successor_id"], {}).get("name_vi") or me["successor_id"])
-        return (f"{name} merged with {partners} on {on}: "
-                "figures before this date describe the old province")
-    if me["change"] == "renamed":
-        succ = _short_name(by_id.get(me["successor_id"], {}).get("name_vi") or me["successor_id"])
-        return (f"{name} was renamed {succ} on {on}: renamed, same territory; "
-                "figures remain comparable")
-    if me["same_territory"]:
-        return (f"{name} was {names(me['predecessor_ids'])} until {on}: renamed, same territory; "
-                "figures remain comparable")
-    return (f"{name} was formed on {on} from {names(me['predecessor_ids'])}: "
-            "figures before this date describe the former provinces")
+    return reform.note(province_id, int(year_a), int(year_b), _lineage_of(provinces))
