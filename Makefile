@@ -67,7 +67,7 @@ browser-deps: ## Install headless Chromium and a font with Vietnamese glyphs (ap
 	fi
 
 test: setup browser-deps ## Lint (ruff) and run the test suite (pytest)
-	$(BIN)/ruff check lib tests benchmarks
+	$(BIN)/ruff check lib tests benchmarks notebooks
 	$(BIN)/pytest -q
 
 lab: setup ## Register the "vnhealth (.venv)" Jupyter kernel and open JupyterLab on notebooks/

@@ -55,6 +55,7 @@ __all__ = [
     "deduplicate",
     "harmonize",
     "indicator_frame",
+    "national_benchmark",
     "province_lineage",
     "reform_note",
     "represent_bounds",
@@ -144,11 +145,12 @@ def _typed(rows: list[dict[str, Any]], columns: Sequence[str]) -> pd.DataFrame:
 
 _FLOAT_COLUMNS = {
     "value", "value_low", "value_high", "value_repr", "national_value", "gap", "better_by",
+    "national_value_low", "national_value_high",
     "baseline_value", "target_value", "pace_per_year", "relative_change", "unit_factor",
 }
 _INT_COLUMNS = {
     "year", "anchor_year_before", "anchor_year_after", "n_observations", "baseline_year",
-    "target_year", "relative_base_year", "years",
+    "target_year", "relative_base_year", "years", "source_line",
 }
 _BOOL_COLUMNS = {
     "is_interval", "conflict", "derived_from_relative", "ahead", "national_conflict",
@@ -840,6 +842,68 @@ def _band_distance(v: float, lo: float, hi: float) -> float:
     return max(lo - v, 0.0, v - hi)
 
 
+def _benchmarks(national: pd.DataFrame, ind: pd.DataFrame, registry: UnitRegistry,
+                national_kind: str | None) -> dict[tuple[Any, int], dict[str, Any]]:
+    """The national row standing for each indicator × year (the first one), in the indicator's
+    unit, with every value and source stated for that indicator × year."""
+    nat = national.copy()
+    if national_kind is not None and "kind" in nat.columns:
+        nat = nat[_eq(nat["kind"], national_kind)]
+    nat = nat[~_eq(nat["comparator"], "relative") & nat["indicator_id"].isin(ind.index).to_numpy()]
+    if "unit" in nat.columns and len(nat):
+        nat = convert_frame(nat, nat["indicator_id"].map(ind["unit"]), registry=registry,
+                            context_columns=("indicator_id", "year"))
+    nat = represent_bounds(nat) if len(nat) else nat.assign(value_repr=pd.Series(dtype="float64"))
+    best: dict[tuple[Any, int], dict[str, Any]] = {}
+    for r in _records(nat):
+        k = (r["indicator_id"], int(r["year"]))
+        if k not in best:
+            best[k] = {**r, "_values": {r["value_repr"]}, "_sources": [r.get("source_doc")]}
+        else:
+            best[k]["_values"].add(r["value_repr"])
+            best[k]["_sources"].append(r.get("source_doc"))
+    return best
+
+
+BENCHMARK_COLUMNS = [
+    "indicator_id", "year", "national_value", "national_value_low", "national_value_high",
+    "national_comparator", "unit", "national_source", "national_conflict", "source_line",
+]
+
+
+def national_benchmark(
+    national: pd.DataFrame,
+    indicators: Indicators,
+    *,
+    registry: UnitRegistry | None = None,
+    national_kind: str | None = "target",
+) -> pd.DataFrame:
+    """The national value :func:`compare` sets each indicator × year against, one row each.
+
+    The first ``national`` row of ``national_kind`` for an indicator × year (relative rows
+    skipped), in the indicator's unit: ``national_value`` (a range's midpoint),
+    ``national_value_low``/``national_value_high`` (the interval it allows), its comparator,
+    ``source_line`` (of that row), every source and ``national_conflict`` when the rows disagree.
+
+    >>> nat = pd.DataFrame({"indicator_id": ["life_expectancy"], "year": [2030],
+    ...     "kind": ["target"], "comparator": ["range"], "value": [75.0], "value_high": [76.0],
+    ...     "unit": ["years"], "source_doc": ["NQ 72-NQ/TW"], "source_line": [4]})
+    >>> ind = [{"id": "life_expectancy", "unit": "years", "direction": "higher_is_better"}]
+    >>> row = national_benchmark(nat, ind).iloc[0]
+    >>> float(row["national_value"]), float(row["national_value_high"]), int(row["source_line"])
+    (75.5, 76.0, 4)
+    """
+    ind = indicator_frame(indicators).drop_duplicates("indicator_id").set_index("indicator_id")
+    best = _benchmarks(national, ind, registry or default_registry(), national_kind)
+    rows = [{"indicator_id": i, "year": y, "national_value": n["value_repr"],
+             "national_value_low": n.get("value_low"), "national_value_high": n.get("value_high"),
+             "national_comparator": n["comparator"], "unit": ind.loc[i, "unit"],
+             "national_source": "; ".join(dict.fromkeys(x for x in n["_sources"] if x)),
+             "national_conflict": len(n["_values"]) > 1, "source_line": n.get("source_line")}
+            for (i, y), n in sorted(best.items())]
+    return _typed(rows, BENCHMARK_COLUMNS)
+
+
 def compare(
     values: pd.DataFrame,
     national: pd.DataFrame,
@@ -897,22 +961,7 @@ def compare(
                              columns=[value_col], registry=reg,
                              context_columns=("province_id", "indicator_id", "year"))
         vals.loc[known, value_col] = conv[value_col]
-    nat = national.copy()
-    if national_kind is not None and "kind" in nat.columns:
-        nat = nat[_eq(nat["kind"], national_kind)]
-    nat = nat[~_eq(nat["comparator"], "relative") & nat["indicator_id"].isin(ind.index).to_numpy()]
-    if "unit" in nat.columns and len(nat):
-        nat = convert_frame(nat, nat["indicator_id"].map(ind["unit"]), registry=reg,
-                            context_columns=("indicator_id", "year"))
-    nat = represent_bounds(nat) if len(nat) else nat.assign(value_repr=pd.Series(dtype="float64"))
-    best: dict[tuple[Any, int], dict[str, Any]] = {}
-    for r in _records(nat):
-        k = (r["indicator_id"], int(r["year"]))
-        if k not in best:
-            best[k] = {**r, "_values": {r["value_repr"]}, "_sources": [r.get("source_doc")]}
-        else:
-            best[k]["_values"].add(r["value_repr"])
-            best[k]["_sources"].append(r.get("source_doc"))
+    best = _benchmarks(national, ind, reg, national_kind)
     bands = {k: [lo, hi] for k, lo, hi in zip(ind.index, ind["band_low"], ind["band_high"],
                                               strict=True)}
     directions = dict(zip(ind.index, ind["direction"], strict=True))

@@ -125,24 +125,43 @@ def warehouse_path(warehouse: str | Path | None = None) -> Path:
 
 
 _CHOICES_CACHE: dict[tuple[str, int, int], Choices] = {}
+_DATABASES: dict[tuple[str, int, int], Any] = {}
+
+
+def _version(path: Path) -> tuple[str, int, int]:
+    if not path.is_file():
+        raise ParameterError(
+            f"warehouse {path} not found; build it with `vnhealth build` (or `make warehouse`)")
+    st = path.stat()
+    return (str(path), st.st_mtime_ns, st.st_size)
+
+
+def connect_read_only(warehouse: str | Path | None = None) -> Any:
+    """A read-only DuckDB connection to the warehouse.
+
+    Opening the file is most of the cost of a short query, so the database stays open for the
+    process (per file version: a rebuilt warehouse is a new file) and each call gets its own
+    cursor on it; closing that cursor leaves the database open for the next caller.
+    """
+    path = warehouse_path(warehouse)
+    key = _version(path)
+    if key not in _DATABASES:
+        import duckdb
+
+        try:
+            _DATABASES[key] = duckdb.connect(str(path), read_only=True)
+        except duckdb.Error as exc:
+            raise ParameterError(f"cannot open warehouse {path}: {exc}") from exc
+    return _DATABASES[key].cursor()
 
 
 def choices(warehouse: str | Path | None = None) -> Choices:
     """Read the valid values from a warehouse (read-only; cached per file version)."""
     path = warehouse_path(warehouse)
-    if not path.is_file():
-        raise ParameterError(
-            f"warehouse {path} not found; build it with `vnhealth build` (or `make warehouse`)")
-    st = path.stat()
-    key = (str(path), st.st_mtime_ns, st.st_size)
+    key = _version(path)
     if key in _CHOICES_CACHE:
         return _CHOICES_CACHE[key]
-    import duckdb
-
-    try:
-        con = duckdb.connect(str(path), read_only=True)
-    except duckdb.Error as exc:
-        raise ParameterError(f"cannot open warehouse {path}: {exc}") from exc
+    con = connect_read_only(path)
     try:
         prov_cols = [d[0] for d in con.execute("SELECT * FROM provinces LIMIT 0").description]
         all_prov = {r[0]: dict(zip(prov_cols, r, strict=True))

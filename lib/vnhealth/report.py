@@ -1,20 +1,25 @@
-"""What the report notebooks call: load the warehouse read-only, build tables, charts and text.
+"""What the report notebooks call: query the warehouse read-only, build tables, charts and text.
 
 The notebooks stay thin — a parameters cell, a validation cell, then calls into this module — so
 that anything computed twice lives here, is tested here, and reads the same in every report.
+The module reads the tables the build materialized (``comparison``, ``harmonized``,
+``national_benchmark``, ``observation_values``) and works on plain rows: a report kernel loads
+neither pandas nor plotly's Python package, which would cost more than the report itself.
 
 * **Loading** — :func:`load` opens the warehouse read-only and returns a :class:`Warehouse`
-  holding the tables as DataFrames, with lookups (names per language, units, directions).
+  with the small tables loaded, lookups (names per language, units, directions) and
+  :meth:`Warehouse.query` for the rest.
 * **Formatting** — :func:`fmt_number` writes Vietnamese numbers with a decimal comma and a
   thousands dot (``1.234,5``) and English ones the other way round; :func:`fmt_value` adds the
   comparator and unit (``≥ 68 năm``, ``4–5 bác sĩ/trạm``); :func:`label` holds the vi/en texts.
 * **Tables** — :func:`comparison_table`, :func:`coverage_table`, :func:`pace_table`,
-  :func:`profile_table`; every value carries the observation ids it came from, and
-  :class:`SourceBook` numbers the sources (document number or title, line, quote) so that each
-  value shown in a report points to its line.
-* **Charts** — plotly figures (:func:`interval_bars`, :func:`dumbbells`, :func:`heatmap`,
-  :func:`pace_chart`, :func:`coverage_chart`, :func:`trajectories`), coloured by direction: blue
-  where a province is ahead of the national target, orange where it is behind.
+  :func:`profile_table` return a :class:`Table` (rows as dicts; ``.to_pandas()``); every value
+  carries the observation ids it came from, and :class:`SourceBook` numbers the sources
+  (document number or title, line, quote) so that each value shown points to its line.
+* **Charts** — plotly figures built as specs (:mod:`vnhealth.figures`: :func:`interval_bars`,
+  :func:`dumbbells`, :func:`heatmap`, :func:`pace_chart`, :func:`coverage_chart`,
+  :func:`trajectories`), coloured by direction: blue where a province is ahead of the national
+  target, orange where it is behind; ``fig.to_plotly()`` gives a plotly figure to restyle.
 * **Output** — :func:`show` displays a figure so that it renders in JupyterLab (plotly mime type)
   and, in HTML exported by :mod:`vnhealth.render`, as a ``<div>`` drawn by the page's one copy of
   plotly.js (no CDN); :func:`findings` writes plain-language findings from the tables.
@@ -28,20 +33,21 @@ import json
 import math
 import os
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-import pandas as pd
-
-from vnhealth import harmonize
-from vnhealth.params import warehouse_path
+from vnhealth import reform
+from vnhealth.errors import VnhealthError
+from vnhealth.figures import Figure, make_subplots
+from vnhealth.pace import PACE_COLUMNS, representative, required_pace_rows
+from vnhealth.params import connect_read_only, warehouse_path
 
 __all__ = [
     "BRIEF_WIDTH",
     "SourceBook",
+    "Table",
     "Warehouse",
     "comparison_table",
     "coverage_chart",
@@ -361,6 +367,7 @@ DOMAINS: dict[str, tuple[str, str]] = {
 }
 
 
+
 def label(key: str, lang: str, **values: Any) -> str:
     """The text for ``key`` in ``lang`` (``vi``/``en``), formatted with ``values``.
 
@@ -386,8 +393,7 @@ def domain_label(domain: str, lang: str) -> str:
 # numbers
 # ---------------------------------------------------------------------------------------------
 def _isna(x: Any) -> bool:
-    return x is None or (isinstance(x, float) and math.isnan(x)) or x is pd.NA or (
-        pd.api.types.is_scalar(x) and bool(pd.isna(x)))
+    return x is None or (isinstance(x, float) and math.isnan(x))
 
 
 def fmt_number(x: Any, lang: str, decimals: int | None = None) -> str:
@@ -485,66 +491,74 @@ def fmt_value(value: Any, comparator: Any, value_high: Any, unit: Any, lang: str
 # ---------------------------------------------------------------------------------------------
 # the warehouse
 # ---------------------------------------------------------------------------------------------
-_TABLES = ("provinces", "indicators", "documents", "observations", "national_targets",
-           "harmonized", "units")
+class Table(list):  # type: ignore[type-arg]
+    """Rows (dicts) from the warehouse: a list, shown as a table in a notebook;
+    :meth:`to_pandas` gives a DataFrame for analysis."""
+
+    def __init__(self, rows: Iterable[dict[str, Any]] = (), columns: Sequence[str] = ()) -> None:
+        super().__init__(rows)
+        self.columns = list(columns) or (list(self[0]) if self else [])
+
+    def distinct(self, column: str) -> list[Any]:
+        """The distinct values of one column, sorted."""
+        return sorted({r[column] for r in self if not _isna(r.get(column))})
+
+    def to_pandas(self) -> Any:
+        """The rows as a ``pandas.DataFrame``."""
+        import pandas as pd
+
+        return pd.DataFrame(list(self), columns=self.columns)
+
+    def _repr_html_(self) -> str:
+        head = "".join(f"<th>{html.escape(c)}</th>" for c in self.columns)
+        body = "".join(
+            "<tr>" + "".join(f"<td>{html.escape('' if _isna(r.get(c)) else str(r.get(c)))}</td>"
+                             for c in self.columns) + "</tr>" for r in self[:50])
+        more = f"<p>{len(self)} rows, 50 shown</p>" if len(self) > 50 else ""
+        return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>{more}"
 
 
-@dataclass
+# What the report functions read; a warehouse built by an older vnhealth may lack some.
+_REQUIRED_TABLES = ("provinces", "indicators", "documents", "observations", "national_targets",
+                    "units", "build_info", "harmonized", "comparison", "national_benchmark",
+                    "observation_values")
+
+
 class Warehouse:
-    """The warehouse tables as DataFrames, read once through a read-only connection."""
+    """A read-only connection to the warehouse, with its small tables loaded (provinces,
+    indicators, documents, observations, national targets, units) and lookups on them; larger
+    tables are queried with :meth:`query`."""
 
-    path: Path
-    build_hash: str
-    tables: dict[str, pd.DataFrame] = field(repr=False)
+    def __init__(self, path: Path, con: Any) -> None:
+        self.path = path
+        self._con = con
+        self.build_hash = str((self.query("SELECT build_hash FROM build_info") or [{}])[0]
+                              .get("build_hash") or "")
+        self.provinces = self.query("SELECT * FROM provinces ORDER BY rowid")
+        self.indicators = self.query("SELECT * FROM indicators ORDER BY rowid")
+        self.documents = self.query("SELECT * FROM documents ORDER BY rowid")
+        self.observations = self.query("SELECT * FROM observations ORDER BY rowid")
+        self.national = self.query("SELECT * FROM national_targets ORDER BY rowid")
+        self.units = self.query("SELECT * FROM units ORDER BY rowid")
+        self.benchmarks = {(r["indicator_id"], int(r["year"])): r for r in self.query(
+            "SELECT * FROM national_benchmark ORDER BY rowid")}
+        self._province_rows = {r["province_id"]: r for r in self.provinces}
+        self._indicator_rows = {r["indicator_id"]: r for r in self.indicators}
+        self._obs_rows = {r["obs_id"]: r for r in self.observations}
+        self._doc_rows = {r["doc_id"]: r for r in self.documents}
 
-    # -- tables --------------------------------------------------------------------------
-    @property
-    def provinces(self) -> pd.DataFrame:
-        """The ``provinces`` table."""
-        return self.tables["provinces"]
+    def query(self, sql: str, params: Sequence[Any] | Mapping[str, Any] | None = None
+              ) -> Table:
+        """Run one SQL statement on the read-only connection; rows as dicts."""
+        cur = self._con.execute(sql, params) if params is not None else self._con.execute(sql)
+        columns = [d[0] for d in cur.description]
+        return Table((dict(zip(columns, row, strict=True)) for row in cur.fetchall()), columns)
 
-    @property
-    def indicators(self) -> pd.DataFrame:
-        """The ``indicators`` table (the catalogue)."""
-        return self.tables["indicators"]
-
-    @property
-    def documents(self) -> pd.DataFrame:
-        """The ``documents`` table."""
-        return self.tables["documents"]
-
-    @property
-    def observations(self) -> pd.DataFrame:
-        """The ``observations`` table (as extracted, every occurrence)."""
-        return self.tables["observations"]
-
-    @property
-    def national(self) -> pd.DataFrame:
-        """The ``national_targets`` table."""
-        return self.tables["national_targets"]
-
-    @property
-    def harmonized(self) -> pd.DataFrame:
-        """The ``harmonized`` table (one value per province × indicator × year × kind)."""
-        return self.tables["harmonized"]
+    def close(self) -> None:
+        """Close the connection (the loaded tables stay usable)."""
+        self._con.close()
 
     # -- lookups -------------------------------------------------------------------------
-    @cached_property
-    def _province_rows(self) -> dict[str, dict[str, Any]]:
-        return {r["province_id"]: r for r in self.provinces.to_dict("records")}
-
-    @cached_property
-    def _indicator_rows(self) -> dict[str, dict[str, Any]]:
-        return {r["indicator_id"]: r for r in self.indicators.to_dict("records")}
-
-    @cached_property
-    def _obs_rows(self) -> dict[str, dict[str, Any]]:
-        return {r["obs_id"]: r for r in self.observations.to_dict("records")}
-
-    @cached_property
-    def _doc_rows(self) -> dict[str, dict[str, Any]]:
-        return {r["doc_id"]: r for r in self.documents.to_dict("records")}
-
     def province_name(self, province_id: str, lang: str) -> str:
         """A province's name in ``lang`` (``national`` → the word for national)."""
         row = self._province_rows.get(province_id)
@@ -594,7 +608,7 @@ class Warehouse:
 
     def provinces_with_plans(self) -> list[str]:
         """Province ids that have at least one document."""
-        return sorted(self.documents["province_id"].unique().tolist())
+        return sorted({d["province_id"] for d in self.documents})
 
     def colour(self, province_id: str) -> str:
         """The province's colour, the same in every chart and report."""
@@ -608,42 +622,35 @@ class Warehouse:
         from vnhealth.catalog import Unit
         from vnhealth.units import UnitRegistry
 
-        units = {r["unit_id"]: Unit(r["unit_id"], r["dimension"], float(r["per"]), (),
-                                    r["label_vi"], r["label_en"])
-                 for r in self.tables["units"].to_dict("records")}
-        return UnitRegistry(units)
+        return UnitRegistry({r["unit_id"]: Unit(r["unit_id"], r["dimension"], float(r["per"]),
+                                                (), r["label_vi"], r["label_en"])
+                             for r in self.units})
 
     @cached_property
-    def points(self) -> pd.DataFrame:
-        """Observations in each indicator's unit with relative targets resolved (absolute only)."""
-        docs = self.documents[["doc_id", "issued_on"]].copy()
-        docs["issued_on"] = [
-            str(i) if not _isna(i) else str(p)
-            for i, p in zip(self.documents["issued_on"], self.documents["period_start"],
-                            strict=True)]
-        converted = harmonize.to_indicator_units(self.observations, self.indicators,
-                                                 self.registry)
-        resolved = harmonize.resolve_relative(converted, documents=docs)
-        return resolved[~resolved["relative_unresolved"].to_numpy()].reset_index(drop=True)
+    def lineage(self) -> list[dict[str, Any]]:
+        """Each province's change in the 2025 reform (:func:`vnhealth.reform.lineage`)."""
+        return reform.lineage(self.provinces)
+
+    def national_in_unit(self, row: Mapping[str, Any]) -> float | None:
+        """A national_targets row's representative value in its indicator's unit."""
+        value = representative(row["comparator"], row["value"], row["value_high"])
+        if value is None or _isna(row.get("unit")):
+            return value
+        return value * self.registry.factor(row["unit"], self.unit_of(row["indicator_id"]))
 
 
 def load(warehouse: str | Path | None = None) -> Warehouse:
-    """Read the warehouse tables through a read-only DuckDB connection (closed on return)."""
-    import duckdb
-
+    """Open the warehouse read-only and load its small tables (see :class:`Warehouse`)."""
     path = warehouse_path(warehouse)
-    con = duckdb.connect(str(path), read_only=True)
-    try:
-        tables = {name: con.execute(f"SELECT * FROM {name}").df() for name in _TABLES}
-        build = con.execute("SELECT build_hash FROM build_info").fetchone()
-    finally:
+    con = connect_read_only(path)
+    present = {r[0] for r in con.execute(
+        "SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main'").fetchall()}
+    missing = [t for t in _REQUIRED_TABLES if t not in present]
+    if missing:
         con.close()
-    for frame in tables.values():
-        # Object columns keep None for missing strings, which the lookups above rely on.
-        for col in frame.columns:
-            if pd.api.types.is_string_dtype(frame[col]) and frame[col].dtype != object:
-                frame[col] = frame[col].astype(object).where(frame[col].notna(), None)
-    return Warehouse(path, build[0] if build else "", tables)
+        raise VnhealthError(f"{path} has no table {', '.join(missing)}: it was built by an older "
+                            "vnhealth; rebuild it with `vnhealth build` (make warehouse)")
+    return Warehouse(path, con)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -659,8 +666,8 @@ class SourceBook:
     """Numbers the sources a report cites, in order of first use, and renders them as a table.
 
     A provincial value cites its observations (document number or title, line, quote); a
-    national value cites its row of the national reference (document, its line in
-    ``data/reference/national_targets.csv``, URL).
+    national value cites the row of the national reference it was compared with (document, its
+    line in ``data/reference/national_targets.csv``, URL).
     """
 
     def __init__(self, wh: Warehouse, lang: str) -> None:
@@ -676,7 +683,7 @@ class SourceBook:
         return self._numbers[key]
 
     def observations(self, obs_ids: Any) -> list[int]:
-        """The ``observations`` table (as extracted, every occurrence)."""
+        """Source numbers of the observations ``obs_ids`` (comma-separated ids)."""
         numbers = []
         for oid in _split_ids(obs_ids):
             obs = self.wh.observation(oid)
@@ -691,19 +698,22 @@ class SourceBook:
         return numbers
 
     def national(self, indicator_id: str, year: int) -> list[int]:
-        """The ``national_targets`` table."""
-        nat = self.wh.national
-        rows = nat[(nat["indicator_id"] == indicator_id) & (nat["year"] == year)
-                   & (nat["kind"] == "target") & (nat["comparator"] != "relative")]
-        numbers = []
-        for r in rows.head(1).to_dict("records"):
-            quote = f"{r['indicator_vi']}: {fmt_value(r['value'], r['comparator'], r['value_high'], r['unit'], 'vi', value_low=r['value'])}"  # noqa: E501
-            numbers.append(self._add(f"nat:{indicator_id}:{year}:{r['source_line']}", {
-                "document": r["source_doc"], "doc_id": None,
-                "source_file": "data/reference/national_targets.csv",
-                "line": int(r["source_line"]), "quote": quote, "url": r.get("source_url"),
-                "national": True}))
-        return numbers
+        """Source number of the national target ``indicator_id`` × ``year`` is compared with."""
+        bench = self.wh.benchmarks.get((indicator_id, int(year)))
+        if bench is None:
+            return []
+        row = next((r for r in self.wh.national if r["indicator_id"] == indicator_id
+                    and r["year"] == int(year) and r["source_line"] == bench["source_line"]),
+                   None)
+        if row is None:
+            return []
+        written = fmt_value(row["value"], row["comparator"], row["value_high"], row["unit"],
+                            "vi", value_low=row["value"])
+        return [self._add(f"nat:{indicator_id}:{year}:{row['source_line']}", {
+            "document": row["source_doc"], "doc_id": None,
+            "source_file": "data/reference/national_targets.csv",
+            "line": int(row["source_line"]), "quote": f"{row['indicator_vi']}: {written}",
+            "url": row.get("source_url"), "national": True})]
 
     def tooltip(self, numbers: Sequence[int]) -> str:
         """Hover text for a value: each source's document, line and quote."""
@@ -800,224 +810,205 @@ def _host(url: str) -> str:
 # ---------------------------------------------------------------------------------------------
 _TARGET_KINDS = ("target", "trajectory")
 _METHOD_ORDER = {"stated": 0, "interpolated": 1, "carried_forward": 2, "missing": 3}
+_KIND_ORDER = {"target": 0, "trajectory": 1}
 
 
 def reform_text(wh: Warehouse, province_id: str, year_a: int, year_b: int, lang: str
                 ) -> str | None:
-    """:func:`vnhealth.harmonize.reform_note` in ``lang`` (None when no note is needed)."""
-    note = harmonize.reform_note(province_id, int(year_a), int(year_b), wh.provinces)
-    if note is None or lang != "vi":
-        return note
-    lineage = harmonize.province_lineage(wh.provinces).set_index("province_id")
-    me = lineage.loc[province_id]
-    when = me["effective_on"]
-    on = f"{when.day:02d}/{when.month:02d}/{when.year}"
-    name = wh.province_name(province_id, "vi").split(" (")[0]
-    if me["change"] == "merged":
-        partners = [wh.province_name(p, "vi") for p in str(me["merged_with"] or "").split(",")
-                    if p]
-        return (f"{name} hợp nhất với {' và '.join(partners)} từ {on}: số liệu trước thời điểm "
-                "này chỉ thuộc địa giới tỉnh cũ")
-    if me["change"] == "renamed":
-        succ = wh.province_name(str(me["successor_id"]), "vi")
-        return (f"{name} trở thành {succ} từ {on}: đổi tên, giữ nguyên địa giới; số liệu vẫn "
-                "so sánh được")
-    return f"{name}: thay đổi địa giới hành chính từ {on}; lưu ý khi so sánh số liệu"
+    """The note comparing a province's figures of ``year_a`` and ``year_b`` needs across the
+    2025 reform, in ``lang`` (:func:`vnhealth.reform.note`; None when no note is needed)."""
+    return reform.note(province_id, int(year_a), int(year_b), wh.lineage, lang)
 
 
-def _pick_rows(h: pd.DataFrame) -> pd.DataFrame:
-    """One harmonized row per province × indicator: a target before a milestone, stated first."""
-    if h.empty:
-        return h
-    ranked = h.assign(
-        _k=h["kind"].map({"target": 0, "trajectory": 1}).fillna(2),
-        _m=h["method"].map(_METHOD_ORDER).fillna(4))
-    ranked = ranked.sort_values(["province_id", "indicator_id", "_m", "_k"], kind="stable")
-    return ranked.drop_duplicates(["province_id", "indicator_id"]).drop(columns=["_k", "_m"])
+def _first_by_key(rows: Iterable[dict[str, Any]], key: Any, rank: Any) -> dict[Any, dict[str, Any]]:
+    """The best-ranked row per key; ties go to the earlier row."""
+    best: dict[Any, tuple[Any, dict[str, Any]]] = {}
+    for r in rows:
+        k, score = key(r), rank(r)
+        if k not in best or score < best[k][0]:
+            best[k] = (score, r)
+    return {k: v[1] for k, v in best.items()}
 
 
-def _national_rows(wh: Warehouse, year: int) -> dict[str, dict[str, Any]]:
-    nat = wh.national
-    rows = nat[(nat["year"] == year) & (nat["kind"] == "target")
-               & (nat["comparator"] != "relative")]
-    found: dict[str, dict[str, Any]] = {}
-    for r in rows.to_dict("records"):
-        found.setdefault(r["indicator_id"], r)
-    return found
+_COMPARISON_SQL = """
+SELECT * FROM comparison
+WHERE year = $year AND list_contains($provinces, province_id)
+  AND list_contains($indicators, indicator_id) AND kind IN ('target', 'trajectory')
+  AND method <> 'missing'
+ORDER BY rowid"""
 
 
 def comparison_table(wh: Warehouse, provinces: Sequence[str], indicators: Sequence[str],
-                     year: int) -> pd.DataFrame:
+                     year: int) -> Table:
     """Each province × indicator's target for ``year`` against the national target.
 
     One row per province × indicator (every pair, so that a missing target shows as missing):
-    the harmonized value (a target before a milestone, stated before interpolated), its
-    interval, ``method``, ``obs_ids``, and :func:`vnhealth.harmonize.compare`'s direction-aware
-    ``national_value``, ``gap``, ``better_by``, ``ahead`` and ``assessment``; ``relative_pct`` is
-    ``better_by`` as a percentage of the national value (for the heatmap).
+    the warehouse's ``comparison`` row — the harmonized value (a target before a milestone,
+    stated before interpolated), its interval, ``method``, ``obs_ids``, and the direction-aware
+    ``national_value``, ``gap``, ``better_by``, ``ahead`` and ``assessment`` — plus the national
+    target's interval (``national_value_low``/``national_value_high``, indicator unit) and
+    ``relative_pct``: ``better_by`` as a percentage of the national value (for the heatmap).
     """
-    h = wh.harmonized
-    sel = h[h["province_id"].isin(list(provinces)) & h["indicator_id"].isin(list(indicators))
-            & (h["year"] == int(year)) & h["kind"].isin(_TARGET_KINDS)]
-    picked = _pick_rows(sel[sel["method"] != "missing"])
-    grid = pd.DataFrame([(p, i) for p in provinces for i in indicators],
-                        columns=["province_id", "indicator_id"])
-    out = grid.merge(picked, on=["province_id", "indicator_id"], how="left")
-    out["year"] = int(year)
-    out["unit"] = [u if not _isna(u) else wh.unit_of(i)
-                   for u, i in zip(out["unit"], out["indicator_id"], strict=True)]
-    out["method"] = out["method"].fillna("missing")
-    values = out[["province_id", "indicator_id", "year", "value", "unit", "comparator"]]
-    if len(values):
-        compared = harmonize.compare(values, wh.national, wh.indicators, registry=wh.registry)
-        for col in ("direction", "national_value", "national_comparator", "national_source",
-                    "gap", "better_by", "ahead", "assessment"):
-            out[col] = compared[col].to_numpy()
-    nat = _national_rows(wh, int(year))
-    out["national_value_high"] = [nat.get(i, {}).get("value_high") for i in out["indicator_id"]]
-    out["national_value_low"] = [nat.get(i, {}).get("value") for i in out["indicator_id"]]
-    out["national_unit"] = [nat.get(i, {}).get("unit") for i in out["indicator_id"]]
-    rel = []
-    for b, n in zip(out["better_by"], out["national_value"], strict=True):
-        rel.append(None if _isna(b) or _isna(n) or float(n) == 0
-                   else float(b) / abs(float(n)) * 100)
-    out["relative_pct"] = pd.array(rel, dtype="Float64").astype("float64")
-    return out.reset_index(drop=True)
+    year = int(year)
+    found = wh.query(_COMPARISON_SQL, {"year": year, "provinces": list(provinces),
+                                       "indicators": list(indicators)})
+    picked = _first_by_key(found, lambda r: (r["province_id"], r["indicator_id"]),
+                           lambda r: (_METHOD_ORDER.get(r["method"], 4),
+                                      _KIND_ORDER.get(r["kind"], 2)))
+    rows = []
+    for p in provinces:
+        for ind in indicators:
+            bench = wh.benchmarks.get((ind, year), {})
+            row = picked.get((p, ind))
+            if row is None:
+                row = {"province_id": p, "indicator_id": ind, "year": year, "kind": None,
+                       "value": None, "value_low": None, "value_high": None,
+                       "unit": wh.unit_of(ind), "method": "missing", "comparator": None,
+                       "bound_kind": None, "obs_ids": None, "direction": wh.direction(ind),
+                       "national_value": bench.get("national_value"),
+                       "national_comparator": bench.get("national_comparator"),
+                       "national_source": bench.get("national_source"), "gap": None,
+                       "better_by": None, "ahead": None,
+                       "assessment": "no provincial value" if bench else "no national value"}
+            row = {**row, "national_value_low": bench.get("national_value_low"),
+                   "national_value_high": bench.get("national_value_high")}
+            b, n = row["better_by"], row["national_value"]
+            row["relative_pct"] = (None if _isna(b) or _isna(n) or float(n) == 0
+                                   else float(b) / abs(float(n)) * 100)
+            rows.append(row)
+    return Table(rows)
 
 
-def national_pace(wh: Warehouse, indicators: Sequence[str], year: int) -> pd.DataFrame:
+def national_pace(wh: Warehouse, indicators: Sequence[str], year: int) -> Table:
     """The yearly change the national targets imply, up to ``year``.
 
     From the latest national actual (else the earliest national target) to the national target
     for the latest year not after ``year``; in the indicator's unit.
     """
-    columns = ["indicator_id", "national_start_year", "national_start", "national_end_year",
-               "national_end", "national_pace"]
-    nat = wh.national
-    nat = nat[nat["indicator_id"].isin(list(indicators)) & (nat["comparator"] != "relative")
-              & (nat["year"] <= int(year))]
-    if nat.empty:
-        return pd.DataFrame(columns=columns)
-    nat = harmonize.represent_bounds(nat)
-    factors = [wh.registry.factor(u, wh.unit_of(i)) if not _isna(u) else 1.0
-               for u, i in zip(nat["unit"], nat["indicator_id"], strict=True)]
-    nat = nat.assign(v=nat["value_repr"].to_numpy() * factors)
+    wanted = set(indicators)
+    by_indicator: dict[str, list[dict[str, Any]]] = {}
+    for r in wh.national:
+        if (r["indicator_id"] in wanted and r["comparator"] != "relative"
+                and int(r["year"]) <= int(year)):
+            by_indicator.setdefault(r["indicator_id"], []).append(r)
     rows = []
-    for ind, g in nat.groupby("indicator_id", sort=True):
-        targets = g[g["kind"] == "target"].sort_values("year")
-        actuals = g[g["kind"] == "actual"].sort_values("year")
-        if targets.empty:
+    for ind in sorted(by_indicator):
+        g = by_indicator[ind]
+        targets = sorted((r for r in g if r["kind"] == "target"), key=lambda r: r["year"])
+        actuals = sorted((r for r in g if r["kind"] == "actual"), key=lambda r: r["year"])
+        if not targets:
             continue
-        end = targets.iloc[-1]
-        starts = actuals[actuals["year"] < end["year"]]
-        start = starts.iloc[-1] if len(starts) else targets.iloc[0]
+        end = targets[-1]
+        starts = [r for r in actuals if r["year"] < end["year"]]
+        start = starts[-1] if starts else targets[0]
         span = int(end["year"]) - int(start["year"])
-        if span <= 0:
+        v0, v1 = wh.national_in_unit(start), wh.national_in_unit(end)
+        if span <= 0 or v0 is None or v1 is None:
             continue
-        rows.append([ind, int(start["year"]), float(start["v"]), int(end["year"]),
-                     float(end["v"]), (float(end["v"]) - float(start["v"])) / span])
-    return pd.DataFrame(rows, columns=columns)
+        rows.append({"indicator_id": ind, "national_start_year": int(start["year"]),
+                     "national_start": v0, "national_end_year": int(end["year"]),
+                     "national_end": v1, "national_pace": (v1 - v0) / span})
+    return Table(rows, ["indicator_id", "national_start_year", "national_start",
+                        "national_end_year", "national_end", "national_pace"])
 
 
-_PACE_COLUMNS = ["province_id", "indicator_id", "unit", "baseline_year", "baseline_value",
-                 "baseline_kind", "target_year", "target_value", "target_comparator", "years",
-                 "pace_per_year", "baseline_obs_ids", "target_obs_ids", "reform_note"]
+_POINTS_SQL = """
+SELECT province_id, indicator_id, kind, year, value AS value_repr, comparator, obs_ids, unit
+FROM harmonized
+WHERE method = 'stated' AND year <= $year AND kind IN ('baseline', 'actual', 'target')
+  AND list_contains($provinces, province_id)
+  AND ($indicators IS NULL OR list_contains($indicators, indicator_id))
+ORDER BY rowid"""
 
 
 def pace_table(wh: Warehouse, provinces: Sequence[str], indicators: Sequence[str] | None,
-               year: int) -> pd.DataFrame:
+               year: int) -> Table:
     """The yearly pace each plan requires (baseline → latest target up to ``year``) against the
     national pace; ``pace_ratio`` > 1 means faster than the national targets move.
 
     Only province × indicator pairs with both a baseline (or actual) and a target are listed: a
-    pace needs both. Uses :func:`vnhealth.harmonize.required_pace`, so ranges are represented by
-    their midpoint and relative targets resolved where a baseline exists.
+    pace needs both. :func:`vnhealth.pace.required_pace_rows` on the stated points of the
+    ``harmonized`` table, so ranges are represented by their midpoint and relative targets
+    resolved where a baseline exists.
     """
-    pts = wh.points
-    sel = pts[pts["province_id"].isin(list(provinces)) & (pts["year"] <= int(year))
-              & pts["kind"].isin(["baseline", "actual", "target"])]
-    if indicators is not None:
-        sel = sel[sel["indicator_id"].isin(list(indicators))]
-    kinds = sel.groupby(["province_id", "indicator_id"])["kind"].agg(set)
-    pairs = [k for k, v in kinds.items() if "target" in v and v & {"baseline", "actual"}]
-    keys = pd.MultiIndex.from_tuples(pairs, names=["province_id", "indicator_id"]) if pairs \
-        else None
-    if keys is None:
-        pace = pd.DataFrame(columns=_PACE_COLUMNS)
-    else:
-        sel = sel[pd.MultiIndex.from_frame(sel[["province_id", "indicator_id"]]).isin(keys)]
-        docs = wh.documents[["doc_id", "issued_on"]].astype({"issued_on": object})
-        pace = harmonize.required_pace(sel, provinces=wh.provinces, documents=docs)
-        pace = pace[pace["target_year"].notna()].copy()
-    nat = national_pace(wh, pace["indicator_id"].unique().tolist(), year)
-    pace = pace.merge(nat, on="indicator_id", how="left")
-    ratios, verdicts = [], []
-    for p, n in zip(pace["pace_per_year"], pace["national_pace"], strict=True):
+    points = wh.query(_POINTS_SQL, {"year": int(year), "provinces": list(provinces),
+                                    "indicators": None if indicators is None
+                                    else list(indicators)})
+    kinds: dict[tuple[str, str], set[str]] = {}
+    for r in points:
+        kinds.setdefault((r["province_id"], r["indicator_id"]), set()).add(r["kind"])
+    pairs = {k for k, v in kinds.items() if "target" in v and v & {"baseline", "actual"}}
+    pace = [r for r in required_pace_rows(
+        (r for r in points if (r["province_id"], r["indicator_id"]) in pairs), wh.lineage)
+        if r["target_year"] is not None]
+    nat = {r["indicator_id"]: r for r in national_pace(
+        wh, sorted({r["indicator_id"] for r in pace}), year)}
+    for r in pace:
+        n = nat.get(r["indicator_id"], {})
+        r.update({k: n.get(k) for k in ("national_start_year", "national_start",
+                                        "national_end_year", "national_end", "national_pace")})
+        p, n = r["pace_per_year"], r["national_pace"]
+        r["pace_ratio"] = None
         if _isna(p):
-            ratios.append(None)
-            verdicts.append("no_baseline")
+            r["pace_verdict"] = "no_baseline"
         elif _isna(n) or float(n) == 0:
-            ratios.append(None)
-            verdicts.append("no_national_pace")
+            r["pace_verdict"] = "no_national_pace"
         else:
-            ratio = float(p) / float(n)
-            ratios.append(ratio)
+            ratio = r["pace_ratio"] = float(p) / float(n)
             if ratio < 0:
-                verdicts.append("opposite")
+                r["pace_verdict"] = "opposite"
             elif math.isclose(ratio, 1.0, rel_tol=0.02):
-                verdicts.append("same_pace")
+                r["pace_verdict"] = "same_pace"
             else:
                 # The ratio compares moves in the same direction (the national target's), so
                 # it reads the same for higher- and lower-is-better indicators.
-                verdicts.append("faster" if ratio > 1 else "slower")
-    pace["pace_ratio"] = pd.array(ratios, dtype="Float64").astype("float64")
-    pace["pace_verdict"] = pd.Series(verdicts, index=pace.index, dtype=object)
-    return pace.reset_index(drop=True)
+                r["pace_verdict"] = "faster" if ratio > 1 else "slower"
+    return Table(pace, [*PACE_COLUMNS, "national_start_year", "national_start",
+                        "national_end_year", "national_end", "national_pace", "pace_ratio",
+                        "pace_verdict"])
 
 
 def coverage_table(wh: Warehouse, provinces: Sequence[str], indicators: Sequence[str] | None,
-                   year: int) -> pd.DataFrame:
+                   year: int) -> Table:
     """For each national indicator (with a national target for ``year``, or any year when there
     is none that year) and province: ``status`` ``covered`` (a target or milestone for ``year``,
     stated or interpolated), ``other_year`` (targets for other years only, in ``years``) or
     ``none`` — a coverage gap."""
-    nat = wh.national[(wh.national["kind"] == "target")]
-    if indicators is not None:
-        nat = nat[nat["indicator_id"].isin(list(indicators))]
-    in_year = nat[nat["year"] == int(year)]
-    national_ids = sorted((in_year if len(in_year) else nat)["indicator_id"].unique())
-    h = wh.harmonized
-    obs = wh.observations
+    wanted = None if indicators is None else set(indicators)
+    nat = [r for r in wh.national if r["kind"] == "target"
+           and (wanted is None or r["indicator_id"] in wanted)]
+    in_year = [r for r in nat if int(r["year"]) == int(year)]
+    national_ids = sorted({r["indicator_id"] for r in (in_year or nat)})
+    covered = {(r["province_id"], r["indicator_id"]) for r in wh.query(
+        "SELECT DISTINCT province_id, indicator_id FROM harmonized WHERE year = ? "
+        "AND kind IN ('target', 'trajectory') AND method <> 'missing'", [int(year)])}
+    stated: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for o in wh.observations:
+        if o["kind"] in _TARGET_KINDS:
+            stated.setdefault((o["province_id"], o["indicator_id"]), []).append(o)
     rows = []
     for p in provinces:
         for ind in national_ids:
-            here = h[(h["province_id"] == p) & (h["indicator_id"] == ind)
-                     & (h["year"] == int(year)) & h["kind"].isin(_TARGET_KINDS)
-                     & (h["method"] != "missing")]
-            stated = obs[(obs["province_id"] == p) & (obs["indicator_id"] == ind)
-                         & obs["kind"].isin(_TARGET_KINDS)]
-            years = sorted({int(y) for y in stated["year"]})
-            status = "covered" if len(here) else ("other_year" if years else "none")
+            mine = stated.get((p, ind), [])
+            years = sorted({int(o["year"]) for o in mine})
+            status = "covered" if (p, ind) in covered else ("other_year" if years else "none")
             rows.append({"province_id": p, "indicator_id": ind, "status": status,
-                         "years": years,
-                         "obs_ids": ",".join(stated["obs_id"].astype(str).tolist())})
-    return pd.DataFrame(rows, columns=["province_id", "indicator_id", "status", "years",
-                                       "obs_ids"])
+                         "years": years, "obs_ids": ",".join(str(o["obs_id"]) for o in mine)})
+    return Table(rows, ["province_id", "indicator_id", "status", "years", "obs_ids"])
 
 
-def profile_table(wh: Warehouse, province_id: str) -> pd.DataFrame:
-    """Every observation of one province (targets, milestones, baselines), by indicator and
-    year, in the indicator's unit, with the representative value and interval."""
-    pts = wh.points
-    sel = pts[pts["province_id"] == province_id]
-    if sel.empty:
-        return sel.assign(value_repr=pd.Series(dtype="float64"),
-                          value_low=pd.Series(dtype="float64"))
-    sel = harmonize.represent_bounds(sel)
-    order = {"baseline": 0, "actual": 1, "trajectory": 2, "target": 3}
-    sel = sel.assign(_k=sel["kind"].map(order))
-    return sel.sort_values(["indicator_id", "year", "_k", "line"]).drop(
-        columns=["_k"]).reset_index(drop=True)
+_PROFILE_KIND_ORDER = {"baseline": 0, "actual": 1, "trajectory": 2, "target": 3}
+
+
+def profile_table(wh: Warehouse, province_id: str) -> Table:
+    """Every observation of one province (targets, milestones, baselines) from the warehouse's
+    ``observation_values``: in the indicator's unit, with the representative value and interval,
+    by indicator and year."""
+    rows = wh.query("SELECT * FROM observation_values WHERE province_id = ? ORDER BY rowid",
+                    [province_id])
+    return Table(sorted(rows, key=lambda r: (r["indicator_id"], r["year"],
+                                             _PROFILE_KIND_ORDER.get(r["kind"], 4), r["line"])),
+                 rows.columns)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1042,7 +1033,7 @@ def _verdict_class(row: Mapping[str, Any]) -> str:
     return "vnh-better" if bool(ahead) else "vnh-worse"
 
 
-def table_html(wh: Warehouse, table: pd.DataFrame, book: SourceBook, *,
+def table_html(wh: Warehouse, table: Sequence[dict[str, Any]], book: SourceBook, *,
                show_national: bool = True) -> str:
     """A comparison table: indicators down, provinces (and the national target) across.
 
@@ -1052,14 +1043,14 @@ def table_html(wh: Warehouse, table: pd.DataFrame, book: SourceBook, *,
     value in the indicator's unit) so that tests and scripts can read them back.
     """
     lang = book.lang
-    provinces = list(dict.fromkeys(table["province_id"]))
-    indicators = list(dict.fromkeys(table["indicator_id"]))
+    provinces = list(dict.fromkeys(r["province_id"] for r in table))
+    indicators = list(dict.fromkeys(r["indicator_id"] for r in table))
     head = [f"<th>{label('indicator', lang)}</th>"]
     head += [f"<th>{html.escape(wh.province_name(p, lang))}</th>" for p in provinces]
     if show_national:
         head.append(f"<th>{label('national_target', lang)}</th>")
     rows = []
-    by_key = {(r["province_id"], r["indicator_id"]): r for r in table.to_dict("records")}
+    by_key = {(r["province_id"], r["indicator_id"]): r for r in table}
     empty = [i for i in indicators
              if all(_isna(by_key[(p, i)]["value"]) for p in provinces)
              and _isna(by_key[(provinces[0], i)]["national_value"])]
@@ -1107,7 +1098,7 @@ def table_html(wh: Warehouse, table: pd.DataFrame, book: SourceBook, *,
         rows.append("<tr>" + "".join(cells) + "</tr>")
     note = ""
     if empty:
-        year = int(table["year"].iloc[0])
+        year = int(table[0]["year"])
         names = "; ".join(wh.indicator_name(i, lang) for i in empty)
         note = (f'<p class="vnh-meta">{html.escape(label("no_target_any", lang, year=year))}: '
                 f"{html.escape(names)}</p>")
@@ -1115,18 +1106,18 @@ def table_html(wh: Warehouse, table: pd.DataFrame, book: SourceBook, *,
             f'<tbody>{"".join(rows)}</tbody></table>{note}')
 
 
-def ambition_html(wh: Warehouse, table: pd.DataFrame, book: SourceBook) -> str:
+def ambition_html(wh: Warehouse, table: Sequence[dict[str, Any]], book: SourceBook) -> str:
     """Ambition gaps, worst first: province, indicator, target, national target, gap and the
     direction-aware assessment (rows without both values are left out)."""
     lang = book.lang
-    data = table[table["value"].notna() & table["national_value"].notna()]
-    data = data.sort_values("relative_pct", kind="stable")
-    if data.empty:
+    data = sorted((r for r in table if not _isna(r["value"]) and not _isna(r["national_value"])),
+                  key=lambda r: (_isna(r["relative_pct"]), r["relative_pct"] or 0.0))
+    if not data:
         return f"<p>{label('none_found', lang)}</p>"
     head = [label(k, lang) for k in ("province", "indicator", "target", "national_target",
                                      "gap", "assessment")]
     rows = []
-    for r in data.to_dict("records"):
+    for r in data:
         mine = book.observations(r["obs_ids"])
         nat = book.national(r["indicator_id"], int(r["year"]))
         value = fmt_value(r["value"], r["comparator"], r["value_high"], r["unit"], lang,
@@ -1152,16 +1143,16 @@ def ambition_html(wh: Warehouse, table: pd.DataFrame, book: SourceBook) -> str:
     return _table(head, rows, "vnh-ambition")
 
 
-def pace_html(wh: Warehouse, pace: pd.DataFrame, book: SourceBook) -> str:
+def pace_html(wh: Warehouse, pace: Sequence[dict[str, Any]], book: SourceBook) -> str:
     """Required pace per plan: baseline → target, pace a year, national pace, and the verdict;
     a reform note where the span crosses the 2025 reorganization."""
     lang = book.lang
-    if pace.empty:
+    if not pace:
         return f"<p>{label('none_found', lang)}</p>"
     head = [label(k, lang) for k in ("province", "indicator", "baseline", "target", "pace",
                                      "national_pace", "pace_ratio")]
     rows = []
-    for r in pace.to_dict("records"):
+    for r in pace:
         unit = wh.unit_of(r["indicator_id"])
         base_refs = book.observations(r.get("baseline_obs_ids"))
         targ_refs = book.observations(r.get("target_obs_ids"))
@@ -1194,16 +1185,17 @@ def pace_html(wh: Warehouse, pace: pd.DataFrame, book: SourceBook) -> str:
     return _table(head, rows, "vnh-pace")
 
 
-def coverage_html(wh: Warehouse, coverage: pd.DataFrame, book: SourceBook, year: int) -> str:
+def coverage_html(wh: Warehouse, coverage: Sequence[dict[str, Any]], book: SourceBook,
+                  year: int) -> str:
     """Coverage gaps: for each province, the national indicators it sets no target for (and
     those with targets for other years only, with their sources)."""
     lang = book.lang
-    gaps = coverage[coverage["status"] != "covered"]
-    if gaps.empty:
+    gaps = [r for r in coverage if r["status"] != "covered"]
+    if not gaps:
         return f"<p>{label('none_found', lang)}</p>"
     head = [label(k, lang) for k in ("province", "indicator", "coverage")]
     rows = []
-    for r in gaps.to_dict("records"):
+    for r in gaps:
         refs = book.observations(r["obs_ids"])
         text = label(f"coverage.{r['status']}", lang, year=year,
                      years=", ".join(str(y) for y in r["years"]))
@@ -1217,16 +1209,16 @@ def coverage_html(wh: Warehouse, coverage: pd.DataFrame, book: SourceBook, year:
     return _table(head, rows, "vnh-coverage")
 
 
-def profile_html(wh: Warehouse, profile: pd.DataFrame, book: SourceBook) -> str:
+def profile_html(wh: Warehouse, profile: Sequence[dict[str, Any]], book: SourceBook) -> str:
     """Every statement of one province: indicator, kind, year, value as written, source."""
     lang = book.lang
-    if profile.empty:
+    if not profile:
         return f"<p>{label('none_found', lang)}</p>"
     head = [label(k, lang) for k in ("indicator", "kind", "year", "value")]
     rows = []
-    for r in profile.to_dict("records"):
+    for r in profile:
         refs = book.observations(r["obs_id"])
-        value = fmt_value(r["value_repr"], r["comparator"], r["value_high"], r["unit"], lang,
+        value = fmt_value(r["value"], r["comparator"], r["value_high"], r["unit"], lang,
                           value_low=r["value_low"])
         if r.get("derived_from_relative"):
             value += f" ({r['relative_rule']})"
@@ -1235,8 +1227,8 @@ def profile_html(wh: Warehouse, profile: pd.DataFrame, book: SourceBook) -> str:
                     + _cell(value, title=book.tooltip(refs), refs=book.refs_html(refs),
                             cls="vnh-value",
                             attrs={"indicator": r["indicator_id"], "year": int(r["year"]),
-                                   "value": repr(float(r["value_repr"]))
-                                   if not _isna(r["value_repr"]) else None})
+                                   "value": repr(float(r["value"]))
+                                   if not _isna(r["value"]) else None})
                     + "</tr>")
     return _table(head, rows, "vnh-profile")
 
@@ -1244,11 +1236,11 @@ def profile_html(wh: Warehouse, profile: pd.DataFrame, book: SourceBook) -> str:
 def documents_html(wh: Warehouse, province_ids: Sequence[str], lang: str) -> str:
     """The source documents of some provinces: number or title, period, issue date, file and
     the SHA-256 of its bytes (so a reader can check the text used is the one cited)."""
-    docs = wh.documents[wh.documents["province_id"].isin(list(province_ids))]
+    docs = [d for d in wh.documents if d["province_id"] in set(province_ids)]
     head = [label(k, lang) for k in ("document", "period", "issued")] + ["file",
                                                                          label("sha256", lang)]
     rows = []
-    for d in docs.to_dict("records"):
+    for d in docs:
         number = d["doc_number"] if not _isna(d["doc_number"]) else ""
         title = f"{number} — {d['title']}" if number else str(d["title"])
         issued = "—" if _isna(d["issued_on"]) else str(d["issued_on"])[:10]
@@ -1270,8 +1262,8 @@ def reform_notes(wh: Warehouse, provinces: Sequence[str], year_a: int, year_b: i
     2025 reorganization (each province's plan years against the report year)."""
     notes = []
     for p in provinces:
-        years = wh.observations.loc[wh.observations["province_id"] == p, "year"]
-        first = int(years.min()) if len(years) else int(year_a)
+        years = [int(o["year"]) for o in wh.observations if o["province_id"] == p]
+        first = min(years) if years else int(year_a)
         text = reform_text(wh, p, min(first, int(year_a)), int(year_b), lang)
         if text:
             notes.append(text)
@@ -1339,17 +1331,15 @@ def topic_label(wh: Warehouse, domain: str, indicators: Sequence[str], lang: str
 
 
 def figure_bundle(fig: Any) -> dict[str, Any]:
-    """A display bundle for a plotly figure.
+    """A display bundle for a figure (:class:`vnhealth.figures.Figure`, or a plotly figure).
 
     ``application/vnd.plotly.v1+json`` is drawn by JupyterLab's plotly extension; ``text/html``
     (a ``<div>`` and a call to ``Plotly.newPlot``) is what nbconvert keeps, and it expects the
     page to load plotly.js once — the local copy :mod:`vnhealth.render` provides — instead of
     embedding 4.6 MB per chart or fetching it from a CDN.
     """
-    import plotly.io as pio
-
-    payload = pio.to_json(fig, validate=False)
-    spec = json.loads(payload)
+    spec = fig.to_dict() if isinstance(fig, Figure) else json.loads(fig.to_json())
+    payload = json.dumps(spec, ensure_ascii=False, separators=(",", ":"))
     layout = spec.get("layout", {})
     height = int(layout.get("height") or 450)
     width = f"{int(layout['width'])}px" if layout.get("width") else "100%"
@@ -1418,57 +1408,51 @@ def _wrap(text: str, width: int = 28) -> str:
     return "<br>".join(lines)
 
 
-def _layout(fig: Any, title: str, *, width: int | None, height: int, top: int = 60) -> Any:
+def _layout(fig: Figure, title: str, *, width: int | None, height: int, top: int = 60
+            ) -> Figure:
     """Common look: title at the top of the figure, legend along its bottom edge (container
     coordinates, so neither collides with subplot titles or tick labels), fixed width if given,
     and the report language's number separators on axes."""
     fig.update_layout(
         title={"text": title, "x": 0, "xanchor": "left", "yref": "container", "y": 1,
                "yanchor": "top", "pad": {"t": 10, "l": 4}, "font": {"size": 15}},
-        font={"family": FONT, "size": 12}, height=height, template="plotly_white",
+        font={"family": FONT, "size": 12}, height=height,
         margin={"l": 10, "r": 10, "t": top, "b": 80},
         legend={"orientation": "h", "yref": "container", "y": 0, "yanchor": "bottom", "x": 0},
-        separators=",." if getattr(fig, "_vnh_lang", "en") == "vi" else ".,",
+        separators=",." if fig.lang == "vi" else ".,",
     )
     if width:
         fig.update_layout(width=width, autosize=False)
     return fig
 
 
-def _figure(lang: str) -> Any:
-    import plotly.graph_objects as go
-
-    # The figures are built from known-good properties (and drawn in the browser tests), so
-    # plotly's per-property validation is skipped: it is most of the time spent building them.
-    fig = go.Figure(_validate=False)
-    fig._vnh_lang = lang  # the number separators of the axes follow the report's language
-    return fig
+def _subplots(lang: str, rows: int, cols: int, titles: Sequence[str], **spacing: float
+              ) -> Figure:
+    return make_subplots(rows, cols, titles, lang=lang, title_font={"size": 11}, **spacing)
 
 
-def _subplots(lang: str, rows: int, cols: int, titles: Sequence[str], **kwargs: Any) -> Any:
-    import plotly.graph_objects as go
-    from plotly.subplots import make_subplots
-
-    fig = make_subplots(rows=rows, cols=cols, subplot_titles=list(titles),
-                        figure=go.Figure(_validate=False), **kwargs)
-    fig._vnh_lang = lang
-    for ann in fig.layout.annotations:
-        ann.font = {"size": 11}
-    return fig
+def _empty(lang: str, text: str, title: str, width: int | None) -> Figure:
+    fig = Figure(lang)
+    fig.add_annotation(text=text, showarrow=False)
+    return _layout(fig, title, width=width, height=200)
 
 
-def interval_bars(wh: Warehouse, table: pd.DataFrame, lang: str, *,
-                  width: int | None = None) -> Any:
+def _domain_axis(k: int) -> str:
+    """The axis suffix of the k-th subplot (0-based): "", "2", "3" …"""
+    return "" if k == 0 else str(k + 1)
+
+
+def interval_bars(wh: Warehouse, table: Sequence[dict[str, Any]], lang: str, *,
+                  width: int | None = None) -> Figure:
     """Grouped bars of each province's target per indicator (one panel per indicator, since
     units differ), with ranges drawn as error bars, bounds as ▲ (at least) / ▼ (at most), and
     the national target as a dashed line (a band for a national range)."""
-    data = table[table["value"].notna()]
-    indicators = list(dict.fromkeys(data["indicator_id"]))
-    year = int(table["year"].iloc[0]) if len(table) else 0
+    data = [r for r in table if not _isna(r["value"])]
+    indicators = list(dict.fromkeys(r["indicator_id"] for r in data))
+    year = int(table[0]["year"]) if table else 0
+    title = label("chart.bars", lang, year=year)
     if not indicators:
-        fig = _figure(lang)
-        fig.add_annotation(text=label("none_found", lang), showarrow=False)
-        return _layout(fig, label("chart.bars", lang, year=year), width=width, height=200)
+        return _empty(lang, label("none_found", lang), title, width)
     cols = min(3, len(indicators))
     nrows = math.ceil(len(indicators) / cols)
     titles = [_wrap(f"{wh.indicator_name(i, lang)} ({unit_label(wh.unit_of(i), lang)})", 34)
@@ -1479,13 +1463,14 @@ def interval_bars(wh: Warehouse, table: pd.DataFrame, lang: str, *,
     book = SourceBook(wh, lang)
     for k, ind in enumerate(indicators):
         r, c = k // cols + 1, k % cols + 1
-        sub = data[data["indicator_id"] == ind]
-        for row in sub.to_dict("records"):
+        sub = [row for row in data if row["indicator_id"] == ind]
+        for row in sub:
             p = row["province_id"]
             name = wh.province_name(p, lang)
             numbers = book.observations(row["obs_ids"])
-            hover = (f"{name}<br>{fmt_value(row['value'], row['comparator'], row['value_high'], row['unit'], lang, value_low=row['value_low'])}"  # noqa: E501
-                     f"<br>{label(row['method'], lang)}"
+            written = fmt_value(row["value"], row["comparator"], row["value_high"], row["unit"],
+                                lang, value_low=row["value_low"])
+            hover = (f"{name}<br>{written}<br>{label(row['method'], lang)}"
                      f"<br>{label('hover.source', lang)}: {book.short(numbers)}")
             err = None
             if row.get("bound_kind") == "range" and not _isna(row["value_high"]):
@@ -1493,7 +1478,7 @@ def interval_bars(wh: Warehouse, table: pd.DataFrame, lang: str, *,
                        "array": [float(row["value_high"]) - float(row["value"])],
                        "arrayminus": [float(row["value"]) - float(row["value_low"])],
                        "color": "#333", "thickness": 1.5, "width": 6}
-            fig.add_bar(x=[name], y=[float(row["value"])], marker_color=wh.colour(p),
+            fig.add_bar(x=[name], y=[float(row["value"])], marker={"color": wh.colour(p)},
                         name=name, legendgroup=p, showlegend=p not in shown, error_y=err,
                         hovertext=[hover], hoverinfo="text", row=r, col=c,
                         opacity=0.55 if row["method"] == "interpolated" else 1.0)
@@ -1512,14 +1497,14 @@ def interval_bars(wh: Warehouse, table: pd.DataFrame, lang: str, *,
                 fig.add_scatter(x=[None], y=[None], mode="lines", line={"color": "#333"},
                                 name=label("legend.range", lang), row=r, col=c)
                 shown.add("legend.range")
-        nat = sub.iloc[0]
+        nat = sub[0]
         if not _isna(nat["national_value"]):
-            axis = "" if k == 0 else str(k + 1)
+            axis = _domain_axis(k)
             if nat["national_comparator"] == "range" and not _isna(nat["national_value_high"]):
                 fig.add_shape(type="rect", xref=f"x{axis} domain", yref=f"y{axis}", x0=0, x1=1,
                               y0=float(nat["national_value_low"]),
                               y1=float(nat["national_value_high"]),
-                              fillcolor="#999", opacity=0.2, line_width=0)
+                              fillcolor="#999", opacity=0.2, line={"width": 0})
             fig.add_shape(type="line", xref=f"x{axis} domain", yref=f"y{axis}", x0=0, x1=1,
                           y0=float(nat["national_value"]), y1=float(nat["national_value"]),
                           line={"color": "#444", "dash": "dash", "width": 1.5})
@@ -1530,29 +1515,27 @@ def interval_bars(wh: Warehouse, table: pd.DataFrame, lang: str, *,
                 shown.add("national")
     fig.update_xaxes(tickfont={"size": 10})
     # Print (fixed width) gets shorter panels so that a brief stays a few pages.
-    return _layout(fig, label("chart.bars", lang, year=year), width=width,
-                   height=150 + (200 if width else 260) * nrows, top=105)
+    return _layout(fig, title, width=width, height=150 + (200 if width else 260) * nrows,
+                   top=105)
 
 
-def dumbbells(wh: Warehouse, pace: pd.DataFrame, comparison: pd.DataFrame | None, lang: str, *,
-              width: int | None = None) -> Any:
+def dumbbells(wh: Warehouse, pace: Sequence[dict[str, Any]],
+              comparison: Sequence[dict[str, Any]] | None, lang: str, *,
+              width: int | None = None) -> Figure:
     """From each province's baseline to its target, one panel per indicator (units differ);
     the national target for the report year, when there is one, as a dashed line."""
-    data = pace[pace["baseline_value"].notna() & pace["target_value"].notna()]
-    indicators = list(dict.fromkeys(data["indicator_id"]))
+    data = [r for r in pace if not _isna(r["baseline_value"]) and not _isna(r["target_value"])]
+    indicators = list(dict.fromkeys(r["indicator_id"] for r in data))
     if not indicators:
-        fig = _figure(lang)
-        fig.add_annotation(text=label("none_found", lang), showarrow=False)
-        return _layout(fig, label("chart.dumbbells", lang), width=width, height=200)
+        return _empty(lang, label("none_found", lang), label("chart.dumbbells", lang), width)
     titles = [_wrap(f"{wh.indicator_name(i, lang)} ({unit_label(wh.unit_of(i), lang)})", 60)
               for i in indicators]
     fig = _subplots(lang, len(indicators), 1, titles, vertical_spacing=0.5 / len(indicators)
                     if len(indicators) > 1 else 0.1)
     shown: set[str] = set()
     for k, ind in enumerate(indicators):
-        sub = data[data["indicator_id"] == ind]
         unit = wh.unit_of(ind)
-        for row in sub.to_dict("records"):
+        for row in (r for r in data if r["indicator_id"] == ind):
             p = row["province_id"]
             name = wh.province_name(p, lang)
             x0, x1 = float(row["baseline_value"]), float(row["target_value"])
@@ -1570,35 +1553,35 @@ def dumbbells(wh: Warehouse, pace: pd.DataFrame, comparison: pd.DataFrame | None
                             name=name, legendgroup=p, showlegend=p not in shown,
                             row=k + 1, col=1)
             shown.add(p)
-        if comparison is not None:
-            nat = comparison[comparison["indicator_id"] == ind]["national_value"].dropna()
-            if len(nat):
-                axis = "" if k == 0 else str(k + 1)
-                fig.add_shape(type="line", xref=f"x{axis}", yref=f"y{axis} domain",
-                              x0=float(nat.iloc[0]), x1=float(nat.iloc[0]), y0=0, y1=1,
-                              line={"color": "#444", "dash": "dash", "width": 1.5})
-                if "national" not in shown:
-                    fig.add_scatter(x=[None], y=[None], mode="lines",
-                                    line={"color": "#444", "dash": "dash"},
-                                    name=label("national_target", lang), row=k + 1, col=1)
-                    shown.add("national")
+        national = [r["national_value"] for r in comparison or ()
+                    if r["indicator_id"] == ind and not _isna(r["national_value"])]
+        if national:
+            axis = _domain_axis(k)
+            fig.add_shape(type="line", xref=f"x{axis}", yref=f"y{axis} domain",
+                          x0=float(national[0]), x1=float(national[0]), y0=0, y1=1,
+                          line={"color": "#444", "dash": "dash", "width": 1.5})
+            if "national" not in shown:
+                fig.add_scatter(x=[None], y=[None], mode="lines",
+                                line={"color": "#444", "dash": "dash"},
+                                name=label("national_target", lang), row=k + 1, col=1)
+                shown.add("national")
     fig.update_yaxes(automargin=True)
     return _layout(fig, label("chart.dumbbells", lang), width=width,
                    height=150 + (110 if width else 150) * len(indicators), top=90)
 
 
-def heatmap(wh: Warehouse, table: pd.DataFrame, lang: str, *, width: int | None = None) -> Any:
+def heatmap(wh: Warehouse, table: Sequence[dict[str, Any]], lang: str, *,
+            width: int | None = None) -> Figure:
     """Provinces × indicators, coloured by how far each target is better (blue) or worse
     (orange) than the national target, direction-aware; the cell text is the target itself."""
-    data = table[table["national_value"].notna()]
-    indicators = list(dict.fromkeys(data["indicator_id"]))
-    provinces = list(dict.fromkeys(table["province_id"]))
-    year = int(table["year"].iloc[0]) if len(table) else 0
-    fig = _figure(lang)
+    data = [r for r in table if not _isna(r["national_value"])]
+    indicators = list(dict.fromkeys(r["indicator_id"] for r in data))
+    provinces = list(dict.fromkeys(r["province_id"] for r in table))
+    year = int(table[0]["year"]) if table else 0
+    title = label("chart.heatmap", lang, year=year)
     if not indicators:
-        fig.add_annotation(text=label("no national value", lang), showarrow=False)
-        return _layout(fig, label("chart.heatmap", lang, year=year), width=width, height=200)
-    by_key = {(r["province_id"], r["indicator_id"]): r for r in data.to_dict("records")}
+        return _empty(lang, label("no national value", lang), title, width)
+    by_key = {(r["province_id"], r["indicator_id"]): r for r in data}
     z, text, hover = [], [], []
     for p in provinces:
         zr, tr, hr = [], [], []
@@ -1625,6 +1608,7 @@ def heatmap(wh: Warehouse, table: pd.DataFrame, lang: str, *, width: int | None 
         z.append(zr)
         text.append(tr)
         hover.append(hr)
+    fig = Figure(lang)
     fig.add_heatmap(
         z=z, x=[_wrap(wh.indicator_name(i, lang), 14 if len(indicators) > 6 else 20)
                for i in indicators],
@@ -1634,31 +1618,29 @@ def heatmap(wh: Warehouse, table: pd.DataFrame, lang: str, *, width: int | None 
         colorbar={"title": {"text": "%"}, "ticksuffix": "%", "len": 0.8})
     fig.update_yaxes(autorange="reversed", automargin=True)
     fig.update_xaxes(tickangle=0, tickfont={"size": 10})
-    return _layout(fig, label("chart.heatmap", lang, year=year), width=width,
-                   height=200 + 55 * len(provinces))
+    return _layout(fig, title, width=width, height=200 + 55 * len(provinces))
 
 
-def pace_chart(wh: Warehouse, pace: pd.DataFrame, lang: str, *, width: int | None = None
-               ) -> Any:
+def pace_chart(wh: Warehouse, pace: Sequence[dict[str, Any]], lang: str, *,
+               width: int | None = None) -> Figure:
     """Each plan's required yearly pace as a multiple of the national pace (1 = national),
     one dot per province × indicator; blue where faster, orange where slower or opposite."""
-    data = pace[pace["pace_ratio"].notna()]
-    fig = _figure(lang)
-    if data.empty:
-        fig.add_annotation(text=label("no_national_pace", lang), showarrow=False)
-        return _layout(fig, label("chart.pace", lang), width=width, height=200)
-    for p in dict.fromkeys(data["province_id"]):
-        sub = data[data["province_id"] == p]
-        unit = [wh.unit_of(i) for i in sub["indicator_id"]]
-        hover = [
-            f"{wh.province_name(p, lang)}<br>{wh.indicator_name(i, lang)}<br>"
-            f"{label('pace', lang)}: {fmt_signed(v, lang)} {unit_label(u, lang)}<br>"
-            f"{label('national_pace', lang)}: {fmt_signed(n, lang)} {unit_label(u, lang)}"
-            for i, v, n, u in zip(sub["indicator_id"], sub["pace_per_year"],
-                                  sub["national_pace"], unit, strict=True)]
+    data = [r for r in pace if not _isna(r["pace_ratio"])]
+    if not data:
+        return _empty(lang, label("no_national_pace", lang), label("chart.pace", lang), width)
+    fig = Figure(lang)
+    for p in dict.fromkeys(r["province_id"] for r in data):
+        sub = [r for r in data if r["province_id"] == p]
+        hover = []
+        for r in sub:
+            u = unit_label(wh.unit_of(r["indicator_id"]), lang)
+            hover.append(
+                f"{wh.province_name(p, lang)}<br>{wh.indicator_name(r['indicator_id'], lang)}"
+                f"<br>{label('pace', lang)}: {fmt_signed(r['pace_per_year'], lang)} {u}<br>"
+                f"{label('national_pace', lang)}: {fmt_signed(r['national_pace'], lang)} {u}")
         fig.add_scatter(
-            x=sub["pace_ratio"].tolist(),
-            y=[_wrap(wh.indicator_name(i, lang), 28) for i in sub["indicator_id"]],
+            x=[r["pace_ratio"] for r in sub],
+            y=[_wrap(wh.indicator_name(r["indicator_id"], lang), 28) for r in sub],
             mode="markers", name=wh.province_name(p, lang),
             marker={"size": 13, "color": wh.colour(p), "line": {"color": "#fff", "width": 1}},
             hovertext=hover, hoverinfo="text")
@@ -1667,21 +1649,19 @@ def pace_chart(wh: Warehouse, pace: pd.DataFrame, lang: str, *, width: int | Non
     fig.update_xaxes(title={"text": label("pace_ratio", lang)}, zeroline=False)
     fig.update_yaxes(automargin=True)
     fig.update_layout(margin={"l": 190})
-    n = data["indicator_id"].nunique()
+    n = len({r["indicator_id"] for r in data})
     return _layout(fig, label("chart.pace", lang), width=width, height=160 + 40 * n)
 
 
-def coverage_chart(wh: Warehouse, coverage: pd.DataFrame, year: int, lang: str, *,
-                   width: int | None = None) -> Any:
+def coverage_chart(wh: Warehouse, coverage: Sequence[dict[str, Any]], year: int, lang: str, *,
+                   width: int | None = None) -> Figure:
     """National indicators × provinces: target for the year / other years only / none."""
-    fig = _figure(lang)
-    if coverage.empty:
-        fig.add_annotation(text=label("none_found", lang), showarrow=False)
-        return _layout(fig, label("chart.coverage", lang), width=width, height=200)
-    provinces = list(dict.fromkeys(coverage["province_id"]))
-    indicators = list(dict.fromkeys(coverage["indicator_id"]))
+    if not coverage:
+        return _empty(lang, label("none_found", lang), label("chart.coverage", lang), width)
+    provinces = list(dict.fromkeys(r["province_id"] for r in coverage))
+    indicators = list(dict.fromkeys(r["indicator_id"] for r in coverage))
     code = {"covered": 2, "other_year": 1, "none": 0}
-    by_key = {(r["province_id"], r["indicator_id"]): r for r in coverage.to_dict("records")}
+    by_key = {(r["province_id"], r["indicator_id"]): r for r in coverage}
     z, text = [], []
     for ind in indicators:
         zr, tr = [], []
@@ -1692,6 +1672,7 @@ def coverage_chart(wh: Warehouse, coverage: pd.DataFrame, year: int, lang: str, 
             tr.append(label(f"coverage.{r['status']}", lang, year=year, years=years))
         z.append(zr)
         text.append(tr)
+    fig = Figure(lang)
     fig.add_heatmap(
         z=z, x=[wh.province_name(p, lang) for p in provinces],
         y=[_wrap(wh.indicator_name(i, lang), 40) for i in indicators], text=text,
@@ -1708,150 +1689,154 @@ def coverage_chart(wh: Warehouse, coverage: pd.DataFrame, year: int, lang: str, 
                    height=170 + 34 * len(indicators))
 
 
+_PATH_KIND_ORDER = {"target": 0, "trajectory": 1, "actual": 2, "baseline": 3}
+
+
 def trajectories(wh: Warehouse, province_id: str, lang: str, *, peers: Sequence[str] = (),
-                 width: int | None = None) -> Any:
+                 width: int | None = None) -> Figure:
     """One panel per indicator with at least two years: the province's path (stated points
     filled, interpolated hollow), peers' stated targets and the national targets (✕)."""
-    h = wh.harmonized
-    mine = h[(h["province_id"] == province_id) & (h["method"].isin(["stated", "interpolated"]))]
-    counts = mine.groupby("indicator_id")["year"].nunique()
-    indicators = sorted(counts[counts >= 2].index)
-    fig = _figure(lang)
+    rows = wh.query("SELECT province_id, indicator_id, year, kind, value, method FROM harmonized "
+                    "WHERE list_contains($provinces, province_id) "
+                    "AND method IN ('stated', 'interpolated') ORDER BY rowid",
+                    {"provinces": [province_id, *peers]})
+    mine = [r for r in rows if r["province_id"] == province_id]
+    years_of: dict[str, set[int]] = {}
+    for r in mine:
+        years_of.setdefault(r["indicator_id"], set()).add(int(r["year"]))
+    indicators = sorted(i for i, ys in years_of.items() if len(ys) >= 2)
     title = label("chart.trajectories", lang, province=wh.province_name(province_id, lang))
     if not indicators:
-        fig.add_annotation(text=label("none_found", lang), showarrow=False)
-        return _layout(fig, title, width=width, height=200)
+        return _empty(lang, label("none_found", lang), title, width)
     cols = min(2, len(indicators))
     nrows = math.ceil(len(indicators) / cols)
     titles = [_wrap(f"{wh.indicator_name(i, lang)} ({unit_label(wh.unit_of(i), lang)})", 44)
               for i in indicators]
     fig = _subplots(lang, nrows, cols, titles, vertical_spacing=0.25 / nrows + 0.05)
     shown: set[str] = set()
-    nat = wh.national[(wh.national["kind"] == "target") & (wh.national["comparator"] != "relative")]
+    colour = wh.colour(province_id)
     for k, ind in enumerate(indicators):
         r, c = k // cols + 1, k % cols + 1
-        path = _pick_rows_by_year(mine[mine["indicator_id"] == ind])
-        colour = wh.colour(province_id)
+        unit = wh.unit_of(ind)
+        # one point a year: stated before interpolated, a target before a milestone
+        path = sorted(_first_by_key(
+            (x for x in mine if x["indicator_id"] == ind), lambda x: int(x["year"]),
+            lambda x: (_METHOD_ORDER.get(x["method"], 4), _PATH_KIND_ORDER.get(x["kind"], 4))
+        ).values(), key=lambda x: x["year"])
         fig.add_scatter(
-            x=path["year"].tolist(), y=path["value"].tolist(), mode="lines+markers",
+            x=[x["year"] for x in path], y=[x["value"] for x in path], mode="lines+markers",
             line={"color": colour, "width": 2},
-            marker={"size": 8, "color": [colour if m == "stated" else "#fff"
-                                         for m in path["method"]],
+            marker={"size": 8, "color": [colour if x["method"] == "stated" else "#fff"
+                                         for x in path],
                     "line": {"color": colour, "width": 2}},
-            hovertext=[f"{y}: {fmt_value(v, None, None, wh.unit_of(ind), lang)} "
-                       f"({label(m, lang)})"
-                       for y, v, m in zip(path["year"], path["value"], path["method"],
-                                          strict=True)],
+            hovertext=[f"{x['year']}: {fmt_value(x['value'], None, None, unit, lang)} "
+                       f"({label(x['method'], lang)})" for x in path],
             hoverinfo="text", name=wh.province_name(province_id, lang), legendgroup="me",
             showlegend="me" not in shown, row=r, col=c)
         shown.add("me")
         for peer in peers:
-            ph = h[(h["province_id"] == peer) & (h["indicator_id"] == ind)
-                   & (h["method"] == "stated") & h["kind"].isin(_TARGET_KINDS)]
-            if ph.empty:
+            ph = [x for x in rows if x["province_id"] == peer and x["indicator_id"] == ind
+                  and x["method"] == "stated" and x["kind"] in _TARGET_KINDS]
+            if not ph:
                 continue
             fig.add_scatter(
-                x=ph["year"].tolist(), y=ph["value"].tolist(), mode="markers",
+                x=[x["year"] for x in ph], y=[x["value"] for x in ph], mode="markers",
                 marker={"size": 8, "color": wh.colour(peer), "symbol": "diamond"},
                 name=wh.province_name(peer, lang), legendgroup=peer,
                 showlegend=peer not in shown, row=r, col=c,
-                hovertext=[f"{wh.province_name(peer, lang)} {y}: "
-                           f"{fmt_value(v, None, None, wh.unit_of(ind), lang)}"
-                           for y, v in zip(ph["year"], ph["value"], strict=True)],
+                hovertext=[f"{wh.province_name(peer, lang)} {x['year']}: "
+                           f"{fmt_value(x['value'], None, None, unit, lang)}" for x in ph],
                 hoverinfo="text")
             shown.add(peer)
-        nt = nat[nat["indicator_id"] == ind]
-        if len(nt):
-            nt = harmonize.represent_bounds(nt)
-            unit = wh.unit_of(ind)
-            vals = [float(v) * wh.registry.factor(u, unit) for v, u in
-                    zip(nt["value_repr"], nt["unit"], strict=True)]
+        nt = [x for x in wh.national if x["indicator_id"] == ind and x["kind"] == "target"
+              and x["comparator"] != "relative"]
+        if nt:
+            vals = [wh.national_in_unit(x) for x in nt]
             fig.add_scatter(
-                x=nt["year"].tolist(), y=vals, mode="markers",
+                x=[x["year"] for x in nt], y=vals, mode="markers",
                 marker={"symbol": "x", "size": 10, "color": "#444"},
                 name=label("national_target", lang), legendgroup="national",
                 showlegend="national" not in shown, row=r, col=c,
-                hovertext=[f"{label('national_target', lang)} {y}: "
-                           f"{fmt_value(v, None, None, unit, lang)} ({s})"
-                           for y, v, s in zip(nt["year"], vals, nt["source_doc"], strict=True)],
+                hovertext=[f"{label('national_target', lang)} {x['year']}: "
+                           f"{fmt_value(v, None, None, unit, lang)} ({x['source_doc']})"
+                           for x, v in zip(nt, vals, strict=True)],
                 hoverinfo="text")
             shown.add("national")
-    fig.update_xaxes(dtick=1 if mine["year"].max() - mine["year"].min() <= 8 else 5,
-                     tickformat="d")
+    span = max(int(x["year"]) for x in mine) - min(int(x["year"]) for x in mine)
+    fig.update_xaxes(dtick=1 if span <= 8 else 5, tickformat="d")
     return _layout(fig, title, width=width, height=150 + 250 * nrows, top=105)
-
-
-def _pick_rows_by_year(h: pd.DataFrame) -> pd.DataFrame:
-    ranked = h.assign(_k=h["kind"].map({"target": 0, "trajectory": 1, "actual": 2,
-                                        "baseline": 3}).fillna(4),
-                      _m=h["method"].map(_METHOD_ORDER).fillna(4))
-    ranked = ranked.sort_values(["year", "_m", "_k"], kind="stable")
-    return ranked.drop_duplicates("year").drop(columns=["_k", "_m"])
 
 
 # ---------------------------------------------------------------------------------------------
 # findings
 # ---------------------------------------------------------------------------------------------
-def findings(wh: Warehouse, comparison: pd.DataFrame, pace: pd.DataFrame,
-             coverage: pd.DataFrame, book: SourceBook, year: int) -> list[str]:
+_LEVEL = ("level with national", "within band", "as close to band as national")
+
+
+def findings(wh: Warehouse, comparison: Sequence[dict[str, Any]],
+             pace: Sequence[dict[str, Any]], coverage: Sequence[dict[str, Any]],
+             book: SourceBook, year: int) -> list[str]:
     """Plain-language findings, every number taken from the tables (none written by hand)."""
     lang = book.lang
     out: list[str] = []
-    provinces = list(dict.fromkeys(comparison["province_id"])) if len(comparison) else []
-    if len(comparison) == 0 or comparison["value"].notna().sum() == 0:
+    provinces = list(dict.fromkeys(r["province_id"] for r in comparison))
+    if not any(not _isna(r["value"]) for r in comparison):
         out.append(label("f.none", lang, year=year))
     for p in provinces:
         name = wh.province_name(p, lang)
-        cov = coverage[coverage["province_id"] == p]
-        if len(cov):
-            n = int((cov["status"] == "covered").sum())
+        cov = [r for r in coverage if r["province_id"] == p]
+        if cov:
+            n = sum(r["status"] == "covered" for r in cov)
             out.append(label("f.coverage", lang, province=name, n=n, total=len(cov), year=year))
-            missing = [wh.indicator_name(i, lang) for i in
-                       cov[cov["status"] == "none"]["indicator_id"]]
+            missing = [wh.indicator_name(r["indicator_id"], lang) for r in cov
+                       if r["status"] == "none"]
             if missing and len(missing) <= 4:
                 out.append(label("f.coverage_missing", lang, province=name,
                                  names="; ".join(missing)))
-        mine = comparison[(comparison["province_id"] == p) & comparison["value"].notna()
-                          & comparison["national_value"].notna()]
-        if len(mine):
-            level = mine["assessment"].isin(["level with national", "within band",
-                                             "as close to band as national"])
-            ahead = mine["ahead"].fillna(False).astype(bool) & ~level
-            behind = ~ahead & ~level
-            out.append(label("f.ambition", lang, province=name, ahead=int(ahead.sum()),
-                             level=int(level.sum()), behind=int(behind.sum()), year=year))
-            if behind.any():
-                worst = mine[behind].sort_values("relative_pct").iloc[0]
+        mine = [r for r in comparison if r["province_id"] == p and not _isna(r["value"])
+                and not _isna(r["national_value"])]
+        if mine:
+            level = [r for r in mine if r["assessment"] in _LEVEL]
+            ahead = [r for r in mine if r["ahead"] is True and r["assessment"] not in _LEVEL]
+            behind = [r for r in mine if r not in level and r not in ahead]
+            out.append(label("f.ambition", lang, province=name, ahead=len(ahead),
+                             level=len(level), behind=len(behind), year=year))
+            if behind:
+                worst = min(behind, key=lambda r: _sort_number(r["relative_pct"]))
                 out.append(_value_sentence("f.shortfall", wh, worst, book, lang))
-            elif ahead.any():
-                best = mine[ahead].sort_values("relative_pct", ascending=False).iloc[0]
+            elif ahead:
+                best = min(ahead, key=lambda r: -_sort_number(r["relative_pct"], -math.inf))
                 out.append(_value_sentence("f.lead", wh, best, book, lang))
-        fast = pace[(pace["province_id"] == p) & pace["pace_per_year"].notna()]
-        if len(fast):
-            with_nat = fast[fast["pace_ratio"].notna()]
-            row = (with_nat.loc[with_nat["pace_ratio"].abs().idxmax()] if len(with_nat)
-                   else fast.iloc[0])
+        fast = [r for r in pace if r["province_id"] == p and not _isna(r["pace_per_year"])]
+        if fast:
+            with_nat = [r for r in fast if not _isna(r["pace_ratio"])]
+            row = max(with_nat, key=lambda r: abs(r["pace_ratio"])) if with_nat else fast[0]
             unit = wh.unit_of(row["indicator_id"])
             values = {"indicator": wh.indicator_name(row["indicator_id"], lang).lower()
                       if lang == "en" else wh.indicator_name(row["indicator_id"], lang),
                       "province": name,
                       "pace": with_unit(fmt_signed(row["pace_per_year"], lang), unit, lang),
                       "y0": int(row["baseline_year"]), "y1": int(row["target_year"])}
-            if len(with_nat):
+            if with_nat:
                 out.append(label("f.pace", lang, **values,
                                  ratio=fmt_number(row["pace_ratio"], lang, 1),
                                  national_pace=with_unit(fmt_signed(row["national_pace"], lang),
                                                          unit, lang)))
             else:
                 out.append(label("f.pace_no_nat", lang, **values))
-            note = row.get("reform_note")
-            if not _isna(note):
+            if not _isna(row.get("reform_note")):
                 out.append(str(reform_text(wh, p, int(row["baseline_year"]),
                                            int(row["target_year"]), lang)))
     return out
 
 
-def _value_sentence(key: str, wh: Warehouse, row: Any, book: SourceBook, lang: str) -> str:
+def _sort_number(x: Any, missing: float = math.inf) -> float:
+    """A number for sorting, missing values last (pandas' sort order)."""
+    return missing if _isna(x) else float(x)
+
+
+def _value_sentence(key: str, wh: Warehouse, row: Mapping[str, Any], book: SourceBook,
+                    lang: str) -> str:
     ind = row["indicator_id"]
     value = fmt_value(row["value"], row["comparator"], row["value_high"], row["unit"], lang,
                       value_low=row["value_low"])

@@ -19,12 +19,13 @@ import functools
 import math
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-
-import numpy as np
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from vnhealth.catalog import Unit, load_units
 from vnhealth.paths import ProjectPaths
+
+if TYPE_CHECKING:  # pandas is loaded by convert_frame only: report kernels use factors alone
+    import pandas as pd
 
 __all__ = [
     "IncompatibleUnitsError",
@@ -251,10 +252,14 @@ def convert_frame(
     whose unit cannot be converted raise :class:`IncompatibleUnitsError` (or
     :class:`UnknownUnitError`) naming the first offending row by its ``context_columns``.
 
+    >>> import pandas as pd
     >>> df = pd.DataFrame({"obs_id": [1, 2], "value": [5.0, 0.4], "unit": ["per_1000", "percent"]})
     >>> convert_frame(df, "per_1000", columns=["value"])["value"].tolist()
     [5.0, 4.0]
     """
+    import numpy as np
+    import pandas as pd
+
     reg = registry or default_registry()
     out = df.copy()
     targets = (

@@ -525,6 +525,11 @@ def harmonized_tables(corpus: Corpus, rows: dict[str, list[tuple[Any, ...]]]
       does not reach) and a ``reform_note`` when the years involved straddle the 2025 reform.
     * ``pace``: the yearly change each plan requires, :func:`harmonize.required_pace`, beside the
       yearly change the national targets require to the same target year.
+    * ``national_benchmark``: the national value each indicator × year is compared with,
+      :func:`harmonize.national_benchmark` (the most recent source first).
+    * ``observation_values``: each observation in its indicator's unit with relative changes
+      resolved (:func:`harmonize.resolve_relative`) and its interval
+      (:func:`harmonize.represent_bounds`).
 
     The views in ``sql/`` only join names onto these tables, so that ``vnhealth sql`` and a
     notebook give the same numbers. National values are columns, never rows of a province.
@@ -536,8 +541,10 @@ def harmonized_tables(corpus: Corpus, rows: dict[str, list[tuple[Any, ...]]]
     from vnhealth.harmonize import (
         compare,
         harmonize,
+        national_benchmark,
         province_lineage,
         reform_note,
+        represent_bounds,
         required_pace,
         resolve_relative,
         to_indicator_units,
@@ -582,6 +589,7 @@ def harmonized_tables(corpus: Corpus, rows: dict[str, list[tuple[Any, ...]]]
     national["source_date"] = national["source_doc"].map(source_date)
     national = national.sort_values(["source_date", "source_line"], ascending=[False, True],
                                     kind="stable").reset_index(drop=True)
+    tables["national_benchmark"] = national_benchmark(national, indicators, registry=registry)
 
     def statement(r: dict[str, Any]) -> str:
         shown = f"{r['value']:g}" + (f"–{r['value_high']:g}" if r["comparator"] == "range"
@@ -695,6 +703,12 @@ def harmonized_tables(corpus: Corpus, rows: dict[str, list[tuple[Any, ...]]]
               "relative_base_obs_id"]
     pace = required_pace(resolved[[c for c in needed if c in resolved.columns]],
                          provinces=provinces, documents=documents)
+    absolute = represent_bounds(resolved[~resolved["relative_unresolved"].to_numpy()])
+    tables["observation_values"] = absolute.assign(value=absolute["value_repr"])[
+        ["obs_id", "doc_id", "province_id", "indicator_id", "kind", "year", "comparator",
+         "value", "value_low", "value_high", "unit", "line", "derived_from_relative",
+         "relative_rule"]].sort_values(["province_id", "indicator_id", "year", "line"],
+                                       kind="stable").reset_index(drop=True)
     # The national pace to the province's target year: from the latest national `actual`
     # before that year to the national target for that year (de-duplicated like plans, the
     # most recent source winning).
