@@ -32,6 +32,7 @@ from vnhealth.params import check_parameters, choices, warehouse_path
 from vnhealth.render import (
     Context,
     Run,
+    compile_library,
     ensure_asset,
     find_chromium,
     fingerprint,
@@ -89,6 +90,7 @@ def main() -> int:
         (work / "kernels").mkdir()
         ctx = Context(reports, wh, build_hash, 600, None, False, work / "kernels", print)
         ensure_asset(reports)
+        compile_library()  # as render_runs does
 
         floor_run = Run("floor", "floor", _empty_notebook(work / "floor.ipynb"), {})
         _timed(floor_run, ctx, {}, build_hash)  # warm-up: imports, exporter templates

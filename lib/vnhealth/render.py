@@ -268,6 +268,18 @@ def kernel_manager_class(log_path: Path, ipc_dir: Path) -> type:
     return RenderKernelManager
 
 
+def compile_library() -> None:
+    """Write the library's bytecode, so that each report kernel does not compile it again on
+    import (machines with PYTHONDONTWRITEBYTECODE set never cache it otherwise). Up-to-date
+    files are skipped; an installation that cannot be written to is left as it is."""
+    import compileall
+
+    import vnhealth
+
+    with contextlib.suppress(OSError):
+        compileall.compile_dir(Path(vnhealth.__file__).parent, quiet=2)
+
+
 def kernel_env() -> dict[str, str]:
     """Environment for report kernels: render mode, and no telemetry or network from libraries."""
     return {
@@ -354,16 +366,34 @@ _EXPORTERS = threading.local()
 
 
 def _exporter() -> Any:
-    """One HTMLExporter per thread (templates load once), basic template: no lab CSS, no
+    """One HTML exporter per thread (templates load once), basic template: no lab CSS, no
     require.js or MathJax from a CDN; code and markdown cells are left out."""
     exporter = getattr(_EXPORTERS, "html", None)
     if exporter is None:
         from nbconvert import HTMLExporter
+        from nbconvert.exporters.templateexporter import TemplateExporter
 
-        exporter = HTMLExporter(template_name="basic", exclude_input=True,
-                                exclude_input_prompt=True, exclude_output_prompt=True,
-                                exclude_markdown=True, exclude_raw=True, exclude_unknown=True,
-                                anchor_link_text="")
+        class ReportExporter(HTMLExporter):  # type: ignore[misc, valid-type]
+            """nbconvert's HTMLExporter without the pass that parses its output again with
+            BeautifulSoup to add alt text to images and tab stops to input cells: reports have
+            neither, and that pass costs more than the conversion itself."""
+
+            def from_notebook_node(self, nb: Any, resources: Any = None, **kw: Any) -> Any:
+                """Convert, registering the filters the HTML templates use."""
+                from nbconvert.filters.highlight import Highlight2HTML
+                from nbconvert.filters.widgetsdatatypefilter import WidgetsDataTypeFilter
+
+                resources = self._init_resources(resources)
+                self.register_filter("highlight_code", self.filters.get(
+                    "highlight_code", Highlight2HTML(pygments_lexer="python", parent=self)))
+                self.register_filter("filter_data_type", WidgetsDataTypeFilter(
+                    notebook_metadata=self._nb_metadata, parent=self, resources=resources))
+                return TemplateExporter.from_notebook_node(self, nb, resources, **kw)
+
+        exporter = ReportExporter(template_name="basic", exclude_input=True,
+                                  exclude_input_prompt=True, exclude_output_prompt=True,
+                                  exclude_markdown=True, exclude_raw=True, exclude_unknown=True,
+                                  anchor_link_text="")
         _EXPORTERS.html = exporter
     return exporter
 
@@ -676,6 +706,9 @@ def render_one(run: Run, ctx: Context, parameters: Mapping[str, Any], digest: st
                 str(run.path), None, parameters=dict(parameters), engine_name=_ENGINE_NAME,
                 kernel_name="vnhealth", progress_bar=False, request_save_on_cell_execute=False,
                 start_timeout=60, execution_timeout=ctx.timeout, kernel_manager_class=km,
+                # Every output has arrived when the last cell is done: the kernel is stopped
+                # at once instead of being asked to exit and polled until it has.
+                shutdown_kernel="immediate",
                 resources={"metadata": {"path": str(run.path.parent)}})
         except PapermillExecutionError as exc:
             nb = _ENGINE_LOCAL.nb
@@ -794,6 +827,7 @@ def render_runs(runs: Sequence[Run], *, reports_dir: str | Path | None = None,
                         quote=True, known_as="runs")
     build_hash = _build_hash(wh)
     _check_writable(out_dir)
+    compile_library()
     if any(not r.brief for r in runs):
         try:
             ensure_asset(out_dir)
