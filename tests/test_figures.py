@@ -214,20 +214,13 @@ def test_make_subplots_default_spacing_without_titles(rows: int, cols: int) -> N
     assert_same_grid(ours, theirs, rows, cols, [])
 
 
-# plotly leaves more room between rows when there are subplot titles (vertical_spacing
-# 0.5/rows instead of 0.3/rows); vnhealth.figures.make_subplots always uses 0.3/rows. The
-# report charts all pass vertical_spacing, so only direct callers are affected.
-_DEFAULT_WITH_TITLES_BUG = pytest.mark.xfail(
-    strict=True, reason="make_subplots ignores plotly's 0.5/rows default with subplot_titles")
-
-
 @pytest.mark.parametrize("given", [{}, {"horizontal_spacing": 0.12}],
                          ids=["default", "horizontal-only"])
-@pytest.mark.parametrize(("rows", "cols"), [
-    pytest.param(r, c, marks=() if r == 1 else _DEFAULT_WITH_TITLES_BUG) for r, c in GRIDS])
+@pytest.mark.parametrize(("rows", "cols"), GRIDS)
 def test_make_subplots_default_spacing_with_titles(rows: int, cols: int,
                                                    given: dict[str, float]) -> None:
-    """With titles and no vertical spacing given, the grid is plotly's default titled grid."""
+    """With titles and no vertical spacing given, the grid is plotly's default titled grid
+    (more room between rows: 0.5/rows instead of 0.3/rows)."""
     titles = [f"panel {n}" for n in range(1, rows * cols + 1)]
     ours = make_subplots(rows, cols, titles, **given).to_dict()["layout"]
     theirs = plotly_subplots(rows=rows, cols=cols, subplot_titles=titles,

@@ -125,7 +125,9 @@ def make_subplots(rows: int, cols: int, subplot_titles: Sequence[str] = (), *,
     >>> fig.layout["xaxis2"]["domain"], fig.layout["annotations"][1]["x"]
     ([0.54, 1.0], 0.77)
     """
-    vs = 0.3 / rows if vertical_spacing is None else vertical_spacing
+    # plotly's defaults: more room between rows when each cell has a title above it
+    default_vs = (0.5 if subplot_titles else 0.3) / rows
+    vs = default_vs if vertical_spacing is None else vertical_spacing
     hs = 0.2 / cols if horizontal_spacing is None else horizontal_spacing
     width = (1 - hs * (cols - 1)) / cols
     height = (1 - vs * (rows - 1)) / rows
@@ -137,8 +139,9 @@ def make_subplots(rows: int, cols: int, subplot_titles: Sequence[str] = (), *,
             fig._grid[(r + 1, c + 1)] = n
             x0 = c * (width + hs)
             y1 = 1 - r * (height + vs)
-            x_dom = [round(x0, 12), round(x0 + width, 12)]
-            y_dom = [round(y1 - height, 12), round(y1, 12)]
+            # rounding keeps 0.54 from printing as 0.5400000000000001 (and -0.0 as 0.0)
+            x_dom = [round(x0, 12) + 0.0, round(x0 + width, 12) + 0.0]
+            y_dom = [round(y1 - height, 12) + 0.0, round(y1, 12) + 0.0]
             suffix = "" if n == 1 else str(n)
             fig.layout[f"xaxis{suffix}"] = {"anchor": f"y{suffix}", "domain": x_dom}
             fig.layout[f"yaxis{suffix}"] = {"anchor": f"x{suffix}", "domain": y_dom}
