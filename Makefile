@@ -31,6 +31,9 @@ $(BIN)/python:
 $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --upgrade pip
 	$(BIN)/python -m pip install -e '.[dev]'
+# An editable install leaves the library uncompiled, and with PYTHONDONTWRITEBYTECODE set every
+# command (and report kernel) would compile it again; `vnhealth render` refreshes it too.
+	$(BIN)/python -m compileall -q lib
 	touch $@
 
 warehouse: $(WAREHOUSE) ## Build data/warehouse.duckdb from data/raw and data/catalog
@@ -42,7 +45,6 @@ check: warehouse ## Run the data checks (sql/checks/*.sql); non-zero exit on any
 	$(BIN)/vnhealth check
 
 reports: setup warehouse browser-deps ## Build the warehouse, then render the reports
-# render step added by the reports issue
 	$(BIN)/vnhealth render --manifest reports/reports.yaml --jobs $(JOBS)
 
 # Headless Chromium prints the PDF briefs and drives the browser tests; DejaVu has the

@@ -1421,6 +1421,8 @@ def _layout(fig: Figure, title: str, *, width: int | None, height: int, top: int
         legend={"orientation": "h", "yref": "container", "y": 0, "yanchor": "bottom", "x": 0},
         separators=",." if fig.lang == "vi" else ".,",
     )
+    # The narrow left margin leaves room for tick labels only when plotly may widen it.
+    fig.update_yaxes(automargin=True)
     if width:
         fig.update_layout(width=width, autosize=False)
     return fig
