@@ -71,8 +71,6 @@ METHODS = ("stated", "interpolated", "carried_forward", "missing")
 # at, so that a path runs from a plan's baseline to its target.
 _EARLY_PREFERENCE = ("baseline", "actual", "trajectory", "target")
 _LATE_PREFERENCE = ("target", "trajectory", "actual", "baseline")
-_ACHIEVED = ACHIEVED
-
 
 _KEY = ["province_id", "indicator_id"]
 
@@ -156,9 +154,6 @@ _BOOL_COLUMNS = {
     "is_interval", "conflict", "derived_from_relative", "ahead", "national_conflict",
     "same_territory",
 }
-
-
-_representative = representative
 
 
 # --------------------------------------------------------------------------------------------
@@ -410,7 +405,7 @@ def resolve_relative(obs: pd.DataFrame, *, documents: pd.DataFrame | None = None
     if not is_rel.any():
         return _finish_relative(out, obs)
     rank = _doc_rank(out, documents)
-    bases = out[~is_rel & out["kind"].isin(_ACHIEVED).to_numpy()].assign(_rank=rank)
+    bases = out[~is_rel & out["kind"].isin(ACHIEVED).to_numpy()].assign(_rank=rank)
     base_groups = {k: g for k, g in bases.groupby(_KEY, sort=False)}
     for idx in out.index[is_rel]:
         row = out.loc[idx]
@@ -469,7 +464,7 @@ def _resolve_one(
     same_doc = pool[_eq(pool["doc_id"], row.get("doc_id"))] if "doc_id" in pool else pool
     pool = same_doc if not same_doc.empty else pool
     base = pool.sort_values("_rank", ascending=False, kind="stable").iloc[0]
-    b = _representative(base["comparator"], base["value"], base.get("value_high"))
+    b = representative(base["comparator"], base["value"], base.get("value_high"))
     if b is None:
         return f"baseline obs {base.get('obs_id')} has no usable value", None
     change = float(row["value"])
