@@ -234,7 +234,7 @@ def test_gaps_report(sample: tuple[Path, Summary], warehouse_path: Path) -> None
             if (province, ind) in covered:
                 assert (province, ind) not in gaps
             else:
-                assert gaps[(province, ind)] in ("none", "other_year")
+                assert gaps[(province, ind)] in ("none", "other_year", "relative")
     # Ambition: gap = target − national, direction-aware class.
     ambition = value_cells(page, "vnh-ambition")
     assert ambition

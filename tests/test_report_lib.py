@@ -343,6 +343,38 @@ def test_report_comparison_uses_the_benchmark(wh: report.Warehouse, con: Any) ->
 # --------------------------------------------------------------------------------------------
 # reform notes
 # --------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("year", [2025, 2030])
+def test_coverage_status_follows_the_statements(wh: report.Warehouse, con: Any,
+                                                year: int) -> None:
+    """A province × national indicator is ``covered`` when the harmonized table has its value
+    for the year; otherwise ``other_year`` when it states absolute targets for other years,
+    ``relative`` when it only states changes ("tăng thêm 10%") with no baseline to apply them
+    to (Sơn La's physical activity, 2030), and ``none`` when it states nothing."""
+    coverage = report.coverage_table(wh, PLANS, None, year)
+    covered = {(r["province_id"], r["indicator_id"]) for r in rows(con, """
+        SELECT DISTINCT province_id, indicator_id FROM harmonized WHERE year = ?
+        AND kind IN ('target', 'trajectory') AND method <> 'missing'""", [year])}
+    stated = rows(con, "SELECT province_id, indicator_id, year, comparator FROM observations "
+                       "WHERE kind IN ('target', 'trajectory')")
+    for r in coverage:
+        key = (r["province_id"], r["indicator_id"])
+        mine = [o for o in stated if (o["province_id"], o["indicator_id"]) == key]
+        absolute = sorted({o["year"] for o in mine if o["comparator"] != "relative"})
+        relative = sorted({o["year"] for o in mine if o["comparator"] == "relative"})
+        if key in covered:
+            assert r["status"] == "covered"
+        elif absolute:
+            assert (r["status"], r["years"]) == ("other_year", absolute)
+        elif relative:
+            assert (r["status"], r["years"]) == ("relative", relative)
+        else:
+            assert (r["status"], r["years"]) == ("none", [])
+    if year == 2030:
+        son_la = next(r for r in coverage if (r["province_id"], r["indicator_id"])
+                      == ("son_la", "physical_activity"))
+        assert (son_la["status"], son_la["years"]) == ("relative", [2030])
+
+
 def test_reform_text_vietnamese(wh: report.Warehouse) -> None:
     """Vietnamese notes for Lào Cai (merged with Yên Bái from 1 July 2025) and Thừa Thiên Huế
     (renamed Thành phố Huế from 1 January 2025), none for Lai Châu (unchanged)."""

@@ -83,6 +83,9 @@ BRIEF_WIDTH = 680
 PROVINCE_COLOURS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442",
                     "#000000"]
 BETTER, WORSE = "#2166ac", "#d95f02"
+# Coverage: a target for another year only (light orange), a change without a baseline (light
+# blue: the province aims at something, but it cannot be compared).
+OTHER_YEAR, RELATIVE_ONLY = "#fdd0a2", "#c6dbef"
 DIVERGING = [[0.0, "#b35806"], [0.25, "#f1a340"], [0.5, "#f7f7f7"], [0.75, "#67a9cf"],
              [1.0, "#2166ac"]]
 FONT = "Noto Sans, DejaVu Sans, Liberation Sans, Arial, sans-serif"
@@ -169,6 +172,7 @@ LABELS: dict[str, dict[str, str]] = {
         "no_baseline": "kế hoạch không nêu hiện trạng",
         "coverage.covered": "có mục tiêu năm {year}",
         "coverage.other_year": "chỉ có mục tiêu năm khác ({years})",
+        "coverage.relative": "chỉ nêu mức thay đổi, không có giá trị gốc để so sánh ({years})",
         "coverage.none": "không đặt mục tiêu",
         "coverage": "Mức bao phủ",
         "reform": "Lưu ý sắp xếp địa giới 2025",
@@ -293,6 +297,7 @@ LABELS: dict[str, dict[str, str]] = {
         "no_baseline": "the plan states no baseline",
         "coverage.covered": "target for {year}",
         "coverage.other_year": "targets for other years only ({years})",
+        "coverage.relative": "a change only, with no baseline to compare ({years})",
         "coverage.none": "no target",
         "coverage": "Coverage",
         "reform": "Note on the 2025 reorganization",
@@ -972,8 +977,9 @@ def coverage_table(wh: Warehouse, provinces: Sequence[str], indicators: Sequence
                    year: int) -> Table:
     """For each national indicator (with a national target for ``year``, or any year when there
     is none that year) and province: ``status`` ``covered`` (a target or milestone for ``year``,
-    stated or interpolated), ``other_year`` (targets for other years only, in ``years``) or
-    ``none`` — a coverage gap."""
+    stated or interpolated), ``other_year`` (targets for other years only, in ``years``),
+    ``relative`` (only changes such as "tăng thêm 10%" with no baseline to apply them to, for
+    the ``years`` given) or ``none`` — a coverage gap."""
     wanted = None if indicators is None else set(indicators)
     nat = [r for r in wh.national if r["kind"] == "target"
            and (wanted is None or r["indicator_id"] in wanted)]
@@ -990,8 +996,11 @@ def coverage_table(wh: Warehouse, provinces: Sequence[str], indicators: Sequence
     for p in provinces:
         for ind in national_ids:
             mine = stated.get((p, ind), [])
-            years = sorted({int(o["year"]) for o in mine})
-            status = "covered" if (p, ind) in covered else ("other_year" if years else "none")
+            absolute = sorted({int(o["year"]) for o in mine if o["comparator"] != "relative"})
+            relative = sorted({int(o["year"]) for o in mine if o["comparator"] == "relative"})
+            status, years = ("covered", absolute) if (p, ind) in covered else (
+                ("other_year", absolute) if absolute else
+                ("relative", relative) if relative else ("none", []))
             rows.append({"province_id": p, "indicator_id": ind, "status": status,
                          "years": years, "obs_ids": ",".join(str(o["obs_id"]) for o in mine)})
     return Table(rows, ["province_id", "indicator_id", "status", "years", "obs_ids"])
@@ -1434,8 +1443,10 @@ def _subplots(lang: str, rows: int, cols: int, titles: Sequence[str], **spacing:
 
 
 def _empty(lang: str, text: str, title: str, width: int | None) -> Figure:
+    """A chart with nothing to draw: its title and a note saying why, without empty axes."""
     fig = Figure(lang)
-    fig.add_annotation(text=text, showarrow=False)
+    fig.add_annotation(text=text, showarrow=False, xref="paper", yref="paper", x=0.5, y=0.5)
+    fig.update_layout(xaxis={"visible": False}, yaxis={"visible": False})
     return _layout(fig, title, width=width, height=200)
 
 
@@ -1577,12 +1588,14 @@ def heatmap(wh: Warehouse, table: Sequence[dict[str, Any]], lang: str, *,
     """Provinces × indicators, coloured by how far each target is better (blue) or worse
     (orange) than the national target, direction-aware; the cell text is the target itself."""
     data = [r for r in table if not _isna(r["national_value"])]
-    indicators = list(dict.fromkeys(r["indicator_id"] for r in data))
+    # Columns where no province sets a target would be all dashes: the table lists them.
+    indicators = list(dict.fromkeys(r["indicator_id"] for r in data if not _isna(r["value"])))
     provinces = list(dict.fromkeys(r["province_id"] for r in table))
     year = int(table[0]["year"]) if table else 0
     title = label("chart.heatmap", lang, year=year)
     if not indicators:
-        return _empty(lang, label("no national value", lang), title, width)
+        return _empty(lang, label("no national value" if not data else "none_found", lang),
+                      title, width)
     by_key = {(r["province_id"], r["indicator_id"]): r for r in data}
     z, text, hover = [], [], []
     for p in provinces:
@@ -1662,7 +1675,7 @@ def coverage_chart(wh: Warehouse, coverage: Sequence[dict[str, Any]], year: int,
         return _empty(lang, label("none_found", lang), label("chart.coverage", lang), width)
     provinces = list(dict.fromkeys(r["province_id"] for r in coverage))
     indicators = list(dict.fromkeys(r["indicator_id"] for r in coverage))
-    code = {"covered": 2, "other_year": 1, "none": 0}
+    code = {"covered": 3, "relative": 2, "other_year": 1, "none": 0}
     by_key = {(r["province_id"], r["indicator_id"]): r for r in coverage}
     z, text = [], []
     for ind in indicators:
@@ -1678,10 +1691,11 @@ def coverage_chart(wh: Warehouse, coverage: Sequence[dict[str, Any]], year: int,
     fig.add_heatmap(
         z=z, x=[wh.province_name(p, lang) for p in provinces],
         y=[_wrap(wh.indicator_name(i, lang), 40) for i in indicators], text=text,
-        hoverinfo="text", zmin=0, zmax=2, showscale=False, xgap=2, ygap=2,
-        colorscale=[[0, WORSE], [0.33, WORSE], [0.34, "#fdd0a2"], [0.66, "#fdd0a2"],
-                    [0.67, BETTER], [1, BETTER]])
-    for status, colour in (("covered", BETTER), ("other_year", "#fdd0a2"), ("none", WORSE)):
+        hoverinfo="text", zmin=0, zmax=3, showscale=False, xgap=2, ygap=2,
+        colorscale=[[0, WORSE], [0.24, WORSE], [0.25, OTHER_YEAR], [0.49, OTHER_YEAR],
+                    [0.5, RELATIVE_ONLY], [0.74, RELATIVE_ONLY], [0.75, BETTER], [1, BETTER]])
+    for status, colour in (("covered", BETTER), ("relative", RELATIVE_ONLY),
+                           ("other_year", OTHER_YEAR), ("none", WORSE)):
         fig.add_scatter(x=[None], y=[None], mode="markers",
                         marker={"symbol": "square", "size": 12, "color": colour},
                         name=label(f"coverage.{status}", lang, year=year, years="…"))
