@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import io
 import os
 import re
 import shutil
@@ -279,3 +280,27 @@ def test_provinces_row_with_missing_column(project: Project) -> None:
     path.write_text("".join(lines), encoding="utf-8")
 
     assert_rejected(project, project.build(), "provinces.csv", lines=[bad_line])
+
+
+@pytest.mark.parametrize(("column", "value", "message"), [
+    ("effective_on", "", "effective_on"),
+    ("effective_on", "1/7/2025", "YYYY-MM-DD"),
+    ("status_2025", "dissolved", "unchanged, merged, renamed, new"),
+])
+def test_provinces_reform_columns_are_checked(project: Project, column: str, value: str,
+                                              message: str) -> None:
+    """A changed province needs the date its change took effect, as an ISO date, and a known
+    status: the reform notes are computed from them."""
+    path = project.path("data/catalog/provinces.csv")
+    rows = list(csv.reader(path.read_text(encoding="utf-8").splitlines()))
+    header = rows[0]
+    bad_line = next(n for n, row in enumerate(rows[1:], start=2)
+                    if row and row[header.index("status_2025")] == "merged")
+    rows[bad_line - 1][header.index(column)] = value
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    path.write_text(out.getvalue(), encoding="utf-8")
+
+    result = project.build()
+    assert_rejected(project, result, "provinces.csv", lines=[bad_line])
+    assert message in result.stderr

@@ -9,6 +9,7 @@ import csv
 import hashlib
 import io
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -104,6 +105,7 @@ class Province:
     name_en: str
     status_2025: str
     successor_id: str | None
+    effective_on: str | None  # ISO date the 2025 change took effect (None: unchanged)
     note: str
 
 
@@ -246,7 +248,8 @@ def load_indicators(path: Path, shown: Path, units: dict[str, Unit]) -> list[Ind
 
 
 PROVINCE_COLUMNS = ("province_id", "gso_code", "name_vi", "name_en", "status_2025",
-                    "successor_id", "note")
+                    "successor_id", "effective_on", "note")
+PROVINCE_STATUSES = ("unchanged", "merged", "renamed", "new")
 
 
 def load_provinces(path: Path, shown: Path) -> dict[str, Province]:
@@ -270,6 +273,17 @@ def load_provinces(path: Path, shown: Path) -> dict[str, Province]:
         if rec["province_id"] in provinces:
             raise InputError(f"duplicate province_id {rec['province_id']!r}", path=shown,
                              line=line_no)
+        if rec["status_2025"] not in PROVINCE_STATUSES:
+            raise InputError(f"status_2025 {rec['status_2025']!r} is not one of "
+                             f"{', '.join(PROVINCE_STATUSES)}", path=shown, line=line_no)
+        if rec["status_2025"] != "unchanged" or rec["effective_on"]:
+            try:
+                date.fromisoformat(rec["effective_on"])
+            except ValueError:
+                raise InputError(
+                    f"effective_on {rec['effective_on']!r} is not a date YYYY-MM-DD (required "
+                    f"when status_2025 is {rec['status_2025']!r}: the day the change took "
+                    "effect)", path=shown, line=line_no) from None
         provinces[rec["province_id"]] = Province(
             id=rec["province_id"],
             gso_code=rec["gso_code"] or None,
@@ -277,6 +291,7 @@ def load_provinces(path: Path, shown: Path) -> dict[str, Province]:
             name_en=rec["name_en"],
             status_2025=rec["status_2025"],
             successor_id=rec["successor_id"] or None,
+            effective_on=rec["effective_on"] or None,
             note=rec["note"],
         )
     for prov in provinces.values():

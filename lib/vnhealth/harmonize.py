@@ -1051,22 +1051,22 @@ def province_lineage(provinces: pd.DataFrame) -> pd.DataFrame:
     """Each province's change in the 2025 reform, from the ``provinces`` table
     (:func:`vnhealth.reform.lineage` as a frame).
 
-    Adds ``change`` (``merged``, ``renamed``, ``new`` or ``unchanged``), ``effective_on`` (a date;
-    from an ``effective_on`` column when present, else 1 January 2025 for Thừa Thiên Huế and
-    1 July 2025 for the reorganization), ``same_territory`` (True for a rename or no change),
+    Adds ``change`` (``merged``, ``renamed``, ``new`` or ``unchanged``), ``effective_on`` (the
+    ``effective_on`` column as a date), ``same_territory`` (True for a rename or no change),
     ``predecessor_ids`` and ``merged_with`` (comma-joined ids).
 
     >>> prov = pd.DataFrame({"province_id": ["lao_cai", "yen_bai", "lao_cai_2025"],
     ...     "name_vi": ["Lào Cai", "Yên Bái", "Lào Cai (từ 01/7/2025)"],
     ...     "status_2025": ["merged", "merged", "new"],
-    ...     "successor_id": ["lao_cai_2025", "lao_cai_2025", None]})
+    ...     "successor_id": ["lao_cai_2025", "lao_cai_2025", None],
+    ...     "effective_on": ["2025-07-01"] * 3})
     >>> province_lineage(prov).set_index("province_id").loc["lao_cai_2025", "predecessor_ids"]
     'lao_cai,yen_bai'
     """
-    _require(provinces, ["province_id", "status_2025", "successor_id"], "province_lineage")
-    return _typed(reform.lineage(_records(provinces)),
-                  [*provinces.columns, "change", "effective_on", "same_territory",
-                   "predecessor_ids", "merged_with"])
+    _require(provinces, ["province_id", "status_2025", "successor_id", "effective_on"],
+             "province_lineage")
+    added = ["change", "same_territory", "predecessor_ids", "merged_with"]
+    return _typed(reform.lineage(_records(provinces)), [*provinces.columns, *added])
 
 
 _LINEAGE_CACHE: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
@@ -1076,7 +1076,8 @@ def _lineage_of(provinces: pd.DataFrame) -> list[dict[str, Any]]:
     """reform.lineage(), computed once per distinct provinces table (notes ask it often)."""
     key = tuple(map(tuple, provinces.astype(object).itertuples(index=False)))
     if key not in _LINEAGE_CACHE:
-        _require(provinces, ["province_id", "status_2025", "successor_id"], "reform_note")
+        _require(provinces, ["province_id", "status_2025", "successor_id", "effective_on"],
+                 "reform_note")
         _LINEAGE_CACHE[key] = reform.lineage(_records(provinces))
     return _LINEAGE_CACHE[key]
 

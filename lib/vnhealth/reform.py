@@ -12,12 +12,7 @@ from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 from typing import Any
 
-__all__ = ["CHANGE_DATES", "REORGANIZATION_DATE", "lineage", "note"]
-
-# provinces.csv gives the reform dates only in its prose notes, so they are declared here:
-# the reorganization of provinces took effect on 1 July 2025; Thừa Thiên Huế became Huế earlier.
-REORGANIZATION_DATE = date(2025, 7, 1)
-CHANGE_DATES: dict[str, date] = {"thua_thien_hue": date(2025, 1, 1)}
+__all__ = ["lineage", "note"]
 
 
 def _as_date(when: Any) -> date | None:
@@ -35,17 +30,23 @@ def _as_date(when: Any) -> date | None:
 def lineage(provinces: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
     """Each province's change in the 2025 reform, from rows of the ``provinces`` table.
 
-    Adds ``change`` (``merged``, ``renamed``, ``new`` or ``unchanged``), ``effective_on`` (a date;
-    from an ``effective_on`` column when present, else 1 January 2025 for Thừa Thiên Huế and
-    1 July 2025 for the reorganization), ``same_territory`` (True for a rename or no change),
-    ``predecessor_ids`` and ``merged_with`` (comma-joined ids).
+    Adds ``change`` (``merged``, ``renamed``, ``new`` or ``unchanged``), ``effective_on`` (the
+    row's ``effective_on`` as a date: 1 July 2025 for the reorganization, 1 January 2025 for
+    Thừa Thiên Huế in data/catalog/provinces.csv), ``same_territory`` (True for a rename or no
+    change), ``predecessor_ids`` and ``merged_with`` (comma-joined ids). A changed province
+    without ``effective_on`` is a ValueError naming it.
 
     >>> rows = lineage([
-    ...     {"province_id": "lao_cai", "status_2025": "merged", "successor_id": "lao_cai_2025"},
-    ...     {"province_id": "yen_bai", "status_2025": "merged", "successor_id": "lao_cai_2025"},
-    ...     {"province_id": "lao_cai_2025", "status_2025": "new", "successor_id": None}])
+    ...     {"province_id": "lao_cai", "status_2025": "merged", "successor_id": "lao_cai_2025",
+    ...      "effective_on": "2025-07-01"},
+    ...     {"province_id": "yen_bai", "status_2025": "merged", "successor_id": "lao_cai_2025",
+    ...      "effective_on": "2025-07-01"},
+    ...     {"province_id": "lao_cai_2025", "status_2025": "new", "successor_id": None,
+    ...      "effective_on": "2025-07-01"}])
     >>> rows[2]["change"], rows[2]["predecessor_ids"], rows[0]["merged_with"]
     ('new', 'lao_cai,yen_bai', 'yen_bai')
+    >>> rows[0]["effective_on"]
+    datetime.date(2025, 7, 1)
     """
     recs = [dict(r) for r in provinces]
     by_id = {r["province_id"]: r for r in recs}
@@ -66,8 +67,8 @@ def lineage(provinces: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
             change = "unchanged"
         when = _as_date(r.get("effective_on"))
         if when is None and change != "unchanged":
-            anchor = pid if succ else (mine[0] if mine else pid)
-            when = CHANGE_DATES.get(anchor, REORGANIZATION_DATE)
+            raise ValueError(f"province {pid!r} changed in the 2025 reform ({change}) but has no "
+                             "effective_on date (data/catalog/provinces.csv)")
         renamed_new = change == "new" and all(
             by_id.get(p, {}).get("status_2025") == "renamed" for p in mine) and len(mine) == 1
         rows.append({
@@ -138,11 +139,11 @@ def note(province_id: str, year_a: int, year_b: int, lineage_rows: Iterable[Mapp
 
     >>> rows = lineage([
     ...     {"province_id": "lao_cai", "name_vi": "Lào Cai", "status_2025": "merged",
-    ...      "successor_id": "lao_cai_2025"},
+    ...      "successor_id": "lao_cai_2025", "effective_on": "2025-07-01"},
     ...     {"province_id": "yen_bai", "name_vi": "Yên Bái", "status_2025": "merged",
-    ...      "successor_id": "lao_cai_2025"},
+    ...      "successor_id": "lao_cai_2025", "effective_on": "2025-07-01"},
     ...     {"province_id": "lao_cai_2025", "name_vi": "Lào Cai (từ 01/7/2025)",
-    ...      "status_2025": "new", "successor_id": None}])
+    ...      "status_2025": "new", "successor_id": None, "effective_on": "2025-07-01"}])
     >>> print(note("lao_cai", 2024, 2030, rows))
     Lào Cai merged with Yên Bái on 1 July 2025: figures before this date describe the old province
     >>> print(note("lao_cai", 2024, 2030, rows, "vi"))  # doctest: +ELLIPSIS

@@ -255,7 +255,7 @@ def _ledger_add(entry: LedgerEntry, ext: DocumentExtraction, line_text: str, sho
 SCHEMA = {
     "provinces": [("province_id", "VARCHAR"), ("gso_code", "VARCHAR"), ("name_vi", "VARCHAR"),
                   ("name_en", "VARCHAR"), ("status_2025", "VARCHAR"),
-                  ("successor_id", "VARCHAR"), ("note", "VARCHAR")],
+                  ("successor_id", "VARCHAR"), ("effective_on", "DATE"), ("note", "VARCHAR")],
     "units": [("unit_id", "VARCHAR"), ("label_vi", "VARCHAR"), ("label_en", "VARCHAR"),
               ("dimension", "VARCHAR"), ("per", "DOUBLE")],
     "indicators": [("indicator_id", "VARCHAR"), ("name_vi", "VARCHAR"), ("name_en", "VARCHAR"),
@@ -302,7 +302,7 @@ def table_rows(corpus: Corpus) -> dict[str, list[tuple[Any, ...]]]:
     province_of = {d.id: d.province_id for d in docs}
     rows: dict[str, list[tuple[Any, ...]]] = {}
     rows["provinces"] = [(p.id, p.gso_code, p.name_vi, p.name_en, p.status_2025, p.successor_id,
-                          p.note) for p in cat.provinces.values()]
+                          p.effective_on, p.note) for p in cat.provinces.values()]
     rows["units"] = [(u.id, u.label_vi, u.label_en, u.dimension, u.per)
                      for u in cat.units.values()]
     rows["indicators"] = [
