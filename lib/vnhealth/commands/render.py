@@ -50,6 +50,10 @@ def register(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Execute `vnhealth render`; returns the exit status."""
+    # papermill loads nbformat, whose jsonschema import compiles rfc3987-syntax's IRI grammar
+    # (about a second) for a format check notebook validation never uses; jsonschema leaves
+    # that optional checker out when the module cannot be imported, as here, in this process.
+    sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
     from vnhealth.paths import ProjectPaths
     from vnhealth.render import RenderError, adhoc_run, load_manifest, render_runs
 
