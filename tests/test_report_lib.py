@@ -478,3 +478,25 @@ def test_empty_table_to_pandas_keeps_columns(wh: report.Warehouse) -> None:
     assert len(table) == 0 and table.columns
     df = table.to_pandas()
     assert df.empty and list(df.columns) == table.columns
+
+
+def test_a_rebuilt_warehouse_is_read_afresh(warehouse_path: Path, tmp_path: Path) -> None:
+    """DuckDB shares one open database per file path in a process: a kernel that loaded the
+    warehouse must still see the new data after `vnhealth build` replaces the file (and so
+    must any plain duckdb.connect of that path); the old Warehouse then says it is closed."""
+    path = tmp_path / "warehouse.duckdb"
+    path.write_bytes(warehouse_path.read_bytes())
+    old = report.load(path)
+    first = old.build_hash
+    rebuilt = tmp_path / "rebuilt.duckdb"
+    rebuilt.write_bytes(warehouse_path.read_bytes())
+    con = duckdb.connect(str(rebuilt))
+    con.execute("UPDATE build_info SET build_hash = 'rebuilt'")
+    con.close()
+    rebuilt.replace(path)  # as the build does: a new file renamed over the old one
+    assert report.load(path).build_hash == "rebuilt" != first
+    plain = duckdb.connect(str(path), read_only=True)
+    assert plain.execute("SELECT build_hash FROM build_info").fetchone() == ("rebuilt",)
+    plain.close()
+    with pytest.raises(VnhealthError, match="report.load"):
+        old.query("SELECT 1")

@@ -124,35 +124,48 @@ def warehouse_path(warehouse: str | Path | None = None) -> Path:
     return Path(warehouse).expanduser().resolve()
 
 
-_CHOICES_CACHE: dict[tuple[str, int, int], Choices] = {}
-_DATABASES: dict[tuple[str, int, int], Any] = {}
+_CHOICES_CACHE: dict[tuple[str, int, int, int], Choices] = {}
+_DATABASES: dict[tuple[str, int, int, int], Any] = {}
 
 
-def _version(path: Path) -> tuple[str, int, int]:
+def _version(path: Path) -> tuple[str, int, int, int]:
+    """The file's identity: a rebuilt warehouse is a new file (the build renames it into
+    place), so it has another inode even when size and time happen to match."""
     if not path.is_file():
         raise ParameterError(
             f"warehouse {path} not found; build it with `vnhealth build` (or `make warehouse`)")
     st = path.stat()
-    return (str(path), st.st_mtime_ns, st.st_size)
+    return (str(path), st.st_ino, st.st_mtime_ns, st.st_size)
 
 
 def connect_read_only(warehouse: str | Path | None = None) -> Any:
-    """A read-only DuckDB connection to the warehouse.
+    """A read-only DuckDB connection to the warehouse, its tables and views unqualified.
 
-    Opening the file is most of the cost of a short query, so the database stays open for the
-    process (per file version: a rebuilt warehouse is a new file) and each call gets its own
-    cursor on it; closing that cursor leaves the database open for the next caller.
+    The file is attached to a private in-memory database rather than opened directly: DuckDB
+    shares one open database per file path within a process, so a connection kept open that
+    way would go on serving a warehouse the build has since replaced, to every later
+    ``duckdb.connect`` of that path. Attaching is most of the cost of a short query, so the
+    attachment stays open for the process, per file version (a rebuilt warehouse is a new file
+    and replaces it); each call gets its own cursor on it.
     """
     path = warehouse_path(warehouse)
     key = _version(path)
     if key not in _DATABASES:
         import duckdb
 
+        for old in [k for k in _DATABASES if k[0] == key[0]]:
+            _DATABASES.pop(old).close()
+        con = duckdb.connect(":memory:")
         try:
-            _DATABASES[key] = duckdb.connect(str(path), read_only=True)
+            quoted = str(path).replace("'", "''")
+            con.execute(f"ATTACH '{quoted}' AS warehouse (READ_ONLY)")
         except duckdb.Error as exc:
+            con.close()
             raise ParameterError(f"cannot open warehouse {path}: {exc}") from exc
-    return _DATABASES[key].cursor()
+        _DATABASES[key] = con
+    cursor = _DATABASES[key].cursor()
+    cursor.execute("USE warehouse")
+    return cursor
 
 
 def choices(warehouse: str | Path | None = None) -> Choices:

@@ -555,7 +555,15 @@ class Warehouse:
     def query(self, sql: str, params: Sequence[Any] | Mapping[str, Any] | None = None
               ) -> Table:
         """Run one SQL statement on the read-only connection; rows as dicts."""
-        cur = self._con.execute(sql, params) if params is not None else self._con.execute(sql)
+        import duckdb
+
+        try:
+            cur = self._con.execute(sql, params) if params is not None else self._con.execute(
+                sql)
+        except duckdb.ConnectionException as exc:
+            raise VnhealthError(f"the connection to {self.path} is closed (close() was called, "
+                                "or the warehouse was rebuilt and loaded again): load it with "
+                                "report.load()") from exc
         columns = [d[0] for d in cur.description]
         return Table((dict(zip(columns, row, strict=True)) for row in cur.fetchall()), columns)
 
@@ -649,7 +657,8 @@ def load(warehouse: str | Path | None = None) -> Warehouse:
     path = warehouse_path(warehouse)
     con = connect_read_only(path)
     present = {r[0] for r in con.execute(
-        "SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main'").fetchall()}
+        "SELECT table_name FROM duckdb_tables() WHERE database_name = current_database() "
+        "AND schema_name = 'main'").fetchall()}
     missing = [t for t in _REQUIRED_TABLES if t not in present]
     if missing:
         con.close()
