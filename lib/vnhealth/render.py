@@ -860,7 +860,7 @@ def render_runs(runs: Sequence[Run], *, reports_dir: str | Path | None = None,
         try:
             with ThreadPoolExecutor(max_workers=jobs, thread_name_prefix="render") as pool:
                 futures = {pool.submit(render_one, run, ctx, params, digest): run
-                           for run, params, digest in todo}
+                           for run, params, digest in _longest_first(out_dir, todo)}
                 for future in as_completed(futures):
                     outcome = future.result()
                     outcomes.append(outcome)
@@ -880,6 +880,19 @@ def render_runs(runs: Sequence[Run], *, reports_dir: str | Path | None = None,
         say(f"FAILED  index: cannot write {out_dir / 'index.html'}: {exc}")
         outcomes.append(Outcome(Run("index", "index", out_dir, {}), "failed", 0.0, str(exc)))
     return Summary(outcomes, time.perf_counter() - started, build_hash, index)
+
+
+def _longest_first(reports_dir: Path, todo: list[tuple[Run, dict[str, Any], str]]
+                   ) -> list[tuple[Run, dict[str, Any], str]]:
+    """The runs in the order to start them: longest first, by the time each took last time
+    (runs never rendered first of all), so that a long run does not start last and keep one
+    worker busy while the others wait."""
+    def last_seconds(item: tuple[Run, dict[str, Any], str]) -> float:
+        data = _read_json(reports_dir / item[0].notebook / f"{item[0].name}.json") or {}
+        seconds = data.get("seconds")
+        return float(seconds) if isinstance(seconds, (int, float)) else float("inf")
+
+    return sorted(todo, key=last_seconds, reverse=True)
 
 
 def _unchanged(reports_dir: Path, run: Run, digest: str, can_pdf: bool) -> bool:
