@@ -316,3 +316,20 @@ def test_domains_cover_the_catalogue(warehouse_path: Path) -> None:
     domains = {r[0] for r in con.execute("SELECT DISTINCT domain FROM indicators").fetchall()}
     con.close()
     assert domains <= set(DOMAINS), domains - set(DOMAINS)
+
+
+def test_runs_start_longest_first(tmp_path: Path) -> None:
+    """Runs start in the order of the time they took last time, longest first, and runs never
+    rendered before all of them: a long run started last would keep one worker busy alone."""
+    from vnhealth.render import _longest_first
+
+    seconds = {"quick": 0.8, "slow": 1.9, "middle": 1.1, "new": None}
+    todo = []
+    for name, took in seconds.items():
+        run = Run(name, "province_comparison", tmp_path / "x.ipynb", {})
+        if took is not None:
+            (tmp_path / run.notebook).mkdir(exist_ok=True)
+            (tmp_path / run.notebook / f"{name}.json").write_text(json.dumps({"seconds": took}))
+        todo.append((run, {}, "digest"))
+    assert [r.name for r, _p, _d in _longest_first(tmp_path, todo)] == [
+        "new", "slow", "middle", "quick"]
