@@ -46,6 +46,7 @@ SOURCE_NAMES: dict[str, str] = {
 # Provinces added to the corpus copy of provinces.csv (never to the real catalogue).
 # Columns as in data/catalog/provinces.csv. GSO codes are the pre-2025 codes; the 2025 status
 # follows the National Assembly's reorganization (new provinces from 1 July 2025).
+REORGANIZATION_DAY = "2025-07-01"
 EXTRA_PROVINCES: list[dict[str, str]] = [
     {
         "province_id": "ha_giang",
@@ -352,7 +353,10 @@ def _extend_provinces(src: Path, dest: Path) -> list[str]:
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=fieldnames, lineterminator="\n")
     for row in added:
-        writer.writerow({k: row.get(k, "") for k in fieldnames})
+        # Every change in EXTRA_PROVINCES is the reorganization, in force from 1 July 2025.
+        changed = row["status_2025"] != "unchanged"
+        writer.writerow({k: row.get(k, "") for k in fieldnames}
+                        | {"effective_on": REORGANIZATION_DAY if changed else ""})
     dest.write_text(text + buf.getvalue(), encoding="utf-8")
     # Documents are attributed to pre-2025 provinces only (a "new" province has no old plans),
     # never to a source province, so every generated document has a province name it did not
