@@ -174,3 +174,19 @@ def test_a_plan_never_seen_before_is_read_by_the_same_rules(tmp_path: Path, repo
 @pytest.mark.parametrize("table", ["observations", "harmonized"])
 def test_warehouse_is_not_empty(con, table: str) -> None:
     assert con.execute(f"SELECT count(*) FROM {table}").fetchone()[0] > 0
+
+
+def test_the_benchmark_corpus_builds(tmp_path: Path) -> None:
+    """benchmarks/make_corpus.py writes a project the build accepts (its catalogue follows
+    data/catalog's format): a small one here, the 500-document one in `make bench`."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    try:
+        from make_corpus import make_corpus
+    finally:
+        sys.path.pop(0)
+    real = len(yaml.safe_load((Path(__file__).resolve().parent.parent / "data/raw/documents.yaml")
+                              .read_text(encoding="utf-8"))["documents"])
+    make_corpus(tmp_path / "corpus", real + 3)
+    report = build(tmp_path / "corpus", tmp_path / "corpus.duckdb")
+    assert report.documents == real + 3
+    assert report.observations > 244
