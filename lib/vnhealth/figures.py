@@ -46,7 +46,8 @@ class Figure:
     # -- traces ------------------------------------------------------------------------------
     def add_trace(self, trace: Mapping[str, Any], row: int | None = None,
                   col: int | None = None) -> None:
-        """Append a trace (a dict with ``type``), on subplot ``row``/``col`` when given."""
+        """Append a trace (a dict with ``type``), on subplot ``row``/``col`` when given;
+        properties given as None are left out, as plotly does."""
         spec = {k: v for k, v in trace.items() if v is not None or k in ("x", "y")}
         if row is not None and col is not None:
             n = self._grid[(row, col)]
