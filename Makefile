@@ -4,8 +4,13 @@
 PY ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
-# Touched after a successful install; older than pyproject.toml means "install again".
+# Touched after a successful install; older than the lock means "install again".
 STAMP := $(VENV)/.installed
+# Every package, direct and transitive, pinned with its hashes (`make lock` refreshes it).
+LOCK := requirements.lock
+# uv resolves the lock (`make lock`, `make test-latest`); it lives in its own venv, pinned here.
+UV_VERSION := 0.13.9
+UV := .venv-tools/bin/uv
 WAREHOUSE := data/warehouse.duckdb
 # Reports rendered in parallel: one per core unless JOBS=N is given.
 JOBS ?= $(shell nproc 2>/dev/null || sysctl -n hw.ncpu 2>/dev/null || echo 2)
@@ -15,7 +20,8 @@ WAREHOUSE_INPUTS := $(shell find data/raw data/catalog data/reference sql lib \
 	-type f -not -path '*/__pycache__/*' -not -path '*.egg-info/*' 2>/dev/null)
 
 .DEFAULT_GOAL := help
-.PHONY: help setup warehouse check reports browser-deps test lab bench clean distclean
+.PHONY: help setup lock test-latest warehouse check reports browser-deps test lab bench clean \
+	distclean
 
 help: ## List the targets
 	@echo "Usage: make TARGET   (python for the venv: PY=$(PY))"
@@ -23,18 +29,45 @@ help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z][a-zA-Z_-]*:.*## / {printf "  %-13s %s\n", $$1, $$2}' \
 		$(MAKEFILE_LIST)
 
-setup: $(STAMP) ## Create .venv and install the package with its dev tools
+setup: $(STAMP) ## Create .venv and install exactly the lock (requirements.lock), then the package
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
 
-$(STAMP): pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --upgrade pip
-	$(BIN)/python -m pip install -e '.[dev]'
+# pip checks every hash; --no-deps and --no-build-isolation mean nothing outside the lock is
+# fetched (setuptools, the build backend, is in the lock). A package no longer in the lock is
+# left installed but unused; `make distclean setup` starts from nothing.
+$(STAMP): $(LOCK) pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r $(LOCK)
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 # An editable install leaves the library uncompiled, and with PYTHONDONTWRITEBYTECODE set every
 # command (and report kernel) would compile it again; `vnhealth render` refreshes it too.
 	$(BIN)/python -m compileall -q lib
 	touch $@
+
+$(UV):
+	$(PY) -m venv .venv-tools
+	.venv-tools/bin/python -m pip install --quiet uv==$(UV_VERSION)
+
+# The resolution itself: pyproject.toml's ranges plus requirements/lock.in, for Python 3.11 on
+# every platform, every file's hash. `make lock` rewrites the lock with the newest releases;
+# `make setup` then installs them. See the README, "Upgrading dependencies".
+LOCK_RESOLVE = $(UV) pip compile pyproject.toml requirements/lock.in --extra dev --universal \
+	--python-version 3.11 --generate-hashes --no-header --annotation-style line --quiet
+
+lock: $(UV) ## Resolve the newest releases allowed into requirements.lock (then: make setup test)
+	$(LOCK_RESOLVE) --upgrade -o $(LOCK)
+
+# The drift check (weekly in CI): the tests in a throwaway venv of the newest releases that
+# pyproject.toml allows, ignoring the lock and requirements/lock.in's caps.
+LATEST_VENV := .venv-latest
+test-latest: $(UV) browser-deps ## Run the tests against the newest releases (not the lock)
+	rm -rf $(LATEST_VENV)
+	$(PY) -m venv $(LATEST_VENV)
+	$(LATEST_VENV)/bin/python -m pip install --quiet -e '.[dev]' duckdb-cli
+	$(LATEST_VENV)/bin/python -m pip list --format=freeze > $(LATEST_VENV)/versions.txt
+	$(LATEST_VENV)/bin/ruff check lib tests benchmarks notebooks
+	PATH=$(abspath $(LATEST_VENV))/bin:$$PATH $(LATEST_VENV)/bin/pytest -q
 
 warehouse: $(WAREHOUSE) ## Build data/warehouse.duckdb from data/raw and data/catalog
 

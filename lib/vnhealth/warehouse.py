@@ -400,6 +400,13 @@ def _add_frames(con: Any, frames: dict[str, Any]) -> None:
         con.unregister("new_frame")
 
 
+# The storage format the warehouse is written in: the oldest DuckDB that reads it is this
+# release, so the DuckDB shell (duckdb-cli, whose releases trail the library's), DBeaver and
+# other tools read it without the library's version. Set when the file is created; later
+# connections keep it.
+STORAGE_VERSION = "v1.2.0"
+
+
 class LibraryWorker:
     """Computes the library's tables in a second process that warms up during extraction.
 
@@ -454,7 +461,7 @@ def write_warehouse(corpus: Corpus, out: Path, extra_tables: dict[str, Any] | No
     if library is None:
         extra = {**harmonized_tables(corpus, rows), **extra}
     try:
-        con = duckdb.connect(str(tmp))
+        con = duckdb.connect(str(tmp), config={"storage_compatibility_version": STORAGE_VERSION})
         try:
             for name, cols in SCHEMA.items():
                 ddl = ", ".join(f"{c} {t}" for c, t in cols)
