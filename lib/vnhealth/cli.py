@@ -9,8 +9,9 @@ from collections.abc import Sequence
 
 from vnhealth.errors import VnhealthError
 
-# Modules under vnhealth/commands/ that add subcommands (sql, tables, check, export, render).
-COMMAND_MODULES: tuple[str, ...] = ("sql", "check", "export", "render")
+# Modules under vnhealth/commands/ that add subcommands (sql, tables, check, export, render,
+# eval).
+COMMAND_MODULES: tuple[str, ...] = ("sql", "check", "export", "render", "evaluate")
 
 
 def _cmd_build(args: argparse.Namespace) -> int:

@@ -1,0 +1,81 @@
+"""`vnhealth eval`: the matching rule on small cases, and the seeds scored exactly."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from vnhealth.evaluate import Labelled, score_document
+
+GOLDEN = Path(__file__).parent / "golden" / "observations.csv"
+
+
+def _row(line: int, value: float, *, year: int | None = 2030, high: float | None = None,
+         indicator: str = "life_expectancy", kind: str = "target") -> Labelled:
+    return Labelled("sha", line, year, value, high, indicator, kind, "=")
+
+
+def test_a_value_one_line_away_matches_two_lines_away_does_not() -> None:
+    score = score_document("d", [_row(10, 75.0), _row(20, 5.0)],
+                           [_row(11, 75.0), _row(22, 5.0)])
+    assert (score.matched, score.recall, score.precision) == (1, 0.5, 0.5)
+    assert [g.line for g in score.missed] == [20] and [g.line for g in score.extra] == [22]
+
+
+def test_year_and_range_end_must_agree() -> None:
+    score = score_document("d", [_row(10, 4.0, high=5.0), _row(12, 75.0, year=None)],
+                           [_row(10, 4.0, high=6.0), _row(12, 75.0, year=2030)])
+    assert score.matched == 0
+
+
+def test_one_observation_matches_one_golden_row_only() -> None:
+    """A value repeated on one line in the golden file needs two observations."""
+    score = score_document("d", [_row(10, 95.0), _row(10, 95.0)], [_row(10, 95.0)])
+    assert (score.matched, score.recall, score.precision) == (1, 0.5, 1.0)
+
+
+def test_closest_line_then_same_indicator_is_paired_and_agreement_counted() -> None:
+    gold = [_row(10, 95.0, indicator="a", kind="actual")]
+    found = [_row(11, 95.0, indicator="a"), _row(10, 95.0, indicator="b", kind="actual")]
+    score = score_document("d", gold, found)
+    assert score.matched == 1 and score.same_kind == 1 and score.same_indicator == 0
+
+
+def _vnhealth(*args: str) -> subprocess.CompletedProcess[str]:
+    script = Path(sys.executable).parent / "vnhealth"
+    return subprocess.run([str(script), *args], capture_output=True, text=True, timeout=120)
+
+
+def test_seeds_score_exactly_against_their_golden_file(warehouse_path: Path) -> None:
+    done = _vnhealth("eval", "--golden", str(GOLDEN), "--db", str(warehouse_path),
+                     "--format", "json", "--min-recall", "1", "--min-precision", "1")
+    assert done.returncode == 0, done.stdout + done.stderr
+    rows = {r["document"]: r for r in json.loads(done.stdout)}
+    assert rows["total"]["golden"] == 244 and rows["total"]["matched"] == 244
+    assert rows["total"]["found"] == 244
+    assert all(rows["total"][k] == 1.0 for k in ("comparator", "kind", "indicator"))
+    assert len(rows) == 6  # five documents and the total
+
+
+def test_a_bar_not_reached_exits_1(tmp_path: Path, warehouse_path: Path) -> None:
+    golden = tmp_path / "golden.csv"
+    lines = GOLDEN.read_text(encoding="utf-8").splitlines()
+    # one wrong value: 243 of 244 matched, one extra
+    lines[1] = lines[1].replace(",45.7,", ",45.8,")
+    golden.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    done = _vnhealth("eval", "--golden", str(golden), "--db", str(warehouse_path),
+                     "--min-recall", "1")
+    assert done.returncode == 1 and "0.996" in done.stdout
+
+
+def test_a_golden_file_naming_an_unknown_document_is_refused(tmp_path: Path,
+                                                             warehouse_path: Path) -> None:
+    golden = tmp_path / "golden.csv"
+    golden.write_text("file,line,year,value,value_high,kind,comparator,concept\n"
+                      "missing.txt,3,2030,75,,target,=,life_expectancy\n", encoding="utf-8")
+    done = _vnhealth("eval", "--golden", str(golden), "--docs", str(tmp_path),
+                     "--db", str(warehouse_path))
+    assert done.returncode == 2 and "golden.csv:2" in done.stderr
+    assert "missing.txt" in done.stderr and "Traceback" not in done.stderr
