@@ -30,7 +30,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from vnhealth.errors import ParameterError
+from vnhealth import db
+from vnhealth.errors import ParameterError, VnhealthError
 from vnhealth.paths import ProjectPaths
 
 __all__ = [
@@ -146,26 +147,19 @@ def connect_read_only(warehouse: str | Path | None = None) -> Any:
     way would go on serving a warehouse the build has since replaced, to every later
     ``duckdb.connect`` of that path. Attaching is most of the cost of a short query, so the
     attachment stays open for the process, per file version (a rebuilt warehouse is a new file
-    and replaces it); each call gets its own cursor on it.
+    and replaces it); each call gets its own cursor on it. DuckDB itself keeps the connection
+    read-only, without access to other files or extensions (:func:`vnhealth.db.connect_read_only`).
     """
     path = warehouse_path(warehouse)
     key = _version(path)
     if key not in _DATABASES:
-        import duckdb
-
         for old in [k for k in _DATABASES if k[0] == key[0]]:
             _DATABASES.pop(old).close()
-        con = duckdb.connect(":memory:")
         try:
-            quoted = str(path).replace("'", "''")
-            con.execute(f"ATTACH '{quoted}' AS warehouse (READ_ONLY)")
-        except duckdb.Error as exc:
-            con.close()
-            raise ParameterError(f"cannot open warehouse {path}: {exc}") from exc
-        _DATABASES[key] = con
-    cursor = _DATABASES[key].cursor()
-    cursor.execute("USE warehouse")
-    return cursor
+            _DATABASES[key] = db.connect_read_only(path)
+        except VnhealthError as exc:
+            raise ParameterError(f"cannot open warehouse {path}: {exc.detail}") from exc
+    return _DATABASES[key].cursor()  # the warehouse is the cursor's only, default, database
 
 
 def choices(warehouse: str | Path | None = None) -> Choices:
@@ -240,7 +234,9 @@ def coerce(name: str, value: Any) -> Any:
             import yaml
 
             try:
-                return yaml.safe_load(value)
+                from vnhealth.yamlsafe import safe_load
+
+                return safe_load(value)
             except yaml.YAMLError:
                 return value
         return value

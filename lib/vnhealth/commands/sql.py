@@ -4,9 +4,11 @@
     vnhealth sql --file sql/examples/life_expectancy_2030_below_national.sql --format markdown
     vnhealth tables [NAME ...] [--brief] [--format text|json|markdown]
 
-The warehouse is opened read-only, and only statements that read are accepted (SELECT, WITH,
-FROM, DESCRIBE, SHOW, SUMMARIZE, PIVOT, EXPLAIN, PRAGMA table_info/show_tables): COPY, ATTACH,
-SET, CALL and every statement that writes are refused before anything runs. Parameters given
+The warehouse is opened so that DuckDB itself refuses every write, every other file, every
+extension and every download, and cannot be reconfigured (see :mod:`vnhealth.db`). Before that,
+for a friendlier message, only statements that read are accepted (SELECT, WITH, FROM, DESCRIBE,
+SHOW, SUMMARIZE, PIVOT, EXPLAIN, PRAGMA table_info/show_tables): COPY, ATTACH, SET, CALL and
+every statement that writes are refused before anything runs. Parameters given
 with ``--param NAME=VALUE`` are bound to the query's ``$NAME`` placeholders by DuckDB, never
 pasted into the SQL text. Errors print ``error: …`` and exit with status 2.
 """
@@ -27,6 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from vnhealth.db import connect_read_only
 from vnhealth.errors import ParameterError, VnhealthError
 from vnhealth.paths import ProjectPaths
 
@@ -53,17 +56,13 @@ def warehouse_path(db: str | Path | None, root: str | Path | None = None) -> Pat
 
 
 def open_warehouse(db: str | Path | None = None, root: str | Path | None = None) -> Any:
-    """Open the warehouse read-only; a missing or unreadable file is a clear VnhealthError."""
-    import duckdb
-
+    """Open the warehouse so that DuckDB itself refuses every write, every other file and every
+    download (see :mod:`vnhealth.db`); a missing or unreadable file is a clear VnhealthError."""
     path = warehouse_path(db, root)
     if not path.exists():
         raise VnhealthError(f"warehouse not found at {path}; run `make warehouse` "
                             "(or `vnhealth build`) to create it")
-    try:
-        return duckdb.connect(str(path), read_only=True)
-    except duckdb.Error as exc:
-        raise VnhealthError(f"cannot open {path} read-only: {exc}") from exc
+    return connect_read_only(path)
 
 
 # --------------------------------------------------------------------------------------------
@@ -99,24 +98,67 @@ def parse_params(items: Sequence[str] | None) -> dict[str, Any]:
     return params
 
 
+# What DuckDB (2.0 and later) keeps at the start of a statement's text: whitespace, `-- line`
+# and `/* block */` comments; with ``parens``, also the opening brackets of `(SELECT …)`.
+_LEADING_RE = re.compile(r"(?:\s+|--[^\n]*(?:\n|\Z)|/\*.*?\*/)*", re.DOTALL)
+_LEADING_PARENS_RE = re.compile(r"(?:\s+|\(|--[^\n]*(?:\n|\Z)|/\*.*?\*/)*", re.DOTALL)
+# EXPLAIN [ANALYZE] [(FORMAT json, ANALYZE)] — the options DuckDB takes before the statement.
+_EXPLAIN_ANALYZE_RE = re.compile(r"analy[sz]e\b", re.IGNORECASE)
+_EXPLAIN_OPTIONS_RE = re.compile(r"\(\s*(?:format|analy[sz]e)\b[^()]*\)", re.IGNORECASE)
+
+
+def _skip_comments(query: str, parens: bool = False) -> str:
+    """``query`` without its leading whitespace and comments (and brackets, with ``parens``)."""
+    pattern = _LEADING_PARENS_RE if parens else _LEADING_RE
+    match = pattern.match(query)
+    return query[match.end():] if match else query
+
+
 def _first_word(query: str) -> str:
-    m = re.match(r"[\s(]*([A-Za-z_]+)", query)
-    return m[1].lower() if m else ""
+    """The statement's keyword, lower case: comments and opening brackets before it skipped."""
+    m = re.match(r"[A-Za-z_]+", _skip_comments(query, parens=True))
+    return m[0].lower() if m else ""
+
+
+def _explained(query: str) -> str | None:
+    """The statement an EXPLAIN statement explains (and, with ANALYZE, runs); None when the
+    text does not start with EXPLAIN."""
+    text = _skip_comments(query)
+    m = re.match(r"explain\b", text, flags=re.IGNORECASE)
+    if not m:
+        return None
+    text = _skip_comments(text[m.end():])
+    for pattern in (_EXPLAIN_ANALYZE_RE, _EXPLAIN_OPTIONS_RE):
+        m = pattern.match(text)
+        if m:
+            text = _skip_comments(text[m.end():])
+    return text
 
 
 def _statements(con: Any, sql: str, where: str) -> list[Any]:
+    """DuckDB's parse of ``sql``; anything DuckDB cannot parse or classify is a QueryError."""
     import duckdb
 
     try:
         return con.extract_statements(sql)
     except duckdb.Error as exc:
         raise QueryError(f"{where}: {_message(exc)}") from exc
+    except Exception as exc:  # e.g. ValueError: a statement type the duckdb module lacks
+        raise QueryError(f"{where}: {_word(sql)} is a statement DuckDB's Python module cannot "
+                         f"classify ({exc}); only read-only queries are allowed ({ALLOWED})"
+                         ) from exc
+
+
+def _word(sql: str) -> str:
+    word = _first_word(sql)
+    return word.upper() if word else "this"
 
 
 def read_only_statement(con: Any, sql: str, where: str = "query") -> Any:
     """Parse ``sql`` and return its one statement if it only reads; else raise QueryError.
 
-    ``where`` names the query in messages (a file path, or "query").
+    ``where`` names the query in messages (a file path, or "query"). This check is for its
+    message only: the connection from :func:`open_warehouse` refuses writes by itself.
     """
     statements = _statements(con, sql, where)
     if not statements:
@@ -127,32 +169,52 @@ def read_only_statement(con: Any, sql: str, where: str = "query") -> Any:
     return statements[0]
 
 
+def _statement_kind(statement: Any, where: str) -> Any:
+    try:
+        return statement.type
+    except Exception as exc:  # a statement type newer than the duckdb module's enum
+        raise QueryError(f"{where}: {_word(statement.query)} statements are not allowed; "
+                         f"read-only queries only ({ALLOWED})") from exc
+
+
 def _require_read_only(con: Any, statement: Any, where: str) -> None:
     from duckdb import StatementType
 
-    kind = statement.type
+    kind = _statement_kind(statement, where)
     query = statement.query
     if kind == StatementType.SELECT:
         return
     if kind == StatementType.EXPLAIN:
-        # EXPLAIN ANALYZE runs its statement: the statement inside must only read as well.
-        inner = re.sub(r"^\s*explain\s+(?:analy[sz]e\s+)?", "", query, flags=re.IGNORECASE)
-        inside = _statements(con, inner, where) if inner != query else []
-        if len(inside) == 1:
-            _require_read_only(con, inside[0], where)
+        _require_read_only_explained(con, query, where)
         return
+    word = _first_word(query)
     if kind == StatementType.PRAGMA:
-        m = re.match(r"\s*pragma\s+([A-Za-z_]+)", query, flags=re.IGNORECASE)
+        m = re.match(r"pragma\s+([A-Za-z_]+)", _skip_comments(query), flags=re.IGNORECASE)
         if m and m[1].lower() in READ_ONLY_PRAGMAS:
             return
-        raise QueryError(f"{where}: PRAGMA {m[1] if m else ''} is not allowed; read-only "
-                         f"queries only ({ALLOWED})")
+        if not m:  # IMPORT DATABASE is a PRAGMA to DuckDB
+            raise QueryError(f"{where}: {_word(query)} statements are not allowed; read-only "
+                             f"queries only ({ALLOWED})")
+        raise QueryError(f"{where}: PRAGMA {m[1]} is not allowed; the read-only PRAGMAs are "
+                         f"{', '.join(READ_ONLY_PRAGMAS)}")
     # A dynamic PIVOT is several statements to DuckDB (collect the values, then select).
-    if kind == StatementType.MULTI and _first_word(query) in ("pivot", "unpivot", "select",
-                                                                "from", "with"):
+    if kind == StatementType.MULTI and word in ("pivot", "unpivot", "select", "from", "with"):
         return
     raise QueryError(f"{where}: only read-only queries are allowed ({ALLOWED}); this is a "
                      f"{kind.name} statement and was not run")
+
+
+def _require_read_only_explained(con: Any, query: str, where: str) -> None:
+    """EXPLAIN ANALYZE runs its statement: the statement inside must only read as well."""
+    inner = _explained(query)
+    try:
+        inside = _statements(con, inner, where) if inner else []
+    except QueryError:
+        inside = []
+    if len(inside) != 1:
+        raise QueryError(f"{where}: cannot tell which statement this EXPLAIN explains; write "
+                         "EXPLAIN [ANALYZE] followed by one read-only query")
+    _require_read_only(con, inside[0], where)
 
 
 def _message(exc: BaseException) -> str:
@@ -193,8 +255,14 @@ def run_query(con: Any, sql: str, params: Mapping[str, Any] | None = None,
         cursor = con.execute(sql, params) if params else con.execute(sql)
         description = cursor.description or []
         rows = cursor.fetchall()  # always fetch: an unfetched result blocks the connection
+    except duckdb.PermissionException as exc:
+        raise QueryError(f"{where}: {_message(exc)}\n(vnhealth sql reads the warehouse only: "
+                         "no other file, no extension, no download)") from exc
     except duckdb.Error as exc:
         raise QueryError(f"{where}: {_message(exc)}") from exc
+    except Exception as exc:  # the boundary: whatever DuckDB raises is a message, not a traceback
+        raise QueryError(f"{where}: DuckDB could not run this query "
+                         f"({type(exc).__name__}: {_message(exc)})") from exc
     return Result([d[0] for d in description], [str(d[1]) for d in description], rows)
 
 
