@@ -404,10 +404,12 @@ def make_corpus(
     entries: list[dict] = []
     total = 0
     texts: dict[str, str] = {}
+    used: set[str] = set()
     for src in sources:
         data = (source_root / "data" / "raw" / src["file"]).read_bytes()
         (raw_dir / src["file"]).write_bytes(data)
         entries.append(dict(src, sha256=sha256_bytes(data)))
+        used.add(sha256_bytes(data))
         texts[src["id"]] = data.decode("utf-8")
         total += len(data)
 
@@ -417,9 +419,15 @@ def make_corpus(
         target = rng.choice(targets)
         new_name = names[target]
         preamble, sections = split_sections(texts[src["id"]])
-        rng.shuffle(sections)
-        text = replace_province_name(preamble + "".join(sections), old_name, new_name)
-        data = text.encode("utf-8")
+        # The build refuses the same bytes listed twice: shuffle again on a repeat, and as a last
+        # resort (a document with too few sections) add blank lines until the bytes are new.
+        for attempt in range(200):
+            rng.shuffle(sections)
+            text = replace_province_name(preamble + "".join(sections), old_name, new_name)
+            data = (text + "\n" * (attempt // 100)).encode("utf-8")
+            if sha256_bytes(data) not in used:
+                break
+        used.add(sha256_bytes(data))
         suffix = src["id"].removeprefix(src["province"] + "_")
         doc_id = f"{target}_{suffix}_v{i:04d}"
         file_name = f"{doc_id}.txt"

@@ -304,3 +304,257 @@ def test_provinces_reform_columns_are_checked(project: Project, column: str, val
     result = project.build()
     assert_rejected(project, result, "provinces.csv", lines=[bad_line])
     assert message in result.stderr
+
+
+# --- every field is type-checked where it is read ----------------------------------------------
+
+
+def edit_line(project: Project, rel: str, pattern: str, replacement: str) -> int:
+    """Replace `pattern` on the first line of `rel` matching it; return that line's number."""
+    path = project.path(rel)
+    text = path.read_text(encoding="utf-8")
+    number = line_of(text, pattern)
+    lines = text.splitlines(keepends=True)
+    lines[number - 1] = re.sub(pattern, replacement, lines[number - 1], count=1)
+    path.write_text("".join(lines), encoding="utf-8")
+    return number
+
+
+INDICATORS = "data/catalog/indicators.yaml"
+UNITS = "data/catalog/units.yaml"
+LEDGER = "data/catalog/ledger.yaml"
+VOCABULARY = "data/catalog/vocabulary.yaml"
+QUALITATIVE = "data/catalog/qualitative.yaml"
+SUBGROUPS = "data/catalog/subgroups.yaml"
+PROVINCES = "data/catalog/provinces.csv"
+NATIONAL = "data/reference/national_targets.csv"
+NATIONAL_MAP = "data/reference/national_indicator_map.csv"
+
+# (what the check protects, file, regex on the line to break, its replacement, words the error
+# must contain). Each case once crashed the build or was silently accepted.
+FIELD_CASES = [
+    ("aliases_as_string_is_refused", INDICATORS, r"aliases: \[.*\]", 'aliases: "tuổi thọ"',
+     ["aliases", "list"]),
+    ("alias_read_as_boolean_is_refused", INDICATORS, r"aliases: \[.*\]", "aliases: [no]",
+     ["aliases", "boolean"]),
+    ("indicator_unit_as_list_is_refused", INDICATORS, r"unit: years", "unit: [years]",
+     ["unit", "list"]),
+    ("indicator_unknown_unit_is_refused", INDICATORS, r"unit: years", "unit: yrs",
+     ["yrs", "percent"]),
+    ("indicator_unknown_direction_is_refused", INDICATORS, r"direction: higher_is_better",
+     "direction: up", ["higher_is_better, lower_is_better, band"]),
+    ("indicator_plausible_reversed_is_refused", INDICATORS, r"plausible: \[50, 90\]",
+     "plausible: [90, 50]", ["plausible", "low ≤ high"]),
+    ("indicator_unknown_field_is_refused", INDICATORS, r"domain: longevity",
+     "domian: longevity", ["domian", "expected fields"]),
+    ("duplicate_indicator_id_is_refused", INDICATORS, r"id: healthy_life_years",
+     "id: life_expectancy", ["duplicate", "life_expectancy"]),
+    ("indicator_unknown_subgroup_is_refused", INDICATORS, r"subgroup: male", "subgroup: boys",
+     ["boys", "male"]),
+    ("unit_per_as_text_is_refused", UNITS, r"per: 100$", "per: abc", ["per", "positive"]),
+    ("unit_per_zero_is_refused", UNITS, r"per: 100$", "per: 0", ["per", "positive"]),
+    ("empty_unit_phrase_is_refused", UNITS, r'phrases: \["%", "phần trăm"\]',
+     'phrases: ["%", ""]', ["phrases", "non-empty"]),
+    ("ledger_line_as_text_is_refused", LEDGER, r"line: 161", "line: abc", ["line", "line number"]),
+    ("ledger_value_as_text_is_refused", LEDGER, r"value: 30$", 'value: "thirty"',
+     ["value", "number"]),
+    ("ledger_unknown_action_is_refused", LEDGER, r"action: add", "action: fix",
+     ["add, correct, reject"]),
+    ("ledger_unknown_unit_is_refused", LEDGER, r"unit: percent", "unit: pct", ["pct", "percent"]),
+    ("ledger_unknown_field_is_refused", LEDGER, r"indicator_id: diabetes_managed",
+     "indicator_id: diabetes_managed\n    valeu: 30", ["valeu"]),
+    ("vocabulary_list_as_number_is_refused", VOCABULARY, r"clause_breaks: \[trong đó\]",
+     "clause_breaks: 5", ["clause_breaks", "list"]),
+    ("vocabulary_unknown_comparator_is_refused", VOCABULARY, r'^  "<": ', '  "~": ',
+     ["~", "<="]),
+    ("vocabulary_abbreviation_as_list_is_refused", VOCABULARY, r"sdd: suy dinh dưỡng",
+     "sdd: [suy dinh dưỡng]", ["sdd", "text"]),
+    ("qualitative_phrases_as_string_is_refused", QUALITATIVE,
+     r"phrases: \[bao phủ bảo hiểm y tế toàn dân.*\]", "phrases: bảo hiểm y tế",
+     ["phrases", "list"]),
+    ("subgroup_labels_as_string_is_refused", SUBGROUPS, r"^  male: \[.*\]", "  male: nam",
+     ["male", "list"]),
+    ("manifest_province_as_list_is_refused", str(MANIFEST), r"province: lai_chau",
+     "province: [lai_chau]", ["province", "list"]),
+    ("manifest_period_as_text_is_refused", str(MANIFEST), r"period_start: 2024",
+     "period_start: soon", ["period_start", "year"]),
+    ("period_start_after_end_is_refused", str(MANIFEST), r"period_start: 2024",
+     "period_start: 2025", ["period_start", "period_end", "≤"]),
+    ("manifest_issued_on_not_a_date_is_refused", str(MANIFEST), r'issued_on: "2026-03-23"',
+     'issued_on: "23/3/2026"', ["issued_on", "YYYY-MM-DD"]),
+    ("manifest_sha256_not_hex_is_refused", str(MANIFEST), r"sha256: 40d6\w+", "sha256: 12",
+     ["sha256", "64 hexadecimal"]),
+    ("manifest_unknown_field_is_refused", str(MANIFEST), r'issuer: "UBND tỉnh Lào Cai"',
+     'issuer_name: "UBND"', ["issuer_name"]),
+    ("manifest_id_not_snake_case_is_refused", str(MANIFEST), r"id: lao_cai_2024",
+     "id: Lao Cai 2024", ["snake_case"]),
+    ("manifest_file_outside_raw_by_dotdot_is_refused", str(MANIFEST),
+     r"file: lai_chau_2021", "file: ../../data/raw/lai_chau_2021", ["data/raw", ".."]),
+    ("manifest_file_with_dot_is_refused", str(MANIFEST), r"file: lai_chau_2021",
+     "file: ./lai_chau_2021", ["data/raw"]),
+    ("decimal_comma_in_reference_is_refused", NATIONAL, r",75\.5,", ",75,5,", ["75.5"]),
+    ("reference_year_as_text_is_refused", NATIONAL, r",target,2030,", ",target,soon,",
+     ["year"]),
+    ("reference_unknown_unit_is_refused", NATIONAL, r",years,https", ",yrs,https",
+     ["yrs", "percent"]),
+    ("reference_unknown_kind_is_refused", NATIONAL, r",target,2030,", ",goal,2030,",
+     ["kind", "target"]),
+    ("reference_map_unknown_indicator_is_refused", NATIONAL_MAP, r",life_expectancy$",
+     ",life_expectancy_x", ["life_expectancy_x"]),
+    ("province_gso_code_not_digits_is_refused", PROVINCES, r"^lai_chau,12,", "lai_chau,XII,",
+     ["gso_code", "digits"]),
+]
+
+
+@pytest.mark.parametrize(("file", "pattern", "replacement", "mentions"),
+                         [case[1:] for case in FIELD_CASES], ids=[c[0] for c in FIELD_CASES])
+def test_field_of_wrong_type_or_value_is_refused(project: Project, file: str, pattern: str,
+                                                 replacement: str, mentions: list[str]) -> None:
+    """Each field is checked when read: the error names file, line, field and what is valid."""
+    line = edit_line(project, file, pattern, replacement)
+    # an added line (`\n` in the replacement) is where the error is
+    lines = [line, line + replacement.count("\n")]
+    assert_rejected(project, project.build(), Path(file).name, lines=lines, mentions=mentions)
+
+
+def test_yaml_duplicate_key_is_refused(project: Project) -> None:
+    line = edit_line(project, INDICATORS, r"domain: longevity",
+                     "domain: longevity\n    domain: growth")
+    assert_rejected(project, project.build(), "indicators.yaml", lines=[line + 1],
+                    mentions=["domain", "twice"])
+
+
+# --- YAML that costs too much ------------------------------------------------------------------
+
+
+ALIAS_BOMB = "".join(
+    [f"l0: &l0 [{', '.join(['lol'] * 9)}]\n"]
+    + [f"l{i}: &l{i} [{', '.join([f'*l{i - 1}'] * 9)}]\n" for i in range(1, 10)]
+)
+
+
+@pytest.mark.parametrize("file", [str(MANIFEST), INDICATORS, LEDGER])
+def test_yaml_alias_is_refused(project: Project, file: str) -> None:
+    """A "billion laughs" document: anchors and aliases are refused before anything expands."""
+    path = project.path(file)
+    path.write_text(ALIAS_BOMB + path.read_text(encoding="utf-8"), encoding="utf-8")
+
+    result = project.build()
+    assert_rejected(project, result, Path(file).name, lines=[1], mentions=["alias"])
+
+
+def test_yaml_anchor_in_a_field_is_refused(project: Project) -> None:
+    line = edit_line(project, str(MANIFEST), r"province: lai_chau", "province: &p lai_chau")
+    assert_rejected(project, project.build(), MANIFEST.name, lines=[line], mentions=["anchor"])
+
+
+def test_huge_yaml_is_refused(project: Project) -> None:
+    path = project.path(INDICATORS)
+    padding = ("# " + "x" * 98 + "\n") * 30_000  # 3 MB of comments
+    path.write_text(path.read_text(encoding="utf-8") + padding, encoding="utf-8")
+
+    assert_rejected(project, project.build(), "indicators.yaml", mentions=["bytes"])
+
+
+def test_non_utf8_yaml_is_refused(project: Project) -> None:
+    path = project.path(VOCABULARY)
+    data = path.read_bytes().split(b"\n")
+    bad_line = 20
+    data[bad_line - 1] = data[bad_line - 1] + b" \xe9"  # Latin-1 é
+    path.write_bytes(b"\n".join(data))
+
+    assert_rejected(project, project.build(), "vocabulary.yaml", lines=[bad_line],
+                    mentions=["UTF-8"])
+
+
+@pytest.mark.parametrize("file", [PROVINCES, NATIONAL])
+def test_bom_in_csv_is_refused(project: Project, file: str) -> None:
+    path = project.path(file)
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+
+    assert_rejected(project, project.build(), Path(file).name, lines=[1], mentions=["BOM"])
+
+
+# --- the manifest: what it may read, and how often ----------------------------------------------
+
+
+def add_manifest_entry(project: Project, **fields: str) -> int:
+    """Append a copy of the first entry with `fields` changed; return its first line."""
+    entry = {**project.documents()[0], **fields}
+    text = project.manifest_text().rstrip("\n") + "\n"
+    first = len(text.splitlines()) + 1
+    body = "\n".join(f"    {k}: {v if v is not None else 'null'}" for k, v in entry.items()
+                     if k != "id")
+    project.path(MANIFEST).write_text(f"{text}  - id: {entry['id']}\n{body}\n",
+                                      encoding="utf-8")
+    return first
+
+
+def outside_file(project: Project) -> Path:
+    """A file outside data/raw/, as a manifest must never be able to reach."""
+    secret = project.root / "secret.txt"
+    secret.write_text("Tuổi thọ trung bình đạt 99 tuổi.\n", encoding="utf-8")
+    return secret
+
+
+@pytest.mark.parametrize("how", ["dotdot", "absolute"])
+def test_manifest_path_outside_raw_is_refused(project: Project, how: str) -> None:
+    secret = outside_file(project)
+    name = "../../secret.txt" if how == "dotdot" else str(secret)
+    line = add_manifest_entry(project, id="stolen", file=name, sha256=sha256_file(secret))
+
+    assert_rejected(project, project.build(), MANIFEST.name, lines=range(line, line + 12),
+                    mentions=["data/raw"])
+
+
+@pytest.mark.parametrize("how", ["file", "folder"])
+def test_manifest_symlink_is_refused(project: Project, how: str) -> None:
+    secret = outside_file(project)
+    if how == "file":
+        (project.path("data/raw") / "link.txt").symlink_to(secret)
+        name = "link.txt"
+    else:
+        (project.path("data/raw") / "sub").symlink_to(project.root)
+        name = "sub/secret.txt"
+    line = add_manifest_entry(project, id="linked", file=name, sha256=sha256_file(secret))
+
+    assert_rejected(project, project.build(), MANIFEST.name, lines=range(line, line + 12),
+                    mentions=["symbolic link"])
+
+
+def test_manifest_file_that_is_a_folder_is_refused(project: Project) -> None:
+    (project.path("data/raw") / "folder").mkdir()
+    line = add_manifest_entry(project, id="folder", file="folder", sha256="a" * 64)
+
+    assert_rejected(project, project.build(), MANIFEST.name, lines=range(line, line + 12),
+                    mentions=["regular file"])
+
+
+def test_same_document_twice_is_refused(project: Project) -> None:
+    """The same bytes under a second name would count every observation twice."""
+    first = project.documents()[0]
+    copy = project.path("data/raw/copy.txt")
+    copy.write_bytes(project.path(f"data/raw/{first['file']}").read_bytes())
+    line = add_manifest_entry(project, id="again", file="copy.txt")
+
+    result = project.build()
+    assert_rejected(project, result, MANIFEST.name, lines=range(line, line + 12),
+                    mentions=[first["id"], "again", "listed once"])
+
+
+@pytest.mark.parametrize("text", ["documents: []\n", "documents:\n", "# no documents\n"],
+                         ids=["empty_list", "null", "no_key"])
+def test_empty_manifest_is_refused(project: Project, text: str) -> None:
+    """An empty manifest would silently replace the warehouse with an empty one."""
+    project.path(MANIFEST).write_text(text, encoding="utf-8")
+
+    assert_rejected(project, project.build(), MANIFEST.name, lines=[1], mentions=["documents"])
+
+
+def test_binary_document_is_refused(project: Project) -> None:
+    doc = project.documents()[0]
+    raw = project.path(f"data/raw/{doc['file']}")
+    raw.write_bytes(b"\0" * 4096)
+    project.set_manifest_sha(doc["sha256"], sha256_file(raw))
+
+    assert_rejected(project, project.build(), doc["file"], lines=[1], mentions=["NUL"])

@@ -9,14 +9,38 @@ import csv
 import hashlib
 import io
 from dataclasses import dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from vnhealth import yamlsafe
 from vnhealth.errors import InputError
+from vnhealth.fields import (
+    DATE,
+    ID,
+    LINE,
+    MAPPING,
+    NUMBER,
+    PAIR,
+    POSITIVE,
+    SHA256,
+    TEXT,
+    TEXTS,
+    YEAR,
+    Field,
+    Kind,
+    Refused,
+    check_record,
+    check_row,
+    check_value,
+    choice,
+    key_line,
+    pattern,
+    shown_value,
+)
 from vnhealth.paths import ProjectPaths
+from vnhealth.text import nfc
 
 DIRECTIONS = ("higher_is_better", "lower_is_better", "band")
 KINDS = ("target", "baseline", "actual", "trajectory")
@@ -24,53 +48,85 @@ COMPARATORS = ("=", "<", "<=", ">", ">=", "range", "relative")
 LEDGER_ACTIONS = ("add", "correct", "reject")
 
 
-_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: 10x faster
+class LineDict(dict):
+    """A YAML mapping: the key `__line__` is the line it starts on (as before), and
+    `key_lines` the line of each of its keys, so an error can point at the field itself."""
+
+    key_lines: dict[Any, int]
 
 
-class _LineLoader(_BaseLoader):  # type: ignore[misc,valid-type]
-    """A YAML loader that remembers the line of every mapping as the key `__line__`."""
+class _LineLoader(yamlsafe.SafeLoader):  # type: ignore[misc,valid-type]
+    """A safe YAML loader that remembers the line of every mapping and of its keys."""
 
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
-    mapping = loader.construct_mapping(node, deep=True)
+    key_lines: dict[Any, int] = {}
+    for key_node, _value in node.value:
+        key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+        # YAML keeps the last of two equal keys without a word: a typo'd copy would silently win.
+        if key is not None and key in key_lines:
+            raise yaml.constructor.ConstructorError(
+                problem=f"the key {key!r} appears twice in one mapping (first at line "
+                f"{key_lines[key]}); keep one", problem_mark=key_node.start_mark)
+        if key is not None:
+            key_lines[key] = key_node.start_mark.line + 1
+    mapping = LineDict(loader.construct_mapping(node, deep=True))
+    mapping.key_lines = key_lines
     mapping["__line__"] = node.start_mark.line + 1
     return mapping
 
 
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
+# The largest catalogue, manifest or reference file the build reads (the largest real one is
+# ~35 KB): anything bigger is a mistake, and is refused before it is read into memory.
+MAX_INPUT_BYTES = yamlsafe.MAX_YAML_BYTES
 
-def read_input_text(path: Path, shown: Path) -> str:
-    """The text of a required input file, or an InputError naming it."""
+
+def read_input_text(path: Path, shown: Path, *, bom: bool = True) -> str:
+    """The text of a required input file, or an InputError naming it. `bom=False` refuses a
+    leading byte-order mark (a CSV's first column name would silently start with it)."""
     if not path.exists():
         raise InputError("file not found; the build needs it", path=shown)
+    if not path.is_file():
+        raise InputError("not a regular file; the build needs a text file here", path=shown)
+    size = path.stat().st_size
+    if size > MAX_INPUT_BYTES:
+        raise InputError(f"the file is {size:,} bytes; input files are limited to "
+                         f"{MAX_INPUT_BYTES:,} bytes", path=shown)
+    data = path.read_bytes()
+    return decode_text(data, shown, bom=bom)
+
+
+def decode_text(data: bytes, shown: Path, *, bom: bool = True) -> str:
+    """`data` as UTF-8 text, refusing what is not text: invalid UTF-8 and NUL bytes (binary)."""
     try:
-        return path.read_text(encoding="utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        bad_line = path.read_bytes()[: exc.start].count(b"\n") + 1
-        raise InputError(f"not valid UTF-8 ({exc.reason})", path=shown, line=bad_line) from exc
+        bad_line = data[: exc.start].count(b"\n") + 1
+        raise InputError(f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}: "
+                         f"{exc.reason}); save the file as UTF-8 text", path=shown,
+                         line=bad_line) from exc
+    if "\x00" in text:
+        raise InputError("contains NUL bytes: this is binary data, not text; expected UTF-8 text",
+                         path=shown, line=text[: text.index("\x00")].count("\n") + 1)
+    if not bom and text.startswith("\ufeff"):
+        raise InputError("starts with a byte-order mark (BOM); save it as UTF-8 without BOM",
+                         path=shown, line=1)
+    return text
 
 
 def read_yaml(path: Path, shown: Path) -> Any:
     """Parse a YAML file; mappings carry `__line__`. Errors name the file and line."""
     text = read_input_text(path, shown)
     try:
-        return yaml.load(text, Loader=_LineLoader)  # noqa: S506 - SafeLoader subclass
+        return yamlsafe.safe_load(text, _LineLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
         problem = getattr(exc, "problem", None) or str(exc)
-        raise InputError(f"malformed YAML: {problem}", path=shown, line=line) from exc
-
-
-def _require(item: dict[str, Any], keys: tuple[str, ...], shown: Path, what: str) -> None:
-    missing = [k for k in keys if item.get(k) in (None, "")]
-    if missing:
-        raise InputError(
-            f"{what} is missing {', '.join(missing)} (required: {', '.join(keys)})",
-            path=shown,
-            line=item.get("__line__"),
-        )
+        kind = "refused YAML" if isinstance(exc, yamlsafe.YAMLRefused) else "malformed YAML"
+        raise InputError(f"{kind}: {problem}", path=shown, line=line) from exc
 
 
 @dataclass(frozen=True)
@@ -95,6 +151,7 @@ class Indicator:
     band: tuple[float, float] | None = None
     plausible: tuple[float, float] | None = None
     subgroup: str | None = None
+    moh_code: str | None = None  # Ministry of Health indicator system code (TT 37/2019/TT-BYT)
 
 
 @dataclass(frozen=True)
@@ -163,194 +220,266 @@ class Catalog:
         raise KeyError(indicator_id)
 
 
-def _as_pair(value: Any, shown: Path, line: int | None, what: str) -> tuple[float, float] | None:
-    if value is None:
+def _section(data: Any, key: str, typ: type, expected: str, shown: Path,
+             required: bool = True) -> Any:
+    """The top-level entry `key` of a YAML file, checked to be a `typ` (None when optional
+    and absent)."""
+    if not isinstance(data, dict):
+        raise InputError(f"got {shown_value(data)} at the top of the file; expected a mapping "
+                         f"with `{key}:`", path=shown, line=1)
+    value = data.get(key)
+    if value is None and not required:
         return None
-    if not (isinstance(value, list) and len(value) == 2):
-        raise InputError(f"{what} must be a list of two numbers [low, high]", path=shown, line=line)
-    try:
-        return float(value[0]), float(value[1])
-    except (TypeError, ValueError) as exc:
-        raise InputError(f"{what} must hold numbers, got {value!r}", path=shown, line=line) from exc
+    if not isinstance(value, typ):
+        raise InputError(f"field {key}: got {shown_value(value)}; expected {expected}",
+                         path=shown, line=key_line(data, key, 1))
+    return value
 
 
-def load_units(path: Path, shown: Path) -> dict[str, Unit]:
-    data = read_yaml(path, shown)
-    if not isinstance(data, dict) or not isinstance(data.get("units"), dict):
-        raise InputError("expected a mapping `units:` of unit id → definition", path=shown)
-    units: dict[str, Unit] = {}
-    for unit_id, spec in data["units"].items():
-        if unit_id == "__line__":
+def _items(mapping: dict[Any, Any], shown: Path, what: str) -> list[tuple[str, Any, int | None]]:
+    """(key, value, line) of a YAML mapping keyed by ids, each key checked to be an id."""
+    out = []
+    for key, value in mapping.items():
+        if key == "__line__":
             continue
-        if not isinstance(spec, dict):
-            raise InputError(f"unit {unit_id!r} must be a mapping", path=shown)
-        _require(spec, ("dimension", "per", "phrases"), shown, f"unit {unit_id!r}")
-        units[unit_id] = Unit(
-            id=unit_id,
-            dimension=str(spec["dimension"]),
-            per=float(spec["per"]),
-            phrases=tuple(str(p) for p in spec["phrases"]),
-            label_vi=str(spec.get("label_vi", unit_id)),
-            label_en=str(spec.get("label_en", unit_id)),
-        )
-    return units
-
-
-def load_indicators(path: Path, shown: Path, units: dict[str, Unit]) -> list[Indicator]:
-    data = read_yaml(path, shown)
-    if not isinstance(data, dict) or not isinstance(data.get("indicators"), list):
-        raise InputError("expected a list `indicators:`", path=shown)
-    seen: set[str] = set()
-    out: list[Indicator] = []
-    for item in data["indicators"]:
-        if not isinstance(item, dict):
-            raise InputError("each indicator must be a mapping", path=shown)
-        line = item.get("__line__")
-        _require(
-            item, ("id", "name_vi", "name_en", "domain", "unit", "direction", "aliases"), shown,
-            "indicator",
-        )
-        ind_id = str(item["id"])
-        if ind_id in seen:
-            raise InputError(f"duplicate indicator id {ind_id!r}", path=shown, line=line)
-        seen.add(ind_id)
-        if item["unit"] not in units:
-            raise InputError(
-                f"indicator {ind_id!r} has unit {item['unit']!r}, not in units.yaml "
-                f"(known: {', '.join(sorted(units))})",
-                path=shown, line=line,
-            )
-        if item["direction"] not in DIRECTIONS:
-            raise InputError(
-                f"indicator {ind_id!r} has direction {item['direction']!r} "
-                f"(valid: {', '.join(DIRECTIONS)})",
-                path=shown, line=line,
-            )
-        band = _as_pair(item.get("band"), shown, line, "band")
-        if item["direction"] == "band" and band is None:
-            raise InputError(f"indicator {ind_id!r} is a band: give `band: [low, high]`",
-                             path=shown, line=line)
-        out.append(
-            Indicator(
-                id=ind_id,
-                name_vi=str(item["name_vi"]),
-                name_en=str(item["name_en"]),
-                domain=str(item["domain"]),
-                unit=str(item["unit"]),
-                direction=str(item["direction"]),
-                aliases=tuple(str(a) for a in item["aliases"]),
-                band=band,
-                plausible=_as_pair(item.get("plausible"), shown, line, "plausible"),
-                subgroup=item.get("subgroup"),
-            )
-        )
+        line = key_line(mapping, key, mapping.get("__line__"))
+        check_value(key, ID, shown, f"{what} id", line)
+        out.append((key, value, line))
     return out
 
 
-PROVINCE_COLUMNS = ("province_id", "gso_code", "name_vi", "name_en", "status_2025",
-                    "successor_id", "effective_on", "note")
+def _unique(seen: dict[str, int | None], key: str, shown: Path, what: str,
+            line: int | None) -> None:
+    """Refuse a second record with the same key, naming the line of the first."""
+    if key in seen:
+        raise InputError(f"duplicate {what} {key!r} (first at line {seen[key]}); each "
+                         f"{what} must be unique", path=shown, line=line)
+    seen[key] = line
+
+
+UNIT_FIELDS = (Field("dimension", TEXT), Field("per", POSITIVE), Field("phrases", TEXTS),
+               Field("label_vi", TEXT, False), Field("label_en", TEXT, False))
+
+
+def load_units(path: Path, shown: Path) -> dict[str, Unit]:
+    units_map = _section(read_yaml(path, shown), "units", dict,
+                         "a mapping `units:` of unit id → definition", shown)
+    units: dict[str, Unit] = {}
+    for unit_id, spec, line in _items(units_map, shown, "unit"):
+        v = check_record(spec, UNIT_FIELDS, shown, f"unit {unit_id}", line)
+        units[unit_id] = Unit(id=unit_id, dimension=v["dimension"], per=v["per"],
+                              phrases=v["phrases"], label_vi=v["label_vi"] or unit_id,
+                              label_en=v["label_en"] or unit_id)
+    if not units:
+        raise InputError("no units declared; expected at least one under `units:`", path=shown)
+    return units
+
+
+INDICATOR_FIELDS = (
+    Field("id", ID), Field("name_vi", TEXT), Field("name_en", TEXT), Field("domain", TEXT),
+    Field("unit", TEXT), Field("direction", choice(DIRECTIONS)), Field("aliases", TEXTS),
+    Field("band", PAIR, False), Field("plausible", PAIR, False), Field("subgroup", TEXT, False),
+    # the code in the Ministry of Health's system of health-statistics indicators, where one exists
+    Field("moh_code", TEXT, False),
+)
+
+
+def load_indicators(path: Path, shown: Path, units: dict[str, Unit],
+                    subgroups: dict[str, str] | None = None) -> list[Indicator]:
+    """The indicator catalogue; units (and subgroups, when given) must be declared."""
+    items = _section(read_yaml(path, shown), "indicators", list, "a list `indicators:`", shown)
+    groups = set((subgroups or {}).values())
+    seen: dict[str, int | None] = {}
+    out: list[Indicator] = []
+    for item in items:
+        v = check_record(item, INDICATOR_FIELDS, shown, "indicator")
+        line = key_line(item, "id", item.get("__line__"))
+        _unique(seen, v["id"], shown, "indicator id", line)
+        where = f"indicator {v['id']}"
+        if v["unit"] not in units:
+            raise InputError(f"{where}: field unit: got {v['unit']!r}; expected a unit of "
+                             f"units.yaml: {', '.join(sorted(units))}",
+                             path=shown, line=key_line(item, "unit", line))
+        if v["direction"] == "band" and v["band"] is None:
+            raise InputError(f"{where}: field band is missing; a band indicator needs "
+                             "`band: [low, high]`", path=shown, line=line)
+        if subgroups is not None and v["subgroup"] is not None and v["subgroup"] not in groups:
+            raise InputError(f"{where}: field subgroup: got {v['subgroup']!r}; expected a "
+                             f"group of subgroups.yaml: {', '.join(sorted(groups))}",
+                             path=shown, line=key_line(item, "subgroup", line))
+        out.append(Indicator(**{k: v[k] for k in ("id", "name_vi", "name_en", "domain", "unit",
+                                                  "direction", "aliases", "band", "plausible",
+                                                  "subgroup", "moh_code")}))
+    if not out:
+        raise InputError("no indicators; expected at least one under `indicators:`", path=shown)
+    return out
+
+
 PROVINCE_STATUSES = ("unchanged", "merged", "renamed", "new")
+PROVINCE_FIELDS = (
+    Field("province_id", ID), Field("gso_code", pattern(r"\d{1,3}", "a GSO code of digits"),
+                                    False),
+    Field("name_vi", TEXT), Field("name_en", TEXT), Field("status_2025", choice(PROVINCE_STATUSES)),
+    Field("successor_id", TEXT, False), Field("effective_on", DATE, False),
+    Field("note", TEXT, False),
+)
+PROVINCE_COLUMNS = tuple(f.name for f in PROVINCE_FIELDS)
+
+
+def read_csv(path: Path, shown: Path, fields: tuple[Field, ...]
+             ) -> list[tuple[int, dict[str, Any]]]:
+    """(line, checked values) of each row of a CSV whose header is exactly `fields`' names."""
+    text = read_input_text(path, shown, bom=False)
+    reader = csv.reader(io.StringIO(text, newline=""))
+    names = tuple(f.name for f in fields)
+    rows: list[tuple[int, dict[str, Any]]] = []
+    try:
+        header = next(reader, None)
+        if header is None or tuple(header) != names:
+            raise InputError(f"header must be {','.join(names)}", path=shown, line=1)
+        start = reader.line_num + 1
+        for row in reader:
+            if any(cell.strip() for cell in row):  # a blank line is not a record
+                rows.append((start, check_row(row, fields, shown, start)))
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        raise InputError(f"malformed CSV: {exc}", path=shown, line=reader.line_num) from exc
+    return rows
 
 
 def load_provinces(path: Path, shown: Path) -> dict[str, Province]:
-    text = read_input_text(path, shown)
-    rows = list(csv.reader(io.StringIO(text)))
-    if not rows or tuple(rows[0]) != PROVINCE_COLUMNS:
-        raise InputError(f"header must be {','.join(PROVINCE_COLUMNS)}", path=shown, line=1)
     provinces: dict[str, Province] = {}
-    for line_no, row in enumerate(rows[1:], start=2):
-        if not row:
-            continue
-        if len(row) != len(PROVINCE_COLUMNS):
+    seen: dict[str, int | None] = {}
+    for line_no, rec in read_csv(path, shown, PROVINCE_FIELDS):
+        _unique(seen, rec["province_id"], shown, "province_id", line_no)
+        if rec["status_2025"] != "unchanged" and rec["effective_on"] is None:
             raise InputError(
-                f"row has {len(row)} columns, expected {len(PROVINCE_COLUMNS)} "
-                f"({','.join(PROVINCE_COLUMNS)})",
-                path=shown, line=line_no,
-            )
-        rec = dict(zip(PROVINCE_COLUMNS, row, strict=True))
-        if not rec["province_id"] or not rec["name_vi"]:
-            raise InputError("province_id and name_vi are required", path=shown, line=line_no)
-        if rec["province_id"] in provinces:
-            raise InputError(f"duplicate province_id {rec['province_id']!r}", path=shown,
-                             line=line_no)
-        if rec["status_2025"] not in PROVINCE_STATUSES:
-            raise InputError(f"status_2025 {rec['status_2025']!r} is not one of "
-                             f"{', '.join(PROVINCE_STATUSES)}", path=shown, line=line_no)
-        if rec["status_2025"] != "unchanged" or rec["effective_on"]:
-            try:
-                date.fromisoformat(rec["effective_on"])
-            except ValueError:
-                raise InputError(
-                    f"effective_on {rec['effective_on']!r} is not a date YYYY-MM-DD (required "
-                    f"when status_2025 is {rec['status_2025']!r}: the day the change took "
-                    "effect)", path=shown, line=line_no) from None
+                f"field effective_on is empty; expected a date YYYY-MM-DD (required when "
+                f"status_2025 is {rec['status_2025']!r}: the day the change took effect)",
+                path=shown, line=line_no)
         provinces[rec["province_id"]] = Province(
-            id=rec["province_id"],
-            gso_code=rec["gso_code"] or None,
-            name_vi=rec["name_vi"],
-            name_en=rec["name_en"],
-            status_2025=rec["status_2025"],
-            successor_id=rec["successor_id"] or None,
-            effective_on=rec["effective_on"] or None,
-            note=rec["note"],
+            id=rec["province_id"], gso_code=rec["gso_code"], name_vi=rec["name_vi"],
+            name_en=rec["name_en"], status_2025=rec["status_2025"],
+            successor_id=rec["successor_id"], effective_on=rec["effective_on"],
+            note=rec["note"] or "",
         )
     for prov in provinces.values():
         if prov.successor_id and prov.successor_id not in provinces:
             raise InputError(
-                f"province {prov.id!r} names successor {prov.successor_id!r}, which is not listed",
-                path=shown,
-            )
+                f"province {prov.id!r}: field successor_id: got {prov.successor_id!r}; expected "
+                "a province_id listed in this file", path=shown, line=seen[prov.id])
     return provinces
 
 
-def load_ledger(path: Path, shown: Path, indicator_ids: set[str]) -> list[LedgerEntry]:
+# What a ledger entry may set on (`add`, `correct`) or match in (`match:`) an observation.
+OBSERVATION_FIELDS = (
+    Field("kind", choice(KINDS), False), Field("year", YEAR, False),
+    Field("comparator", choice(COMPARATORS), False), Field("value", NUMBER, False),
+    Field("value_high", NUMBER, False), Field("unit", TEXT, False),
+    Field("relative_to", TEXT, False),
+)
+LEDGER_FIELDS = (
+    Field("action", choice(LEDGER_ACTIONS)), Field("doc_id", TEXT), Field("line", LINE),
+    Field("indicator_id", TEXT), Field("reason", TEXT), *OBSERVATION_FIELDS,
+    Field("match", MAPPING, False),
+)
+ADD_REQUIRES = ("kind", "year", "comparator", "value", "unit")
+
+
+def load_ledger(path: Path, shown: Path, indicator_ids: set[str],
+                unit_ids: set[str] | None = None) -> list[LedgerEntry]:
     data = read_yaml(path, shown)
-    entries = (data or {}).get("entries") or []
-    if not isinstance(entries, list):
-        raise InputError("expected a list `entries:`", path=shown)
+    entries = _section(data or {}, "entries", list, "a list `entries:`", shown, required=False)
     out: list[LedgerEntry] = []
-    for item in entries:
-        line = item.get("__line__") if isinstance(item, dict) else None
-        if not isinstance(item, dict):
-            raise InputError("each ledger entry must be a mapping", path=shown, line=line)
-        _require(item, ("action", "doc_id", "line", "indicator_id", "reason"), shown,
-                 "ledger entry")
-        if item["action"] not in LEDGER_ACTIONS:
-            raise InputError(f"action {item['action']!r} is not one of {', '.join(LEDGER_ACTIONS)}",
-                             path=shown, line=line)
-        if item["indicator_id"] not in indicator_ids:
-            raise InputError(f"unknown indicator_id {item['indicator_id']!r}", path=shown,
-                             line=line)
-        fields = {k: v for k, v in item.items()
-                  if k not in ("action", "doc_id", "line", "indicator_id", "reason", "match",
-                               "__line__")}
-        match = dict(item.get("match") or {})
-        match.pop("__line__", None)
-        if item["action"] == "add":
-            _require(item, ("kind", "year", "comparator", "value", "unit"), shown, "ledger `add`")
-        for key in ("kind", "comparator"):
-            allowed = KINDS if key == "kind" else COMPARATORS
-            if key in fields and fields[key] not in allowed:
-                raise InputError(f"{key} {fields[key]!r} is not one of {', '.join(allowed)}",
-                                 path=shown, line=line)
+    for item in entries or []:
+        v = check_record(item, LEDGER_FIELDS, shown, "ledger entry")
+        line = item.get("__line__")
+        where = f"ledger entry ({v['action']} {v['doc_id']} line {v['line']})"
+        if v["indicator_id"] not in indicator_ids:
+            raise InputError(f"{where}: field indicator_id: got {v['indicator_id']!r}; expected "
+                             "an id of indicators.yaml", path=shown,
+                             line=key_line(item, "indicator_id", line))
+        if unit_ids is not None and v["unit"] is not None and v["unit"] not in unit_ids:
+            raise InputError(f"{where}: field unit: got {v['unit']!r}; expected a unit of "
+                             f"units.yaml: {', '.join(sorted(unit_ids))}", path=shown,
+                             line=key_line(item, "unit", line))
+        missing = [k for k in ADD_REQUIRES if v[k] is None]
+        if v["action"] == "add" and missing:
+            raise InputError(f"{where}: field {missing[0]} is missing; an `add` needs "
+                             f"{', '.join(ADD_REQUIRES)}", path=shown, line=line)
+        match = v["match"] or {}
+        checked = check_record(match, OBSERVATION_FIELDS, shown, f"{where}: match",
+                               key_line(item, "match", line)) if match else {}
         out.append(LedgerEntry(
-            action=item["action"], doc_id=str(item["doc_id"]), line=int(item["line"]),
-            indicator_id=str(item["indicator_id"]), reason=str(item["reason"]), fields=fields,
-            match=match, ledger_line=line or 0,
+            action=v["action"], doc_id=v["doc_id"], line=v["line"],
+            indicator_id=v["indicator_id"], reason=v["reason"],
+            # only the fields the entry states: a `correct` changes just those
+            fields={f.name: v[f.name] for f in OBSERVATION_FIELDS if f.name in item},
+            match={k: checked[k] for k in match if k != "__line__"}, ledger_line=line or 0,
         ))
     return out
 
 
+QUALITATIVE_FIELDS = (Field("id", ID), Field("name_vi", TEXT), Field("name_en", TEXT),
+                      Field("phrases", TEXTS))
+
+
 def load_qualitative(path: Path, shown: Path) -> list[QualitativeTarget]:
     data = read_yaml(path, shown)
-    items = (data or {}).get("targets") or []
+    items = _section(data or {}, "targets", list, "a list `targets:`", shown, required=False)
+    seen: dict[str, int | None] = {}
     out = []
-    for item in items:
-        _require(item, ("id", "name_vi", "name_en", "phrases"), shown, "qualitative target")
-        out.append(QualitativeTarget(id=item["id"], name_vi=item["name_vi"],
-                                     name_en=item["name_en"],
-                                     phrases=tuple(item["phrases"])))
+    for item in items or []:
+        v = check_record(item, QUALITATIVE_FIELDS, shown, "qualitative target")
+        _unique(seen, v["id"], shown, "qualitative target id", key_line(item, "id", None))
+        out.append(QualitativeTarget(**v))
     return out
+
+
+def load_subgroups(path: Path, shown: Path) -> dict[str, str]:
+    """Sub-row label (lower case) → the subgroup it names."""
+    data = read_yaml(path, shown)
+    groups = _section(data or {}, "subgroups", dict, "a mapping `subgroups:` of group → "
+                      "labels", shown, required=False)
+    subgroups: dict[str, str] = {}
+    for group, labels, line in _items(groups or {}, shown, "subgroup"):
+        for label in check_value(labels, TEXTS, shown, f"subgroup {group}", line):
+            subgroups[label.lower()] = group
+    return subgroups
+
+
+VOCABULARY_LISTS = ("baseline_from", "baseline_to", "baseline_columns", "clause_breaks",
+                    "count_nouns", "target_sections", "other_sections")
+VOCABULARY_FIELDS = (
+    Field("abbreviations", MAPPING, False), Field("comparators_before", MAPPING, False),
+    Field("comparators_after", MAPPING, False), Field("relative", MAPPING, False),
+    *(Field(name, TEXTS, name == "count_nouns") for name in VOCABULARY_LISTS),
+)
+RELATIVE_FIELDS = tuple(Field(name, TEXTS, False) for name in
+                        ("increase", "decrease", "markers_before", "markers_after", "per_year"))
+BOUND_COMPARATORS = choice(("=", "<", "<=", ">", ">="))
+
+
+def load_vocabulary(path: Path, shown: Path) -> dict[str, Any]:
+    """The extractor's word lists, as read (the extractor reads this mapping), after checking
+    every entry's shape: each list a non-empty list of phrases."""
+    data = read_yaml(path, shown)
+    v = check_record(data, VOCABULARY_FIELDS, shown, "vocabulary")
+    for short, long_, line in _items_any(v["abbreviations"] or {}):
+        check_value(short, TEXT, shown, "abbreviations: abbreviation", line)
+        check_value(long_, TEXT, shown, f"abbreviations: field {short}", line)
+    for key in ("comparators_before", "comparators_after"):
+        for comparator, phrases, line in _items_any(v[key] or {}):
+            check_value(comparator, BOUND_COMPARATORS, shown, f"{key}: comparator", line)
+            check_value(phrases, TEXTS, shown, f"{key}: field {comparator}", line)
+    if v["relative"]:
+        check_record(v["relative"], RELATIVE_FIELDS, shown, "relative")
+    return data
+
+
+def _items_any(mapping: dict[Any, Any]) -> list[tuple[Any, Any, int | None]]:
+    return [(k, val, key_line(mapping, k, mapping.get("__line__")))
+            for k, val in mapping.items() if k != "__line__"]
 
 
 CATALOG_FILES = ("units.yaml", "indicators.yaml", "provinces.csv", "subgroups.yaml",
@@ -365,87 +494,113 @@ def load_catalog(paths: ProjectPaths) -> Catalog:
         return paths.relative(cat / name)
 
     units = load_units(cat / "units.yaml", shown("units.yaml"))
-    indicators = load_indicators(cat / "indicators.yaml", shown("indicators.yaml"), units)
+    subgroups = load_subgroups(cat / "subgroups.yaml", shown("subgroups.yaml"))
+    indicators = load_indicators(cat / "indicators.yaml", shown("indicators.yaml"), units,
+                                 subgroups)
     provinces = load_provinces(cat / "provinces.csv", shown("provinces.csv"))
-    sub = read_yaml(cat / "subgroups.yaml", shown("subgroups.yaml")) or {}
-    subgroups: dict[str, str] = {}
-    for group, labels in (sub.get("subgroups") or {}).items():
-        if group == "__line__":
-            continue
-        for label in labels:
-            subgroups[str(label).lower()] = group
-    vocabulary = read_yaml(cat / "vocabulary.yaml", shown("vocabulary.yaml"))
-    if not isinstance(vocabulary, dict):
-        raise InputError("expected a mapping of word lists", path=shown("vocabulary.yaml"))
-    ledger = load_ledger(cat / "ledger.yaml", shown("ledger.yaml"), {i.id for i in indicators})
+    vocabulary = load_vocabulary(cat / "vocabulary.yaml", shown("vocabulary.yaml"))
+    ledger = load_ledger(cat / "ledger.yaml", shown("ledger.yaml"), {i.id for i in indicators},
+                         set(units))
     qualitative = load_qualitative(cat / "qualitative.yaml", shown("qualitative.yaml"))
     files = {name: (cat / name).read_bytes() for name in CATALOG_FILES}
     return Catalog(units, indicators, provinces, subgroups, vocabulary, ledger, qualitative, files)
 
 
+def _raw_relative(value: Any) -> str:
+    """A manifest `file`: a relative path below data/raw/ with no `.`, `..` or empty parts."""
+    text = value if isinstance(value, str) else ""
+    parts = text.split("/")
+    if (not text.strip() or "\\" in text or text.startswith("/") or ":" in parts[0]
+            or any(p in ("", ".", "..") for p in parts)):
+        raise Refused
+    return text
+
+
+RAW_FILE = Kind("a file name inside data/raw/ (a relative path without '..', '.' or a leading "
+                "'/')", _raw_relative)
+DOCUMENT_FIELDS = (
+    Field("id", ID), Field("province", TEXT), Field("title", TEXT),
+    Field("doc_number", TEXT, False), Field("issuer", TEXT, False), Field("issued_on", DATE, False),
+    Field("issued_text", TEXT, False), Field("period_start", YEAR), Field("period_end", YEAR),
+    Field("file", RAW_FILE), Field("sha256", SHA256),
+)
+
+
 def load_manifest(paths: ProjectPaths, provinces: dict[str, Province]) -> list[Document]:
-    """Read data/raw/documents.yaml and check every entry against the provinces and the files."""
+    """Read data/raw/documents.yaml and check every entry against the provinces; each file and
+    each set of bytes (sha256) is listed once."""
     shown = paths.relative(paths.manifest)
     data = read_yaml(paths.manifest, shown)
-    if not isinstance(data, dict) or not isinstance(data.get("documents"), list):
-        raise InputError("expected a list `documents:`", path=shown)
+    items = _section(data, "documents", list, "a list `documents:` of document entries", shown)
+    if not items:
+        raise InputError("field documents: got an empty list; expected at least one document "
+                         "(a build without documents would replace the warehouse with an empty "
+                         "one)", path=shown, line=key_line(data, "documents", 1))
     docs: list[Document] = []
-    seen: dict[str, int] = {}
-    files_seen: dict[str, int] = {}
-    for item in data["documents"]:
-        if not isinstance(item, dict):
-            raise InputError("each document must be a mapping", path=shown)
-        line = item.get("__line__")
-        _require(item, ("id", "province", "title", "period_start", "period_end", "file",
-                        "sha256"), shown, "document entry")
-        doc_id = str(item["id"])
-        if doc_id in seen:
+    ids: dict[str, int | None] = {}
+    files: dict[str, int | None] = {}
+    shas: dict[str, Document] = {}
+    for item in items:
+        v = check_record(item, DOCUMENT_FIELDS, shown, "document entry")
+        line = key_line(item, "id", item.get("__line__"))
+        _unique(ids, v["id"], shown, "document id", line)
+        where = f"document {v['id']}"
+        if v["province"] not in provinces:
             raise InputError(
-                f"duplicate document id {doc_id!r} (first at line {seen[doc_id]}); ids must be "
-                "unique", path=shown, line=line,
-            )
-        seen[doc_id] = line or 0
-        if item["province"] not in provinces:
+                f"{where}: field province: got {v['province']!r}; expected a province_id of "
+                f"data/catalog/provinces.csv ({', '.join(sorted(provinces))})",
+                path=shown, line=key_line(item, "province", line))
+        _unique(files, v["file"], shown, "file", key_line(item, "file", line))
+        if v["period_start"] > v["period_end"]:
             raise InputError(
-                f"unknown province {item['province']!r} for document {doc_id!r} "
-                f"(valid: {', '.join(sorted(provinces))}; add new ones to "
-                "data/catalog/provinces.csv)",
-                path=shown, line=line,
-            )
-        if str(item["file"]) in files_seen:
-            raise InputError(f"file {item['file']!r} is listed twice (first at line "
-                             f"{files_seen[str(item['file'])]})", path=shown, line=line)
-        files_seen[str(item["file"])] = line or 0
-        try:
-            start, end = int(item["period_start"]), int(item["period_end"])
-        except (TypeError, ValueError) as exc:
-            raise InputError("period_start and period_end must be years", path=shown,
-                             line=line) from exc
-        if not (1990 <= start <= end <= 2100):
-            raise InputError(f"period {start}–{end} is not a valid range of years", path=shown,
-                             line=line)
-        sha = str(item["sha256"]).lower()
-        if len(sha) != 64 or any(c not in "0123456789abcdef" for c in sha):
-            raise InputError("sha256 must be 64 hexadecimal characters", path=shown, line=line)
-        docs.append(Document(
-            id=doc_id, province_id=str(item["province"]), title=str(item["title"]),
-            doc_number=item.get("doc_number"), issuer=item.get("issuer"),
-            issued_on=str(item["issued_on"]) if item.get("issued_on") else None,
-            issued_text=item.get("issued_text"), period_start=start, period_end=end,
-            file=str(item["file"]), sha256=sha, manifest_line=line or 0,
-        ))
+                f"{where}: field period_start: got {v['period_start']}, after period_end "
+                f"{v['period_end']}; expected period_start ≤ period_end",
+                path=shown, line=key_line(item, "period_start", line))
+        doc = Document(
+            id=v["id"], province_id=v["province"], title=v["title"], doc_number=v["doc_number"],
+            issuer=v["issuer"], issued_on=v["issued_on"], issued_text=v["issued_text"],
+            period_start=v["period_start"], period_end=v["period_end"], file=v["file"],
+            sha256=v["sha256"].lower(), manifest_line=line or 0)
+        first = shas.setdefault(doc.sha256, doc)
+        if first is not doc:
+            raise InputError(
+                f"{where}: field sha256: the same bytes as document {first.id} (line "
+                f"{first.manifest_line}, file {first.file}); expected each raw document to be "
+                "listed once", path=shown, line=key_line(item, "sha256", line))
+        docs.append(doc)
     return docs
 
 
-def read_document_lines(paths: ProjectPaths, doc: Document) -> tuple[bytes, list[str]]:
-    """Raw bytes and decoded lines of a document, after checking its bytes and encoding."""
-    path = paths.raw / doc.file
-    shown = paths.relative(path)
+def raw_document_path(paths: ProjectPaths, doc: Document) -> Path:
+    """The document's file, once it is known to be a regular file inside data/raw/ reached
+    through no symbolic link: the manifest must not make the build read anything else."""
+    manifest, where = paths.relative(paths.manifest), f"document {doc.id}: field file"
+    expected = "expected a regular file inside data/raw/ (copy the file in; links are refused)"
+    path = paths.raw
+    for part in doc.file.split("/"):
+        path = path / part
+        if path.is_symlink():
+            raise InputError(f"{where}: {doc.file!r} goes through the symbolic link "
+                             f"data/raw/{path.relative_to(paths.raw)}; {expected}",
+                             path=manifest, line=doc.manifest_line)
     if not path.exists():
-        raise InputError(
-            f"listed in {paths.relative(paths.manifest)} (line {doc.manifest_line}) but missing",
-            path=shown,
-        )
+        raise InputError(f"listed in {manifest} (line {doc.manifest_line}) but missing",
+                         path=paths.relative(path))
+    try:
+        path.resolve().relative_to(paths.raw.resolve())
+    except ValueError:
+        raise InputError(f"{where}: {doc.file!r} is outside data/raw/; {expected}",
+                         path=manifest, line=doc.manifest_line) from None
+    if not path.is_file():
+        raise InputError(f"{where}: {doc.file!r} is not a regular file; {expected}",
+                         path=manifest, line=doc.manifest_line)
+    return path
+
+
+def read_document_lines(paths: ProjectPaths, doc: Document) -> tuple[bytes, list[str]]:
+    """Raw bytes and decoded lines of a document, after checking its place, bytes and text."""
+    path = raw_document_path(paths, doc)
+    shown = paths.relative(path)
     data = path.read_bytes()
     digest = hashlib.sha256(data).hexdigest()
     if digest != doc.sha256:
@@ -459,15 +614,55 @@ def read_document_lines(paths: ProjectPaths, doc: Document) -> tuple[bytes, list
     if not data.strip():
         raise InputError("the document is empty; a raw document must hold the plan's text",
                          path=shown)
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        bad_line = data[: exc.start].count(b"\n") + 1
-        raise InputError(
-            f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
-            "convert the document to UTF-8 before adding it",
-            path=shown, line=bad_line,
-        ) from exc
+    text = decode_text(data, shown)
     if text.startswith("\ufeff"):
         text = text[1:]
     return data, text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+
+
+NATIONAL_MAP_FIELDS = (Field("indicator_vi", TEXT), Field("indicator_id", TEXT))
+NATIONAL_FIELDS = (
+    Field("source_doc", TEXT), Field("indicator_vi", TEXT), Field("indicator_en", TEXT, False),
+    Field("kind", choice(KINDS)), Field("year", YEAR), Field("comparator", choice(COMPARATORS)),
+    Field("value", NUMBER), Field("value_high", NUMBER, False), Field("unit", TEXT),
+    Field("url", TEXT, False), Field("certainty", TEXT, False),
+)
+
+
+def load_national_map(path: Path, shown: Path, indicator_ids: set[str]) -> dict[str, str]:
+    """National indicator name (NFC, stripped) → catalogue indicator id."""
+    mapping: dict[str, str] = {}
+    for line_no, row in read_csv(path, shown, NATIONAL_MAP_FIELDS):
+        if row["indicator_id"] not in indicator_ids:
+            raise InputError(f"field indicator_id: got {row['indicator_id']!r}; expected an id "
+                             "of data/catalog/indicators.yaml", path=shown, line=line_no)
+        name = nfc(row["indicator_vi"]).strip()
+        if mapping.get(name, row["indicator_id"]) != row["indicator_id"]:
+            raise InputError(f"field indicator_vi: {name!r} is mapped twice, to "
+                             f"{mapping[name]} and {row['indicator_id']}; expected one id",
+                             path=shown, line=line_no)
+        mapping[name] = row["indicator_id"]
+    return mapping
+
+
+def load_national_targets(paths: ProjectPaths, indicator_ids: set[str], unit_ids: set[str]
+                          ) -> list[tuple[int, dict[str, Any]]]:
+    """(line, checked row plus its `indicator_id`) of each national reference value."""
+    csv_path, map_path = paths.national_targets, paths.reference / "national_indicator_map.csv"
+    shown_csv, shown_map = paths.relative(csv_path), paths.relative(map_path)
+    mapping = load_national_map(map_path, shown_map, indicator_ids)
+    rows = []
+    for line_no, row in read_csv(csv_path, shown_csv, NATIONAL_FIELDS):
+        name = nfc(row["indicator_vi"]).strip()
+        if name not in mapping:
+            raise InputError(f"field indicator_vi: {name!r} has no entry in {shown_map}; map it "
+                             "to a catalogue id", path=shown_csv, line=line_no)
+        if row["unit"] not in unit_ids:
+            raise InputError(f"field unit: got {row['unit']!r}; expected a unit of units.yaml: "
+                             f"{', '.join(sorted(unit_ids))}", path=shown_csv, line=line_no)
+        if row["comparator"] == "range" and (row["value_high"] is None
+                                             or row["value_high"] < row["value"]):
+            raise InputError(f"field value_high: got {row['value_high']}; expected a number ≥ "
+                             "value for a range", path=shown_csv, line=line_no)
+        rows.append((line_no, {**row, "indicator_id": mapping[name]}))
+    return rows

@@ -32,6 +32,7 @@ import yaml
 from vnhealth.errors import InputError, VnhealthError
 from vnhealth.paths import ProjectPaths
 from vnhealth.text import nfc
+from vnhealth.yamlsafe import safe_load
 
 __all__ = [
     "ColumnDoc",
@@ -218,9 +219,8 @@ def load_descriptions(paths: ProjectPaths) -> Descriptions:
         return desc
     shown = paths.relative(path)
     try:
-        # libyaml when available: this runs in every build
-        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader) or {}  # noqa: S506
+        # libyaml when available (this runs in every build); no aliases, bounded size
+        data = safe_load(path.read_text(encoding="utf-8")) or {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise InputError(f"malformed YAML: {getattr(exc, 'problem', exc)}", path=shown,
@@ -472,7 +472,7 @@ def write(paths: ProjectPaths, db: Path | str | None = None, out: Path | None = 
     Without ``db`` the warehouse is built afresh in a temporary directory, so the dictionary
     always matches the inputs. Returns the path and whether the file was (or would be) changed.
     """
-    import duckdb
+    from vnhealth.db import connect_read_only
 
     target = out or paths.root / DICTIONARY_PATH
     with tempfile.TemporaryDirectory(prefix="vnhealth-dictionary-") as tmp:
@@ -483,7 +483,7 @@ def write(paths: ProjectPaths, db: Path | str | None = None, out: Path | None = 
             build(paths.root, db)
         elif not Path(db).exists():
             raise VnhealthError(f"warehouse not found: {db}; run `make warehouse` first")
-        con = duckdb.connect(str(db), read_only=True)
+        con = connect_read_only(db)
         try:
             text = generate(con, paths)
         finally:
