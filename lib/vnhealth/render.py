@@ -13,11 +13,17 @@ What it guarantees:
 * **Offline** — charts are drawn by plotly.js from the installed plotly package: site reports
   share ``reports/assets/plotly.min.js``; a brief embeds it so that it is one file to e-mail.
   Nothing is loaded from a CDN (:func:`external_references` checks that).
-* **Never loses a good report** — outputs are written to a temporary file and renamed into place
-  only when the run succeeded; a failed run leaves the previous report untouched, keeps its
-  executed notebook under ``reports/_failed/`` with the failing cell named, and the command exits
-  non-zero after the other runs finish.
+* **Never loses a good report** — a run's HTML, PDF and sidecar are staged next to the last
+  good ones and moved into place together (the sidecar last) only when all of them were written;
+  a failed run leaves the previous report untouched, keeps its executed notebook under
+  ``reports/_failed/`` with the failing cell named, and the command exits non-zero after the
+  other runs finish.
+* **Names the data it shows** — the build hash in a report's footer, sidecar and the index is the
+  one of the warehouse its kernel read (asked from the kernel after the last cell), so a report
+  rendered while ``vnhealth build`` replaced the warehouse does not claim the old build.
 * **Parallel** — runs execute in threads (each kernel is its own process), ``--jobs`` at a time.
+* **Stops when told** — Ctrl-C or SIGTERM cancels the queued runs, kills the running kernels and
+  Chromium, keeps the last good reports and exits 130 within seconds (:class:`Cancel`).
 """
 
 from __future__ import annotations
@@ -27,16 +33,18 @@ import dataclasses
 import hashlib
 import html
 import json
+import logging
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor, as_completed
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor, as_completed, wait
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -47,8 +55,10 @@ from vnhealth.paths import ProjectPaths
 
 __all__ = [
     "BRIEF_NOTEBOOKS",
+    "Cancel",
     "Outcome",
     "RenderError",
+    "RenderInterrupted",
     "Run",
     "Summary",
     "external_references",
@@ -66,10 +76,29 @@ FAILED_DIR = "_failed"
 # Bumped when the page shell or conversion changes, so that --changed re-renders everything.
 RENDER_FORMAT = "1"
 _RUN_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$")
+# Seconds an interrupted command waits for its killed runs to wind up before it exits.
+CANCEL_GRACE = 5.0
 
 
 class RenderError(VnhealthError):
     """The render command cannot start (bad manifest, no warehouse, unwritable reports/)."""
+
+
+class RenderInterrupted(KeyboardInterrupt):
+    """Ctrl-C or SIGTERM stopped a render; its text is the message the command prints.
+
+    A KeyboardInterrupt, so that whatever does not know it still treats it as one (exit 130).
+    """
+
+    def __init__(self, cancelled: int | None = None, summary: Summary | None = None) -> None:
+        self.cancelled = cancelled
+        self.summary = summary
+        if cancelled is None:
+            text = "rendering interrupted before any run started; the last good reports are kept"
+        else:
+            text = (f"rendering interrupted; {cancelled} run{'' if cancelled == 1 else 's'} "
+                    "cancelled, the last good reports are kept")
+        super().__init__(text)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -93,13 +122,14 @@ class Outcome:
     """What happened to one run."""
 
     run: Run
-    status: str  # ok, failed, unchanged
+    status: str  # ok, failed, unchanged, cancelled
     seconds: float = 0.0
     message: str = ""
     html: Path | None = None
     pdf: Path | None = None
     failed_notebook: Path | None = None
     parameters: dict[str, Any] = dataclasses.field(default_factory=dict)
+    build_hash: str = ""  # of the warehouse the kernel read (rendered runs)
 
 
 @dataclasses.dataclass
@@ -123,12 +153,15 @@ class Summary:
 
     def line(self) -> str:
         """The one-line summary printed last (for schedulers and logs)."""
-        counts = {s: sum(o.status == s for o in self.outcomes) for s in ("ok", "unchanged",
-                                                                          "failed")}
+        counts = {s: sum(o.status == s for o in self.outcomes)
+                  for s in ("ok", "unchanged", "failed", "cancelled")}
         where = f" → {self.index}" if self.index else ""
+        cancelled = f", {counts['cancelled']} cancelled" if counts["cancelled"] else ""
+        # Runs rendered while the warehouse was rebuilt may have read different builds.
+        builds = ", ".join(b[:12] for b in self.build_hash.split(","))
         return (f"render: {counts['ok']} rendered, {counts['unchanged']} unchanged, "
-                f"{counts['failed']} failed of {len(self.outcomes)} runs in "
-                f"{self.seconds:.1f} s (data build {self.build_hash[:12]}){where}")
+                f"{counts['failed']} failed{cancelled} of {len(self.outcomes)} runs in "
+                f"{self.seconds:.1f} s (data build {builds}){where}")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -153,12 +186,14 @@ def load_manifest(path: str | Path, notebooks_dir: str | Path | None = None) -> 
     ``defaults:`` (parameters given to every run whose notebook takes them)."""
     import yaml
 
+    from vnhealth.yamlsafe import safe_load
+
     path = Path(path)
     nb_dir = Path(notebooks_dir) if notebooks_dir else ProjectPaths.at().root / "notebooks"
     if not path.is_file():
         raise RenderError(f"manifest {path} not found")
     try:
-        doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        doc = safe_load(path.read_text(encoding="utf-8")) or {}
     except yaml.YAMLError as exc:
         line = getattr(getattr(exc, "problem_mark", None), "line", None)
         raise RenderError(f"not valid YAML: {exc}", path=path,
@@ -228,13 +263,16 @@ def adhoc_run(notebook: str, parameters: Mapping[str, Any], *, name: str | None 
 # ---------------------------------------------------------------------------------------------
 # kernel
 # ---------------------------------------------------------------------------------------------
-def kernel_manager_class(log_path: Path, ipc_dir: Path) -> type:
+def kernel_manager_class(log_path: Path, ipc_dir: Path, cancel: Cancel | None = None,
+                         started: list[Any] | None = None) -> type:
     """A kernel manager that starts this interpreter's ipykernel, whatever kernelspecs exist.
 
     Looking a kernel up by name could pick a user-level ``python3`` spec pointing at another
     Python; this one always runs ``sys.executable`` (the venv). It talks over IPC sockets (no
     TCP ports, no "unencrypted TCP" warning), sets the environment the report helpers expect,
-    and sends the kernel's own output to ``log_path`` so that a crash can be explained.
+    and sends the kernel's own output to ``log_path`` so that a crash can be explained. The
+    kernel process is handed to ``cancel`` (and appended to ``started``) so that an interrupted
+    command can kill it.
     """
     from jupyter_client import AsyncKernelManager
     from jupyter_client.kernelspec import KernelSpec
@@ -264,6 +302,11 @@ def kernel_manager_class(log_path: Path, ipc_dir: Path) -> type:
                 await super()._async_launch_kernel(kernel_cmd, **kw)
             finally:
                 log.close()
+            process = getattr(self.provisioner, "process", None)
+            if cancel is not None and process is not None:
+                if started is not None:
+                    started.append(process)
+                cancel.track(process)
 
     return RenderKernelManager
 
@@ -521,26 +564,135 @@ def find_chromium() -> str | None:
     return None
 
 
-def print_pdf(chromium: str, html_path: Path, pdf_path: Path, timeout: float = 90) -> None:
-    """Print a page to PDF with headless Chromium (no header/footer); atomic."""
+def print_pdf(chromium: str, html_path: Path, pdf_path: Path, timeout: float = 90,
+              cancel: Cancel | None = None) -> None:
+    """Print a page to PDF with headless Chromium (no header/footer); atomic.
+
+    Chromium runs in its own process group: a Ctrl-C at the terminal reaches the render
+    command alone, which then kills the whole group (browser and helpers) through ``cancel``;
+    a timeout kills the group too, so no helper outlives the print.
+    """
     tmp = pdf_path.with_name(f".{pdf_path.name}.tmp-{os.getpid()}-{threading.get_ident()}")
     with tempfile.TemporaryDirectory(prefix="vnh-chromium-") as profile:
         cmd = [chromium, *CHROMIUM_FLAGS, f"--user-data-dir={profile}",
                "--no-pdf-header-footer", "--run-all-compositor-stages-before-draw",
                "--virtual-time-budget=15000", f"--print-to-pdf={tmp}",
                html_path.resolve().as_uri()]
+        # Its output goes to a file, not a pipe: the crash handler Chromium detaches keeps a
+        # pipe open after the browser is gone, and reading to its end would wait for it.
+        log = Path(profile) / "chromium.log"
+        with open(log, "wb") as out:
+            proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=out, stderr=out,
+                                    start_new_session=True)
+        cancel = cancel or Cancel()
+        cancel.track(proc)
         try:
-            proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout,
-                                  check=False)
+            proc.wait(timeout=timeout)
         except subprocess.TimeoutExpired as exc:
+            _kill_group(proc)
+            proc.wait()
             tmp.unlink(missing_ok=True)
             raise RuntimeError(f"chromium did not finish printing within {timeout:.0f} s"
                                ) from exc
+        finally:
+            cancel.untrack(proc)
+            _kill_group(proc, reaped=True)  # helpers left behind by a browser that exited
+        err = log.read_text(encoding="utf-8", errors="replace")
     if proc.returncode != 0 or not tmp.is_file() or tmp.stat().st_size == 0:
         tmp.unlink(missing_ok=True)
-        tail = "\n".join((proc.stderr or "").strip().splitlines()[-5:])
+        tail = "\n".join(err.strip().splitlines()[-5:])
         raise RuntimeError(f"chromium could not print the PDF (exit {proc.returncode}): {tail}")
     os.replace(tmp, pdf_path)
+
+
+# ---------------------------------------------------------------------------------------------
+# stopping
+# ---------------------------------------------------------------------------------------------
+def _kill_group(proc: subprocess.Popen[Any], *, reaped: bool = False) -> None:
+    """SIGKILL a child started in its own session (kernels, Chromium) with everything it spawned.
+
+    Only while the child is unreaped, so its pid (the group id) cannot be someone else's;
+    ``reaped`` also kills the helpers that outlived a child just waited for.
+    """
+    if proc.returncode is None or reaped:
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(proc.pid, signal.SIGKILL)
+
+
+class Cancel:
+    """What stops a render command: once :meth:`cancel` is called no run starts, every tracked
+    process (kernel or Chromium, started before or after) is killed with its process group, and
+    no run moves its outputs into place (:meth:`commit` and :meth:`cancel` exclude each other,
+    so a run's outputs are either all old or all new)."""
+
+    def __init__(self) -> None:
+        self._event = threading.Event()
+        self._lock = threading.Lock()
+        self._procs: set[subprocess.Popen[Any]] = set()
+
+    def is_set(self) -> bool:
+        """Whether the command was cancelled."""
+        return self._event.is_set()
+
+    def track(self, proc: subprocess.Popen[Any]) -> None:
+        """Kill ``proc`` on cancel (at once if already cancelled: it started too late)."""
+        with self._lock:
+            self._procs.add(proc)
+            if self._event.is_set():
+                _kill_group(proc)
+
+    def untrack(self, proc: subprocess.Popen[Any]) -> None:
+        """Forget a process that has finished."""
+        with self._lock:
+            self._procs.discard(proc)
+
+    def cancel(self) -> None:
+        """Stop: mark cancelled, then kill every tracked process group."""
+        with self._lock:
+            self._event.set()
+            for proc in self._procs:
+                _kill_group(proc)
+
+    def commit(self, moves: Sequence[tuple[Path, Path]]) -> bool:
+        """``os.replace`` each (staged, final) pair in order, unless cancelled (then False)."""
+        with self._lock:
+            if self._event.is_set():
+                return False
+            for staged, final in moves:
+                os.replace(staged, final)
+        return True
+
+
+def _raise_interrupt(signum: int, frame: Any) -> None:
+    raise KeyboardInterrupt
+
+
+def _ignore_signal(signum: int, frame: Any) -> None:
+    pass
+
+
+@contextlib.contextmanager
+def _on_signals(handler: Callable[[int, Any], None]) -> Iterator[None]:
+    """Handle SIGINT and SIGTERM with ``handler`` (main thread only); a signal someone set to
+    be ignored stays ignored.
+
+    :func:`_raise_interrupt` makes SIGTERM stop a render the way Ctrl-C does (a
+    KeyboardInterrupt in the main thread), so that a scheduler's stop also kills kernels and
+    Chromium; :func:`_ignore_signal` keeps a second Ctrl-C from cutting an interrupted
+    command's cleanup short (which is bounded by :data:`CANCEL_GRACE`).
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = {}
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        if signal.getsignal(sig) is not signal.SIG_IGN:
+            previous[sig] = signal.signal(sig, handler)
+    try:
+        yield
+    finally:
+        for sig, old in previous.items():
+            signal.signal(sig, old)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -615,14 +767,23 @@ def _error_cell(nb: Any) -> int | None:
 
 
 def _running_cell(nb: Any) -> int | None:
-    """The cell that was executing when the kernel died or timed out: papermill marks every
-    cell it has started (``running``, then ``completed`` even when it broke off) and leaves the
-    others ``pending``, so it is the last started code cell."""
+    """The cell that was executing when the kernel died or timed out.
+
+    Not papermill's ``status``: when execution breaks off it marks the running cell and then
+    every pending one ``completed``. nbclient stamps ``execution.iopub.execute_input`` when the
+    kernel starts a cell and ``shell.execute_reply`` when it answers, so the running cell is
+    the one started without a reply; failing that (the kernel died before it said it started),
+    the last code cell papermill gave a ``start_time``.
+    """
     if nb is None:
         return None
-    started = [k for k, cell in enumerate(nb.cells) if cell.get("cell_type") == "code"
-               and cell.get("metadata", {}).get("papermill", {}).get("status")
-               in ("running", "completed", "failed")]
+    code = [(k, cell.get("metadata", {})) for k, cell in enumerate(nb.cells)
+            if cell.get("cell_type") == "code"]
+    unanswered = [k for k, meta in code if "iopub.execute_input" in meta.get("execution", {})
+                  and "shell.execute_reply" not in meta.get("execution", {})]
+    if unanswered:
+        return unanswered[-1]
+    started = [k for k, meta in code if (meta.get("papermill") or {}).get("start_time")]
     return started[-1] if started else None
 
 
@@ -647,6 +808,7 @@ class Context:
     pdf: bool
     workdir: Path
     say: Callable[[str], None]
+    cancel: Cancel = dataclasses.field(default_factory=Cancel)
     chromium_noted: list[bool] = dataclasses.field(default_factory=lambda: [False])
     lock: threading.Lock = dataclasses.field(default_factory=threading.Lock)
 
@@ -688,95 +850,223 @@ def _record_failure(ctx: Context, run: Run, message: str, nb: Any, params: Mappi
                    failed_notebook=saved, parameters=dict(params))
 
 
+def _cancelled(run: Run, parameters: Mapping[str, Any], started: float) -> Outcome:
+    return Outcome(run, "cancelled", time.perf_counter() - started, "cancelled",
+                   parameters=dict(parameters))
+
+
+# The renderer appends this cell to each notebook it runs, to ask the kernel which warehouse
+# build it read; the cell is taken out again before the report is converted or a failed
+# notebook is kept. It never raises, so it cannot fail a run.
+BUILD_TAG = "vnhealth-build"
+BUILD_MIME = "application/vnd.vnhealth.build+json"
+_BUILD_CELL = (
+    "# Added by `vnhealth render`, not part of the report: the warehouse build this kernel read.\n"
+    "try:\n"
+    "    from vnhealth.render import publish_builds as _vnh_publish_builds\n"
+    "    _vnh_publish_builds()\n"
+    "except Exception:\n"
+    "    pass\n")
+
+
+def publish_builds() -> None:
+    """In a report kernel: display (as :data:`BUILD_MIME`) the build hash of each warehouse this
+    process attached through :func:`vnhealth.params.connect_read_only`, asked of the attachment
+    itself. That is the file the notebook's queries read, even when ``vnhealth build`` has
+    renamed a new warehouse into place since (the attachment keeps the file it opened)."""
+    from IPython.display import display
+
+    from vnhealth import params
+
+    found: dict[str, str] = {}
+    for key, database in list(params._DATABASES.items()):
+        cursor = database.cursor()
+        try:
+            row = cursor.execute("SELECT build_hash FROM warehouse.build_info").fetchone()
+        except Exception:  # a warehouse without build_info names no build
+            continue
+        finally:
+            cursor.close()
+        found[key[0]] = str(row[0]) if row and row[0] is not None else ""
+    display({BUILD_MIME: found}, raw=True)
+
+
+def _with_build_cell(path: Path, dest: Path) -> Path:
+    """A copy of the notebook at ``path`` with the build cell appended, written to ``dest``."""
+    import nbformat
+
+    nb = nbformat.read(path, as_version=4)
+    cell = nbformat.v4.new_code_cell(_BUILD_CELL, metadata={"tags": [BUILD_TAG]})
+    if nb.get("nbformat_minor", 5) < 5:
+        cell.pop("id", None)  # cell ids came with nbformat 4.5
+    nb.cells.append(cell)
+    nbformat.write(nb, dest)
+    return dest
+
+
+def _take_build(nb: Any, run: Run, warehouse: Path) -> str | None:
+    """Remove the build cell from an executed notebook; the build hash it reported for
+    ``warehouse`` (or for the one warehouse the kernel read), None when it read none."""
+    if nb is None:
+        return None
+    found: dict[str, Any] = {}
+    for cell in [c for c in nb.cells if BUILD_TAG in c.get("metadata", {}).get("tags", [])]:
+        for output in cell.get("outputs", []):
+            data = output.get("data", {}).get(BUILD_MIME)
+            found.update(data if isinstance(data, dict) else {})
+        nb.cells.remove(cell)
+    with contextlib.suppress(AttributeError, KeyError, TypeError):
+        nb.metadata.papermill["input_path"] = str(run.path)  # not the copy that ran
+    if str(warehouse) in found:
+        return str(found[str(warehouse)])
+    return str(next(iter(found.values()))) if len(found) == 1 else None
+
+
 def render_one(run: Run, ctx: Context, parameters: Mapping[str, Any], digest: str) -> Outcome:
     """Execute one run and write its report; never raises for a problem in the run itself."""
+    started = time.perf_counter()
+    if ctx.cancel.is_set():
+        return _cancelled(run, parameters, started)
+    run_dir = Path(tempfile.mkdtemp(prefix=f"{run.name[:20]}-", dir=ctx.workdir))
+    kernels: list[Any] = []
+    try:
+        nb = _execute(run, ctx, parameters, run_dir, kernels, started)
+        if isinstance(nb, Outcome):
+            return nb
+        return _write_report(run, ctx, parameters, nb, digest, started)
+    finally:
+        for process in kernels:
+            ctx.cancel.untrack(process)
+        shutil.rmtree(run_dir, ignore_errors=True)
+
+
+def _execute(run: Run, ctx: Context, parameters: Mapping[str, Any], run_dir: Path,
+             kernels: list[Any], started: float) -> Any:
+    """Run the notebook in a fresh kernel: the executed notebook, or the run's failed (or
+    cancelled) Outcome."""
     import papermill
     from papermill.exceptions import PapermillExecutionError
 
-    started = time.perf_counter()
     _register_engine()
-    run_dir = Path(tempfile.mkdtemp(prefix=f"{run.name[:20]}-", dir=ctx.workdir))
     log = run_dir / "kernel.log"
-    km = kernel_manager_class(log, run_dir)
+    km = kernel_manager_class(log, run_dir, ctx.cancel, kernels)
     _ENGINE_LOCAL.nb = None
-    nb = None
     try:
-        try:
-            nb = papermill.execute_notebook(
-                str(run.path), None, parameters=dict(parameters), engine_name=_ENGINE_NAME,
-                kernel_name="vnhealth", progress_bar=False, request_save_on_cell_execute=False,
-                start_timeout=60, execution_timeout=ctx.timeout, kernel_manager_class=km,
-                # Every output has arrived when the last cell is done: the kernel is stopped
-                # at once instead of being asked to exit and polled until it has.
-                shutdown_kernel="immediate",
-                resources={"metadata": {"path": str(run.path.parent)}})
-        except PapermillExecutionError as exc:
-            nb = _ENGINE_LOCAL.nb
-            # papermill inserts its error banner cells, so find the cell by its error output.
-            index = _error_cell(nb)
-            where = _describe_cell(nb, index) if index is not None else (
-                f"In [{exc.exec_count}] ({exc.source.strip().splitlines()[0][:70]})"
-                if exc.source.strip() else "a cell")
-            return _record_failure(ctx, run, f"{where} raised {exc.ename}: {exc.evalue}", nb,
-                                   parameters, started)
-        except Exception as exc:  # kernel died, timed out, could not start
-            nb = _ENGINE_LOCAL.nb
-            where = _describe_cell(nb, _running_cell(nb))
-            kind = type(exc).__name__
-            detail = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
-            if kind == "DeadKernelError":
-                detail = "the kernel died" + (f" ({detail})" if detail else "")
-            tail = _kernel_tail(log)
-            message = f"{where}: {kind}: {detail}" + (f"\nkernel output:\n{tail}" if tail else "")
-            return _record_failure(ctx, run, message, nb, parameters, started)
-        lang = str(parameters.get("language") or "en")
-        rendered_at = _now()
-        try:
-            body = _report_body(nb)
-            markup = page(body, run=run, parameters=parameters, build_hash=ctx.build_hash,
-                          rendered_at=rendered_at, lang=lang)
-            # The shell is fixed (and tested); what the notebook produced is what can vary.
-            external = external_references(body)
-            if external:
-                raise RuntimeError(f"the page would load from the network: {external[:3]}")
-            out_dir = ctx.reports_dir / run.notebook
-            html_path = out_dir / f"{run.name}.html"
-            pdf_path = out_dir / f"{run.name}.pdf"
-            pdf_done: Path | None = None
-            if run.brief and ctx.pdf:
-                # Print from a staged copy so that a failed print leaves the old HTML and PDF.
-                staged = run_dir / f"{run.name}.html"
-                staged.write_text(markup, encoding="utf-8")
-                if ctx.chromium:
-                    print_pdf(ctx.chromium, staged, run_dir / f"{run.name}.pdf")
-                    out_dir.mkdir(parents=True, exist_ok=True)
-                    shutil.copyfile(run_dir / f"{run.name}.pdf",
-                                    out_dir / f".{run.name}.pdf.staged")
-                    os.replace(out_dir / f".{run.name}.pdf.staged", pdf_path)
-                    pdf_done = pdf_path
-                else:
-                    ctx.note_no_chromium()
-            _atomic_write(html_path, markup)
-            seconds = time.perf_counter() - started
-            _atomic_write(out_dir / f"{run.name}.json", json.dumps({
-                "run": run.name, "notebook": run.notebook, "brief": run.brief,
-                "parameters": _public(parameters), "build_hash": ctx.build_hash,
-                "rendered_at": rendered_at, "seconds": round(seconds, 3),
-                "fingerprint": digest, "html": html_path.name,
-                # Only a PDF printed from this HTML is linked; an older one is left, unlinked.
-                "pdf": pdf_path.name if pdf_done else None,
-                "bytes": len(markup.encode("utf-8")), "vnhealth": __version__,
-            }, ensure_ascii=False, indent=2))
-        except (OSError, RuntimeError) as exc:
-            return _record_failure(ctx, run, f"writing the report failed: {exc}", nb,
-                                   parameters, started)
-        for stale in _failed_paths(ctx, run):
-            with contextlib.suppress(OSError):
-                stale.unlink(missing_ok=True)
-        return Outcome(run, "ok", seconds, html=html_path, pdf=pdf_done,
-                       parameters=dict(parameters))
+        return papermill.execute_notebook(
+            str(_with_build_cell(run.path, run_dir / run.path.name)), None,
+            parameters=dict(parameters), engine_name=_ENGINE_NAME,
+            kernel_name="vnhealth", progress_bar=False, request_save_on_cell_execute=False,
+            start_timeout=60, execution_timeout=ctx.timeout, kernel_manager_class=km,
+            # Every output has arrived when the last cell is done: the kernel is stopped
+            # at once instead of being asked to exit and polled until it has.
+            shutdown_kernel="immediate",
+            resources={"metadata": {"path": str(run.path.parent)}})
+    except PapermillExecutionError as exc:
+        nb = _ENGINE_LOCAL.nb
+        if ctx.cancel.is_set():
+            return _cancelled(run, parameters, started)
+        _take_build(nb, run, ctx.warehouse)
+        # papermill inserts its error banner cells, so find the cell by its error output.
+        index = _error_cell(nb)
+        where = _describe_cell(nb, index) if index is not None else (
+            f"In [{exc.exec_count}] ({exc.source.strip().splitlines()[0][:70]})"
+            if exc.source.strip() else "a cell")
+        return _record_failure(ctx, run, f"{where} raised {exc.ename}: {exc.evalue}", nb,
+                               parameters, started)
+    except Exception as exc:  # kernel died, timed out, could not start
+        nb = _ENGINE_LOCAL.nb
+        if ctx.cancel.is_set():  # the kernel was killed on purpose
+            return _cancelled(run, parameters, started)
+        _take_build(nb, run, ctx.warehouse)
+        where = _describe_cell(nb, _running_cell(nb))
+        kind = type(exc).__name__
+        detail = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+        if kind == "DeadKernelError":
+            detail = "the kernel died" + (f" ({detail})" if detail else "")
+        tail = _kernel_tail(log)
+        message = f"{where}: {kind}: {detail}" + (f"\nkernel output:\n{tail}" if tail else "")
+        return _record_failure(ctx, run, message, nb, parameters, started)
+
+
+def _staging_path(final: Path) -> Path:
+    """Where an output is written before it replaces ``final``: a hidden file in the same
+    folder (so the move is a rename), keeping the suffix Chromium needs to load a page,
+    except for sidecars, which must not look like one to :func:`write_index`."""
+    tag = f"part-{os.getpid()}-{threading.get_ident()}"
+    if final.suffix == ".json":
+        return final.with_name(f".{final.name}.{tag}")
+    return final.with_name(f".{final.stem}.{tag}{final.suffix}")
+
+
+def _markup(run: Run, parameters: Mapping[str, Any], nb: Any, build: str) -> tuple[str, str]:
+    """The report page and the time it was rendered."""
+    lang = str(parameters.get("language") or "en")
+    rendered_at = _now()
+    body = _report_body(nb)
+    # The shell is fixed (and tested); what the notebook produced is what can vary.
+    external = external_references(body)
+    if external:
+        raise RuntimeError(f"the page would load from the network: {external[:3]}")
+    return page(body, run=run, parameters=parameters, build_hash=build,
+                rendered_at=rendered_at, lang=lang), rendered_at
+
+
+def _print_brief(run: Run, ctx: Context, html_path: Path, pdf_path: Path) -> bool:
+    """Print a brief's PDF from its staged HTML; False when there is none to print."""
+    if not (run.brief and ctx.pdf):
+        return False
+    if not ctx.chromium:
+        ctx.note_no_chromium()
+        return False
+    print_pdf(ctx.chromium, html_path, pdf_path, cancel=ctx.cancel)
+    return True
+
+
+def _write_report(run: Run, ctx: Context, parameters: Mapping[str, Any], nb: Any, digest: str,
+                  started: float) -> Outcome:
+    """Convert an executed notebook, stage its HTML, PDF (briefs) and sidecar next to the last
+    good ones, and move them into place together, the sidecar (which records what the others
+    are) last. A failure or a cancel before the move leaves the last good outputs as they were.
+    """
+    build = _take_build(nb, run, ctx.warehouse) or ctx.build_hash
+    out_dir = ctx.reports_dir / run.notebook
+    final = {kind: out_dir / f"{run.name}.{kind}" for kind in ("html", "pdf", "json")}
+    staged = {kind: _staging_path(path) for kind, path in final.items()}
+    try:
+        markup, rendered_at = _markup(run, parameters, nb, build)
+        out_dir.mkdir(parents=True, exist_ok=True)
+        staged["html"].write_text(markup, encoding="utf-8")
+        printed = _print_brief(run, ctx, staged["html"], staged["pdf"])
+        seconds = time.perf_counter() - started
+        staged["json"].write_text(json.dumps({
+            "run": run.name, "notebook": run.notebook, "brief": run.brief,
+            "parameters": _public(parameters), "build_hash": build,
+            "rendered_at": rendered_at, "seconds": round(seconds, 3),
+            # --changed compares against the data this report shows.
+            "fingerprint": digest if build == ctx.build_hash else fingerprint(
+                run, parameters, build), "html": final["html"].name,
+            # Only a PDF printed from this HTML is linked; an older one is left, unlinked.
+            "pdf": final["pdf"].name if printed else None,
+            "bytes": len(markup.encode("utf-8")), "vnhealth": __version__,
+        }, ensure_ascii=False, indent=2), encoding="utf-8")
+        moves = [(staged["html"], final["html"])]
+        moves += [(staged["pdf"], final["pdf"])] if printed else []
+        if not ctx.cancel.commit([*moves, (staged["json"], final["json"])]):
+            return _cancelled(run, parameters, started)
+    except (OSError, RuntimeError) as exc:
+        if ctx.cancel.is_set():
+            return _cancelled(run, parameters, started)
+        return _record_failure(ctx, run, f"writing the report failed: {exc}", nb, parameters,
+                               started)
     finally:
-        shutil.rmtree(run_dir, ignore_errors=True)
+        for path in staged.values():
+            with contextlib.suppress(OSError):
+                path.unlink(missing_ok=True)
+    for stale in _failed_paths(ctx, run):
+        with contextlib.suppress(OSError):
+            stale.unlink(missing_ok=True)
+    return Outcome(run, "ok", seconds, html=final["html"], pdf=final["pdf"] if printed else None,
+                   parameters=dict(parameters), build_hash=build)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -812,20 +1102,43 @@ def render_runs(runs: Sequence[Run], *, reports_dir: str | Path | None = None,
     Raises :class:`RenderError` before rendering anything when the setup is wrong (no
     warehouse, unwritable reports directory, an unknown name in ``only``). Problems with one
     run (bad parameters, a cell that raises, a dead kernel) become a failed :class:`Outcome`.
+    Ctrl-C or SIGTERM (in the main thread) cancels the queued runs, kills running kernels and
+    Chromium, rewrites the index from the reports then in place, and raises
+    :class:`RenderInterrupted` with the partial summary.
     """
     from tqdm import tqdm
 
-    from vnhealth.params import check_parameters, warehouse_path
+    from vnhealth.params import warehouse_path
 
     started = time.perf_counter()
-    paths = ProjectPaths.at()
-    out_dir = Path(reports_dir) if reports_dir else paths.root / "reports"
+    out_dir = Path(reports_dir) if reports_dir else ProjectPaths.at().root / "reports"
     out_dir = out_dir.resolve()
     wh = warehouse_path(warehouse)
     say = say or (lambda text: tqdm.write(text, file=sys.stderr))
     runs = select_named(runs, only, lambda r: r.name, "run", RenderError, prefix="--only: ",
                         quote=True, known_as="runs")
-    build_hash = _build_hash(wh)
+    outcomes: list[Outcome] = []
+    build_hash = ""
+    with _on_signals(_raise_interrupt), tempfile.TemporaryDirectory(prefix="vnh-render-") as work:
+        try:
+            build_hash = _prepare(runs, out_dir, wh)
+            ctx = Context(out_dir, wh, build_hash, timeout, find_chromium() if pdf else None, pdf,
+                          Path(work), say)
+            todo = _plan(ctx, runs, changed, outcomes)
+            _run_all(ctx, todo, max(1, jobs or os.cpu_count() or 1), outcomes, progress)
+            return _finish(runs, outcomes, out_dir, build_hash, started, say)
+        except KeyboardInterrupt:
+            with _on_signals(_ignore_signal):
+                summary = _finish(runs, outcomes, out_dir, build_hash, started, say,
+                                  interrupted=True)
+            cancelled = sum(o.status == "cancelled" for o in summary.outcomes)
+            raise RenderInterrupted(cancelled, summary) from None
+
+
+def _prepare(runs: Sequence[Run], out_dir: Path, warehouse: Path) -> str:
+    """Everything before the first run: the data build, a writable reports directory, the
+    library's bytecode and the shared plotly.js; the build hash."""
+    build_hash = _build_hash(warehouse)
     _check_writable(out_dir)
     compile_library()
     if any(not r.brief for r in runs):
@@ -833,53 +1146,107 @@ def render_runs(runs: Sequence[Run], *, reports_dir: str | Path | None = None,
             ensure_asset(out_dir)
         except OSError as exc:
             raise RenderError(f"cannot write {out_dir / ASSET}: {exc}") from exc
-    chromium = find_chromium() if pdf else None
-    jobs = max(1, jobs or os.cpu_count() or 1)
-    outcomes: list[Outcome] = []
+    return build_hash
+
+
+def _plan(ctx: Context, runs: Sequence[Run], changed: bool, outcomes: list[Outcome]
+          ) -> list[tuple[Run, dict[str, Any], str]]:
+    """The runs to execute, with checked parameters and fingerprints; runs with bad parameters
+    (failed) and, with ``changed``, unchanged ones go to ``outcomes`` instead."""
+    from vnhealth.params import check_parameters
+
     todo: list[tuple[Run, dict[str, Any], str]] = []
-    with tempfile.TemporaryDirectory(prefix="vnh-render-") as work:
-        ctx = Context(out_dir, wh, build_hash, timeout, chromium, pdf, Path(work), say)
-        for run in runs:
-            t0 = time.perf_counter()
-            try:
-                params = check_parameters(run.path, run.parameters, warehouse=wh)
-            except VnhealthError as exc:
-                outcome = _record_failure(ctx, run, f"bad parameters: {exc.detail}", None,
-                                          run.parameters, t0)
-                say(f"FAILED  {run.key}: {outcome.message}")
-                outcomes.append(outcome)
-                continue
-            digest = fingerprint(run, params, build_hash)
-            if changed and _unchanged(out_dir, run, digest, chromium is not None):
-                outcomes.append(Outcome(run, "unchanged", 0.0, parameters=params))
-                continue
-            todo.append((run, params, digest))
-        bar = tqdm(total=len(todo), desc="render", unit="report", file=sys.stderr,
-                   disable=(not sys.stderr.isatty()) if progress is None else not progress,
-                   dynamic_ncols=True)
+    for run in runs:
+        t0 = time.perf_counter()
         try:
-            with ThreadPoolExecutor(max_workers=jobs, thread_name_prefix="render") as pool:
-                futures = {pool.submit(render_one, run, ctx, params, digest): run
-                           for run, params, digest in _longest_first(out_dir, todo)}
-                for future in as_completed(futures):
-                    outcome = future.result()
-                    outcomes.append(outcome)
-                    if outcome.status == "ok":
-                        say(f"ok      {outcome.run.key}  {outcome.seconds:.1f} s")
-                    else:
-                        say(f"FAILED  {outcome.run.key}: {outcome.message}")
-                    bar.update(1)
-        finally:
-            bar.close()
+            params = check_parameters(run.path, run.parameters, warehouse=ctx.warehouse)
+        except VnhealthError as exc:
+            outcome = _record_failure(ctx, run, f"bad parameters: {exc.detail}", None,
+                                      run.parameters, t0)
+            ctx.say(f"FAILED  {run.key}: {outcome.message}")
+            outcomes.append(outcome)
+            continue
+        digest = fingerprint(run, params, ctx.build_hash)
+        if changed and _unchanged(ctx.reports_dir, run, digest, ctx.chromium is not None):
+            outcomes.append(Outcome(run, "unchanged", 0.0, parameters=params,
+                                    build_hash=ctx.build_hash))
+            continue
+        todo.append((run, params, digest))
+    return todo
+
+
+def _run_all(ctx: Context, todo: list[tuple[Run, dict[str, Any], str]], jobs: int,
+             outcomes: list[Outcome], progress: bool | None) -> None:
+    """Render ``todo`` in ``jobs`` threads, adding each outcome as it comes. On any exception
+    here (Ctrl-C above all) the queued runs are dropped, running kernels and Chromium killed,
+    and the runs that finish within :data:`CANCEL_GRACE` still counted before it propagates;
+    without this the pool would go on rendering every queued run before the command exits."""
+    from tqdm import tqdm
+
+    bar = tqdm(total=len(todo), desc="render", unit="report", file=sys.stderr,
+               disable=(not sys.stderr.isatty()) if progress is None else not progress,
+               dynamic_ncols=True)
+    pool = ThreadPoolExecutor(max_workers=jobs, thread_name_prefix="render")
+    futures: list[Future[Outcome]] = []
+    done: set[Future[Outcome]] = set()
+    try:
+        futures += [pool.submit(render_one, run, ctx, params, digest)
+                    for run, params, digest in _longest_first(ctx.reports_dir, todo)]
+        for future in as_completed(futures):
+            done.add(future)
+            _add_outcome(ctx, future.result(), outcomes)
+            bar.update(1)
+    except BaseException:
+        with _on_signals(_ignore_signal):
+            # Kernels killed on purpose make nbclient and papermill log errors: not news.
+            logging.disable(logging.ERROR)
+            try:
+                ctx.cancel.cancel()
+                pool.shutdown(wait=False, cancel_futures=True)
+                # A queued future just cancelled never counts as done for wait(): leave it out.
+                wait([f for f in futures if not f.cancelled()], timeout=CANCEL_GRACE)
+            finally:
+                logging.disable(logging.NOTSET)
+            for future in futures:
+                if future not in done and future.done() and not future.cancelled() \
+                        and future.exception() is None:
+                    _add_outcome(ctx, future.result(), outcomes)
+        raise
+    finally:
+        bar.close()
+    pool.shutdown(wait=True)
+
+
+def _add_outcome(ctx: Context, outcome: Outcome, outcomes: list[Outcome]) -> None:
+    outcomes.append(outcome)
+    if outcome.status == "ok":
+        ctx.say(f"ok      {outcome.run.key}  {outcome.seconds:.1f} s")
+    elif outcome.status == "failed":
+        ctx.say(f"FAILED  {outcome.run.key}: {outcome.message}")
+
+
+def _finish(runs: Sequence[Run], outcomes: list[Outcome], out_dir: Path, build_hash: str,
+            started: float, say: Callable[[str], None], *, interrupted: bool = False
+            ) -> Summary:
+    """The summary, in manifest order (runs without an outcome were cancelled), after writing
+    the index; an interrupted command that changed nothing leaves the index as it was."""
+    seen = {o.run.key for o in outcomes}
+    outcomes = [*outcomes, *(Outcome(r, "cancelled", 0.0, "cancelled") for r in runs
+                             if r.key not in seen)]
     order = {r.key: k for k, r in enumerate(runs)}
     outcomes.sort(key=lambda o: order.get(o.run.key, len(order)))
     index: Path | None = None
-    try:
-        index = write_index(out_dir)
-    except OSError as exc:
-        say(f"FAILED  index: cannot write {out_dir / 'index.html'}: {exc}")
-        outcomes.append(Outcome(Run("index", "index", out_dir, {}), "failed", 0.0, str(exc)))
-    return Summary(outcomes, time.perf_counter() - started, build_hash, index)
+    if not interrupted or any(o.status in ("ok", "failed") for o in outcomes):
+        try:
+            index = write_index(out_dir)
+        except OSError as exc:
+            say(f"FAILED  index: cannot write {out_dir / 'index.html'}: {exc}")
+            outcomes.append(Outcome(Run("index", "index", out_dir, {}), "failed", 0.0,
+                                    str(exc)))
+    # The builds the rendered reports read (several if the warehouse was rebuilt meanwhile).
+    builds = sorted({o.build_hash for o in outcomes if o.status == "ok" and o.build_hash})
+    return Summary(outcomes, time.perf_counter() - started, ",".join(builds) or build_hash,
+                   index)
 
 
 def _longest_first(reports_dir: Path, todo: list[tuple[Run, dict[str, Any], str]]

@@ -6,8 +6,9 @@
     vnhealth render province_comparison -p provinces lai_chau,son_la -p year 2030 --name mine
 
 Exit status: 0 when every run rendered (or was unchanged), 1 when a run failed (after the
-others finished), 2 when nothing could start (no warehouse, bad manifest, unwritable reports/).
-The last line printed is a one-line summary for schedulers.
+others finished), 2 when nothing could start (no warehouse, bad manifest, unwritable reports/),
+130 when stopped by Ctrl-C or SIGTERM (queued runs cancelled, running kernels and Chromium
+killed, the last good reports kept). The last line printed is a one-line summary for schedulers.
 """
 
 from __future__ import annotations
@@ -49,7 +50,25 @@ def register(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Execute `vnhealth render`; returns the exit status."""
+    """Execute `vnhealth render`; returns the exit status.
+
+    Ctrl-C raises :class:`~vnhealth.render.RenderInterrupted`, whose text `vnhealth` prints
+    (exit 130) after the partial summary line.
+    """
+    from vnhealth.render import RenderInterrupted
+
+    try:
+        return _render(args)
+    except RenderInterrupted as exc:
+        if exc.summary is not None:
+            print(exc.summary.line(), flush=True)
+        raise
+    except KeyboardInterrupt:
+        # Interrupted while reading the manifest or importing: nothing had started.
+        raise RenderInterrupted() from None
+
+
+def _render(args: argparse.Namespace) -> int:
     # papermill loads nbformat, whose jsonschema import compiles rfc3987-syntax's IRI grammar
     # (about a second) for a format check notebook validation never uses; jsonschema leaves
     # that optional checker out when the module cannot be imported, as here, in this process.
