@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import subprocess
 import sys
 from pathlib import Path
 
-from vnhealth.evaluate import Labelled, score_document
+import pytest
+
+from vnhealth.catalog import load_catalog
+from vnhealth.errors import InputError
+from vnhealth.evaluate import Labelled, read_concepts, score_document
+from vnhealth.paths import ProjectPaths
 
 GOLDEN = Path(__file__).parent / "golden" / "observations.csv"
 
@@ -79,3 +85,72 @@ def test_a_golden_file_naming_an_unknown_document_is_refused(tmp_path: Path,
                      "--db", str(warehouse_path))
     assert done.returncode == 2 and "golden.csv:2" in done.stderr
     assert "missing.txt" in done.stderr and "Traceback" not in done.stderr
+
+
+REAL_DEV = Path(__file__).parent / "data" / "real_dev"
+
+
+def _labeller_golden(tmp_path: Path, rows: int = 6) -> tuple[Path, Path]:
+    """The first seed golden rows relabelled with a labeller's own concept ids, and the
+    crosswalk that maps those concepts back to the catalogue's ids."""
+    lines = GOLDEN.read_text(encoding="utf-8").splitlines()
+    header = lines[0].split(",")
+    col = header.index("indicator_id")
+    header[col] = "concept"
+    out, concepts = [",".join(header)], {}
+    for line in lines[1:rows + 1]:
+        cells = line.split(",")
+        concepts[f"my_{cells[col]}"] = cells[col]
+        cells[col] = f"my_{cells[col]}"
+        out.append(",".join(cells))
+    golden = tmp_path / "golden.csv"
+    golden.write_text("\n".join(out) + "\n", encoding="utf-8")
+    crosswalk = tmp_path / "concepts.csv"
+    crosswalk.write_text("concept,indicator_id,note\n" + "".join(
+        f"{c},{i},\n" for c, i in concepts.items()), encoding="utf-8")
+    return golden, crosswalk
+
+
+def test_concepts_translate_golden_concepts_into_catalogue_ids(tmp_path: Path,
+                                                              warehouse_path: Path) -> None:
+    golden, crosswalk = _labeller_golden(tmp_path)
+    plain = _vnhealth("eval", "--golden", str(golden), "--db", str(warehouse_path),
+                      "--format", "json")
+    assert plain.returncode == 0, plain.stderr
+    assert json.loads(plain.stdout)[-1]["indicator"] == 0.0  # my_x is never the catalogue's x
+    done = _vnhealth("eval", "--golden", str(golden), "--db", str(warehouse_path),
+                     "--concepts", str(crosswalk), "--format", "json")
+    assert done.returncode == 0, done.stderr
+    total = json.loads(done.stdout)[-1]
+    assert total["matched"] == total["golden"] == 6 and total["indicator"] == 1.0
+
+
+def test_a_concept_missing_from_the_crosswalk_is_an_error_naming_it(tmp_path: Path,
+                                                                    warehouse_path: Path) -> None:
+    golden, crosswalk = _labeller_golden(tmp_path)
+    rows = crosswalk.read_text(encoding="utf-8").splitlines()
+    dropped = rows.pop(1).split(",")[0]
+    crosswalk.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    done = _vnhealth("eval", "--golden", str(golden), "--db", str(warehouse_path),
+                     "--concepts", str(crosswalk))
+    assert done.returncode == 2 and dropped in done.stderr and "golden.csv:" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_a_concept_listed_twice_in_the_crosswalk_is_refused(tmp_path: Path) -> None:
+    crosswalk = tmp_path / "concepts.csv"
+    crosswalk.write_text("concept,indicator_id,note\na,life_expectancy,\na,healthy_life_years,\n",
+                         encoding="utf-8")
+    with pytest.raises(InputError, match="listed twice"):
+        read_concepts(crosswalk)
+
+
+def test_real_dev_crosswalk_covers_every_concept_with_a_catalogue_id() -> None:
+    """tests/data/real_dev/concepts.csv maps each concept of golden.csv to an indicator of
+    data/catalog/indicators.yaml."""
+    concepts = read_concepts(REAL_DEV / "concepts.csv")
+    with (REAL_DEV / "golden.csv").open(encoding="utf-8", newline="") as fh:
+        used = {row["concept"] for row in csv.DictReader(fh)}
+    assert used <= set(concepts), sorted(used - set(concepts))
+    ids = {ind.id for ind in load_catalog(ProjectPaths.at()).indicators}
+    assert set(concepts.values()) <= ids, sorted(set(concepts.values()) - ids)

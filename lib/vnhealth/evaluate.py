@@ -10,6 +10,10 @@ Golden files come in two shapes, both CSV with ``line, year, value, value_high``
 ``kind, comparator``: the real-document key (``file`` and ``concept``: the document by file
 name, looked up in a folder of documents) and the project's own key (``doc_id`` and
 ``indicator_id``).
+
+A real-document key labels values with the labeller's own concept ids; a crosswalk CSV
+(``concept,indicator_id,note``, given to ``read_golden`` as ``concepts``) translates them into
+catalogue indicator ids, so that indicator agreement compares like with like.
 """
 
 from __future__ import annotations
@@ -105,8 +109,42 @@ def _document_key(row: dict[str, str], docs: Path | None, by_doc_id: dict[str, s
     return by_doc_id[doc_id]
 
 
-def read_golden(golden: Path, docs: Path | None, by_doc_id: dict[str, str]) -> list[Labelled]:
-    """The golden file's rows; a row names its document by ``sha256``, ``file`` or ``doc_id``."""
+CONCEPT_COLUMNS = ("concept", "indicator_id", "note")
+
+
+def read_concepts(path: Path) -> dict[str, str]:
+    """A crosswalk CSV (``concept,indicator_id,note``): each golden concept → the catalogue
+    indicator id that means the same thing. A concept listed twice, or a row without both
+    ids, is refused."""
+    if not path.is_file():
+        raise ParameterError(f"--concepts {path}: no such file")
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        reader = csv.DictReader(fh)
+        if tuple(reader.fieldnames or ()) != CONCEPT_COLUMNS:
+            raise InputError(f"header must be {','.join(CONCEPT_COLUMNS)}", path=path, line=1)
+        mapping: dict[str, str] = {}
+        first: dict[str, int] = {}
+        for number, row in enumerate(reader, start=2):
+            concept = (row["concept"] or "").strip()
+            indicator = (row["indicator_id"] or "").strip()
+            if not concept and not indicator:
+                continue  # a blank line is not a record
+            if not concept or not indicator:
+                raise InputError("every row needs a concept and an indicator_id", path=path,
+                                 line=number)
+            if concept in mapping:
+                raise InputError(f"concept {concept!r} is listed twice (first at line "
+                                 f"{first[concept]}); map each concept once", path=path,
+                                 line=number)
+            mapping[concept], first[concept] = indicator, number
+    return mapping
+
+
+def read_golden(golden: Path, docs: Path | None, by_doc_id: dict[str, str],
+                concepts: dict[str, str] | None = None) -> list[Labelled]:
+    """The golden file's rows; a row names its document by ``sha256``, ``file`` or ``doc_id``.
+    With ``concepts`` (see read_concepts), each row's ``concept`` is translated into the
+    catalogue indicator id it maps to; a concept the crosswalk lacks is an error naming it."""
     if not golden.is_file():
         raise ParameterError(f"--golden {golden}: no such file")
     with golden.open(encoding="utf-8-sig", newline="") as fh:
@@ -125,12 +163,18 @@ def read_golden(golden: Path, docs: Path | None, by_doc_id: dict[str, str]) -> l
             if value is None or not row["line"].strip().isdigit():
                 raise InputError("every row needs a line number and a value", path=golden,
                                  line=number)
+            indicator = row.get("concept") or row.get("indicator_id") or ""
+            if concepts is not None and row.get("concept"):
+                if indicator not in concepts:
+                    raise InputError(f"concept {indicator!r} is not in the --concepts crosswalk; "
+                                     "add a row mapping it to a catalogue indicator_id",
+                                     path=golden, line=number)
+                indicator = concepts[indicator]
             rows.append(Labelled(
                 _document_key(row, docs, by_doc_id, golden, number), int(row["line"]),
                 None if year is None else int(year), value,
                 _number(row["value_high"], "value_high", where),
-                row.get("concept") or row.get("indicator_id") or "", row["kind"],
-                row["comparator"]))
+                indicator, row["kind"], row["comparator"]))
     return rows
 
 

@@ -3,6 +3,8 @@
     vnhealth eval --golden tests/golden/observations.csv
     vnhealth eval --golden tests/data/real_dev/golden.csv --docs tests/data/real_dev/docs \
         --db /tmp/real_dev.duckdb --min-recall 0.9 --min-precision 0.95
+    vnhealth eval --golden tests/data/real_dev/golden.csv --docs tests/data/real_dev/docs \
+        --concepts tests/data/real_dev/concepts.csv --db /tmp/real_dev.duckdb
 
 Exit status: 0, or 1 when --min-recall / --min-precision is not reached, or 2 on bad input.
 """
@@ -17,7 +19,14 @@ from typing import Any
 
 from vnhealth.commands.sql import open_warehouse, write_out
 from vnhealth.errors import ParameterError
-from vnhealth.evaluate import DocumentScore, Evaluation, evaluate, read_golden, warehouse_rows
+from vnhealth.evaluate import (
+    DocumentScore,
+    Evaluation,
+    evaluate,
+    read_concepts,
+    read_golden,
+    warehouse_rows,
+)
 
 COLUMNS = ("document", "golden", "found", "matched", "recall", "precision", "comparator",
            "kind", "indicator")
@@ -75,12 +84,13 @@ def cmd_eval(args: argparse.Namespace) -> int:
         if value is not None and not 0 <= value <= 1:
             raise ParameterError(f"--{name.replace('_', '-')} {value}: give a share from 0 to 1")
     docs = Path(args.docs) if args.docs else None
+    concepts = read_concepts(Path(args.concepts)) if args.concepts else None
     con = open_warehouse(args.db)
     try:
         found, names = warehouse_rows(con)
     finally:
         con.close()
-    golden = read_golden(Path(args.golden), docs, {v: k for k, v in names.items()})
+    golden = read_golden(Path(args.golden), docs, {v: k for k, v in names.items()}, concepts)
     result = evaluate(golden, found, names)
     write_out(format_evaluation(result, args.format, args.show))
     total = result.total
@@ -101,6 +111,10 @@ def register(subparsers: Any) -> None:
                    "sha256, line, year, value, value_high, kind, comparator, concept or "
                    "indicator_id)")
     e.add_argument("--docs", help="folder of the documents a golden file names by `file`")
+    e.add_argument("--concepts", metavar="FILE",
+                   help="crosswalk CSV (concept,indicator_id,note) translating the golden "
+                   "file's `concept` ids into catalogue indicator ids; a concept it lacks is "
+                   "an error")
     e.add_argument("--db", help="warehouse file (default: ROOT/data/warehouse.duckdb)")
     e.add_argument("--format", choices=("text", "markdown", "json"), default="text")
     e.add_argument("--show", type=int, default=0, metavar="N",
