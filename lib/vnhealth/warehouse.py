@@ -7,26 +7,28 @@ build leaves the previous warehouse untouched and no reader ever sees half a dat
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import json
 import os
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from vnhealth import __version__
 from vnhealth.catalog import (
+    NATIONAL_FIELDS,
     Catalog,
     Document,
     LedgerEntry,
     load_catalog,
     load_manifest,
+    load_national_targets,
     read_document_lines,
 )
-from vnhealth.errors import InputError
+from vnhealth.errors import InputError, ParameterError, VnhealthError
 from vnhealth.extract import (
     DocumentExtraction,
     Observation,
@@ -38,8 +40,7 @@ from vnhealth.numbers import MENTION_RE, parse_number
 from vnhealth.paths import ProjectPaths
 from vnhealth.text import nfc
 
-NATIONAL_COLUMNS = ("source_doc", "indicator_vi", "indicator_en", "kind", "year", "comparator",
-                    "value", "value_high", "unit", "url", "certainty")
+NATIONAL_COLUMNS = tuple(f.name for f in NATIONAL_FIELDS)
 
 
 @dataclass
@@ -86,49 +87,19 @@ class Corpus:
     inputs_hash: str
 
 
-def _national_targets(paths: ProjectPaths, indicator_ids: set[str]) -> list[dict[str, Any]]:
-    """The project's copy of the national reference, mapped to the indicator catalogue."""
-    csv_path = paths.national_targets
-    map_path = paths.reference / "national_indicator_map.csv"
-    shown_csv, shown_map = paths.relative(csv_path), paths.relative(map_path)
-    for p, shown in ((csv_path, shown_csv), (map_path, shown_map)):
-        if not p.exists():
-            raise InputError("file not found; the build needs it", path=shown)
-    mapping: dict[str, str] = {}
-    with map_path.open(encoding="utf-8", newline="") as fh:
-        for line_no, row in enumerate(csv.DictReader(fh), start=2):
-            if row.get("indicator_id") not in indicator_ids:
-                raise InputError(f"unknown indicator_id {row.get('indicator_id')!r}",
-                                 path=shown_map, line=line_no)
-            mapping[nfc(row["indicator_vi"]).strip()] = row["indicator_id"]
-    rows = []
-    text = csv_path.read_text(encoding="utf-8")
-    reader = csv.DictReader(io.StringIO(text))
-    if tuple(reader.fieldnames or ()) != NATIONAL_COLUMNS:
-        raise InputError(f"header must be {','.join(NATIONAL_COLUMNS)}", path=shown_csv, line=1)
-    for line_no, row in enumerate(reader, start=2):
-        name = nfc(row["indicator_vi"]).strip()
-        if name not in mapping:
-            raise InputError(
-                f"indicator {name!r} has no entry in {shown_map}; map it to a catalogue id",
-                path=shown_csv, line=line_no)
-        try:
-            value = float(row["value"])
-            high = float(row["value_high"]) if row["value_high"] else None
-            year = int(row["year"])
-        except ValueError as exc:
-            raise InputError(f"year/value not numeric: {exc}", path=shown_csv,
-                             line=line_no) from exc
-        rows.append({
-            "indicator_id": mapping[name], "kind": row["kind"], "year": year,
-            "comparator": row["comparator"], "value": value, "value_high": high,
-            "unit": row["unit"],
-            "relative_to": "unspecified" if row["comparator"] == "relative" else None,
-            "source_doc": row["source_doc"], "source_url": row["url"],
-            "certainty": row["certainty"], "indicator_vi": row["indicator_vi"],
-            "indicator_en": row["indicator_en"], "source_line": line_no,
-        })
-    return rows
+def _national_targets(paths: ProjectPaths, indicator_ids: set[str], unit_ids: set[str]
+                      ) -> list[dict[str, Any]]:
+    """The project's copy of the national reference, mapped to the indicator catalogue (its
+    files are checked field by field in vnhealth.catalog)."""
+    return [{
+        "indicator_id": row["indicator_id"], "kind": row["kind"], "year": row["year"],
+        "comparator": row["comparator"], "value": row["value"], "value_high": row["value_high"],
+        "unit": row["unit"],
+        "relative_to": "unspecified" if row["comparator"] == "relative" else None,
+        "source_doc": row["source_doc"], "source_url": row["url"] or "",
+        "certainty": row["certainty"] or "", "indicator_vi": row["indicator_vi"],
+        "indicator_en": row["indicator_en"] or "", "source_line": line_no,
+    } for line_no, row in load_national_targets(paths, indicator_ids, unit_ids)]
 
 
 def _hash_inputs(paths: ProjectPaths, catalog: Catalog, docs: list[Document]) -> str:
@@ -154,6 +125,8 @@ def collect(paths: ProjectPaths) -> tuple[Corpus, float]:
     """Read and check every input, then extract. Raises InputError before any output exists."""
     catalog = load_catalog(paths)
     docs = load_manifest(paths, catalog.provinces)
+    # checked before the (slower) extraction, so a bad reference file fails fast
+    national = _national_targets(paths, {i.id for i in catalog.indicators}, set(catalog.units))
     vocab = Vocabulary(catalog)
     raw: dict[str, list[str]] = {}
     n_bytes: dict[str, int] = {}
@@ -165,7 +138,6 @@ def collect(paths: ProjectPaths) -> tuple[Corpus, float]:
     extractions = {doc.id: extract_document(vocab, doc, raw[doc.id]) for doc in docs}
     seconds = time.perf_counter() - started
     apply_ledger(paths, catalog, docs, raw, extractions)
-    national = _national_targets(paths, {i.id for i in catalog.indicators})
     corpus = Corpus(paths, catalog, docs, {d: len(v) for d, v in raw.items()}, n_bytes,
                     extractions, national, _hash_inputs(paths, catalog, docs))
     return corpus, seconds
@@ -378,6 +350,87 @@ def _warm_library() -> None:
     import vnhealth.harmonize  # noqa: F401
 
 
+def _stop_signals() -> set[int]:
+    import signal
+
+    names = ("SIGINT", "SIGTERM", "SIGHUP")
+    return {getattr(signal, n) for n in names if hasattr(signal, n)}
+
+
+@contextmanager
+def _stop_signals_blocked() -> Iterator[None]:
+    """Hold SIGINT, SIGTERM and SIGHUP while the worker is forked. A Python handler that raised
+    in the middle of a fork would either be swallowed (in an at-fork callback: the build goes
+    on) or unwind the child through its copy of the parent's stack. The child inherits the
+    mask and lifts it once its own handlers are set (_worker_init)."""
+    import signal
+
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _stop_signals())
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+def _worker_init(parent: int) -> None:
+    """Initializer of the library worker: set up how it ends, then warm up."""
+    import signal
+
+    # The fork inherits the CLI's handlers: a worker that turned SIGTERM into an exception
+    # would catch it as a task failure and live on, so SIGTERM (and SIGHUP) kill it again.
+    # Ctrl-C in a terminal reaches the whole process group; the build stops its worker itself,
+    # so the worker ignores SIGINT rather than print a traceback of its own.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if hasattr(signal, "SIGHUP"):
+        signal.signal(signal.SIGHUP, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _stop_signals())  # see _stop_signals_blocked
+    _die_with_parent(parent)
+    _warm_library()
+
+
+PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
+
+
+def _die_with_parent(parent: int) -> None:
+    """Make this process end as soon as `parent` does, even when the parent is SIGKILLed.
+
+    On Linux the kernel itself kills the worker when its parent dies (prctl PR_SET_PDEATHSIG):
+    it needs nothing from the worker, so it works while the worker is deep in pandas or DuckDB
+    code that holds the GIL, where a polling thread would have to wait its turn. Elsewhere (macOS
+    has fork but no prctl) a daemon thread polls os.getppid() twice a second.
+    """
+    import signal
+    import sys
+    import threading
+
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            armed = libc.prctl(PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0) == 0
+        except (OSError, AttributeError):
+            armed = False
+        if armed:
+            # the parent may have died between fork and prctl: then no signal will come
+            if os.getppid() != parent:
+                os._exit(1)
+            return
+    threading.Thread(target=_exit_when_orphaned, args=(parent,), daemon=True).start()
+
+
+def _exit_when_orphaned(parent: int) -> None:
+    # An orphan is re-parented (to init or a subreaper), so its parent id changes.
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
+
+
 def _write_library_tables(db: str, corpus: Corpus, rows: dict[str, list[tuple[Any, ...]]]
                           ) -> None:
     """Compute harmonized_tables, add them to the (closed) database file `db`, then the views."""
@@ -423,8 +476,14 @@ class LibraryWorker:
         self.pool = None
         if "fork" in mp.get_all_start_methods():
             self.pool = ProcessPoolExecutor(1, mp_context=mp.get_context("fork"),
-                                            initializer=_warm_library)
-            self.pool.submit(int)  # start (and warm) the worker now
+                                            initializer=_worker_init, initargs=(os.getpid(),))
+            try:
+                with _stop_signals_blocked():
+                    self.pool.submit(int)  # start (and warm) the worker now
+            except BaseException:
+                # a signal held during the fork is raised here, where __exit__ will not run
+                self.stop()
+                raise
         return self
 
     def write(self, db: Path, corpus: Corpus, rows: dict[str, list[tuple[Any, ...]]]) -> None:
@@ -435,69 +494,239 @@ class LibraryWorker:
                        national=[], n_lines={}, n_bytes={})
         if self.pool is None:
             _write_library_tables(str(db), slim, rows)
-        else:
-            self.pool.submit(_write_library_tables, str(db), slim, rows).result()
+            return
+        from concurrent.futures.process import BrokenProcessPool
 
-    def __exit__(self, *exc: object) -> None:
-        if self.pool is not None:
+        try:
+            self.pool.submit(_write_library_tables, str(db), slim, rows).result()
+        except BrokenProcessPool as exc:
+            self.stop()
+            raise VnhealthError("the worker process computing the library's tables ended "
+                                "unexpectedly (out of memory, or killed?); the previous "
+                                "warehouse is unchanged") from exc
+        except BaseException:
+            # Interrupted (Ctrl-C, SIGTERM) or failed: the worker must be gone before the
+            # caller deletes the file it may still be writing.
+            self.stop()
+            raise
+
+    def stop(self) -> None:
+        """End the worker now, without waiting for the task it is running."""
+        if self.pool is None:
+            return
+        pool, self.pool = self.pool, None
+        # ProcessPoolExecutor has no public way to end a running task (terminate_workers()
+        # comes with Python 3.14); its process table is the documented-by-source way in.
+        processes = list((getattr(pool, "_processes", None) or {}).values())
+        for p in processes:
+            p.terminate()
+        for p in processes:
+            p.join(5)
+            if p.is_alive():
+                p.kill()
+                p.join()
+        pool.shutdown(wait=True, cancel_futures=True)
+
+    def __exit__(self, exc_type: type[BaseException] | None, *exc: object) -> None:
+        if self.pool is None:
+            return
+        if exc_type is not None:
+            self.stop()  # the build failed or was interrupted: nothing left to wait for
+        else:
             self.pool.shutdown(wait=True, cancel_futures=True)
 
 
+def _temp_path(target: Path) -> Path:
+    """Where `target` is written before it is renamed into place; matches data/*.tmp*."""
+    return target.with_name(f".{target.name}.tmp-{os.getpid()}")
+
+
+def _pid_alive(pid: int) -> bool:
+    if os.name == "nt" or pid <= 0:
+        return True  # os.kill would terminate a Windows process: never guess there
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # e.g. EPERM: it exists, as another user's process
+    return True
+
+
+def remove_stale_temps(target: Path) -> list[Path]:
+    """Remove the temp files (and DuckDB WALs) left beside `target` by builds that died without
+    cleaning up (SIGKILL, power loss): those whose PID is no running process. A running build's
+    files are left alone. Returns the files removed."""
+    import re
+
+    pattern = re.compile(rf"\.{re.escape(target.name)}\.tmp-(\d+)(?:\.wal)?")
+    try:
+        entries = list(target.parent.iterdir())
+    except OSError:
+        return []
+    removed = []
+    for p in entries:
+        m = pattern.fullmatch(p.name)
+        if m and int(m[1]) != os.getpid() and not _pid_alive(int(m[1])):
+            p.unlink(missing_ok=True)
+            removed.append(p)
+    return removed
+
+
+def _write_failure(exc: Exception, tmp: Path, ours: list[Path]) -> str | None:
+    """The OS's reason ("No space left on device") when `exc` is a failure to write the files
+    (`ours`, their folders, DuckDB's writes to `tmp`), None when it is some other error (a bug,
+    a bad view, a missing sql/ file), which must not be disguised as one."""
+    import duckdb
+
+    if isinstance(exc, OSError):
+        mine = {str(p) for p in ours} | {str(a) for p in ours for a in p.parents}
+        if exc.filename is None or str(exc.filename) in mine:
+            return exc.strerror or str(exc)
+        return None
+    text = str(exc)
+    if isinstance(exc, duckdb.IOException) or tmp.name in text:
+        # DuckDB ends such messages with the OS's words: Could not write file "F": REASON
+        return text.rsplit('": ', 1)[-1] if '": ' in text else text
+    return None
+
+
+@contextmanager
+def _signals_deferred() -> Iterator[None]:
+    """Hold SIGINT, SIGTERM and SIGHUP while the warehouse and its report are renamed into
+    place, so that both are replaced or neither; a signal that came meanwhile is re-sent on
+    leaving. (pthread_sigmask would not do: another thread could take the signal, and the
+    main thread would then run the handler between the two renames.)"""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+    previous = {s: signal.signal(s, lambda n, _frame: caught.append(n))
+                for s in _stop_signals()}
+    try:
+        yield
+    finally:
+        for s, handler in previous.items():
+            signal.signal(s, handler if handler is not None else signal.SIG_DFL)
+        for n in caught[:1]:
+            signal.raise_signal(n)
+
+
 def write_warehouse(corpus: Corpus, out: Path, extra_tables: dict[str, Any] | None = None,
-                    *, library: LibraryWorker | None = None) -> int:
+                    *, library: LibraryWorker | None = None,
+                    sidecar: tuple[Path, Callable[[], str]] | None = None) -> int:
     """Write all tables to `out` atomically. Returns the number of observations written.
 
     The library's tables (harmonized_tables) are computed by `library` when given, else here.
+    `sidecar` is (path, text) of a file (the build report) written atomically with the
+    warehouse, its text computed once the tables are written: a failure writing either leaves
+    both as they were. A failure to write (a full disk) is a VnhealthError naming the reason;
+    no temp file is left either way, and those of builds that died are removed.
     """
+    import duckdb
+
+    tmp = _temp_path(out)
+    side_tmp = _temp_path(sidecar[0]) if sidecar else None
+    for target in (out, *([sidecar[0]] if sidecar else [])):
+        remove_stale_temps(target)
+    leftovers = [tmp, Path(f"{tmp}.wal"), *([side_tmp] if side_tmp else [])]
+    what = f"the warehouse to {out}"
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        rows = _write_tables(tmp, corpus, extra_tables, library)
+        if sidecar and side_tmp:
+            what = f"the build report to {sidecar[0]}"
+            side_tmp.write_text(sidecar[1](), encoding="utf-8")
+        with _signals_deferred():
+            os.replace(tmp, out)
+            if sidecar and side_tmp:
+                os.replace(side_tmp, sidecar[0])
+    except (OSError, duckdb.Error) as exc:
+        reason = _write_failure(exc, tmp, [out, *leftovers, *([sidecar[0]] if sidecar else [])])
+        if reason is None:
+            raise
+        raise VnhealthError(f"cannot write {what}: {reason}; the previous warehouse is "
+                            "unchanged") from exc
+    finally:
+        for leftover in leftovers:
+            leftover.unlink(missing_ok=True)
+    return len(rows["observations"])
+
+
+def _write_tables(tmp: Path, corpus: Corpus, extra_tables: dict[str, Any] | None,
+                  library: LibraryWorker | None) -> dict[str, list[tuple[Any, ...]]]:
+    """Write the complete, closed database to `tmp`; returns the rows of the core tables."""
     import duckdb
     import pyarrow as pa
 
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(f".{out.name}.tmp-{os.getpid()}")
-    for leftover in (tmp, Path(str(tmp) + ".wal")):
+    for leftover in (tmp, Path(f"{tmp}.wal")):
         leftover.unlink(missing_ok=True)
     rows = table_rows(corpus)
     extra = dict(extra_tables or {})
     if library is None:
         extra = {**harmonized_tables(corpus, rows), **extra}
+    con = duckdb.connect(str(tmp), config={"storage_compatibility_version": STORAGE_VERSION})
     try:
-        con = duckdb.connect(str(tmp), config={"storage_compatibility_version": STORAGE_VERSION})
-        try:
-            for name, cols in SCHEMA.items():
-                ddl = ", ".join(f"{c} {t}" for c, t in cols)
-                con.execute(f"CREATE TABLE {name} ({ddl})")
-                data = rows[name]
-                if not data:
-                    continue
-                arrays = {c: [r[k] for r in data] for k, (c, _t) in enumerate(cols)}
-                arrow = pa.table(arrays)  # noqa: F841 - scanned by name below
-                casts = ", ".join(f"CAST({c} AS {t})" for c, t in cols)
-                con.execute(f"INSERT INTO {name} SELECT {casts} FROM arrow")
-            _add_frames(con, extra)
-            if library is None:
-                _create_views(con, corpus.paths)
-                con.execute("CHECKPOINT")
-        finally:
-            con.close()
-        if library is not None:
-            # one writer at a time: the worker adds the library's tables and the views
-            library.write(tmp, corpus, rows)
-        os.replace(tmp, out)
+        for name, cols in SCHEMA.items():
+            ddl = ", ".join(f"{c} {t}" for c, t in cols)
+            con.execute(f"CREATE TABLE {name} ({ddl})")
+            data = rows[name]
+            if not data:
+                continue
+            arrays = {c: [r[k] for r in data] for k, (c, _t) in enumerate(cols)}
+            arrow = pa.table(arrays)  # noqa: F841 - scanned by name below
+            casts = ", ".join(f"CAST({c} AS {t})" for c, t in cols)
+            con.execute(f"INSERT INTO {name} SELECT {casts} FROM arrow")
+        _add_frames(con, extra)
+        if library is None:
+            _create_views(con, corpus.paths)
+            con.execute("CHECKPOINT")
     finally:
-        for leftover in (tmp, Path(str(tmp) + ".wal")):
-            leftover.unlink(missing_ok=True)
-    return len(rows["observations"])
+        con.close()
+    if library is not None:
+        # one writer at a time: the worker adds the library's tables and the views
+        library.write(tmp, corpus, rows)
+    return rows
 
 
-def build(root: Path | str | None = None, out: Path | str | None = None,
-          report_json: Path | str | None = None) -> BuildReport:
-    """Build the warehouse for the project at `root` (default: this repository)."""
-    started = time.perf_counter()
-    paths = ProjectPaths.at(root)
-    with LibraryWorker() as library:
-        corpus, extract_seconds = collect(paths)
-        target = Path(out) if out else paths.warehouse
-        write_warehouse(corpus, target, library=library)
+def _check_output(option: str, path: Path, example: str, *, create_parent: bool) -> None:
+    def refuse(why: str) -> None:
+        raise ParameterError(f"{option} {path}: {why}")
+
+    if path.is_dir():
+        refuse(f"is a directory; give the file to write, e.g. {path / example}")
+    if path.exists() and not path.is_file():
+        refuse(f"is not a regular file; give a file to write, e.g. {example}")
+    folder = path.absolute().parent
+    if not folder.is_dir():
+        if not create_parent:
+            refuse(f"the folder {folder} does not exist; create it, or give a file in an "
+                   "existing folder")
+        # the build creates missing folders: the nearest existing one must allow it
+        folder = next(a for a in folder.parents if a.exists())
+        if not folder.is_dir():
+            refuse(f"{folder} is not a folder, so {path.parent} cannot be created; give a "
+                   "file in a folder")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        refuse(f"the folder {folder} is not writable; give a file in a folder you can write to")
+
+
+def check_outputs(out: Path, report_json: Path | None = None) -> None:
+    """Refuse output paths the build could not write (ParameterError), before it reads or
+    replaces anything: finding out after a long extraction, or after replacing the warehouse
+    but not the report, is worse."""
+    _check_output("--out", out, "warehouse.duckdb", create_parent=True)
+    if report_json is not None:
+        if report_json.absolute() == out.absolute():
+            raise ParameterError(f"--report-json {report_json}: is the warehouse (--out) itself; "
+                                 "give another file, e.g. build-report.json")
+        _check_output("--report-json", report_json, "build-report.json", create_parent=False)
+
+
+def _build_report(corpus: Corpus, target: Path, extract_seconds: float) -> BuildReport:
     report = BuildReport(out=str(target), build_hash=corpus.inputs_hash,
                          extract_seconds=extract_seconds)
     report.documents = len(corpus.documents)
@@ -515,10 +744,33 @@ def build(root: Path | str | None = None, out: Path | str | None = None,
         report.per_document[doc.id] = {"observations": len(ext.observations),
                                        "statements": len(ext.statements)}
     report.observations = report.observations_rule + report.observations_ledger
-    report.total_seconds = time.perf_counter() - started
-    if report_json:
-        Path(report_json).write_text(json.dumps(report.__dict__, indent=2, ensure_ascii=False),
-                                     encoding="utf-8")
+    return report
+
+
+def build(root: Path | str | None = None, out: Path | str | None = None,
+          report_json: Path | str | None = None) -> BuildReport:
+    """Build the warehouse for the project at `root` (default: this repository).
+
+    The report JSON, when asked for, is replaced together with the warehouse: a build that
+    fails or is interrupted leaves the previous of both.
+    """
+    started = time.perf_counter()
+    paths = ProjectPaths.at(root)
+    target = Path(out) if out else paths.warehouse
+    report_path = Path(report_json) if report_json else None
+    check_outputs(target, report_path)
+    with LibraryWorker() as library:
+        corpus, extract_seconds = collect(paths)
+        report = _build_report(corpus, target, extract_seconds)
+
+        def report_text() -> str:
+            report.total_seconds = time.perf_counter() - started
+            return json.dumps(report.__dict__, indent=2, ensure_ascii=False)
+
+        write_warehouse(corpus, target, library=library,
+                        sidecar=(report_path, report_text) if report_path else None)
+    if not report_path:
+        report.total_seconds = time.perf_counter() - started
     return report
 
 
