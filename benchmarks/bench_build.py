@@ -6,18 +6,23 @@ Measures, each run in a fresh subprocess:
   (b) a build of the corpus from benchmarks/make_corpus.py: wall time, peak RSS, input MB and
       MB/s overall;
   (c) extraction throughput from the build's --report-json (keys `bytes`, `extract_seconds`:
-      extraction only, one process).
+      extraction only, one process);
+  (d) scale: the five documents plus one generated document of 1,000,000 short lines, then
+      plus one single line of 5 MB, each also at 1/4 and 1/2 of that size, so that the time
+      per MB shows whether the build is linear in its input (skip with --no-scale).
 
 Goals: five-document build < 1.5 s wall; extraction >= 2 MB/s on one core. This is a benchmark,
 not a test: it always exits 0, and says plainly when a goal is missed. MB = 10^6 bytes.
 
-Usage: python benchmarks/bench_build.py [--runs 5] [--n 500] [--keep DIR]
+Usage: python benchmarks/bench_build.py [--runs 5] [--n 500] [--keep DIR] [--no-scale]
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
+import shutil
 import statistics
 import subprocess
 import sys
@@ -25,12 +30,30 @@ import tempfile
 import traceback
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from make_corpus import make_corpus
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 GOAL_SMALL_WALL_S = 1.5
 GOAL_EXTRACT_MB_S = 2.0
+# Scale cases: a build is linear when its time per MB at full size is at most this many times
+# its time per MB at a quarter of it (quadratic would be 4).
+SCALE_LINES = 1_000_000
+SCALE_LINE_BYTES = 5_000_000
+GOAL_SCALE_RATIO = 1.5
+# One short plan line with a number, then a sentence wrapped over three lines.
+_SHORT_LINES = (
+    "- Tỷ lệ trẻ em dưới 1 tuổi được tiêm chủng đầy đủ đạt trên 95% năm 2030.",
+    "Tăng cường truyền thông, nâng cao",
+    "chất lượng dịch vụ y tế cơ sở",
+    "và chăm sóc sức khỏe ban đầu.",
+)
+# Sentences repeated on one line: the clause never ends (a year before "." is no cut).
+_LONG_SENTENCES = (
+    "Tỷ lệ trẻ em dưới 1 tuổi được tiêm chủng đầy đủ đạt trên 95% năm 2030. "
+    "Tăng tỷ lệ tiêm chủng thêm 2% so với năm 2020, từ 90% lên 95%; "
+)
 
 # Runs one command and reports its wall time and peak RSS as JSON on stdout. It runs in its own
 # interpreter because RUSAGE_CHILDREN is the maximum over every child ever waited for: a fresh
@@ -164,6 +187,85 @@ def bench_corpus(n: int, corpus_root: Path, tmp: Path) -> tuple[list[str], list[
     return rows, missed
 
 
+def short_lines_text(n_lines: int) -> str:
+    block = "\n".join(_SHORT_LINES) + "\n"
+    return block * (n_lines // len(_SHORT_LINES))
+
+
+def long_line_text(n_bytes: int) -> str:
+    unit = len(_LONG_SENTENCES.encode("utf-8"))
+    return _LONG_SENTENCES * max(1, n_bytes // unit) + "\n"
+
+
+def scale_project(root: Path, text: str) -> int:
+    """A project root: the real catalogue, reference data, SQL and five documents, plus one
+    generated document holding `text`. Returns the generated document's size in bytes."""
+    shutil.copytree(REPO_ROOT / "data" / "catalog", root / "data" / "catalog")
+    shutil.copytree(REPO_ROOT / "data" / "reference", root / "data" / "reference")
+    shutil.copytree(REPO_ROOT / "sql", root / "sql")
+    raw = root / "data" / "raw"
+    shutil.copytree(REPO_ROOT / "data" / "raw", raw,
+                    ignore=shutil.ignore_patterns("*.duckdb", "*.wal"))
+    data = text.encode("utf-8")
+    (raw / "scale_doc.txt").write_bytes(data)
+    entry = (
+        "  - id: scale_doc\n    province: lao_cai\n    title: \"Scale benchmark document\"\n"
+        "    doc_number: null\n    issuer: null\n    issued_on: null\n    issued_text: null\n"
+        "    period_start: 2026\n    period_end: 2030\n    file: scale_doc.txt\n"
+        f"    sha256: {hashlib.sha256(data).hexdigest()}\n"
+    )
+    manifest = raw / "documents.yaml"
+    manifest.write_text(manifest.read_text(encoding="utf-8").rstrip("\n") + "\n" + entry,
+                        encoding="utf-8")
+    return len(data)
+
+
+def bench_scale_case(name: str, make_text: Any, sizes: list[int], tmp: Path
+                     ) -> tuple[list[str], list[str]]:
+    """Build the project with the document made at each size; rows of MB, s and MB/s."""
+    rows: list[str] = []
+    per_mb: list[float] = []
+    for size in sizes:
+        root = tmp / f"scale-{name}-{size}"
+        n_bytes = scale_project(root, make_text(size))
+        report = root / "report.json"
+        cmd = [*vnhealth_command(), "build", "--root", str(root), "--out",
+               str(root / "data" / "warehouse.duckdb"), "--report-json", str(report)]
+        run = measure(cmd)
+        shutil.rmtree(root / "data" / "raw", ignore_errors=True)  # the big file, at once
+        if run.rc != 0:
+            report_failure(f"scale build ({name} {size})", run)
+            return rows, [f"scale build {name} {size} failed"]
+        try:
+            extract_s = float(json.loads(report.read_text(encoding="utf-8"))["extract_seconds"])
+        except (OSError, ValueError, KeyError, TypeError):
+            extract_s = float("nan")
+        mb = n_bytes / 1e6
+        per_mb.append(run.wall / mb)
+        rows.append(f"{f'scale {name} {size:,}: {mb:.1f} MB':<38}{run.wall:>8.2f} s wall "
+                    f"{mb / run.wall:>6.2f} MB/s; extraction {extract_s:.2f} s "
+                    f"{mb / extract_s:.2f} MB/s")
+    ratio = per_mb[-1] / per_mb[0]
+    verdict = "met" if ratio <= GOAL_SCALE_RATIO else "MISSED"
+    rows.append(f"{f'goal: {name} linear (s/MB x{ratio:.2f})':<38}{verdict:>11}")
+    missed = [] if verdict == "met" else [
+        f"{name}: s/MB at full size is {ratio:.2f}x that at 1/4 (> {GOAL_SCALE_RATIO})"]
+    return rows, missed
+
+
+def bench_scale(tmp: Path) -> tuple[list[str], list[str]]:
+    """(d) 1,000,000 short lines and one 5 MB line, each at 1/4, 1/2 and full size."""
+    rows: list[str] = []
+    missed: list[str] = []
+    cases = [("lines", short_lines_text, SCALE_LINES), ("line", long_line_text, SCALE_LINE_BYTES)]
+    for name, make_text, full in cases:
+        print(f"scale: {name} at {full // 4:,}, {full // 2:,}, {full:,} ...", flush=True)
+        r, m = bench_scale_case(name, make_text, [full // 4, full // 2, full], tmp)
+        rows += r
+        missed += m
+    return rows, missed
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="five-document runs (default 5)")
@@ -173,6 +275,8 @@ def main(argv: list[str] | None = None) -> int:
         type=Path,
         help="write the corpus here (new or empty dir) and keep it, e.g. benchmarks/out/corpus",
     )
+    parser.add_argument("--no-scale", action="store_true",
+                        help="skip the 1,000,000-line and 5 MB-line builds")
     args = parser.parse_args(argv)
     try:
         run_all(args)
@@ -196,6 +300,10 @@ def run_all(args: argparse.Namespace) -> None:
         r, m = bench_corpus(args.n, corpus_root, tmp)
         rows += r
         missed += m
+        if not args.no_scale:
+            r, m = bench_scale(tmp)
+            rows += r
+            missed += m
 
     print()
     print("\n".join(rows))

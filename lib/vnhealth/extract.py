@@ -11,10 +11,12 @@ clause. What the rules cannot get right is corrected in the review ledger
 
 from __future__ import annotations
 
-import bisect
 import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from itertools import accumulate
+from typing import Any, NamedTuple
 
 from vnhealth.catalog import Catalog, Document, Indicator
 from vnhealth.numbers import (
@@ -94,6 +96,9 @@ class Segment:
     is_heading: bool = False
     in_targets: bool = True
     keyed: Keyed | None = None
+    # text offsets of the pieces, built on first use: rebuilding them for every number made a
+    # paragraph wrapped over many lines quadratic
+    piece_starts: list[int] | None = field(default=None, repr=False)
 
     @classmethod
     def from_lines(cls, shape: str, lines: list[tuple[int, str]], **kw: Any) -> Segment:
@@ -116,8 +121,9 @@ class Segment:
 
     def locate(self, offset: int) -> tuple[int, str, int]:
         """(line number, line text, column) of a text offset."""
-        starts = [p[0] for p in self.pieces]
-        i = max(0, bisect.bisect_right(starts, offset) - 1)
+        if self.piece_starts is None:
+            self.piece_starts = [p[0] for p in self.pieces]
+        i = max(0, bisect_right(self.piece_starts, offset) - 1)
         start, line_no, text = self.pieces[i]
         return line_no, text, offset - start
 
@@ -127,18 +133,41 @@ class Segment:
 
 
 def _phrase_regex(phrases: list[str]) -> re.Pattern[str]:
-    """Regex for phrases on lite() text: longest first, flexible spaces, word-bounded."""
-    parts = []
+    """Regex for phrases on lite() text: longest first, flexible spaces, word-bounded.
+
+    The phrases are grouped by their first character, each group one branch that starts with
+    that character: only one group can match at a place, so the first phrase that matches is
+    the same as in one flat list, and a pattern whose every branch starts with a character lets
+    the engine skip the places no phrase starts at (most of them) without trying each phrase.
+    """
+    groups: dict[str, list[str]] = {}
     phrases_lite = sorted({lite(nfc(p)) for p in phrases}, key=len, reverse=True)
     for p in phrases_lite:
-        body = r"\s*".join(re.escape(ch) for ch in p.replace(" ", "")) if "/" in p else \
-            r"\s+".join(re.escape(w) for w in p.split())
-        left = r"(?<![^\W\d_])" if p[0].isalnum() else ""
+        if "/" in p:
+            chars = [re.escape(ch) for ch in p.replace(" ", "")]
+            rest = "".join(r"\s*" + ch for ch in chars[1:])
+        else:
+            words = [re.escape(w) for w in p.split()]
+            rest = words[0][len(re.escape(p[0])):] + "".join(r"\s+" + w for w in words[1:])
         right = r"(?![\w])" if p[-1].isalnum() else ""
-        parts.append(f"{left}{body}{right}")
-    # A class of first characters lets the engine skip most positions at once.
-    firsts = "".join(sorted({re.escape(p[0]) for p in phrases_lite}))
-    return re.compile(f"(?=[{firsts}])(?:" + "|".join(parts) + ")")
+        groups.setdefault(p[0], []).append(rest + right)
+    branches = []
+    for first, rests in groups.items():
+        # not after a letter: looked at from after the first character, two characters back
+        left = rf"(?<![^\W\d_]{re.escape(first)})" if first.isalnum() else ""
+        branches.append(f"{re.escape(first)}{left}(?:{'|'.join(rests)})")
+    return re.compile("|".join(branches))
+
+
+def _alias_regex(keys: list[str]) -> re.Pattern[str]:
+    """Whole-word alias keys (group 1), in the order given, grouped by first character as in
+    _phrase_regex; "at the start or after a space" is looked at from after that character."""
+    groups: dict[str, list[str]] = {}
+    for k in keys:
+        groups.setdefault(k[0], []).append(re.escape(k[1:]))
+    branches = [f"{re.escape(first)}(?<![^ ]{re.escape(first)})(?:{'|'.join(rests)})"
+                for first, rests in groups.items()]
+    return re.compile("(" + "|".join(branches) + r")(?= |$)")
 
 
 @dataclass
@@ -163,10 +192,7 @@ class Vocabulary:
                 key = phrase_key(alias, self.abbreviations)
                 if key:
                     self.alias_targets.setdefault(key, []).append(ind)
-        keys = sorted(self.alias_targets, key=len, reverse=True)
-        self.alias_re = re.compile(
-            r"(?:(?<=^)|(?<= ))(" + "|".join(re.escape(k) for k in keys) + r")(?= |$)"
-        )
+        self.alias_re = _alias_regex(sorted(self.alias_targets, key=len, reverse=True))
         # units
         denominators = {"per_1000", "per_10000", "per_100000", "per_station",
                         "boys_per_100_girls"}
@@ -176,6 +202,10 @@ class Vocabulary:
                 self.unit_phrases[lite(nfc(phrase))] = UnitPhrase(unit.id,
                                                                   unit.id in denominators)
         self.unit_re = _phrase_regex(list(self.unit_phrases))
+        # unit phrases with their spaces removed, first phrase wins (as a scan in order would)
+        self.unit_phrases_compact: dict[str, UnitPhrase] = {}
+        for phrase, up in self.unit_phrases.items():
+            self.unit_phrases_compact.setdefault(re.sub(r"\s+", "", phrase), up)
         self.unit_after_re = re.compile(r"\s*(?:" + self.unit_re.pattern + ")")
         # comparators
         before = v.get("comparators_before") or {}
@@ -211,6 +241,8 @@ class Vocabulary:
         verb_words = sorted(self.rel_increase + self.rel_decrease, key=len, reverse=True)
         self.verb_re = re.compile("|".join(r"(?<!\w)" + re.escape(w) + r"(?!\w)"
                                            for w in verb_words))
+        # how far past its start one verb match attempt reads (the word and one character)
+        self.verb_reach = max((len(w) for w in verb_words), default=0) + 2
 
 
 def _longest_bigram(phrase: str) -> str:
@@ -233,13 +265,16 @@ _LONE_NUMBER_RE = re.compile(r"^\s*(\d{1,2}[a-z]?)\s*$")
 _YEAR_IN_TEXT_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _TIME_CELL_RE = re.compile(
     r"^\s*(?:(?:tháng\s+)?\d{1,2}\s*/\s*)?(?:(?:từ\s+)?(?:năm\s+)?)?((?:19|20)\d\d)"
-    r"(?:\s*[-–]\s*((?:19|20)\d\d))?\s*\.?\s*$",
+    # "\s*(?:\.\s*)?$", not "\s*\.?\s*$": two blank runs side by side split a long blank
+    # run every way before failing (quadratic)
+    r"(?:\s*[-–]\s*((?:19|20)\d\d))?\s*(?:\.\s*)?$",
     re.IGNORECASE,
 )
 _SENTENCE_END_RE = re.compile(r"[.;:!?]\s*$")
 # Words allowed between a number and the indicator it leads ("50% số người mắc …").
 _NUMBER_FIRST_WORDS = {"số", "các", "những", "tổng", "dân"}
 _DIGIT_RE = re.compile(r"\d")
+_LETTER_RE = re.compile(r"[^\W\d_]")
 _CAPS_TITLE_RE = re.compile(r"^[^a-zà-ỹđ]{8,100}$")  # a short line in capitals is a title
 _PDF_ROW_NUMBER_RE = re.compile(r"^\s*\d{1,2}[a-z]?(?:\.\d{1,2})?(?=\s)")
 _URL_LIKE = re.compile(r"^(https?://|www\.)\S+$")
@@ -252,6 +287,247 @@ _YEAR_PHRASE_RE = re.compile(
     r"|(?P<ref2>so với\s+)(?P<y3>(?:19|20)\d\d)"
     r"|(?:đến|tới)\s+(?P<y4>(?:19|20)\d\d)(?![\d/])"
 )
+
+
+# ---------------------------------------------------------------------------------------------
+# Indexes of one segment: each number is read against its clause, and scanning the clause (or
+# the whole segment) again for every number made a long clause quadratic. The lists here are
+# in text order and built once per segment, so each lookup is a bisection.
+
+_UnitHit = tuple[int, int, str, bool]  # (start, end, unit, is_denominator)
+_Alias = tuple[int, int, str]  # (start, end, alias key) of an indicator name in the text
+_WORD_CHAR_RE = re.compile(r"\w")
+_NON_SPACE_RE = re.compile(r"\S")
+
+
+class _Mentions(NamedTuple):
+    mentions: list[dict[str, Any]]
+    units: list[_UnitHit]
+    masked_low: str  # lite() text with dates, document numbers and list markers blanked
+
+
+def _is_blank(text: str, start: int, end: int) -> bool:
+    """not text[start:end].strip(), without copying a long slice (\\S is what strip() keeps)."""
+    return _NON_SPACE_RE.search(text, start, end) is None
+
+
+# The words allowed between a number and the indicator it leads, with the blanks around them:
+# the gap is all such words when this matches it to its end.
+_NUMBER_FIRST_GAP_RE = re.compile(
+    r"\s*(?:(?:" + "|".join(sorted(map(re.escape, _NUMBER_FIRST_WORDS), key=len, reverse=True))
+    + r")(?!\S)\s*)*"
+)
+
+
+def _only_number_first_words(low: str, start: int, end: int) -> bool:
+    """all(w in _NUMBER_FIRST_WORDS for w in low[start:end].split()), stopping at the first
+    other word instead of splitting a gap that may run to the end of a long clause."""
+    if start >= end:
+        return True
+    m = _NUMBER_FIRST_GAP_RE.match(low, start, end)
+    return m is not None and m.end() == end
+
+
+def _own_years(mentions: list[dict[str, Any]], year_phrases: list[tuple[int, int, int, str]],
+               low: str) -> set[int]:
+    """Years written right after a number belong to it ("35% năm 2020"): set d["own_year"] and
+    return the starts of the year phrases so taken."""
+    starts = [p[0] for p in year_phrases]
+    consumed: set[int] = set()
+    for d in mentions:
+        end = d["unit_end"]
+        for k in range(bisect_left(starts, end), bisect_right(starts, end + 2)):
+            ys, _ye, y, kind = year_phrases[k]
+            if kind == "year" and _is_blank(low, end, ys):
+                d["own_year"] = y
+                consumed.add(ys)
+    return consumed
+
+
+class _LastMatchBefore:
+    """The last match of `pattern.finditer(text, clause_start, pos)`, for many `pos` in a clause.
+
+    One scan of each clause is kept. A match attempt at p reads no further than p + reach, so
+    the scan stopped at pos agrees with the whole-clause scan on every match starting before
+    pos - reach; only the last `reach` characters are scanned again.
+    """
+
+    def __init__(self, pattern: re.Pattern[str], text: str, reach: int):
+        self.pattern, self.text, self.reach = pattern, text, reach
+        self._scans: dict[int, tuple[list[int], list[re.Match[str]]]] = {}
+
+    def find(self, clause: tuple[int, int], pos: int) -> str | None:
+        lo, hi = clause
+        if lo not in self._scans:
+            found = list(self.pattern.finditer(self.text, lo, hi))
+            self._scans[lo] = ([m.start() for m in found], found)
+        starts, found = self._scans[lo]
+        k = bisect_left(starts, pos - self.reach)
+        last = found[k - 1].group(0) if k else None
+        resume = found[k - 1].end() if k else lo
+        for m in self.pattern.finditer(self.text, max(resume, pos - self.reach), pos):
+            last = m.group(0)
+        return last
+
+
+class _WordSearch:
+    """Where a word first stands alone in text[lo:hi], as
+    re.search(r"(?<!\\w)word(?!\\w)", text[lo:hi]) finds it, from its places in the whole text.
+
+    Inside the slice a place is alone exactly when it is in the whole text; at the slice's two
+    edges the neighbour outside it does not count, so those two places are checked apart.
+    """
+
+    def __init__(self, text: str, word: str):
+        self.text, self.word = text, word
+        alone = r"(?=(?<!\w)" + re.escape(word) + r"(?!\w))"  # every place, overlapping too
+        self.places = [m.start() for m in re.finditer(alone, text)]
+
+    def first(self, lo: int, hi: int) -> int | None:
+        text, word, n = self.text, self.word, len(self.word)
+        found = []
+        if (lo + n <= hi and text.startswith(word, lo)
+                and (lo + n == hi or not _WORD_CHAR_RE.match(text, lo + n))):
+            found.append(lo)
+        i = bisect_left(self.places, lo)
+        if i < len(self.places) and self.places[i] + n <= hi:
+            found.append(self.places[i])
+        p = hi - n
+        if p >= lo and text.startswith(word, p) and (p == lo or not _WORD_CHAR_RE.match(
+                text, p - 1)):
+            found.append(p)
+        return min(found) if found else None
+
+
+class _Fitting:
+    """The indicator names (in text order) that fit one query of unit, subgroup and table."""
+
+    def __init__(self, aliases: list[_Alias], choose: Callable[[str], Indicator | None]):
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.indicators: list[Indicator] = []
+        for s, e, key in aliases:
+            ind = choose(key)
+            if ind is not None:
+                self.starts.append(s)
+                self.ends.append(e)
+                self.indicators.append(ind)
+
+    def first_after(self, pos: int, hi: int) -> Indicator | None:
+        """The first fitting name starting in [pos, hi)."""
+        j = bisect_left(self.starts, pos)
+        return self.indicators[j] if j < len(self.starts) and self.starts[j] < hi else None
+
+    def last_before(self, pos: int, lo: int) -> Indicator | None:
+        """The fitting name starting at lo or later that ends last at or before pos (the first
+        of those ending there): names sorted by their end, nearest first, in a stable sort."""
+        j = bisect_right(self.ends, pos) - 1
+        k = bisect_left(self.starts, lo)
+        if j < k:
+            return None
+        return self.indicators[max(k, bisect_left(self.ends, self.ends[j], 0, j + 1))]
+
+
+class _PairIndex:
+    """Names, units, clauses, sentences, years and numbers of one segment, by position.
+
+    Names come from non-overlapping matches on the key mapped back by a monotone offset map, so
+    both their starts and their ends are in text order.
+    """
+
+    def __init__(self, low: str, aliases: list[_Alias], units: list[_UnitHit],
+                 clauses: list[tuple[int, int]], sentences: list[tuple[int, int]],
+                 vocab: Vocabulary):
+        self.low = low
+        self.aliases = aliases
+        self.alias_starts = [a[0] for a in aliases]
+        self.alias_ends = [a[1] for a in aliases]
+        self._alias_reach = list(accumulate(self.alias_ends, max))
+        self.clauses, self._clause_los = clauses, [c[0] for c in clauses]
+        self.sentences, self._sentence_los = sentences, [c[0] for c in sentences]
+        self._den_starts = [s for s, _e, _u, den in units if den]
+        self._den_units = [u for _s, _e, u, den in units if den]
+        self.near_unit = next((u for _s, _e, u, _d in units if u in ("percent", "per_1000")),
+                              None)
+        self._verbs = _LastMatchBefore(vocab.verb_re, low, vocab.verb_reach)
+        self._words: dict[str, _WordSearch] = {}
+        self._fitting: dict[tuple[str | None, str | None, bool], _Fitting] = {}
+        self._mention_starts: list[int] = []
+        self._years: list[tuple[int, int, int]] = []
+        self._year_starts: list[int] = []
+
+    def index_mentions(self, mentions: list[dict[str, Any]],
+                       year_phrases: list[tuple[int, int, int, str]], consumed: set[int]
+                       ) -> None:
+        """The numbers read, and the year phrases left to numbers without their own year."""
+        self._mention_starts = [d["start"] for d in mentions]
+        self._years = [(s, e, y) for s, e, y, kind in year_phrases
+                       if kind == "year" and s not in consumed]
+        self._year_starts = [y[0] for y in self._years]
+
+    @staticmethod
+    def _bounds_at(bounds: list[tuple[int, int]], los: list[int], pos: int) -> tuple[int, int]:
+        i = bisect_right(los, pos) - 1
+        if i >= 0 and pos < bounds[i][1]:
+            return bounds[i]
+        return bounds[-1]
+
+    def clause_of(self, pos: int) -> tuple[int, int]:
+        return self._bounds_at(self.clauses, self._clause_los, pos)
+
+    def sentence_of(self, pos: int) -> tuple[int, int]:
+        return self._bounds_at(self.sentences, self._sentence_los, pos)
+
+    def in_alias(self, pos: int) -> bool:
+        i = bisect_right(self.alias_starts, pos) - 1
+        return i >= 0 and self._alias_reach[i] > pos
+
+    def alias_starts_in(self, lo: int, hi: int) -> bool:
+        return self.first_alias_from(lo, hi) is not None
+
+    def first_alias_from(self, lo: int, hi: int) -> int | None:
+        """Index of the first name starting in [lo, hi)."""
+        i = bisect_left(self.alias_starts, lo)
+        return i if i < len(self.aliases) and self.alias_starts[i] < hi else None
+
+    def any_alias_before(self, pos: int, lo: int) -> bool:
+        """Is a name starting at lo or later over by pos? (Ends are in order.)"""
+        k = bisect_left(self.alias_starts, lo)
+        return k < len(self.aliases) and self.alias_ends[k] <= pos
+
+    def fitting(self, query: tuple[str | None, str | None, bool],
+                choose: Callable[[str], Indicator | None]) -> _Fitting:
+        if query not in self._fitting:
+            self._fitting[query] = _Fitting(self.aliases, choose)
+        return self._fitting[query]
+
+    def first_denominator(self, lo: int, hi: int) -> str | None:
+        """The first unit "per N" starting in [lo, hi)."""
+        i = bisect_left(self._den_starts, lo)
+        return self._den_units[i] if i < len(self._den_starts) and self._den_starts[i] < hi \
+            else None
+
+    def verb_before(self, clause: tuple[int, int], pos: int) -> str | None:
+        return self._verbs.find(clause, pos)
+
+    def first_word(self, word: str, lo: int, hi: int) -> int | None:
+        if word not in self._words:
+            self._words[word] = _WordSearch(self.low, word)
+        return self._words[word].first(lo, hi)
+
+    def mention_starts_in(self, lo: int, hi: int) -> bool:
+        i = bisect_left(self._mention_starts, lo)
+        return i < len(self._mention_starts) and self._mention_starts[i] < hi
+
+    def year_before(self, lo: int, pos: int) -> int | None:
+        """The last free year phrase starting in [lo, pos)."""
+        i = bisect_left(self._year_starts, pos) - 1
+        return self._years[i][2] if i >= 0 and self._year_starts[i] >= lo else None
+
+    def year_after(self, pos: int, hi: int) -> tuple[int, int, int] | None:
+        """(start, end, year) of the first free year phrase starting in [pos, hi)."""
+        i = bisect_left(self._year_starts, pos)
+        return self._years[i] if i < len(self._years) and self._year_starts[i] < hi else None
 
 
 def _is_pipe_line(line: str) -> bool:
@@ -281,6 +557,9 @@ class DocumentReader:
         self.lines = [nfc(line) for line in lines]
         self.out = DocumentExtraction()
         self._statement_seq = 0
+        # what makes observations one (see _emit), to find a repeat without a scan of them all
+        self._emitted: set[tuple[Any, ...]] = set()
+        self._choices: dict[tuple[str, str | None, str | None, bool], Indicator | None] = {}
 
     # -- driver --------------------------------------------------------------------------
     def run(self) -> DocumentExtraction:
@@ -419,19 +698,19 @@ class DocumentReader:
         if not header_rows or data_start == len(rows):
             return [self._tab_row_as_prose(ln, text) for ln, _c, text in rows]
         width = max(len(c) for _l, c, _t in rows)
-        headers = [" ".join(h[k] for h in header_rows if k < len(h)).strip() for k in
-                   range(width)]
+        # cells are gathered by column in one pass over the rows: one pass per column would
+        # cost columns x rows, quadratic for a row of many cells
+        header_cols: list[list[str]] = [[] for _ in range(width)]
+        for h in header_rows:
+            for k, c in enumerate(h):
+                header_cols[k].append(c)
+        headers = [" ".join(col).strip() for col in header_cols]
         # a header cell holding both a year and a baseline word ("Thực hiện 2025")
         baseline_cols = {k for h in header_rows for k, c in enumerate(h)
                          if _YEAR_IN_TEXT_RE.search(c)
                          and any(w in lite(c) for w in self.v.baseline_columns)}
         data = rows[data_start:]
-
-        def letters(k: int) -> float:
-            vals = [len(re.findall(r"[^\W\d_]", c[k])) for _l, c, _t in data if k < len(c)]
-            return sum(vals) / max(1, len(vals))
-
-        name_col = max(range(width), key=letters)
+        name_col = self._name_column(data, width)
         unit_col = next((k for k, h in enumerate(headers) if "đơn vị" in h.lower()), None)
         columns: dict[int, tuple[str, int]] = {}
         target_year = self.doc.period_end
@@ -451,6 +730,17 @@ class DocumentReader:
             segs.append(self._read_table_row(ln, cells, text, name_col, unit_col, columns))
         return [s for s in segs if s is not None]
 
+    @staticmethod
+    def _name_column(data: list[tuple[int, list[str], str]], width: int) -> int:
+        """The column with the most letters per cell (the first of equals)."""
+        letters = [0] * width
+        counts = [0] * width
+        for _l, cells, _t in data:
+            for k, c in enumerate(cells):
+                letters[k] += len(_LETTER_RE.findall(c))
+                counts[k] += 1
+        return max(range(width), key=lambda k: letters[k] / max(1, counts[k]))
+
     def _tab_row_as_prose(self, line_no: int, text: str) -> Segment:
         cleaned = blank_markup(text).replace("\t", " ")
         seg = Segment.from_lines("tab_row", [(line_no, cleaned)])
@@ -464,8 +754,11 @@ class DocumentReader:
         name = cells[name_col] if name_col < len(cells) else ""
         seg = Segment.from_lines("tab_row", [(line_no, blank_markup(raw).replace("\t", " "))])
         statement = self._new_statement(seg)
+        # the value columns this row has cells in (a header may be far wider than a row)
+        present = sorted(k for k in columns if k < len(cells)) if len(columns) <= len(cells) \
+            else [k for k in range(len(cells)) if k in columns]
         # non-numeric targets stand in value cells ("Hạng I, đạt cấp chuyên sâu"), not names
-        value_text = " ; ".join(cells[k] for k in sorted(columns) if k < len(cells))
+        value_text = " ; ".join(cells[k] for k in present)
         self._qualitative(seg, statement, self.doc.period_end, text=value_text)
         unit_cell = cells[unit_col] if unit_col is not None and unit_col < len(cells) else ""
         indicator_key = make_key(name, self.v.abbreviations)
@@ -475,8 +768,9 @@ class DocumentReader:
         candidates = self.v.alias_targets[aliases[0].group(1)]
         row_unit = self._unit_from_texts([unit_cell, name])
         values = []
-        for k, (kind, year) in sorted(columns.items()):
-            if k >= len(cells) or not cells[k]:
+        for k in present:
+            kind, year = columns[k]
+            if not cells[k]:
                 continue
             cell = parse_cell(cells[k])
             if cell is None:
@@ -619,18 +913,18 @@ class DocumentReader:
             handled = self._read_pdf_row_columns(seg, cleaned)
             if handled:
                 return
-        mentions = self._mentions(seg, cleaned) if has_digit else []
+        found = self._mentions(seg, cleaned) if has_digit else _Mentions([], [], "")
         statement = None
-        if mentions:
+        if found.mentions:
             statement = self._new_statement(seg)
         if self._has_qualitative_candidate(seg):
             if statement is None:
                 statement = self._new_statement(seg)
                 statement.is_numeric = False
             self._qualitative(seg, statement, seg.context_year or self.doc.period_end)
-        if not mentions or statement is None:
+        if not found.mentions or statement is None:
             return
-        self._pair(seg, cleaned, mentions, statement)
+        self._pair(seg, cleaned, found, statement)
 
     def _keyed(self, seg: Segment) -> Keyed:
         """The segment's matching key, computed once (blank_markup keeps offsets)."""
@@ -680,7 +974,7 @@ class DocumentReader:
                 break
 
     # -- number mentions -------------------------------------------------------------------
-    def _mentions(self, seg: Segment, cleaned: str) -> list[dict[str, Any]]:
+    def _mentions(self, seg: Segment, cleaned: str) -> _Mentions:
         text = cleaned
         low = lite(text)
         masked = list(text)
@@ -688,17 +982,7 @@ class DocumentReader:
         def mask(a: int, b: int) -> None:
             masked[a:b] = " " * (b - a)
 
-        units: list[tuple[int, int, str, bool]] = []
-        for m in self.v.unit_re.finditer(low):
-            up = self.v.unit_phrases.get(re.sub(r"\s+", " ", m.group(0)).replace(" /", "/")
-                                         .replace("/ ", "/"))
-            if up is None:
-                up = self._unit_phrase_loose(m.group(0))
-            if up is None:
-                continue
-            units.append((m.start(), m.end(), up.unit, up.is_denominator))
-            if any(ch.isdigit() for ch in m.group(0)):
-                mask(m.start(), m.end())
+        units = self._unit_hits(low, mask)
         mentions: list[dict[str, Any]] = []
         for m in FRACTION_SHARE_RE.finditer(text):
             mentions.append(dict(start=m.start(), end=m.end(), num_start=m.start("share"),
@@ -707,7 +991,10 @@ class DocumentReader:
                                  fraction=True))
             mask(m.start(), m.end())
         current = "".join(masked)
+        has_month = _MONTH in current.lower()
         for pat in _NOT_VALUES:
+            if not has_month and pat in _MONTH_PATTERNS:
+                continue
             hits = list(pat.finditer(current))
             for m in hits:
                 mask(m.start(), m.end())
@@ -720,122 +1007,134 @@ class DocumentReader:
         if row_number:
             mask(row_number.start(), row_number.end())
         scan = "".join(masked)
+        unit_starts = [u[0] for u in units]
         for m in MENTION_RE.finditer(scan):
             v1 = parse_number(m.group("num"))
             v2 = parse_number(m.group("num2")) if m.group("num2") else None
             if is_year(v1) and (v2 is None or is_year(v2)):
                 continue
-            end = m.end()
-            unit = None
-            unit_end = end
-            um = self.v.unit_after_re.match(low, end)
-            if um:
-                phrase = um.group(0).strip()
-                up = self.v.unit_phrases.get(phrase) or self._unit_phrase_loose(phrase)
-                if up:
-                    unit, unit_end = up.unit, um.end()
-            else:
-                for s, e, u, _den in units:
-                    if s >= end and not low[end:s].strip():
-                        unit, unit_end = u, e
-                        break
+            unit, unit_end = self._unit_after(low, m.end(), units, unit_starts)
             mentions.append(dict(start=m.start(), end=m.end(), num_start=m.start(),
                                  value=v1, value_high=v2, unit=unit, unit_end=unit_end,
                                  text=m.group(0), fraction=False))
         mentions.sort(key=lambda d: d["start"])
-        for d in mentions:
-            d["units_ctx"] = units
-        self._masked_low = lite(scan)
-        return mentions
+        return _Mentions(mentions, units, lite(scan))
+
+    def _unit_hits(self, low: str, mask: Callable[[int, int], None]) -> list[_UnitHit]:
+        """Unit phrases of a segment in text order; those holding digits are masked."""
+        units: list[_UnitHit] = []
+        for m in self.v.unit_re.finditer(low):
+            up = self.v.unit_phrases.get(re.sub(r"\s+", " ", m.group(0)).replace(" /", "/")
+                                         .replace("/ ", "/"))
+            if up is None:
+                up = self._unit_phrase_loose(m.group(0))
+            if up is None:
+                continue
+            units.append((m.start(), m.end(), up.unit, up.is_denominator))
+            if any(ch.isdigit() for ch in m.group(0)):
+                mask(m.start(), m.end())
+        return units
+
+    def _unit_after(self, low: str, end: int, units: list[_UnitHit], unit_starts: list[int]
+                    ) -> tuple[str | None, int]:
+        """(unit, end of the unit) of a number ending at `end`, or (None, end)."""
+        um = self.v.unit_after_re.match(low, end)
+        if um:
+            phrase = um.group(0).strip()
+            up = self.v.unit_phrases.get(phrase) or self._unit_phrase_loose(phrase)
+            return (up.unit, um.end()) if up else (None, end)
+        # Only the first unit phrase after the number can follow it across blanks alone: the
+        # gap to any later one holds the gap to this one.
+        i = bisect_left(unit_starts, end)
+        if i < len(units) and _is_blank(low, end, units[i][0]):
+            return units[i][2], units[i][1]
+        return None, end
 
     def _unit_phrase_loose(self, phrase: str) -> Any:
-        compact = re.sub(r"\s+", "", phrase)
-        for p, up in self.v.unit_phrases.items():
-            if re.sub(r"\s+", "", p) == compact:
-                return up
-        return None
+        return self.v.unit_phrases_compact.get(re.sub(r"\s+", "", phrase))
 
     # -- pairing numbers with indicators ---------------------------------------------------
-    def _pair(self, seg: Segment, cleaned: str, mentions: list[dict[str, Any]],
-              statement: Statement) -> None:
-        text = cleaned
-        low = lite(text)
-        if not seg.table_unitless_ok and not any(
-                d["unit"] or any(den for _s, _e, _u, den in d["units_ctx"]) for d in mentions):
+    def _pair(self, seg: Segment, cleaned: str, found: _Mentions, statement: Statement) -> None:
+        low = lite(cleaned)
+        mentions, units = found.mentions, found.units
+        if not seg.table_unitless_ok and not any(d["unit"] for d in mentions) and not any(
+                den for _s, _e, _u, den in units):
             return  # no number here carries a unit: nothing can be an indicator value
         keyed = self._keyed(seg)
         aliases = []
         for m in self.v.alias_re.finditer(keyed.key):
             s, e = keyed.span_in_text(m.start(1), m.end(1))
-            aliases.append((s, e, self.v.alias_targets[m.group(1)]))
+            aliases.append((s, e, m.group(1)))
+        ix = _PairIndex(low, aliases, units, self._clause_bounds(low),
+                        self._sentence_bounds(low), self.v)
         # numbers inside an indicator's name are part of the name ("dưới 1 tuổi", ">= 25%")
-        mentions = [d for d in mentions
-                    if not any(s <= d["num_start"] < e for s, e, _t in aliases)]
-        clause_bounds = self._clause_bounds(low)
-        sentence_bounds = self._sentence_bounds(low)
+        mentions = [d for d in mentions if not ix.in_alias(d["num_start"])]
         # dates and document numbers are masked: "ngày 26 tháng 5 năm 2020" sets no year
-        year_phrases = _year_phrases(self._masked_low)
-        consumed_years: set[int] = set()
-        self._mention_starts = [d["start"] for d in mentions]
-        # years written right after a number belong to that number ("35% năm 2020")
+        year_phrases = _year_phrases(found.masked_low)
+        consumed_years = _own_years(mentions, year_phrases, low)
+        ix.index_mentions(mentions, year_phrases, consumed_years)
         for d in mentions:
-            for ys, _ye, y, kind in year_phrases:
-                if (kind == "year" and 0 <= ys - d["unit_end"] <= 2
-                        and not low[d["unit_end"]:ys].strip()):
-                    d["own_year"] = y
-                    consumed_years.add(ys)
-        for d in mentions:
-            clause = self._bounds_of(d["start"], clause_bounds)
-            sentence = self._bounds_of(d["start"], sentence_bounds)
-            in_clause = [a for a in aliases if clause[0] <= a[0] < clause[1]]
-            unit = d["unit"] or self._context_unit(d, clause, sentence, seg)
-            if unit is None and not seg.table_unitless_ok:
-                continue
-            if (d["unit"] is None and self._count_follows(low, d["end"])
-                    and not self._denominator_in(d, clause)
-                    and not any(0 <= a[0] - d["end"] <= 2 for a in in_clause)):
-                continue
-            comparator, value, value_high, relative_to = self._comparator(
-                d, low, clause)
-            subgroup = self._subgroup_before(low, d["start"])
-            # a relative change in percent applies to an indicator of any unit
-            match_unit = None if (comparator == "relative" and unit == "percent") else unit
-            ind = self._pick_indicator(d, in_clause, low, match_unit, subgroup,
-                                       seg, wildcard=match_unit is None and unit is not None)
-            if ind is None:
-                continue
-            unit = unit or ind.unit
-            kind = "target"
-            year = d.get("own_year")
-            if self._is_baseline_from(d, low, clause, mentions):
-                kind = "baseline"
-            if year is None:
-                year = self._year_for(d, year_phrases, consumed_years, sentence, clause, seg)
-            if comparator == "range" and value_high is None:
-                comparator = "="
-            line_no, line_text, col = seg.locate(d["num_start"])
-            self._emit(ind, kind, year, comparator, value, value_high, unit, relative_to,
-                       line_no, d["text"], statement)
+            self._read_mention(seg, d, low, ix, statement)
 
-    def _pick_indicator(self, d: dict[str, Any], in_clause: list[Any], low: str,
-                        unit: str | None, subgroup: str | None, seg: Segment,
+    def _read_mention(self, seg: Segment, d: dict[str, Any], low: str, ix: _PairIndex,
+                      statement: Statement) -> None:
+        clause = ix.clause_of(d["start"])
+        sentence = ix.sentence_of(d["start"])
+        unit = d["unit"] or self._context_unit(ix, clause, sentence, seg)
+        if unit is None and not seg.table_unitless_ok:
+            return
+        if (d["unit"] is None and self._count_follows(low, d["end"])
+                and ix.first_denominator(*clause) is None
+                and not ix.alias_starts_in(max(d["end"], clause[0]),
+                                           min(d["end"] + 3, clause[1]))):
+            return
+        comparator, value, value_high, relative_to = self._comparator(d, low, clause, ix)
+        subgroup = self._subgroup_before(low, d["start"])
+        # a relative change in percent applies to an indicator of any unit
+        match_unit = None if (comparator == "relative" and unit == "percent") else unit
+        ind = self._pick_indicator(d, ix, clause, low, match_unit, subgroup,
+                                   seg, wildcard=match_unit is None and unit is not None)
+        if ind is None:
+            return
+        unit = unit or ind.unit
+        kind = "target"
+        year = d.get("own_year")
+        if self._is_baseline_from(d, low, clause, ix):
+            kind = "baseline"
+        if year is None:
+            year = self._year_for(d, ix, sentence, clause, seg)
+        if comparator == "range" and value_high is None:
+            comparator = "="
+        line_no, _line_text, _col = seg.locate(d["num_start"])
+        self._emit(ind, kind, year, comparator, value, value_high, unit, relative_to,
+                   line_no, d["text"], statement)
+
+    def _pick_indicator(self, d: dict[str, Any], ix: _PairIndex, clause: tuple[int, int],
+                        low: str, unit: str | None, subgroup: str | None, seg: Segment,
                         wildcard: bool = False) -> Indicator | None:
-        after = [a for a in in_clause if a[0] >= d["end"]]
-        before = [a for a in in_clause if a[1] <= d["start"]]
-        before.sort(key=lambda a: -a[1])
-        after.sort(key=lambda a: a[0])
-        cue = False
-        if after:
-            gap = low[d["unit_end"]:after[0][0]].split()
-            cue = all(w in _NUMBER_FIRST_WORDS for w in gap)
+        """The fitting indicator named nearest the number in its clause: after it when the
+        number leads ("50% số xã …") or nothing comes before, else before it."""
+        nxt = ix.first_alias_from(d["end"], clause[1])
+        cue = nxt is not None and _only_number_first_words(low, d["unit_end"],
+                                                           ix.alias_starts[nxt])
         if low[d["unit_end"]:d["unit_end"] + 8].lstrip().startswith(("số ", "các ", "những ")):
             cue = True  # "50% số xã … đối với rối loạn trầm cảm": the number leads
-        order = (after + before) if (cue or not before) else (before + after)
-        for _s, _e, targets in order:
-            ind = self._choose(targets, unit, subgroup, table=seg.table_unitless_ok or wildcard)
-            if ind is not None:
-                return ind
-        return None
+        table = seg.table_unitless_ok or wildcard
+        fit = ix.fitting((unit, subgroup, table),
+                         lambda key: self._choose_cached(key, unit, subgroup, table))
+        after = fit.first_after(d["end"], clause[1])
+        before = fit.last_before(d["start"], clause[0])
+        if cue or not ix.any_alias_before(d["start"], clause[0]):
+            return after if after is not None else before
+        return before if before is not None else after
+
+    def _choose_cached(self, key: str, unit: str | None, subgroup: str | None,
+                       table: bool) -> Indicator | None:
+        cache_key = (key, unit, subgroup, table)
+        if cache_key not in self._choices:
+            self._choices[cache_key] = self._choose(self.v.alias_targets[key], unit, subgroup,
+                                                    table)
+        return self._choices[cache_key]
 
     def _choose(self, targets: list[Indicator], unit: str | None, subgroup: str | None,
                 table: bool) -> Indicator | None:
@@ -871,20 +1170,15 @@ class DocumentReader:
                     return up.unit
         return None
 
-    def _context_unit(self, d: dict[str, Any], clause: tuple[int, int],
+    def _context_unit(self, ix: _PairIndex, clause: tuple[int, int],
                       sentence: tuple[int, int], seg: Segment) -> str | None:
-        units = d["units_ctx"]
         for lo, hi in (clause, sentence, (0, len(seg.text))):
-            dens = [u for s, _e, u, den in units if den and lo <= s < hi]
-            if dens:
-                return dens[0]
+            den = ix.first_denominator(lo, hi)
+            if den is not None:
+                return den
         if seg.table_unitless_ok:
-            near = [u for s, _e, u, _den in units if u in ("percent", "per_1000")]
-            return near[0] if near else None
+            return ix.near_unit
         return None
-
-    def _denominator_in(self, d: dict[str, Any], clause: tuple[int, int]) -> bool:
-        return any(den and clause[0] <= s < clause[1] for s, _e, _u, den in d["units_ctx"])
 
     def _count_follows(self, low: str, end: int) -> bool:
         m = self.v.count_re.match(low, end + 1) if end + 1 <= len(low) else None
@@ -897,22 +1191,22 @@ class DocumentReader:
             return None
         return self.v.subgroups.get(m.group(1).strip())
 
-    def _comparator(self, d: dict[str, Any], low: str, clause: tuple[int, int]
-                    ) -> tuple[str, float, float | None, str | None]:
+    def _comparator(self, d: dict[str, Any], low: str, clause: tuple[int, int],
+                    ix: _PairIndex) -> tuple[str, float, float | None, str | None]:
         value, high = d["value"], d["value_high"]
         if high is not None:
             return "range", value, high, None
         before = low[max(clause[0], d["start"] - 30):d["start"]].rstrip()
         after = low[d["unit_end"]:d["unit_end"] + 30]
-        # relative changes
-        verb = None
-        for m in self.v.verb_re.finditer(low, clause[0], d["start"]):
-            verb = m.group(0)
+        # relative changes: a marker near the number, and the last verb of the clause before it
         per_year = any(after.lstrip().startswith(p) or after.startswith(p)
                        for p in self.v.per_year)
         marker_before = any(before.endswith(p) for p in self.v.rel_before)
         marker_after = any(after.lstrip().startswith(p) for p in self.v.rel_after)
-        if verb and (marker_before or marker_after or per_year):
+        verb = None
+        if marker_before or marker_after or per_year:
+            verb = ix.verb_before(clause, d["start"])
+        if verb:
             sign = -1.0 if any(verb.startswith(w) for w in self.v.rel_decrease) else 1.0
             rel_to = "unspecified"
             if per_year:
@@ -935,15 +1229,15 @@ class DocumentReader:
         return comparator, value, None, None
 
     def _is_baseline_from(self, d: dict[str, Any], low: str, clause: tuple[int, int],
-                          mentions: list[dict[str, Any]]) -> bool:
+                          ix: _PairIndex) -> bool:
+        """"từ 35% … lên 50%": a number after "from" with a "to" and another number after it
+        in its clause."""
         before = low[max(clause[0], d["start"] - 8):d["start"]].rstrip()
         if not any(before.endswith(w) for w in self.v.baseline_from):
             return False
-        rest = low[d["unit_end"]:clause[1]]
         for w in self.v.baseline_to:
-            m = re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", rest)
-            if m and any(o["start"] >= d["unit_end"] + m.end() for o in mentions
-                         if clause[0] <= o["start"] < clause[1]):
+            pos = ix.first_word(w, d["unit_end"], clause[1])
+            if pos is not None and ix.mention_starts_in(pos + len(w), clause[1]):
                 return True
         return False
 
@@ -956,19 +1250,17 @@ class DocumentReader:
                 best = y
         return best
 
-    def _year_for(self, d: dict[str, Any], year_phrases: list[tuple[int, int, int, str]],
-                  consumed: set[int], sentence: tuple[int, int], clause: tuple[int, int],
-                  seg: Segment) -> int:
-        before = [(s, y) for s, _e, y, kind in year_phrases
-                  if kind == "year" and s not in consumed and sentence[0] <= s < d["start"]]
-        if before:
-            return before[-1][1]
-        after = [(s, e, y) for s, e, y, kind in year_phrases
-                 if kind == "year" and s not in consumed and d["end"] <= s < clause[1]]
+    def _year_for(self, d: dict[str, Any], ix: _PairIndex, sentence: tuple[int, int],
+                  clause: tuple[int, int], seg: Segment) -> int:
+        """The year of a number without its own: the last one before it in its sentence, else
+        one after it in its clause, else the section's, else the document's end."""
+        before = ix.year_before(sentence[0], d["start"])
+        if before is not None:
+            return before
+        after = ix.year_after(d["end"], clause[1])
         # a year written after the number is its year only if no other number follows it
-        if after and not any(after[0][1] <= o for o in self._mention_starts
-                             if o < clause[1]):
-            return after[0][2]
+        if after is not None and not ix.mention_starts_in(after[1], clause[1]):
+            return after[2]
         return seg.context_year or self.doc.period_end
 
     # -- clauses -------------------------------------------------------------------------
@@ -987,13 +1279,6 @@ class DocumentReader:
             cuts.add(m.end())
         pts = sorted(cuts)
         return list(zip(pts, pts[1:], strict=False))
-
-    @staticmethod
-    def _bounds_of(pos: int, bounds: list[tuple[int, int]]) -> tuple[int, int]:
-        for lo, hi in bounds:
-            if lo <= pos < hi:
-                return lo, hi
-        return bounds[-1]
 
     # -- PDF rows with several year columns ----------------------------------------------------
     def _read_pdf_row_columns(self, seg: Segment, cleaned: str) -> bool:
@@ -1040,12 +1325,11 @@ class DocumentReader:
               value_high: float | None, unit: str, relative_to: str | None, line_no: int,
               value_text: str, statement: Statement) -> None:
         line_text = self.lines[line_no - 1]
-        for o in self.out.observations:
-            # one value stated twice on one line for the same year is one observation
-            if (o.line == line_no and o.indicator_id == ind.id and o.kind == kind
-                    and o.year == year and o.comparator == comparator and o.value == value
-                    and o.value_high == value_high):
-                return
+        # one value stated twice on one line for the same year is one observation
+        identity = (line_no, ind.id, kind, year, comparator, value, value_high)
+        if identity in self._emitted:
+            return
+        self._emitted.add(identity)
         statement.is_mapped = True
         self.out.observations.append(Observation(
             doc_id=self.doc.id, indicator_id=ind.id, kind=kind, year=year,
@@ -1055,18 +1339,54 @@ class DocumentReader:
         ))
 
 
+# Characters that (?i:x) matches besides x.lower() and x.upper() (Kelvin sign, long s), for the
+# letters of _DOCUMENT_WORDS; tests/test_extract_scaling.py checks these against the re module.
+_CASE_EXTRAS = {"k": "\u212a", "s": "\u017f"}
+_DOCUMENT_WORDS = ("số", "đề án", "chỉ thị", "nghị định", "nghị quyết", "quyết định", "thông tư",
+                   "kế hoạch", "công văn", "luật", "khóa")
+
+
+def _caseless(ch: str) -> str:
+    """A class matching what (?i:ch) matches."""
+    if not ch.isalpha():
+        return re.escape(ch)
+    return "[" + re.escape(ch.lower() + ch.upper() + _CASE_EXTRAS.get(ch.lower(), "")) + "]"
+
+
+def _document_number_regex() -> re.Pattern[str]:
+    r"""(?i:số|đề án|…)\s+\d+ written to start with one class of first characters: the engine
+    then skips to a possible first character at once (with IGNORECASE it tries every place).
+    Each word checks its own first character looking back, in the words' order."""
+    firsts = "".join(sorted({c for w in _DOCUMENT_WORDS
+                             for c in _caseless(w[0]).strip("[]")}))
+    words = "|".join(f"(?<={_caseless(w[0])})" + "".join(_caseless(c) for c in w[1:])
+                     for w in _DOCUMENT_WORDS)
+    return re.compile(f"[{firsts}](?:{words})\\s+\\d+")
+
+
 # Numbers that are never indicator values: dates, document numbers, list markers.
 _NOT_VALUES = [
     re.compile(r"\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{2,4}"),  # 04/3/2026
     re.compile(r"(?:ngày\s+)?\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?", re.IGNORECASE),
     re.compile(r"(?i:tháng)\s+\d{1,2}(?:\s*/\s*\d{4})?"),
-    re.compile(r"(?<![\d,])\d{1,2}\s*/\s*(?:19|20)\d\d"),  # 9/2030
-    re.compile(r"\d+(?:/\d+)*\s*[-/]\s*[A-ZĐ]{2,}"),  # 07-ĐA/TU, 788/QĐ-BYT, 114/2025/QH15
-    re.compile(r"(?:(?i:số|đề án|chỉ thị|nghị định|nghị quyết|quyết định|thông tư|kế hoạch|"
-               r"công văn|luật|khóa))\s+\d+"),
+    # 9/2030. Every pattern that may start at a digit is written to start with "\d" (its
+    # look-behind placed after it): the engine then skips to the next digit at once.
+    re.compile(r"\d(?<![\d,]\d)\d?\s*/\s*(?:19|20)\d\d"),
+    # 07-ĐA/TU, 788/QĐ-BYT, 114/2025/QH15. Only from the start of a run of numbers: a match
+    # inside one implies a match at its start, and trying every digit of a long run rescans it
+    re.compile(r"\d(?<!\d\d)(?<!\d/\d)\d*(?:/\d+)*\s*[-/]\s*[A-ZĐ]{2,}"),
+    _document_number_regex(),  # số 12, quyết định 788, …
     re.compile(r"\(\d{1,2}\)"),  # (1)
-    re.compile(rf"\d+\s*/\s*\d+(?!\s*\(\s*{NUMBER}\s*%)"),  # 48 tiết/2 năm, 08 xã/4 huyện
+    # 48 tiết/2 năm, 08 xã/4 huyện (from the start of a digit run, as above)
+    re.compile(rf"\d(?<!\d\d)\d*\s*/\s*\d+(?!\s*\(\s*{NUMBER}\s*%)"),
 ]
+
+
+# The date patterns above that cannot match a text without "tháng" in it (in any case). Any
+# character (?i:tháng) matches lowers to one of "tháng" (checked in tests), so the word in the
+# lowered text is a necessary condition, cheaper to test than scanning with the pattern.
+_MONTH = "tháng"
+_MONTH_PATTERNS = (_NOT_VALUES[1], _NOT_VALUES[2])
 
 
 def _year_phrases(low: str) -> list[tuple[int, int, int, str]]:

@@ -43,9 +43,11 @@ class CellValue:
     percent: bool
 
 
+# Each optional symbol carries its own trailing blanks: two blank runs side by side ("\s*X?\s*")
+# would split a long blank run every way before failing (quadratic in the cell's length).
 _CELL_RE = re.compile(
-    rf"^\s*(?P<cmp>>=|<=|≥|≤|>|<|&gt;=|&lt;=|&gt;|&lt;)?\s*(?P<num>{NUMBER})"
-    rf"(?:{_RANGE_SEP}(?P<num2>{NUMBER}))?\s*(?P<pct>%|‰)?\s*$"
+    rf"^\s*(?:(?P<cmp>>=|<=|≥|≤|>|<|&gt;=|&lt;=|&gt;|&lt;)\s*)?(?P<num>{NUMBER})"
+    rf"(?:{_RANGE_SEP}(?P<num2>{NUMBER}))?\s*(?:(?P<pct>%|‰)\s*)?$"
 )
 _SYMBOLS = {">": ">", "<": "<", ">=": ">=", "<=": "<=", "≥": ">=", "≤": "<=", "&gt;": ">",
             "&lt;": "<", "&gt;=": ">=", "&lt;=": "<="}
