@@ -55,8 +55,10 @@ $(UV):
 LOCK_RESOLVE = $(UV) pip compile pyproject.toml requirements/lock.in --extra dev --universal \
 	--python-version 3.11 --generate-hashes --no-header --annotation-style line --quiet
 
+# LOCK_UPGRADE= (empty) keeps every pin that still fits: for adding a dependency alone.
+LOCK_UPGRADE ?= --upgrade
 lock: $(UV) ## Resolve the newest releases allowed into requirements.lock (then: make setup test)
-	$(LOCK_RESOLVE) --upgrade -o $(LOCK)
+	$(LOCK_RESOLVE) $(LOCK_UPGRADE) -o $(LOCK)
 
 # The drift check (weekly in CI): the tests in a throwaway venv of the newest releases that
 # pyproject.toml allows, ignoring the lock and requirements/lock.in's caps.
