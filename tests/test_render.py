@@ -16,6 +16,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from support import make_notebook
 
 from vnhealth.render import (
     RenderError,
@@ -29,27 +30,17 @@ from vnhealth.render import (
 BIN = Path(sys.executable).parent
 
 
-def _notebook(path: Path, parameters: str, *cells: str) -> Path:
-    nb = nbformat.v4.new_notebook(cells=[
-        nbformat.v4.new_code_cell(parameters, metadata={"tags": ["parameters"]}),
-        *(nbformat.v4.new_code_cell(c) for c in cells)])
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
-                                 "language": "python"}
-    nbformat.write(nb, path)
-    return path
-
-
 @pytest.fixture()
 def notebooks(tmp_path: Path) -> Path:
     """A notebook that can raise or kill its kernel on request, and a plain one."""
     nb_dir = tmp_path / "notebooks"
     nb_dir.mkdir()
-    _notebook(nb_dir / "tiny.ipynb", 'label = "first"\nfail = False\ndie = False\n',
+    make_notebook(nb_dir / "tiny.ipynb", 'label = "first"\nfail = False\ndie = False\n',
               "from IPython.display import HTML, display\n"
               "display(HTML(f'<h1>Tiny {label}</h1><p class=\"marker\">{label}</p>'))",
               "if fail:\n    raise ValueError('asked to fail')",
               "import os\nif die:\n    os._exit(3)")
-    _notebook(nb_dir / "other.ipynb", "n = 1\n", "print(n * 2)")
+    make_notebook(nb_dir / "other.ipynb", "n = 1\n", "print(n * 2)")
     return nb_dir
 
 

@@ -22,6 +22,7 @@ from pathlib import Path
 import duckdb
 import nbformat
 import pytest
+from support import make_notebook
 
 from vnhealth.render import Summary, load_manifest, render_runs
 
@@ -51,22 +52,12 @@ def _script(path: Path, text: str) -> str:
     return str(path)
 
 
-def _notebook(path: Path, parameters: str, *cells: str) -> Path:
-    nb = nbformat.v4.new_notebook(cells=[
-        nbformat.v4.new_code_cell(parameters, metadata={"tags": ["parameters"]}),
-        *(nbformat.v4.new_code_cell(c) for c in cells)])
-    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
-                                 "language": "python"}
-    nbformat.write(nb, path)
-    return path
-
-
 @pytest.fixture()
 def notebooks(tmp_path: Path) -> Path:
     """``page``: a one-heading report whose run can be told to sleep in its second cell."""
     nb_dir = tmp_path / "notebooks"
     nb_dir.mkdir()
-    _notebook(nb_dir / "page.ipynb", 'label = "first"\nnap = 0.0\n',
+    make_notebook(nb_dir / "page.ipynb", 'label = "first"\nnap = 0.0\n',
               "from IPython.display import HTML, display\n"
               "display(HTML(f'<h1>Page {label}</h1><p class=\"marker\">{label}</p>'))",
               "import time\ntime.sleep(nap)")
@@ -230,7 +221,7 @@ def test_killed_kernel_is_reported_at_the_running_cell(tmp_path: Path,
                                                        warehouse_path: Path) -> None:
     nb_dir = tmp_path / "notebooks"
     nb_dir.mkdir()
-    _notebook(nb_dir / "five.ipynb", "x = 1\n", "y = x + 1",
+    make_notebook(nb_dir / "five.ipynb", "x = 1\n", "y = x + 1",
               "import os\nos.kill(os.getpid(), 9)  # the kernel dies here, in cell 3",
               "z = y + 1", "print(z)")
     manifest = tmp_path / "m.yaml"
@@ -266,7 +257,7 @@ def test_recorded_build_is_the_one_the_kernel_read(tmp_path: Path,
     live.write_bytes(old.read_bytes())
     nb_dir = tmp_path / "notebooks"
     nb_dir.mkdir()
-    _notebook(nb_dir / "reads.ipynb", 'warehouse = ""\nold = ""\nnew = ""\n',
+    make_notebook(nb_dir / "reads.ipynb", 'warehouse = ""\nold = ""\nnew = ""\n',
               "import os, shutil\n"
               "from vnhealth import report\n"
               "def install(source):  # as `vnhealth build` does: a new file renamed into place\n"
