@@ -31,10 +31,7 @@ def _missing_provinces(project: Path, manifest: list[dict[str, str]]) -> None:
     text = path.read_text(encoding="utf-8")
     rows = list(csv.DictReader(io.StringIO(text)))
     have = {r["province_id"] for r in rows}
-    reference_path = REPO / "data/reference/provinces_vn.csv"
-    if not reference_path.exists():
-        reference_path = REPO.parent / "shared/reference/provinces_vn.csv"
-    with reference_path.open(encoding="utf-8") as fh:
+    with (REPO / "data/reference/provinces_vn.csv").open(encoding="utf-8") as fh:
         reference = {r["province_id"]: r for r in csv.DictReader(fh)}
     columns = text.splitlines()[0].split(",")
     buf = io.StringIO()
