@@ -43,7 +43,8 @@ SOURCE_NAMES: dict[str, str] = {
     "thua_thien_hue": "Thừa Thiên Huế",
 }
 
-# Provinces added to the corpus copy of provinces.csv (never to the real catalogue).
+# Provinces the generated documents are attributed to; any the catalogue lacks are added to the
+# corpus copy of provinces.csv (the real catalogue lists the whole country, so today none are).
 # Columns as in data/catalog/provinces.csv. GSO codes are the pre-2025 codes; the 2025 status
 # follows the National Assembly's reorganization (new provinces from 1 July 2025).
 REORGANIZATION_DAY = "2025-07-01"
@@ -356,12 +357,15 @@ def _extend_provinces(src: Path, dest: Path) -> list[str]:
         # Every change in EXTRA_PROVINCES is the reorganization, in force from 1 July 2025.
         changed = row["status_2025"] != "unchanged"
         writer.writerow({k: row.get(k, "") for k in fieldnames}
-                        | {"effective_on": REORGANIZATION_DAY if changed else ""})
+                        | {"effective_on": REORGANIZATION_DAY if changed else ""}
+                        | ({"level": row.get("level", "province")} if "level" in fieldnames
+                           else {}))
     dest.write_text(text + buf.getvalue(), encoding="utf-8")
     # Documents are attributed to pre-2025 provinces only (a "new" province has no old plans),
     # never to a source province, so every generated document has a province name it did not
-    # have before. Yên Bái is in the real catalogue already.
-    targets = [r["province_id"] for r in added if r["status_2025"] != "new"]
+    # have before. Yên Bái is in the real catalogue already; since the catalogue lists the whole
+    # country, so are the others, and the same provinces are used either way (same corpus).
+    targets = [r["province_id"] for r in EXTRA_PROVINCES if r["status_2025"] != "new"]
     if "yen_bai" in known:
         targets.append("yen_bai")
     return targets

@@ -120,14 +120,18 @@ def test_units(vocab: Vocabulary) -> None:
 
 
 def test_fraction_with_share(vocab: Vocabulary) -> None:
+    # in a target section the plan's horizon is the year; outside one no year is stated
     text = "- 146/152 (96%) xã, phường, thị trấn đạt Bộ tiêu chí quốc gia về y tế."
-    assert _obs(vocab, text) == [("communes_meeting_health_criteria", "target", 2025, "=",
+    assert _obs(vocab, "II. MỤC TIÊU\n" + text) == [
+        ("communes_meeting_health_criteria", "target", 2025, "=", 96.0, None, "percent", None)]
+    assert _obs(vocab, text) == [("communes_meeting_health_criteria", "target", None, "=",
                                   96.0, None, "percent", None)]
 
 
 def test_baseline_and_target(vocab: Vocabulary) -> None:
     # the year of the baseline sits after it, on the next line, as in the NFD source
-    text = ("- Tăng tỷ lệ người bị Tăng huyết áp được quản lý và điều trị từ 35% năm \n\n"
+    text = ("II. MỤC TIÊU\n"
+            "- Tăng tỷ lệ người bị Tăng huyết áp được quản lý và điều trị từ 35% năm \n\n"
             "2020 lên 50%.")
     assert _obs(vocab, text) == [
         ("hypertension_managed", "baseline", 2020, "=", 35.0, None, "percent", None),

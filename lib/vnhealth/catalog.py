@@ -164,6 +164,7 @@ class Province:
     successor_id: str | None
     effective_on: str | None  # ISO date the 2025 change took effect (None: unchanged)
     note: str
+    level: str = "province"  # `province` or `city` (a centrally governed city)
 
 
 @dataclass(frozen=True)
@@ -180,6 +181,11 @@ class Document:
     file: str
     sha256: str
     manifest_line: int
+    # A PDF or DOCX document is kept as received (`file`, `sha256`); the build reads the text
+    # derived from it (`text_file`, checked against `text_sha256`), made by `text_tool`.
+    text_file: str | None = None
+    text_sha256: str | None = None
+    text_tool: str | None = None
 
 
 @dataclass(frozen=True)
@@ -316,10 +322,12 @@ def load_indicators(path: Path, shown: Path, units: dict[str, Unit],
 
 
 PROVINCE_STATUSES = ("unchanged", "merged", "renamed", "new")
+PROVINCE_LEVELS = ("province", "city")  # tỉnh, or thành phố trực thuộc trung ương
 PROVINCE_FIELDS = (
     Field("province_id", ID), Field("gso_code", pattern(r"\d{1,3}", "a GSO code of digits"),
                                     False),
-    Field("name_vi", TEXT), Field("name_en", TEXT), Field("status_2025", choice(PROVINCE_STATUSES)),
+    Field("name_vi", TEXT), Field("name_en", TEXT), Field("level", choice(PROVINCE_LEVELS)),
+    Field("status_2025", choice(PROVINCE_STATUSES)),
     Field("successor_id", TEXT, False), Field("effective_on", DATE, False),
     Field("note", TEXT, False),
 )
@@ -361,7 +369,7 @@ def load_provinces(path: Path, shown: Path) -> dict[str, Province]:
             id=rec["province_id"], gso_code=rec["gso_code"], name_vi=rec["name_vi"],
             name_en=rec["name_en"], status_2025=rec["status_2025"],
             successor_id=rec["successor_id"], effective_on=rec["effective_on"],
-            note=rec["note"] or "",
+            note=rec["note"] or "", level=rec["level"],
         )
     for prov in provinces.values():
         if prov.successor_id and prov.successor_id not in provinces:
@@ -449,12 +457,19 @@ def load_subgroups(path: Path, shown: Path) -> dict[str, str]:
 
 
 VOCABULARY_LISTS = ("baseline_from", "baseline_to", "baseline_columns", "clause_breaks",
-                    "count_nouns", "target_sections", "other_sections")
+                    "count_nouns", "target_sections", "other_sections", "result_sections",
+                    "actual_verbs", "statistics_documents", "target_words", "gap_markers",
+                    "national_markers", "year_links")
 VOCABULARY_FIELDS = (
     Field("abbreviations", MAPPING, False), Field("comparators_before", MAPPING, False),
     Field("comparators_after", MAPPING, False), Field("relative", MAPPING, False),
     *(Field(name, TEXTS, name == "count_nouns") for name in VOCABULARY_LISTS),
+    Field("tables", MAPPING, False),
 )
+# vnhealth.tables: each a list of phrases
+TABLE_WORD_FIELDS = tuple(Field(name, TEXTS, False) for name in (
+    "preliminary", "actual", "plan", "header", "unit_line", "totals", "national", "sub_rows",
+    "statistics"))
 RELATIVE_FIELDS = tuple(Field(name, TEXTS, False) for name in
                         ("increase", "decrease", "markers_before", "markers_after", "per_year"))
 BOUND_COMPARATORS = choice(("=", "<", "<=", ">", ">="))
@@ -474,6 +489,8 @@ def load_vocabulary(path: Path, shown: Path) -> dict[str, Any]:
             check_value(phrases, TEXTS, shown, f"{key}: field {comparator}", line)
     if v["relative"]:
         check_record(v["relative"], RELATIVE_FIELDS, shown, "relative")
+    if v["tables"]:
+        check_record(v["tables"], TABLE_WORD_FIELDS, shown, "tables")
     return data
 
 
@@ -523,7 +540,32 @@ DOCUMENT_FIELDS = (
     Field("doc_number", TEXT, False), Field("issuer", TEXT, False), Field("issued_on", DATE, False),
     Field("issued_text", TEXT, False), Field("period_start", YEAR), Field("period_end", YEAR),
     Field("file", RAW_FILE), Field("sha256", SHA256),
+    Field("text_file", RAW_FILE, False), Field("text_sha256", SHA256, False),
+    Field("text_tool", TEXT, False),
 )
+# Documents kept in their published binary format; the build reads their derived text.
+DERIVED_SUFFIXES = (".pdf", ".docx")
+TEXT_FIELDS = ("text_file", "text_sha256", "text_tool")
+
+
+def _check_text_fields(v: dict[str, Any], item: dict[str, Any], where: str, shown: Path,
+                       line: int | None) -> None:
+    """A PDF or DOCX entry names its derived text, its sha256 and the tool that made it; a
+    plain-text entry names none of them (its own bytes are the text)."""
+    given = [k for k in TEXT_FIELDS if v[k] is not None]
+    derived = v["file"].lower().endswith(DERIVED_SUFFIXES)
+    if derived and len(given) < len(TEXT_FIELDS):
+        missing = next(k for k in TEXT_FIELDS if v[k] is None)
+        raise InputError(f"{where}: field {missing} is missing; a .pdf or .docx document needs "
+                         f"{', '.join(TEXT_FIELDS)} (register it with `vnhealth add`, which "
+                         "derives the text)", path=shown, line=line)
+    if given and not derived:
+        raise InputError(f"{where}: field {given[0]}: only a .pdf or .docx document has derived "
+                         "text; remove it", path=shown, line=key_line(item, given[0], line))
+    if v["text_file"] is not None and v["text_file"] == v["file"]:
+        raise InputError(f"{where}: field text_file: the same file as `file`; expected the "
+                         "derived text beside it (e.g. NAME.pdf.txt)", path=shown,
+                         line=key_line(item, "text_file", line))
 
 
 def load_manifest(paths: ProjectPaths, provinces: dict[str, Province]) -> list[Document]:
@@ -551,6 +593,9 @@ def load_manifest(paths: ProjectPaths, provinces: dict[str, Province]) -> list[D
                 f"data/catalog/provinces.csv ({', '.join(sorted(provinces))})",
                 path=shown, line=key_line(item, "province", line))
         _unique(files, v["file"], shown, "file", key_line(item, "file", line))
+        _check_text_fields(v, item, where, shown, line)
+        if v["text_file"] is not None:
+            _unique(files, v["text_file"], shown, "file", key_line(item, "text_file", line))
         if v["period_start"] > v["period_end"]:
             raise InputError(
                 f"{where}: field period_start: got {v['period_start']}, after period_end "
@@ -560,7 +605,8 @@ def load_manifest(paths: ProjectPaths, provinces: dict[str, Province]) -> list[D
             id=v["id"], province_id=v["province"], title=v["title"], doc_number=v["doc_number"],
             issuer=v["issuer"], issued_on=v["issued_on"], issued_text=v["issued_text"],
             period_start=v["period_start"], period_end=v["period_end"], file=v["file"],
-            sha256=v["sha256"].lower(), manifest_line=line or 0)
+            sha256=v["sha256"].lower(), manifest_line=line or 0, text_file=v["text_file"],
+            text_sha256=(v["text_sha256"] or "").lower() or None, text_tool=v["text_tool"])
         first = shas.setdefault(doc.sha256, doc)
         if first is not doc:
             raise InputError(
@@ -571,16 +617,18 @@ def load_manifest(paths: ProjectPaths, provinces: dict[str, Province]) -> list[D
     return docs
 
 
-def raw_document_path(paths: ProjectPaths, doc: Document) -> Path:
-    """The document's file, once it is known to be a regular file inside data/raw/ reached
-    through no symbolic link: the manifest must not make the build read anything else."""
-    manifest, where = paths.relative(paths.manifest), f"document {doc.id}: field file"
+def raw_document_path(paths: ProjectPaths, doc: Document, field_name: str = "file") -> Path:
+    """The document's file (or, with field_name="text_file", its derived text), once it is
+    known to be a regular file inside data/raw/ reached through no symbolic link: the manifest
+    must not make the build read anything else."""
+    name = getattr(doc, field_name)
+    manifest, where = paths.relative(paths.manifest), f"document {doc.id}: field {field_name}"
     expected = "expected a regular file inside data/raw/ (copy the file in; links are refused)"
     path = paths.raw
-    for part in doc.file.split("/"):
+    for part in name.split("/"):
         path = path / part
         if path.is_symlink():
-            raise InputError(f"{where}: {doc.file!r} goes through the symbolic link "
+            raise InputError(f"{where}: {name!r} goes through the symbolic link "
                              f"data/raw/{path.relative_to(paths.raw)}; {expected}",
                              path=manifest, line=doc.manifest_line)
     if not path.exists():
@@ -589,32 +637,50 @@ def raw_document_path(paths: ProjectPaths, doc: Document) -> Path:
     try:
         path.resolve().relative_to(paths.raw.resolve())
     except ValueError:
-        raise InputError(f"{where}: {doc.file!r} is outside data/raw/; {expected}",
+        raise InputError(f"{where}: {name!r} is outside data/raw/; {expected}",
                          path=manifest, line=doc.manifest_line) from None
     if not path.is_file():
-        raise InputError(f"{where}: {doc.file!r} is not a regular file; {expected}",
+        raise InputError(f"{where}: {name!r} is not a regular file; {expected}",
                          path=manifest, line=doc.manifest_line)
     return path
 
 
-def read_document_lines(paths: ProjectPaths, doc: Document) -> tuple[bytes, list[str]]:
-    """Raw bytes and decoded lines of a document, after checking its place, bytes and text."""
-    path = raw_document_path(paths, doc)
+def _checked_bytes(paths: ProjectPaths, doc: Document, field_name: str, expected: str
+                   ) -> tuple[bytes, Path]:
+    """The bytes of the document's `file` or `text_file`, refused unless their sha256 is the
+    one the manifest records."""
+    path = raw_document_path(paths, doc, field_name)
     shown = paths.relative(path)
     data = path.read_bytes()
     digest = hashlib.sha256(data).hexdigest()
-    if digest != doc.sha256:
+    if digest != expected:
+        key = "sha256" if field_name == "file" else "text_sha256"
         raise InputError(
             f"bytes changed: sha256 is {digest}, the manifest "
-            f"({paths.relative(paths.manifest)} line {doc.manifest_line}) says {doc.sha256}. "
-            "Raw documents are never edited; restore the file, or record a new version with its "
-            "own manifest entry",
+            f"({paths.relative(paths.manifest)} line {doc.manifest_line}, {key}) says "
+            f"{expected}. Raw documents are never edited; restore the file, or record a new "
+            "version with its own manifest entry (`vnhealth add`)",
             path=shown,
         )
-    if not data.strip():
+    return data, shown
+
+
+def read_document_lines(paths: ProjectPaths, doc: Document) -> tuple[bytes, list[str]]:
+    """Raw bytes and decoded lines of a document, after checking its place, bytes and text.
+    For a PDF or DOCX document the lines are those of its derived text (whose bytes are checked
+    too); the bytes returned are the original document's."""
+    data, shown = _checked_bytes(paths, doc, "file", doc.sha256)
+    if doc.text_file is not None and doc.text_sha256 is not None:
+        text_data, shown = _checked_bytes(paths, doc, "text_file", doc.text_sha256)
+    else:
+        text_data = data
+        if doc.file.lower().endswith(DERIVED_SUFFIXES):
+            raise InputError("a .pdf or .docx document is read through its derived text; "
+                             "register it with `vnhealth add`", path=shown)
+    if not text_data.strip():
         raise InputError("the document is empty; a raw document must hold the plan's text",
                          path=shown)
-    text = decode_text(data, shown)
+    text = decode_text(text_data, shown)
     if text.startswith("\ufeff"):
         text = text[1:]
     return data, text.replace("\r\n", "\n").replace("\r", "\n").split("\n")

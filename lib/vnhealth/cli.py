@@ -10,8 +10,9 @@ from collections.abc import Sequence
 from vnhealth.errors import VnhealthError
 
 # Modules under vnhealth/commands/ that add subcommands (sql, tables, check, export, render,
-# eval).
-COMMAND_MODULES: tuple[str, ...] = ("sql", "check", "export", "render", "evaluate")
+# eval, add).
+COMMAND_MODULES: tuple[str, ...] = ("sql", "check", "export", "render", "evaluate",
+                                    "add")
 
 
 class Interrupted(KeyboardInterrupt):

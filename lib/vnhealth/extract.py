@@ -27,6 +27,22 @@ from vnhealth.numbers import (
     parse_cell,
     parse_number,
 )
+from vnhealth.pairing import (
+    NOT_STATED,
+    FuzzyIndex,
+    KindChoice,
+    Section,
+    YearChoice,
+    decide_kind,
+    is_gap,
+    quarantine_reason,
+    reference_year,
+    section_of,
+    statistics_word,
+    verb_before,
+    verb_regex,
+)
+from vnhealth.tables import Prefix, Row, Table, TableWords, column_kind, find_table
 from vnhealth.text import Keyed, blank_markup, is_noise_line, lite, make_key, nfc, phrase_key
 
 # ---------------------------------------------------------------------------------------------
@@ -43,6 +59,9 @@ class Statement:
     shape: str  # prose | tab_row | pdf_row | pipe_row
     is_mapped: bool = False
     is_numeric: bool = True  # False for a statement kept only for a non-numeric target
+    # the indicator phrase as written (of its first mapped value, else of its first number
+    # with a unit), kept so that a statement nothing maps can still be reviewed by its words
+    indicator_text: str | None = None
 
 
 @dataclass
@@ -50,7 +69,7 @@ class Observation:
     doc_id: str
     indicator_id: str
     kind: str
-    year: int
+    year: int | None  # None: the text states no year (year_basis says "not stated")
     comparator: str
     value: float
     value_high: float | None
@@ -62,6 +81,12 @@ class Observation:
     statement_id: str
     source: str = "rule"
     ledger_reason: str | None = None
+    indicator_text: str | None = None  # the phrase that named the indicator, as written
+    match_method: str = "alias"  # alias | fuzzy | ledger
+    match_score: float | None = 100.0  # 100 for an alias; the fuzzy score otherwise
+    kind_basis: str = ""  # why the kind (section, verb and past year, document genre, …)
+    year_basis: str = ""  # where the year came from, or "not stated"
+    quarantine_reason: str | None = None  # set: kept for review, never harmonized
 
 
 @dataclass
@@ -95,6 +120,7 @@ class Segment:
     columns: list[tuple[str, int]] | None = None  # (kind, year) of value columns, PDF rows
     is_heading: bool = False
     in_targets: bool = True
+    section: Section | None = None  # what the latest heading opened (targets, results, other)
     keyed: Keyed | None = None
     # text offsets of the pieces, built on first use: rebuilding them for every number made a
     # paragraph wrapped over many lines quadratic
@@ -227,12 +253,29 @@ class Vocabulary:
         self.baseline_columns = [lite(nfc(p)) for p in v.get("baseline_columns", [])]
         self.target_sections = [lite(nfc(p)) for p in v.get("target_sections", [])]
         self.other_sections = [lite(nfc(p)) for p in v.get("other_sections", [])]
+        self.result_sections = [lite(nfc(p)) for p in v.get("result_sections", [])]
+        self.actual_verbs = [lite(nfc(p)) for p in v.get("actual_verbs", [])]
+        self.statistics_documents = [lite(nfc(p)) for p in v.get("statistics_documents", [])]
+        self.target_words = [lite(nfc(p)) for p in v.get("target_words", [])]
+        self.gap_markers = sorted((lite(nfc(p)) for p in v.get("gap_markers", [])),
+                                  key=len, reverse=True)
+        national = list(v.get("national_markers", []))
+        self.national_re = _phrase_regex(national) if national else re.compile(r"(?!x)x")
+        self.fuzzy = FuzzyIndex(self.alias_targets)
+        self.actual_verb_re = verb_regex(self.actual_verbs)
+        links = sorted((lite(nfc(p)) for p in v.get("year_links", [])), key=len, reverse=True)
+        self.year_link_re = re.compile(
+            r"\s*(?:" + "|".join(re.escape(w) for w in links) + r")\s+") if links else None
+        # words trimmed from the end of an indicator phrase: the verb and bound before a number
+        self.phrase_tail_words = sorted(self.actual_verbs + [p for p, _c in self.cmp_before],
+                                        key=len, reverse=True)
         self.clause_break_re = re.compile(
             "|".join(r"(?<!\w)" + re.escape(lite(nfc(p))) + r"(?!\w)"
                      for p in v.get("clause_breaks", [])) or r"(?!x)x"
         )
         self.count_re = _phrase_regex(list(v.get("count_nouns", [])))
         self.subgroups = catalog.subgroups
+        self.table_words = TableWords.from_vocabulary(v)  # vnhealth.tables
         self.qualitative = [(q.id, [phrase_key(p, self.abbreviations) for p in q.phrases])
                             for q in catalog.qualitative]
         # cheap pre-check before keying a segment: the longest word of each phrase
@@ -329,16 +372,19 @@ def _only_number_first_words(low: str, start: int, end: int) -> bool:
 
 
 def _own_years(mentions: list[dict[str, Any]], year_phrases: list[tuple[int, int, int, str]],
-               low: str) -> set[int]:
-    """Years written right after a number belong to it ("35% năm 2020"): set d["own_year"] and
-    return the starts of the year phrases so taken."""
+               low: str, links: re.Pattern[str] | None = None) -> set[int]:
+    """Years written right after a number belong to it ("35% năm 2020", "1,1% vào năm 2025":
+    a linking word such as "vào" may stand between): set d["own_year"] and return the starts
+    of the year phrases so taken."""
     starts = [p[0] for p in year_phrases]
     consumed: set[int] = set()
     for d in mentions:
         end = d["unit_end"]
-        for k in range(bisect_left(starts, end), bisect_right(starts, end + 2)):
+        link = links.match(low, end) if links is not None else None
+        reach = (link.end() - end if link else 0) + 2
+        for k in range(bisect_left(starts, end), bisect_right(starts, end + reach)):
             ys, _ye, y, kind = year_phrases[k]
-            if kind == "year" and _is_blank(low, end, ys):
+            if kind == "year" and (_is_blank(low, end, ys) or (link and link.end() >= ys)):
                 d["own_year"] = y
                 consumed.add(ys)
     return consumed
@@ -399,6 +445,33 @@ class _WordSearch:
         return min(found) if found else None
 
 
+class _Named(NamedTuple):
+    """An indicator and where the text names it (start == end: no span, e.g. a fuzzy match)."""
+
+    indicator: Indicator
+    start: int
+    end: int
+    method: str = "alias"
+    score: float = 100.0
+
+
+class _Basis(NamedTuple):
+    """How one observation was paired: its phrase, how that matched, why its kind and year."""
+
+    indicator_text: str | None
+    match_method: str
+    match_score: float | None
+    kind_basis: str
+    year_basis: str
+
+
+# The indicator phrase of a number: its words, the punctuation trimmed from its ends, and the
+# most kept (the end nearest the number) when a clause runs long.
+_PHRASE_WORD_RE = re.compile(r"[^\W\d_]+")
+_PHRASE_TRIM_RE = re.compile(r"^(?:[\s,;:()\-–+•*]|[a-zđ]\)|\d{1,2}\.)+|[\s,;:(\-–]+$")
+_PHRASE_MAX = 160
+
+
 class _Fitting:
     """The indicator names (in text order) that fit one query of unit, subgroup and table."""
 
@@ -413,19 +486,22 @@ class _Fitting:
                 self.ends.append(e)
                 self.indicators.append(ind)
 
-    def first_after(self, pos: int, hi: int) -> Indicator | None:
+    def _named(self, j: int) -> _Named:
+        return _Named(self.indicators[j], self.starts[j], self.ends[j])
+
+    def first_after(self, pos: int, hi: int) -> _Named | None:
         """The first fitting name starting in [pos, hi)."""
         j = bisect_left(self.starts, pos)
-        return self.indicators[j] if j < len(self.starts) and self.starts[j] < hi else None
+        return self._named(j) if j < len(self.starts) and self.starts[j] < hi else None
 
-    def last_before(self, pos: int, lo: int) -> Indicator | None:
+    def last_before(self, pos: int, lo: int) -> _Named | None:
         """The fitting name starting at lo or later that ends last at or before pos (the first
         of those ending there): names sorted by their end, nearest first, in a stable sort."""
         j = bisect_right(self.ends, pos) - 1
         k = bisect_left(self.starts, lo)
         if j < k:
             return None
-        return self.indicators[max(k, bisect_left(self.ends, self.ends[j], 0, j + 1))]
+        return self._named(max(k, bisect_left(self.ends, self.ends[j], 0, j + 1)))
 
 
 class _PairIndex:
@@ -453,6 +529,9 @@ class _PairIndex:
         self._words: dict[str, _WordSearch] = {}
         self._fitting: dict[tuple[str | None, str | None, bool], _Fitting] = {}
         self._mention_starts: list[int] = []
+        self._mention_ends: list[int] = []
+        self._national_re = vocab.national_re
+        self._national: dict[int, list[int]] = {}
         self._years: list[tuple[int, int, int]] = []
         self._year_starts: list[int] = []
 
@@ -461,6 +540,7 @@ class _PairIndex:
                        ) -> None:
         """The numbers read, and the year phrases left to numbers without their own year."""
         self._mention_starts = [d["start"] for d in mentions]
+        self._mention_ends = [d["unit_end"] for d in mentions]
         self._years = [(s, e, y) for s, e, y, kind in year_phrases
                        if kind == "year" and s not in consumed]
         self._year_starts = [y[0] for y in self._years]
@@ -515,6 +595,26 @@ class _PairIndex:
             self._words[word] = _WordSearch(self.low, word)
         return self._words[word].first(lo, hi)
 
+    def national_before(self, clause: tuple[int, int], pos: int) -> int | None:
+        """The end of the last national marker ("cả nước") in the clause ending by pos; one
+        scan of each clause is kept."""
+        lo, hi = clause
+        if lo not in self._national:
+            self._national[lo] = [m.end() for m in self._national_re.finditer(self.low, lo, hi)]
+        ends = self._national[lo]
+        i = bisect_right(ends, pos) - 1
+        return ends[i] if i >= 0 else None
+
+    def mention_end_before(self, lo: int, pos: int) -> int:
+        """Where the last number starting in [lo, pos) ends (its unit included), else lo."""
+        i = bisect_left(self._mention_starts, pos) - 1
+        return self._mention_ends[i] if i >= 0 and self._mention_starts[i] >= lo else lo
+
+    def next_mention_start(self, pos: int, hi: int) -> int:
+        """Where the first number starting in [pos, hi) starts, else hi."""
+        i = bisect_left(self._mention_starts, pos)
+        return min(hi, self._mention_starts[i]) if i < len(self._mention_starts) else hi
+
     def mention_starts_in(self, lo: int, hi: int) -> bool:
         i = bisect_left(self._mention_starts, lo)
         return i < len(self._mention_starts) and self._mention_starts[i] < hi
@@ -560,6 +660,10 @@ class DocumentReader:
         # what makes observations one (see _emit), to find a repeat without a scan of them all
         self._emitted: set[tuple[Any, ...]] = set()
         self._choices: dict[tuple[str, str | None, str | None, bool], Indicator | None] = {}
+        # a statistics page or yearbook reports values (kind_basis); a value reached in a year
+        # before the document's first year is reported too
+        self._statistics = statistics_word(doc, vocab.statistics_documents)
+        self._past_before = reference_year(doc)
 
     # -- driver --------------------------------------------------------------------------
     def run(self) -> DocumentExtraction:
@@ -574,17 +678,20 @@ class DocumentReader:
         prose: list[tuple[int, str]] = []
         section_year: int | None = None
         in_targets = False  # inside a section that states targets (not tasks or budget)
+        section: Section | None = None  # targets, results or other (kind_basis)
 
         def flush_prose() -> None:
-            nonlocal prose, section_year, in_targets
+            nonlocal prose, section_year, in_targets, section
             for seg in self._prose_segments(prose):
                 heading_year = self._heading_year(seg)
                 if seg.is_heading:
                     section_year = heading_year
                 if seg.is_heading or _CAPS_TITLE_RE.match(seg.text):
                     in_targets = self._section_states_targets(seg.text, in_targets)
+                    section = self._section(seg.text, section)
                 seg.context_year = section_year
                 seg.in_targets = in_targets
+                seg.section = section
                 segs.append(seg)
             prose = []
 
@@ -618,7 +725,9 @@ class DocumentReader:
                     # a title between two pipe tables ("PHÂN CÔNG NHIỆM VỤ …") opens a section
                     if _CAPS_TITLE_RE.match(seg.text.strip()):
                         in_targets = self._section_states_targets(seg.text, in_targets)
+                        section = self._section(seg.text, section)
                     seg.in_targets = in_targets
+                    seg.section = section
                 segs.extend(table)
                 i = j
                 continue
@@ -627,6 +736,13 @@ class DocumentReader:
                 j, table_segs = self._pdf_table(i)
                 segs.extend(table_segs)
                 i = j
+                continue
+            # a header that names years opens a table of any other layout (vnhealth.tables)
+            table = find_table(self.lines, i, self.v.table_words) if line.strip() else None
+            if table is not None:
+                flush_prose()
+                self._read_table(table)
+                i = table.end
                 continue
             if line.strip() and not is_noise_line(line):
                 prose.append((i + 1, line))
@@ -672,6 +788,11 @@ class DocumentReader:
             return False
         return current
 
+    def _section(self, heading: str, current: Section | None) -> Section | None:
+        v = self.v
+        return section_of(heading, current, v.target_sections, v.result_sections,
+                          v.other_sections)
+
     @staticmethod
     def _strip_marker(text: str) -> str:
         m = _BULLET_RE.match(text)
@@ -696,6 +817,13 @@ class DocumentReader:
                 break
             header_rows.append(cells)
         if not header_rows or data_start == len(rows):
+            # no numbered rows: a header that names years still makes it a table
+            table = find_table(Prefix(self.lines, block[-1][0]), block[0][0] - 1,
+                               self.v.table_words)
+            if table is not None:
+                self._read_table(table)
+                return [self._tab_row_as_prose(ln, text) for ln, _c, text in rows
+                        if ln > table.end]
             return [self._tab_row_as_prose(ln, text) for ln, _c, text in rows]
         width = max(len(c) for _l, c, _t in rows)
         # cells are gathered by column in one pass over the rows: one pass per column would
@@ -788,6 +916,48 @@ class DocumentReader:
             self._emit(ind, kind, year, cell.comparator, cell.value, cell.value_high, unit,
                        None, line_no, raw_cell.strip(), statement)
         return None
+
+    # -- tables read by vnhealth.tables: a value per year column -----------------------------
+    def _read_table(self, table: Table) -> None:
+        statistics = bool(self.v.table_words.statistics.search(lite(nfc(self.doc.title or ""))))
+        for row in table.rows:
+            seg = Segment.from_lines("table_row", [(n, self.lines[n - 1]) for n in row.lines])
+            statement = self._new_statement(seg)
+            if row.role in ("row", "total"):  # districts and the country are not the province
+                self._read_table_record_row(table, row, statement, statistics)
+
+    def _read_table_record_row(self, table: Table, row: Row, statement: Statement,
+                               statistics: bool) -> None:
+        # a total row ("Toàn tỉnh") is named by the table's title
+        names = [row.label, table.title] if row.role == "total" else [row.label]
+        alias = None
+        texts = list(names)
+        for k, name in enumerate(names):
+            keyed = make_key(name, self.v.abbreviations)
+            alias = next(self.v.alias_re.finditer(keyed.key), None)
+            if alias is not None:
+                # a unit word inside the indicator's name is part of the name ("dưới 1 tuổi")
+                a, b = keyed.span_in_text(alias.start(1), alias.end(1))
+                texts[k] = name[:a] + " " * (b - a) + name[b:]
+                break
+        if alias is None:
+            return
+        candidates = self.v.alias_targets[alias.group(1)]
+        row_unit = self._unit_from_texts([row.unit_text, *texts, table.unit_text])
+        for cell in row.cells:
+            if cell.value is None:
+                continue
+            unit = "percent" if cell.value.percent else row_unit
+            ind = self._choose(candidates, unit, None, table=True)
+            if ind is None:
+                continue
+            column = table.columns[cell.column]
+            kind, _basis = column_kind(table, column, statistics=statistics,
+                                       period_start=self.doc.period_start,
+                                       period_end=self.doc.period_end)
+            self._emit(ind, kind, column.year, cell.value.comparator, cell.value.value,
+                       cell.value.value_high, unit or ind.unit, None, cell.line, cell.text,
+                       statement)
 
     # -- tables: pipe cells over lines -------------------------------------------------------
     def _pipe_table(self, block: list[tuple[int, str]], section_year: int | None
@@ -1071,7 +1241,7 @@ class DocumentReader:
         mentions = [d for d in mentions if not ix.in_alias(d["num_start"])]
         # dates and document numbers are masked: "ngày 26 tháng 5 năm 2020" sets no year
         year_phrases = _year_phrases(found.masked_low)
-        consumed_years = _own_years(mentions, year_phrases, low)
+        consumed_years = _own_years(mentions, year_phrases, low, self.v.year_link_re)
         ix.index_mentions(mentions, year_phrases, consumed_years)
         for d in mentions:
             self._read_mention(seg, d, low, ix, statement)
@@ -1088,30 +1258,112 @@ class DocumentReader:
                 and not ix.alias_starts_in(max(d["end"], clause[0]),
                                            min(d["end"] + 3, clause[1]))):
             return
+        if self._not_the_provinces(d, low, clause, ix):
+            return
         comparator, value, value_high, relative_to = self._comparator(d, low, clause, ix)
         subgroup = self._subgroup_before(low, d["start"])
         # a relative change in percent applies to an indicator of any unit
         match_unit = None if (comparator == "relative" and unit == "percent") else unit
-        ind = self._pick_indicator(d, ix, clause, low, match_unit, subgroup,
-                                   seg, wildcard=match_unit is None and unit is not None)
-        if ind is None:
+        named = self._pick_indicator(d, ix, clause, low, match_unit, subgroup,
+                                     seg, wildcard=match_unit is None and unit is not None)
+        if d["unit"] is None and not seg.table_unitless_ok:
+            named, unit = self._label_then_value(d, low, clause, ix, seg, subgroup, named, unit)
+        phrase = self._phrase(seg, d, ix, clause, low, named)
+        if named is None and d["unit"] is not None and match_unit is not None:
+            # a fuzzy name only for a number that states its own unit, which must be the
+            # indicator's: a loose phrase match never decides the unit as well
+            named = self._fuzzy_named(phrase, match_unit, subgroup)
+        if statement.indicator_text is None or (named and not statement.is_mapped):
+            statement.indicator_text = phrase
+        if named is None:
             return
-        unit = unit or ind.unit
-        kind = "target"
-        year = d.get("own_year")
-        if self._is_baseline_from(d, low, clause, ix):
-            kind = "baseline"
-        if year is None:
-            year = self._year_for(d, ix, sentence, clause, seg)
+        ind = named.indicator
+        year = (YearChoice(d["own_year"], "own phrase") if d.get("own_year") is not None
+                else self._year_for(d, ix, sentence, clause, seg))
+        kind = self._kind_for(d, low, clause, ix, seg, year)
         if comparator == "range" and value_high is None:
             comparator = "="
         line_no, _line_text, _col = seg.locate(d["num_start"])
-        self._emit(ind, kind, year, comparator, value, value_high, unit, relative_to,
-                   line_no, d["text"], statement)
+        self._emit(ind, kind.kind, year.year, comparator, value, value_high, unit or ind.unit,
+                   relative_to, line_no, d["text"], statement,
+                   basis=_Basis(phrase, named.method, named.score, kind.basis, year.basis))
+
+    def _label_then_value(self, d: dict[str, Any], low: str, clause: tuple[int, int],
+                          ix: _PairIndex, seg: Segment, subgroup: str | None,
+                          named: _Named | None, unit: str | None
+                          ) -> tuple[_Named | None, str | None]:
+        """A number without a unit of its own is an indicator's value only when the indicator
+        is named before it ("Bác sĩ bình quân 1 vạn dân là 19,23"), never when a borrowed unit
+        meets a name further on ("Lượt xem: 85 … số giường bệnh"), unless the name follows the
+        number at once ("14,5 bác sỹ … /vạn dân"). Named before it and
+        reported with a verb ("được tiêm chủng đầy đủ là 90,02"), it takes the indicator's own
+        unit when the unit borrowed from elsewhere in the statement does not fit."""
+        if named is not None and (named.start < d["start"] or _only_number_first_words(
+                low, d["unit_end"], named.start)):
+            return named, unit
+        if verb_before(self.v.actual_verb_re, low, clause[0], d["start"]) is None:
+            return None, unit
+        own = self._pick_indicator(d, ix, clause, low, None, subgroup, seg, wildcard=True)
+        if own is None or own.start >= d["start"]:
+            return None, unit
+        return own, own.indicator.unit
+
+    def _not_the_provinces(self, d: dict[str, Any], low: str, clause: tuple[int, int],
+                           ix: _PairIndex) -> bool:
+        """A gap to a plan or another period ("thấp hơn 5,25% so với chỉ tiêu"), or a value the
+        text gives to the whole country ("cả nước hiện là 74,5 tuổi"): not a province value."""
+        if is_gap(low, d["unit_end"], clause[1], self.v.gap_markers):
+            return True
+        # the marker leads this number only when no other number stands between them
+        marker_end = ix.national_before(clause, d["start"])
+        return marker_end is not None and not ix.mention_starts_in(marker_end, d["start"])
+
+    def _kind_for(self, d: dict[str, Any], low: str, clause: tuple[int, int], ix: _PairIndex,
+                  seg: Segment, year: YearChoice) -> KindChoice:
+        return decide_kind(
+            baseline=self._is_baseline_from(d, low, clause, ix), column_kind=None,
+            statistics=self._statistics, section=seg.section,
+            verb=verb_before(self.v.actual_verb_re, low, clause[0], d["start"]), year=year,
+            past_before=self._past_before)
+
+    def _fuzzy_named(self, phrase: str | None, unit: str, subgroup: str | None
+                     ) -> _Named | None:
+        if not phrase:
+            return None
+
+        def choose(targets: list[Indicator]) -> Indicator | None:
+            return next((i for i in targets if i.unit == unit
+                         and (i.subgroup is None or i.subgroup == subgroup)), None)
+
+        found = self.v.fuzzy.best(make_key(phrase, self.v.abbreviations).key, choose)
+        return None if found is None else _Named(found.indicator, 0, 0, "fuzzy", found.score)
+
+    def _phrase(self, seg: Segment, d: dict[str, Any], ix: _PairIndex, clause: tuple[int, int],
+                low: str, named: _Named | None) -> str | None:
+        """The indicator phrase as written: the words of the clause before the number (after
+        any number before it), or after it when the number leads; the matched name itself
+        when it stands outside that stretch."""
+        lo = max(clause[0], ix.mention_end_before(clause[0], d["start"]))
+        hi = d["start"]
+        if len(_PHRASE_WORD_RE.findall(low, lo, hi)) < 2:
+            lo, hi = d["unit_end"], ix.next_mention_start(d["end"], clause[1])
+        if named is not None and named.end > named.start and not (
+                lo <= named.start and named.end <= hi):
+            lo, hi = named.start, named.end
+        text = blank_markup(seg.text[lo:hi])
+        text = _PHRASE_TRIM_RE.sub("", " ".join(text.split()))
+        words = self.v.phrase_tail_words
+        for _ in range(3):  # "đạt trên", "là khoảng": the verbs and bounds before the number
+            low_text = lite(text)
+            cut = next((w for w in words if low_text.endswith(" " + w) or low_text == w), None)
+            if cut is None:
+                break
+            text = _PHRASE_TRIM_RE.sub("", text[:len(text) - len(cut)])
+        return text[-_PHRASE_MAX:].strip() or None
 
     def _pick_indicator(self, d: dict[str, Any], ix: _PairIndex, clause: tuple[int, int],
                         low: str, unit: str | None, subgroup: str | None, seg: Segment,
-                        wildcard: bool = False) -> Indicator | None:
+                        wildcard: bool = False) -> _Named | None:
         """The fitting indicator named nearest the number in its clause: after it when the
         number leads ("50% số xã …") or nothing comes before, else before it."""
         nxt = ix.first_alias_from(d["end"], clause[1])
@@ -1251,17 +1503,39 @@ class DocumentReader:
         return best
 
     def _year_for(self, d: dict[str, Any], ix: _PairIndex, sentence: tuple[int, int],
-                  clause: tuple[int, int], seg: Segment) -> int:
+                  clause: tuple[int, int], seg: Segment) -> YearChoice:
         """The year of a number without its own: the last one before it in its sentence, else
-        one after it in its clause, else the section's, else the document's end."""
+        one after it in its clause, else the section heading's (or table header's), else the
+        plan's horizon when the number stands among the plan's targets; else not stated."""
         before = ix.year_before(sentence[0], d["start"])
         if before is not None:
-            return before
-        after = ix.year_after(d["end"], clause[1])
-        # a year written after the number is its year only if no other number follows it
-        if after is not None and not ix.mention_starts_in(after[1], clause[1]):
-            return after[2]
-        return seg.context_year or self.doc.period_end
+            return YearChoice(before, "year phrase before it in its sentence")
+        for (_lo, hi), where in ((clause, "clause"), (sentence, "sentence")):
+            after = ix.year_after(d["end"], hi)
+            # a year written after the number is its year only if no other number follows
+            # the year ("2,24 (đến năm 2030: 2,1)": 2030 is the 2,1's)
+            if after is not None and not ix.mention_starts_in(after[1], hi):
+                return YearChoice(after[2], f"year phrase after it in its {where}")
+        if seg.context_year:
+            return YearChoice(seg.context_year, "section heading" if seg.shape == "prose"
+                              else "table header")
+        return self._horizon(seg)
+
+    def _horizon(self, seg: Segment) -> YearChoice:
+        """A value without a year of its own: the plan's horizon in a target section, or the
+        one year a one-year document covers; otherwise the year is not stated (never the
+        period's end by default)."""
+        if seg.section is not None and seg.section.kind == "target":
+            return YearChoice(self.doc.period_end,
+                              f"plan horizon (target section '{seg.section.word}')")
+        # a statement that opens like a target heading ("Mục tiêu cụ thể là: …")
+        opening = lite(self._strip_marker(seg.text[:120].lstrip()))[:40]  # not the whole text
+        word = next((w for w in self.v.target_sections if opening.startswith(w)), None)
+        if word is not None:
+            return YearChoice(self.doc.period_end, f"plan horizon (statement opens '{word}')")
+        if self.doc.period_start == self.doc.period_end:
+            return YearChoice(self.doc.period_end, "one-year document")
+        return NOT_STATED
 
     # -- clauses -------------------------------------------------------------------------
     def _clause_bounds(self, low: str) -> list[tuple[int, int]]:
@@ -1321,22 +1595,46 @@ class DocumentReader:
         return True
 
     # -- output ----------------------------------------------------------------------------
-    def _emit(self, ind: Indicator, kind: str, year: int, comparator: str, value: float,
+    def _emit(self, ind: Indicator, kind: str, year: int | None, comparator: str, value: float,
               value_high: float | None, unit: str, relative_to: str | None, line_no: int,
-              value_text: str, statement: Statement) -> None:
+              value_text: str, statement: Statement, basis: _Basis | None = None) -> None:
         line_text = self.lines[line_no - 1]
+        if basis is None:  # a table cell: its column gave kind and year
+            kind, basis = self._table_basis(kind, line_text, value_text, statement)
         # one value stated twice on one line for the same year is one observation
         identity = (line_no, ind.id, kind, year, comparator, value, value_high)
         if identity in self._emitted:
             return
         self._emitted.add(identity)
         statement.is_mapped = True
+        if basis.indicator_text and not statement.indicator_text:
+            statement.indicator_text = basis.indicator_text
         self.out.observations.append(Observation(
             doc_id=self.doc.id, indicator_id=ind.id, kind=kind, year=year,
             comparator=comparator, value=value, value_high=value_high, unit=unit,
             relative_to=relative_to, line=line_no, quote=_quote(line_text, value_text),
             value_text=value_text, statement_id=statement.statement_id,
+            indicator_text=basis.indicator_text, match_method=basis.match_method,
+            match_score=basis.match_score, kind_basis=basis.kind_basis,
+            year_basis=basis.year_basis if year is not None else "not stated",
+            quarantine_reason=quarantine_reason(ind, value, value_high, comparator, unit,
+                                                value_text),
         ))
+
+    def _table_basis(self, kind: str, line_text: str, value_text: str, statement: Statement
+                     ) -> tuple[str, _Basis]:
+        """Kind and basis of a table cell. A statistics document's year columns report
+        values: its cells are actual whatever the layout reader took them for."""
+        kind_basis = "table column"
+        if self._statistics is not None and kind in ("target", "trajectory"):
+            kind, kind_basis = "actual", f"statistics document: '{self._statistics}'"
+        label = statement.indicator_text
+        if label is None:
+            cut = line_text.find(value_text.strip()) if value_text.strip() else -1
+            label = _PHRASE_TRIM_RE.sub("", " ".join(
+                blank_markup(line_text[:cut] if cut > 0 else line_text).split()))
+            label = label[:_PHRASE_MAX] or None
+        return kind, _Basis(label, "alias", 100.0, kind_basis, "table column")
 
 
 # Characters that (?i:x) matches besides x.lower() and x.upper() (Kelvin sign, long s), for the

@@ -625,9 +625,22 @@ class Warehouse:
 
     def colour(self, province_id: str) -> str:
         """The province's colour, the same in every chart and report."""
-        order = sorted(self._province_rows)
+        order = self._coloured_provinces
         pos = order.index(province_id) if province_id in order else len(order)
         return PROVINCE_COLOURS[pos % len(PROVINCE_COLOURS)]
+
+    @cached_property
+    def _coloured_provinces(self) -> list[str]:
+        """The provinces the palette is dealt to, sorted: those with plans and their 2025
+        lineage (successor, and the provinces merged into it). The catalogue lists the whole
+        country; dealing colours to all 87 would give every province a new colour and spread
+        the palette over provinces no report shows."""
+        rows = self._province_rows
+        with_plans = set(self.provinces_with_plans())
+        successors = {rows[p]["successor_id"] for p in with_plans if p in rows
+                      and not _isna(rows[p].get("successor_id"))}
+        merged = {p for p, r in rows.items() if r.get("successor_id") in successors}
+        return sorted(with_plans | successors | merged)
 
     @cached_property
     def registry(self) -> Any:

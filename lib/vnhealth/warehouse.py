@@ -28,6 +28,7 @@ from vnhealth.catalog import (
     load_national_targets,
     read_document_lines,
 )
+from vnhealth.derive import line_pages
 from vnhealth.errors import InputError, ParameterError, VnhealthError
 from vnhealth.extract import (
     DocumentExtraction,
@@ -58,6 +59,7 @@ class BuildReport:
     build_hash: str = ""
     out: str = ""
     per_document: dict[str, dict[str, int]] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         lines = [
@@ -70,6 +72,7 @@ class BuildReport:
             f"  non-numeric targets    {self.qualitative}",
             f"  extraction             {self.bytes / 1e6:.2f} MB in {self.extract_seconds:.3f} s",
         ]
+        lines += [f"  warning: {w}" for w in self.warnings]
         return "\n".join(lines)
 
 
@@ -85,6 +88,9 @@ class Corpus:
     extractions: dict[str, DocumentExtraction]
     national: list[dict[str, Any]]
     inputs_hash: str
+    # the page of each line of a document read from a PDF or DOCX (absent for plain text)
+    pages: dict[str, list[int | None]] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
 
 
 def _national_targets(paths: ProjectPaths, indicator_ids: set[str], unit_ids: set[str]
@@ -139,8 +145,27 @@ def collect(paths: ProjectPaths) -> tuple[Corpus, float]:
     seconds = time.perf_counter() - started
     apply_ledger(paths, catalog, docs, raw, extractions)
     corpus = Corpus(paths, catalog, docs, {d: len(v) for d, v in raw.items()}, n_bytes,
-                    extractions, national, _hash_inputs(paths, catalog, docs))
+                    extractions, national, _hash_inputs(paths, catalog, docs),
+                    pages={d.id: line_pages(raw[d.id]) for d in docs if d.text_file},
+                    warnings=unregistered_warnings(paths, docs))
     return corpus, seconds
+
+
+def unregistered_warnings(paths: ProjectPaths, docs: list[Document]) -> list[str]:
+    """A warning for each file in data/raw/ that no manifest entry names: a document someone
+    copied in but never registered would otherwise be left out without a word."""
+    listed = {paths.raw / name for d in docs for name in (d.file, d.text_file) if name}
+    out = []
+    for path in sorted(paths.raw.rglob("*")):
+        rel = path.relative_to(paths.raw)
+        if (path == paths.manifest or path in listed or not path.is_file()
+                or any(part.startswith(".") for part in rel.parts)
+                or path.name.upper().startswith("README")):
+            continue
+        out.append(f"data/raw/{rel.as_posix()} is not in {paths.relative(paths.manifest)} and "
+                   f"was not read; `vnhealth add data/raw/{rel.as_posix()} --province ID` "
+                   "registers it")
+    return out
 
 
 def _value_on_line(line: str, value: float, high: float | None) -> str | None:
@@ -187,6 +212,9 @@ def apply_ledger(paths: ProjectPaths, catalog: Catalog, docs: list[Document],
             else:
                 for k, v in entry.fields.items():
                     setattr(o, k, v)
+                # a reviewer's correction is the basis of what it corrects
+                o.kind_basis = "ledger" if "kind" in entry.fields else o.kind_basis
+                o.year_basis = "ledger" if "year" in entry.fields else o.year_basis
                 o.source = "ledger"
                 o.ledger_reason = entry.reason
 
@@ -218,6 +246,7 @@ def _ledger_add(entry: LedgerEntry, ext: DocumentExtraction, line_text: str, sho
         unit=f["unit"], relative_to=f.get("relative_to"), line=entry.line,
         quote=line_text.strip()[:240], value_text=value_text,
         statement_id=statement.statement_id, source="ledger", ledger_reason=entry.reason,
+        match_method="ledger", match_score=None, kind_basis="ledger", year_basis="ledger",
     ))
 
 
@@ -226,7 +255,7 @@ def _ledger_add(entry: LedgerEntry, ext: DocumentExtraction, line_text: str, sho
 
 SCHEMA = {
     "provinces": [("province_id", "VARCHAR"), ("gso_code", "VARCHAR"), ("name_vi", "VARCHAR"),
-                  ("name_en", "VARCHAR"), ("status_2025", "VARCHAR"),
+                  ("name_en", "VARCHAR"), ("level", "VARCHAR"), ("status_2025", "VARCHAR"),
                   ("successor_id", "VARCHAR"), ("effective_on", "DATE"), ("note", "VARCHAR")],
     "units": [("unit_id", "VARCHAR"), ("label_vi", "VARCHAR"), ("label_en", "VARCHAR"),
               ("dimension", "VARCHAR"), ("per", "DOUBLE")],
@@ -239,17 +268,21 @@ SCHEMA = {
                   ("doc_number", "VARCHAR"), ("issuer", "VARCHAR"), ("issued_on", "DATE"),
                   ("issued_text", "VARCHAR"), ("period_start", "INTEGER"),
                   ("period_end", "INTEGER"), ("source_file", "VARCHAR"), ("sha256", "VARCHAR"),
+                  ("text_file", "VARCHAR"), ("text_sha256", "VARCHAR"), ("text_tool", "VARCHAR"),
                   ("n_lines", "INTEGER"), ("n_bytes", "BIGINT")],
-    "statements": [("statement_id", "VARCHAR"), ("doc_id", "VARCHAR"),
+    "statements": [("statement_id", "VARCHAR"), ("doc_id", "VARCHAR"), ("page", "INTEGER"),
                    ("line_start", "INTEGER"), ("line_end", "INTEGER"), ("text", "VARCHAR"),
-                   ("is_mapped", "BOOLEAN"), ("is_numeric", "BOOLEAN"), ("shape", "VARCHAR")],
+                   ("is_mapped", "BOOLEAN"), ("is_numeric", "BOOLEAN"), ("shape", "VARCHAR"),
+                   ("indicator_text", "VARCHAR")],
     "observations": [("obs_id", "VARCHAR"), ("doc_id", "VARCHAR"), ("province_id", "VARCHAR"),
                      ("indicator_id", "VARCHAR"), ("kind", "VARCHAR"), ("year", "INTEGER"),
                      ("comparator", "VARCHAR"), ("value", "DOUBLE"), ("value_high", "DOUBLE"),
-                     ("unit", "VARCHAR"), ("relative_to", "VARCHAR"), ("line", "INTEGER"),
-                     ("quote", "VARCHAR"), ("value_text", "VARCHAR"),
+                     ("unit", "VARCHAR"), ("relative_to", "VARCHAR"), ("page", "INTEGER"),
+                     ("line", "INTEGER"), ("quote", "VARCHAR"), ("value_text", "VARCHAR"),
                      ("statement_id", "VARCHAR"), ("source", "VARCHAR"),
-                     ("ledger_reason", "VARCHAR")],
+                     ("ledger_reason", "VARCHAR"), ("indicator_text", "VARCHAR"),
+                     ("match_method", "VARCHAR"), ("match_score", "DOUBLE"),
+                     ("kind_basis", "VARCHAR"), ("year_basis", "VARCHAR")],
     "qualitative_targets": [("qual_id", "VARCHAR"), ("doc_id", "VARCHAR"),
                             ("province_id", "VARCHAR"), ("target_id", "VARCHAR"),
                             ("name_vi", "VARCHAR"), ("name_en", "VARCHAR"),
@@ -265,6 +298,11 @@ SCHEMA = {
     "build_info": [("build_hash", "VARCHAR"), ("vnhealth_version", "VARCHAR"),
                    ("n_documents", "INTEGER"), ("n_observations", "INTEGER")],
 }
+# Values the plausibility gate stopped (outside their indicator's plausible range, or a count
+# where a rate is expected): observation rows with the reason, in a table of their own so that
+# nothing reading `observations` (harmonized, comparison, views, reports, notebooks) can take
+# them in by forgetting a filter; a reviewer corrects them through the ledger.
+SCHEMA["quarantine"] = [*SCHEMA["observations"], ("quarantine_reason", "VARCHAR")]
 
 
 def table_rows(corpus: Corpus) -> dict[str, list[tuple[Any, ...]]]:
@@ -273,8 +311,9 @@ def table_rows(corpus: Corpus) -> dict[str, list[tuple[Any, ...]]]:
     docs = sorted(corpus.documents, key=lambda d: d.id)
     province_of = {d.id: d.province_id for d in docs}
     rows: dict[str, list[tuple[Any, ...]]] = {}
-    rows["provinces"] = [(p.id, p.gso_code, p.name_vi, p.name_en, p.status_2025, p.successor_id,
-                          p.effective_on, p.note) for p in cat.provinces.values()]
+    rows["provinces"] = [(p.id, p.gso_code, p.name_vi, p.name_en, p.level, p.status_2025,
+                          p.successor_id, p.effective_on, p.note)
+                         for p in cat.provinces.values()]
     rows["units"] = [(u.id, u.label_vi, u.label_en, u.dimension, u.per)
                      for u in cat.units.values()]
     rows["indicators"] = [
@@ -285,29 +324,46 @@ def table_rows(corpus: Corpus) -> dict[str, list[tuple[Any, ...]]]:
         for i in cat.indicators]
     rows["documents"] = [
         (d.id, d.province_id, d.title, d.doc_number, d.issuer, d.issued_on, d.issued_text,
-         d.period_start, d.period_end, f"data/raw/{d.file}", d.sha256, corpus.n_lines[d.id],
-         corpus.n_bytes[d.id]) for d in docs]
+         d.period_start, d.period_end, f"data/raw/{d.file}", d.sha256,
+         f"data/raw/{d.text_file}" if d.text_file else None, d.text_sha256, d.text_tool,
+         corpus.n_lines[d.id], corpus.n_bytes[d.id]) for d in docs]
     statements, observations, qualitative = [], [], []
+    quarantine: list[tuple[Any, ...]] = []
     names = {q.id: q for q in cat.qualitative}
     for d in docs:
         ext = corpus.extractions[d.id]
+        pages = corpus.pages.get(d.id)
+
+        def page(line: int, pages: list[int | None] | None = pages) -> int | None:
+            # NULL for a plain-text document: it has lines, not pages
+            return pages[line - 1] if pages and 1 <= line <= len(pages) else None
+
         for s in sorted(ext.statements, key=lambda s: (s.line_start, s.statement_id)):
-            statements.append((s.statement_id, s.doc_id, s.line_start, s.line_end, s.text,
-                               s.is_mapped, s.is_numeric, s.shape))
+            statements.append((s.statement_id, s.doc_id, page(s.line_start), s.line_start,
+                               s.line_end, s.text, s.is_mapped, s.is_numeric, s.shape,
+                               s.indicator_text))
         per_line: dict[int, int] = {}
-        for o in sorted(ext.observations, key=lambda o: (o.line, o.indicator_id, o.year,
-                                                         o.kind, o.value)):
+        # a year the text does not state (None) sorts first
+        for o in sorted(ext.observations, key=lambda o: (o.line, o.indicator_id,
+                                                         o.year or 0, o.kind, o.value)):
             per_line[o.line] = per_line.get(o.line, 0) + 1
-            observations.append((
+            row = (
                 f"{d.id}:{o.line}:{per_line[o.line]}", d.id, province_of[d.id], o.indicator_id,
                 o.kind, o.year, o.comparator, o.value, o.value_high, o.unit, o.relative_to,
-                o.line, o.quote, o.value_text, o.statement_id, o.source, o.ledger_reason))
+                page(o.line), o.line, o.quote, o.value_text, o.statement_id, o.source,
+                o.ledger_reason, o.indicator_text, o.match_method, o.match_score, o.kind_basis,
+                o.year_basis)
+            if o.quarantine_reason:
+                quarantine.append((*row, o.quarantine_reason))
+            else:
+                observations.append(row)
         for k, q in enumerate(sorted(ext.qualitative, key=lambda q: (q.line, q.target_id)), 1):
             t = names[q.target_id]
             qualitative.append((f"{d.id}:q{k}", d.id, province_of[d.id], q.target_id,
                                 t.name_vi, t.name_en, q.year, q.line, q.quote, q.statement_id))
     rows["statements"] = statements
     rows["observations"] = observations
+    rows["quarantine"] = quarantine
     rows["qualitative_targets"] = qualitative
     rows["national_targets"] = [
         tuple(n[c] for c, _t in SCHEMA["national_targets"]) for n in corpus.national]
@@ -730,6 +786,7 @@ def _build_report(corpus: Corpus, target: Path, extract_seconds: float) -> Build
     report = BuildReport(out=str(target), build_hash=corpus.inputs_hash,
                          extract_seconds=extract_seconds)
     report.documents = len(corpus.documents)
+    report.warnings = list(corpus.warnings)
     for doc in corpus.documents:
         ext = corpus.extractions[doc.id]
         report.bytes += corpus.n_bytes[doc.id]
@@ -813,7 +870,11 @@ def harmonized_tables(corpus: Corpus, rows: dict[str, list[tuple[Any, ...]]]
     def frame(name: str) -> pd.DataFrame:
         return pd.DataFrame(rows[name], columns=[c for c, _t in SCHEMA[name]])
 
+    # harmonized rows are province x indicator x year: a value whose year the text does not
+    # state has no place there (it stays in `observations`, NULL year, for review)
     obs = frame("observations")
+    obs = obs[obs["year"].notna()].reset_index(drop=True)
+    obs["year"] = obs["year"].astype("int64")  # NULLs made it float; years are integers
     placeholder = obs.empty
     if placeholder:
         # A corpus without a single observation still gets these tables, empty, so that the

@@ -77,7 +77,9 @@ def _parquet(table: Any, out: Path, name: str) -> Path:
     import pyarrow.dataset as ds
     import pyarrow.parquet as pq
 
-    if "province_id" in table.column_names and name not in NOT_PARTITIONED:
+    # An empty table has no partition to write: it stays one file, with its columns.
+    if ("province_id" in table.column_names and name not in NOT_PARTITIONED
+            and table.num_rows):
         target = out / name
         # A partition that vanished since the last export must not linger in the dataset.
         if target.is_dir():
@@ -90,6 +92,8 @@ def _parquet(table: Any, out: Path, name: str) -> Path:
             existing_data_behavior="delete_matching")
         return target
     target = out / f"{name}.parquet"
+    if (out / name).is_dir():  # partitioned by an earlier export, when it had rows
+        shutil.rmtree(out / name)
     pq.write_table(table, target)
     return target
 

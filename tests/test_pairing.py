@@ -1,0 +1,226 @@
+"""Pairing principles (issue 9, item 3): how a number gets its indicator, kind and year, and
+which numbers are not the province's value. Each test is a small text read as a document."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from vnhealth.catalog import Document, load_catalog
+from vnhealth.extract import Observation, Vocabulary, read_text
+from vnhealth.pairing import (
+    NOT_STATED,
+    FuzzyIndex,
+    Section,
+    YearChoice,
+    decide_kind,
+    is_gap,
+    quarantine_reason,
+    section_of,
+    statistics_word,
+)
+from vnhealth.paths import ProjectPaths
+
+REPO = ProjectPaths.at()
+
+
+@pytest.fixture(scope="module")
+def vocab() -> Vocabulary:
+    return Vocabulary(load_catalog(REPO))
+
+
+def observations(vocab: Vocabulary, text: str, **kw: int) -> list[Observation]:
+    return read_text(vocab, text, **kw).observations
+
+
+def only(vocab: Vocabulary, text: str, **kw: int) -> Observation:
+    found = observations(vocab, text, **kw)
+    assert len(found) == 1, found
+    return found[0]
+
+
+# --- kind from context -----------------------------------------------------------------------
+
+def test_value_in_a_results_section_is_actual(vocab: Vocabulary) -> None:
+    o = only(vocab, "I. KẾT QUẢ THỰC HIỆN\n"
+                    "- Tỷ lệ trẻ em dưới 1 tuổi được tiêm chủng đầy đủ đạt 95%.")
+    assert (o.kind, o.kind_basis) == ("actual", "results section: 'kết quả'")
+
+
+def test_value_in_a_target_section_is_target_for_the_plan_horizon(vocab: Vocabulary) -> None:
+    o = only(vocab, "II. MỤC TIÊU\n- Tỷ lệ trẻ em dưới 1 tuổi được tiêm chủng đầy đủ đạt 98%.",
+             period_start=2021, period_end=2025)
+    assert (o.kind, o.year) == ("target", 2025)
+    assert o.kind_basis.startswith("target section")
+    assert o.year_basis.startswith("plan horizon")
+
+
+def test_reached_in_a_past_year_is_actual(vocab: Vocabulary) -> None:
+    o = only(vocab, "Năm 2020 tỷ lệ tham gia bảo hiểm y tế đạt 90%.", period_start=2021)
+    assert (o.kind, o.year) == ("actual", 2020)
+    assert "past year" in o.kind_basis
+
+
+def test_start_value_of_a_change_stays_baseline(vocab: Vocabulary) -> None:
+    kinds = {o.value: o.kind for o in observations(
+        vocab, "- Tỷ lệ tham gia bảo hiểm y tế tăng từ 85% năm 2020 lên 95% năm 2025.")}
+    assert kinds == {85.0: "baseline", 95.0: "target"}
+
+
+def test_statistics_document_reports_actuals() -> None:
+    doc = Document(id="x", province_id="", title="Niên giám thống kê tỉnh 2023",
+                   doc_number=None, issuer=None, issued_on=None, issued_text=None,
+                   period_start=2023, period_end=2023, file="", sha256="", manifest_line=0)
+    word = statistics_word(doc, ["niên giám", "sơ bộ"])
+    assert word == "niên giám"
+    choice = decide_kind(baseline=False, column_kind=None, statistics=word, section=None,
+                         verb=None, year=NOT_STATED, past_before=2023)
+    assert choice.kind == "actual"
+
+
+def test_the_first_section_word_of_a_heading_decides() -> None:
+    section = section_of("II. KẾT QUẢ THỰC HIỆN CÁC MỤC TIÊU", None, ["mục tiêu"],
+                         ["kết quả"], ["nhiệm vụ"])
+    assert section == Section("result", "kết quả")
+    assert section_of("1. Y tế", section, ["mục tiêu"], ["kết quả"], []) == section
+
+
+# --- year only from the text -------------------------------------------------------------------
+
+def test_no_stated_year_is_null_not_the_period_end(vocab: Vocabulary) -> None:
+    o = only(vocab, "Theo đó, tỷ lệ bà mẹ mang thai được sàng lọc trước sinh là 80%.",
+             period_start=2020, period_end=2030)
+    assert o.year is None
+    assert o.year_basis == "not stated"
+
+
+def test_one_year_document_gives_its_year(vocab: Vocabulary) -> None:
+    o = only(vocab, "Tỷ lệ tham gia bảo hiểm y tế đạt 95%.", period_start=2024,
+             period_end=2024)
+    assert (o.year, o.year_basis) == (2024, "one-year document")
+
+
+def test_linked_year_after_the_number_is_its_own(vocab: Vocabulary) -> None:
+    years = {o.value: o.year for o in observations(
+        vocab, "Tỷ lệ tăng dân số tự nhiên trên 1,1% vào năm 2025 và trên 1,3% vào năm 2030.",
+        period_start=2023, period_end=2030)}
+    assert years == {1.1: 2025, 1.3: 2030}
+
+
+def test_year_closing_the_sentence(vocab: Vocabulary) -> None:
+    o = only(vocab, "Mở rộng điều trị, tỷ lệ người nhiễm HIV được điều trị ARV đạt 95%; "
+                    "loại trừ lây truyền HIV từ mẹ sang con vào năm 2030.",
+             period_start=2021, period_end=2030)
+    assert (o.year, o.year_basis) == (2030, "year phrase after it in its sentence")
+
+
+# --- not the province's value -----------------------------------------------------------------
+
+def test_gap_to_a_target_is_not_a_value(vocab: Vocabulary) -> None:
+    found = observations(vocab, "Tỷ lệ tham gia bảo hiểm y tế đạt 88%, thấp hơn 5,25% so "
+                                "với chỉ tiêu.")
+    assert [o.value for o in found] == [88.0]
+
+
+def test_gap_markers() -> None:
+    low = "đạt 88%, thấp hơn 5,25% so với chỉ tiêu"
+    assert is_gap(low, low.index("5,25%") + 5, len(low), ["so với chỉ tiêu"])
+    assert not is_gap(low, low.index("88%") + 3, len(low), ["so với chỉ tiêu"])
+
+
+def test_national_value_is_not_credited_to_the_province(vocab: Vocabulary) -> None:
+    found = observations(vocab, "Tuổi thọ trung bình của tỉnh đạt 73 tuổi, cả nước hiện là "
+                                "74,5 tuổi.")
+    assert [o.value for o in found] == [73.0]
+
+
+# --- indicator phrase, alias then fuzzy --------------------------------------------------------
+
+def test_alias_match_keeps_the_phrase(vocab: Vocabulary) -> None:
+    o = only(vocab, "- Tỷ lệ trẻ em dưới 1 tuổi được tiêm chủng đầy đủ đạt 95%.")
+    assert (o.match_method, o.match_score) == ("alias", 100.0)
+    assert o.indicator_text == "Tỷ lệ trẻ em dưới 1 tuổi được tiêm chủng đầy đủ"
+
+
+def test_fuzzy_match_with_its_score(vocab: Vocabulary) -> None:
+    o = only(vocab, "- Tỷ lệ trẻ em được tiêm chủng đủ liều dưới 1 tuổi đạt 95%.")
+    assert o.indicator_id == "full_immunization_under1"
+    assert o.match_method == "fuzzy"
+    assert 88 <= (o.match_score or 0) < 100
+
+
+def test_fuzzy_needs_the_indicators_own_unit(vocab: Vocabulary) -> None:
+    # the same words with a length unit name nothing: the unit must agree
+    assert observations(vocab, "- Tỷ lệ trẻ em được tiêm chủng đủ liều dưới 1 tuổi đạt 9 cm.") \
+        == []
+
+
+def test_fuzzy_refuses_a_short_phrase_inside_a_long_alias(vocab: Vocabulary) -> None:
+    index = FuzzyIndex(vocab.alias_targets)
+    assert index.best("quan ly duoc", lambda targets: targets[0]) is None
+    assert index.best("quản lý được", lambda targets: targets[0]) is None
+
+
+def test_unmatched_statement_keeps_its_phrase(vocab: Vocabulary) -> None:
+    ext = read_text(vocab, "- Tỷ lệ hộ gia đình nuôi ong mật đạt 45%.")
+    assert ext.observations == []
+    assert [(s.is_mapped, s.indicator_text) for s in ext.statements] == [
+        (False, "Tỷ lệ hộ gia đình nuôi ong mật")]
+
+
+# --- the plausibility gate ---------------------------------------------------------------------
+
+def test_implausible_value_is_quarantined(vocab: Vocabulary) -> None:
+    o = only(vocab, "Tỷ lệ trẻ em dưới 1 tuổi được tiêm chủng đầy đủ là 190%.")
+    assert o.quarantine_reason is not None and "plausible range" in o.quarantine_reason
+
+
+def test_count_where_a_rate_is_expected_is_quarantined(vocab: Vocabulary) -> None:
+    o = only(vocab, "Số giường bệnh bình quân 1 vạn dân là 7.343 giường.")
+    assert o.quarantine_reason is not None and o.quarantine_reason.startswith("a count")
+
+
+def test_plausible_value_passes(vocab: Vocabulary) -> None:
+    ind = vocab.indicators["life_expectancy"]
+    assert quarantine_reason(ind, 74.5, None, ">", "years", "74,5") is None
+    assert quarantine_reason(ind, 5.0, None, "relative", "percent", "5") is None
+
+
+def test_quarantined_rows_stay_out_of_observations_and_harmonized(tmp_path: Path) -> None:
+    import shutil
+
+    import duckdb
+
+    from vnhealth.warehouse import build
+
+    shutil.copytree(REPO.root / "data", tmp_path / "data",
+                    ignore=shutil.ignore_patterns("warehouse.duckdb*", ".*.tmp-*"))
+    shutil.copytree(REPO.root / "sql", tmp_path / "sql")
+    raw = tmp_path / "data/raw/lao_cai_2024_kh_thuc_hien_de_an_07.txt"
+    raw.write_bytes(raw.read_bytes() + "\n- Tuổi thọ trung bình đạt 174 tuổi.\n".encode())
+    _rewrite_sha(tmp_path, raw)
+    build(tmp_path)
+    con = duckdb.connect(str(tmp_path / "data/warehouse.duckdb"), read_only=True)
+    reasons = con.execute("SELECT value, quarantine_reason FROM quarantine").fetchall()
+    assert [r[0] for r in reasons] == [174.0]
+    assert con.execute("SELECT count(*) FROM observations WHERE value = 174").fetchone() == (0,)
+    assert con.execute("SELECT count(*) FROM harmonized WHERE value = 174").fetchone() == (0,)
+
+
+def _rewrite_sha(root: Path, raw: Path) -> None:
+    import hashlib
+    import re
+
+    manifest = root / "data/raw/documents.yaml"
+    text = manifest.read_text(encoding="utf-8")
+    sha = hashlib.sha256(raw.read_bytes()).hexdigest()
+    block = text.index(f"file: {raw.name}")
+    old = re.compile(r"sha256: [0-9a-f]{64}").search(text, block)
+    assert old is not None
+    manifest.write_text(text[:old.start()] + f"sha256: {sha}" + text[old.end():],
+                        encoding="utf-8")
+
+
+def test_year_choice_not_stated_is_null() -> None:
+    assert YearChoice(None, "not stated") == NOT_STATED

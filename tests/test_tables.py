@@ -1,0 +1,185 @@
+"""Table shapes (vnhealth.tables): each layout read into the same typed Table, and its values
+reaching observations with a year per column. The snippets are modelled on layouts seen in
+statistics pages, yearbooks and plan appendices, with made-up labels and numbers."""
+
+from __future__ import annotations
+
+import pytest
+
+from vnhealth.catalog import load_catalog
+from vnhealth.extract import Vocabulary, read_text
+from vnhealth.paths import ProjectPaths
+from vnhealth.tables import SHAPES, Table, TableWords, find_table, row_role, split_row
+
+
+@pytest.fixture(scope="module")
+def vocab() -> Vocabulary:
+    return Vocabulary(load_catalog(ProjectPaths.at()))
+
+
+@pytest.fixture(scope="module")
+def words(vocab: Vocabulary) -> TableWords:
+    return vocab.table_words
+
+
+def _table(text: str, words: TableWords) -> Table:
+    lines = text.split("\n")
+    for i in range(len(lines)):
+        table = find_table(lines, i, words)
+        if table is not None:
+            return table
+    raise AssertionError("no table found")
+
+
+def _values(table: Table) -> list[tuple[str, int, float | None]]:
+    return [(row.label, table.columns[c.column].year, c.value.value if c.value else None)
+            for row in table.province_rows() for c in row.cells]
+
+
+SIDE_BY_SIDE = """Chỉ tiêu y tế chủ yếu
+
+      2016 2018 2020 Sơ bộ 2022
+Bác sĩ bình quân 1 vạn dân 8,10 9,25 10,40 11,05
+Tỷ lệ tử vong trẻ em dưới 5 tuổi (‰) 20,1 19,4 18,8 18,0
+Số trạm y tế       12 14
+Bài viết liên quan"""
+
+
+def test_side_by_side_header_with_a_preliminary_year(words: TableWords) -> None:
+    table = _table(SIDE_BY_SIDE, words)
+    assert table.shape == "side_by_side"
+    assert [c.year for c in table.columns] == [2016, 2018, 2020, 2022]
+    assert [c.kind_hint for c in table.columns] == [None, None, None, "preliminary"]
+    assert table.kind_hint == "actual"  # a preliminary column makes it a statistics table
+    rows = table.rows
+    assert rows[0].cells[0].text == "8,10" and rows[0].cells[0].line == 4
+    assert rows[1].unit_text == "‰"
+    # fewer values than columns: they end in the last columns
+    assert [(table.columns[c.column].year, c.text) for c in rows[2].cells] == [
+        (2020, "12"), (2022, "14")]
+    assert table.end == 6  # the line after the table goes back to prose
+
+
+STACKED = """                 Tỷ lệ trạm y tế có bác sĩ phân theo huyện
+                 Rate of health stations having doctor by district
+
+                                                  Đơn vị tính - Unit: %
+                                                                  Sơ bộ
+                                          2021         2022       Prel.
+                                                                  2023
+
+              TOÀN TỈNH
+              WHOLE PROVINCE              80,50        82,25      84,00
+
+              1. Huyện Đông Sơn           75,00        80,00      82,00
+              2. Thị xã Bình Minh         90,00        90,00      95,00
+"""
+
+
+def test_stacked_header_total_row_and_districts(words: TableWords) -> None:
+    table = _table(STACKED, words)
+    assert table.shape == "stacked_header"
+    assert [(c.year, c.kind_hint) for c in table.columns] == [
+        (2021, None), (2022, None), (2023, "preliminary")]
+    assert table.unit_text == "%"
+    assert "trạm y tế có bác sĩ" in table.title
+    roles = [r.role for r in table.rows]
+    assert roles == ["total", "sub", "sub"]
+    total = table.rows[0]
+    assert total.lines == [9, 10]
+    assert _values(table) == [(total.label, 2021, 80.5), (total.label, 2022, 82.25),
+                              (total.label, 2023, 84.0)]
+
+
+def test_stacked_header_values_placed_by_position(words: TableWords) -> None:
+    text = ("                          2020        2021        2022\n"
+            "Tỷ lệ trạm y tế có bác sĩ   60,0                    70,0\n")
+    table = _table(text, words)
+    assert [(table.columns[c.column].year, c.text) for c in table.rows[0].cells] == [
+        (2020, "60,0"), (2022, "70,0")]
+
+
+ONE_PER_LINE = """Một số chỉ tiêu y tế
+2019
+2020
+Sơ bộ 2021
+Số giường bệnh trên 10.000 dân
+30,5
+31,2
+32,0
+Tỷ lệ trẻ em dưới 1 tuổi được tiêm chủng đầy đủ
+97,1
+96,0
+95,5
+"""
+
+
+def test_one_cell_per_line(words: TableWords) -> None:
+    table = _table(ONE_PER_LINE, words)
+    assert table.shape == "one_per_line"
+    assert [c.year for c in table.columns] == [2019, 2020, 2021]
+    first, second = table.rows
+    assert first.label == "Số giường bệnh trên 10.000 dân"
+    assert [(c.text, c.line) for c in first.cells] == [("30,5", 6), ("31,2", 7), ("32,0", 8)]
+    assert [table.columns[c.column].year for c in second.cells] == [2019, 2020, 2021]
+
+
+TABS_AND_PIPES = [
+    "Chỉ tiêu\tĐơn vị tính\tNăm 2020\tNăm 2021\n"
+    "Tỷ lệ bao phủ bảo hiểm y tế\t%\t90,1\t91,3\n",
+    "| Chỉ tiêu | ĐVT | 2020 | 2021 |\n"
+    "| Tỷ lệ bao phủ bảo hiểm y tế | % | 90,1 | 91,3 |\n",
+]
+
+
+@pytest.mark.parametrize("text", TABS_AND_PIPES)
+def test_tab_and_pipe_cells_with_a_unit_column(words: TableWords, text: str) -> None:
+    table = _table(text, words)
+    assert [c.year for c in table.columns] == [2020, 2021]
+    row = table.rows[0]
+    assert row.label == "Tỷ lệ bao phủ bảo hiểm y tế" and row.unit_text == "%"
+    assert [c.text for c in row.cells] == ["90,1", "91,3"]
+
+
+def test_row_roles(words: TableWords) -> None:
+    assert row_role("Tổng số - Total", words) == "total"
+    assert row_role("Cả nước", words) == "national"
+    assert row_role("3. Huyện Kim Bôi", words) == "sub"
+    assert row_role("Xã đạt tiêu chí quốc gia về y tế", words) == "row"  # not a place name
+
+
+def test_split_row_keeps_label_numbers() -> None:
+    parts = split_row("Trẻ em dưới 5 tuổi bị suy dinh dưỡng (%) 12,1 11,8", 2)
+    assert parts.label == "Trẻ em dưới 5 tuổi bị suy dinh dưỡng (%)"
+    assert parts.unit_text == "%"
+    assert [t for t, _v, _s, _e in parts.values] == ["12,1", "11,8"]
+
+
+def test_prose_with_years_is_no_table(words: TableWords) -> None:
+    text = "Năm 2020 và năm 2021\nTỉnh đã triển khai nhiều hoạt động truyền thông."
+    lines = text.split("\n")
+    assert all(find_table(lines, i, words) is None for i in range(len(lines)))
+    assert {s.name for s in SHAPES} == {"side_by_side", "stacked_header", "one_per_line"}
+
+
+def test_table_values_become_observations_with_column_years(vocab: Vocabulary) -> None:
+    out = read_text(vocab, STACKED, period_start=2021, period_end=2025)
+    got = sorted((o.indicator_id, o.year, o.value, o.kind, o.line) for o in out.observations)
+    assert got == [("chs_with_doctor", 2021, 80.5, "actual", 10),
+                   ("chs_with_doctor", 2022, 82.25, "actual", 10),
+                   ("chs_with_doctor", 2023, 84.0, "actual", 10)]
+    out = read_text(vocab, ONE_PER_LINE, period_start=2021, period_end=2025)
+    got = sorted((o.indicator_id, o.year, o.value) for o in out.observations)
+    assert ("hospital_beds_per_10k", 2019, 30.5) in got
+    assert ("full_immunization_under1", 2021, 95.5) in got
+
+
+def test_tab_rows_without_row_numbers_are_read_as_a_year_table(vocab: Vocabulary) -> None:
+    text = ("Một số chỉ tiêu\n"
+            "Chỉ tiêu\tĐơn vị tính\t2020\t2021\n"
+            "Tỷ lệ bao phủ bảo hiểm y tế\t%\t90,1\t91,3\n"
+            "Ghi chú: số liệu sơ bộ.")
+    out = read_text(vocab, text, period_start=2021, period_end=2025)
+    got = sorted((o.indicator_id, o.year, o.value, o.line) for o in out.observations)
+    assert got == [("health_insurance_coverage", 2020, 90.1, 3),
+                   ("health_insurance_coverage", 2021, 91.3, 3)]
