@@ -415,6 +415,7 @@ def load_ledger(path: Path, shown: Path, indicator_ids: set[str],
         if v["action"] == "add" and missing:
             raise InputError(f"{where}: field {missing[0]} is missing; an `add` needs "
                              f"{', '.join(ADD_REQUIRES)}", path=shown, line=line)
+        _check_ledger_action(v, item, where, shown, line)
         match = v["match"] or {}
         checked = check_record(match, OBSERVATION_FIELDS, shown, f"{where}: match",
                                key_line(item, "match", line)) if match else {}
@@ -426,6 +427,24 @@ def load_ledger(path: Path, shown: Path, indicator_ids: set[str],
             match={k: checked[k] for k in match if k != "__line__"}, ledger_line=line or 0,
         ))
     return out
+
+
+def _check_ledger_action(v: dict[str, Any], item: dict[str, Any], where: str, shown: Path,
+                         line: int | None) -> None:
+    """Refuse an entry that would silently do nothing: a `correct` that sets no field, a
+    `reject` that states fields (it drops; `match:` says which), an `add` with `match:`."""
+    stated = [f.name for f in OBSERVATION_FIELDS if f.name in item]
+    if v["action"] == "correct" and not stated:
+        raise InputError(f"{where}: a `correct` sets no field; expected at least one of "
+                         f"{', '.join(f.name for f in OBSERVATION_FIELDS)}", path=shown,
+                         line=line)
+    if v["action"] == "reject" and stated:
+        raise InputError(f"{where}: field {stated[0]}: a `reject` drops the observation and sets "
+                         "nothing; to say which observation, use `match:` (e.g. match: {value: "
+                         "30})", path=shown, line=key_line(item, stated[0], line))
+    if v["action"] == "add" and v["match"] is not None:
+        raise InputError(f"{where}: field match: an `add` matches no observation; remove it",
+                         path=shown, line=key_line(item, "match", line))
 
 
 QUALITATIVE_FIELDS = (Field("id", ID), Field("name_vi", TEXT), Field("name_en", TEXT),

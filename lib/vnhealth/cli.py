@@ -11,7 +11,7 @@ from vnhealth.errors import VnhealthError
 
 # Modules under vnhealth/commands/ that add subcommands (sql, tables, check, export, render,
 # eval, add).
-COMMAND_MODULES: tuple[str, ...] = ("sql", "check", "export", "render", "evaluate",
+COMMAND_MODULES: tuple[str, ...] = ("sql", "check", "export", "render", "evaluate", "review",
                                     "add")
 
 
