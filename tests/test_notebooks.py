@@ -21,6 +21,7 @@ from vnhealth.render import (
     load_manifest,
     render_runs,
 )
+from vnhealth.report import clean_quote
 
 # One run per notebook, none with its defaults.
 SAMPLE_MANIFEST = """
@@ -173,7 +174,8 @@ def test_comparison_values_equal_the_warehouse(sample: tuple[Path, Summary],
         cell = shown[(province, indicator)]
         assert float(cell["attrs"]["data-value"]) == pytest.approx(value)
         first = obs_ids.split(",")[0]
-        assert quotes[first].strip()[:40] in html.unescape(cell["attrs"]["title"])
+        # the quote as clean text (no tabs, pipes or markup from the source table)
+        assert clean_quote(quotes[first])[:40] in html.unescape(cell["attrs"]["title"])
     assert shown[("son_la", "life_expectancy")]["text"].startswith("74.5 years")
     assert shown[("lai_chau", "healthy_life_years")]["text"].startswith("≥ 65 years")
     assert shown[("lai_chau", "doctors_per_station")]["text"].startswith("4–5 doctors/station")
@@ -246,7 +248,8 @@ def test_gaps_report(sample: tuple[Path, Summary], warehouse_path: Path) -> None
     pace = {(c["attrs"]["data-province"], c["attrs"]["data-indicator"]): c
             for c in value_cells(page, "vnh-pace")}
     assert float(pace[("lai_chau", "hypertension_managed")]["attrs"]["data-pace"]) == 3.0
-    assert pace[("lai_chau", "hypertension_managed")]["text"] == "+3%"
+    # a pace of percentages is in percentage points (it was "+3%", a relative change)
+    assert pace[("lai_chau", "hypertension_managed")]["text"] == "+3 điểm %"
     # Thừa Thiên Huế became Huế in 2025: the report says so.
     assert "Thừa Thiên Huế trở thành Thành phố Huế từ 01/01/2025" in html.unescape(page)
 

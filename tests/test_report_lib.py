@@ -349,7 +349,8 @@ def test_coverage_status_follows_the_statements(wh: report.Warehouse, con: Any,
     """A province × national indicator is ``covered`` when the harmonized table has its value
     for the year; otherwise ``other_year`` when it states absolute targets for other years,
     ``relative`` when it only states changes ("tăng thêm 10%") with no baseline to apply them
-    to (Sơn La's physical activity, 2030), and ``none`` when it states nothing."""
+    to (Sơn La's physical activity, 2030), ``qualitative`` when it states a target without a
+    number only, and ``none`` when it states nothing."""
     coverage = report.coverage_table(wh, PLANS, None, year)
     covered = {(r["province_id"], r["indicator_id"]) for r in rows(con, """
         SELECT DISTINCT province_id, indicator_id FROM harmonized WHERE year = ?
@@ -367,6 +368,10 @@ def test_coverage_status_follows_the_statements(wh: report.Warehouse, con: Any,
             assert (r["status"], r["years"]) == ("other_year", absolute)
         elif relative:
             assert (r["status"], r["years"]) == ("relative", relative)
+        elif r["qualitative"]:
+            # a target without a number (Sơn La: universal health insurance) is not "none"
+            assert (r["status"], r["years"]) == (
+                "qualitative", sorted({q["year"] for q in r["qualitative"]}))
         else:
             assert (r["status"], r["years"]) == ("none", [])
     if year == 2030:

@@ -8,12 +8,14 @@ load pandas.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 from vnhealth import reform
 
-__all__ = ["ACHIEVED", "PACE_COLUMNS", "representative", "required_pace_rows"]
+__all__ = ["ACHIEVED", "NATIONAL_PACE_COLUMNS", "PACE_COLUMNS", "document_date", "national_pace",
+           "representative", "required_pace_rows"]
 
 # What a baseline can be: achieved values, a baseline before an actual of the same year.
 ACHIEVED = ("baseline", "actual")
@@ -99,3 +101,58 @@ def required_pace_rows(points: Iterable[Mapping[str, Any]],
             "reform_note": note,
         })
     return rows
+
+
+def document_date(source_doc: Any) -> str:
+    """The date written in a national source's name (``"…, 09/09/2025)"`` → ``2025-09-09``);
+    ``""`` when it gives none.
+
+    >>> document_date("NQ 72-NQ/TW (Bộ Chính trị, 09/09/2025)")
+    '2025-09-09'
+    """
+    m = re.search(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b", "" if _missing(source_doc)
+                  else str(source_doc))
+    return f"{m[3]}-{int(m[2]):02d}-{int(m[1]):02d}" if m else ""
+
+
+NATIONAL_PACE_COLUMNS = ["national_baseline_year", "national_baseline_value",
+                         "national_target_value", "national_pace_per_year", "national_source"]
+
+
+def national_pace(target: Mapping[str, Any] | None, actuals: Iterable[Mapping[str, Any]],
+                  target_year: int) -> dict[str, Any] | None:
+    """The national yearly change to ``target_year``: the one rule for the build's ``pace``
+    table (``v_pace``) and the reports.
+
+    ``target``: the national benchmark for the indicator and ``target_year`` (``value`` in the
+    indicator's unit, ``source_doc``), the one value every report compares with (the most
+    recent document when documents disagree); ``actuals``: the national ``actual`` rows of the
+    indicator (``year``, ``value`` in the indicator's unit, ``source_doc``, optionally
+    ``source_date``). From the latest actual before ``target_year`` (the most recent source
+    when two give that year) to the target; None without both, as a pace needs an achieved
+    starting point (an earlier target is a wish, not a start).
+
+    >>> found = national_pace({"value": 75.5, "source_doc": "NQ 72"},
+    ...                       [{"year": 2025, "value": 74.8, "source_doc": "BYT"}], 2030)
+    >>> found["national_pace_per_year"]
+    0.14
+    >>> national_pace({"value": 10.0, "source_doc": "QĐ 1493"}, [], 2030) is None
+    True
+    """
+    if target is None or _missing(target.get("value")):
+        return None
+    before = [a for a in actuals if int(a["year"]) < int(target_year)
+              and not _missing(a.get("value"))]
+    if not before:
+        return None
+    # latest year; then the most recent source (rows without a date count as oldest)
+    start = max(enumerate(before), key=lambda ka: (
+        int(ka[1]["year"]), str(ka[1].get("source_date") or document_date(ka[1].get(
+            "source_doc"))), -ka[0]))[1]
+    span = int(target_year) - int(start["year"])
+    v0, v1 = float(start["value"]), float(target["value"])
+    sources = [str(x) for x in (target.get("source_doc"), start.get("source_doc"))
+               if not _missing(x) and x]
+    return {"national_baseline_year": int(start["year"]), "national_baseline_value": v0,
+            "national_target_value": v1, "national_pace_per_year": round((v1 - v0) / span, 12),
+            "national_source": "; ".join(dict.fromkeys(sources))}

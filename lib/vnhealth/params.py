@@ -112,10 +112,24 @@ class Choices:
     years: tuple[int, ...]  # every year the harmonized table covers
     stated_years: tuple[int, ...]  # years some plan states a value for
     build_hash: str
+    # province_id → indicator_id → the years with a provincial value (stated or interpolated)
+    data_years: dict[str, dict[str, frozenset[int]]] = field(default_factory=dict)
 
     def indicators_of(self, domain: str) -> list[str]:
         """The indicator ids of one domain, in catalogue order."""
         return [i for i, d in self.indicator_domain.items() if d == domain]
+
+    def years_with_data(self, provinces: Iterable[str],
+                        indicators: Iterable[str] | None = None) -> list[int]:
+        """The years some of ``provinces`` has a value for (stated in a plan or interpolated
+        between two of its milestones), for ``indicators`` when given."""
+        wanted = None if indicators is None else set(indicators)
+        years: set[int] = set()
+        for p in provinces:
+            for ind, ys in self.data_years.get(p, {}).items():
+                if wanted is None or ind in wanted:
+                    years |= ys
+        return sorted(years)
 
 
 def warehouse_path(warehouse: str | Path | None = None) -> Path:
@@ -180,6 +194,11 @@ def choices(warehouse: str | Path | None = None) -> Choices:
         stated = [r[0] for r in con.execute(
             "SELECT DISTINCT year FROM observations ORDER BY year").fetchall()]
         build = con.execute("SELECT build_hash FROM build_info").fetchone()
+        data_years: dict[str, dict[str, set[int]]] = {}
+        for pid, ind, year in con.execute(
+                "SELECT DISTINCT province_id, indicator_id, year FROM harmonized "
+                "WHERE method IN ('stated', 'interpolated')").fetchall():
+            data_years.setdefault(pid, {}).setdefault(ind, set()).add(int(year))
     finally:
         con.close()
     years = tuple(range(min(stated), max(stated) + 1)) if stated else ()
@@ -192,6 +211,7 @@ def choices(warehouse: str | Path | None = None) -> Choices:
         years=years,
         stated_years=tuple(int(y) for y in stated),
         build_hash=build[0] if build else "",
+        data_years={p: {i: frozenset(ys) for i, ys in by.items()} for p, by in data_years.items()},
     )
     _CHOICES_CACHE[key] = found
     return found
@@ -444,7 +464,30 @@ def validate(notebook: str, namespace: Mapping[str, Any] | None = None, *,
         clean["domain"] = ""
     elif clean.get("domain"):
         chosen = ch.indicators_of(clean["domain"])
+    empty = _empty_year(clean, chosen, ch)
+    if empty:
+        raise ParameterError(f"notebook {notebook}: {empty}")
     return Parameters(notebook, clean, path, tuple(chosen))
+
+
+def _empty_year(clean: Mapping[str, Any], indicators: list[str], ch: Choices) -> str:
+    """Why ``year`` would render an empty report: none of the chosen provinces has a value
+    (stated or interpolated) for it, on the chosen topic; with the years that have data."""
+    if "year" not in clean:
+        return ""
+    provinces = list(clean.get("provinces") or [])
+    if clean.get("province"):
+        provinces = [clean["province"]]
+    if not provinces:
+        return ""
+    topic = indicators or None
+    years = ch.years_with_data(provinces, topic)
+    if clean["year"] in years:
+        return ""
+    what = ", ".join(provinces) + (f" on {', '.join(indicators)}" if topic else "")
+    listing = ", ".join(str(y) for y in years) if years else "none"
+    return (f"year: no data for {clean['year']} for {what} (no plan states or implies a value "
+            f"for that year); years with data: {listing}")
 
 
 # ---------------------------------------------------------------------------------------------

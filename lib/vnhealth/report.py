@@ -27,11 +27,14 @@ neither pandas nor plotly's Python package, which would cost more than the repor
 
 from __future__ import annotations
 
+import hashlib
 import html
 import itertools
 import json
 import math
 import os
+import re
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cached_property
@@ -42,6 +45,7 @@ from vnhealth import reform
 from vnhealth.errors import VnhealthError
 from vnhealth.figures import Figure, make_subplots
 from vnhealth.pace import PACE_COLUMNS, representative, required_pace_rows
+from vnhealth.pace import national_pace as national_pace_rule
 from vnhealth.params import connect_read_only, warehouse_path
 
 __all__ = [
@@ -56,6 +60,7 @@ __all__ = [
     "dumbbells",
     "findings",
     "fmt_number",
+    "fmt_change",
     "fmt_signed",
     "fmt_value",
     "heading",
@@ -63,9 +68,12 @@ __all__ = [
     "interval_bars",
     "label",
     "load",
+    "province_colour",
+    "national_disagreement",
     "pace_chart",
     "pace_table",
     "profile_table",
+    "qualitative_html",
     "quiet_telemetry",
     "sql_magic",
     "reform_text",
@@ -78,10 +86,13 @@ __all__ = [
 # width so that the PDF and the e-mailed HTML look the same.
 BRIEF_WIDTH = 680
 
-# Okabe–Ito colours (readable with colour-vision deficiency), one per province, stable across
-# reports; direction colours: blue = better than national, orange = worse.
-PROVINCE_COLOURS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442",
-                    "#000000"]
+# Province colours: a palette without red, green, orange or the "better" blue (those mean worse
+# or better here), told apart by hue and lightness (colour-vision deficiency), dealt by a stable
+# hash of the province id (:func:`province_colour`): adding a province never recolours another.
+# The provinces with plans get distinct colours (tests/test_report_truth.py checks it).
+PROVINCE_COLOURS = ["#6F4E7C", "#332288", "#999933", "#AA4499", "#CC79A7", "#88CCEE", "#44546A",
+                    "#C9B458"]
+# Direction colours: blue = better than national, orange = worse.
 BETTER, WORSE = "#2166ac", "#d95f02"
 # Coverage: a target for another year only (light orange), a change without a baseline (light
 # blue: the province aims at something, but it cannot be compared).
@@ -148,7 +159,8 @@ LABELS: dict[str, dict[str, str]] = {
         "no provincial value": "tỉnh không đặt mục tiêu",
         "chart.bars": "Mục tiêu năm {year} theo tỉnh (khoảng mục tiêu và cận được vẽ)",
         "chart.dumbbells": "Từ hiện trạng đến mục tiêu",
-        "chart.heatmap": "So với mục tiêu quốc gia năm {year} (% tốt hơn (+) hoặc kém hơn (−))",
+        "chart.heatmap": "Chênh lệch với mục tiêu quốc gia năm {year}<br><sup>theo đơn vị của "
+                         "chỉ tiêu; + tốt hơn, − kém hơn</sup>",
         "chart.pace": "Tốc độ cần đạt mỗi năm so với tốc độ quốc gia (1 = bằng quốc gia)",
         "chart.coverage": "Chỉ tiêu quốc gia có mục tiêu cấp tỉnh",
         "chart.trajectories": "Lộ trình mục tiêu của {province}",
@@ -174,6 +186,7 @@ LABELS: dict[str, dict[str, str]] = {
         "coverage.other_year": "chỉ có mục tiêu năm khác ({years})",
         "coverage.relative": "chỉ nêu mức thay đổi, không có giá trị gốc để so sánh ({years})",
         "coverage.none": "không đặt mục tiêu",
+        "coverage.qualitative": "chỉ có mục tiêu định tính ({years})",
         "coverage": "Mức bao phủ",
         "reform": "Lưu ý sắp xếp địa giới 2025",
         "findings": "Phát hiện chính",
@@ -203,6 +216,12 @@ LABELS: dict[str, dict[str, str]] = {
         "unit.per_station": "bác sĩ/trạm",
         "unit.boys_per_100_girls": "trẻ trai/100 trẻ gái",
         "unit.children_per_woman": "con/phụ nữ",
+        "change.percent": "điểm %",
+        "change.per_1000": "điểm ‰",
+        "heatmap.scale": "Màu: so với chênh lệch lớn nhất của cùng chỉ tiêu",
+        "heatmap.worse": "kém hơn",
+        "heatmap.level": "ngang",
+        "heatmap.better": "tốt hơn",
         "f.coverage": "{province} có mục tiêu năm {year} cho {n} trong {total} chỉ tiêu có "
                       "mục tiêu quốc gia.",
         "f.coverage_missing": "{province} chưa có mục tiêu cho: {names}.",
@@ -221,6 +240,13 @@ LABELS: dict[str, dict[str, str]] = {
                         "dòng gốc; mục tiêu quốc gia lấy từ các nghị quyết, quyết định ghi ở "
                         "phần nguồn. Giá trị nội suy là tuyến tính giữa hai mốc của kế hoạch.",
         "explore.intro": "Truy vấn kho dữ liệu (chỉ đọc) bằng SQL; xem các ví dụ dưới đây.",
+        "qualitative": "Mục tiêu định tính",
+        "qualitative.cell": "định tính: {name} ({year})",
+        "qualitative.intro": "Mục tiêu không có con số, nêu trong kế hoạch của tỉnh:",
+        "qualitative.item": "{province}: {name} (năm {year})",
+        "national.conflict": "Các văn bản quốc gia nêu giá trị khác nhau cho {indicator} năm "
+                             "{year}: {values}. Báo cáo so sánh với {chosen} (văn bản ban hành "
+                             "gần nhất).",
     },
     "en": {
         "comparison.title": "Provincial health targets compared, {year}",
@@ -273,7 +299,8 @@ LABELS: dict[str, dict[str, str]] = {
         "no provincial value": "no provincial target",
         "chart.bars": "Targets for {year} by province (target intervals and bounds drawn)",
         "chart.dumbbells": "From baseline to target",
-        "chart.heatmap": "Against the national target for {year} (% better (+) or worse (−))",
+        "chart.heatmap": "Gap to the national target for {year}<br><sup>in the indicator's "
+                         "unit; + better, − worse</sup>",
         "chart.pace": "Required yearly pace against the national pace (1 = national pace)",
         "chart.coverage": "National indicators with a provincial target",
         "chart.trajectories": "Target trajectories of {province}",
@@ -299,6 +326,7 @@ LABELS: dict[str, dict[str, str]] = {
         "coverage.other_year": "targets for other years only ({years})",
         "coverage.relative": "a change only, with no baseline to compare ({years})",
         "coverage.none": "no target",
+        "coverage.qualitative": "a qualitative target only ({years})",
         "coverage": "Coverage",
         "reform": "Note on the 2025 reorganization",
         "findings": "Key findings",
@@ -328,6 +356,12 @@ LABELS: dict[str, dict[str, str]] = {
         "unit.per_station": "doctors/station",
         "unit.boys_per_100_girls": "boys/100 girls",
         "unit.children_per_woman": "children/woman",
+        "change.percent": "pp",
+        "change.per_1000": "per 1,000",
+        "heatmap.scale": "Colour: against the largest gap of the same indicator",
+        "heatmap.worse": "worse",
+        "heatmap.level": "level",
+        "heatmap.better": "better",
         "f.coverage": "{province} sets a {year} target for {n} of the {total} indicators with "
                       "a national target.",
         "f.coverage_missing": "{province} has no target for: {names}.",
@@ -347,7 +381,33 @@ LABELS: dict[str, dict[str, str]] = {
                         "and decisions listed under sources. Interpolated values are linear "
                         "between two milestones of a plan.",
         "explore.intro": "Query the (read-only) warehouse with SQL; worked examples below.",
+        "qualitative": "Qualitative targets",
+        "qualitative.cell": "qualitative: {name} ({year})",
+        "qualitative.intro": "Targets without a number, stated in the provincial plans:",
+        "qualitative.item": "{province}: {name} ({year})",
+        "national.conflict": "National documents disagree on {indicator} for {year}: "
+                             "{values}. The report compares with {chosen} (the most recent "
+                             "document).",
     },
+}
+
+# Where a qualitative target (data/catalog/qualitative.yaml) belongs: the indicators it speaks
+# to (shown in their cells and coverage rows) and its domain (listed with the topic).
+QUALITATIVE_TOPICS: dict[str, tuple[tuple[str, ...], str]] = {
+    "universal_health_insurance": (("health_insurance_coverage",), "health_financing"),
+    "health_insurance_types": ((), "health_financing"),
+    "basic_hospital_fee_exemption": ((), "health_financing"),
+    "universal_health_care": ((), "primary_care"),
+    "free_annual_health_check": (("periodic_health_check",), "primary_care"),
+    "lifelong_ehealth_book": (("ehealth_record_coverage",), "digital_health"),
+    "hospital_grade_1": ((), "health_facilities"),
+    "specialised_level_hospital": ((), "health_facilities"),
+    "polio_tetanus_elimination": ((), "immunization"),
+    "measles_elimination": ((), "immunization"),
+    "replacement_fertility": (("total_fertility_rate",), "population"),
+    "natural_sex_ratio_at_birth": (("sex_ratio_at_birth",), "population"),
+    "youth_height_at_peer_level": (("height_18_male", "height_18_female"), "longevity"),
+    "above_regional_average": ((), "primary_care"),
 }
 
 DOMAINS: dict[str, tuple[str, str]] = {
@@ -466,6 +526,26 @@ def with_unit(text: str, unit: Any, lang: str) -> str:
     return f"{text}{u}" if u in ("%", "‰") or u.startswith("/") else f"{text} {u}"
 
 
+def fmt_change(x: Any, unit: Any, lang: str, decimals: int | None = None) -> str:
+    """A difference of two values (a gap, a yearly pace) with its unit. A difference of two
+    percentages is in percentage points (``điểm %`` / ``pp``), never ``%``, which would read
+    as a relative change; likewise ‰.
+
+    >>> fmt_change(4, "percent", "vi"), fmt_change(3.6, "percent", "en")
+    ('+4 điểm %', '+3.6 pp')
+    >>> fmt_change(-5.5, "years", "vi")
+    '−5,5 năm'
+    """
+    text = fmt_signed(x, lang, decimals)
+    if text == "—" or _isna(unit) or not unit:
+        return text
+    key = f"change.{unit}"
+    points = label(key, lang)
+    if points != key:
+        return f"{text} {points}"
+    return with_unit(text, unit, lang)
+
+
 _COMPARATOR_SIGNS = {">": "> ", ">=": "≥ ", "<": "< ", "<=": "≤ ", "=": "", "range": ""}
 
 
@@ -547,6 +627,10 @@ class Warehouse:
         self.units = self.query("SELECT * FROM units ORDER BY rowid")
         self.benchmarks = {(r["indicator_id"], int(r["year"])): r for r in self.query(
             "SELECT * FROM national_benchmark ORDER BY rowid")}
+        present = {r["table_name"] for r in self.query(
+            "SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main'")}
+        self.qualitative = (self.query("SELECT * FROM qualitative_targets ORDER BY rowid")
+                            if "qualitative_targets" in present else Table())
         self._province_rows = {r["province_id"]: r for r in self.provinces}
         self._indicator_rows = {r["indicator_id"]: r for r in self.indicators}
         self._obs_rows = {r["obs_id"]: r for r in self.observations}
@@ -619,28 +703,28 @@ class Warehouse:
         text = self.doc_label(doc_id)
         return text if len(text) <= 48 else text[:47].rstrip() + "…"
 
+    def qualitative_for(self, province_id: str, indicator_id: str | None = None,
+                        domain: str | None = None) -> list[dict[str, Any]]:
+        """A province's qualitative targets (one per target and year, the latest year first)
+        that speak to ``indicator_id`` or belong to ``domain``."""
+        found: dict[tuple[str, int], dict[str, Any]] = {}
+        for q in self.qualitative:
+            inds, dom = QUALITATIVE_TOPICS.get(q["target_id"], ((), ""))
+            if q["province_id"] != province_id:
+                continue
+            if (indicator_id is not None and indicator_id in inds) or (
+                    domain is not None and dom == domain):
+                found.setdefault((q["target_id"], int(q["year"])), q)
+        return sorted(found.values(), key=lambda q: (-int(q["year"]), q["target_id"]))
+
     def provinces_with_plans(self) -> list[str]:
         """Province ids that have at least one document."""
         return sorted({d["province_id"] for d in self.documents})
 
     def colour(self, province_id: str) -> str:
-        """The province's colour, the same in every chart and report."""
-        order = self._coloured_provinces
-        pos = order.index(province_id) if province_id in order else len(order)
-        return PROVINCE_COLOURS[pos % len(PROVINCE_COLOURS)]
-
-    @cached_property
-    def _coloured_provinces(self) -> list[str]:
-        """The provinces the palette is dealt to, sorted: those with plans and their 2025
-        lineage (successor, and the provinces merged into it). The catalogue lists the whole
-        country; dealing colours to all 87 would give every province a new colour and spread
-        the palette over provinces no report shows."""
-        rows = self._province_rows
-        with_plans = set(self.provinces_with_plans())
-        successors = {rows[p]["successor_id"] for p in with_plans if p in rows
-                      and not _isna(rows[p].get("successor_id"))}
-        merged = {p for p, r in rows.items() if r.get("successor_id") in successors}
-        return sorted(with_plans | successors | merged)
+        """The province's colour, the same in every chart and report
+        (:func:`province_colour`)."""
+        return province_colour(province_id)
 
     @cached_property
     def registry(self) -> Any:
@@ -663,6 +747,17 @@ class Warehouse:
         if value is None or _isna(row.get("unit")):
             return value
         return value * self.registry.factor(row["unit"], self.unit_of(row["indicator_id"]))
+
+
+def province_colour(province_id: str) -> str:
+    """A province's colour from its id alone (BLAKE2 hash into :data:`PROVINCE_COLOURS`), so
+    that it never depends on which other provinces the catalogue or a report lists.
+
+    >>> province_colour("lai_chau"), province_colour("son_la")
+    ('#AA4499', '#332288')
+    """
+    digest = hashlib.blake2b(province_id.encode("utf-8"), digest_size=4).digest()
+    return PROVINCE_COLOURS[int.from_bytes(digest, "big") % len(PROVINCE_COLOURS)]
 
 
 def load(warehouse: str | Path | None = None) -> Warehouse:
@@ -742,13 +837,20 @@ class SourceBook:
             "line": int(row["source_line"]), "quote": f"{row['indicator_vi']}: {written}",
             "url": row.get("source_url"), "national": True})]
 
+    def qualitative(self, row: Mapping[str, Any]) -> list[int]:
+        """Source number of a qualitative target (its document, line and quote)."""
+        return [self._add(f"qual:{row['qual_id']}", {
+            "document": self.wh.doc_label(row["doc_id"]), "doc_id": row["doc_id"],
+            "source_file": self.wh.document(row["doc_id"])["source_file"],
+            "line": int(row["line"]), "quote": row["quote"], "url": None, "value_text": None})]
+
     def tooltip(self, numbers: Sequence[int]) -> str:
         """Hover text for a value: each source's document, line and quote."""
         parts = []
         for n in numbers:
             e = self._entries[n - 1]
             ref = label("line_ref", self.lang, doc=e["document"], line=e["line"])
-            parts.append(f"[{n}] {ref}: «{e['quote']}»")
+            parts.append(f"[{n}] {ref}: «{clean_quote(e['quote'])}»")
         return "\n".join(parts)
 
     def refs_html(self, numbers: Sequence[int]) -> str:
@@ -786,12 +888,10 @@ class SourceBook:
                         f'{html.escape(_host(str(e["url"])))}</a>')
             if not compact:
                 doc += f'<br><code>{html.escape(str(e["source_file"]))}</code>'
-            quote = str(e["quote"])
-            if compact:
-                quote = excerpt(quote, e.get("value_text"))
+            quote = excerpt(e["quote"], e.get("value_text"), 110 if compact else 400)
             rows.append(
                 f'<tr id="src-{e["n"]}"><td>{e["n"]}</td><td>{doc}</td><td>{e["line"]}</td>'
-                f'<td class="vnh-quote">{html.escape(quote)}</td></tr>')
+                f'<td class="vnh-quote">{highlight(quote, e.get("value_text"))}</td></tr>')
         cls = "vnh-table vnh-sources" + (" vnh-compact" if compact else "")
         return f'<table class="{cls}"><thead>{head}</thead><tbody>' + "".join(rows) + \
             "</tbody></table>"
@@ -800,31 +900,70 @@ class SourceBook:
         return len(self._entries)
 
 
+def clean_quote(text: Any) -> str:
+    """A quoted source line as plain text: HTML tags dropped, entities decoded (``&gt;95`` →
+    ``>95``), table pipes, tabs and runs of spaces made single spaces; NFC.
+
+    >>> clean_quote("| Tuổi thọ\t| <b>70</b> &gt;95 |")
+    'Tuổi thọ 70 >95'
+    """
+    if _isna(text):
+        return ""
+    # block tags part words; inline ones (<b>70</b>) do not
+    # (only real tags: "<15%" and "< 5 tuổi" are comparisons, not markup)
+    spaced = re.sub(r"</?(br|p|div|td|th|tr|li|ul|ol|table|h\d)(\s[^<>]*)?/?>", " ",
+                    str(text), flags=re.IGNORECASE)
+    plain = html.unescape(re.sub(r"</?[a-zA-Z][a-zA-Z0-9]*(\s[^<>]*)?/?>", "", spaced))
+    plain = html.unescape(plain)  # doubly escaped (&amp;gt;)
+    plain = re.sub(r"[|\t\u00a0]+", " ", plain)
+    return unicodedata.normalize("NFC", " ".join(plain.split()))
+
+
 def excerpt(quote: str, value_text: Any = None, width: int = 110) -> str:
-    """The part of a quoted line around the number it gives (whole when short).
+    """The part of a quoted line around the number it gives (whole when short), as clean text
+    (:func:`clean_quote`), cut at word boundaries, with "…" wherever words were left out.
 
     >>> excerpt("a " * 80 + "tối thiểu 68 năm" + " b" * 80, "68 năm", 30)
-    '… tối thiểu 68 năm b b b b b …'
+    '… a a tối thiểu 68 năm b b b …'
+    >>> excerpt("Tỷ lệ tiêm chủng <b>&gt;95</b>%\tđạt | mục tiêu đề ra năm 2030", ">95", 30)
+    '… lệ tiêm chủng >95% đạt mục …'
     """
-    text = " ".join(quote.split())
+    text = clean_quote(quote)
     if len(text) <= width:
         return text
-    needle = "" if value_text is None or _isna(value_text) else str(value_text)
+    needle = clean_quote(value_text) if not _isna(value_text) else ""
     at = text.find(needle) if needle else -1
     if at < 0:
-        return text[: width - 1].rstrip() + "…"
-    start = max(0, at - (width - len(needle)) // 2)
-    end = min(len(text), start + width)
-    start = max(0, end - width)
-    # Cut at spaces, never into the number itself.
-    if start > 0:
-        space = text.find(" ", start, at)
-        start = space + 1 if space >= 0 else start
-    if end < len(text):
-        space = text.rfind(" ", at + len(needle), end)
-        end = space if space >= 0 else end
-    return ("… " if start > 0 else "") + text[start:end].strip() + (
-        " …" if end < len(text) else "")
+        at, needle = 0, ""
+    words = [(m.start(), m.end()) for m in _WORDS.finditer(text)]
+    # the words the number sits in, then whole words either side while they fit
+    first = next(k for k, (a, b) in enumerate(words) if b > at)
+    last = max(k for k, (a, b) in enumerate(words) if a < at + max(len(needle), 1))
+    while True:
+        grown = False
+        for side in (-1, 1):
+            k0, k1 = (first - 1, last) if side < 0 else (first, last + 1)
+            if k0 >= 0 and k1 < len(words) and words[k1][1] - words[k0][0] <= width - 4:
+                first, last, grown = k0, k1, True
+        if not grown:
+            break
+    if words[last][1] - words[first][0] > width - 4:
+        return "…"
+    return (("… " if first > 0 else "") + text[words[first][0]:words[last][1]]
+            + (" …" if last < len(words) - 1 else ""))
+
+
+def highlight(quote: str, value_text: Any) -> str:
+    """An excerpt as HTML (escaped) with the number it gives marked (``<mark>``)."""
+    escaped = html.escape(quote)
+    needle = clean_quote(value_text) if not _isna(value_text) else ""
+    if not needle:
+        return escaped
+    target = html.escape(needle)
+    at = escaped.find(target)
+    if at < 0:
+        return escaped
+    return f"{escaped[:at]}<mark>{target}</mark>{escaped[at + len(target):]}"
 
 
 def _host(url: str) -> str:
@@ -835,9 +974,36 @@ def _host(url: str) -> str:
 # ---------------------------------------------------------------------------------------------
 # tables
 # ---------------------------------------------------------------------------------------------
+_WORDS = re.compile(r"\S+")
 _TARGET_KINDS = ("target", "trajectory")
 _METHOD_ORDER = {"stated": 0, "interpolated": 1, "carried_forward": 2, "missing": 3}
 _KIND_ORDER = {"target": 0, "trajectory": 1}
+
+
+def national_disagreement(wh: Warehouse, indicator_id: str, year: int, lang: str) -> str:
+    """When national documents give different targets for one indicator and year, a sentence
+    naming each value with its source and the one the report compares with (the benchmark,
+    the same everywhere: :attr:`Warehouse.benchmarks`); else ``""``."""
+    bench = wh.benchmarks.get((indicator_id, int(year)))
+    if bench is None or not bench.get("national_conflict"):
+        return ""
+    unit = wh.unit_of(indicator_id)
+    values: dict[str, list[str]] = {}
+    for r in wh.national:
+        if (r["indicator_id"] == indicator_id and int(r["year"]) == int(year)
+                and r["kind"] == "target" and r["comparator"] != "relative"):
+            v = wh.national_in_unit(r)
+            written = fmt_value(v, r["comparator"], None if _isna(r["value_high"]) else
+                                r["value_high"], unit, lang, value_low=r["value"])
+            values.setdefault(written, []).append(str(r["source_doc"]))
+    if len(values) < 2:
+        return ""
+    listing = "; ".join(f"{v} ({', '.join(dict.fromkeys(docs))})" for v, docs in values.items())
+    chosen = fmt_value(bench["national_value"], bench["national_comparator"],
+                       bench["national_value_high"], unit, lang,
+                       value_low=bench["national_value_low"])
+    return label("national.conflict", lang, indicator=wh.indicator_name(indicator_id, lang),
+                 year=int(year), values=listing, chosen=chosen)
 
 
 def reform_text(wh: Warehouse, province_id: str, year_a: int, year_b: int, lang: str
@@ -906,37 +1072,21 @@ def comparison_table(wh: Warehouse, provinces: Sequence[str], indicators: Sequen
     return Table(rows)
 
 
-def national_pace(wh: Warehouse, indicators: Sequence[str], year: int) -> Table:
-    """The yearly change the national targets imply, up to ``year``.
-
-    From the latest national actual (else the earliest national target) to the national target
-    for the latest year not after ``year``; in the indicator's unit.
-    """
-    wanted = set(indicators)
-    by_indicator: dict[str, list[dict[str, Any]]] = {}
-    for r in wh.national:
-        if (r["indicator_id"] in wanted and r["comparator"] != "relative"
-                and int(r["year"]) <= int(year)):
-            by_indicator.setdefault(r["indicator_id"], []).append(r)
-    rows = []
-    for ind in sorted(by_indicator):
-        g = by_indicator[ind]
-        targets = sorted((r for r in g if r["kind"] == "target"), key=lambda r: r["year"])
-        actuals = sorted((r for r in g if r["kind"] == "actual"), key=lambda r: r["year"])
-        if not targets:
-            continue
-        end = targets[-1]
-        starts = [r for r in actuals if r["year"] < end["year"]]
-        start = starts[-1] if starts else targets[0]
-        span = int(end["year"]) - int(start["year"])
-        v0, v1 = wh.national_in_unit(start), wh.national_in_unit(end)
-        if span <= 0 or v0 is None or v1 is None:
-            continue
-        rows.append({"indicator_id": ind, "national_start_year": int(start["year"]),
-                     "national_start": v0, "national_end_year": int(end["year"]),
-                     "national_end": v1, "national_pace": (v1 - v0) / span})
-    return Table(rows, ["indicator_id", "national_start_year", "national_start",
-                        "national_end_year", "national_end", "national_pace"])
+def national_pace(wh: Warehouse, indicator_id: str, target_year: int) -> dict[str, Any] | None:
+    """The national yearly change to ``target_year`` (:func:`vnhealth.pace.national_pace`, the
+    rule of the build's ``pace`` table): from the latest national actual before that year to
+    the national benchmark for that year, in the indicator's unit; None without both."""
+    bench = wh.benchmarks.get((indicator_id, int(target_year)))
+    target = None
+    if bench is not None:
+        doc = next((r["source_doc"] for r in wh.national
+                    if r["source_line"] == bench["source_line"]), None)
+        target = {"value": bench["national_value"], "source_doc": doc}
+    actuals = [{"year": int(r["year"]), "value": wh.national_in_unit(r),
+                "source_doc": r["source_doc"]}
+               for r in wh.national if r["indicator_id"] == indicator_id
+               and r["kind"] == "actual" and r["comparator"] != "relative"]
+    return national_pace_rule(target, actuals, int(target_year))
 
 
 _POINTS_SQL = """
@@ -968,12 +1118,14 @@ def pace_table(wh: Warehouse, provinces: Sequence[str], indicators: Sequence[str
     pace = [r for r in required_pace_rows(
         (r for r in points if (r["province_id"], r["indicator_id"]) in pairs), wh.lineage)
         if r["target_year"] is not None]
-    nat = {r["indicator_id"]: r for r in national_pace(
-        wh, sorted({r["indicator_id"] for r in pace}), year)}
     for r in pace:
-        n = nat.get(r["indicator_id"], {})
-        r.update({k: n.get(k) for k in ("national_start_year", "national_start",
-                                        "national_end_year", "national_end", "national_pace")})
+        n = national_pace(wh, r["indicator_id"], int(r["target_year"])) or {}
+        r.update({"national_start_year": n.get("national_baseline_year"),
+                  "national_start": n.get("national_baseline_value"),
+                  "national_end_year": int(r["target_year"]) if n else None,
+                  "national_end": n.get("national_target_value"),
+                  "national_pace": n.get("national_pace_per_year"),
+                  "national_source": n.get("national_source")})
         p, n = r["pace_per_year"], r["national_pace"]
         r["pace_ratio"] = None
         if _isna(p):
@@ -991,8 +1143,8 @@ def pace_table(wh: Warehouse, provinces: Sequence[str], indicators: Sequence[str
                 # it reads the same for higher- and lower-is-better indicators.
                 r["pace_verdict"] = "faster" if ratio > 1 else "slower"
     return Table(pace, [*PACE_COLUMNS, "national_start_year", "national_start",
-                        "national_end_year", "national_end", "national_pace", "pace_ratio",
-                        "pace_verdict"])
+                        "national_end_year", "national_end", "national_pace",
+                        "national_source", "pace_ratio", "pace_verdict"])
 
 
 def coverage_table(wh: Warehouse, provinces: Sequence[str], indicators: Sequence[str] | None,
@@ -1023,9 +1175,14 @@ def coverage_table(wh: Warehouse, provinces: Sequence[str], indicators: Sequence
             status, years = ("covered", absolute) if (p, ind) in covered else (
                 ("other_year", absolute) if absolute else
                 ("relative", relative) if relative else ("none", []))
+            quals = wh.qualitative_for(p, ind) if status != "covered" else []
+            if quals and status == "none":
+                status, years = "qualitative", sorted({int(q["year"]) for q in quals})
             rows.append({"province_id": p, "indicator_id": ind, "status": status,
-                         "years": years, "obs_ids": ",".join(str(o["obs_id"]) for o in mine)})
-    return Table(rows, ["province_id", "indicator_id", "status", "years", "obs_ids"])
+                         "years": years, "obs_ids": ",".join(str(o["obs_id"]) for o in mine),
+                         "qualitative": quals})
+    return Table(rows, ["province_id", "indicator_id", "status", "years", "obs_ids",
+                        "qualitative"])
 
 
 _PROFILE_KIND_ORDER = {"baseline": 0, "actual": 1, "trajectory": 2, "target": 3}
@@ -1083,8 +1240,10 @@ def table_html(wh: Warehouse, table: Sequence[dict[str, Any]], book: SourceBook,
     rows = []
     by_key = {(r["province_id"], r["indicator_id"]): r for r in table}
     empty = [i for i in indicators
-             if all(_isna(by_key[(p, i)]["value"]) for p in provinces)
+             if all(_isna(by_key[(p, i)]["value"]) and not wh.qualitative_for(p, i)
+                    for p in provinces)
              and _isna(by_key[(provinces[0], i)]["national_value"])]
+    conflicts: list[str] = []
     for ind in indicators:
         if ind in empty:
             continue
@@ -1097,6 +1256,16 @@ def table_html(wh: Warehouse, table: Sequence[dict[str, Any]], book: SourceBook,
                      "value": None if _isna(r["value"]) else repr(float(r["value"])),
                      "method": r["method"]}
             if _isna(r["value"]):
+                quals = wh.qualitative_for(p, ind)
+                if quals:
+                    q = quals[0]
+                    refs = book.qualitative(q)
+                    text = label("qualitative.cell", lang, year=int(q["year"]),
+                                 name=q["name_vi" if lang == "vi" else "name_en"])
+                    cells.append(_cell(text, title=book.tooltip(refs), cls="vnh-qualitative",
+                                       attrs={**attrs, "qualitative": q["target_id"]},
+                                       refs=book.refs_html(refs)))
+                    continue
                 cells.append(_cell("—", title=label("no_target_year", lang, year=year),
                                    cls="vnh-missing", attrs=attrs))
                 continue
@@ -1124,8 +1293,14 @@ def table_html(wh: Warehouse, table: Sequence[dict[str, Any]], book: SourceBook,
                 text = fmt_value(first["national_value"], first["national_comparator"],
                                  first["national_value_high"], wh.unit_of(ind), lang,
                                  value_low=first["national_value_low"])
-                cells.append(_cell(text, title=book.tooltip(numbers), cls="vnh-national",
-                                   attrs=attrs, refs=book.refs_html(numbers)))
+                other = national_disagreement(wh, ind, int(year), lang)
+                if other:
+                    conflicts.append(other)
+                    text += " *"
+                cells.append(_cell(text, title="\n".join(x for x in (book.tooltip(numbers),
+                                                                      other) if x),
+                                   cls="vnh-national", attrs=attrs,
+                                   refs=book.refs_html(numbers)))
         rows.append("<tr>" + "".join(cells) + "</tr>")
     note = ""
     if empty:
@@ -1133,6 +1308,8 @@ def table_html(wh: Warehouse, table: Sequence[dict[str, Any]], book: SourceBook,
         names = "; ".join(wh.indicator_name(i, lang) for i in empty)
         note = (f'<p class="vnh-meta">{html.escape(label("no_target_any", lang, year=year))}: '
                 f"{html.escape(names)}</p>")
+    note += "".join(f'<p class="vnh-note vnh-national-conflict">* {html.escape(c)}</p>'
+                    for c in conflicts)
     return (f'<table class="vnh-table vnh-comparison"><thead><tr>{"".join(head)}</tr></thead>'
             f'<tbody>{"".join(rows)}</tbody></table>{note}')
 
@@ -1148,6 +1325,7 @@ def ambition_html(wh: Warehouse, table: Sequence[dict[str, Any]], book: SourceBo
     head = [label(k, lang) for k in ("province", "indicator", "target", "national_target",
                                      "gap", "assessment")]
     rows = []
+    conflicts: list[str] = []
     for r in data:
         mine = book.observations(r["obs_ids"])
         nat = book.national(r["indicator_id"], int(r["year"]))
@@ -1158,6 +1336,11 @@ def ambition_html(wh: Warehouse, table: Sequence[dict[str, Any]], book: SourceBo
         national = fmt_value(r["national_value"], r["national_comparator"],
                              r["national_value_high"], r["unit"], lang,
                              value_low=r["national_value_low"])
+        other = national_disagreement(wh, r["indicator_id"], int(r["year"]), lang)
+        if other:
+            national += " *"
+            if other not in conflicts:
+                conflicts.append(other)
         cls = _verdict_class(r)
         attrs = {"province": r["province_id"], "indicator": r["indicator_id"],
                  "value": repr(float(r["value"])), "gap": repr(float(r["gap"]))}
@@ -1168,10 +1351,10 @@ def ambition_html(wh: Warehouse, table: Sequence[dict[str, Any]], book: SourceBo
                     refs=book.refs_html(mine))
             + _cell(national, title=book.tooltip(nat), cls="vnh-national",
                     refs=book.refs_html(nat))
-            + _cell(with_unit(fmt_signed(r["gap"], lang), r["unit"], lang),
-                    cls=f"vnh-value {cls}")
+            + _cell(fmt_change(r["gap"], r["unit"], lang), cls=f"vnh-value {cls}")
             + _cell(label(str(r["assessment"]), lang), cls=cls) + "</tr>")
-    return _table(head, rows, "vnh-ambition")
+    return _table(head, rows, "vnh-ambition") + "".join(
+        f'<p class="vnh-note vnh-national-conflict">* {html.escape(c)}</p>' for c in conflicts)
 
 
 def pace_html(wh: Warehouse, pace: Sequence[dict[str, Any]], book: SourceBook) -> str:
@@ -1192,7 +1375,7 @@ def pace_html(wh: Warehouse, pace: Sequence[dict[str, Any]], book: SourceBook) -
         targ = (f"{fmt_value(r['target_value'], r['target_comparator'], None, unit, lang)}"
                 f" ({int(r['target_year'])})")
         nat = ("—" if _isna(r.get("national_pace")) else
-               f"{with_unit(fmt_signed(r['national_pace'], lang), unit, lang)} "
+               f"{fmt_change(r['national_pace'], unit, lang)} "
                f"({int(r['national_start_year'])}–{int(r['national_end_year'])})")
         verdict = label(r["pace_verdict"], lang)
         if not _isna(r.get("pace_ratio")):
@@ -1209,8 +1392,7 @@ def pace_html(wh: Warehouse, pace: Sequence[dict[str, Any]], book: SourceBook) -
             + _cell(wh.indicator_name(r["indicator_id"], lang))
             + _cell(base, title=book.tooltip(base_refs), refs=book.refs_html(base_refs))
             + _cell(targ, title=book.tooltip(targ_refs), refs=book.refs_html(targ_refs))
-            + _cell(with_unit(fmt_signed(r["pace_per_year"], lang), unit, lang)
-                    if not _isna(r["pace_per_year"]) else "—", cls="vnh-value", attrs=attrs)
+            + _cell(fmt_change(r["pace_per_year"], unit, lang), cls="vnh-value", attrs=attrs)
             + _cell(nat, cls="vnh-value")
             + f"<td>{html.escape(verdict)}{note}</td></tr>")
     return _table(head, rows, "vnh-pace")
@@ -1230,6 +1412,11 @@ def coverage_html(wh: Warehouse, coverage: Sequence[dict[str, Any]], book: Sourc
         refs = book.observations(r["obs_ids"])
         text = label(f"coverage.{r['status']}", lang, year=year,
                      years=", ".join(str(y) for y in r["years"]))
+        for q in r.get("qualitative") or []:
+            refs += book.qualitative(q)
+            if r["status"] != "qualitative":
+                text += "; " + label("qualitative.cell", lang, year=int(q["year"]),
+                                     name=q["name_vi" if lang == "vi" else "name_en"])
         rows.append("<tr>" + _cell(wh.province_name(r["province_id"], lang))
                     + _cell(wh.indicator_name(r["indicator_id"], lang))
                     + _cell(text, title=book.tooltip(refs), refs=book.refs_html(refs),
@@ -1262,6 +1449,34 @@ def profile_html(wh: Warehouse, profile: Sequence[dict[str, Any]], book: SourceB
                                    if not _isna(r["value"]) else None})
                     + "</tr>")
     return _table(head, rows, "vnh-profile")
+
+
+def qualitative_html(wh: Warehouse, provinces: Sequence[str], indicators: Sequence[str] | None,
+                     book: SourceBook, domain: str = "") -> str:
+    """The provinces' qualitative targets on the topic (speaking to one of ``indicators`` or
+    belonging to their domains, or ``domain``), each with its source; ``""`` when none."""
+    lang = book.lang
+    wanted = set(indicators or [])
+    domains = {domain} if domain else {str(wh.indicator(i)["domain"]) for i in wanted}
+    items = []
+    for p in provinces:
+        found: dict[tuple[str, int], dict[str, Any]] = {}
+        for q in wh.qualitative:
+            inds, dom = QUALITATIVE_TOPICS.get(q["target_id"], ((), ""))
+            if q["province_id"] == p and (indicators is None or dom in domains
+                                          or wanted & set(inds)):
+                found.setdefault((q["target_id"], int(q["year"])), q)
+        for q in found.values():
+            refs = book.qualitative(q)
+            text = label("qualitative.item", lang, province=wh.province_name(p, lang),
+                         year=int(q["year"]), name=q["name_vi" if lang == "vi" else "name_en"])
+            items.append(f'<li data-province="{html.escape(p)}" '
+                         f'data-qualitative="{html.escape(str(q["target_id"]))}">'
+                         f"{html.escape(text)}{book.refs_html(refs)}</li>")
+    if not items:
+        return ""
+    return (f'<div class="vnh-qualitative"><p>{html.escape(label("qualitative.intro", lang))}'
+            f'</p><ul>{"".join(items)}</ul></div>')
 
 
 def documents_html(wh: Warehouse, province_ids: Sequence[str], lang: str) -> str:
@@ -1477,11 +1692,90 @@ def _domain_axis(k: int) -> str:
     return "" if k == 0 else str(k + 1)
 
 
+# How a value is drawn: a point as a filled dot; a bound as an open triangle pointing the
+# way the target allows (▲ at least, ▼ at most), so that "> 95" never reads as exactly 95; a
+# range as a band from its low to its high end, never collapsed to its midpoint.
+_BOUND_SYMBOLS = {"lower": "triangle-up-open", "upper": "triangle-down-open"}
+
+
+def _shape_of(row: Mapping[str, Any]) -> str:
+    """``point``, ``lower``, ``upper`` or ``range``: from ``bound_kind`` when the row has one,
+    else from the comparator."""
+    kind = row.get("bound_kind")
+    if not _isna(kind) and kind in ("point", "lower", "upper", "range"):
+        return str(kind)
+    comp = row.get("comparator")
+    return {">": "lower", ">=": "lower", "<": "upper", "<=": "upper",
+            "range": "range"}.get("" if _isna(comp) else str(comp), "point")
+
+
+def _written(row: Mapping[str, Any], lang: str, *, unit: bool = False) -> str:
+    """The value as written, comparator included (``> 95``, ``4–5``, ``≈ 95,1``)."""
+    text = fmt_value(row["value"], row.get("comparator"), row.get("value_high"),
+                     row.get("unit") if unit else None, lang, value_low=row.get("value_low"))
+    return ("≈ " + text) if row.get("method") == "interpolated" else text
+
+
+def _add_value(fig: Figure, x: Sequence[Any], rows: Sequence[Mapping[str, Any]], colour: str,
+               lang: str, *, hover: Sequence[str], name: str, legendgroup: str,
+               showlegend: bool, row: int | None = None, col: int | None = None,
+               size: int = 11, text: bool = True, textposition: str = "middle right",
+               horizontal: bool = False, mode_lines: bool = False,
+               opacity: float | None = None) -> None:
+    """Draw values as what they are: dots, open triangles for bounds, bands for ranges; each
+    labelled with its comparator (``≥ 95``). ``horizontal``: values on the x axis."""
+    bands = [(xx, r) for xx, r in zip(x, rows, strict=True) if _shape_of(r) == "range"
+             and not _isna(r.get("value_low")) and not _isna(r.get("value_high"))]
+    for xx, r in bands:
+        ends = [float(r["value_low"]), float(r["value_high"])]
+        pos = [xx, xx]
+        fig.add_scatter(x=ends if horizontal else pos, y=pos if horizontal else ends,
+                        mode="lines", line={"color": colour, "width": 12}, opacity=0.35,
+                        hoverinfo="skip", showlegend=False, legendgroup=legendgroup,
+                        row=row, col=col)
+    symbols, fills = [], []
+    for r in rows:
+        shape = _shape_of(r)
+        symbols.append(_BOUND_SYMBOLS.get(shape, "circle-open" if shape == "range"
+                                          or r.get("method") == "interpolated" else "circle"))
+        fills.append("#fff" if shape == "range" or r.get("method") == "interpolated"
+                     else colour)
+    values = [float(r["value"]) for r in rows]
+    fig.add_scatter(
+        x=values if horizontal else list(x), y=list(x) if horizontal else values,
+        mode=("lines+" if mode_lines else "") + ("markers+text" if text else "markers"),
+        line={"color": colour, "width": 2} if mode_lines else None,
+        marker={"symbol": symbols, "size": size, "color": fills,
+                "line": {"color": colour, "width": 2}},
+        text=[_written(r, lang) for r in rows] if text else None,
+        textposition=textposition if text else None,
+        textfont={"size": 10, "color": "#333"} if text else None,
+        hovertext=list(hover), hoverinfo="text", name=name, legendgroup=legendgroup,
+        showlegend=showlegend, row=row, col=col, opacity=opacity)
+
+
+def _shape_legend(fig: Figure, shapes: set[str], lang: str, row: int, col: int) -> None:
+    """Legend entries for the bound and range marks drawn."""
+    for shape in ("lower", "upper", "range"):
+        if shape not in shapes:
+            continue
+        if shape == "range":
+            fig.add_scatter(x=[None], y=[None], mode="lines",
+                            line={"color": "#777", "width": 10}, opacity=0.35,
+                            name=label("legend.range", lang), row=row, col=col)
+        else:
+            fig.add_scatter(x=[None], y=[None], mode="markers",
+                            marker={"symbol": _BOUND_SYMBOLS[shape], "size": 10,
+                                    "color": "#fff", "line": {"color": "#555", "width": 2}},
+                            name=label(f"legend.{shape}", lang), row=row, col=col)
+
+
 def interval_bars(wh: Warehouse, table: Sequence[dict[str, Any]], lang: str, *,
                   width: int | None = None) -> Figure:
-    """Grouped bars of each province's target per indicator (one panel per indicator, since
-    units differ), with ranges drawn as error bars, bounds as ▲ (at least) / ▼ (at most), and
-    the national target as a dashed line (a band for a national range)."""
+    """Each province's target per indicator (one panel per indicator, since units differ) on
+    an axis fitted to the values (not bars from zero): a point as a dot, a bound as an open
+    triangle (▲ at least, ▼ at most), a range as a band, each labelled as written
+    (``≥ 95``, ``4–5``); the national target as a dashed line (a band for a national range)."""
     data = [r for r in table if not _isna(r["value"])]
     indicators = list(dict.fromkeys(r["indicator_id"] for r in data))
     year = int(table[0]["year"]) if table else 0
@@ -1495,6 +1789,7 @@ def interval_bars(wh: Warehouse, table: Sequence[dict[str, Any]], lang: str, *,
     fig = _subplots(lang, nrows, cols, titles, vertical_spacing=0.22 / max(nrows, 1) + 0.08,
                     horizontal_spacing=0.08)
     shown: set[str] = set()
+    shapes: set[str] = set()
     book = SourceBook(wh, lang)
     for k, ind in enumerate(indicators):
         r, c = k // cols + 1, k % cols + 1
@@ -1503,35 +1798,13 @@ def interval_bars(wh: Warehouse, table: Sequence[dict[str, Any]], lang: str, *,
             p = row["province_id"]
             name = wh.province_name(p, lang)
             numbers = book.observations(row["obs_ids"])
-            written = fmt_value(row["value"], row["comparator"], row["value_high"], row["unit"],
-                                lang, value_low=row["value_low"])
-            hover = (f"{name}<br>{written}<br>{label(row['method'], lang)}"
+            hover = (f"{name}<br>{_written(row, lang, unit=True)}<br>"
+                     f"{label(row['method'], lang)}"
                      f"<br>{label('hover.source', lang)}: {book.short(numbers)}")
-            err = None
-            if row.get("bound_kind") == "range" and not _isna(row["value_high"]):
-                err = {"type": "data", "symmetric": False,
-                       "array": [float(row["value_high"]) - float(row["value"])],
-                       "arrayminus": [float(row["value"]) - float(row["value_low"])],
-                       "color": "#333", "thickness": 1.5, "width": 6}
-            fig.add_bar(x=[name], y=[float(row["value"])], marker={"color": wh.colour(p)},
-                        name=name, legendgroup=p, showlegend=p not in shown, error_y=err,
-                        hovertext=[hover], hoverinfo="text", row=r, col=c,
-                        opacity=0.55 if row["method"] == "interpolated" else 1.0)
+            _add_value(fig, [name], [row], wh.colour(p), lang, hover=[hover], name=name,
+                       legendgroup=p, showlegend=p not in shown, row=r, col=c)
             shown.add(p)
-            bound = row.get("bound_kind")
-            if bound in ("lower", "upper"):
-                key = f"legend.{bound}"
-                fig.add_scatter(
-                    x=[name], y=[float(row["value"])], mode="markers",
-                    marker={"symbol": "triangle-up" if bound == "lower" else "triangle-down",
-                            "size": 11, "color": "#333"},
-                    name=label(key, lang), legendgroup=key, showlegend=key not in shown,
-                    hoverinfo="skip", row=r, col=c)
-                shown.add(key)
-            if bound == "range" and "legend.range" not in shown:
-                fig.add_scatter(x=[None], y=[None], mode="lines", line={"color": "#333"},
-                                name=label("legend.range", lang), row=r, col=c)
-                shown.add("legend.range")
+            shapes.add(_shape_of(row))
         nat = sub[0]
         if not _isna(nat["national_value"]):
             axis = _domain_axis(k)
@@ -1543,12 +1816,30 @@ def interval_bars(wh: Warehouse, table: Sequence[dict[str, Any]], lang: str, *,
             fig.add_shape(type="line", xref=f"x{axis} domain", yref=f"y{axis}", x0=0, x1=1,
                           y0=float(nat["national_value"]), y1=float(nat["national_value"]),
                           line={"color": "#444", "dash": "dash", "width": 1.5})
+            written = fmt_value(nat["national_value"], nat["national_comparator"],
+                                nat["national_value_high"], None, lang,
+                                value_low=nat["national_value_low"])
+            fig.add_annotation(text=f"{label('national', lang)} {written}", showarrow=False,
+                               xref=f"x{axis} domain", yref=f"y{axis}", x=0, xanchor="left",
+                               y=float(nat["national_value"]), yanchor="bottom",
+                               font={"size": 9, "color": "#444"})
             if "national" not in shown:
                 fig.add_scatter(x=[None], y=[None], mode="lines",
                                 line={"color": "#444", "dash": "dash"},
                                 name=label("national_target", lang), row=r, col=c)
                 shown.add("national")
+    _shape_legend(fig, shapes, lang, 1, 1)
     fig.update_xaxes(tickfont={"size": 10})
+    # a little room above and below the marks for their labels
+    for k, ind in enumerate(indicators):
+        vals = [float(v) for row in data if row["indicator_id"] == ind
+                for v in (row["value"], row.get("value_low"), row.get("value_high"),
+                          row["national_value"]) if not _isna(v)]
+        lo, hi = min(vals), max(vals)
+        pad = (hi - lo) * 0.25 or max(abs(hi) * 0.05, 0.5)
+        fig.layout.setdefault(f"yaxis{_domain_axis(k)}", {})["range"] = [lo - pad, hi + pad]
+        fig.layout.setdefault(f"xaxis{_domain_axis(k)}", {})["range"] = [-0.6, len(
+            {row["province_id"] for row in data if row["indicator_id"] == ind}) - 0.1]
     # Print (fixed width) gets shorter panels so that a brief stays a few pages.
     return _layout(fig, title, width=width, height=150 + (200 if width else 260) * nrows,
                    top=105)
@@ -1568,6 +1859,13 @@ def dumbbells(wh: Warehouse, pace: Sequence[dict[str, Any]],
     fig = _subplots(lang, len(indicators), 1, titles, vertical_spacing=0.5 / len(indicators)
                     if len(indicators) > 1 else 0.1)
     shown: set[str] = set()
+    shapes: set[str] = set()
+    # the targets as stated (comparator, range ends), so that bounds and ranges are drawn so
+    targets = {(t["province_id"], t["indicator_id"], int(t["year"])): t for t in wh.query(
+        "SELECT province_id, indicator_id, year, value, value_low, value_high, comparator, "
+        "bound_kind, unit FROM harmonized WHERE method = 'stated' AND kind = 'target' "
+        "AND list_contains($p, province_id) AND list_contains($i, indicator_id) "
+        "ORDER BY rowid", {"p": sorted({r["province_id"] for r in data}), "i": indicators})}
     for k, ind in enumerate(indicators):
         unit = wh.unit_of(ind)
         for row in (r for r in data if r["indicator_id"] == ind):
@@ -1581,12 +1879,19 @@ def dumbbells(wh: Warehouse, pace: Sequence[dict[str, Any]],
                 tip += "<br>" + str(reform_text(wh, p, y0, y1, lang))
             fig.add_scatter(x=[x0, x1], y=[name, name], mode="lines+markers+text",
                             line={"color": wh.colour(p), "width": 3},
-                            marker={"size": [9, 13], "color": ["#fff", wh.colour(p)],
+                            marker={"size": [9, 0], "color": [wh.colour(p), "#fff"],
                                     "line": {"color": wh.colour(p), "width": 2}},
-                            text=[str(y0), str(y1)], textposition="top center",
+                            text=[f"{fmt_number(x0, lang)} ({y0})", str(y1)],
+                            textposition=["top center", "bottom center"],
                             textfont={"size": 10}, hovertext=[tip, tip], hoverinfo="text",
                             name=name, legendgroup=p, showlegend=p not in shown,
                             row=k + 1, col=1)
+            target = targets.get((p, ind, y1)) or {
+                "value": x1, "comparator": row.get("target_comparator"), "unit": unit}
+            _add_value(fig, [name], [{**target, "method": "stated"}], wh.colour(p), lang,
+                       hover=[tip], name=name, legendgroup=p, showlegend=False, row=k + 1,
+                       col=1, size=13, textposition="top center", horizontal=True)
+            shapes.add(_shape_of(target))
             shown.add(p)
         national = [r["national_value"] for r in comparison or ()
                     if r["indicator_id"] == ind and not _isna(r["national_value"])]
@@ -1600,6 +1905,7 @@ def dumbbells(wh: Warehouse, pace: Sequence[dict[str, Any]],
                                 line={"color": "#444", "dash": "dash"},
                                 name=label("national_target", lang), row=k + 1, col=1)
                 shown.add("national")
+    _shape_legend(fig, shapes, lang, 1, 1)
     fig.update_yaxes(automargin=True)
     return _layout(fig, label("chart.dumbbells", lang), width=width,
                    height=150 + (110 if width else 150) * len(indicators), top=90)
@@ -1607,8 +1913,12 @@ def dumbbells(wh: Warehouse, pace: Sequence[dict[str, Any]],
 
 def heatmap(wh: Warehouse, table: Sequence[dict[str, Any]], lang: str, *,
             width: int | None = None) -> Figure:
-    """Provinces × indicators, coloured by how far each target is better (blue) or worse
-    (orange) than the national target, direction-aware; the cell text is the target itself."""
+    """Provinces × indicators: each target and its gap to the national target in the
+    indicator's own unit (``−5,5 năm``, ``+4 điểm %``), direction-aware (+ better).
+
+    Units differ between columns, so the colour is standardised, and says so: each gap as a
+    share of the largest gap of the same indicator (−1 … +1), on a scale diverging around zero
+    (white: level), blue better, orange worse."""
     data = [r for r in table if not _isna(r["national_value"])]
     # Columns where no province sets a target would be all dashes: the table lists them.
     indicators = list(dict.fromkeys(r["indicator_id"] for r in data if not _isna(r["value"])))
@@ -1619,6 +1929,9 @@ def heatmap(wh: Warehouse, table: Sequence[dict[str, Any]], lang: str, *,
         return _empty(lang, label("no national value" if not data else "none_found", lang),
                       title, width)
     by_key = {(r["province_id"], r["indicator_id"]): r for r in data}
+    largest = {ind: max((abs(float(r["better_by"])) for r in data
+                         if r["indicator_id"] == ind and not _isna(r["better_by"])), default=0.0)
+               for ind in indicators}
     z, text, hover = [], [], []
     for p in provinces:
         zr, tr, hr = [], [], []
@@ -1630,18 +1943,23 @@ def heatmap(wh: Warehouse, table: Sequence[dict[str, Any]], lang: str, *,
                 hr.append(f"{wh.province_name(p, lang)}<br>{wh.indicator_name(ind, lang)}<br>"
                           f"{label('no provincial value', lang)}")
                 continue
-            rel = r["relative_pct"]
-            zr.append(None if _isna(rel) else max(-50.0, min(50.0, float(rel))))
+            better = r["better_by"]
+            scale = largest[ind]
+            zr.append(None if _isna(better) else
+                      0.0 if scale == 0 else round(float(better) / scale, 6))
             value = fmt_value(r["value"], r["comparator"], r["value_high"], r["unit"], lang,
                               value_low=r["value_low"])
+            if r["method"] == "interpolated":
+                value = "≈ " + value
             nat = fmt_value(r["national_value"], r["national_comparator"],
                             r["national_value_high"], r["unit"], lang,
                             value_low=r["national_value_low"])
-            tr.append(value)
+            gap = fmt_change(better, r["unit"], lang)
+            tr.append(f"{value}<br><b>{gap}</b>")
             hr.append(f"{wh.province_name(p, lang)}<br>{wh.indicator_name(ind, lang)}<br>"
                       f"{value} ({label(r['method'], lang)})<br>"
                       f"{label('national_target', lang)}: {nat}<br>"
-                      f"{label(str(r['assessment']), lang)}")
+                      f"{label('gap', lang)}: {gap} · {label(str(r['assessment']), lang)}")
         z.append(zr)
         text.append(tr)
         hover.append(hr)
@@ -1650,12 +1968,17 @@ def heatmap(wh: Warehouse, table: Sequence[dict[str, Any]], lang: str, *,
         z=z, x=[_wrap(wh.indicator_name(i, lang), 14 if len(indicators) > 6 else 20)
                for i in indicators],
         y=[wh.province_name(p, lang) for p in provinces], text=text,
-        texttemplate="%{text}", hovertext=hover, hoverinfo="text", zmin=-50, zmax=50,
+        texttemplate="%{text}", hovertext=hover, hoverinfo="text", zmin=-1, zmax=1, zmid=0,
         colorscale=DIVERGING, xgap=2, ygap=2,
-        colorbar={"title": {"text": "%"}, "ticksuffix": "%", "len": 0.8})
+        colorbar={"title": {"text": label("heatmap.scale", lang), "side": "right",
+                            "font": {"size": 9}},
+                  "tickvals": [-1, 0, 1],
+                  "ticktext": [label(f"heatmap.{k}", lang) for k in ("worse", "level",
+                                                                       "better")],
+                  "len": 1, "thickness": 12})
     fig.update_yaxes(autorange="reversed", automargin=True)
     fig.update_xaxes(tickangle=0, tickfont={"size": 10})
-    return _layout(fig, title, width=width, height=200 + 55 * len(provinces))
+    return _layout(fig, title, width=width, height=220 + 60 * len(provinces), top=75)
 
 
 def pace_chart(wh: Warehouse, pace: Sequence[dict[str, Any]], lang: str, *,
@@ -1670,11 +1993,11 @@ def pace_chart(wh: Warehouse, pace: Sequence[dict[str, Any]], lang: str, *,
         sub = [r for r in data if r["province_id"] == p]
         hover = []
         for r in sub:
-            u = unit_label(wh.unit_of(r["indicator_id"]), lang)
+            u = wh.unit_of(r["indicator_id"])
             hover.append(
                 f"{wh.province_name(p, lang)}<br>{wh.indicator_name(r['indicator_id'], lang)}"
-                f"<br>{label('pace', lang)}: {fmt_signed(r['pace_per_year'], lang)} {u}<br>"
-                f"{label('national_pace', lang)}: {fmt_signed(r['national_pace'], lang)} {u}")
+                f"<br>{label('pace', lang)}: {fmt_change(r['pace_per_year'], u, lang)}<br>"
+                f"{label('national_pace', lang)}: {fmt_change(r['national_pace'], u, lang)}")
         fig.add_scatter(
             x=[r["pace_ratio"] for r in sub],
             y=[_wrap(wh.indicator_name(r["indicator_id"], lang), 28) for r in sub],
@@ -1697,7 +2020,7 @@ def coverage_chart(wh: Warehouse, coverage: Sequence[dict[str, Any]], year: int,
         return _empty(lang, label("none_found", lang), label("chart.coverage", lang), width)
     provinces = list(dict.fromkeys(r["province_id"] for r in coverage))
     indicators = list(dict.fromkeys(r["indicator_id"] for r in coverage))
-    code = {"covered": 3, "relative": 2, "other_year": 1, "none": 0}
+    code = {"covered": 3, "relative": 2, "qualitative": 2, "other_year": 1, "none": 0}
     by_key = {(r["province_id"], r["indicator_id"]): r for r in coverage}
     z, text = [], []
     for ind in indicators:
@@ -1732,9 +2055,12 @@ _PATH_KIND_ORDER = {"target": 0, "trajectory": 1, "actual": 2, "baseline": 3}
 
 def trajectories(wh: Warehouse, province_id: str, lang: str, *, peers: Sequence[str] = (),
                  width: int | None = None) -> Figure:
-    """One panel per indicator with at least two years: the province's path (stated points
-    filled, interpolated hollow), peers' stated targets and the national targets (✕)."""
-    rows = wh.query("SELECT province_id, indicator_id, year, kind, value, method FROM harmonized "
+    """One panel per indicator with at least two years: the province's path (highlighted;
+    stated points labelled as written, bounds as open triangles, ranges as bands,
+    interpolated points hollow), peers' stated targets (smaller, faded) and the national
+    benchmark (✕, one value a year: :attr:`Warehouse.benchmarks`)."""
+    rows = wh.query("SELECT province_id, indicator_id, year, kind, value, value_low, "
+                    "value_high, comparator, bound_kind, unit, method FROM harmonized "
                     "WHERE list_contains($provinces, province_id) "
                     "AND method IN ('stated', 'interpolated') ORDER BY rowid",
                     {"provinces": [province_id, *peers]})
@@ -1752,6 +2078,7 @@ def trajectories(wh: Warehouse, province_id: str, lang: str, *, peers: Sequence[
               for i in indicators]
     fig = _subplots(lang, nrows, cols, titles, vertical_spacing=0.25 / nrows + 0.05)
     shown: set[str] = set()
+    shapes: set[str] = set()
     colour = wh.colour(province_id)
     for k, ind in enumerate(indicators):
         r, c = k // cols + 1, k % cols + 1
@@ -1761,45 +2088,57 @@ def trajectories(wh: Warehouse, province_id: str, lang: str, *, peers: Sequence[
             (x for x in mine if x["indicator_id"] == ind), lambda x: int(x["year"]),
             lambda x: (_METHOD_ORDER.get(x["method"], 4), _PATH_KIND_ORDER.get(x["kind"], 4))
         ).values(), key=lambda x: x["year"])
-        fig.add_scatter(
-            x=[x["year"] for x in path], y=[x["value"] for x in path], mode="lines+markers",
-            line={"color": colour, "width": 2},
-            marker={"size": 8, "color": [colour if x["method"] == "stated" else "#fff"
-                                         for x in path],
-                    "line": {"color": colour, "width": 2}},
-            hovertext=[f"{x['year']}: {fmt_value(x['value'], None, None, unit, lang)} "
-                       f"({label(x['method'], lang)})" for x in path],
-            hoverinfo="text", name=wh.province_name(province_id, lang), legendgroup="me",
-            showlegend="me" not in shown, row=r, col=c)
+        fig.add_scatter(x=[x["year"] for x in path], y=[x["value"] for x in path],
+                        mode="lines", line={"color": colour, "width": 2}, hoverinfo="skip",
+                        showlegend=False, legendgroup="me", row=r, col=c)
+        stated = [x for x in path if x["method"] == "stated"]
+        interp = [x for x in path if x["method"] != "stated"]
+        hover = [f"{x['year']}: {_written(x, lang, unit=True)} ({label(x['method'], lang)})"
+                 for x in stated]
+        _add_value(fig, [x["year"] for x in stated], stated, colour, lang, hover=hover,
+                   name=wh.province_name(province_id, lang), legendgroup="me",
+                   showlegend="me" not in shown, row=r, col=c, size=10,
+                   textposition="top center")
         shown.add("me")
+        if interp:
+            _add_value(fig, [x["year"] for x in interp], interp, colour, lang, text=False,
+                       hover=[f"{x['year']}: {_written(x, lang, unit=True)} "
+                              f"({label(x['method'], lang)})" for x in interp],
+                       name=label("legend.interpolated", lang), legendgroup="me",
+                       showlegend=False, row=r, col=c, size=7)
+        shapes |= {_shape_of(x) for x in path}
         for peer in peers:
             ph = [x for x in rows if x["province_id"] == peer and x["indicator_id"] == ind
                   and x["method"] == "stated" and x["kind"] in _TARGET_KINDS]
             if not ph:
                 continue
-            fig.add_scatter(
-                x=[x["year"] for x in ph], y=[x["value"] for x in ph], mode="markers",
-                marker={"size": 8, "color": wh.colour(peer), "symbol": "diamond"},
-                name=wh.province_name(peer, lang), legendgroup=peer,
-                showlegend=peer not in shown, row=r, col=c,
-                hovertext=[f"{wh.province_name(peer, lang)} {x['year']}: "
-                           f"{fmt_value(x['value'], None, None, unit, lang)}" for x in ph],
-                hoverinfo="text")
+            _add_value(fig, [x["year"] for x in ph], ph, wh.colour(peer), lang, text=False,
+                       hover=[f"{wh.province_name(peer, lang)} {x['year']}: "
+                              f"{_written(x, lang, unit=True)}" for x in ph],
+                       name=wh.province_name(peer, lang), legendgroup=peer,
+                       showlegend=peer not in shown, row=r, col=c, size=8, opacity=0.6)
             shown.add(peer)
-        nt = [x for x in wh.national if x["indicator_id"] == ind and x["kind"] == "target"
-              and x["comparator"] != "relative"]
-        if nt:
-            vals = [wh.national_in_unit(x) for x in nt]
+            shapes |= {_shape_of(x) for x in ph}
+        bench = sorted((b for (i, _y), b in wh.benchmarks.items() if i == ind),
+                       key=lambda b: int(b["year"]))
+        if bench:
+            hover = []
+            for b in bench:
+                written = fmt_value(b["national_value"], b["national_comparator"],
+                                    b["national_value_high"], unit, lang,
+                                    value_low=b["national_value_low"])
+                tip = (f"{label('national_target', lang)} {b['year']}: {written} "
+                       f"({b['national_source']})")
+                other = national_disagreement(wh, ind, int(b["year"]), lang)
+                hover.append(tip + (f"<br>{other}" if other else ""))
             fig.add_scatter(
-                x=[x["year"] for x in nt], y=vals, mode="markers",
-                marker={"symbol": "x", "size": 10, "color": "#444"},
+                x=[int(b["year"]) for b in bench], y=[b["national_value"] for b in bench],
+                mode="markers", marker={"symbol": "x", "size": 10, "color": "#444"},
                 name=label("national_target", lang), legendgroup="national",
-                showlegend="national" not in shown, row=r, col=c,
-                hovertext=[f"{label('national_target', lang)} {x['year']}: "
-                           f"{fmt_value(v, None, None, unit, lang)} ({x['source_doc']})"
-                           for x, v in zip(nt, vals, strict=True)],
+                showlegend="national" not in shown, row=r, col=c, hovertext=hover,
                 hoverinfo="text")
             shown.add("national")
+    _shape_legend(fig, shapes, lang, 1, 1)
     span = max(int(x["year"]) for x in mine) - min(int(x["year"]) for x in mine)
     fig.update_xaxes(dtick=1 if span <= 8 else 5, tickformat="d")
     return _layout(fig, title, width=width, height=150 + 250 * nrows, top=105)
@@ -1853,13 +2192,12 @@ def findings(wh: Warehouse, comparison: Sequence[dict[str, Any]],
             values = {"indicator": wh.indicator_name(row["indicator_id"], lang).lower()
                       if lang == "en" else wh.indicator_name(row["indicator_id"], lang),
                       "province": name,
-                      "pace": with_unit(fmt_signed(row["pace_per_year"], lang), unit, lang),
+                      "pace": fmt_change(row["pace_per_year"], unit, lang),
                       "y0": int(row["baseline_year"]), "y1": int(row["target_year"])}
             if with_nat:
                 out.append(label("f.pace", lang, **values,
                                  ratio=fmt_number(row["pace_ratio"], lang, 1),
-                                 national_pace=with_unit(fmt_signed(row["national_pace"], lang),
-                                                         unit, lang)))
+                                 national_pace=fmt_change(row["national_pace"], unit, lang)))
             else:
                 out.append(label("f.pace_no_nat", lang, **values))
             if not _isna(row.get("reform_note")):

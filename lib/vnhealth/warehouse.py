@@ -217,6 +217,8 @@ def apply_ledger(paths: ProjectPaths, catalog: Catalog, docs: list[Document],
                 o.year_basis = "ledger" if "year" in entry.fields else o.year_basis
                 o.source = "ledger"
                 o.ledger_reason = entry.reason
+                # a reviewer who corrected a quarantined value has read the line: it is released
+                o.quarantine_reason = None
 
 
 def _ledger_add(entry: LedgerEntry, ext: DocumentExtraction, line_text: str, shown: Path
@@ -1029,46 +1031,33 @@ def harmonized_tables(corpus: Corpus, rows: dict[str, list[tuple[Any, ...]]]
          "value", "value_low", "value_high", "unit", "line", "derived_from_relative",
          "relative_rule"]].sort_values(["province_id", "indicator_id", "year", "line"],
                                        kind="stable").reset_index(drop=True)
-    # The national pace to the province's target year: from the latest national `actual`
-    # before that year to the national target for that year (de-duplicated like plans, the
-    # most recent source winning).
-    nat = national[national["comparator"].ne("relative")]
-    nat = nat.assign(doc_id=nat["source_doc"],
-                     obs_id=[f"national_targets:{n}" for n in nat["source_line"]])
-    nat = to_indicator_units(nat, indicators, registry)
-    nat_docs = national[["source_doc", "source_date"]].drop_duplicates().set_axis(
-        ["doc_id", "issued_on"], axis=1)
-    source_of = dict(zip(nat["obs_id"], nat["source_doc"], strict=True))
-    # One required_pace() call for every target year: each year's national rows stand as their
-    # own pseudo-province "national@YEAR" (never written out as a province).
-    nat = nat[[c for c in needed if c in nat.columns]]
-    parts = []
-    for target_year, wanted in pace.dropna(subset=["target_year"]).groupby("target_year")[
-            "indicator_id"]:
-        y = int(target_year)
-        mine = nat[nat["indicator_id"].isin(set(wanted))]
-        before = mine[mine["kind"].eq("actual") & mine["year"].lt(y)]
-        before = before[before["year"].eq(before.groupby("indicator_id")["year"]
-                                          .transform("max"))]
-        goal = mine[mine["kind"].eq("target") & mine["year"].eq(y)]
-        if not goal.empty and not before.empty:
-            parts.append(pd.concat([goal, before]).assign(province_id=f"national@{y}"))
-    columns = {"baseline_year": "national_baseline_year",
-               "baseline_value": "national_baseline_value",
-               "target_value": "national_target_value",
-               "pace_per_year": "national_pace_per_year"}
-    if parts:
-        np_ = required_pace(pd.concat(parts, ignore_index=True), documents=nat_docs)
-        np_ = np_[np_["pace_per_year"].notna()]
-        national_pace = np_[["indicator_id", *columns]].rename(columns=columns).assign(
-            target_year=pd.array([int(s.split("@")[1]) for s in np_["province_id"]],
-                                 dtype="Int64"),
-            national_source=[
-                "; ".join(dict.fromkeys(source_of[o] for o in f"{t},{b}".split(",")))
-                for t, b in zip(np_["target_obs_ids"], np_["baseline_obs_ids"], strict=True)])
-        pace = pace.merge(national_pace, how="left", on=["indicator_id", "target_year"])
-    else:
-        pace = pace.assign(**{c: None for c in [*columns.values(), "national_source"]})
+    # The national pace to the province's target year: vnhealth.pace.national_pace, the rule
+    # the reports use too (from the latest national `actual` before that year to the national
+    # benchmark for that year).
+    from vnhealth.pace import NATIONAL_PACE_COLUMNS, national_pace, representative
+
+    nat = national[national["comparator"].ne("relative") & national["kind"].eq("actual")]
+    nat = to_indicator_units(nat.assign(doc_id=nat["source_doc"], obs_id=nat["source_line"]),
+                             indicators, registry)
+    actuals: dict[str, list[dict[str, Any]]] = {}
+    for r in nat.to_dict("records"):
+        actuals.setdefault(r["indicator_id"], []).append(
+            {"year": r["year"], "source_doc": r["source_doc"], "source_date": r["source_date"],
+             "value": representative(r["comparator"], r["value"], r["value_high"])})
+    doc_of_line = dict(zip(national["source_line"], national["source_doc"], strict=True))
+    bench = {(r["indicator_id"], int(r["year"])): {
+        "value": r["national_value"], "source_doc": doc_of_line.get(r["source_line"])}
+        for r in tables["national_benchmark"].to_dict("records")}
+    found = [national_pace(bench.get((i, int(y))), actuals.get(i, []), int(y))
+             if not pd.isna(y) else None
+             for i, y in zip(pace["indicator_id"], pace["target_year"], strict=True)]
+    for column in NATIONAL_PACE_COLUMNS:
+        if column == "national_source":
+            pace[column] = [None if f is None else f[column] for f in found]
+        else:
+            pace[column] = pd.array([None if f is None else f[column] for f in found],
+                                    dtype="Int64" if column == "national_baseline_year"
+                                    else "Float64")
     direction = pace["indicator_id"].map(dict(zip(indicators["indicator_id"],
                                                   indicators["direction"], strict=True)))
     pace["direction"] = direction
