@@ -23,6 +23,7 @@ from vnhealth.extract import (
     DocumentExtraction,
     Vocabulary,
     _caseless,
+    _lower_caseless,
     _time_cell_year,
     extract_document,
 )
@@ -132,6 +133,15 @@ def test_month_prefilter_covers_every_case_of_the_word() -> None:
     for ch in "tháng":
         matched = re.findall(f"(?i:{re.escape(ch)})", every_char)
         assert {c.lower() for c in matched} == {ch}, (ch, matched)
+
+
+def test_document_word_prefilter_covers_every_case_of_the_words() -> None:
+    # _mentions skips the document-number pattern when none of its words is in the lowered
+    # text: exact only if every character its classes match lowers to the word's character
+    every_char = "".join(map(chr, range(sys.maxunicode + 1)))
+    for ch in sorted(set("".join(_DOCUMENT_WORDS)) - {" "}):
+        matched = re.findall(_caseless(ch), every_char)
+        assert {_lower_caseless(c) for c in matched} == {ch}, (ch, matched)
 
 
 def test_document_words_classes_match_what_ignorecase_matches() -> None:

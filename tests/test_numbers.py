@@ -210,3 +210,31 @@ def test_nfd_text_reads_like_nfc(vocab: Vocabulary) -> None:
     nfd = unicodedata.normalize("NFD", text)
     assert _obs(vocab, nfd) == _obs(vocab, text)
     assert len(_obs(vocab, nfd)) == 2
+
+
+def test_mention_pattern_started_at_a_digit_reads_as_before() -> None:
+    """MENTION_RE and FRACTION_SHARE_RE start at a digit (so the engine skips to digits); they
+    must find what the look-behind-first forms found."""
+    import re
+
+    from vnhealth.numbers import _RANGE_SEP, FRACTION_SHARE_RE, MENTION_RE, NUMBER
+
+    mention = re.compile(rf"(?<![\d.,/])(?P<num>{NUMBER})(?:(?P<sep>{_RANGE_SEP})"
+                         rf"(?P<num2>{NUMBER}))?(?![\d/]|,\d|\.\d)")
+    share = re.compile(rf"(?<![\d/])(\d+)\s*/\s*(\d+)\s*\(\s*(?P<share>{NUMBER})\s*%\s*\)")
+    text = ("đạt 45,7% năm 2025; 100.000 dân, 1.000,5; 4-5 lần, 59 – 61 tuổi; 7.343 giường; "
+            "146/152 (96%); 12/2030; v1.2; 1,2,3; 08 ca; 1.92; 2- 3; ,5 .7 /8 12345678")
+    for new, old in ((MENTION_RE, mention), (FRACTION_SHARE_RE, share)):
+        assert [(m.span(), m.groups()) for m in new.finditer(text)] == \
+            [(m.span(), m.groups()) for m in old.finditer(text)]
+
+
+def test_key_memo_changes_nothing() -> None:
+    abbreviations = {"sdd": "suy dinh dưỡng", "bhyt": "bảo hiểm y tế"}
+    memo: dict[str, tuple[str, int]] = {}
+    for text in ["Tỷ lệ SDD thể thấp còi ở trẻ dưới 05 tuổi", "Bác sỹ khoẻ, BHYT 01 tuổi",
+                 "Tỷ lệ SDD thể thấp còi", ""]:
+        fresh, kept = make_key(text, abbreviations), make_key(text, abbreviations, memo)
+        assert fresh.key == kept.key
+        assert [fresh.text_pos(i) for i in range(len(fresh.key))] == \
+            [kept.text_pos(i) for i in range(len(kept.key))]

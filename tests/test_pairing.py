@@ -115,6 +115,94 @@ def test_year_closing_the_sentence(vocab: Vocabulary) -> None:
     assert (o.year, o.year_basis) == (2030, "year phrase after it in its sentence")
 
 
+def test_year_after_a_value_is_its_own_when_the_next_value_has_one(vocab: Vocabulary) -> None:
+    # the later value owns "vào năm 2030", so the free year after the first one is the first's
+    years = {o.value: o.year for o in observations(
+        vocab, "- Trẻ em dưới 1 tuổi được tiêm chủng đầy đủ đạt 90% trong các xã vùng sâu vào "
+               "năm 2025 và đạt 97% vào năm 2030;", period_start=2021, period_end=2030)}
+    assert years == {90.0: 2025, 97.0: 2030}
+
+
+def test_year_before_the_next_value_still_opens_it(vocab: Vocabulary) -> None:
+    # "(đến năm 2030: 2,1)": the year introduces the value after it, not the one before
+    years = {o.value: o.year for o in observations(
+        vocab, "Tỷ lệ tăng dân số tự nhiên là 1,5% (đến năm 2030: 1,2%).",
+        period_start=2021, period_end=2030)}
+    assert years[1.2] == 2030
+    assert years[1.5] != 2030
+
+
+def test_values_listed_before_one_year_share_it(vocab: Vocabulary) -> None:
+    found = observations(
+        vocab, "- Trẻ em dưới 1 tuổi được tiêm chủng đầy đủ đạt 92% và tỷ lệ tham gia bảo hiểm "
+               "y tế đạt 96% năm 2026; 98% năm 2030;", period_start=2021, period_end=2030)
+    years = {o.value: (o.year, o.year_basis) for o in found}
+    assert years[92.0] == (2026, "year of the next value in its clause")
+    assert years[96.0][0] == 2026
+
+
+def test_start_value_does_not_take_the_end_values_year(vocab: Vocabulary) -> None:
+    found = observations(vocab, "- Tỷ lệ tham gia bảo hiểm y tế tăng từ 85% lên 95% năm 2030.",
+                         period_start=2026, period_end=2030)
+    start = next(o for o in found if o.value == 85.0)
+    assert start.kind == "baseline"
+    assert start.year != 2030
+
+
+def test_heading_period_split_over_two_lines_dates_its_section(vocab: Vocabulary) -> None:
+    text = ("2. Mục tiêu cụ thể\n2.1. Giai đoạn 2026 -\n2028\n"
+            "- Tỷ lệ tham gia bảo hiểm y tế đạt trên 93%.\n"
+            "2.2. Giai đoạn 2029 đến\nnăm 2031\n"
+            "- Tỷ lệ tham gia bảo hiểm y tế đạt trên 96%.\n")
+    years = {o.value: (o.year, o.year_basis) for o in observations(
+        vocab, text, period_start=2026, period_end=2031)}
+    assert years == {93.0: (2028, "section heading"), 96.0: (2031, "section heading")}
+
+
+def test_clause_of_only_a_number_and_year_goes_on_with_the_value_before(vocab: Vocabulary
+                                                                         ) -> None:
+    found = observations(vocab, "- Tỷ lệ tham gia bảo hiểm y tế đạt 95% năm 2027; 97% năm 2030;",
+                         period_start=2026, period_end=2030)
+    assert {(o.indicator_id, o.value, o.year) for o in found} == {
+        ("health_insurance_coverage", 95.0, 2027), ("health_insurance_coverage", 97.0, 2030)}
+
+
+def test_value_joined_by_and_reached_goes_on_with_the_value_before(vocab: Vocabulary
+                                                                   ) -> None:
+    # only "vào năm … và đạt" stands between the 85 and the name following the 75: the same
+    # indicator, not the insurance named earlier in the sentence
+    found = observations(vocab, "- Phấn đấu tỷ lệ tham gia bảo hiểm y tế trên 95%; 75% trẻ em "
+                                "dưới 1 tuổi được tiêm chủng đầy đủ vào năm 2027 và đạt 85% "
+                                "vào năm 2030;", period_start=2026, period_end=2030)
+    assert {(o.indicator_id, o.value, o.year) for o in found if o.value < 90} == {
+        ("full_immunization_under1", 75.0, 2027), ("full_immunization_under1", 85.0, 2030)}
+
+
+def test_clause_naming_its_own_subject_does_not_go_on(vocab: Vocabulary) -> None:
+    found = observations(vocab, "- Tỷ lệ tham gia bảo hiểm y tế đạt 95%; 100% số xã tổ chức "
+                                "tuyên truyền về bảo hiểm.", period_start=2026, period_end=2030)
+    assert [o.value for o in found] == [95.0]
+
+
+# --- ranges -------------------------------------------------------------------------------------
+
+def test_from_to_with_one_unit_is_a_range(vocab: Vocabulary) -> None:
+    o = only(vocab, "Duy trì tỷ số giới tính khi sinh từ 104 đến 108 bé trai/100 bé gái.")
+    assert (o.comparator, o.value, o.value_high) == ("range", 104.0, 108.0)
+    assert o.unit == "boys_per_100_girls"
+
+
+def test_change_from_to_is_not_a_range(vocab: Vocabulary) -> None:
+    found = observations(vocab, "- Tỷ lệ tham gia bảo hiểm y tế tăng từ 85% đến 95%.")
+    assert all(o.comparator != "range" for o in found)
+
+
+def test_from_start_up_to_target_is_not_a_range(vocab: Vocabulary) -> None:
+    found = observations(vocab, "- Tỷ lệ tham gia bảo hiểm y tế từ 85% năm 2020 lên 95%.")
+    assert sorted(o.value for o in found) == [85.0, 95.0]
+    assert all(o.value_high is None for o in found)
+
+
 # --- not the province's value -----------------------------------------------------------------
 
 def test_gap_to_a_target_is_not_a_value(vocab: Vocabulary) -> None:
@@ -133,6 +221,27 @@ def test_national_value_is_not_credited_to_the_province(vocab: Vocabulary) -> No
     found = observations(vocab, "Tuổi thọ trung bình của tỉnh đạt 73 tuổi, cả nước hiện là "
                                 "74,5 tuổi.")
     assert [o.value for o in found] == [73.0]
+
+
+def test_share_of_agencies_doing_something_is_an_activity(vocab: Vocabulary) -> None:
+    # the indicator's name stands later in the clause; the share is of party committees
+    assert observations(vocab, "a) 100% cấp ủy, chính quyền các cấp ban hành kế hoạch chăm sóc "
+                               "sức khỏe người cao tuổi vào năm 2025;") == []
+
+
+def test_share_of_households_matched_loosely_is_not_the_peoples(vocab: Vocabulary) -> None:
+    # the words match the adults' communication indicator only loosely (a fuzzy score): said
+    # of people they are its value, said of households they are not
+    words = ("nấu rượu thủ công được truyền thông, hướng dẫn quy định pháp luật về phòng, "
+             "chống tác hại của rượu, bia;")
+    people = only(vocab, "e) 85% người dân " + words)
+    assert (people.indicator_id, people.match_method) == ("alcohol_harm_communication", "fuzzy")
+    assert observations(vocab, "e) 85% hộ gia đình " + words) == []
+
+
+def test_share_of_establishments_named_by_an_alias_is_kept(vocab: Vocabulary) -> None:
+    o = only(vocab, "Phấn đấu 92% cơ sở chế biến thực phẩm đạt yêu cầu về an toàn thực phẩm.")
+    assert (o.indicator_id, o.value) == ("food_facilities_compliant", 92.0)
 
 
 # --- indicator phrase, alias then fuzzy --------------------------------------------------------

@@ -183,3 +183,20 @@ def test_tab_rows_without_row_numbers_are_read_as_a_year_table(vocab: Vocabulary
     got = sorted((o.indicator_id, o.year, o.value, o.line) for o in out.observations)
     assert got == [("health_insurance_coverage", 2020, 90.1, 3),
                    ("health_insurance_coverage", 2021, 91.3, 3)]
+
+
+def test_cheap_header_test_never_turns_a_header_away(words: TableWords) -> None:
+    """header_line first rejects a line holding a word no header word has, or digits that
+    are no year; a header line of any kind must still pass to the full reading."""
+    from vnhealth.tables import _could_be_header, header_line
+    from vnhealth.text import lite
+
+    headers = ["Chỉ tiêu | 2020 | 2021 | Sơ bộ 2022", "Sơ bộ", "Prel.", "2019   2020   2021",
+               "Năm 2023 (Ước TH)", "STT\tNội dung\tĐVT\tKế hoạch 2025", "Giai đoạn 2016-2020",
+               "Indicator  Unit  2015  2017  Note"]
+    for line in headers:
+        assert _could_be_header(lite(line), words.header_letters), line
+        assert header_line(line, 0, words) is not None, line
+    for line in ["Tỷ lệ trẻ em được tiêm chủng đạt 95% năm 2025", "Bảng 3: 2020 2021",
+                 "123 2020 2021"]:
+        assert header_line(line, 0, words) is None, line

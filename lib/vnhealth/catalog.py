@@ -478,7 +478,9 @@ def load_subgroups(path: Path, shown: Path) -> dict[str, str]:
 VOCABULARY_LISTS = ("baseline_from", "baseline_to", "baseline_columns", "clause_breaks",
                     "count_nouns", "target_sections", "other_sections", "result_sections",
                     "actual_verbs", "statistics_documents", "target_words", "gap_markers",
-                    "national_markers", "year_links")
+                    "national_markers", "year_links", "range_from", "range_to",
+                    "activity_subjects", "establishment_subjects",
+                    "continuation_words")
 VOCABULARY_FIELDS = (
     Field("abbreviations", MAPPING, False), Field("comparators_before", MAPPING, False),
     Field("comparators_after", MAPPING, False), Field("relative", MAPPING, False),

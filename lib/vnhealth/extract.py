@@ -250,6 +250,18 @@ class Vocabulary:
         self.per_year = [lite(nfc(p)) for p in rel.get("per_year", [])]
         self.baseline_from = [lite(nfc(p)) for p in v.get("baseline_from", [])]
         self.baseline_to = [lite(nfc(p)) for p in v.get("baseline_to", [])]
+        # words that may join a value to the one before it, besides the reporting verbs
+        self.continuation_words = frozenset(
+            w for p in [*v.get("continuation_words", []), *v.get("actual_verbs", [])]
+            for w in lite(nfc(p)).split())
+        range_to = "|".join(re.escape(lite(nfc(p))) for p in v.get("range_to", []))
+        range_from = "|".join(re.escape(lite(nfc(p))) for p in v.get("range_from", []))
+        # "từ 103 đến 107": the word before the first number, and the link between the two
+        self.range_from_re = re.compile(rf"(?<!\w)(?:{range_from or '(?!x)x'})\s+$")
+        self.range_link_re = re.compile(rf"\s+(?:{range_to or '(?!x)x'})\s+")
+        # a heading line whose period goes on to the next line ("Giai đoạn 2023 -" / "2025")
+        self.heading_goes_on_re = re.compile(
+            rf"(?:[-–—]|(?<!\w)(?:{range_to or '(?!x)x'}))\s*$")
         self.baseline_columns = [lite(nfc(p)) for p in v.get("baseline_columns", [])]
         self.target_sections = [lite(nfc(p)) for p in v.get("target_sections", [])]
         self.other_sections = [lite(nfc(p)) for p in v.get("other_sections", [])]
@@ -274,10 +286,16 @@ class Vocabulary:
                      for p in v.get("clause_breaks", [])) or r"(?!x)x"
         )
         self.count_re = _phrase_regex(list(v.get("count_nouns", [])))
+        # "N% [số|các] <subject>": the subject right after a number and its unit
+        self.activity_subject_re = _subject_regex(v.get("activity_subjects", []))
+        self.establishment_subject_re = _subject_regex(v.get("establishment_subjects", []))
         self.subgroups = catalog.subgroups
         self.table_words = TableWords.from_vocabulary(v)  # vnhealth.tables
         self.qualitative = [(q.id, [phrase_key(p, self.abbreviations) for p in q.phrases])
                             for q in catalog.qualitative]
+        # each phrase as a whole-word pattern on a key, compiled once
+        self.qualitative_re = {p: re.compile(r"(?:^|(?<= ))" + re.escape(p) + r"(?= |$)")
+                               for _id, ps in self.qualitative for p in ps}
         # cheap pre-check before keying a segment: the longest word of each phrase
         self.qualitative_anchors = {_longest_bigram(lite(nfc(p)))
                                     for q in catalog.qualitative for p in q.phrases}
@@ -286,6 +304,17 @@ class Vocabulary:
                                            for w in verb_words))
         # how far past its start one verb match attempt reads (the word and one character)
         self.verb_reach = max((len(w) for w in verb_words), default=0) + 2
+        self._key_memo: dict[str, tuple[str, int]] = {}
+
+    def key(self, text: str) -> Keyed:
+        """The matching key of an NFC text, its words' keys remembered across documents."""
+        return make_key(text, self.abbreviations, self._key_memo)
+
+
+def _subject_regex(phrases: list[str]) -> re.Pattern[str]:
+    """One of `phrases` right after a number's unit, perhaps after "số"/"các"/"những"."""
+    body = _phrase_regex(phrases).pattern if phrases else "(?!x)x"
+    return re.compile(r"\s*(?:(?:số|các|những)\s+)?(" + body + ")")
 
 
 def _longest_bigram(phrase: str) -> str:
@@ -314,10 +343,12 @@ _TIME_CELL_RE = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE_END_RE = re.compile(r"[.;:!?]\s*$")
+_LONE_YEAR_RE = re.compile(r"^\s*(?:năm\s+)?(?:19|20)\d\d(?!\d)[\s:.)]*$", re.IGNORECASE)
 # Words allowed between a number and the indicator it leads ("50% số người mắc …").
 _NUMBER_FIRST_WORDS = {"số", "các", "những", "tổng", "dân"}
 _DIGIT_RE = re.compile(r"\d")
 _LETTER_RE = re.compile(r"[^\W\d_]")
+_LETTER_RUN_RE = re.compile(r"[^\W\d_]+")
 _CAPS_TITLE_RE = re.compile(r"^[^a-zà-ỹđ]{8,100}$")  # a short line in capitals is a title
 _PDF_ROW_NUMBER_RE = re.compile(r"^\s*\d{1,2}[a-z]?(?:\.\d{1,2})?(?=\s)")
 _URL_LIKE = re.compile(r"^(https?://|www\.)\S+$")
@@ -530,6 +561,7 @@ class _PairIndex:
         self._fitting: dict[tuple[str | None, str | None, bool], _Fitting] = {}
         self._mention_starts: list[int] = []
         self._mention_ends: list[int] = []
+        self._mention_own_year: list[int | None] = []
         self._national_re = vocab.national_re
         self._national: dict[int, list[int]] = {}
         self._years: list[tuple[int, int, int]] = []
@@ -540,6 +572,7 @@ class _PairIndex:
                        ) -> None:
         """The numbers read, and the year phrases left to numbers without their own year."""
         self._mention_starts = [d["start"] for d in mentions]
+        self._mention_own_year = [d.get("own_year") for d in mentions]
         self._mention_ends = [d["unit_end"] for d in mentions]
         self._years = [(s, e, y) for s, e, y, kind in year_phrases
                        if kind == "year" and s not in consumed]
@@ -619,6 +652,13 @@ class _PairIndex:
         i = bisect_left(self._mention_starts, lo)
         return i < len(self._mention_starts) and self._mention_starts[i] < hi
 
+    def next_mention_own_year(self, pos: int, hi: int) -> tuple[bool, int | None]:
+        """(is there a number starting in [pos, hi), the year it owns)."""
+        i = bisect_left(self._mention_starts, pos)
+        if i < len(self._mention_starts) and self._mention_starts[i] < hi:
+            return True, self._mention_own_year[i]
+        return False, None
+
     def year_before(self, lo: int, pos: int) -> int | None:
         """The last free year phrase starting in [lo, pos)."""
         i = bisect_left(self._year_starts, pos) - 1
@@ -660,6 +700,9 @@ class DocumentReader:
         # what makes observations one (see _emit), to find a repeat without a scan of them all
         self._emitted: set[tuple[Any, ...]] = set()
         self._choices: dict[tuple[str, str | None, str | None, bool], Indicator | None] = {}
+        # the last value named in the segment being read: (where it ends, unit, name), for a
+        # value that only goes on with it ("đạt 95% năm 2025; 100% năm 2030")
+        self._last_named: tuple[int, str | None, _Named] | None = None
         # a statistics page or yearbook reports values (kind_basis); a value reached in a year
         # before the document's first year is reported too
         self._statistics = statistics_word(doc, vocab.statistics_documents)
@@ -766,19 +809,32 @@ class DocumentReader:
                 groups.append([])
             groups[-1].append((line_no, text))
             prev = stripped
-            prev_heading = (len(groups[-1]) == 1 and bool(_HEADING_RE.match(text))
-                            and len(stripped) < 100 and not stripped.endswith((",", ";")))
+            prev_heading = self._heading_lines(groups[-1]) is not None
         segs = []
         for g in groups:
             seg = Segment.from_lines("prose", g)
-            first_line = g[0][1].strip()
-            body = self._strip_marker(first_line)
-            seg.is_heading = (len(g) == 1 and bool(_HEADING_RE.match(g[0][1]))
-                              and len(first_line) < 100
-                              and not any(not is_year(parse_number(m.group("num")))
-                                          for m in MENTION_RE.finditer(body)))
+            heading = self._heading_lines(g)
+            body = self._strip_marker(" ".join(t.strip() for _n, t in g))
+            seg.is_heading = heading is not None and not any(
+                not is_year(parse_number(m.group("num"))) for m in MENTION_RE.finditer(body))
             segs.append(seg)
         return segs
+
+    def _heading_lines(self, g: list[tuple[int, str]]) -> list[tuple[int, str]] | None:
+        """The lines of a group when they are a numbered heading: one short line, or one
+        whose period goes on to a second line holding only a year ("2.1. Giai đoạn 2023 -" /
+        "2025"); otherwise None."""
+        first = g[0][1]
+        stripped = first.strip()
+        if not (_HEADING_RE.match(first) and len(stripped) < 100
+                and not stripped.endswith((",", ";"))):
+            return None
+        if len(g) == 1:
+            return g
+        if len(g) == 2 and self.v.heading_goes_on_re.search(lite(stripped)) \
+                and _LONE_YEAR_RE.match(g[1][1]):
+            return g
+        return None
 
     def _section_states_targets(self, heading: str, current: bool) -> bool:
         low = lite(heading)
@@ -889,7 +945,7 @@ class DocumentReader:
         value_text = " ; ".join(cells[k] for k in present)
         self._qualitative(seg, statement, self.doc.period_end, text=value_text)
         unit_cell = cells[unit_col] if unit_col is not None and unit_col < len(cells) else ""
-        indicator_key = make_key(name, self.v.abbreviations)
+        indicator_key = self.v.key(name)
         aliases = [m for m in self.v.alias_re.finditer(indicator_key.key)]
         if not aliases:
             return None
@@ -933,7 +989,7 @@ class DocumentReader:
         alias = None
         texts = list(names)
         for k, name in enumerate(names):
-            keyed = make_key(name, self.v.abbreviations)
+            keyed = self.v.key(name)
             alias = next(self.v.alias_re.finditer(keyed.key), None)
             if alias is not None:
                 # a unit word inside the indicator's name is part of the name ("dưới 1 tuổi")
@@ -1099,7 +1155,7 @@ class DocumentReader:
     def _keyed(self, seg: Segment) -> Keyed:
         """The segment's matching key, computed once (blank_markup keeps offsets)."""
         if seg.keyed is None:
-            seg.keyed = make_key(blank_markup(seg.text), self.v.abbreviations)
+            seg.keyed = self.v.key(blank_markup(seg.text))
         return seg.keyed
 
     def _maybe_qualitative(self, text: str) -> bool:
@@ -1128,10 +1184,11 @@ class DocumentReader:
                      text: str | None = None) -> None:
         if not seg.in_targets:
             return
-        keyed = self._keyed(seg) if text is None else make_key(text, self.v.abbreviations)
+        keyed = self._keyed(seg) if text is None else self.v.key(text)
         for target_id, phrases in self.v.qualitative:
             for p in phrases:
-                m = re.search(r"(?:^|(?<= ))" + re.escape(p) + r"(?= |$)", keyed.key)
+                # the substring test first: most phrases are not in the text at all
+                m = self.v.qualitative_re[p].search(keyed.key) if p in keyed.key else None
                 if m is None:
                     continue
                 pos = m.start()
@@ -1147,36 +1204,39 @@ class DocumentReader:
     def _mentions(self, seg: Segment, cleaned: str) -> _Mentions:
         text = cleaned
         low = lite(text)
-        masked = list(text)
-
-        def mask(a: int, b: int) -> None:
-            masked[a:b] = " " * (b - a)
-
-        units = self._unit_hits(low, mask)
+        # spans blanked out before numbers are read; blanking is gathered and applied in one
+        # pass per step (a list of characters joined after each step cost more than reading)
+        spans: list[tuple[int, int]] = []
+        units = self._unit_hits(low, lambda a, b: spans.append((a, b)))
         mentions: list[dict[str, Any]] = []
         for m in FRACTION_SHARE_RE.finditer(text):
             mentions.append(dict(start=m.start(), end=m.end(), num_start=m.start("share"),
                                  value=parse_number(m.group("share")), value_high=None,
                                  unit="percent", unit_end=m.end(), text=m.group(0),
                                  fraction=True))
-            mask(m.start(), m.end())
-        current = "".join(masked)
-        has_month = _MONTH in current.lower()
-        for pat in _NOT_VALUES:
+            spans.append((m.start(), m.end()))
+        current = _blanked(text, spans)
+        lowered = _lower_caseless(current)
+        has_month = _MONTH in lowered
+        has_document_word = any(w in lowered for w in _DOCUMENT_WORDS)
+        for pat, needs in _NOT_VALUES_NEEDS:
             if not has_month and pat in _MONTH_PATTERNS:
                 continue
-            hits = list(pat.finditer(current))
-            for m in hits:
-                mask(m.start(), m.end())
+            if not has_document_word and pat is _DOCUMENT_NUMBER_RE:
+                continue
+            if needs and not any(ch in current for ch in needs):
+                continue  # the pattern cannot match without one of these characters
+            hits = [m.span() for m in pat.finditer(current)]
             if hits:
-                current = "".join(masked)
+                current = _blanked(current, hits)
+        spans = []
         marker = _BULLET_RE.match(text)
         if marker and re.search(r"\d", marker.group(0)):
-            mask(marker.start(), marker.end())
+            spans.append(marker.span())
         row_number = _PDF_ROW_NUMBER_RE.match(text) if seg.shape == "pdf_row" else None
         if row_number:
-            mask(row_number.start(), row_number.end())
-        scan = "".join(masked)
+            spans.append(row_number.span())
+        scan = _blanked(current, spans)
         unit_starts = [u[0] for u in units]
         for m in MENTION_RE.finditer(scan):
             v1 = parse_number(m.group("num"))
@@ -1239,12 +1299,49 @@ class DocumentReader:
                         self._sentence_bounds(low), self.v)
         # numbers inside an indicator's name are part of the name ("dưới 1 tuổi", ">= 25%")
         mentions = [d for d in mentions if not ix.in_alias(d["num_start"])]
+        mentions = self._join_ranges(mentions, low, cleaned)
         # dates and document numbers are masked: "ngày 26 tháng 5 năm 2020" sets no year
         year_phrases = _year_phrases(found.masked_low)
         consumed_years = _own_years(mentions, year_phrases, low, self.v.year_link_re)
         ix.index_mentions(mentions, year_phrases, consumed_years)
+        self._last_named = None
         for d in mentions:
             self._read_mention(seg, d, low, ix, statement)
+
+    def _join_ranges(self, mentions: list[dict[str, Any]], low: str, cleaned: str
+                     ) -> list[dict[str, Any]]:
+        """"từ 103 đến 107 bé trai/100 bé gái": two numbers of one unit, the first after
+        "từ", joined by "đến", are one range (a "từ X … lên Y" start and end stays two)."""
+        out: list[dict[str, Any]] = []
+        k = 0
+        while k < len(mentions):
+            d = mentions[k]
+            nxt = mentions[k + 1] if k + 1 < len(mentions) else None
+            if nxt is not None and self._is_range_pair(d, nxt, low):
+                out.append(dict(d, end=nxt["end"], value_high=nxt["value"], unit=nxt["unit"],
+                                unit_end=nxt["unit_end"], text=cleaned[d["start"]:nxt["end"]]))
+                k += 2
+                continue
+            out.append(d)
+            k += 1
+        return out
+
+    def _is_range_pair(self, a: dict[str, Any], b: dict[str, Any], low: str) -> bool:
+        if a["fraction"] or b["fraction"] or a["value_high"] is not None \
+                or b["value_high"] is not None or b["unit"] is None:
+            return False
+        if a["unit"] is not None and a["unit"] != b["unit"]:
+            return False  # "từ 80% đến 2 lần": not one quantity
+        link = self.v.range_link_re.match(low, a["unit_end"])
+        if link is None or link.end() != b["start"]:
+            return False
+        before = low[max(0, a["start"] - 16):a["start"]]
+        m = self.v.range_from_re.search(before)
+        if m is None:
+            return False
+        # "tăng từ 60% đến 70%" is a change from a start to an end, not a band
+        verb = before[:m.start()].rstrip()
+        return not any(verb.endswith(w) for w in self.v.rel_increase + self.v.rel_decrease)
 
     def _read_mention(self, seg: Segment, d: dict[str, Any], low: str, ix: _PairIndex,
                       statement: Statement) -> None:
@@ -1273,10 +1370,13 @@ class DocumentReader:
             # a fuzzy name only for a number that states its own unit, which must be the
             # indicator's: a loose phrase match never decides the unit as well
             named = self._fuzzy_named(phrase, match_unit, subgroup)
+        named = self._continued(d, low, clause, unit) or named
         if statement.indicator_text is None or (named and not statement.is_mapped):
             statement.indicator_text = phrase
-        if named is None:
+        if named is None or self._activity_share(d, low, named):
             return
+        # a name that follows its number ("75% người cao tuổi được …") ends the value there
+        self._last_named = (max(d["unit_end"], named.end), unit, named)
         ind = named.indicator
         year = (YearChoice(d["own_year"], "own phrase") if d.get("own_year") is not None
                 else self._year_for(d, ix, sentence, clause, seg))
@@ -1287,6 +1387,44 @@ class DocumentReader:
         self._emit(ind, kind.kind, year.year, comparator, value, value_high, unit or ind.unit,
                    relative_to, line_no, d["text"], statement,
                    basis=_Basis(phrase, named.method, named.score, kind.basis, year.basis))
+
+    def _continued(self, d: dict[str, Any], low: str, clause: tuple[int, int],
+                   unit: str | None) -> _Named | None:
+        """A number that only goes on with the value before it, with nothing between them but
+        its year, "và" or a verb ("đạt 75% vào năm 2025 và đạt 85% vào năm 2030", "đạt 95%
+        năm 2025; 100% năm 2030"), and nothing after it but its year, is a value of the same
+        indicator in the same unit."""
+        last = self._last_named
+        if last is None or last[1] != unit or d["unit"] is None:
+            return None
+        if not self._only_year_words(low[last[0]:d["start"]], self.v.continuation_words):
+            return None
+        # "100% số xã … tổ chức …" names its own subject
+        if not self._only_year_words(low[d["unit_end"]:clause[1]], frozenset()):
+            return None
+        return last[2]
+
+    def _only_year_words(self, text: str, allowed: frozenset[str]) -> bool:
+        """Does `text` hold nothing but year phrases, their linking words, punctuation and the
+        `allowed` words?"""
+        rest = _YEAR_PHRASE_RE.sub(" ", text)
+        links = self.v.year_link_re
+        rest = links.sub(" ", " " + rest + " ") if links is not None else rest
+        return not _DIGIT_RE.search(rest) and all(
+            w in allowed for w in _LETTER_RUN_RE.findall(rest))
+
+    def _activity_share(self, d: dict[str, Any], low: str, named: _Named) -> bool:
+        """A share of agencies doing something ("100% cấp ủy Đảng … ban hành nghị quyết") is
+        an activity, not the indicator, unless the indicator's name as matched holds that
+        subject; a share of establishments or households counts only when an alias names it."""
+        if d["unit"] != "percent":
+            return False
+        m = self.v.activity_subject_re.match(low, d["unit_end"])
+        if m is not None:
+            return named.method != "alias" or m.group(1) not in low[named.start:named.end]
+        # an establishment's share needs the catalogue's name, not a loose match
+        return named.method != "alias" and bool(
+            self.v.establishment_subject_re.match(low, d["unit_end"]))
 
     def _label_then_value(self, d: dict[str, Any], low: str, clause: tuple[int, int],
                           ix: _PairIndex, seg: Segment, subgroup: str | None,
@@ -1335,7 +1473,7 @@ class DocumentReader:
             return next((i for i in targets if i.unit == unit
                          and (i.subgroup is None or i.subgroup == subgroup)), None)
 
-        found = self.v.fuzzy.best(make_key(phrase, self.v.abbreviations).key, choose)
+        found = self.v.fuzzy.best(self.v.key(phrase).key, choose)
         return None if found is None else _Named(found.indicator, 0, 0, "fuzzy", found.score)
 
     def _phrase(self, seg: Segment, d: dict[str, Any], ix: _PairIndex, clause: tuple[int, int],
@@ -1512,14 +1650,30 @@ class DocumentReader:
             return YearChoice(before, "year phrase before it in its sentence")
         for (_lo, hi), where in ((clause, "clause"), (sentence, "sentence")):
             after = ix.year_after(d["end"], hi)
-            # a year written after the number is its year only if no other number follows
-            # the year ("2,24 (đến năm 2030: 2,1)": 2030 is the 2,1's)
-            if after is not None and not ix.mention_starts_in(after[1], hi):
-                return YearChoice(after[2], f"year phrase after it in its {where}")
+            # a year written after the number is its year unless it opens the next number
+            # ("2,24 (đến năm 2030: 2,1)": 2030 is the 2,1's); a next number with its own
+            # year leaves it ours ("75% … vào năm 2025 và đạt 85% vào năm 2030")
+            if after is not None:
+                follows, own = ix.next_mention_own_year(after[1], hi)
+                if not follows or own is not None:
+                    return YearChoice(after[2], f"year phrase after it in its {where}")
+        shared = self._shared_year(d, ix, clause)
+        if shared is not None:
+            return shared
         if seg.context_year:
             return YearChoice(seg.context_year, "section heading" if seg.shape == "prose"
                               else "table header")
         return self._horizon(seg)
+
+    def _shared_year(self, d: dict[str, Any], ix: _PairIndex, clause: tuple[int, int]
+                     ) -> YearChoice | None:
+        """"A đạt 70% và B đạt 95% năm 2025": values listed together before one year share
+        it, so a number without a year takes the own year of the next number in its clause
+        (not a start value: "từ 60% lên 70% năm 2025" dates only the 70)."""
+        follows, own = ix.next_mention_own_year(d["unit_end"], clause[1])
+        if not follows or own is None or self._is_baseline_from(d, ix.low, clause, ix):
+            return None
+        return YearChoice(own, "year of the next value in its clause")
 
     def _horizon(self, seg: Segment) -> YearChoice:
         """A value without a year of its own: the plan's horizon in a target section, or the
@@ -1574,7 +1728,7 @@ class DocumentReader:
         name_end = values[0][0].start()
         name = cleaned[:name_end]
         statement = self._new_statement(seg)
-        keyed = make_key(name, self.v.abbreviations)
+        keyed = self.v.key(name)
         alias_m = next(iter(self.v.alias_re.finditer(keyed.key)), None)
         if alias_m is None:
             return True
@@ -1662,6 +1816,17 @@ def _document_number_regex() -> re.Pattern[str]:
     return re.compile(f"[{firsts}](?:{words})\\s+\\d+")
 
 
+_DOCUMENT_NUMBER_RE = _document_number_regex()
+
+
+def _lower_caseless(text: str) -> str:
+    """text.lower() with the long s made an s: every character a (?i:…) word pattern matches
+    lowers, here, to the word's own character (checked in tests), so a word missing from this
+    form cannot be matched, and the pattern need not scan."""
+    lowered = text.lower()
+    return lowered.replace("\u017f", "s") if "\u017f" in lowered else lowered
+
+
 # Numbers that are never indicator values: dates, document numbers, list markers.
 _NOT_VALUES = [
     re.compile(r"\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{2,4}"),  # 04/3/2026
@@ -1673,18 +1838,39 @@ _NOT_VALUES = [
     # 07-ĐA/TU, 788/QĐ-BYT, 114/2025/QH15. Only from the start of a run of numbers: a match
     # inside one implies a match at its start, and trying every digit of a long run rescans it
     re.compile(r"\d(?<!\d\d)(?<!\d/\d)\d*(?:/\d+)*\s*[-/]\s*[A-ZĐ]{2,}"),
-    _document_number_regex(),  # số 12, quyết định 788, …
+    _DOCUMENT_NUMBER_RE,  # số 12, quyết định 788, …
     re.compile(r"\(\d{1,2}\)"),  # (1)
     # 48 tiết/2 năm, 08 xã/4 huyện (from the start of a digit run, as above)
     re.compile(rf"\d(?<!\d\d)\d*\s*/\s*\d+(?!\s*\(\s*{NUMBER}\s*%)"),
 ]
 
 
+# Characters each pattern above cannot match without (one of them), in the same order: a test
+# for them is cheaper than a scan with the pattern.
+_NOT_VALUES_NEEDS = list(zip(_NOT_VALUES, ("/", "", "", "/", "-/", "", "(", "/"), strict=True))
+
 # The date patterns above that cannot match a text without "tháng" in it (in any case). Any
 # character (?i:tháng) matches lowers to one of "tháng" (checked in tests), so the word in the
 # lowered text is a necessary condition, cheaper to test than scanning with the pattern.
 _MONTH = "tháng"
 _MONTH_PATTERNS = (_NOT_VALUES[1], _NOT_VALUES[2])
+
+
+def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
+    """`text` with each (start, end) span replaced by as many blanks (spans may overlap)."""
+    if not spans:
+        return text
+    pieces: list[str] = []
+    pos = 0
+    for a, b in sorted(spans):
+        if b <= pos:
+            continue
+        a = max(a, pos)
+        pieces.append(text[pos:a])
+        pieces.append(" " * (b - a))
+        pos = b
+    pieces.append(text[pos:])
+    return "".join(pieces)
 
 
 def _year_phrases(low: str) -> list[tuple[int, int, int, str]]:

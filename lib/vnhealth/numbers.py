@@ -16,11 +16,16 @@ _NUMBER_RE = re.compile(rf"^(?:{NUMBER})$")
 _RANGE_SEP = r"\s*[-–]\s*"
 
 # A number, optionally a range; not part of a longer number, a date or a fraction.
+# Written to start with "\d" (NUMBER's two branches share their first digit, and the look-behind
+# is checked after it): the engine then skips to the next digit at once instead of trying the
+# look-behind at every character.
+_NUMBER_FROM_DIGIT = r"\d(?<![\d.,/]\d)(?:\d{0,2}(?:\.\d{3})+(?:,\d+)?|\d*(?:,\d+)?)"
 MENTION_RE = re.compile(
-    rf"(?<![\d.,/])(?P<num>{NUMBER})(?:(?P<sep>{_RANGE_SEP})(?P<num2>{NUMBER}))?(?![\d/]|,\d|\.\d)"
+    rf"(?P<num>{_NUMBER_FROM_DIGIT})(?:(?P<sep>{_RANGE_SEP})(?P<num2>{NUMBER}))?(?![\d/]|,\d|\.\d)"
 )
-# "146/152 (96%)": a fraction stated with its share.
-FRACTION_SHARE_RE = re.compile(rf"(?<![\d/])(\d+)\s*/\s*(\d+)\s*\(\s*(?P<share>{NUMBER})\s*%\s*\)")
+# "146/152 (96%)": a fraction stated with its share (started at a digit, as above).
+FRACTION_SHARE_RE = re.compile(
+    rf"(\d(?<![\d/]\d)\d*)\s*/\s*(\d+)\s*\(\s*(?P<share>{NUMBER})\s*%\s*\)")
 
 
 def parse_number(text: str) -> float:

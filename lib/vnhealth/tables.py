@@ -97,13 +97,17 @@ class TableWords:
     national: re.Pattern[str]
     sub_rows: re.Pattern[str]
     statistics: re.Pattern[str]
+    # the runs of letters of every word a header line may hold (see _could_be_header)
+    header_letters: frozenset[str] = frozenset()
 
     @classmethod
     def from_vocabulary(cls, vocabulary: dict[str, Any]) -> TableWords:
         t = vocabulary.get("tables") or {}
+        letters = frozenset(run for name in ("preliminary", "actual", "plan", "header")
+                            for p in t.get(name) or [] for run in _LETTERS_RE.findall(lite(nfc(p))))
         return cls(**{name: _phrases_re(t.get(name) or []) for name in (
             "preliminary", "actual", "plan", "header", "unit_line", "totals", "national",
-            "sub_rows", "statistics")})
+            "sub_rows", "statistics")}, header_letters=letters)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -111,6 +115,9 @@ class TableWords:
 
 _YEAR_RE = re.compile(r"(?<![\d.,/])((?:19|20)\d\d)(?:\s*[-–]\s*((?:19|20)\d\d))?(?![\d,/]|\.\d)")
 _HEADER_REST_RE = re.compile(r"^[\s|()\[\]:.,;*\-–/]*$")
+_LETTERS_RE = re.compile(r"[^\W\d_]+")
+_DIGITS_RE = re.compile(r"\d+")
+_YEAR_DIGITS_RE = re.compile(r"(?:19|20)\d\d")
 _MAX_HEADER_LINES = 10  # a header spread further than this is prose with years in it
 _MAX_GAP = 40  # lines past the last value row a table may still continue
 
@@ -127,6 +134,8 @@ def header_line(line: str, index: int, words: TableWords) -> _HeaderLine | None:
     if len(line) > 400 or not line.strip():
         return None
     low = lite(line)
+    if not _could_be_header(low, words.header_letters):
+        return None
     hints: list[tuple[str, int, int]] = []
     masked = list(low)
     for kind, pattern in (("preliminary", words.preliminary), ("actual", words.actual),
@@ -141,6 +150,18 @@ def header_line(line: str, index: int, words: TableWords) -> _HeaderLine | None:
     if not _HEADER_REST_RE.match(rest) or not (years or hints):
         return None
     return _HeaderLine(index, years, sorted(hints, key=lambda h: h[1]))
+
+
+def _could_be_header(low: str, letters: frozenset[str]) -> bool:
+    """A cheap test that header_line needs to pass, run first because every line of a document
+    is tried as a header. A header holds nothing but years, header words and separators: the
+    header words' matches are whole-word, so each run of letters in the line is a run of letters
+    of a header word, and the year matches take whole runs of digits, so each run of digits is a
+    year. A prose line fails at its first other word."""
+    for m in _LETTERS_RE.finditer(low):
+        if m.group(0) not in letters:
+            return False
+    return all(_YEAR_DIGITS_RE.fullmatch(m.group(0)) for m in _DIGITS_RE.finditer(low))
 
 
 def _header_run(lines: Sequence[str], i: int, words: TableWords) -> list[_HeaderLine]:

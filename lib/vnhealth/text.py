@@ -10,10 +10,12 @@ match is always traced back to the source text.
 
 from __future__ import annotations
 
+import operator
 import re
 import unicodedata
 from bisect import bisect_right
 from functools import lru_cache
+from itertools import accumulate
 
 # Combining tone marks of Vietnamese (grave, acute, tilde, hook above, dot below).
 _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
@@ -21,6 +23,7 @@ _CONSONANT_Y = re.compile(r"^([bcdđghklmnpqrstvx]+)y$")
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 _HTML_TAG = re.compile(r"</?[a-zA-Z][^<>]{0,40}>")
 _URL = re.compile(r"^\s*(https?://|www\.)\S+\s*$")
+_MEMO_MAX = 200_000  # tokens kept by a make_key memo
 _PAGE_NUMBER = re.compile(r"^\s*(trang\s+)?\d{1,3}\s*$", re.IGNORECASE)
 
 
@@ -97,31 +100,44 @@ class Keyed:
         return self.text_pos(start), self.text_pos(end - 1) + 1
 
 
-def make_key(text: str, abbreviations: dict[str, str]) -> Keyed:
-    """Build the matching key of `text` (already NFC)."""
-    parts: list[str] = []
-    key_starts: list[int] = []
-    text_starts: list[int] = []
-    text_lens: list[int] = []
-    pos = 0
-    for m in _TOKEN.finditer(text):
-        word = m.group(0).lower()
-        expansion = abbreviations.get(word)
-        if expansion is not None:
-            canon = " ".join(syllable_key(w) for w in expansion.split())
-        else:
-            canon = syllable_key(word)
-        if parts:
-            parts.append(" ")
-            pos += 1
-        key_starts.append(pos)
-        text_starts.append(m.start())
-        # positions past the word's end (a moved tone mark, an expanded abbreviation) clip
-        # to its last character
-        text_lens.append(len(word))
-        parts.append(canon)
-        pos += len(canon)
-    return Keyed("".join(parts), key_starts, text_starts, text_lens)
+def _word_key(token: str, abbreviations: dict[str, str]) -> tuple[str, int]:
+    """(key, length of the lowered word) of one token of a text."""
+    word = token.lower()
+    expansion = abbreviations.get(word)
+    if expansion is not None:
+        return " ".join(syllable_key(w) for w in expansion.split()), len(word)
+    return syllable_key(word), len(word)
+
+
+def _remember(memo: dict[str, tuple[str, int]], token: str, abbreviations: dict[str, str]
+              ) -> tuple[str, int]:
+    found = memo[token] = _word_key(token, abbreviations)
+    return found
+
+
+_group = operator.methodcaller("group", 0)
+
+
+def make_key(text: str, abbreviations: dict[str, str],
+             memo: dict[str, tuple[str, int]] | None = None) -> Keyed:
+    """Build the matching key of `text` (already NFC).
+
+    `memo` keeps each token's key between calls with the same abbreviations: a document's
+    words repeat, and keying them one by one was the extractor's largest single cost."""
+    if memo is None:
+        memo = {}
+    elif len(memo) > _MEMO_MAX:
+        memo.clear()  # numbers make the tokens unbounded; the words come back at once
+    matches = list(_TOKEN.finditer(text))
+    get = memo.get
+    found = [get(t) or _remember(memo, t, abbreviations) for t in map(_group, matches)]
+    canons = [f[0] for f in found]
+    # each word's key starts one blank after the end of the one before
+    key_starts = [0, *accumulate(len(c) + 1 for c in canons[:-1])] if canons else []
+    # positions past the word's end (a moved tone mark, an expanded abbreviation) clip to its
+    # last character
+    return Keyed(" ".join(canons), key_starts, [m.start() for m in matches],
+                 [f[1] for f in found])
 
 
 def phrase_key(phrase: str, abbreviations: dict[str, str]) -> str:
