@@ -121,9 +121,9 @@ def test_review_lists_unmapped_statements_with_suggestions(built: Path, tmp_path
     assert doctors["suggestions"][0]["indicator_id"] == "doctors_per_10k"
     assert len(doctors["suggestions"]) == 3 and doctors["decision"] == "skip"
     # a value whose kind no context stated is listed as a guess, its fields pre-filled
-    guess = find(rows, KHANH_HOA, 8, "guess")
+    guess = find(rows, KHANH_HOA, 5, "guess")
     assert guess["extracted"]["kind_basis"] == "plan document"
-    assert (guess["indicator_id"], guess["value"]) == ("alcohol_harm_communication", 90)
+    assert (guess["indicator_id"], guess["value"]) == ("alcohol_harm_communication", 95)
 
 
 def test_review_of_an_unknown_document_is_refused(built: Path, tmp_path: Path) -> None:
@@ -146,9 +146,9 @@ DECISIONS = {
     (KHANH_HOA, 7, "unmapped"): {
         "decision": "alias", "indicator_id": "alcohol_harm_communication", "phrase": ALIAS,
         "reason": "test: schools' communication on alcohol harms, counted with adults reached"},
-    (KHANH_HOA, 8, "guess"): {
+    (KHANH_HOA, 6, "guess"): {
         "decision": "reject",
-        "reason": "businesses and households are regulated entities, not adults reached"},
+        "reason": "test: drivers reached by communication, dropped to exercise a reject"},
     (HA_NAM, 27, "unmapped"): {
         "decision": "accept", "indicator_id": "doctors_per_10k", "kind": "actual",
         "year": 2018, "comparator": "=", "value": 6.7, "unit": "per_10000",
@@ -168,8 +168,8 @@ def test_apply_writes_alias_and_ledger_entries_and_rebuilds(project: Path, tmp_p
     assert done.returncode == 0, done.stderr
     assert "observations:" in done.stdout and "before" in done.stdout, done.stdout
     kh_after, hn_after = observations(project, KHANH_HOA), observations(project, HA_NAM)
-    # reject: the line-8 value is gone; alias: line 7 now maps; add: the ledger's value
-    assert not any(o[0] == 8 for o in kh_after) and any(o[0] == 8 for o in kh_before)
+    # reject: the line-6 value is gone; alias: line 7 now maps; add: the ledger's value
+    assert not any(o[0] == 6 for o in kh_after) and any(o[0] == 6 for o in kh_before)
     assert any(o[:2] == (7, "alcohol_harm_communication") and o[5] == "rule" for o in kh_after)
     assert (30, "doctors_per_10k", "actual", 2018, 6.7, "ledger") in hn_after
     for rel, text in before.items():
@@ -180,7 +180,7 @@ def test_apply_writes_alias_and_ledger_entries_and_rebuilds(project: Path, tmp_p
     catalog = load_catalog(ProjectPaths.at(project))
     assert ALIAS in catalog.indicator("alcohol_harm_communication").aliases
     reasons = {(e.action, e.doc_id): e.reason for e in catalog.ledger}
-    assert "regulated entities" in reasons[("reject", KHANH_HOA)]
+    assert "exercise a reject" in reasons[("reject", KHANH_HOA)]
     assert "31/12/2018" in reasons[("add", HA_NAM)]
     # what was applied is no longer asked
     again = tmp_path / "again.yaml"
