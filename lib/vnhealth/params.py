@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import ast
 import difflib
+import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -37,6 +38,7 @@ from vnhealth.paths import ProjectPaths
 __all__ = [
     "CONTRACTS",
     "LANGUAGES",
+    "OPTIONAL",
     "PARAMETERS",
     "Choices",
     "Contract",
@@ -71,7 +73,16 @@ PARAMETERS: dict[str, Spec] = {
     "year": Spec("year", "the year to compare, e.g. 2030"),
     "language": Spec("language", "vi or en"),
     "warehouse": Spec("path", "the warehouse file (empty: data/warehouse.duckdb)"),
+    # A brief's cover: optional; empty means the brief's own default (the title names the topic).
+    "title": Spec("text", "the brief's title (empty: the topic and year in words)"),
+    "issuer": Spec("text", "the issuing body, e.g. Sở Y tế tỉnh Lai Châu (empty: none shown)"),
+    "date": Spec("date", "the brief's date, YYYY-MM-DD (empty: none shown)"),
+    "audience": Spec("text", "who the brief is for, e.g. UBND tỉnh (empty: none shown)"),
 }
+
+# Parameters a call may leave out (their empty value is a meaningful default).
+OPTIONAL = frozenset({"warehouse", "title", "issuer", "date", "audience"})
+TEXT_MAX = 160  # characters of a title, issuer or audience: one line on a cover
 
 
 @dataclass(frozen=True)
@@ -92,7 +103,8 @@ CONTRACTS: dict[str, Contract] = {
     "province_profile": Contract(("province", "peers", "year", "language", "warehouse"),
                                  min_provinces=0),
     "policy_brief": Contract(
-        ("provinces", "domain", "indicators", "year", "language", "warehouse"), topic=True),
+        ("provinces", "domain", "indicators", "year", "language", "title", "issuer", "date",
+         "audience", "warehouse"), topic=True),
     "explore": Contract(("province", "year", "warehouse"), min_provinces=0),
 }
 
@@ -274,6 +286,8 @@ def coerce(name: str, value: Any) -> Any:
         raise ParameterError(f"year: expected a year like 2030, got {value!r}")
     if value is None:
         return ""
+    if spec.kind == "date" and hasattr(value, "isoformat") and not isinstance(value, str):
+        return value.isoformat()[:10]  # an unquoted YAML date in the manifest
     if not isinstance(value, str):
         raise ParameterError(f"{name}: expected text, got {value!r}")
     return unicodedata.normalize("NFC", value.strip())
@@ -404,7 +418,7 @@ def validate(notebook: str, namespace: Mapping[str, Any] | None = None, *,
         given.update({n: namespace[n] for n in contract.names if n in namespace})
     check_names(notebook, values)
     given.update(values)
-    missing = [n for n in contract.names if n not in given and n != "warehouse"]
+    missing = [n for n in contract.names if n not in given and n not in OPTIONAL]
     if missing:
         raise ParameterError(f"notebook {notebook}: missing parameter(s) {', '.join(missing)}")
     if warehouse is not None:
@@ -438,6 +452,10 @@ def validate(notebook: str, namespace: Mapping[str, Any] | None = None, *,
     if "language" in clean and clean["language"] not in LANGUAGES:
         problems.append(f"language: unknown language {clean['language']!r}; valid languages: "
                         f"{', '.join(LANGUAGES)}")
+    for name in contract.names:
+        kind = PARAMETERS[name].kind
+        if kind in ("text", "date"):
+            problems += _text_problems(name, kind, clean.get(name, ""))
     if "year" in clean and clean["year"] not in ch.years:
         problems.append(f"year: {clean['year']} is outside the warehouse; valid years: "
                         f"{_year_listing(ch)}")
@@ -468,6 +486,27 @@ def validate(notebook: str, namespace: Mapping[str, Any] | None = None, *,
     if empty:
         raise ParameterError(f"notebook {notebook}: {empty}")
     return Parameters(notebook, clean, path, tuple(chosen))
+
+
+def _text_problems(name: str, kind: str, value: str) -> list[str]:
+    """A cover text: one line of at most TEXT_MAX characters; a date as YYYY-MM-DD."""
+    if value == "":
+        return []
+    if kind == "date":
+        import datetime
+
+        try:
+            datetime.date.fromisoformat(value)
+        except ValueError:
+            return [f"{name}: {value!r} is not a date; write it as YYYY-MM-DD, e.g. 2026-03-15"]
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            return [f"{name}: write the date as YYYY-MM-DD, e.g. 2026-03-15 (got {value!r})"]
+        return []
+    if any(unicodedata.category(c) in ("Cc", "Cf") for c in value):
+        return [f"{name}: {value!r} holds a line break or control character; give one line"]
+    if len(value) > TEXT_MAX:
+        return [f"{name}: {len(value)} characters; at most {TEXT_MAX} fit on the cover"]
+    return []
 
 
 def _empty_year(clean: Mapping[str, Any], indicators: list[str], ch: Choices) -> str:

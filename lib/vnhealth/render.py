@@ -399,9 +399,16 @@ ul.vnh-findings li { margin: 0.35em 0; }
 div.jp-RenderedHTMLCommon table.dataframe, table.dataframe { font-size: 0.85em; }
 .jp-OutputPrompt, .jp-InputPrompt { display: none; }
 @page { size: A4; margin: 12mm; }
+.vnh-cover { margin-bottom: 0.4em; } .vnh-cover p { margin: 0.15em 0; }
+.vnh-issuer { font-weight: 600; } .vnh-audience { font-style: italic; }
+ul.vnh-missing { color: #333; font-size: 0.92em; } ul.vnh-missing li { margin: 0.2em 0; }
+.vnh-method { font-size: 0.85em; color: #333; } .vnh-method h3 { font-size: 1.05em; }
+body.brief footer { font-size: 0.75em; }
+@media screen and (max-width: 720px) { body.brief .vnh-chart { max-width: 100%;
+  overflow-x: auto; } }
 .modebar-container { display: none; }
 body.site .vnh-chart:hover .modebar-container { display: block; }
-@media print { main { padding: 0; max-width: none; } h2 { break-after: avoid; }
+@media print { main { padding: 0; max-width: none; } h1, h2, h3 { break-after: avoid; }
   .vnh-chart, table { break-inside: avoid; } a { color: inherit; } }
 """
 
@@ -494,6 +501,12 @@ def page(body: str, *, run: Run, parameters: Mapping[str, Any], build_hash: str,
     footer_label = ("Dữ liệu: bản dựng {b} · Hiển thị lúc {t} · Tham số: {p}" if lang == "vi"
                     else "Data: build {b} · Rendered {t} · Parameters: {p}")
     footer = footer_label.format(b=build_hash[:12], t=rendered_at, p=params)
+    if run.brief:
+        # A brief is handed on: a small colophon naming the data, no parameter dump (the
+        # parameters are in the sidecar JSON and the page's metadata).
+        footer = ("Số liệu: vnhealth, bản dựng {b} · Hiển thị lúc {t}" if lang == "vi"
+                  else "Data: vnhealth, build {b} · Rendered {t}").format(
+                      b=build_hash[:12], t=rendered_at[:10])
     return (
         f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'

@@ -1893,6 +1893,22 @@ def dumbbells(wh: Warehouse, pace: Sequence[dict[str, Any]],
                        col=1, size=13, textposition="top center", horizontal=True)
             shapes.add(_shape_of(target))
             shown.add(p)
+        # Provinces with a target but no baseline are named in the panel, not left out.
+        drawn = {r["province_id"] for r in data if r["indicator_id"] == ind}
+        for r in comparison or ():
+            if (r["indicator_id"] != ind or r["province_id"] in drawn or _isna(r["value"])
+                    or r["method"] != "stated"):
+                continue
+            name = wh.province_name(r["province_id"], lang)
+            fig.add_scatter(x=[float(r["value"])], y=[name], mode="markers+text",
+                            marker={"size": 9, "color": "#fff", "symbol": "circle-open",
+                                    "line": {"color": wh.colour(r["province_id"]),
+                                             "width": 2}},
+                            text=[f"{_written(r, lang)} · {label('no_baseline', lang)}"],
+                            textposition="middle left", textfont={"size": 10},
+                            hoverinfo="text", hovertext=[label("no_baseline", lang)],
+                            name=name, legendgroup=r["province_id"], showlegend=False,
+                            row=k + 1, col=1)
         national = [r["national_value"] for r in comparison or ()
                     if r["indicator_id"] == ind and not _isna(r["national_value"])]
         if national:
@@ -1970,15 +1986,21 @@ def heatmap(wh: Warehouse, table: Sequence[dict[str, Any]], lang: str, *,
         y=[wh.province_name(p, lang) for p in provinces], text=text,
         texttemplate="%{text}", hovertext=hover, hoverinfo="text", zmin=-1, zmax=1, zmid=0,
         colorscale=DIVERGING, xgap=2, ygap=2,
-        colorbar={"title": {"text": label("heatmap.scale", lang), "side": "right",
-                            "font": {"size": 9}},
+        # The colour legend lies flat under the chart (its own title above it), clear of the
+        # chart's title and of the column labels; vertical, its title ran into the tick texts.
+        colorbar={"title": {"text": label("heatmap.scale", lang), "side": "top",
+                            "font": {"size": 10}},
+                  "orientation": "h", "x": 0, "xanchor": "left", "y": -0.06,
+                  "yanchor": "top", "len": 0.6, "thickness": 10,
                   "tickvals": [-1, 0, 1],
                   "ticktext": [label(f"heatmap.{k}", lang) for k in ("worse", "level",
                                                                        "better")],
-                  "len": 1, "thickness": 12})
+                  "tickfont": {"size": 10}})
     fig.update_yaxes(autorange="reversed", automargin=True)
-    fig.update_xaxes(tickangle=0, tickfont={"size": 10})
-    return _layout(fig, title, width=width, height=220 + 60 * len(provinces), top=75)
+    fig.update_xaxes(tickangle=0, tickfont={"size": 10}, side="top")
+    fig = _layout(fig, title, width=width, height=260 + 60 * len(provinces), top=120)
+    fig.update_layout(margin={"l": 10, "r": 10, "t": 120, "b": 70})
+    return fig
 
 
 def pace_chart(wh: Warehouse, pace: Sequence[dict[str, Any]], lang: str, *,
@@ -2225,3 +2247,377 @@ def _value_sentence(key: str, wh: Warehouse, row: Mapping[str, Any], book: Sourc
     return label(key, lang, province=wh.province_name(row["province_id"], lang),
                  indicator=name.lower() if lang == "en" else name, value=value,
                  national=national, source=source)
+
+
+# ---------------------------------------------------------------------------------------------
+# the policy brief: cover, findings as sentences, what is missing, method and limits
+# ---------------------------------------------------------------------------------------------
+LABELS["vi"].update({
+    "brief.default_title": "{topic}: mục tiêu năm {year} của {provinces}",
+    "brief.key_targets": "Các mục tiêu y tế chủ yếu",
+    "brief.n_provinces": "{n} tỉnh",
+    "brief.for": "Gửi: {audience}",
+    "brief.scope": "Tỉnh: {provinces} · Năm so sánh: {year}",
+    "brief.missing_head": "Chưa so sánh được",
+    "brief.method_head": "Phương pháp và hạn chế",
+    "brief.colophon": "Số liệu và nguồn: vnhealth, bản dựng dữ liệu {build}.",
+    "and": "và",
+    "bw.>": "trên", "bw.>=": "ít nhất", "bw.<": "dưới", "bw.<=": "tối đa",
+    "bw.range": "từ {low} đến {high}",
+    "bf.sets": "Đến năm {year}, {province} đặt mục tiêu {indicator} {value}",
+    "bf.sets_many": "Đến năm {year}, {provinces} đều đặt mục tiêu {indicator} {value}",
+    "bf.level": "ngang mục tiêu quốc gia",
+    "bf.lower": "thấp hơn mục tiêu quốc gia ({national}) {gap}",
+    "bf.higher": "cao hơn mục tiêu quốc gia ({national}) {gap}",
+    "bf.less_ambitious": "kém tham vọng hơn",
+    "bf.more_ambitious": "tham vọng hơn",
+    "bf.interpolated": " (nội suy giữa hai mốc của kế hoạch)",
+    "bf.pace": "Để đi từ {start} ({y0}) đến {end} ({y1}), {province} cần {verb} "
+               "{indicator} {pace} mỗi năm, {versus}.",
+    "bf.up": "tăng", "bf.down": "giảm",
+    "bf.times": "gấp {ratio} lần tốc độ của mục tiêu quốc gia ({national} mỗi năm)",
+    "bf.slower": "chậm hơn tốc độ của mục tiêu quốc gia ({national} mỗi năm)",
+    "bf.same": "ngang tốc độ của mục tiêu quốc gia ({national} mỗi năm)",
+    "bf.opposite": "ngược chiều với mục tiêu quốc gia ({national} mỗi năm)",
+    "bf.no_national": "chưa có tốc độ quốc gia để so sánh",
+    "bm.no_target": "Kế hoạch của {provinces} không đặt mục tiêu {indicator} cho năm {year}",
+    "bm.other_year": "{province} chỉ đặt mục tiêu {indicator} cho năm {years}",
+    "bm.qualitative": "Mục tiêu {indicator} của {province} chỉ là định tính: {what}",
+    "bm.no_national": "Không có mục tiêu quốc gia năm {year} cho {indicators} để so sánh",
+    "bm.no_baseline": "Kế hoạch của {provinces} không nêu hiện trạng {indicators}, nên không "
+                      "tính được tốc độ cần đạt",
+    "brief.method": (
+        "Giá trị của tỉnh là mục tiêu kế hoạch nêu cho năm {year}; khi kế hoạch chỉ nêu các mốc "
+        "khác, giá trị được nội suy tuyến tính giữa hai mốc gần nhất (ghi ≈ trong bảng). Mục "
+        "tiêu dạng “trên 95%” hay “ít nhất 68 năm” được giữ là cận, khoảng “4–5” giữ là khoảng, "
+        "không quy về một con số. Mục tiêu quốc gia là giá trị cho cùng năm trong nghị quyết, "
+        "quyết định của Trung ương; khi hai văn bản khác nhau, báo cáo dùng văn bản ban hành "
+        "gần nhất và nêu cả hai. Chênh lệch tính theo đơn vị của chỉ tiêu (điểm % với tỷ lệ). "
+        "Tốc độ cần đạt là mức thay đổi bình quân mỗi năm từ hiện trạng kế hoạch nêu đến mục "
+        "tiêu; tốc độ quốc gia tính từ số thực hiện toàn quốc gần nhất đến mục tiêu quốc gia."),
+    "brief.limits": (
+        "Hạn chế: số liệu được trích tự động từ văn bản và dẫn về dòng gốc, nhưng chưa đối "
+        "chiếu với số liệu thống kê chính thức; đây là mục tiêu, không phải kết quả thực hiện. "
+        "Chỉ tiêu mà kế hoạch không nêu thì không so sánh được; mục tiêu định tính được liệt kê "
+        "nhưng không chấm điểm. Tỉnh sắp xếp lại năm 2025 có thể có hiện trạng và mục tiêu theo "
+        "địa giới khác nhau."),
+})
+LABELS["en"].update({
+    "brief.default_title": "{topic}: the {year} targets of {provinces}",
+    "brief.key_targets": "Key health targets",
+    "brief.n_provinces": "{n} provinces",
+    "brief.for": "For: {audience}",
+    "brief.scope": "Provinces: {provinces} · Year compared: {year}",
+    "brief.missing_head": "Not comparable",
+    "brief.method_head": "Method and limits",
+    "brief.colophon": "Data and sources: vnhealth, data build {build}.",
+    "and": "and",
+    "bw.>": "above", "bw.>=": "at least", "bw.<": "below", "bw.<=": "at most",
+    "bw.range": "{low} to {high}",
+    "bf.sets": "For {year}, {province} aims for {indicator} {value}",
+    "bf.sets_many": "For {year}, {provinces} both aim for {indicator} {value}",
+    "bf.level": "level with the national target",
+    "bf.lower": "{gap} below the national target of {national}",
+    "bf.higher": "{gap} above the national target of {national}",
+    "bf.less_ambitious": "less ambitious",
+    "bf.more_ambitious": "more ambitious",
+    "bf.interpolated": " (interpolated between two milestones of the plan)",
+    "bf.pace": "To go from {start} ({y0}) to {end} ({y1}), {province} must {verb} "
+               "{indicator} by {pace} a year, {versus}.",
+    "bf.up": "raise", "bf.down": "lower",
+    "bf.times": "{ratio} times the pace of the national target ({national} a year)",
+    "bf.slower": "slower than the national target's pace ({national} a year)",
+    "bf.same": "the same pace as the national target ({national} a year)",
+    "bf.opposite": "the opposite way to the national target ({national} a year)",
+    "bf.no_national": "with no national pace to compare",
+    "bm.no_target": "No {indicator} target for {year} in the plan of {provinces}",
+    "bm.other_year": "{province} sets {indicator} targets for {years} only",
+    "bm.qualitative": "The {indicator} target of {province} is qualitative only: {what}",
+    "bm.no_national": "No national target for {year} to compare {indicators} with",
+    "bm.no_baseline": "The plan of {provinces} states no baseline for {indicators}, so no "
+                      "required pace can be computed",
+    "brief.method": (
+        "A province's value is the target its plan states for {year}; where the plan states "
+        "other milestones only, the value is interpolated linearly between the two nearest "
+        "(marked ≈ in the table). Targets such as “above 95%” or “at least 68 years” are kept "
+        "as bounds and ranges such as “4–5” as ranges, never reduced to one number. The "
+        "national benchmark is the value for the same year in the central resolutions and "
+        "decisions; where two documents differ, the most recent is used and both are named. "
+        "Gaps are in the indicator's unit (percentage points for rates). The required pace is "
+        "the average yearly change from the baseline the plan states to its target; the "
+        "national pace runs from the latest national actual to the national target."),
+    "brief.limits": (
+        "Limits: values are extracted automatically and each is traced to its source line, but "
+        "they are not checked against official statistics; they are targets, not results. "
+        "Indicators a plan does not mention cannot be compared; qualitative targets are listed "
+        "but not scored. Provinces reorganized in 2025 may state baselines and targets for "
+        "different boundaries."),
+})
+
+# Findings name indicators in running text; English names are lower-cased there, except
+# these words, which keep their capitals.
+_KEEP_CAPS = ("EPI",)
+
+
+def _running_name(wh: Warehouse, indicator_id: str, lang: str) -> str:
+    name = wh.indicator_name(indicator_id, lang)
+    if not name:
+        return indicator_id
+    first, rest = name[0], name[1:]
+    if lang == "en" and any(w in name.split()[0] for w in _KEEP_CAPS):
+        return name
+    return first.lower() + rest
+
+
+def join_words(items: Sequence[str], lang: str) -> str:
+    """``a``, ``a và b``, ``a, b và c`` (``and`` in English).
+
+    >>> join_words(["Lai Châu", "Sơn La"], "vi"), join_words(["a", "b", "c"], "en")
+    ('Lai Châu và Sơn La', 'a, b and c')
+    """
+    items = [i for i in items if i]
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {label('and', lang)} {items[-1]}"
+
+
+def value_words(value: Any, comparator: Any, value_low: Any, value_high: Any, unit: Any,
+                lang: str) -> str:
+    """A target in words, as a sentence would say it: ``trên 95%``, ``ít nhất 68 năm``,
+    ``từ 4 đến 5 bác sĩ/trạm``.
+
+    >>> value_words(68, ">=", None, None, "years", "vi"), value_words(4.5, "range", 4, 5,
+    ...     "per_station", "en")
+    ('ít nhất 68 năm', '4 to 5 doctors/station')
+    """
+    if _isna(value):
+        return "—"
+    comp = None if _isna(comparator) else str(comparator)
+    if comp == "range" and not _isna(value_low) and not _isna(value_high):
+        text = label("bw.range", lang, low=fmt_number(value_low, lang),
+                     high=fmt_number(value_high, lang))
+        return with_unit(text, unit, lang)
+    number = with_unit(fmt_number(value, lang), unit, lang)
+    if comp in (">", ">=", "<", "<="):
+        return f"{label('bw.' + comp, lang)} {number}"
+    return number
+
+
+def _unsigned_change(x: Any, unit: Any, lang: str) -> str:
+    text = fmt_change(abs(float(x)), unit, lang).lstrip("+±")
+    if lang == "en" and text == "1 years":
+        return "1 year"
+    return text
+
+
+def brief_title(wh: Warehouse, domain: str, indicators: Sequence[str],
+                provinces: Sequence[str], year: int, lang: str) -> str:
+    """The default title: the topic in words (the domain's name, or the names of the one or two
+    domains the indicators belong to), the year and the provinces — never a list of indicator
+    names.
+
+    ``Tuổi thọ và tầm vóc: mục tiêu năm 2030 của Lai Châu và Sơn La``
+    """
+    if domain:
+        topic = domain_label(domain, lang)
+    else:
+        domains = list(dict.fromkeys(wh.indicator(i).get("domain") or "" for i in indicators))
+        domains = [d for d in domains if d]
+        if 1 <= len(domains) <= 2:
+            names = [domain_label(d, lang) for d in domains]
+            names = names[:1] + [n[0].lower() + n[1:] for n in names[1:]]
+            conj = f" {label('and', lang)} "
+            # "Tuổi thọ và tầm vóc, tài chính y tế" rather than two "và" in a row
+            topic = (", ".join(names) if any(conj in n for n in names)
+                     else join_words(names, lang))
+        else:
+            topic = label("brief.key_targets", lang)
+    names = [wh.province_name(p, lang) for p in provinces]
+    who = join_words(names, lang) if len(names) <= 3 else label("brief.n_provinces", lang,
+                                                                n=len(names))
+    return label("brief.default_title", lang, topic=topic, year=int(year), provinces=who)
+
+
+def _date_words(iso: str, lang: str) -> str:
+    """``2026-03-15`` as ``ngày 15/3/2026`` / ``15 March 2026``."""
+    import datetime
+
+    d = datetime.date.fromisoformat(iso)
+    if lang == "vi":
+        return f"ngày {d.day}/{d.month}/{d.year}"
+    return f"{d.day} {d.strftime('%B')} {d.year}"
+
+
+def brief_cover(title: str, wh: Warehouse, lang: str, *, provinces: Sequence[str], year: int,
+                issuer: str = "", date: str = "", audience: str = "") -> str:
+    """The brief's first lines: title, issuing body and date, audience, provinces and year —
+    no build hash and no parameter list (those are in the sidecar JSON and the colophon)."""
+    line = " · ".join(x for x in (issuer, _date_words(date, lang) if date else "") if x)
+    scope = label("brief.scope", lang, year=int(year),
+                  provinces=join_words([wh.province_name(p, lang) for p in provinces], lang))
+    parts = [f"<h1>{html.escape(title)}</h1>"]
+    if line:
+        parts.append(f'<p class="vnh-issuer">{html.escape(line)}</p>')
+    if audience:
+        parts.append(f'<p class="vnh-audience">'
+                     f'{html.escape(label("brief.for", lang, audience=audience))}</p>')
+    parts.append(f'<p class="vnh-meta">{html.escape(scope)}</p>')
+    return '<header class="vnh-cover">' + "".join(parts) + "</header>"
+
+
+def _verdict(row: Mapping[str, Any]) -> str:
+    if row["assessment"] in _LEVEL:
+        return "level"
+    return "ahead" if row["ahead"] is True else "behind"
+
+
+def brief_findings(wh: Warehouse, comparison: Sequence[dict[str, Any]],
+                   pace: Sequence[dict[str, Any]], lang: str) -> list[str]:
+    """Findings as sentences a person would write, every number from the tables:
+
+    ``Đến năm 2030, Lai Châu đặt mục tiêu tuổi thọ trung bình 70 năm, thấp hơn mục tiêu quốc
+    gia (75,5 năm) 5,5 năm.`` Provinces level with the national target on the same value share
+    one sentence; then, per province, the pace its steepest target asks for. What cannot be
+    compared is left to :func:`brief_missing` (said once, not per province).
+    """
+    out: list[str] = []
+    rows = [r for r in comparison if not _isna(r["value"]) and not _isna(r["national_value"])]
+    if not rows:
+        year = int(comparison[0]["year"]) if comparison else 0
+        return [label("f.none", lang, year=year)]
+    for ind in dict.fromkeys(r["indicator_id"] for r in rows):
+        mine = [r for r in rows if r["indicator_id"] == ind]
+        groups: dict[tuple[str, str], list[dict[str, Any]]] = {}
+        for r in mine:
+            words = value_words(r["value"], r["comparator"], r["value_low"], r["value_high"],
+                                r["unit"], lang)
+            groups.setdefault((_verdict(r), words if _verdict(r) == "level" else
+                               r["province_id"]), []).append(r)
+        for (verdict, _key), group in groups.items():
+            r = group[0]
+            name = _running_name(wh, ind, lang)
+            value = value_words(r["value"], r["comparator"], r["value_low"], r["value_high"],
+                                r["unit"], lang)
+            if lang == "en" and (_isna(r["comparator"]) or r["comparator"] == "="):
+                value = f"of {value}"
+            national = value_words(r["national_value"], r["national_comparator"],
+                                   r["national_value_low"], r["national_value_high"],
+                                   r["unit"], lang)
+            if len(group) > 1:
+                names = join_words([wh.province_name(g["province_id"], lang) for g in group],
+                                   lang)
+                head = label("bf.sets_many", lang, year=int(r["year"]), provinces=names,
+                             indicator=name, value=value)
+            else:
+                head = label("bf.sets", lang, year=int(r["year"]), indicator=name, value=value,
+                             province=wh.province_name(r["province_id"], lang))
+            if any(g["method"] == "interpolated" for g in group):
+                head += label("bf.interpolated", lang)
+            if verdict == "level":
+                tail = label("bf.level", lang)
+            else:
+                gap = r["gap"] if not _isna(r.get("gap")) else r["better_by"]
+                lower = float(r["value"]) < float(r["national_value"]) if _isna(gap) \
+                    else float(gap) < 0
+                if _isna(gap):
+                    gap = float(r["value"]) - float(r["national_value"])
+                tail = label("bf.lower" if lower else "bf.higher", lang, national=national,
+                             gap=_unsigned_change(gap, r["unit"], lang))
+                if wh.direction(ind) == "lower_is_better":
+                    tail += " (" + label("bf.more_ambitious" if verdict == "ahead"
+                                         else "bf.less_ambitious", lang) + ")"
+            out.append(f"{head}, {tail}.")
+    for p in dict.fromkeys(r["province_id"] for r in comparison):
+        fast = [r for r in pace if r["province_id"] == p and not _isna(r["pace_per_year"])]
+        if not fast:
+            continue
+        with_nat = [r for r in fast if not _isna(r["pace_ratio"])]
+        row = max(with_nat, key=lambda r: abs(r["pace_ratio"])) if with_nat else fast[0]
+        out.append(_pace_sentence(wh, row, lang))
+        if not _isna(row.get("reform_note")):
+            out.append(str(reform_text(wh, p, int(row["baseline_year"]),
+                                       int(row["target_year"]), lang)))
+    return out
+
+
+def _pace_sentence(wh: Warehouse, row: Mapping[str, Any], lang: str) -> str:
+    unit = wh.unit_of(row["indicator_id"])
+    step = float(row["pace_per_year"])
+    national = row["pace_ratio"]
+    if _isna(national):
+        versus = label("bf.no_national", lang)
+    else:
+        nat = _unsigned_change(row["national_pace"], unit, lang)
+        ratio = float(national)
+        if ratio < 0:
+            versus = label("bf.opposite", lang, national=fmt_change(row["national_pace"],
+                                                                     unit, lang))
+        elif math.isclose(ratio, 1.0, rel_tol=0.05):
+            versus = label("bf.same", lang, national=nat)
+        elif ratio > 1:
+            versus = label("bf.times", lang, ratio=fmt_number(ratio, lang, 1), national=nat)
+        else:
+            versus = label("bf.slower", lang, national=nat)
+    return label("bf.pace", lang, province=wh.province_name(row["province_id"], lang),
+                 indicator=_running_name(wh, row["indicator_id"], lang),
+                 start=with_unit(fmt_number(row["baseline_value"], lang), unit, lang),
+                 end=with_unit(fmt_number(row["target_value"], lang), unit, lang),
+                 y0=int(row["baseline_year"]), y1=int(row["target_year"]),
+                 verb=label("bf.up" if step >= 0 else "bf.down", lang),
+                 pace=_unsigned_change(step, unit, lang), versus=versus)
+
+
+def brief_missing(wh: Warehouse, comparison: Sequence[dict[str, Any]],
+                  coverage: Sequence[dict[str, Any]], pace: Sequence[dict[str, Any]],
+                  lang: str) -> list[str]:
+    """What the brief cannot compare, said once, one sentence per gap: targets a province does
+    not set (or sets for other years, or only in words), indicators without a national target,
+    and targets without a baseline (no pace). Empty when nothing is missing."""
+    year = int(comparison[0]["year"]) if comparison else 0
+    status = {(c["province_id"], c["indicator_id"]): c for c in coverage}
+    parts: list[str] = []
+    no_target: dict[str, list[str]] = {}
+    for r in comparison:
+        if not _isna(r["value"]):
+            continue
+        p, ind = r["province_id"], r["indicator_id"]
+        c = status.get((p, ind))
+        quals = (c or {}).get("qualitative") or wh.qualitative_for(p, ind)
+        if quals:
+            what = "; ".join(dict.fromkeys(str(q.get(f"name_{lang}") or q.get("name_vi")
+                                               or q.get("qual_id")) for q in quals))
+            what = what[:1].lower() + what[1:]
+            parts.append(label("bm.qualitative", lang, province=wh.province_name(p, lang),
+                               indicator=_running_name(wh, ind, lang), what=what))
+        elif c is not None and c["status"] == "other_year" and c["years"]:
+            parts.append(label("bm.other_year", lang, province=wh.province_name(p, lang),
+                               indicator=_running_name(wh, ind, lang),
+                               years=join_words([str(y) for y in c["years"]], lang)))
+        else:
+            no_target.setdefault(ind, []).append(wh.province_name(p, lang))
+    for ind, names in no_target.items():
+        parts.insert(0, label("bm.no_target", lang, provinces=join_words(names, lang),
+                              indicator=_running_name(wh, ind, lang), year=year))
+    no_nat = [_running_name(wh, i, lang) for i in dict.fromkeys(
+        r["indicator_id"] for r in comparison)
+        if all(_isna(r["national_value"]) for r in comparison if r["indicator_id"] == i)]
+    if no_nat:
+        parts.append(label("bm.no_national", lang, indicators=join_words(no_nat, lang),
+                           year=year))
+    with_pace = {(r["province_id"], r["indicator_id"]) for r in pace}
+    no_base: dict[str, list[str]] = {}
+    for r in comparison:
+        key = (r["province_id"], r["indicator_id"])
+        if not _isna(r["value"]) and r["method"] == "stated" and key not in with_pace:
+            no_base.setdefault(r["province_id"], []).append(_running_name(wh, key[1], lang))
+    for p, names in no_base.items():
+        parts.append(label("bm.no_baseline", lang, provinces=wh.province_name(p, lang),
+                           indicators=join_words(names, lang)))
+    return [f"{p[0].upper()}{p[1:]}." for p in parts]
+
+
+def brief_method(year: int, lang: str) -> str:
+    """The method note and its limits, as two short paragraphs of HTML."""
+    return (f'<div class="vnh-method"><h3>{html.escape(label("brief.method_head", lang))}</h3>'
+            f'<p>{html.escape(label("brief.method", lang, year=int(year)))}</p>'
+            f'<p>{html.escape(label("brief.limits", lang))}</p></div>')
