@@ -1,10 +1,11 @@
-"""Score the extractor on the real-document development set (tests/data/real_dev).
+"""Score the extractor on a real-document set (tests/data/real_dev, or another with --set).
 
 Builds a measurement project in a temporary folder: this repository's data/ and sql/, plus
 the 15 real excerpts registered in its manifest (provinces the catalogue lacks are taken
 from the reference list), then runs `vnhealth eval` with the concept crosswalk.
 
-    .venv/bin/python benchmarks/eval_real_dev.py [--out DIR] [--show N] [--format markdown]
+    .venv/bin/python benchmarks/eval_real_dev.py [--set real_dev2] [--out DIR] [--show N]
+        [--format markdown]
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ import tempfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-REAL_DEV = REPO / "tests" / "data" / "real_dev"
+DATA = REPO / "tests" / "data"
+REAL_DEV = DATA / "real_dev"
 VNHEALTH = Path(sys.executable).parent / "vnhealth"
 
 
@@ -45,19 +47,19 @@ def _missing_provinces(project: Path, manifest: list[dict[str, str]]) -> None:
     path.write_text(text.rstrip("\n") + "\n" + buf.getvalue(), encoding="utf-8")
 
 
-def make_project(project: Path) -> Path:
-    """The measurement project at `project` (replaced if it exists)."""
+def make_project(project: Path, docset: Path = REAL_DEV) -> Path:
+    """The measurement project at `project` (replaced if it exists) with `docset`'s documents."""
     if project.exists():
         shutil.rmtree(project)
     shutil.copytree(REPO / "data", project / "data",
                     ignore=shutil.ignore_patterns("warehouse.duckdb*", ".*.tmp-*"))
     shutil.copytree(REPO / "sql", project / "sql")
-    with (REAL_DEV / "manifest.csv").open(encoding="utf-8") as fh:
+    with (docset / "manifest.csv").open(encoding="utf-8") as fh:
         manifest = list(csv.DictReader(fh))
     _missing_provinces(project, manifest)
     entries = []
     for m in manifest:
-        doc = REAL_DEV / "docs" / m["file"]
+        doc = docset / "docs" / m["file"]
         shutil.copyfile(doc, project / "data/raw" / m["file"])
         sha = hashlib.sha256(doc.read_bytes()).hexdigest()
         entries.append(
@@ -76,19 +78,25 @@ def make_project(project: Path) -> Path:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--set", default="real_dev", dest="docset",
+                    help="document set under tests/data (default: real_dev; e.g. real_dev2)")
     ap.add_argument("--out", help="project folder (default: a temporary one)")
     ap.add_argument("--show", default="0", help="missed and extra values to list per document")
     ap.add_argument("--format", default="text", choices=("text", "markdown", "json"))
     args = ap.parse_args()
-    project = make_project(Path(args.out or tempfile.mkdtemp(prefix="vnhealth-real-dev-")))
+    docset = DATA / args.docset
+    if not (docset / "manifest.csv").is_file():
+        print(f"no document set at {docset}", file=sys.stderr)
+        return 2
+    project = make_project(Path(args.out or tempfile.mkdtemp(prefix="vnhealth-real-dev-")), docset)
     built = subprocess.run([str(VNHEALTH), "build", "--root", str(project)],
                            capture_output=True, text=True)
     if built.returncode:
         print(built.stderr, file=sys.stderr)
         return built.returncode
-    return subprocess.run([str(VNHEALTH), "eval", "--golden", str(REAL_DEV / "golden.csv"),
-                           "--docs", str(REAL_DEV / "docs"),
-                           "--concepts", str(REAL_DEV / "concepts.csv"),
+    return subprocess.run([str(VNHEALTH), "eval", "--golden", str(docset / "golden.csv"),
+                           "--docs", str(docset / "docs"),
+                           "--concepts", str(docset / "concepts.csv"),
                            "--db", str(project / "data/warehouse.duckdb"),
                            "--show", args.show, "--format", args.format]).returncode
 

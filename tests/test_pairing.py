@@ -333,3 +333,39 @@ def _rewrite_sha(root: Path, raw: Path) -> None:
 
 def test_year_choice_not_stated_is_null() -> None:
     assert YearChoice(None, "not stated") == NOT_STATED
+
+
+# Principles first needed by tests/data/real_dev2 (made-up sentences, same forms)
+
+def test_a_ratio_against_100_with_its_year_in_brackets(vocab: Vocabulary) -> None:
+    text = ("Tỷ số giới tính khi sinh toàn tỉnh giảm dần xuống 118/100 (năm 2012), "
+            "115/100 (năm 2016).")
+    got = [(o.indicator_id, o.year, o.value, o.unit)
+           for o in read_text(vocab, text, period_start=2012, period_end=2016).observations]
+    assert got == [("sex_ratio_at_birth", 2012, 118.0, "boys_per_100_girls"),
+                   ("sex_ratio_at_birth", 2016, 115.0, "boys_per_100_girls")]
+
+
+def test_a_value_reached_in_the_documents_year_without_target_words_is_actual(
+        vocab: Vocabulary) -> None:
+    text = "Năm 2022, tỷ lệ dân số tham gia bảo hiểm y tế của tỉnh đạt 91,5%."
+    [o] = read_text(vocab, text, period_start=2022, period_end=2022).observations
+    assert (o.indicator_id, o.kind, o.year, o.value) == (
+        "health_insurance_coverage", "actual", 2022, 91.5)
+    planned = "Mục tiêu: năm 2022, tỷ lệ dân số tham gia bảo hiểm y tế đạt 91,5%."
+    [p] = read_text(vocab, planned, period_start=2022, period_end=2022).observations
+    assert p.kind == "target"
+
+
+def test_a_share_of_villages_doing_something_is_an_activity(vocab: Vocabulary) -> None:
+    text = ("- Đến năm 2025: tỷ lệ sinh con thứ 3 trở lên xuống dưới 15%; phấn đấu toàn tỉnh "
+            "có trên 60% thôn phát động không có người sinh con thứ 3 trở lên.")
+    got = [(o.indicator_id, o.comparator, o.value)
+           for o in read_text(vocab, text, period_start=2021, period_end=2025).observations]
+    assert got == [("third_child_births", "<", 15.0)]
+
+
+def test_per_mille_typed_as_percent_zero(vocab: Vocabulary) -> None:
+    text = "- Đến năm 2025: tỷ suất sinh thô đạt 14,5%0."
+    [o] = read_text(vocab, text, period_start=2021, period_end=2025).observations
+    assert (o.indicator_id, o.value, o.unit) == ("crude_birth_rate", 14.5, "per_1000")

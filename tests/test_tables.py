@@ -200,3 +200,105 @@ def test_cheap_header_test_never_turns_a_header_away(words: TableWords) -> None:
     for line in ["Tỷ lệ trẻ em được tiêm chủng đạt 95% năm 2025", "Bảng 3: 2020 2021",
                  "123 2020 2021"]:
         assert header_line(line, 0, words) is None, line
+
+
+# Layouts first met in tests/data/real_dev2 (made-up labels and numbers, same shapes)
+
+WRAPPED_HEADER = """Một số chỉ tiêu y tế
+Some health indicators
+2011 2014 2015 2016
+2017
+Bác sĩ bình quân 1 vạn dân (Người)
+Doctors per 10000 inhabitants (Person)
+5,1
+5,4
+5,9
+6,2
+6,6
+Tỷ lệ trẻ em dưới 5 tuổi bị suy dinh dưỡng (%) -
+Under-
+five malnutrition rate (%)
+18,1 16,2 15,4 14,9 14,1"""
+
+
+def test_wrapped_header_reads_its_years_in_order_and_a_dash_is_no_cell(
+        words: TableWords) -> None:
+    table = _table(WRAPPED_HEADER, words)
+    assert [c.year for c in table.columns] == [2011, 2014, 2015, 2016, 2017]
+    assert table.kind_hint == "actual"  # bilingual labels: a yearbook
+    values = _values(table)
+    years = [2011, 2014, 2015, 2016, 2017]
+    assert [(y, v) for _l, y, v in values[:5]] == list(
+        zip(years, [5.1, 5.4, 5.9, 6.2, 6.6], strict=True))
+    malnutrition = [v for v in values if v[0].startswith("Tỷ lệ trẻ em")]
+    assert [(y, v) for _l, y, v in malnutrition] == [
+        (2011, 18.1), (2014, 16.2), (2015, 15.4), (2016, 14.9), (2017, 14.1)]
+
+
+BLANK_SEPARATED = """CHỈ TIÊU
+
+2016
+
+2017
+
+2018
+
+Số Bác sĩ/vạn dân
+
+12,04
+
+12
+
+13
+
+Cục Thống kê tỉnh"""
+
+
+def test_one_cell_per_line_takes_bare_integers_and_a_source_line(words: TableWords) -> None:
+    table = _table(BLANK_SEPARATED, words)
+    assert [(y, v) for _l, y, v in _values(table)] == [(2016, 12.04), (2017, 12.0), (2018, 13.0)]
+    assert table.kind_hint == "actual"  # "Cục Thống kê" under the table
+
+
+YEARS_DOWN = """Tỷ suất sinh thô, tỷ suất chết thô của dân số
+
+  Tỷ suất sinh thô
+
+Crude birth rate
+
+Tỷ suất chết thô
+
+Crude death rate
+
+Tỷ lệ tăng tự nhiên
+
+Natural increase rate
+
+2019 16,10 5,20 10,90
+2020 15,80 5,30 10,50
+Sơ bộ – Prel. 2021 15,20 5,60 9,60"""
+
+
+def test_years_down_the_rows(words: TableWords) -> None:
+    table = _table(YEARS_DOWN, words)
+    assert table.shape == "years_down"
+    assert [(c.year, c.kind_hint) for c in table.columns] == [
+        (2019, None), (2020, None), (2021, "preliminary")]
+    assert [r.label for r in table.rows] == ["Tỷ suất sinh thô", "Tỷ suất chết thô",
+                                             "Tỷ lệ tăng tự nhiên"]
+    assert [(y, v) for label, y, v in _values(table) if label == "Tỷ suất chết thô"] == [
+        (2019, 5.2), (2020, 5.3), (2021, 5.6)]
+
+
+def test_years_down_values_share_the_tables_unit(vocab: Vocabulary) -> None:
+    got = {(o.indicator_id, o.year): (o.value, o.unit, o.kind, o.quarantine_reason)
+           for o in read_text(vocab, YEARS_DOWN, period_start=2019, period_end=2021).observations}
+    assert got[("crude_death_rate", 2021)] == (5.6, "per_1000", "actual", None)
+    # 10,50 beside rates per 1,000 is a natural increase of 10.5‰, not 10.5%
+    assert got[("natural_population_growth", 2020)] == (10.5, "per_1000", "actual", None)
+
+
+def test_a_year_first_line_in_prose_is_no_table(words: TableWords) -> None:
+    text = "Kết quả năm 2020\n2020 là năm đầu tiên thực hiện kế hoạch 5 năm"
+    lines = text.split("\n")
+    assert all(find_table(lines, i, words) is None for i in range(len(lines)))

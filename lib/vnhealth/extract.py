@@ -404,8 +404,9 @@ def _only_number_first_words(low: str, start: int, end: int) -> bool:
 
 def _own_years(mentions: list[dict[str, Any]], year_phrases: list[tuple[int, int, int, str]],
                low: str, links: re.Pattern[str] | None = None) -> set[int]:
-    """Years written right after a number belong to it ("35% năm 2020", "1,1% vào năm 2025":
-    a linking word such as "vào" may stand between): set d["own_year"] and return the starts
+    """Years written right after a number belong to it ("35% năm 2020", "1,1% vào năm 2025",
+    "120/100 (năm 2011)": a linking word such as "vào" or a bracket may stand between): set
+    d["own_year"] and return the starts
     of the year phrases so taken."""
     starts = [p[0] for p in year_phrases]
     consumed: set[int] = set()
@@ -414,8 +415,11 @@ def _own_years(mentions: list[dict[str, Any]], year_phrases: list[tuple[int, int
         link = links.match(low, end) if links is not None else None
         reach = (link.end() - end if link else 0) + 2
         for k in range(bisect_left(starts, end), bisect_right(starts, end + reach)):
-            ys, _ye, y, kind = year_phrases[k]
-            if kind == "year" and (_is_blank(low, end, ys) or (link and link.end() >= ys)):
+            ys, ye, y, kind = year_phrases[k]
+            # "120/100 (năm 2011)": a year alone in brackets right after the number is its own
+            if kind == "year" and (_is_blank(low, end, ys) or (link and link.end() >= ys)
+                                   or (low[end:ys].strip() == "("
+                                       and low[ye:ye + 3].lstrip().startswith(")"))):
                 d["own_year"] = y
                 consumed.add(ys)
     return consumed
@@ -976,14 +980,38 @@ class DocumentReader:
     # -- tables read by vnhealth.tables: a value per year column -----------------------------
     def _read_table(self, table: Table) -> None:
         statistics = bool(self.v.table_words.statistics.search(lite(nfc(self.doc.title or ""))))
+        shared = self._shared_unit(table)
         for row in table.rows:
             seg = Segment.from_lines("table_row", [(n, self.lines[n - 1]) for n in row.lines])
             statement = self._new_statement(seg)
             if row.role in ("row", "total"):  # districts and the country are not the province
-                self._read_table_record_row(table, row, statement, statistics)
+                self._read_table_record_row(table, row, statement, statistics, shared)
+
+    def _row_indicator_unit(self, label: str) -> str | None:
+        keyed = self.v.key(label)
+        alias = next(self.v.alias_re.finditer(keyed.key), None)
+        if alias is None:
+            return None
+        return self.v.alias_targets[alias.group(1)][0].unit
+
+    def _shared_unit(self, table: Table) -> str | None:
+        """The unit a table's rows share when the table states none and no row states its own
+        (a statistics page of crude rates per 1,000): the catalogue unit of every named row
+        but one, when all those agree and are not percent. A row whose value is implausible
+        in its own indicator's unit may then be read in it (see _read_table_record_row)."""
+        if table.unit_text or any(r.unit_text for r in table.rows):
+            return None
+        units = [u for u in (self._row_indicator_unit(r.label) for r in table.rows) if u]
+        common = {u for u in units}
+        if len(units) < 3:
+            return None
+        top = max(common, key=units.count)
+        if top == "percent" or units.count(top) < len(units) - 1:
+            return None
+        return top
 
     def _read_table_record_row(self, table: Table, row: Row, statement: Statement,
-                               statistics: bool) -> None:
+                               statistics: bool, shared: str | None = None) -> None:
         # a total row ("Toàn tỉnh") is named by the table's title
         names = [row.label, table.title] if row.role == "total" else [row.label]
         alias = None
@@ -1007,6 +1035,8 @@ class DocumentReader:
             ind = self._choose(candidates, unit, None, table=True)
             if ind is None:
                 continue
+            if unit is None and shared and shared != ind.unit:
+                unit = self._in_shared_unit(ind, cell.value.value, shared)
             column = table.columns[cell.column]
             kind, _basis = column_kind(table, column, statistics=statistics,
                                        period_start=self.doc.period_start,
@@ -1014,6 +1044,21 @@ class DocumentReader:
             self._emit(ind, kind, column.year, cell.value.comparator, cell.value.value,
                        cell.value.value_high, unit or ind.unit, None, cell.line, cell.text,
                        statement)
+
+    def _in_shared_unit(self, ind: Indicator, value: float, shared: str) -> str | None:
+        """`shared` when a unitless value is implausible in its indicator's unit and plausible
+        once read in the unit its table's other rows share (11,55 beside crude rates per
+        1,000 is a natural increase of 11.55‰, not 11.55%)."""
+        units = self.v.catalog.units
+        have, other = units.get(ind.unit), units.get(shared)
+        if ind.plausible is None or have is None or other is None or \
+                have.dimension != other.dimension:
+            return None
+        lo, hi = ind.plausible
+        converted = value * have.per / other.per
+        if lo <= value <= hi or not lo <= converted <= hi:
+            return None
+        return shared
 
     # -- tables: pipe cells over lines -------------------------------------------------------
     def _pipe_table(self, block: list[tuple[int, str]], section_year: int | None
@@ -1458,6 +1503,15 @@ class DocumentReader:
 
     def _kind_for(self, d: dict[str, Any], low: str, clause: tuple[int, int], ix: _PairIndex,
                   seg: Segment, year: YearChoice) -> KindChoice:
+        verb = verb_before(self.v.actual_verb_re, low, clause[0], d["start"])
+        if (verb is not None and year.year is not None and year.year == self._past_before
+                and self._statistics is None and (seg.section is None
+                                                  or seg.section.kind != "target")
+                and not any(w in low for w in self.v.target_words)):
+            # "Năm 2023, tỷ lệ … đạt 92%" in a text that plans nothing: a value reached in the
+            # document's own first year, told with no target word around it, is reported
+            return KindChoice("actual", f"'{verb}' in the document's year ({year.year}) "
+                                        "with no target word")
         return decide_kind(
             baseline=self._is_baseline_from(d, low, clause, ix), column_kind=None,
             statistics=self._statistics, section=seg.section,

@@ -318,11 +318,17 @@ class _RowReader:
         while j < len(self.lines) and j - max(last, start) <= _MAX_GAP:
             line = self.lines[j]
             j += 1
-            if not line.strip() or is_noise_line(line):
+            if not line.strip():
+                continue
+            if is_noise_line(line) and not self._takes_cell(line):
                 continue
             if header_line(line, j - 1, self.words) is not None:
                 break  # another header: another table
             parts = split_row(line, len(self.columns))
+            if parts.label and parts.values and len(parts.values) < len(self.columns) and all(
+                    v[1] is None for v in parts.values):
+                # a label ending in a dash ("… suy dinh dưỡng (%) -") holds no values
+                parts = _Line(line.strip(), parts.label_start, parts.unit_text, [])
             if parts.values and parts.label:
                 self._new_row(j, parts)
                 last = j
@@ -335,6 +341,16 @@ class _RowReader:
             else:
                 self._label_line(j, line.strip())
         return last
+
+    def _takes_cell(self, line: str) -> bool:
+        """A bare number on its own line is the next cell of a row read one cell per line
+        while that row has room, not a page number."""
+        row = self.open
+        if row is None or not row.cells or len(row.cells) >= len(self.columns):
+            return False
+        if row.cells[-1].column != len(row.cells) - 1 or row.cells[-1].line == row.lines[0]:
+            return False
+        return _value_token(line.strip())[0]
 
     def _label_line(self, line_no: int, text: str) -> None:
         self.open = None
@@ -426,9 +442,37 @@ def _read(lines: Sequence[str], i: int, words: TableWords, shape: str, by_positi
         return None
     _mark_sub_rows(rows)
     title, unit = _title(lines, i, words)
-    statistics = any(c.kind_hint == "preliminary" for c in columns) or bool(
-        words.statistics.search(lite(title)))
+    statistics = (any(c.kind_hint == "preliminary" for c in columns)
+                  or bool(words.statistics.search(lite(title)))
+                  or _source_line_below(lines, end, words) or _bilingual(lines, rows))
     return Table(shape, columns, rows, title, unit, "actual" if statistics else None, i, end)
+
+
+def _source_line_below(lines: Sequence[str], end: int, words: TableWords) -> bool:
+    """The first lines under a table name a statistics office as its source ("Cục Thống kê
+    …", "Nguồn: Niên giám thống kê"): the table reports actuals."""
+    seen = 0
+    for j in range(max(end, 0), min(len(lines), end + 8)):
+        s = lines[j].strip()
+        if not s:
+            continue
+        if words.statistics.search(lite(s)) and len(s) <= 120:
+            return True
+        seen += 1
+        if seen >= 2:
+            break
+    return False
+
+
+def _bilingual(lines: Sequence[str], rows: list[Row]) -> bool:
+    """Row labels followed by their English translation (ASCII lines such as "Doctor per
+    10000 inhabitants (Person)"): a statistical yearbook's layout, which reports actuals."""
+    english = 0
+    for r in rows:
+        texts = [lines[n - 1].strip() for n in r.lines]
+        if any(len(t) > 12 and t.isascii() and re.search(r"[A-Za-z]{4,}", t) for t in texts):
+            english += 1
+    return english >= 2 and english * 2 >= len(rows)
 
 
 def _mark_sub_rows(rows: list[Row]) -> None:
@@ -468,6 +512,14 @@ def _aligned(lines: Sequence[str], i: int, words: TableWords) -> bool:
     return any(re.search(r"\d {2,}\S|\S {2,}(?:19|20)\d\d", lines[h.index]) for h in run)
 
 
+def _stacked_by_position(lines: Sequence[str], i: int, words: TableWords) -> bool:
+    """A header over several lines is read by position when it is laid out by position (runs
+    of spaces) or when a kind word stands over a year ("Sơ bộ" above "2021"); years set apart
+    by single spaces whose line wraps ("2010 2013 2014 2015" / "2016") read in reading order."""
+    run = _header_run(lines, i, words)
+    return _aligned(lines, i, words) or any(h.hints for h in run)
+
+
 @dataclass(frozen=True)
 class TableShape:
     name: str
@@ -479,7 +531,7 @@ SHAPES: tuple[TableShape, ...] = (
     TableShape("side_by_side", _detect_side_by_side,
                lambda ls, i, w: _read(ls, i, w, "side_by_side", _aligned(ls, i, w))),
     TableShape("stacked_header", _detect_stacked,
-               lambda ls, i, w: _read(ls, i, w, "stacked_header", True)),
+               lambda ls, i, w: _read(ls, i, w, "stacked_header", _stacked_by_position(ls, i, w))),
     TableShape("one_per_line", _detect_one_per_line,
                lambda ls, i, w: _read(ls, i, w, "one_per_line", False)),
 )
@@ -502,10 +554,137 @@ class Prefix(Sequence[str]):
         return self._lines[k]
 
 
+# ---------------------------------------------------------------------------------------------
+# Years down the rows: "2015 17,24 5,69 11,55" under column labels that name the indicators
+
+
+_YEAR_FIRST_RE = re.compile(
+    r"^\s*(?P<pre>[^\d]{0,40}?)\s*(?P<year>(?:19|20)\d\d)\s+(?P<rest>\S.*)$")
+_MAX_LABEL_LOOKUP = 24  # lines above the first year row that may hold the column labels
+
+
+def _year_row(line: str, words: TableWords
+              ) -> tuple[int, str | None, int, list[tuple[str, CellValue | None, int, int]]] | None:
+    """(year, kind hint, year offset, values) of a row that opens with its year and holds
+    nothing else but two or more values; what stands before the year may only be kind words
+    ("Sơ bộ – Prel. 2022")."""
+    if len(line) > 300:
+        return None
+    m = _YEAR_FIRST_RE.match(line)
+    if not m:
+        return None
+    hint = None
+    pre = lite(m.group("pre"))
+    if pre.strip():
+        rest = pre
+        for kind, pattern in (("preliminary", words.preliminary), ("actual", words.actual)):
+            if pattern.search(rest):
+                hint = hint or kind
+                rest = pattern.sub(" ", rest)
+        if hint is None or not _HEADER_REST_RE.match(rest):
+            return None
+    values = []
+    base = m.start("rest")
+    for tok in _TOKEN_RE.finditer(m.group("rest")):
+        ok, cell = _value_token(tok.group(0))
+        if not ok:
+            return None
+        values.append((tok.group(0), cell, base + tok.start(), base + tok.end()))
+    if len(values) < 2 or sum(v[1] is not None for v in values) == 0:
+        return None
+    return int(m.group("year")), hint, m.start("year"), values
+
+
+def _column_labels(lines: Sequence[str], i: int, n: int, words: TableWords
+                   ) -> tuple[list[tuple[int, str]], str, int] | None:
+    """The n column labels above line i, nearest last: one line split into n cells by runs of
+    spaces or tabs, or n label lines (English translation lines skipped); with the unit of a
+    "Đơn vị tính" line and the index of the first line used."""
+    labels: list[tuple[int, str]] = []
+    unit = ""
+    j = i - 1
+    while j >= 0 and i - j <= _MAX_LABEL_LOOKUP and len(labels) < n:
+        raw = lines[j]
+        s = raw.strip()
+        j -= 1
+        if not s or is_noise_line(s):
+            continue
+        if words.unit_line.search(lite(s)):
+            unit = re.sub(r"^.*?(?:unit\s*[:\-–]?\s*)", "", s, flags=re.IGNORECASE).strip() or unit
+            continue
+        if s in ("‰", "%"):
+            unit = s
+            continue
+        if s.isascii():
+            continue  # the English of a bilingual table
+        cells = [c.strip() for c in _CELL_SPLIT_RE.split(s) if c.strip()]
+        if len(cells) == n and not labels and all(not c.isascii() or len(c) < 3 for c in cells):
+            return [(j + 2, c) for c in cells], unit, j + 1
+        if len(s) > 80 or _DIGITS_RE.search(s) or len(cells) != 1:
+            return None
+        labels.insert(0, (j + 2, s))
+    if len(labels) != n:
+        return None
+    return labels, unit, labels[0][0] - 1
+
+
+def find_years_down(lines: Sequence[str], i: int, words: TableWords) -> Table | None:
+    """A table whose rows open with their year and whose columns are indicators (a statistics
+    page: "2015 17,24 5,69 11,55"), read into the same record as any other table: a year
+    column per year row and a row per column label. Read from its first year row only."""
+    first = _year_row(lines[i], words)
+    if first is None:
+        return None
+    k = i - 1
+    while k >= 0 and not lines[k].strip():
+        k -= 1
+    if k >= 0 and _year_row(lines[k], words) is not None:
+        return None
+    n = len(first[3])
+    year_rows: list[tuple[int, tuple[int, str | None, int, list[Any]]]] = []
+    j = i
+    while j < len(lines):
+        if not lines[j].strip():
+            j += 1
+            continue
+        r = _year_row(lines[j], words)
+        if r is None or len(r[3]) != n:
+            break
+        year_rows.append((j, r))
+        j += 1
+    years = [r[0] for _j, r in year_rows]
+    if len(year_rows) < 2 or len(set(years)) != len(years):
+        return None
+    found = _column_labels(lines, i, n, words)
+    if found is None:
+        return None
+    labels, unit, top = found
+    columns = [YearColumn(r[0], r[1], jj + 1, r[2], r[2] + 4) for jj, r in year_rows]
+    rows = []
+    for c, (label_line, label) in enumerate(labels):
+        m = _LABEL_UNIT_RE.search(label)
+        row = Row(label=label, lines=[label_line], unit_text=m.group(1).strip() if m else "",
+                  role=row_role(label, words))
+        for col, (jj, r) in enumerate(year_rows):
+            text, value, s0, e0 = r[3][c]
+            row.cells.append(Cell(text, value, col, jj + 1, s0, e0))
+        rows.append(row)
+    title, title_unit = _title(lines, top, words)
+    statistics = (any(col.kind_hint == "preliminary" for col in columns)
+                  or bool(words.statistics.search(lite(title))))
+    end = year_rows[-1][0] + 1
+    return Table("years_down", columns, rows, title, unit or title_unit,
+                 "actual" if statistics else None, i, end)
+
+
 def find_table(lines: Sequence[str], i: int, words: TableWords) -> Table | None:
     """The table whose header starts at line i (0-based) of NFC lines, read by the
     best-fitting shape."""
     if header_line(lines[i], i, words) is None:
+        first = lines[i].lstrip()[:1]
+        if first and (first.isdigit() or first.isalpha()) and len(lines[i]) < 300 and \
+                _YEAR_DIGITS_RE.search(lines[i], 0, 60):
+            return find_years_down(lines, i, words)
         return None
     scored = sorted(((s.detect(lines, i, words), k) for k, s in enumerate(SHAPES)), reverse=True)
     for score, k in scored:
