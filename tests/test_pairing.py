@@ -365,6 +365,22 @@ def test_a_share_of_villages_doing_something_is_an_activity(vocab: Vocabulary) -
     assert got == [("third_child_births", "<", 15.0)]
 
 
+def test_a_share_of_villages_is_kept_when_the_indicator_is_about_villages(
+        vocab: Vocabulary) -> None:
+    text = ("II. MỤC TIÊU\n- Bổ sung nhân viên y tế thôn bản cho 100% các thôn trên địa bàn "
+            "tỉnh.")
+    got = [(o.indicator_id, o.value)
+           for o in read_text(vocab, text, period_start=2024, period_end=2024).observations]
+    assert got == [("village_health_worker_coverage", 100.0)]
+
+
+def test_planned_value_with_du_kien_is_a_target(vocab: Vocabulary) -> None:
+    text = "- Sàng lọc trước sinh, dự kiến năm 2024 là 51%."
+    [o] = read_text(vocab, text, period_start=2024, period_end=2024).observations
+    assert (o.indicator_id, o.kind, o.year, o.value) == ("prenatal_screening", "target", 2024,
+                                                         51.0)
+
+
 def test_per_mille_typed_as_percent_zero(vocab: Vocabulary) -> None:
     text = "- Đến năm 2025: tỷ suất sinh thô đạt 14,5%0."
     [o] = read_text(vocab, text, period_start=2021, period_end=2025).observations

@@ -1460,13 +1460,17 @@ class DocumentReader:
 
     def _activity_share(self, d: dict[str, Any], low: str, named: _Named) -> bool:
         """A share of agencies doing something ("100% cấp ủy Đảng … ban hành nghị quyết") is
-        an activity, not the indicator, unless the indicator's name as matched holds that
-        subject; a share of establishments or households counts only when an alias names it."""
+        an activity, not the indicator, unless the indicator holds that subject: in its name
+        as matched or in its catalogue name ("100% các thôn" for "Tỷ lệ thôn bản có nhân viên
+        y tế"); a share of establishments or households counts only when an alias names it."""
         if d["unit"] != "percent":
             return False
         m = self.v.activity_subject_re.match(low, d["unit_end"])
         if m is not None:
-            return named.method != "alias" or m.group(1) not in low[named.start:named.end]
+            subject = m.group(1)
+            own_name = lite(nfc(named.indicator.name_vi)).lower()
+            return named.method != "alias" or (subject not in low[named.start:named.end]
+                                               and f" {subject} " not in f" {own_name} ")
         # an establishment's share needs the catalogue's name, not a loose match
         return named.method != "alias" and bool(
             self.v.establishment_subject_re.match(low, d["unit_end"]))
