@@ -74,7 +74,7 @@ BRIEF_NOTEBOOKS = frozenset({"policy_brief"})
 ASSET = "assets/plotly.min.js"
 FAILED_DIR = "_failed"
 # Bumped when the page shell or conversion changes, so that --changed re-renders everything.
-RENDER_FORMAT = "1"
+RENDER_FORMAT = "2"
 _RUN_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$")
 # Seconds an interrupted command waits for its killed runs to wind up before it exits.
 CANCEL_GRACE = 5.0
@@ -398,7 +398,6 @@ ul.vnh-findings li { margin: 0.35em 0; }
 .jp-OutputArea-output pre, pre { white-space: pre-wrap; font-size: 0.85em; }
 div.jp-RenderedHTMLCommon table.dataframe, table.dataframe { font-size: 0.85em; }
 .jp-OutputPrompt, .jp-InputPrompt { display: none; }
-@page { size: A4; margin: 12mm; }
 .vnh-cover { margin-bottom: 0.4em; } .vnh-cover p { margin: 0.15em 0; }
 .vnh-issuer { font-weight: 600; } .vnh-audience { font-style: italic; }
 ul.vnh-missing { color: #333; font-size: 0.92em; } ul.vnh-missing li { margin: 0.2em 0; }
@@ -408,8 +407,41 @@ body.brief footer { font-size: 0.75em; }
   overflow-x: auto; } }
 .modebar-container { display: none; }
 body.site .vnh-chart:hover .modebar-container { display: block; }
+/* Print (briefs are printed to PDF by Chromium): A4, the page number in the bottom margin
+   (a CSS margin box, Chromium 131+), headings kept with what follows, and a compact brief:
+   smaller type, charts scaled to the text, sources as a two-column list of documents and
+   lines (the quotes stay in the HTML). Two provinces and five indicators fit on two pages. */
+@page { size: A4; margin: 9mm 11mm 11mm;
+  @bottom-center { content: counter(page) " / " counter(pages); color: #5f6368;
+    font-family: "Noto Sans", "DejaVu Sans", "Liberation Sans", Arial, sans-serif;
+    font-size: 8pt; } }
 @media print { main { padding: 0; max-width: none; } h1, h2, h3 { break-after: avoid; }
-  .vnh-chart, table { break-inside: avoid; } a { color: inherit; } }
+  .vnh-chart, table, tr, li { break-inside: avoid; } a { color: inherit; }
+  p, li { orphans: 2; widows: 2; }
+  body.brief { font-size: 11px; line-height: 1.25; }
+  body.brief main { max-width: none; }
+  body.brief h1 { font-size: 1.45em; }
+  body.brief h2 { font-size: 1.15em; margin: 0.5em 0 0.25em; padding-bottom: 2px; }
+  body.brief h3 { margin: 0.6em 0 0.2em; }
+  body.brief p { margin: 0.3em 0; } body.brief .vnh-cover p { margin: 0.1em 0; }
+  body.brief ul { margin: 0.2em 0; padding-left: 1.3em; } body.brief li { margin: 0.05em 0; }
+  body.brief ul.vnh-findings li, body.brief ul.vnh-missing li { margin: 0.1em 0; }
+  body.brief .vnh-chart { zoom: 0.57; margin: 0 auto; }
+  body.brief table { margin: 0.3em 0 0.6em; } body.brief table.vnh-comparison { font-size: 0.9em; }
+  body.brief .vnh-method { font-size: 0.8em; line-height: 1.2; }
+  body.brief .vnh-method p { margin: 0.2em 0; }
+  body.brief table.vnh-sources { display: block; columns: 2; column-gap: 6mm;
+    font-size: 0.7em; line-height: 1.15; break-inside: auto; }
+  body.brief table.vnh-sources thead { display: none; }
+  body.brief table.vnh-sources tbody { display: block; }
+  body.brief table.vnh-sources tr { display: block; white-space: nowrap; overflow: hidden;
+    text-overflow: ellipsis; padding: 0.5px 0; }
+  body.brief table.vnh-sources td { display: inline; border: 0; padding: 0; }
+  body.brief table.vnh-sources td.vnh-quote { display: none; }
+  body.brief table.vnh-sources td:first-child::after { content: "."; }
+  html:lang(vi) body.brief table.vnh-sources td:nth-child(3)::before { content: ", dòng "; }
+  html:lang(en) body.brief table.vnh-sources td:nth-child(3)::before { content: ", line "; }
+  body.brief footer main { padding: 0; } }
 """
 
 _EXPORTERS = threading.local()

@@ -1841,7 +1841,7 @@ def interval_bars(wh: Warehouse, table: Sequence[dict[str, Any]], lang: str, *,
         fig.layout.setdefault(f"xaxis{_domain_axis(k)}", {})["range"] = [-0.6, len(
             {row["province_id"] for row in data if row["indicator_id"] == ind}) - 0.1]
     # Print (fixed width) gets shorter panels so that a brief stays a few pages.
-    return _layout(fig, title, width=width, height=150 + (200 if width else 260) * nrows,
+    return _layout(fig, title, width=width, height=150 + (170 if width else 260) * nrows,
                    top=105)
 
 
@@ -1924,7 +1924,7 @@ def dumbbells(wh: Warehouse, pace: Sequence[dict[str, Any]],
     _shape_legend(fig, shapes, lang, 1, 1)
     fig.update_yaxes(automargin=True)
     return _layout(fig, label("chart.dumbbells", lang), width=width,
-                   height=150 + (110 if width else 150) * len(indicators), top=90)
+                   height=150 + (85 if width else 150) * len(indicators), top=90)
 
 
 def heatmap(wh: Warehouse, table: Sequence[dict[str, Any]], lang: str, *,

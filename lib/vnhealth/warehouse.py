@@ -2,7 +2,9 @@
 
 All inputs are read and checked before anything is written. The database is written to a
 temporary file beside the target and renamed over it only when complete and closed, so a failed
-build leaves the previous warehouse untouched and no reader ever sees half a database.
+build leaves the previous warehouse untouched and no reader ever sees half a database. Before
+the rename, the data checks (sql/checks/) run on the temporary file: an error-level check with
+offending rows stops the build there (vnhealth.commands.check.gate).
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from vnhealth.catalog import (
     load_national_targets,
     read_document_lines,
 )
+from vnhealth.commands.check import gate
 from vnhealth.derive import line_pages
 from vnhealth.errors import InputError, ParameterError, VnhealthError
 from vnhealth.extract import (
@@ -675,14 +678,17 @@ def _signals_deferred() -> Iterator[None]:
 
 def write_warehouse(corpus: Corpus, out: Path, extra_tables: dict[str, Any] | None = None,
                     *, library: LibraryWorker | None = None,
-                    sidecar: tuple[Path, Callable[[], str]] | None = None) -> int:
+                    sidecar: tuple[Path, Callable[[], str]] | None = None,
+                    warnings: list[str] | None = None) -> int:
     """Write all tables to `out` atomically. Returns the number of observations written.
 
     The library's tables (harmonized_tables) are computed by `library` when given, else here.
     `sidecar` is (path, text) of a file (the build report) written atomically with the
     warehouse, its text computed once the tables are written: a failure writing either leaves
-    both as they were. A failure to write (a full disk) is a VnhealthError naming the reason;
-    no temp file is left either way, and those of builds that died are removed.
+    both as they were. The data checks run on the written file first: an error-level check with
+    rows raises VnhealthError (nothing replaced); warning-level findings go to `warnings`. A
+    failure to write (a full disk) is a VnhealthError naming the reason; no temp file is left
+    either way, and those of builds that died are removed.
     """
     import duckdb
 
@@ -695,6 +701,9 @@ def write_warehouse(corpus: Corpus, out: Path, extra_tables: dict[str, Any] | No
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         rows = _write_tables(tmp, corpus, extra_tables, library)
+        found = _run_checks(tmp, corpus.paths)
+        if warnings is not None:
+            warnings.extend(found)
         if sidecar and side_tmp:
             what = f"the build report to {sidecar[0]}"
             side_tmp.write_text(sidecar[1](), encoding="utf-8")
@@ -712,6 +721,17 @@ def write_warehouse(corpus: Corpus, out: Path, extra_tables: dict[str, Any] | No
         for leftover in leftovers:
             leftover.unlink(missing_ok=True)
     return len(rows["observations"])
+
+
+def _run_checks(db: Path, paths: ProjectPaths) -> list[str]:
+    """The gate: every check of sql/checks/ on the closed database `db`, read-only."""
+    import duckdb
+
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return gate(con, paths)
+    finally:
+        con.close()
 
 
 def _write_tables(tmp: Path, corpus: Corpus, extra_tables: dict[str, Any] | None,
@@ -827,7 +847,8 @@ def build(root: Path | str | None = None, out: Path | str | None = None,
             return json.dumps(report.__dict__, indent=2, ensure_ascii=False)
 
         write_warehouse(corpus, target, library=library,
-                        sidecar=(report_path, report_text) if report_path else None)
+                        sidecar=(report_path, report_text) if report_path else None,
+                        warnings=report.warnings)
     if not report_path:
         report.total_seconds = time.perf_counter() - started
     return report

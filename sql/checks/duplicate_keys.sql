@@ -1,5 +1,6 @@
 -- duplicate_keys: Keys that are missing or not unique, in every table that has one.
 -- vi: Khóa bị thiếu hoặc bị trùng trong các bảng có khóa.
+-- level: error
 --
 -- Keys: provinces.province_id, units.unit_id, indicators.indicator_id, documents.doc_id and
 -- source_file, statements.statement_id, observations.obs_id, qualitative_targets.qual_id;

@@ -1,5 +1,6 @@
 -- harmonized_without_method: Harmonized values without a valid method, or whose value does not match their method (a stated or interpolated row without a value, a missing row with one).
 -- vi: Giá trị đã chuẩn hóa thiếu phương pháp hợp lệ hoặc không khớp với phương pháp (được nêu/nội suy mà không có giá trị, thiếu mà lại có giá trị).
+-- level: error
 --
 -- Every harmonized value says how it was obtained: `stated`, `interpolated`,
 -- `carried_forward` or `missing`, never silently carried. A stated value keeps its

@@ -1,5 +1,6 @@
 -- implausible_values: Values outside the plausible range the catalogue gives each indicator (a sign of a unit or parsing mistake).
 -- vi: Giá trị nằm ngoài khoảng hợp lý của chỉ số trong danh mục (dấu hiệu nhầm đơn vị hoặc đọc sai số).
+-- level: warning
 --
 -- Checked in the indicator's unit, where a mistake in scale shows: harmonized values (stated
 -- and interpolated, their interval ends included) and national targets stated in the

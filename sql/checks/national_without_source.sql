@@ -1,5 +1,6 @@
 -- national_without_source: National benchmark rows without their source document, source URL, indicator or value.
 -- vi: Dòng chỉ tiêu quốc gia thiếu văn bản nguồn, đường dẫn nguồn, chỉ số hoặc giá trị.
+-- level: error
 --
 -- A national value is only a benchmark when one can see where it comes from: each row keeps
 -- the resolution or decision (`source_doc`) and a public page (`source_url`).

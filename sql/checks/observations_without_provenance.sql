@@ -1,5 +1,6 @@
 -- observations_without_provenance: Observations that cannot be traced to their source: no document, a line outside the file, no quote, or a quote that does not contain the number.
 -- vi: Giá trị không truy được nguồn: thiếu văn bản, số dòng nằm ngoài tệp, thiếu trích dẫn, hoặc trích dẫn không chứa con số.
+-- level: error
 --
 -- Every observation must name its document (one in `documents`), the 1-based line of the raw
 -- file where its number stands, that line quoted, the number as written (`value_text`)

@@ -1,5 +1,6 @@
 -- percent_out_of_range: Percentages outside 0–100 (observations as written, and harmonized values of indicators measured in %).
 -- vi: Tỷ lệ phần trăm nằm ngoài khoảng 0–100 (giá trị như trong văn bản và giá trị đã chuẩn hóa của chỉ số tính theo %).
+-- level: error
 --
 -- A share cannot be below 0% or above 100%. Relative changes ("giảm 20%") are changes, not
 -- shares, and are left out; so are indicators whose plausible range in the catalogue allows

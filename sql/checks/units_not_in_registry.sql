@@ -1,5 +1,6 @@
 -- units_not_in_registry: Units used anywhere in the warehouse that the unit registry (data/catalog/units.yaml) does not declare.
 -- vi: Đơn vị được dùng trong kho dữ liệu nhưng không có trong danh mục đơn vị (data/catalog/units.yaml).
+-- level: error
 --
 -- Conversions happen only through the registry, so an undeclared unit is a value that can
 -- never be compared. An observation without a unit is allowed (the indicator's unit is then

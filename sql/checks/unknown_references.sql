@@ -1,5 +1,6 @@
 -- unknown_references: Rows that point to a province, indicator or document the warehouse does not have, or to the wrong province.
 -- vi: Dòng tham chiếu đến tỉnh, chỉ số hoặc văn bản không có trong kho dữ liệu, hoặc sai tỉnh.
+-- level: error
 --
 -- Each observation's province must be its document's province; every id must exist in its
 -- table (provinces, indicators, documents), including the national benchmark's indicators
