@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import nbformat
@@ -16,3 +17,16 @@ def make_notebook(path: Path, parameters: str, *cells: str) -> Path:
                                  "language": "python"}
     nbformat.write(nb, path)
     return path
+
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+def copy_project(dest: Path, src: Path = REPO_ROOT) -> Path:
+    """Copy data/ and sql/ of a project root to `dest`, leaving out any warehouse or build
+    leftovers; returns `dest`."""
+    ignore = shutil.ignore_patterns("warehouse.duckdb*", "*.tmp*", "__pycache__")
+    shutil.copytree(src / "data", dest / "data", ignore=ignore)
+    if (src / "sql").is_dir():
+        shutil.copytree(src / "sql", dest / "sql", ignore=ignore)
+    return dest

@@ -18,6 +18,7 @@ from pathlib import Path
 import duckdb
 import pytest
 import yaml
+from support import copy_project
 
 from vnhealth.derive import line_pages
 from vnhealth.docmeta import load_document_words, read_facts
@@ -44,11 +45,7 @@ def vnhealth(*args: str) -> subprocess.CompletedProcess[str]:
 @pytest.fixture
 def root(tmp_path: Path) -> Path:
     """A copy of the project's inputs, without any warehouse."""
-    dest = tmp_path / "project"
-    ignore = shutil.ignore_patterns("warehouse.duckdb*", "*.tmp*", "__pycache__")
-    shutil.copytree(REPO_ROOT / "data", dest / "data", ignore=ignore)
-    shutil.copytree(REPO_ROOT / "sql", dest / "sql", ignore=ignore)
-    return dest
+    return copy_project(tmp_path / "project")
 
 
 def snapshot(root: Path) -> dict[str, bytes]:

@@ -24,6 +24,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from support import copy_project
 
 # Skip only while the CLI module does not exist yet; an ImportError raised by a bug inside it
 # is not a ModuleNotFoundError and still fails the run.
@@ -60,14 +61,6 @@ def sha256_file(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def copy_project(src: Path, dest: Path) -> None:
-    """Copy data/ and sql/ of a project root, leaving out any warehouse or build leftovers."""
-    ignore = shutil.ignore_patterns("warehouse.duckdb*", "*.tmp*", "__pycache__")
-    shutil.copytree(src / "data", dest / "data", ignore=ignore)
-    if (src / "sql").is_dir():
-        shutil.copytree(src / "sql", dest / "sql", ignore=ignore)
-
-
 @dataclass
 class Project:
     root: Path
@@ -94,7 +87,7 @@ class Project:
 @pytest.fixture(scope="session")
 def built_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("template") / "project"
-    copy_project(REPO_ROOT, root)
+    copy_project(root)
     result = run_build(root)
     if result.returncode != 0:
         pytest.fail(

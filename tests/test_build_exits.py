@@ -21,6 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from support import copy_project
 
 if not sys.platform.startswith("linux"):
     pytest.skip("reads processes from /proc", allow_module_level=True)
@@ -116,19 +117,12 @@ def has_open(pid: int, path: Path) -> bool:
 # --- projects ----------------------------------------------------------------------------------
 
 
-def copy_project(src: Path, dest: Path) -> None:
-    ignore = shutil.ignore_patterns("warehouse.duckdb*", "*.tmp*", "__pycache__")
-    shutil.copytree(src / "data", dest / "data", ignore=ignore)
-    if (src / "sql").is_dir():
-        shutil.copytree(src / "sql", dest / "sql", ignore=ignore)
-
-
 @pytest.fixture(scope="module")
 def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of the repository's data. Its 'previous warehouse' is a stand-in file: the build
     never reads the old warehouse, and a stand-in saves a build per test run."""
     root = tmp_path_factory.mktemp("exits") / "project"
-    copy_project(REPO_ROOT, root)
+    copy_project(root)
     (root / WAREHOUSE).write_bytes(b"the previous warehouse\n")
     return root
 

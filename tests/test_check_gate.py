@@ -24,6 +24,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from support import copy_project
 
 from vnhealth.commands.check import LEVELS, check_level
 from vnhealth.dictionary import check_files
@@ -74,9 +75,7 @@ def sha256_file(path: Path) -> str:
 def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of the repository's data and sql/, with its warehouse built while still good."""
     root = tmp_path_factory.mktemp("gate") / "template"
-    ignore = shutil.ignore_patterns("warehouse.duckdb*", "*.tmp*", "__pycache__")
-    shutil.copytree(REPO / "data", root / "data", ignore=ignore)
-    shutil.copytree(REPO / "sql", root / "sql", ignore=ignore)
+    copy_project(root)
     build(root)
     return root
 

@@ -18,6 +18,7 @@ from pathlib import Path
 import duckdb
 import pytest
 import yaml
+from support import copy_project
 
 from vnhealth.catalog import load_catalog, load_ledger
 from vnhealth.errors import InputError
@@ -62,9 +63,7 @@ def _register(root: Path) -> None:
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The project with the two real excerpts, built once."""
     root = tmp_path_factory.mktemp("review") / "project"
-    ignore = shutil.ignore_patterns("warehouse.duckdb*", "*.tmp*", "__pycache__")
-    shutil.copytree(REPO / "data", root / "data", ignore=ignore)
-    shutil.copytree(REPO / "sql", root / "sql", ignore=ignore)
+    copy_project(root)
     _register(root)
     done = vnhealth("build", "--root", str(root), cwd=root.parent)
     assert done.returncode == 0, done.stderr
