@@ -3,8 +3,9 @@
 --
 -- One row per row of `observations` (LEFT JOINs: an observation whose document, province or
 -- indicator were missing from the catalogue would still show, with NULL names; the check
--- sql/checks/unknown_references.sql reports such rows). `value` is the number as written, in
--- the unit the document used (`unit`); `indicator_unit` is the unit comparisons use.
+-- schema_references, from sql/schema.yaml, reports such rows). `value` is the number as
+-- written, in the unit the document used (`unit`); `indicator_unit` is the unit comparisons
+-- use.
 CREATE OR REPLACE VIEW v_observations AS
 SELECT
     o.obs_id,

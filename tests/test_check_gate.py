@@ -39,10 +39,10 @@ ROW_COUNTS_SQL = """
 """
 # What each check guards decides its level (see the checks' headers).
 EXPECTED_LEVELS = {
-    "duplicate_keys": "error", "harmonized_without_method": "error",
-    "implausible_values": "warning", "national_without_source": "error",
-    "observations_without_provenance": "error", "percent_out_of_range": "error",
-    "units_not_in_registry": "error", "unknown_references": "error",
+    "schema_keys": "error", "schema_accepted_values": "error", "schema_references": "error",
+    "harmonized_without_method": "error", "implausible_values": "warning",
+    "national_without_source": "error", "observations_without_provenance": "error",
+    "percent_out_of_range": "error", "province_of_document": "error",
 }
 # A reviewer's `correct` is not read against the line (only an `add` is): a percentage of 150
 # passes the input validation and only the percent_out_of_range check (error level) sees it.

@@ -18,9 +18,9 @@ from vnhealth.dictionary import check_files
 from vnhealth.paths import ProjectPaths
 
 REPO = Path(__file__).resolve().parent.parent
-REQUIRED = {"percent_out_of_range", "implausible_values", "duplicate_keys",
-            "observations_without_provenance", "units_not_in_registry",
-            "harmonized_without_method"}
+REQUIRED = {"percent_out_of_range", "implausible_values", "schema_keys",
+            "schema_references", "schema_accepted_values", "observations_without_provenance",
+            "harmonized_without_method", "province_of_document"}
 
 # One fault per check, each a statement run on a copy of the warehouse.
 FAULTS = {
@@ -29,18 +29,20 @@ FAULTS = {
     "implausible_values":
         "UPDATE harmonized SET value = 7.3 WHERE province_id = 'son_la' "
         "AND indicator_id = 'life_expectancy' AND year = 2030",
-    "duplicate_keys":
+    "schema_keys":
         "INSERT INTO observations SELECT * FROM observations "
         "WHERE obs_id = 'son_la_2026_2030:23:3'",
+    "schema_accepted_values":
+        "UPDATE observations SET kind = 'goal' WHERE obs_id = 'son_la_2026_2030:23:3'",
     "observations_without_provenance":
         "UPDATE observations SET line = 99999 WHERE obs_id = 'son_la_2026_2030:23:3'",
-    "units_not_in_registry":
+    "schema_references":
         "UPDATE observations SET unit = 'furlongs' WHERE obs_id = 'son_la_2026_2030:23:3'",
     "harmonized_without_method":
         "UPDATE harmonized SET method = NULL WHERE province_id = 'son_la' "
         "AND indicator_id = 'life_expectancy' AND year = 2030",
-    "unknown_references":
-        "UPDATE observations SET indicator_id = 'no_such_indicator' "
+    "province_of_document":
+        "UPDATE observations SET province_id = 'lai_chau' "
         "WHERE obs_id = 'son_la_2026_2030:23:3'",
     "national_without_source":
         "UPDATE national_targets SET source_url = '' WHERE source_line = 3",

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 import math
-import re
 import subprocess
 import sys
 import textwrap
@@ -261,12 +260,6 @@ def test_observation_values_units_are_the_indicators(con: Any) -> None:
 # --------------------------------------------------------------------------------------------
 # national_benchmark
 # --------------------------------------------------------------------------------------------
-def source_date(text: str) -> str:
-    """The dd/mm/yyyy date written in a national source's name, as yyyy-mm-dd ("" if none)."""
-    m = re.search(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b", text or "")
-    return f"{m[3]}-{int(m[2]):02d}-{int(m[1]):02d}" if m else ""
-
-
 def test_national_benchmark_most_recent_document(con: Any) -> None:
     """One row per indicator × year with a national target (relative targets aside); where
     several documents set it, the most recent one gives the value, and national_conflict says
@@ -289,7 +282,7 @@ def test_national_benchmark_most_recent_document(con: Any) -> None:
     for b in bench:
         group = groups[(b["indicator_id"], int(b["year"]))]
         # newest date first, then the earlier line of the reference file
-        newest = min(group, key=lambda t: (_negate(source_date(t["source_doc"])),
+        newest = min(group, key=lambda t: (_negate(str(t["issued_on"] or "")),
                                            t["source_line"]))
         assert b["source_line"] == newest["source_line"], b
         assert b["national_value"] == pytest.approx(newest["repr"]), b

@@ -17,7 +17,7 @@ import pytest
 from vnhealth.cli import main
 from vnhealth.commands.sql import parse_param
 from vnhealth.errors import ParameterError
-from vnhealth.warehouse import SCHEMA
+from vnhealth.schema import project_schema
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -247,7 +247,7 @@ def test_tables_lists_tables_and_views_with_columns_and_descriptions(
         capsys: pytest.CaptureFixture[str], warehouse_path: Path) -> None:
     assert main(["tables", "--db", str(warehouse_path), "--format", "json"]) == 0
     objects = {o["name"]: o for o in json.loads(capsys.readouterr().out)}
-    expected = {*SCHEMA, "harmonized", "comparison", "pace", "v_observations", "v_coverage",
+    expected = {*project_schema().tables, "v_observations", "v_coverage",
                 "v_gaps", "v_pace", "comparison_matrix"}
     assert expected <= set(objects)
     for name, o in objects.items():
@@ -270,7 +270,7 @@ def test_tables_text_output(capsys: pytest.CaptureFixture[str], warehouse_path: 
     assert any(line.split()[:2] == ["gap", "DOUBLE"] for line in out.splitlines()[1:])
     assert main(["tables", "--db", str(warehouse_path), "--brief"]) == 0
     brief = capsys.readouterr().out.splitlines()
-    assert len(brief) >= len(SCHEMA) + 4
+    assert len(brief) >= len(project_schema().tables) + 4
 
 
 def test_tables_unknown_name(capsys: pytest.CaptureFixture[str], warehouse_path: Path) -> None:

@@ -713,6 +713,8 @@ NATIONAL_FIELDS = (
     Field("kind", choice(KINDS)), Field("year", YEAR), Field("comparator", choice(COMPARATORS)),
     Field("value", NUMBER), Field("value_high", NUMBER, False), Field("unit", TEXT),
     Field("url", TEXT, False), Field("certainty", TEXT, False),
+    # the source's date: "most recent source" orders by it (never parsed from source_doc)
+    Field("issued_on", DATE),
 )
 
 

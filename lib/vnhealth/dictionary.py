@@ -31,6 +31,7 @@ import yaml
 
 from vnhealth.errors import InputError, VnhealthError
 from vnhealth.paths import ProjectPaths
+from vnhealth.schema import SCHEMA_FILE, TableSpec, generic_checks, load_schema, project_schema
 from vnhealth.text import nfc
 from vnhealth.yamlsafe import safe_load
 
@@ -51,9 +52,6 @@ __all__ = [
 ]
 
 DICTIONARY_PATH = Path("docs") / "data-dictionary.md"
-SCHEMA_FILE = "schema.yaml"
-# Tables the build computes with the library (warehouse.harmonized_tables), in reading order.
-DERIVED_TABLES = ("harmonized", "comparison", "pace")
 
 _HEADER_RE = re.compile(r"^--\s*([^:]+?)\s*:\s*(.*\S)\s*$")
 _WORD_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
@@ -146,8 +144,17 @@ def view_files(sql_dir: Path, root: Path | None = None) -> list[SqlFile]:
 
 
 def check_files(sql_dir: Path) -> list[SqlFile]:
-    """The data checks, ``sql/checks/*.sql``, in name order."""
-    return [read_sql_file(p) for p in sorted((sql_dir / "checks").glob("*.sql"))]
+    """The data checks: those the schema gives every table (keys, accepted values, references;
+    written from ``sql/schema.yaml``), then ``sql/checks/*.sql``, each in name order."""
+    written = [read_sql_file(p) for p in sorted((sql_dir / "checks").glob("*.sql"))]
+    schema_path = sql_dir / SCHEMA_FILE
+    if not schema_path.is_file():
+        return written
+    generated = [SqlFile(schema_path, c.name, c.name, c.title, c.title_vi, {},
+                         f"-- {c.name}: {c.title}\n-- vi: {c.title_vi}\n-- level: error\n"
+                         f"{c.sql}\n")
+                 for c in generic_checks(load_schema(schema_path))]
+    return [*generated, *written]
 
 
 def example_files(sql_dir: Path) -> list[SqlFile]:
@@ -198,14 +205,20 @@ class Descriptions:
         return (doc.label_vi if doc and doc.label_vi else column)
 
 
+# A column's keys in sql/schema.yaml: its meaning (read here) and its contract (vnhealth.schema).
+_COLUMN_KEYS = ("vi", "en", "description", "type", "accepted", "references")
+
+
 def _column_doc(spec: Any, shown: Path, where: str) -> ColumnDoc:
+    if spec is None:  # a table's column that keeps the shared meaning
+        return ColumnDoc()
     if not isinstance(spec, dict):
-        raise InputError(f"{where} must be a mapping with keys vi, en, description", path=shown,
-                         line=getattr(spec, "__line__", None))
-    unknown = sorted(set(spec) - {"vi", "en", "description"})
+        raise InputError(f"{where} must be a mapping with keys {', '.join(_COLUMN_KEYS)}",
+                         path=shown, line=getattr(spec, "__line__", None))
+    unknown = sorted(set(spec) - set(_COLUMN_KEYS))
     if unknown:
-        raise InputError(f"{where}: unknown key(s) {unknown}; expected vi, en, description",
-                         path=shown)
+        raise InputError(f"{where}: unknown key(s) {unknown}; expected "
+                         f"{', '.join(_COLUMN_KEYS)}", path=shown)
     def text(key: str) -> str | None:
         return nfc(str(spec[key])) if spec.get(key) is not None else None
     return ColumnDoc(text("vi"), text("en"), text("description"))
@@ -268,10 +281,8 @@ def warehouse_objects(con: Any) -> list[WarehouseObject]:
     Tables come first in the warehouse contract's order, then views and macros by name. A table
     macro's columns are those of a call with NULL arguments (an empty result).
     """
-    from vnhealth.warehouse import SCHEMA
-
-    # The build's tables first, then the library's (raw → harmonized → compared), then others.
-    contract = {name: n for n, name in enumerate([*SCHEMA, *DERIVED_TABLES])}
+    # The schema's tables first, in the order it declares them (the data flow), then others.
+    contract = {name: n for n, name in enumerate(project_schema().tables)}
     cols: dict[str, list[tuple[str, str, str | None]]] = {}
     for table, col, dtype, comment in _fetch(
             con, "SELECT table_name, column_name, data_type, comment FROM duckdb_columns() "
@@ -358,6 +369,7 @@ def _num(x: Any) -> str:
 def generate(con: Any, paths: ProjectPaths) -> str:
     """Render the data dictionary (Markdown) from an open warehouse and the project's sql/."""
     desc = load_descriptions(paths)
+    schema = project_schema(paths)
     objects = warehouse_objects(con)
     out = [
         "# vnhealth data dictionary · Từ điển dữ liệu",
@@ -393,6 +405,8 @@ def generate(con: Any, paths: ProjectPaths) -> str:
                 out += [f"*{vi}*", ""]
             if kind != "table":
                 out += [f"Defined in `sql/{obj.name}.sql`.", ""]
+            else:
+                out += _contract(schema.tables.get(obj.name))
             rows = []
             for col, dtype, _comment in obj.columns:
                 doc = desc.column(obj.name, col) or ColumnDoc()
@@ -401,6 +415,25 @@ def generate(con: Any, paths: ProjectPaths) -> str:
             out.append("")
     out += _indicators(con) + _units(con) + _sql_lists(paths)
     return "\n".join(out).rstrip() + "\n"
+
+
+def _contract(spec: TableSpec | None) -> list[str]:
+    """A table's layer, key, accepted values and references, as sql/schema.yaml declares them."""
+    if spec is None:
+        return []
+    parts = [f"Layer: {spec.layer}"]
+    if spec.primary_key:
+        parts.append(f"key: {', '.join(f'`{c}`' for c in spec.primary_key)}")
+    if spec.unique:
+        parts.append(f"unique: {', '.join(f'`{c}`' for c in spec.unique)}")
+    refs = [f"`{c.name}` → `{c.references}`" for c in spec.columns
+            if c.references and c.references != f"{spec.name}.{c.name}"]
+    if refs:
+        parts.append(f"references: {', '.join(refs)}")
+    accepted = [f"`{c.name}` ∈ {c.accepted}" for c in spec.columns if c.accepted]
+    if accepted:
+        parts.append(f"accepted: {', '.join(accepted)} (vnhealth.terms)")
+    return [" · ".join(parts) + ".", ""]
 
 
 def _indicators(con: Any) -> list[str]:
@@ -451,10 +484,12 @@ def _units(con: Any) -> list[str]:
 
 
 def _sql_lists(paths: ProjectPaths) -> list[str]:
-    out = ["## Data checks", "", "*Kiểm tra dữ liệu* — `vnhealth check` runs each query of "
-           "`sql/checks/`; a check passes when it returns no rows.", ""]
+    out = ["## Data checks", "", "*Kiểm tra dữ liệu* — `vnhealth check` runs each check; a "
+           "check passes when it returns no rows. The `schema_*` checks are written from "
+           "`sql/schema.yaml` for every table; the others are the queries of `sql/checks/`. "
+           "The build runs them all before it replaces the warehouse.", ""]
     out += _table(("check", "finds", "tìm"),
-                  [(f"`{f.path.name}`", f.title, f.title_vi) for f in check_files(paths.sql)])
+                  [(f"`{f.name}`", f.title, f.title_vi) for f in check_files(paths.sql)])
     out += ["", "## Example questions", "", "*Câu hỏi mẫu* — run one with "
             "`vnhealth sql --file sql/examples/<file>` (add `--param NAME=VALUE` where the "
             "query takes parameters).", ""]

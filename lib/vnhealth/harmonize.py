@@ -45,6 +45,7 @@ import pandas as pd
 from vnhealth import reform
 from vnhealth.catalog import COMPARATORS, DIRECTIONS, KINDS
 from vnhealth.pace import ACHIEVED, PACE_COLUMNS, representative, required_pace_rows
+from vnhealth.schema import pandas_dtype, project_schema
 from vnhealth.units import UnitRegistry, convert_frame, default_registry
 
 __all__ = [
@@ -129,31 +130,17 @@ def _join(values: Iterable[Any]) -> str:
 
 
 def _typed(rows: list[dict[str, Any]], columns: Sequence[str]) -> pd.DataFrame:
-    """Build a frame with stable dtypes: floats, nullable ints and booleans, strings."""
+    """Build a frame with the dtypes sql/schema.yaml gives each column name: floats, nullable
+    ints and booleans; other columns as they come."""
     out = pd.DataFrame(rows, columns=list(columns))
+    types = project_schema().column_types
     for col in out.columns:
-        if col in _FLOAT_COLUMNS:
+        dtype = pandas_dtype(types.get(col, ""))
+        if dtype == "float64":
             out[col] = _num(out[col])
-        elif col in _INT_COLUMNS:
-            out[col] = pd.array(out[col].tolist(), dtype="Int64")
-        elif col in _BOOL_COLUMNS:
-            out[col] = pd.array(out[col].tolist(), dtype="boolean")
+        elif dtype is not None:
+            out[col] = pd.array(out[col].tolist(), dtype=dtype)
     return out
-
-
-_FLOAT_COLUMNS = {
-    "value", "value_low", "value_high", "value_repr", "national_value", "gap", "better_by",
-    "national_value_low", "national_value_high",
-    "baseline_value", "target_value", "pace_per_year", "relative_change", "unit_factor",
-}
-_INT_COLUMNS = {
-    "year", "anchor_year_before", "anchor_year_after", "n_observations", "baseline_year",
-    "target_year", "relative_base_year", "years", "source_line",
-}
-_BOOL_COLUMNS = {
-    "is_interval", "conflict", "derived_from_relative", "ahead", "national_conflict",
-    "same_territory",
-}
 
 
 # --------------------------------------------------------------------------------------------

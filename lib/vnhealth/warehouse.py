@@ -21,7 +21,6 @@ from typing import Any
 
 from vnhealth import __version__
 from vnhealth.catalog import (
-    NATIONAL_FIELDS,
     Catalog,
     Document,
     LedgerEntry,
@@ -32,6 +31,7 @@ from vnhealth.catalog import (
 )
 from vnhealth.commands.check import gate
 from vnhealth.derive import line_pages
+from vnhealth.derived_inputs import DerivedInputs
 from vnhealth.errors import InputError, ParameterError, VnhealthError
 from vnhealth.extract import (
     DocumentExtraction,
@@ -42,9 +42,8 @@ from vnhealth.extract import (
 )
 from vnhealth.numbers import MENTION_RE, parse_number
 from vnhealth.paths import ProjectPaths
+from vnhealth.schema import Schema, TableSpec, project_schema
 from vnhealth.text import nfc
-
-NATIONAL_COLUMNS = tuple(f.name for f in NATIONAL_FIELDS)
 
 
 @dataclass
@@ -108,6 +107,7 @@ def _national_targets(paths: ProjectPaths, indicator_ids: set[str], unit_ids: se
         "source_doc": row["source_doc"], "source_url": row["url"] or "",
         "certainty": row["certainty"] or "", "indicator_vi": row["indicator_vi"],
         "indicator_en": row["indicator_en"] or "", "source_line": line_no,
+        "issued_on": row["issued_on"],
     } for line_no, row in load_national_targets(paths, indicator_ids, unit_ids)]
 
 
@@ -256,124 +256,112 @@ def _ledger_add(entry: LedgerEntry, ext: DocumentExtraction, line_text: str, sho
 
 
 # ---------------------------------------------------------------------------------------------
-# Writing
-
-SCHEMA = {
-    "provinces": [("province_id", "VARCHAR"), ("gso_code", "VARCHAR"), ("name_vi", "VARCHAR"),
-                  ("name_en", "VARCHAR"), ("level", "VARCHAR"), ("status_2025", "VARCHAR"),
-                  ("successor_id", "VARCHAR"), ("effective_on", "DATE"), ("note", "VARCHAR")],
-    "units": [("unit_id", "VARCHAR"), ("label_vi", "VARCHAR"), ("label_en", "VARCHAR"),
-              ("dimension", "VARCHAR"), ("per", "DOUBLE")],
-    "indicators": [("indicator_id", "VARCHAR"), ("name_vi", "VARCHAR"), ("name_en", "VARCHAR"),
-                   ("domain", "VARCHAR"), ("unit", "VARCHAR"), ("direction", "VARCHAR"),
-                   ("band_low", "DOUBLE"), ("band_high", "DOUBLE"),
-                   ("plausible_low", "DOUBLE"), ("plausible_high", "DOUBLE"),
-                   ("subgroup", "VARCHAR"), ("aliases", "VARCHAR")],
-    "documents": [("doc_id", "VARCHAR"), ("province_id", "VARCHAR"), ("title", "VARCHAR"),
-                  ("doc_number", "VARCHAR"), ("issuer", "VARCHAR"), ("issued_on", "DATE"),
-                  ("issued_text", "VARCHAR"), ("period_start", "INTEGER"),
-                  ("period_end", "INTEGER"), ("source_file", "VARCHAR"), ("sha256", "VARCHAR"),
-                  ("text_file", "VARCHAR"), ("text_sha256", "VARCHAR"), ("text_tool", "VARCHAR"),
-                  ("n_lines", "INTEGER"), ("n_bytes", "BIGINT")],
-    "statements": [("statement_id", "VARCHAR"), ("doc_id", "VARCHAR"), ("page", "INTEGER"),
-                   ("line_start", "INTEGER"), ("line_end", "INTEGER"), ("text", "VARCHAR"),
-                   ("is_mapped", "BOOLEAN"), ("is_numeric", "BOOLEAN"), ("shape", "VARCHAR"),
-                   ("indicator_text", "VARCHAR")],
-    "observations": [("obs_id", "VARCHAR"), ("doc_id", "VARCHAR"), ("province_id", "VARCHAR"),
-                     ("indicator_id", "VARCHAR"), ("kind", "VARCHAR"), ("year", "INTEGER"),
-                     ("comparator", "VARCHAR"), ("value", "DOUBLE"), ("value_high", "DOUBLE"),
-                     ("unit", "VARCHAR"), ("relative_to", "VARCHAR"), ("page", "INTEGER"),
-                     ("line", "INTEGER"), ("quote", "VARCHAR"), ("value_text", "VARCHAR"),
-                     ("statement_id", "VARCHAR"), ("source", "VARCHAR"),
-                     ("ledger_reason", "VARCHAR"), ("indicator_text", "VARCHAR"),
-                     ("match_method", "VARCHAR"), ("match_score", "DOUBLE"),
-                     ("kind_basis", "VARCHAR"), ("year_basis", "VARCHAR")],
-    "qualitative_targets": [("qual_id", "VARCHAR"), ("doc_id", "VARCHAR"),
-                            ("province_id", "VARCHAR"), ("target_id", "VARCHAR"),
-                            ("name_vi", "VARCHAR"), ("name_en", "VARCHAR"),
-                            ("year", "INTEGER"), ("line", "INTEGER"), ("quote", "VARCHAR"),
-                            ("statement_id", "VARCHAR")],
-    "national_targets": [("indicator_id", "VARCHAR"), ("kind", "VARCHAR"), ("year", "INTEGER"),
-                         ("comparator", "VARCHAR"), ("value", "DOUBLE"),
-                         ("value_high", "DOUBLE"), ("unit", "VARCHAR"),
-                         ("relative_to", "VARCHAR"), ("source_doc", "VARCHAR"),
-                         ("source_url", "VARCHAR"), ("certainty", "VARCHAR"),
-                         ("indicator_vi", "VARCHAR"), ("indicator_en", "VARCHAR"),
-                         ("source_line", "INTEGER")],
-    "build_info": [("build_hash", "VARCHAR"), ("vnhealth_version", "VARCHAR"),
-                   ("n_documents", "INTEGER"), ("n_observations", "INTEGER")],
-}
-# Values the plausibility gate stopped (outside their indicator's plausible range, or a count
-# where a rate is expected): observation rows with the reason, in a table of their own so that
-# nothing reading `observations` (harmonized, comparison, views, reports, notebooks) can take
-# them in by forgetting a filter; a reviewer corrects them through the ledger.
-SCHEMA["quarantine"] = [*SCHEMA["observations"], ("quarantine_reason", "VARCHAR")]
+# Writing: each core table's rows, keyed by the column names sql/schema.yaml declares
 
 
-def table_rows(corpus: Corpus) -> dict[str, list[tuple[Any, ...]]]:
-    """Every table's rows, in a fixed order so the same inputs give the same contents."""
+def _catalogue_rows(corpus: Corpus) -> dict[str, list[dict[str, Any]]]:
     cat = corpus.catalog
+    return {
+        "provinces": [{"province_id": p.id, "gso_code": p.gso_code, "name_vi": p.name_vi,
+                       "name_en": p.name_en, "level": p.level, "status_2025": p.status_2025,
+                       "successor_id": p.successor_id, "effective_on": p.effective_on,
+                       "note": p.note} for p in cat.provinces.values()],
+        "units": [{"unit_id": u.id, "label_vi": u.label_vi, "label_en": u.label_en,
+                   "dimension": u.dimension, "per": u.per} for u in cat.units.values()],
+        "indicators": [{
+            "indicator_id": i.id, "name_vi": i.name_vi, "name_en": i.name_en,
+            "domain": i.domain, "unit": i.unit, "direction": i.direction,
+            "band_low": i.band[0] if i.band else None,
+            "band_high": i.band[1] if i.band else None,
+            "plausible_low": i.plausible[0] if i.plausible else None,
+            "plausible_high": i.plausible[1] if i.plausible else None,
+            "subgroup": i.subgroup, "aliases": " | ".join(i.aliases)} for i in cat.indicators],
+    }
+
+
+def _document_row(corpus: Corpus, d: Document) -> dict[str, Any]:
+    return {"doc_id": d.id, "province_id": d.province_id, "title": d.title,
+            "doc_number": d.doc_number, "issuer": d.issuer, "issued_on": d.issued_on,
+            "issued_text": d.issued_text, "period_start": d.period_start,
+            "period_end": d.period_end, "source_file": f"data/raw/{d.file}", "sha256": d.sha256,
+            "text_file": f"data/raw/{d.text_file}" if d.text_file else None,
+            "text_sha256": d.text_sha256, "text_tool": d.text_tool,
+            "n_lines": corpus.n_lines[d.id], "n_bytes": corpus.n_bytes[d.id]}
+
+
+def _statement_row(s: Statement, page: int | None) -> dict[str, Any]:
+    return {"statement_id": s.statement_id, "doc_id": s.doc_id, "page": page,
+            "line_start": s.line_start, "line_end": s.line_end, "text": s.text,
+            "is_mapped": s.is_mapped, "is_numeric": s.is_numeric, "shape": s.shape,
+            "indicator_text": s.indicator_text}
+
+
+def _observation_row(obs_id: str, d: Document, o: Observation, page: int | None
+                     ) -> dict[str, Any]:
+    return {"obs_id": obs_id, "doc_id": d.id, "province_id": d.province_id,
+            "indicator_id": o.indicator_id, "kind": o.kind, "year": o.year,
+            "comparator": o.comparator, "value": o.value, "value_high": o.value_high,
+            "unit": o.unit, "relative_to": o.relative_to, "page": page, "line": o.line,
+            "quote": o.quote, "value_text": o.value_text, "statement_id": o.statement_id,
+            "source": o.source, "ledger_reason": o.ledger_reason,
+            "indicator_text": o.indicator_text, "match_method": o.match_method,
+            "match_score": o.match_score, "kind_basis": o.kind_basis,
+            "year_basis": o.year_basis}
+
+
+def _document_tables(corpus: Corpus, d: Document, rows: dict[str, list[dict[str, Any]]]
+                     ) -> None:
+    """Append one document's statements, observations (or quarantine) and qualitative targets."""
+    ext = corpus.extractions[d.id]
+    pages = corpus.pages.get(d.id)
+
+    def page(line: int) -> int | None:
+        # NULL for a plain-text document: it has lines, not pages
+        return pages[line - 1] if pages and 1 <= line <= len(pages) else None
+
+    for s in sorted(ext.statements, key=lambda s: (s.line_start, s.statement_id)):
+        rows["statements"].append(_statement_row(s, page(s.line_start)))
+    per_line: dict[int, int] = {}
+    # a year the text does not state (None) sorts first
+    for o in sorted(ext.observations, key=lambda o: (o.line, o.indicator_id, o.year or 0,
+                                                     o.kind, o.value)):
+        per_line[o.line] = per_line.get(o.line, 0) + 1
+        row = _observation_row(f"{d.id}:{o.line}:{per_line[o.line]}", d, o, page(o.line))
+        if o.quarantine_reason:
+            rows["quarantine"].append({**row, "quarantine_reason": o.quarantine_reason})
+        else:
+            rows["observations"].append(row)
+    names = {q.id: q for q in corpus.catalog.qualitative}
+    for k, q in enumerate(sorted(ext.qualitative, key=lambda q: (q.line, q.target_id)), 1):
+        t = names[q.target_id]
+        rows["qualitative_targets"].append({
+            "qual_id": f"{d.id}:q{k}", "doc_id": d.id, "province_id": d.province_id,
+            "target_id": q.target_id, "name_vi": t.name_vi, "name_en": t.name_en,
+            "year": q.year, "line": q.line, "quote": q.quote, "statement_id": q.statement_id})
+
+
+def table_rows(corpus: Corpus) -> dict[str, list[dict[str, Any]]]:
+    """Every core table's rows, in a fixed order so the same inputs give the same contents."""
     docs = sorted(corpus.documents, key=lambda d: d.id)
-    province_of = {d.id: d.province_id for d in docs}
-    rows: dict[str, list[tuple[Any, ...]]] = {}
-    rows["provinces"] = [(p.id, p.gso_code, p.name_vi, p.name_en, p.level, p.status_2025,
-                          p.successor_id, p.effective_on, p.note)
-                         for p in cat.provinces.values()]
-    rows["units"] = [(u.id, u.label_vi, u.label_en, u.dimension, u.per)
-                     for u in cat.units.values()]
-    rows["indicators"] = [
-        (i.id, i.name_vi, i.name_en, i.domain, i.unit, i.direction,
-         i.band[0] if i.band else None, i.band[1] if i.band else None,
-         i.plausible[0] if i.plausible else None, i.plausible[1] if i.plausible else None,
-         i.subgroup, " | ".join(i.aliases))
-        for i in cat.indicators]
-    rows["documents"] = [
-        (d.id, d.province_id, d.title, d.doc_number, d.issuer, d.issued_on, d.issued_text,
-         d.period_start, d.period_end, f"data/raw/{d.file}", d.sha256,
-         f"data/raw/{d.text_file}" if d.text_file else None, d.text_sha256, d.text_tool,
-         corpus.n_lines[d.id], corpus.n_bytes[d.id]) for d in docs]
-    statements, observations, qualitative = [], [], []
-    quarantine: list[tuple[Any, ...]] = []
-    names = {q.id: q for q in cat.qualitative}
+    rows: dict[str, list[dict[str, Any]]] = {
+        **_catalogue_rows(corpus), "documents": [_document_row(corpus, d) for d in docs],
+        "statements": [], "observations": [], "quarantine": [], "qualitative_targets": []}
     for d in docs:
-        ext = corpus.extractions[d.id]
-        pages = corpus.pages.get(d.id)
-
-        def page(line: int, pages: list[int | None] | None = pages) -> int | None:
-            # NULL for a plain-text document: it has lines, not pages
-            return pages[line - 1] if pages and 1 <= line <= len(pages) else None
-
-        for s in sorted(ext.statements, key=lambda s: (s.line_start, s.statement_id)):
-            statements.append((s.statement_id, s.doc_id, page(s.line_start), s.line_start,
-                               s.line_end, s.text, s.is_mapped, s.is_numeric, s.shape,
-                               s.indicator_text))
-        per_line: dict[int, int] = {}
-        # a year the text does not state (None) sorts first
-        for o in sorted(ext.observations, key=lambda o: (o.line, o.indicator_id,
-                                                         o.year or 0, o.kind, o.value)):
-            per_line[o.line] = per_line.get(o.line, 0) + 1
-            row = (
-                f"{d.id}:{o.line}:{per_line[o.line]}", d.id, province_of[d.id], o.indicator_id,
-                o.kind, o.year, o.comparator, o.value, o.value_high, o.unit, o.relative_to,
-                page(o.line), o.line, o.quote, o.value_text, o.statement_id, o.source,
-                o.ledger_reason, o.indicator_text, o.match_method, o.match_score, o.kind_basis,
-                o.year_basis)
-            if o.quarantine_reason:
-                quarantine.append((*row, o.quarantine_reason))
-            else:
-                observations.append(row)
-        for k, q in enumerate(sorted(ext.qualitative, key=lambda q: (q.line, q.target_id)), 1):
-            t = names[q.target_id]
-            qualitative.append((f"{d.id}:q{k}", d.id, province_of[d.id], q.target_id,
-                                t.name_vi, t.name_en, q.year, q.line, q.quote, q.statement_id))
-    rows["statements"] = statements
-    rows["observations"] = observations
-    rows["quarantine"] = quarantine
-    rows["qualitative_targets"] = qualitative
-    rows["national_targets"] = [
-        tuple(n[c] for c, _t in SCHEMA["national_targets"]) for n in corpus.national]
-    rows["build_info"] = [(corpus.inputs_hash, __version__, len(docs), len(observations))]
+        _document_tables(corpus, d, rows)
+    rows["national_targets"] = list(corpus.national)
+    rows["build_info"] = [{"build_hash": corpus.inputs_hash, "vnhealth_version": __version__,
+                           "n_documents": len(docs),
+                           "n_observations": len(rows["observations"])}]
     return rows
+
+
+def derived_inputs(corpus: Corpus, rows: dict[str, list[dict[str, Any]]]) -> DerivedInputs:
+    """What the derived tables are computed from (plain rows: they cross to the worker)."""
+    return DerivedInputs(
+        schema=project_schema(corpus.paths), observations=rows["observations"],
+        national_targets=rows["national_targets"], provinces=rows["provinces"],
+        indicators=rows["indicators"], documents=rows["documents"],
+        catalog_indicators=corpus.catalog.indicators, units=corpus.catalog.units)
 
 
 def _create_views(con: Any, paths: ProjectPaths) -> None:
@@ -408,7 +396,7 @@ def _warm_library() -> None:
     import duckdb  # noqa: F401
     import pandas  # noqa: F401
 
-    import vnhealth.harmonize  # noqa: F401
+    import vnhealth.derived  # noqa: F401
 
 
 def _stop_signals() -> set[int]:
@@ -492,26 +480,43 @@ def _exit_when_orphaned(parent: int) -> None:
     os._exit(1)
 
 
-def _write_library_tables(db: str, corpus: Corpus, rows: dict[str, list[tuple[Any, ...]]]
-                          ) -> None:
-    """Compute harmonized_tables, add them to the (closed) database file `db`, then the views."""
+def _write_derived_tables(db: str, inputs: DerivedInputs, paths: ProjectPaths) -> None:
+    """Compute the derived tables and add them to the (closed) database file `db`, then the
+    views."""
     import duckdb
 
-    tables = harmonized_tables(corpus, rows)
+    from vnhealth.derived import derived_tables
+
+    tables = derived_tables(inputs)
     con = duckdb.connect(db)
     try:
-        _add_frames(con, tables)
-        _create_views(con, corpus.paths)
+        _insert_frames(con, inputs.schema, tables)
+        _create_views(con, paths)
         con.execute("CHECKPOINT")
     finally:
         con.close()
 
 
-def _add_frames(con: Any, frames: dict[str, Any]) -> None:
-    for name, frame in frames.items():
+def _insert_frames(con: Any, schema: Schema, frames: dict[str, Any]) -> None:
+    """Create every derived table from the schema and insert its frame (none: left empty)."""
+    for spec in schema.in_layers("derived"):
+        con.execute(spec.ddl())
+        frame = frames.get(spec.name)
+        if frame is None:
+            continue
+        _same_columns(spec.name, list(frame.columns), spec.names)
         con.register("new_frame", frame)
-        con.execute(f"CREATE TABLE {name} AS SELECT * FROM new_frame")
+        con.execute(f"INSERT INTO {spec.name} SELECT {spec.casts()} FROM new_frame")
         con.unregister("new_frame")
+
+
+def _same_columns(table: str, produced: list[str], declared: list[str]) -> None:
+    """The build produced exactly the columns sql/schema.yaml declares (a code error if not)."""
+    if sorted(produced) != sorted(declared):
+        raise VnhealthError(
+            f"table {table}: the build produced columns that sql/schema.yaml does not declare "
+            f"{sorted(set(produced) - set(declared))} and not those it declares "
+            f"{sorted(set(declared) - set(produced))}")
 
 
 # The storage format the warehouse is written in: the oldest DuckDB that reads it is this
@@ -526,8 +531,9 @@ class LibraryWorker:
 
     A build has two independent halves: reading the documents (pure Python, in this process)
     and loading pandas and the harmonization library (in a forked worker, started first). The
-    worker then computes harmonized_tables from the extracted rows and writes them into the new
-    database while this process waits. Without fork, everything runs here, with the same result.
+    worker then computes the derived tables (vnhealth.derived) from the extracted rows and
+    writes them into the new database while this process waits. Without fork, everything
+    runs here, with the same result.
     """
 
     def __enter__(self) -> LibraryWorker:
@@ -547,19 +553,14 @@ class LibraryWorker:
                 raise
         return self
 
-    def write(self, db: Path, corpus: Corpus, rows: dict[str, list[tuple[Any, ...]]]) -> None:
-        from dataclasses import replace
-
-        # only what harmonized_tables reads crosses to the worker
-        slim = replace(corpus, catalog=replace(corpus.catalog, files={}), extractions={},
-                       national=[], n_lines={}, n_bytes={})
+    def write(self, db: Path, inputs: DerivedInputs, paths: ProjectPaths) -> None:
         if self.pool is None:
-            _write_library_tables(str(db), slim, rows)
+            _write_derived_tables(str(db), inputs, paths)
             return
         from concurrent.futures.process import BrokenProcessPool
 
         try:
-            self.pool.submit(_write_library_tables, str(db), slim, rows).result()
+            self.pool.submit(_write_derived_tables, str(db), inputs, paths).result()
         except BrokenProcessPool as exc:
             self.stop()
             raise VnhealthError("the worker process computing the library's tables ended "
@@ -676,13 +677,12 @@ def _signals_deferred() -> Iterator[None]:
             signal.raise_signal(n)
 
 
-def write_warehouse(corpus: Corpus, out: Path, extra_tables: dict[str, Any] | None = None,
-                    *, library: LibraryWorker | None = None,
+def write_warehouse(corpus: Corpus, out: Path, *, library: LibraryWorker | None = None,
                     sidecar: tuple[Path, Callable[[], str]] | None = None,
                     warnings: list[str] | None = None) -> int:
     """Write all tables to `out` atomically. Returns the number of observations written.
 
-    The library's tables (harmonized_tables) are computed by `library` when given, else here.
+    The derived tables (vnhealth.derived) are computed by `library` when given, else here.
     `sidecar` is (path, text) of a file (the build report) written atomically with the
     warehouse, its text computed once the tables are written: a failure writing either leaves
     both as they were. The data checks run on the written file first: an error-level check with
@@ -700,7 +700,7 @@ def write_warehouse(corpus: Corpus, out: Path, extra_tables: dict[str, Any] | No
     what = f"the warehouse to {out}"
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
-        rows = _write_tables(tmp, corpus, extra_tables, library)
+        n_observations = _write_tables(tmp, corpus, library)
         found = _run_checks(tmp, corpus.paths)
         if warnings is not None:
             warnings.extend(found)
@@ -720,7 +720,7 @@ def write_warehouse(corpus: Corpus, out: Path, extra_tables: dict[str, Any] | No
     finally:
         for leftover in leftovers:
             leftover.unlink(missing_ok=True)
-    return len(rows["observations"])
+    return n_observations
 
 
 def _run_checks(db: Path, paths: ProjectPaths) -> list[str]:
@@ -734,40 +734,49 @@ def _run_checks(db: Path, paths: ProjectPaths) -> list[str]:
         con.close()
 
 
-def _write_tables(tmp: Path, corpus: Corpus, extra_tables: dict[str, Any] | None,
-                  library: LibraryWorker | None) -> dict[str, list[tuple[Any, ...]]]:
-    """Write the complete, closed database to `tmp`; returns the rows of the core tables."""
+def _write_tables(tmp: Path, corpus: Corpus, library: LibraryWorker | None) -> int:
+    """Write the complete, closed database to `tmp`; returns the number of observations."""
     import duckdb
-    import pyarrow as pa
 
     for leftover in (tmp, Path(f"{tmp}.wal")):
         leftover.unlink(missing_ok=True)
+    schema = project_schema(corpus.paths)
     rows = table_rows(corpus)
-    extra = dict(extra_tables or {})
-    if library is None:
-        extra = {**harmonized_tables(corpus, rows), **extra}
+    inputs = derived_inputs(corpus, rows)
     con = duckdb.connect(str(tmp), config={"storage_compatibility_version": STORAGE_VERSION})
     try:
-        for name, cols in SCHEMA.items():
-            ddl = ", ".join(f"{c} {t}" for c, t in cols)
-            con.execute(f"CREATE TABLE {name} ({ddl})")
-            data = rows[name]
-            if not data:
-                continue
-            arrays = {c: [r[k] for r in data] for k, (c, _t) in enumerate(cols)}
-            arrow = pa.table(arrays)  # noqa: F841 - scanned by name below
-            casts = ", ".join(f"CAST({c} AS {t})" for c, t in cols)
-            con.execute(f"INSERT INTO {name} SELECT {casts} FROM arrow")
-        _add_frames(con, extra)
+        for spec in schema.in_layers("catalogue", "extracted", "reference", "build"):
+            _insert_rows(con, spec, rows.pop(spec.name, None) or [])
+        if rows:
+            raise VnhealthError(f"tables {sorted(rows)} are not declared in sql/schema.yaml")
         if library is None:
+            _insert_frames(con, schema, _derived(inputs))
             _create_views(con, corpus.paths)
             con.execute("CHECKPOINT")
     finally:
         con.close()
     if library is not None:
-        # one writer at a time: the worker adds the library's tables and the views
-        library.write(tmp, corpus, rows)
-    return rows
+        # one writer at a time: the worker adds the derived tables and the views
+        library.write(tmp, inputs, corpus.paths)
+    return len(inputs.observations)
+
+
+def _derived(inputs: DerivedInputs) -> dict[str, Any]:
+    from vnhealth.derived import derived_tables
+
+    return derived_tables(inputs)
+
+
+def _insert_rows(con: Any, spec: TableSpec, data: list[dict[str, Any]]) -> None:
+    """Create a core table from the schema and insert its rows, column by column."""
+    import pyarrow as pa
+
+    con.execute(spec.ddl())
+    if not data:
+        return
+    _same_columns(spec.name, list(data[0]), spec.names)
+    arrow = pa.table({c: [r[c] for r in data] for c in spec.names})  # noqa: F841 - by name
+    con.execute(f"INSERT INTO {spec.name} SELECT {spec.casts()} FROM arrow")
 
 
 def _check_output(option: str, path: Path, example: str, *, create_parent: bool) -> None:
@@ -852,256 +861,3 @@ def build(root: Path | str | None = None, out: Path | str | None = None,
     if not report_path:
         report.total_seconds = time.perf_counter() - started
     return report
-
-
-def harmonized_tables(corpus: Corpus, rows: dict[str, list[tuple[Any, ...]]]
-                      ) -> dict[str, Any]:
-    """The tables computed by the library functions notebooks call, materialized for SQL users.
-
-    * ``harmonized``: every province × indicator × year (× kind), :func:`harmonize.harmonize`.
-    * ``comparison``: each harmonized row beside the national benchmark for its indicator and
-      year, :func:`harmonize.compare`, plus the plan's nearest stated target (for years the plan
-      does not reach) and a ``reform_note`` when the years involved straddle the 2025 reform.
-    * ``pace``: the yearly change each plan requires, :func:`harmonize.required_pace`, beside the
-      yearly change the national targets require to the same target year.
-    * ``national_benchmark``: the national value each indicator × year is compared with,
-      :func:`harmonize.national_benchmark` (the most recent source first).
-    * ``observation_values``: each observation in its indicator's unit with relative changes
-      resolved (:func:`harmonize.resolve_relative`) and its interval
-      (:func:`harmonize.represent_bounds`).
-
-    The views in ``sql/`` only join names onto these tables, so that ``vnhealth sql`` and a
-    notebook give the same numbers. National values are columns, never rows of a province.
-    """
-    import re
-
-    import pandas as pd
-
-    from vnhealth.harmonize import (
-        compare,
-        harmonize,
-        national_benchmark,
-        province_lineage,
-        reform_note,
-        represent_bounds,
-        required_pace,
-        resolve_relative,
-        to_indicator_units,
-    )
-    from vnhealth.units import UnitRegistry
-
-    def frame(name: str) -> pd.DataFrame:
-        return pd.DataFrame(rows[name], columns=[c for c, _t in SCHEMA[name]])
-
-    # harmonized rows are province x indicator x year: a value whose year the text does not
-    # state has no place there (it stays in `observations`, NULL year, for review)
-    obs = frame("observations")
-    obs = obs[obs["year"].notna()].reset_index(drop=True)
-    obs["year"] = obs["year"].astype("int64")  # NULLs made it float; years are integers
-    placeholder = obs.empty
-    if placeholder:
-        # A corpus without a single observation still gets these tables, empty, so that the
-        # views over them can be created: their columns come from running the pipeline on one
-        # placeholder row, dropped at the end.
-        if not corpus.catalog.indicators or not rows["provinces"]:
-            return {}
-        ind = corpus.catalog.indicators[0]
-        obs = pd.DataFrame([{
-            **dict.fromkeys(obs.columns), "obs_id": "placeholder", "doc_id": "placeholder",
-            "province_id": rows["provinces"][0][0], "indicator_id": ind.id, "kind": "target",
-            "year": 2000, "comparator": "=", "value": 0.0, "unit": ind.unit, "line": 1}])
-    # "most recent document" orders by issue date; undated plans by their first year
-    documents = pd.DataFrame(
-        [(d.id, d.issued_on or str(d.period_start)) for d in corpus.documents],
-        columns=["doc_id", "issued_on"])
-    years = range(int(obs["year"].min()), int(obs["year"].max()) + 1)
-    registry = UnitRegistry(corpus.catalog.units)
-    indicators, provinces = frame("indicators"), frame("provinces")
-    table = harmonize(obs, corpus.catalog.indicators, registry, years, documents=documents)
-    tables: dict[str, Any] = {"harmonized": table.reset_index(drop=True)}
-
-    # --- the national benchmark -----------------------------------------------------------
-    # Where several national documents set one indicator × year, the most recent one gives
-    # `national_value`: compare() takes the first row, so rows go newest first; the date is
-    # the one written in `source_doc` ("…, 09/09/2025)"), undated sources last.
-    def source_date(text: Any) -> str:
-        m = re.search(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b", str(text or ""))
-        return f"{m[3]}-{int(m[2]):02d}-{int(m[1]):02d}" if m else ""
-
-    national = frame("national_targets")
-    national["source_date"] = national["source_doc"].map(source_date)
-    national = national.sort_values(["source_date", "source_line"], ascending=[False, True],
-                                    kind="stable").reset_index(drop=True)
-    tables["national_benchmark"] = national_benchmark(national, indicators, registry=registry)
-
-    def statement(r: dict[str, Any]) -> str:
-        shown = f"{r['value']:g}" + (f"–{r['value_high']:g}" if r["comparator"] == "range"
-                                     else "")
-        comp = "" if r["comparator"] in ("=", "range") else r["comparator"]
-        return f"{comp}{shown} {r['unit']} [{r['source_doc']}]"
-
-    statements: dict[tuple[str, int], str] = {}
-    for r in national[national["kind"].eq("target")
-                      & national["comparator"].ne("relative")].to_dict("records"):
-        key = (r["indicator_id"], int(r["year"]))
-        statements[key] = "; ".join(filter(None, [statements.get(key), statement(r)]))
-
-    # --- comparison: every harmonized row against the benchmark of its own year --------------
-    # compare() is run on the rows whose indicator × year has a national target; every other
-    # row gets what compare() gives a row without one (tests check the two agree), which
-    # keeps the build fast: most harmonized rows have no benchmark.
-    benchmarked = pd.Series([(i, int(y)) in statements for i, y in zip(
-        table["indicator_id"], table["year"], strict=True)], index=table.index)
-    compared = compare(table[benchmarked], national, indicators, registry=registry)
-    rest = table[~benchmarked].assign(
-        direction=table.loc[~benchmarked, "indicator_id"].map(
-            dict(zip(indicators["indicator_id"], indicators["direction"], strict=True))),
-        assessment="no national value")
-    comparison = pd.concat([compared.set_axis(table.index[benchmarked]), rest]).sort_index()
-    for col in compared.columns:
-        comparison[col] = comparison[col].astype(compared[col].dtype)
-    key = ["province_id", "indicator_id", "year"]
-    # One row per province × indicator × year is "primary" for views: the plan's target before
-    # a milestone, before what was achieved.
-    preference = {"target": 0, "trajectory": 1, "actual": 2, "baseline": 3}
-    order = comparison["kind"].map(preference).fillna(len(preference))
-    first = comparison.assign(_o=order).sort_values([*key, "_o"], kind="stable")
-    comparison["is_primary"] = False
-    comparison.loc[first.drop_duplicates(key).index, "is_primary"] = True
-    comparison["national_statements"] = [
-        statements.get((i, int(y))) for i, y in zip(comparison["indicator_id"],
-                                                    comparison["year"], strict=True)]
-
-    # The nearest year for which the plan states a target (or milestone): for a year the plan
-    # does not reach (Lào Cai's 2024 plan in 2030) the value stays `missing`, never carried,
-    # and the nearest stated target is shown beside it, compared and noted explicitly.
-    stated = table[table["method"].eq("stated") & table["kind"].isin(["target", "trajectory"])
-                   & table["value"].notna()]
-    stated = stated.assign(_o=stated["kind"].map(preference)).sort_values(
-        [*key, "_o"], kind="stable").drop_duplicates(key)
-    points: dict[tuple[str, str], list[dict[str, Any]]] = {}
-    for r in stated.to_dict("records"):
-        points.setdefault((r["province_id"], r["indicator_id"]), []).append(r)
-    near_cols = ["nearest_year", "nearest_kind", "nearest_value", "nearest_comparator"]
-    near: list[tuple[Any, ...]] = []
-    for p, i, y in zip(comparison["province_id"], comparison["indicator_id"],
-                       comparison["year"], strict=True):
-        cands = points.get((p, i))
-        if not cands:
-            near.append((None, None, None, None))
-            continue
-        # ties go to the earlier year: what the plan has already stated
-        best = min(cands, key=lambda r, y=int(y): (abs(int(r["year"]) - y), int(r["year"])))
-        near.append((int(best["year"]), best["kind"], float(best["value"]), best["comparator"]))
-    nearest = pd.DataFrame(near, columns=near_cols, index=comparison.index)
-    comparison[near_cols] = nearest
-    comparison["nearest_year"] = comparison["nearest_year"].astype("Int64")
-    # Only rows with both a nearest target and a national value can have a gap; comparing
-    # just those keeps the build fast and gives the same numbers.
-    both = comparison["nearest_value"].notna() & comparison["national_value"].notna()
-    cross = compare(
-        comparison.loc[both, ["province_id", "indicator_id", "year", "unit"]].assign(
-            value=comparison.loc[both, "nearest_value"],
-            comparator=comparison.loc[both, "nearest_comparator"]),
-        national, indicators, registry=registry)
-    comparison["nearest_gap"] = pd.Series(cross["gap"].to_numpy(),
-                                          index=comparison.index[both]).astype("float64")
-    comparison["nearest_ahead"] = pd.Series(cross["ahead"].to_numpy(),
-                                            index=comparison.index[both]).astype("boolean")
-
-    # A note whenever the years a row involves (its own, its interpolation anchors, its nearest
-    # stated target) lie on both sides of the 2025 reform for its province.
-    # reform_note() depends on a year only through its side of the province's change date
-    # (before, that year, after), so each year is first mapped to one representative of its
-    # side: a handful of calls instead of one per row.
-    changed = {r["province_id"]: r["effective_on"].year
-               for r in province_lineage(provinces).to_dict("records")
-               if r["change"] != "unchanged" and not pd.isna(r["effective_on"])}
-    notes: dict[tuple[str, int, int], str | None] = {}
-
-    def note(province_id: str, involved: list[Any]) -> str | None:
-        if province_id not in changed:
-            return None
-        when = changed[province_id]
-        ys = [when + (int(v) > when) - (int(v) < when) for v in involved
-              if v is not None and not pd.isna(v)]
-        k = (province_id, min(ys), max(ys))
-        if k not in notes:
-            notes[k] = reform_note(province_id, k[1], k[2], provinces)
-        return notes[k]
-
-    comparison["reform_note"] = [
-        note(p, [y, a, b, n]) for p, y, a, b, n in zip(
-            comparison["province_id"], comparison["year"], comparison["anchor_year_before"],
-            comparison["anchor_year_after"], comparison["nearest_year"], strict=True)]
-    tables["comparison"] = comparison.reset_index(drop=True)
-
-    # --- pace: the yearly change a plan requires, next to the national one -------------------
-    resolved = resolve_relative(to_indicator_units(obs, corpus.catalog.indicators, registry),
-                                documents=documents)
-    # Only the columns required_pace() reads: it walks each province × indicator's rows, and
-    # fewer columns make that walk markedly faster.
-    needed = ["obs_id", "doc_id", "province_id", "indicator_id", "kind", "year", "comparator",
-              "value", "value_high", "unit", "relative_to", "line", "derived_from_relative",
-              "relative_base_obs_id"]
-    pace = required_pace(resolved[[c for c in needed if c in resolved.columns]],
-                         provinces=provinces, documents=documents)
-    absolute = represent_bounds(resolved[~resolved["relative_unresolved"].to_numpy()])
-    tables["observation_values"] = absolute.assign(value=absolute["value_repr"])[
-        ["obs_id", "doc_id", "province_id", "indicator_id", "kind", "year", "comparator",
-         "value", "value_low", "value_high", "unit", "line", "derived_from_relative",
-         "relative_rule"]].sort_values(["province_id", "indicator_id", "year", "line"],
-                                       kind="stable").reset_index(drop=True)
-    # The national pace to the province's target year: vnhealth.pace.national_pace, the rule
-    # the reports use too (from the latest national `actual` before that year to the national
-    # benchmark for that year).
-    from vnhealth.pace import NATIONAL_PACE_COLUMNS, national_pace, representative
-
-    nat = national[national["comparator"].ne("relative") & national["kind"].eq("actual")]
-    nat = to_indicator_units(nat.assign(doc_id=nat["source_doc"], obs_id=nat["source_line"]),
-                             indicators, registry)
-    actuals: dict[str, list[dict[str, Any]]] = {}
-    for r in nat.to_dict("records"):
-        actuals.setdefault(r["indicator_id"], []).append(
-            {"year": r["year"], "source_doc": r["source_doc"], "source_date": r["source_date"],
-             "value": representative(r["comparator"], r["value"], r["value_high"])})
-    doc_of_line = dict(zip(national["source_line"], national["source_doc"], strict=True))
-    bench = {(r["indicator_id"], int(r["year"])): {
-        "value": r["national_value"], "source_doc": doc_of_line.get(r["source_line"])}
-        for r in tables["national_benchmark"].to_dict("records")}
-    found = [national_pace(bench.get((i, int(y))), actuals.get(i, []), int(y))
-             if not pd.isna(y) else None
-             for i, y in zip(pace["indicator_id"], pace["target_year"], strict=True)]
-    for column in NATIONAL_PACE_COLUMNS:
-        if column == "national_source":
-            pace[column] = [None if f is None else f[column] for f in found]
-        else:
-            pace[column] = pd.array([None if f is None else f[column] for f in found],
-                                    dtype="Int64" if column == "national_baseline_year"
-                                    else "Float64")
-    direction = pace["indicator_id"].map(dict(zip(indicators["indicator_id"],
-                                                  indicators["direction"], strict=True)))
-    pace["direction"] = direction
-    sign = direction.map({"higher_is_better": 1.0, "lower_is_better": -1.0})
-    mine = pd.to_numeric(pace["pace_per_year"]) * sign
-    theirs = pd.to_numeric(pace["national_pace_per_year"]) * sign
-    # "steeper": the plan asks for more yearly progress, in the indicator's good direction,
-    # than the national targets do; NA for band indicators or without both paces.
-    pace["steeper_than_national"] = pd.array(
-        [None if pd.isna(a) or pd.isna(b) else bool(a > b) for a, b in zip(mine, theirs,
-                                                                           strict=True)],
-        dtype="boolean")
-    pace["pace_status"] = [
-        "no baseline stated" if pd.isna(by) else "no target stated" if pd.isna(ty)
-        else "target not after baseline" if ty <= by else "ok"
-        for by, ty in zip(pace["baseline_year"], pace["target_year"], strict=True)]
-    tables["pace"] = pace.reset_index(drop=True)
-    if placeholder:
-        tables = {name: df.iloc[0:0].copy() for name, df in tables.items()}
-    # A text column that happens to hold only NULLs must still be VARCHAR in the warehouse,
-    # not DuckDB's NULL type: the schema should not depend on the data.
-    for df in tables.values():
-        for col in df.columns:
-            if pd.api.types.infer_dtype(df[col], skipna=True) in ("string", "empty"):
-                df[col] = df[col].astype("string")
-    return tables
