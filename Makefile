@@ -107,9 +107,13 @@ test: setup browser-deps ## Lint (ruff) and run the test suite (pytest)
 	$(BIN)/ruff check lib tests benchmarks notebooks
 	$(BIN)/pytest -q
 
-lab: setup ## Register the "vnhealth (.venv)" Jupyter kernel and open JupyterLab on notebooks/
-	$(BIN)/python -m ipykernel install --user --name vnhealth --display-name "vnhealth (.venv)"
-	$(BIN)/jupyter lab notebooks/
+# The kernel is registered inside .venv (--sys-prefix), for this clone only: another clone's
+# `make lab` cannot repoint it. JupyterLab refuses to run as root unless told it may.
+LAB_ROOT := $(if $(filter 0,$(shell id -u 2>/dev/null)),--allow-root)
+lab: setup warehouse ## Build the warehouse, register this clone's kernel, open JupyterLab
+	$(BIN)/python -m ipykernel install --sys-prefix --name vnhealth \
+		--display-name "vnhealth (this clone)"
+	$(BIN)/jupyter lab $(LAB_ROOT) notebooks/
 
 bench: setup ## Time the build: five real documents and a 500-document synthetic corpus
 	$(BIN)/python benchmarks/bench_build.py
