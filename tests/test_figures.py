@@ -1,5 +1,5 @@
-"""Chart specs: every report chart is a figure plotly accepts, and vnhealth.figures lays out
-subplots and places traces as plotly does.
+"""Chart specs: every report chart is a figure plotly accepts, and vnhealth.report.figures lays
+out subplots and places traces as plotly does.
 
 The charts are built as plain dicts (no plotly in report kernels), so nothing checks their
 properties while they are built; these tests hand each spec to ``plotly.graph_objects.Figure``,
@@ -20,7 +20,7 @@ import pytest
 from plotly.subplots import make_subplots as plotly_subplots
 
 from vnhealth import report
-from vnhealth.figures import Figure, make_subplots
+from vnhealth.report.figures import Figure, make_subplots
 
 PLANS = ["lai_chau", "lao_cai", "son_la", "thua_thien_hue"]
 

@@ -3,6 +3,7 @@ before, on the session warehouse built from the repository's real documents."""
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 from typing import Any
@@ -126,7 +127,7 @@ def test_quotes_are_clean_whole_words_with_the_number_marked(wh: report.Warehous
         assert "\t" not in cell and "|" not in cell
         assert "&amp;" not in cell and "&lt;b&gt;" not in cell.lower()
         marked += "<mark>" in cell
-        shown = report.html.unescape(re.sub(r"</?mark>", "", cell))
+        shown = html.unescape(re.sub(r"</?mark>", "", cell))
         full = report.clean_quote(o["quote"])
         inner = shown.removeprefix("… ").removesuffix(" …")
         # whole words of the clean quote, and "…" exactly where words were left out
@@ -244,7 +245,7 @@ def test_national_disagreement_is_said_with_both_sources(wh: report.Warehouse) -
     markup = report.table_html(wh, table, book)
     note = re.search(r'class="vnh-note vnh-national-conflict">(.*?)</p>', markup)
     assert note is not None
-    text = report.html.unescape(note.group(1))
+    text = html.unescape(note.group(1))
     assert "15" in text and "10" in text and "QĐ 201" in text and "NQ" in text
     assert book.national("doctors_per_10k", 2025)  # the table cites the benchmark
 

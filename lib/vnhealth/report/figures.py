@@ -6,15 +6,25 @@ straight into the JSON that plotly.js draws (``{"data": [...], "layout": {...}}`
 ``tests/test_figures.py`` checks every chart against plotly's own validation and
 :func:`make_subplots` against ``plotly.subplots.make_subplots``. :meth:`Figure.to_plotly`
 gives a real plotly figure for anyone who wants to restyle one in a notebook.
+:func:`figure_bundle` is how a figure is displayed: the spec for JupyterLab, a ``<div>`` and a
+script for the exported HTML.
 """
 
 from __future__ import annotations
 
 import copy
+import itertools
+import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-__all__ = ["Figure", "make_subplots"]
+from vnhealth.report.markup import render, safe
+
+__all__ = ["PLOTLY_CONFIG", "Figure", "figure_bundle", "make_subplots"]
+
+PLOTLY_CONFIG = {"displaylogo": False, "responsive": True,
+                 "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
+_FIGURE_IDS = itertools.count(1)
 
 
 def _merge(target: dict[str, Any], update: Mapping[str, Any]) -> None:
@@ -111,9 +121,28 @@ class Figure:
         return go.Figure(self.to_dict())
 
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:
-        from vnhealth.report import figure_bundle
-
         return figure_bundle(self)
+
+
+def figure_bundle(fig: Any) -> dict[str, Any]:
+    """A display bundle for a figure (:class:`Figure`, or a plotly figure).
+
+    ``application/vnd.plotly.v1+json`` is drawn by JupyterLab's plotly extension; ``text/html``
+    (a ``<div>`` and a call to ``Plotly.newPlot``) is what nbconvert keeps, and it expects the
+    page to load plotly.js once — the local copy :mod:`vnhealth.render` provides — instead of
+    embedding 4.6 MB per chart or fetching it from a CDN.
+    """
+    spec = fig.to_dict() if isinstance(fig, Figure) else json.loads(fig.to_json())
+    payload = json.dumps(spec, ensure_ascii=False, separators=(",", ":"))
+    layout = spec.get("layout", {})
+    div_id = f"vnh-fig-{next(_FIGURE_IDS)}"
+    markup = render(
+        "figure.html.j2", div_id=div_id, height=int(layout.get("height") or 450),
+        width=f"{int(layout['width'])}px" if layout.get("width") else "100%",
+        # "</" inside a JSON string would end the <script> element early.
+        spec=safe(payload.replace("</", "<\\/")), config=safe(json.dumps(PLOTLY_CONFIG)))
+    return {"application/vnd.plotly.v1+json": {**spec, "config": PLOTLY_CONFIG},
+            "text/html": markup, "text/plain": f"<plotly figure {div_id}>"}
 
 
 def make_subplots(rows: int, cols: int, subplot_titles: Sequence[str] = (), *,
