@@ -10,9 +10,9 @@ from collections.abc import Sequence
 from vnhealth.errors import VnhealthError
 
 # Modules under vnhealth/commands/ that add subcommands (sql, tables, check, export, render,
-# eval, add).
-COMMAND_MODULES: tuple[str, ...] = ("sql", "check", "export", "render", "evaluate", "review",
-                                    "add")
+# explorer, eval, add).
+COMMAND_MODULES: tuple[str, ...] = ("sql", "check", "export", "render", "explorer", "evaluate",
+                                    "review", "add")
 
 
 class Interrupted(KeyboardInterrupt):

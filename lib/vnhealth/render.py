@@ -1167,6 +1167,7 @@ def render_runs(runs: Sequence[Run], *, reports_dir: str | Path | None = None,
     with _on_signals(_raise_interrupt), tempfile.TemporaryDirectory(prefix="vnh-render-") as work:
         try:
             build_hash = _prepare(runs, out_dir, wh)
+            _explorer(out_dir, wh, say, outcomes)
             ctx = Context(out_dir, wh, build_hash, timeout, find_chromium() if pdf else None, pdf,
                           Path(work), say)
             todo = _plan(ctx, runs, changed, outcomes)
@@ -1192,6 +1193,25 @@ def _prepare(runs: Sequence[Run], out_dir: Path, warehouse: Path) -> str:
         except OSError as exc:
             raise RenderError(f"cannot write {out_dir / ASSET}: {exc}") from exc
     return build_hash
+
+
+def _explorer(out_dir: Path, warehouse: Path, say: Callable[[str], None],
+              outcomes: list[Outcome]) -> None:
+    """``reports/explorer.html`` (:mod:`vnhealth.explorer`), once per data build and library:
+    an unchanged page is left alone. A failure is a failed outcome; the reports still render."""
+    from vnhealth.explorer import FILENAME, write_explorer
+
+    started = time.perf_counter()
+    try:
+        _path, written = write_explorer(out_dir / FILENAME, warehouse)
+    except (OSError, ValueError, VnhealthError) as exc:
+        message = exc.detail if isinstance(exc, VnhealthError) else str(exc)
+        say(f"FAILED  explorer: {message}")
+        outcomes.append(Outcome(Run("explorer", "explorer", out_dir / FILENAME, {}), "failed",
+                                time.perf_counter() - started, message))
+        return
+    if written:
+        say(f"ok      {FILENAME}  {time.perf_counter() - started:.1f} s")
 
 
 def _plan(ctx: Context, runs: Sequence[Run], changed: bool, outcomes: list[Outcome]
@@ -1333,6 +1353,14 @@ def _read_json(path: Path) -> dict[str, Any] | None:
     return data if isinstance(data, dict) else None
 
 
+def _explorer_link(reports_dir: Path) -> str:
+    """The link to the indicator explorer, at the top of the index, when it was written."""
+    if not (reports_dir / "explorer.html").is_file():
+        return ""
+    return ('<p class="vnh-explorer"><a href="explorer.html">Khám phá chỉ tiêu · '
+            "Indicator explorer</a></p>\n")
+
+
 def write_index(reports_dir: str | Path) -> Path:
     """``reports/index.html``: every run found under ``reports/`` (this command's and earlier
     ones), with its parameters, data build, render time, and a failed last attempt if any."""
@@ -1379,6 +1407,7 @@ def write_index(reports_dir: str | Path) -> Path:
         "<title>vnhealth reports</title>\n"
         f"<style>{CSS} .ok {{color:#2166ac}} .bad {{color:#b35806;font-weight:600}}</style>\n"
         "</head>\n<body>\n<main>\n<h1>vnhealth reports</h1>\n"
+        f"{_explorer_link(reports_dir)}"
         f'<p class="vnh-meta">{len(rows)} runs · index written {_now()}</p>\n'
         '<table class="vnh-table"><thead><tr><th>notebook</th><th>run</th><th>parameters</th>'
         "<th>data build</th><th>rendered</th><th>time</th><th>status</th></tr></thead>\n"
