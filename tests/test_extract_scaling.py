@@ -18,15 +18,9 @@ from collections.abc import Callable
 import pytest
 
 from vnhealth.catalog import Document, load_catalog
-from vnhealth.extract import (
-    _DOCUMENT_WORDS,
-    DocumentExtraction,
-    Vocabulary,
-    _caseless,
-    _lower_caseless,
-    _time_cell_year,
-    extract_document,
-)
+from vnhealth.extract import DocumentExtraction, Vocabulary, extract_document
+from vnhealth.extract.not_values import DOCUMENT_WORDS, caseless, lower_caseless
+from vnhealth.extract.shapes.pipe_rows import time_cell_year
 from vnhealth.numbers import parse_cell
 from vnhealth.paths import ProjectPaths
 
@@ -113,7 +107,7 @@ def test_table_row_with_many_cells_scales_linearly(vocab: Vocabulary) -> None:
 def test_cell_patterns_do_not_backtrack_over_blanks(text: str) -> None:
     def run(n: int) -> Callable[[], object]:
         cell = text.format(blank=" " * n)
-        return lambda: (parse_cell(cell), _time_cell_year("2020" + cell))
+        return lambda: (parse_cell(cell), time_cell_year("2020" + cell))
 
     _assert_linear(run(5_000), run(20_000))
 
@@ -127,8 +121,8 @@ def test_runs_of_digits_scale_linearly(vocab: Vocabulary) -> None:
 
 
 def test_month_prefilter_covers_every_case_of_the_word() -> None:
-    # _mentions skips the month patterns when "tháng" is not in the lowered text: that is
-    # exact only if every character (?i:tháng) matches lowers to the word's own character
+    # blank_not_values skips the month patterns when "tháng" is not in the lowered text: that
+    # is exact only if every character (?i:tháng) matches lowers to the word's own character
     every_char = "".join(map(chr, range(sys.maxunicode + 1)))
     for ch in "tháng":
         matched = re.findall(f"(?i:{re.escape(ch)})", every_char)
@@ -136,18 +130,19 @@ def test_month_prefilter_covers_every_case_of_the_word() -> None:
 
 
 def test_document_word_prefilter_covers_every_case_of_the_words() -> None:
-    # _mentions skips the document-number pattern when none of its words is in the lowered
-    # text: exact only if every character its classes match lowers to the word's character
+    # blank_not_values skips the document-number pattern when none of its words is in the
+    # lowered text: exact only if every character its classes match lowers to the word's
+    # character
     every_char = "".join(map(chr, range(sys.maxunicode + 1)))
-    for ch in sorted(set("".join(_DOCUMENT_WORDS)) - {" "}):
-        matched = re.findall(_caseless(ch), every_char)
-        assert {_lower_caseless(c) for c in matched} == {ch}, (ch, matched)
+    for ch in sorted(set("".join(DOCUMENT_WORDS)) - {" "}):
+        matched = re.findall(caseless(ch), every_char)
+        assert {lower_caseless(c) for c in matched} == {ch}, (ch, matched)
 
 
 def test_document_words_classes_match_what_ignorecase_matches() -> None:
-    # _NOT_VALUES spells "(?i:số|kế hoạch|…)" with classes so that it can skip ahead; each
+    # not_values spells "(?i:số|kế hoạch|…)" with classes so that it can skip ahead; each
     # class must match exactly what (?i:letter) matches
     every_char = "".join(map(chr, range(sys.maxunicode + 1)))
-    for ch in sorted(set("".join(_DOCUMENT_WORDS)) - {" "}):
+    for ch in sorted(set("".join(DOCUMENT_WORDS)) - {" "}):
         ignorecase = set(re.findall(f"(?i:{re.escape(ch)})", every_char))
-        assert set(re.findall(_caseless(ch), every_char)) == ignorecase, ch
+        assert set(re.findall(caseless(ch), every_char)) == ignorecase, ch

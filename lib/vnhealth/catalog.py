@@ -487,7 +487,7 @@ VOCABULARY_FIELDS = (
     *(Field(name, TEXTS, name == "count_nouns") for name in VOCABULARY_LISTS),
     Field("tables", MAPPING, False),
 )
-# vnhealth.tables: each a list of phrases
+# vnhealth.extract.shapes: each a list of phrases
 TABLE_WORD_FIELDS = tuple(Field(name, TEXTS, False) for name in (
     "preliminary", "actual", "plan", "header", "unit_line", "totals", "national", "sub_rows",
     "statistics"))

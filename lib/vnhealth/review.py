@@ -45,6 +45,7 @@ from vnhealth.catalog import (
 )
 from vnhealth.db import connect_read_only
 from vnhealth.errors import InputError, VnhealthError
+from vnhealth.extract import NOT_STATED
 from vnhealth.fields import (
     LINE,
     MAPPING,
@@ -58,7 +59,6 @@ from vnhealth.fields import (
     choice,
     key_line,
 )
-from vnhealth.pairing import NOT_STATED
 from vnhealth.paths import ProjectPaths
 from vnhealth.text import nfc, phrase_key
 

@@ -43,6 +43,7 @@ from vnhealth.extract import (
 from vnhealth.numbers import MENTION_RE, parse_number
 from vnhealth.paths import ProjectPaths
 from vnhealth.schema import Schema, TableSpec, project_schema
+from vnhealth.sources import PACKAGE_DIR, build_sources
 from vnhealth.text import nfc
 
 
@@ -114,9 +115,9 @@ def _national_targets(paths: ProjectPaths, indicator_ids: set[str], unit_ids: se
 def _hash_inputs(paths: ProjectPaths, catalog: Catalog, docs: list[Document]) -> str:
     h = hashlib.sha256()
     h.update(__version__.encode())
-    # the code that reads the inputs is part of what the warehouse is made of
-    for p in sorted(Path(__file__).parent.glob("*.py")):
-        h.update(p.name.encode() + p.read_bytes())
+    # the code that makes the warehouse is part of what it is made of (not the report code)
+    for p in build_sources():
+        h.update(p.relative_to(PACKAGE_DIR).as_posix().encode() + b"\0" + p.read_bytes())
     for name in sorted(catalog.files):
         h.update(name.encode() + b"\0" + catalog.files[name])
     for doc in sorted(docs, key=lambda d: d.id):

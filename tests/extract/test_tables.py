@@ -1,6 +1,7 @@
-"""Table shapes (vnhealth.tables): each layout read into the same typed Table, and its values
-reaching observations with a year per column. The snippets are modelled on layouts seen in
-statistics pages, yearbooks and plan appendices, with made-up labels and numbers."""
+"""Tables whose header names years (vnhealth.extract.shapes): each layout read into the same
+typed Table, and its values reaching observations with a year per column. The snippets are
+modelled on layouts seen in statistics pages, yearbooks and plan appendices, with made-up
+labels and numbers."""
 
 from __future__ import annotations
 
@@ -8,8 +9,13 @@ import pytest
 
 from vnhealth.catalog import load_catalog
 from vnhealth.extract import Vocabulary, read_text
+from vnhealth.extract.shapes.header import could_be_header, header_line
+from vnhealth.extract.shapes.records import Table
+from vnhealth.extract.shapes.rows import row_role, split_row
+from vnhealth.extract.shapes.words import TableWords
+from vnhealth.extract.shapes.year_shapes import YEAR_SHAPES, find_table
 from vnhealth.paths import ProjectPaths
-from vnhealth.tables import SHAPES, Table, TableWords, find_table, row_role, split_row
+from vnhealth.text import lite
 
 
 @pytest.fixture(scope="module")
@@ -159,7 +165,8 @@ def test_prose_with_years_is_no_table(words: TableWords) -> None:
     text = "Năm 2020 và năm 2021\nTỉnh đã triển khai nhiều hoạt động truyền thông."
     lines = text.split("\n")
     assert all(find_table(lines, i, words) is None for i in range(len(lines)))
-    assert {s.name for s in SHAPES} == {"side_by_side", "stacked_header", "one_per_line"}
+    assert {s.name for s in YEAR_SHAPES} == {"side_by_side", "stacked_header", "one_per_line",
+                                             "years_down"}
 
 
 def test_table_values_become_observations_with_column_years(vocab: Vocabulary) -> None:
@@ -188,14 +195,11 @@ def test_tab_rows_without_row_numbers_are_read_as_a_year_table(vocab: Vocabulary
 def test_cheap_header_test_never_turns_a_header_away(words: TableWords) -> None:
     """header_line first rejects a line holding a word no header word has, or digits that
     are no year; a header line of any kind must still pass to the full reading."""
-    from vnhealth.tables import _could_be_header, header_line
-    from vnhealth.text import lite
-
     headers = ["Chỉ tiêu | 2020 | 2021 | Sơ bộ 2022", "Sơ bộ", "Prel.", "2019   2020   2021",
                "Năm 2023 (Ước TH)", "STT\tNội dung\tĐVT\tKế hoạch 2025", "Giai đoạn 2016-2020",
                "Indicator  Unit  2015  2017  Note"]
     for line in headers:
-        assert _could_be_header(lite(line), words.header_letters), line
+        assert could_be_header(lite(line), words.header_letters), line
         assert header_line(line, 0, words) is not None, line
     for line in ["Tỷ lệ trẻ em được tiêm chủng đạt 95% năm 2025", "Bảng 3: 2020 2021",
                  "123 2020 2021"]:

@@ -3,24 +3,23 @@ which numbers are not the province's value. Each test is a small text read as a 
 
 from __future__ import annotations
 
+import hashlib
+import re
+import shutil
 from pathlib import Path
 
+import duckdb
 import pytest
 
 from vnhealth.catalog import Document, load_catalog
 from vnhealth.extract import Observation, Vocabulary, read_text
-from vnhealth.pairing import (
-    NOT_STATED,
-    FuzzyIndex,
-    Section,
-    YearChoice,
-    decide_kind,
-    is_gap,
-    quarantine_reason,
-    section_of,
-    statistics_word,
-)
+from vnhealth.extract.fuzzy import FuzzyIndex
+from vnhealth.extract.kind_year import NOT_STATED, YearChoice, decide_kind, statistics_word
+from vnhealth.extract.pairing import is_gap
+from vnhealth.extract.plausibility import quarantine_reason
+from vnhealth.extract.sections import Section, section_of
 from vnhealth.paths import ProjectPaths
+from vnhealth.warehouse import build
 
 REPO = ProjectPaths.at()
 
@@ -297,12 +296,6 @@ def test_plausible_value_passes(vocab: Vocabulary) -> None:
 
 
 def test_quarantined_rows_stay_out_of_observations_and_harmonized(tmp_path: Path) -> None:
-    import shutil
-
-    import duckdb
-
-    from vnhealth.warehouse import build
-
     shutil.copytree(REPO.root / "data", tmp_path / "data",
                     ignore=shutil.ignore_patterns("warehouse.duckdb*", ".*.tmp-*"))
     shutil.copytree(REPO.root / "sql", tmp_path / "sql")
@@ -318,9 +311,6 @@ def test_quarantined_rows_stay_out_of_observations_and_harmonized(tmp_path: Path
 
 
 def _rewrite_sha(root: Path, raw: Path) -> None:
-    import hashlib
-    import re
-
     manifest = root / "data/raw/documents.yaml"
     text = manifest.read_text(encoding="utf-8")
     sha = hashlib.sha256(raw.read_bytes()).hexdigest()

@@ -1,0 +1,80 @@
+"""The comparator of a value: a range, a relative change ("tăng 2%", "giảm 5% so với năm
+2020"), or a bound written before or after it ("trên 95%", "95% trở lên"); and whether it is
+the start value of a change ("từ 35% … lên 50%")."""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from vnhealth.extract.index import PairIndex, Span
+from vnhealth.extract.mentions import Mention
+from vnhealth.extract.vocabulary import Vocabulary
+
+_COMPARED_YEAR_RE = re.compile(r"\s*so với\s*(?:năm\s*)?((?:19|20)\d\d)")
+
+
+class Compared(NamedTuple):
+    comparator: str  # = > < >= <= range relative …
+    value: float  # signed for a relative change
+    value_high: float | None
+    relative_to: str | None  # a relative change's reference: a year, per_year or unspecified
+
+
+def _relative(vocab: Vocabulary, d: Mention, low: str, clause: Span, ix: PairIndex
+              ) -> Compared | None:
+    """A relative change: a marker near the number, and the last verb of the clause before
+    it giving its sign."""
+    before = low[max(clause[0], d.start - 30):d.start].rstrip()
+    after = low[d.unit_end:d.unit_end + 30]
+    per_year = any(after.lstrip().startswith(p) or after.startswith(p) for p in vocab.per_year)
+    marker_before = any(before.endswith(p) for p in vocab.rel_before)
+    marker_after = any(after.lstrip().startswith(p) for p in vocab.rel_after)
+    verb = None
+    if marker_before or marker_after or per_year:
+        verb = ix.verb_before(clause, d.start)
+    if not verb:
+        return None
+    sign = -1.0 if any(verb.startswith(w) for w in vocab.rel_decrease) else 1.0
+    rel_to = "unspecified"
+    if per_year:
+        rel_to = "per_year"
+    elif marker_after:
+        m = _COMPARED_YEAR_RE.match(after + low[d.unit_end + 30:d.unit_end + 40])
+        rel_to = m.group(1) if m else "unspecified"
+    return Compared("relative", sign * d.value, None, rel_to)
+
+
+def compare(vocab: Vocabulary, d: Mention, low: str, clause: Span, ix: PairIndex) -> Compared:
+    if d.value_high is not None:
+        return Compared("range", d.value, d.value_high, None)
+    relative = _relative(vocab, d, low, clause, ix)
+    if relative is not None:
+        return relative
+    before = low[max(clause[0], d.start - 30):d.start].rstrip()
+    after = low[d.unit_end:d.unit_end + 30]
+    comparator = "="
+    for phrase, cmp in vocab.cmp_before:
+        if before.endswith(phrase):
+            k = len(before) - len(phrase)
+            if k == 0 or not before[k - 1].isalnum() or not phrase[0].isalnum():
+                comparator = cmp
+                break
+    for phrase, cmp in vocab.cmp_after:
+        if after.lstrip().startswith(phrase):
+            comparator = cmp
+    return Compared(comparator, d.value, None, None)
+
+
+def is_baseline_from(vocab: Vocabulary, d: Mention, low: str, clause: Span, ix: PairIndex
+                     ) -> bool:
+    """"từ 35% … lên 50%": a number after "from" with a "to" and another number after it
+    in its clause."""
+    before = low[max(clause[0], d.start - 8):d.start].rstrip()
+    if not any(before.endswith(w) for w in vocab.baseline_from):
+        return False
+    for w in vocab.baseline_to:
+        pos = ix.first_word(w, d.unit_end, clause[1])
+        if pos is not None and ix.mention_starts_in(pos + len(w), clause[1]):
+            return True
+    return False

@@ -1,0 +1,281 @@
+"""Indexes of one segment: each number is read against its clause, and scanning the clause (or
+the whole segment) again for every number made a long clause quadratic. The lists here are in
+text order and built once per segment, so each lookup is a bisection."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
+from itertools import accumulate
+from typing import NamedTuple
+
+from vnhealth.catalog import Indicator
+from vnhealth.extract.mentions import Mention, UnitHit, YearPhrase
+from vnhealth.extract.vocabulary import Vocabulary
+
+_WORD_CHAR_RE = re.compile(r"\w")
+_CLAUSE_CUT_RE = re.compile(r";|\.(?=\s|$)(?<!\d\.)")
+_SENTENCE_CUT_RE = re.compile(r"\.(?=\s|$)(?<!\d\.)")
+
+Span = tuple[int, int]  # (start, end) of a clause or a sentence
+
+
+class AliasHit(NamedTuple):
+    """An indicator name (catalogue alias) found in the text."""
+
+    start: int
+    end: int
+    key: str  # the alias key
+
+
+class Named(NamedTuple):
+    """An indicator and where the text names it (start == end: no span, e.g. a fuzzy match)."""
+
+    indicator: Indicator
+    start: int
+    end: int
+    method: str = "alias"
+    score: float = 100.0
+
+
+def clause_bounds(vocab: Vocabulary, low: str) -> list[Span]:
+    """The clauses of a lite() text: cut after ";" and a full stop, and before a clause break
+    word ("đồng thời")."""
+    cuts = {0, len(low)}
+    for m in _CLAUSE_CUT_RE.finditer(low):
+        cuts.add(m.end())
+    for m in vocab.clause_break_re.finditer(low):
+        cuts.add(m.start())
+    pts = sorted(cuts)
+    return list(zip(pts, pts[1:], strict=False))
+
+
+def sentence_bounds(low: str) -> list[Span]:
+    cuts = {0, len(low)}
+    for m in _SENTENCE_CUT_RE.finditer(low):
+        cuts.add(m.end())
+    pts = sorted(cuts)
+    return list(zip(pts, pts[1:], strict=False))
+
+
+class _LastMatchBefore:
+    """The last match of `pattern.finditer(text, clause_start, pos)`, for many `pos` in a clause.
+
+    One scan of each clause is kept. A match attempt at p reads no further than p + reach, so
+    the scan stopped at pos agrees with the whole-clause scan on every match starting before
+    pos - reach; only the last `reach` characters are scanned again.
+    """
+
+    def __init__(self, pattern: re.Pattern[str], text: str, reach: int):
+        self.pattern, self.text, self.reach = pattern, text, reach
+        self._scans: dict[int, tuple[list[int], list[re.Match[str]]]] = {}
+
+    def find(self, clause: Span, pos: int) -> str | None:
+        lo, hi = clause
+        if lo not in self._scans:
+            found = list(self.pattern.finditer(self.text, lo, hi))
+            self._scans[lo] = ([m.start() for m in found], found)
+        starts, found = self._scans[lo]
+        k = bisect_left(starts, pos - self.reach)
+        last = found[k - 1].group(0) if k else None
+        resume = found[k - 1].end() if k else lo
+        for m in self.pattern.finditer(self.text, max(resume, pos - self.reach), pos):
+            last = m.group(0)
+        return last
+
+
+class _WordSearch:
+    """Where a word first stands alone in text[lo:hi], as
+    re.search(r"(?<!\\w)word(?!\\w)", text[lo:hi]) finds it, from its places in the whole text.
+
+    Inside the slice a place is alone exactly when it is in the whole text; at the slice's two
+    edges the neighbour outside it does not count, so those two places are checked apart.
+    """
+
+    def __init__(self, text: str, word: str):
+        self.text, self.word = text, word
+        alone = r"(?=(?<!\w)" + re.escape(word) + r"(?!\w))"  # every place, overlapping too
+        self.places = [m.start() for m in re.finditer(alone, text)]
+
+    def first(self, lo: int, hi: int) -> int | None:
+        text, word, n = self.text, self.word, len(self.word)
+        found = []
+        if (lo + n <= hi and text.startswith(word, lo)
+                and (lo + n == hi or not _WORD_CHAR_RE.match(text, lo + n))):
+            found.append(lo)
+        i = bisect_left(self.places, lo)
+        if i < len(self.places) and self.places[i] + n <= hi:
+            found.append(self.places[i])
+        p = hi - n
+        if p >= lo and text.startswith(word, p) and (p == lo or not _WORD_CHAR_RE.match(
+                text, p - 1)):
+            found.append(p)
+        return min(found) if found else None
+
+
+class Fitting:
+    """The indicator names (in text order) that fit one query of unit, subgroup and table."""
+
+    def __init__(self, aliases: list[AliasHit], choose: Callable[[str], Indicator | None]):
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.indicators: list[Indicator] = []
+        for s, e, key in aliases:
+            ind = choose(key)
+            if ind is not None:
+                self.starts.append(s)
+                self.ends.append(e)
+                self.indicators.append(ind)
+
+    def _named(self, j: int) -> Named:
+        return Named(self.indicators[j], self.starts[j], self.ends[j])
+
+    def first_after(self, pos: int, hi: int) -> Named | None:
+        """The first fitting name starting in [pos, hi)."""
+        j = bisect_left(self.starts, pos)
+        return self._named(j) if j < len(self.starts) and self.starts[j] < hi else None
+
+    def last_before(self, pos: int, lo: int) -> Named | None:
+        """The fitting name starting at lo or later that ends last at or before pos (the first
+        of those ending there): names sorted by their end, nearest first, in a stable sort."""
+        j = bisect_right(self.ends, pos) - 1
+        k = bisect_left(self.starts, lo)
+        if j < k:
+            return None
+        return self._named(max(k, bisect_left(self.ends, self.ends[j], 0, j + 1)))
+
+
+class PairIndex:
+    """Names, units, clauses, sentences, years and numbers of one segment, by position.
+
+    Names come from non-overlapping matches on the key mapped back by a monotone offset map, so
+    both their starts and their ends are in text order.
+    """
+
+    def __init__(self, low: str, aliases: list[AliasHit], units: list[UnitHit],
+                 vocab: Vocabulary):
+        self.low = low
+        self.aliases = aliases
+        self.alias_starts = [a.start for a in aliases]
+        self.alias_ends = [a.end for a in aliases]
+        self._alias_reach = list(accumulate(self.alias_ends, max))
+        self.clauses = clause_bounds(vocab, low)
+        self._clause_los = [c[0] for c in self.clauses]
+        self.sentences = sentence_bounds(low)
+        self._sentence_los = [c[0] for c in self.sentences]
+        self._den_starts = [u.start for u in units if u.is_denominator]
+        self._den_units = [u.unit for u in units if u.is_denominator]
+        self.near_unit = next((u.unit for u in units if u.unit in ("percent", "per_1000")),
+                              None)
+        self._verbs = _LastMatchBefore(vocab.verb_re, low, vocab.verb_reach)
+        self._words: dict[str, _WordSearch] = {}
+        self._fitting: dict[tuple[str | None, str | None, bool], Fitting] = {}
+        self._mention_starts: list[int] = []
+        self._mention_ends: list[int] = []
+        self._mention_own_year: list[int | None] = []
+        self._national_re = vocab.national_re
+        self._national: dict[int, list[int]] = {}
+        self._years: list[tuple[int, int, int]] = []
+        self._year_starts: list[int] = []
+
+    def index_mentions(self, mentions: list[Mention], phrases: list[YearPhrase],
+                       consumed: set[int]) -> None:
+        """The numbers read, and the year phrases left to numbers without their own year."""
+        self._mention_starts = [d.start for d in mentions]
+        self._mention_own_year = [d.own_year for d in mentions]
+        self._mention_ends = [d.unit_end for d in mentions]
+        self._years = [(s, e, y) for s, e, y, kind in phrases
+                       if kind == "year" and s not in consumed]
+        self._year_starts = [y[0] for y in self._years]
+
+    @staticmethod
+    def _bounds_at(bounds: list[Span], los: list[int], pos: int) -> Span:
+        i = bisect_right(los, pos) - 1
+        if i >= 0 and pos < bounds[i][1]:
+            return bounds[i]
+        return bounds[-1]
+
+    def clause_of(self, pos: int) -> Span:
+        return self._bounds_at(self.clauses, self._clause_los, pos)
+
+    def sentence_of(self, pos: int) -> Span:
+        return self._bounds_at(self.sentences, self._sentence_los, pos)
+
+    def in_alias(self, pos: int) -> bool:
+        i = bisect_right(self.alias_starts, pos) - 1
+        return i >= 0 and self._alias_reach[i] > pos
+
+    def alias_starts_in(self, lo: int, hi: int) -> bool:
+        return self.first_alias_from(lo, hi) is not None
+
+    def first_alias_from(self, lo: int, hi: int) -> int | None:
+        """Index of the first name starting in [lo, hi)."""
+        i = bisect_left(self.alias_starts, lo)
+        return i if i < len(self.aliases) and self.alias_starts[i] < hi else None
+
+    def any_alias_before(self, pos: int, lo: int) -> bool:
+        """Is a name starting at lo or later over by pos? (Ends are in order.)"""
+        k = bisect_left(self.alias_starts, lo)
+        return k < len(self.aliases) and self.alias_ends[k] <= pos
+
+    def fitting(self, query: tuple[str | None, str | None, bool],
+                choose: Callable[[str], Indicator | None]) -> Fitting:
+        if query not in self._fitting:
+            self._fitting[query] = Fitting(self.aliases, choose)
+        return self._fitting[query]
+
+    def first_denominator(self, lo: int, hi: int) -> str | None:
+        """The first unit "per N" starting in [lo, hi)."""
+        i = bisect_left(self._den_starts, lo)
+        return self._den_units[i] if i < len(self._den_starts) and self._den_starts[i] < hi \
+            else None
+
+    def verb_before(self, clause: Span, pos: int) -> str | None:
+        return self._verbs.find(clause, pos)
+
+    def first_word(self, word: str, lo: int, hi: int) -> int | None:
+        if word not in self._words:
+            self._words[word] = _WordSearch(self.low, word)
+        return self._words[word].first(lo, hi)
+
+    def national_before(self, clause: Span, pos: int) -> int | None:
+        """The end of the last national marker ("cả nước") in the clause ending by pos; one
+        scan of each clause is kept."""
+        lo, hi = clause
+        if lo not in self._national:
+            self._national[lo] = [m.end() for m in self._national_re.finditer(self.low, lo, hi)]
+        ends = self._national[lo]
+        i = bisect_right(ends, pos) - 1
+        return ends[i] if i >= 0 else None
+
+    def mention_end_before(self, lo: int, pos: int) -> int:
+        """Where the last number starting in [lo, pos) ends (its unit included), else lo."""
+        i = bisect_left(self._mention_starts, pos) - 1
+        return self._mention_ends[i] if i >= 0 and self._mention_starts[i] >= lo else lo
+
+    def next_mention_start(self, pos: int, hi: int) -> int:
+        """Where the first number starting in [pos, hi) starts, else hi."""
+        i = bisect_left(self._mention_starts, pos)
+        return min(hi, self._mention_starts[i]) if i < len(self._mention_starts) else hi
+
+    def mention_starts_in(self, lo: int, hi: int) -> bool:
+        i = bisect_left(self._mention_starts, lo)
+        return i < len(self._mention_starts) and self._mention_starts[i] < hi
+
+    def next_mention_own_year(self, pos: int, hi: int) -> tuple[bool, int | None]:
+        """(is there a number starting in [pos, hi), the year it owns)."""
+        i = bisect_left(self._mention_starts, pos)
+        if i < len(self._mention_starts) and self._mention_starts[i] < hi:
+            return True, self._mention_own_year[i]
+        return False, None
+
+    def year_before(self, lo: int, pos: int) -> int | None:
+        """The last free year phrase starting in [lo, pos)."""
+        i = bisect_left(self._year_starts, pos) - 1
+        return self._years[i][2] if i >= 0 and self._year_starts[i] >= lo else None
+
+    def year_after(self, pos: int, hi: int) -> tuple[int, int, int] | None:
+        """(start, end, year) of the first free year phrase starting in [pos, hi)."""
+        i = bisect_left(self._year_starts, pos)
+        return self._years[i] if i < len(self._years) and self._year_starts[i] < hi else None

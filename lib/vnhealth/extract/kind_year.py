@@ -1,0 +1,170 @@
+"""The kind and the year of a value, each with the reason given for it (`kind_basis`,
+`year_basis`).
+
+Kind: reported (`actual`), planned (`target`, or a `trajectory` milestone), or the start of a
+change (`baseline`), first reason first: a "từ X … lên Y" start, a table column, a statistics
+document, a value reached in a year before the plan, the section. Year: from the text only (the
+number's own year, a year phrase around it, its section heading or table header, the plan's
+horizon among its targets), else not stated.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from vnhealth.catalog import Document
+from vnhealth.extract.comparators import is_baseline_from
+from vnhealth.extract.index import PairIndex, Span
+from vnhealth.extract.lines import strip_marker
+from vnhealth.extract.mentions import Mention
+from vnhealth.extract.records import Segment
+from vnhealth.extract.sections import Section
+from vnhealth.extract.shapes.records import Table, YearColumn
+from vnhealth.extract.state import DocumentRun
+from vnhealth.text import lite, nfc
+
+
+class KindChoice(NamedTuple):
+    kind: str
+    basis: str
+
+
+class YearChoice(NamedTuple):
+    year: int | None
+    basis: str
+
+
+NOT_STATED = YearChoice(None, "not stated")
+
+
+def statistics_word(doc: Document, words: Sequence[str]) -> str | None:
+    """The word of a document's title that makes it a statistics page or yearbook."""
+    low = lite(nfc(doc.title or ""))
+    return next((w for w in words if w in low), None)
+
+
+def reference_year(doc: Document) -> int:
+    """The first year the document plans for: a value for an earlier year is reported."""
+    issued = int(doc.issued_on[:4]) if doc.issued_on and doc.issued_on[:4].isdigit() else None
+    return min(doc.period_start, issued) if issued else doc.period_start
+
+
+def verb_before(verb_re: re.Pattern[str], low: str, lo: int, start: int) -> str | None:
+    """The reporting verb standing right before a number, if any."""
+    m = verb_re.search(low, max(lo, start - 24), start)
+    return m.group(1) if m else None
+
+
+def decide_kind(*, baseline: bool, column_kind: str | None, statistics: str | None,
+                section: Section | None, verb: str | None, year: YearChoice,
+                past_before: int) -> KindChoice:
+    """The kind of a value, first reason first: a "từ X … lên Y" start, a table column's own
+    kind, a statistics document, a value reached in a year before the plan, the section."""
+    if baseline:
+        return KindChoice("baseline", "'từ … lên/xuống' start value")
+    if column_kind is not None:
+        return KindChoice(column_kind, "table column")
+    if statistics is not None:
+        return KindChoice("actual", f"statistics document: '{statistics}'")
+    if verb is not None and year.year is not None and year.year < past_before:
+        return KindChoice("actual", f"'{verb}' with a past year ({year.year})")
+    if section is not None and section.kind == "result":
+        return KindChoice("actual", f"results section: '{section.word}'")
+    if section is not None and section.kind == "target":
+        return KindChoice("target", f"target section: '{section.word}'")
+    return KindChoice("target", "plan document")
+
+
+def column_kind(table: Table, column: YearColumn, *, statistics: bool, period_start: int,
+                period_end: int) -> tuple[str, str]:
+    """(kind, basis) of the values in a column: a statistics table (a preliminary column, a
+    yearbook) and a year before the plan's period report actuals; a column headed as achieved
+    in a plan table is its baseline; otherwise the plan's target or a milestone toward it."""
+    if column.kind_hint == "preliminary":
+        return "actual", "table column: preliminary"
+    if table.kind_hint == "actual" or statistics:
+        return "actual", "statistics table"
+    if column.kind_hint == "actual":
+        return "baseline", "table column: achieved"
+    if column.year < period_start:
+        return "actual", f"table column: {column.year}, before the plan's period"
+    if column.year >= period_end:
+        return "target", "table column: plan horizon"
+    return "trajectory", "table column: a year within the plan's period"
+
+
+def kind_for(run: DocumentRun, d: Mention, low: str, clause: Span, ix: PairIndex, seg: Segment,
+             year: YearChoice) -> KindChoice:
+    """The kind of a value read in prose."""
+    vocab = run.vocab
+    verb = verb_before(vocab.actual_verb_re, low, clause[0], d.start)
+    if (verb is not None and year.year is not None and year.year == run.past_before
+            and run.statistics is None and (seg.section is None
+                                            or seg.section.kind != "target")
+            and not any(w in low for w in vocab.target_words)):
+        # "Năm 2023, tỷ lệ … đạt 92%" in a text that plans nothing: a value reached in the
+        # document's own first year, told with no target word around it, is reported
+        return KindChoice("actual", f"'{verb}' in the document's year ({year.year}) "
+                                    "with no target word")
+    return decide_kind(
+        baseline=is_baseline_from(vocab, d, low, clause, ix), column_kind=None,
+        statistics=run.statistics, section=seg.section, verb=verb, year=year,
+        past_before=run.past_before)
+
+
+def year_for(run: DocumentRun, d: Mention, ix: PairIndex, sentence: Span, clause: Span,
+             seg: Segment) -> YearChoice:
+    """The year of a number: its own; else the last one before it in its sentence, else one
+    after it in its clause, else the section heading's (or table header's), else the plan's
+    horizon when the number stands among the plan's targets; else not stated."""
+    if d.own_year is not None:
+        return YearChoice(d.own_year, "own phrase")
+    before = ix.year_before(sentence[0], d.start)
+    if before is not None:
+        return YearChoice(before, "year phrase before it in its sentence")
+    for (_lo, hi), where in ((clause, "clause"), (sentence, "sentence")):
+        after = ix.year_after(d.end, hi)
+        # a year written after the number is its year unless it opens the next number
+        # ("2,24 (đến năm 2030: 2,1)": 2030 is the 2,1's); a next number with its own
+        # year leaves it ours ("75% … vào năm 2025 và đạt 85% vào năm 2030")
+        if after is not None:
+            follows, own = ix.next_mention_own_year(after[1], hi)
+            if not follows or own is not None:
+                return YearChoice(after[2], f"year phrase after it in its {where}")
+    shared = _shared_year(run, d, ix, clause)
+    if shared is not None:
+        return shared
+    if seg.context_year:
+        return YearChoice(seg.context_year, "section heading" if seg.shape == "prose"
+                          else "table header")
+    return _horizon(run, seg)
+
+
+def _shared_year(run: DocumentRun, d: Mention, ix: PairIndex, clause: Span
+                 ) -> YearChoice | None:
+    """"A đạt 70% và B đạt 95% năm 2025": values listed together before one year share
+    it, so a number without a year takes the own year of the next number in its clause
+    (not a start value: "từ 60% lên 70% năm 2025" dates only the 70)."""
+    follows, own = ix.next_mention_own_year(d.unit_end, clause[1])
+    if not follows or own is None or is_baseline_from(run.vocab, d, ix.low, clause, ix):
+        return None
+    return YearChoice(own, "year of the next value in its clause")
+
+
+def _horizon(run: DocumentRun, seg: Segment) -> YearChoice:
+    """A value without a year of its own: the plan's horizon in a target section, or the
+    one year a one-year document covers; otherwise the year is not stated (never the
+    period's end by default)."""
+    doc = run.doc
+    if seg.section is not None and seg.section.kind == "target":
+        return YearChoice(doc.period_end, f"plan horizon (target section '{seg.section.word}')")
+    # a statement that opens like a target heading ("Mục tiêu cụ thể là: …")
+    opening = lite(strip_marker(seg.text[:120].lstrip()))[:40]  # not the whole text
+    word = next((w for w in run.vocab.target_sections if opening.startswith(w)), None)
+    if word is not None:
+        return YearChoice(doc.period_end, f"plan horizon (statement opens '{word}')")
+    if doc.period_start == doc.period_end:
+        return YearChoice(doc.period_end, "one-year document")
+    return NOT_STATED

@@ -1,0 +1,18 @@
+"""Patterns of single lines shared by the document walk and the table shapes."""
+
+from __future__ import annotations
+
+import re
+
+# A list marker or heading number opening a line: "- ", "(1) ", "2.1. ", "a) ", "II.", "## ".
+BULLET_RE = re.compile(r"^\s*(?:[-+•*–]\s|\(\d+\)\s|\d{1,2}(?:\.\d{1,2})*\.\s|[a-zđ]\)\s"
+                       r"|[IVX]+[.\-]\s?|#+\s|\*\*)")
+HEADING_RE = re.compile(r"^\s*(?:#+\s*)?(?:\*+\s*)?(?:[IVX]+[.\-]|\d+(?:\.\d+)*\.|[a-zđ]\))\s*\S")
+YEAR_IN_TEXT_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+CAPS_TITLE_RE = re.compile(r"^[^a-zà-ỹđ]{8,100}$")  # a short line in capitals is a title
+
+
+def strip_marker(text: str) -> str:
+    """The text without the list marker or heading number it opens with."""
+    m = BULLET_RE.match(text)
+    return text[m.end():] if m else text

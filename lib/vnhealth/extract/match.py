@@ -1,0 +1,147 @@
+"""Which indicator a number is a value of: the catalogue alias named nearest to it in its
+clause that fits its unit and subgroup, else a fuzzy match of the phrase before it.
+
+Also the indicator phrase as written (kept with every observation and unmapped statement).
+"""
+
+from __future__ import annotations
+
+import re
+
+from vnhealth.catalog import Indicator
+from vnhealth.extract.index import Named, PairIndex, Span
+from vnhealth.extract.mentions import Mention
+from vnhealth.extract.records import Segment
+from vnhealth.extract.vocabulary import Vocabulary
+from vnhealth.text import blank_markup, lite
+
+# Words allowed between a number and the indicator it leads ("50% số người mắc …").
+_NUMBER_FIRST_WORDS = {"số", "các", "những", "tổng", "dân"}
+# The same words with the blanks around them: a gap is all such words when this matches it to
+# its end.
+_NUMBER_FIRST_GAP_RE = re.compile(
+    r"\s*(?:(?:" + "|".join(sorted(map(re.escape, _NUMBER_FIRST_WORDS), key=len, reverse=True))
+    + r")(?!\S)\s*)*"
+)
+_SUBGROUP_RE = re.compile(r"(?:^|[-–•+]\s*)([^\W\d_][^\d\-–•+<>]{0,20}?)\s*[<>≤≥=]?\s*$")
+# The indicator phrase of a number: its words, the punctuation trimmed from its ends, and the
+# most kept (the end nearest the number) when a clause runs long.
+_PHRASE_WORD_RE = re.compile(r"[^\W\d_]+")
+PHRASE_TRIM_RE = re.compile(r"^(?:[\s,;:()\-–+•*]|[a-zđ]\)|\d{1,2}\.)+|[\s,;:(\-–]+$")
+PHRASE_MAX = 160
+
+
+def only_number_first_words(low: str, start: int, end: int) -> bool:
+    """all(w in _NUMBER_FIRST_WORDS for w in low[start:end].split()), stopping at the first
+    other word instead of splitting a gap that may run to the end of a long clause."""
+    if start >= end:
+        return True
+    m = _NUMBER_FIRST_GAP_RE.match(low, start, end)
+    return m is not None and m.end() == end
+
+
+class IndicatorChooser:
+    """Which of an alias's indicators fits a unit and subgroup, remembered per document."""
+
+    def __init__(self, vocab: Vocabulary):
+        self.vocab = vocab
+        self._choices: dict[tuple[str, str | None, str | None, bool], Indicator | None] = {}
+
+    def choose_for_alias(self, key: str, unit: str | None, subgroup: str | None,
+                         table: bool) -> Indicator | None:
+        cache_key = (key, unit, subgroup, table)
+        if cache_key not in self._choices:
+            self._choices[cache_key] = self.choose(self.vocab.alias_targets[key], unit,
+                                                   subgroup, table)
+        return self._choices[cache_key]
+
+    def choose(self, targets: list[Indicator], unit: str | None, subgroup: str | None,
+               table: bool) -> Indicator | None:
+        """The first indicator of the subgroup whose unit is the stated one, else the first
+        whose unit fits it; a value without a unit fits only in a table."""
+        fitting = []
+        for ind in targets:
+            if ind.subgroup and ind.subgroup != subgroup:
+                continue
+            if unit is None:
+                if not table:
+                    continue
+            elif not self._unit_fits(unit, ind.unit):
+                continue
+            fitting.append(ind)
+        if not fitting:
+            return None
+        exact = [i for i in fitting if i.unit == unit]
+        return (exact or fitting)[0]
+
+    def _unit_fits(self, stated: str, own: str) -> bool:
+        if stated == own:
+            return True
+        units = self.vocab.catalog.units
+        if stated == "percent" or own == "percent":
+            return False  # a share is never read as a rate per N
+        return units[stated].dimension == units[own].dimension
+
+
+def pick_indicator(chooser: IndicatorChooser, d: Mention, ix: PairIndex, clause: Span,
+                   unit: str | None, subgroup: str | None, table: bool) -> Named | None:
+    """The fitting indicator named nearest the number in its clause: after it when the
+    number leads ("50% số xã …") or nothing comes before, else before it."""
+    low = ix.low
+    nxt = ix.first_alias_from(d.end, clause[1])
+    cue = nxt is not None and only_number_first_words(low, d.unit_end, ix.alias_starts[nxt])
+    if low[d.unit_end:d.unit_end + 8].lstrip().startswith(("số ", "các ", "những ")):
+        cue = True  # "50% số xã … đối với rối loạn trầm cảm": the number leads
+    fit = ix.fitting((unit, subgroup, table),
+                     lambda key: chooser.choose_for_alias(key, unit, subgroup, table))
+    after = fit.first_after(d.end, clause[1])
+    before = fit.last_before(d.start, clause[0])
+    if cue or not ix.any_alias_before(d.start, clause[0]):
+        return after if after is not None else before
+    return before if before is not None else after
+
+
+def fuzzy_named(vocab: Vocabulary, phrase: str | None, unit: str, subgroup: str | None
+                ) -> Named | None:
+    """The indicator a phrase names loosely (no alias in it), in the number's own unit."""
+    if not phrase:
+        return None
+
+    def choose(targets: list[Indicator]) -> Indicator | None:
+        return next((i for i in targets if i.unit == unit
+                     and (i.subgroup is None or i.subgroup == subgroup)), None)
+
+    found = vocab.fuzzy.best(vocab.key(phrase).key, choose)
+    return None if found is None else Named(found.indicator, 0, 0, "fuzzy", found.score)
+
+
+def subgroup_before(vocab: Vocabulary, low: str, start: int) -> str | None:
+    """The subgroup a list item names before its number ("- Nam: 72 tuổi")."""
+    m = _SUBGROUP_RE.search(low[max(0, start - 25):start])
+    if not m:
+        return None
+    return vocab.subgroups.get(m.group(1).strip())
+
+
+def indicator_phrase(vocab: Vocabulary, seg: Segment, d: Mention, ix: PairIndex, clause: Span,
+                     named: Named | None) -> str | None:
+    """The indicator phrase as written: the words of the clause before the number (after
+    any number before it), or after it when the number leads; the matched name itself
+    when it stands outside that stretch."""
+    lo = max(clause[0], ix.mention_end_before(clause[0], d.start))
+    hi = d.start
+    if len(_PHRASE_WORD_RE.findall(ix.low, lo, hi)) < 2:
+        lo, hi = d.unit_end, ix.next_mention_start(d.end, clause[1])
+    if named is not None and named.end > named.start and not (
+            lo <= named.start and named.end <= hi):
+        lo, hi = named.start, named.end
+    text = blank_markup(seg.text[lo:hi])
+    text = PHRASE_TRIM_RE.sub("", " ".join(text.split()))
+    words = vocab.phrase_tail_words
+    for _ in range(3):  # "đạt trên", "là khoảng": the verbs and bounds before the number
+        low_text = lite(text)
+        cut = next((w for w in words if low_text.endswith(" " + w) or low_text == w), None)
+        if cut is None:
+            break
+        text = PHRASE_TRIM_RE.sub("", text[:len(text) - len(cut)])
+    return text[-PHRASE_MAX:].strip() or None

@@ -1,0 +1,226 @@
+"""Numbers in a segment as typed mentions: each value with its range, unit and own year.
+
+Fractions ("3/4 số xã") are read first, dates and document numbers blanked, then every number
+that is not a year is read with the unit phrase right after it. Two numbers joined by
+"từ … đến …" in one unit are one range; a year written right after a number is its own.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import NamedTuple
+
+from vnhealth.extract.lines import BULLET_RE
+from vnhealth.extract.not_values import blank_not_values, blanked
+from vnhealth.extract.records import Segment
+from vnhealth.extract.vocabulary import UnitPhrase, Vocabulary
+from vnhealth.numbers import FRACTION_SHARE_RE, MENTION_RE, is_year, parse_number
+from vnhealth.text import blank_markup, lite
+
+_PDF_ROW_NUMBER_RE = re.compile(r"^\s*\d{1,2}[a-z]?(?:\.\d{1,2})?(?=\s)")
+_DIGIT_RE = re.compile(r"\d")
+_NON_SPACE_RE = re.compile(r"\S")
+_SPACES_RE = re.compile(r"\s+")
+YEAR_PHRASE_RE = re.compile(
+    r"(?P<ref>so với\s*)?(?:(?:đến|tới|trong|từ|hết|đến hết)\s+)?"
+    r"(?:(?:năm|giai đoạn)\s+)(?P<y1>(?:19|20)\d\d)(?:\s*[-–]\s*(?P<y2>(?:19|20)\d\d))?(?!\d|/)"
+    r"|(?P<ref2>so với\s+)(?P<y3>(?:19|20)\d\d)"
+    r"|(?:đến|tới)\s+(?P<y4>(?:19|20)\d\d)(?![\d/])"
+)
+
+
+@dataclass(slots=True)
+class Mention:
+    """A number read in a segment (offsets in the segment's text)."""
+
+    start: int
+    end: int  # after the number (or the second number of a range)
+    num_start: int  # where the number itself starts (a fraction's share)
+    value: float
+    value_high: float | None  # the top of a range
+    unit: str | None  # the unit written with it, if any
+    unit_end: int  # after its unit, else its end
+    text: str  # as written
+    fraction: bool  # "3/4 số xã": a share
+    own_year: int | None = None  # a year written right after it
+
+
+class UnitHit(NamedTuple):
+    start: int
+    end: int
+    unit: str
+    is_denominator: bool
+
+
+class YearPhrase(NamedTuple):
+    start: int
+    end: int
+    year: int
+    kind: str  # "year", or "reference" for "so với năm 2015"
+
+
+class Mentions(NamedTuple):
+    mentions: list[Mention]
+    units: list[UnitHit]
+    masked_low: str  # lite() text with dates, document numbers and list markers blanked
+
+
+def is_blank(text: str, start: int, end: int) -> bool:
+    """not text[start:end].strip(), without copying a long slice (\\S is what strip() keeps)."""
+    return _NON_SPACE_RE.search(text, start, end) is None
+
+
+def find_mentions(vocab: Vocabulary, seg: Segment, cleaned: str) -> Mentions:
+    """The numbers of a segment's markup-blanked text, in text order, and its unit phrases."""
+    low = lite(cleaned)
+    # spans blanked out before numbers are read; blanking is gathered and applied in one
+    # pass per step (a list of characters joined after each step cost more than reading)
+    spans: list[tuple[int, int]] = []
+    units = unit_hits(vocab, low, lambda a, b: spans.append((a, b)))
+    mentions: list[Mention] = []
+    for m in FRACTION_SHARE_RE.finditer(cleaned):
+        mentions.append(Mention(m.start(), m.end(), m.start("share"),
+                                parse_number(m.group("share")), None, "percent", m.end(),
+                                m.group(0), True))
+        spans.append((m.start(), m.end()))
+    current = blank_not_values(blanked(cleaned, spans))
+    spans = []
+    marker = BULLET_RE.match(cleaned)
+    if marker and _DIGIT_RE.search(marker.group(0)):
+        spans.append(marker.span())
+    row_number = _PDF_ROW_NUMBER_RE.match(cleaned) if seg.shape == "pdf_row" else None
+    if row_number:
+        spans.append(row_number.span())
+    scan = blanked(current, spans)
+    unit_starts = [u.start for u in units]
+    for m in MENTION_RE.finditer(scan):
+        v1 = parse_number(m.group("num"))
+        v2 = parse_number(m.group("num2")) if m.group("num2") else None
+        if is_year(v1) and (v2 is None or is_year(v2)):
+            continue
+        unit, unit_end = unit_after(vocab, low, m.end(), units, unit_starts)
+        mentions.append(Mention(m.start(), m.end(), m.start(), v1, v2, unit, unit_end,
+                                m.group(0), False))
+    mentions.sort(key=lambda d: d.start)
+    return Mentions(mentions, units, lite(scan))
+
+
+def unit_hits(vocab: Vocabulary, low: str, mask: Callable[[int, int], None]) -> list[UnitHit]:
+    """Unit phrases of a segment in text order; those holding digits are masked."""
+    units: list[UnitHit] = []
+    for m in vocab.unit_re.finditer(low):
+        up = vocab.unit_phrases.get(_SPACES_RE.sub(" ", m.group(0)).replace(" /", "/")
+                                    .replace("/ ", "/"))
+        if up is None:
+            up = unit_phrase_loose(vocab, m.group(0))
+        if up is None:
+            continue
+        units.append(UnitHit(m.start(), m.end(), up.unit, up.is_denominator))
+        if any(ch.isdigit() for ch in m.group(0)):
+            mask(m.start(), m.end())
+    return units
+
+
+def unit_after(vocab: Vocabulary, low: str, end: int, units: list[UnitHit],
+               unit_starts: list[int]) -> tuple[str | None, int]:
+    """(unit, end of the unit) of a number ending at `end`, or (None, end)."""
+    um = vocab.unit_after_re.match(low, end)
+    if um:
+        phrase = um.group(0).strip()
+        up = vocab.unit_phrases.get(phrase) or unit_phrase_loose(vocab, phrase)
+        return (up.unit, um.end()) if up else (None, end)
+    # Only the first unit phrase after the number can follow it across blanks alone: the
+    # gap to any later one holds the gap to this one.
+    i = bisect_left(unit_starts, end)
+    if i < len(units) and is_blank(low, end, units[i].start):
+        return units[i].unit, units[i].end
+    return None, end
+
+
+def unit_phrase_loose(vocab: Vocabulary, phrase: str) -> UnitPhrase | None:
+    """A unit phrase written with other spacing ("‰" as "% 0", "/ 1.000 dân")."""
+    return vocab.unit_phrases_compact.get(_SPACES_RE.sub("", phrase))
+
+
+def unit_in_texts(vocab: Vocabulary, texts: list[str]) -> str | None:
+    """The unit of the first unit phrase in the first text holding one (a unit cell, a row
+    label, a table's unit line)."""
+    for t in texts:
+        low = lite(blank_markup(t))
+        for m in vocab.unit_re.finditer(low):
+            up = vocab.unit_phrases.get(m.group(0)) or unit_phrase_loose(vocab, m.group(0))
+            if up:
+                return up.unit
+    return None
+
+
+def join_ranges(vocab: Vocabulary, mentions: list[Mention], low: str, cleaned: str
+                ) -> list[Mention]:
+    """"từ 103 đến 107 bé trai/100 bé gái": two numbers of one unit, the first after
+    "từ", joined by "đến", are one range (a "từ X … lên Y" start and end stays two)."""
+    out: list[Mention] = []
+    k = 0
+    while k < len(mentions):
+        d = mentions[k]
+        nxt = mentions[k + 1] if k + 1 < len(mentions) else None
+        if nxt is not None and _is_range_pair(vocab, d, nxt, low):
+            out.append(replace(d, end=nxt.end, value_high=nxt.value, unit=nxt.unit,
+                               unit_end=nxt.unit_end, text=cleaned[d.start:nxt.end]))
+            k += 2
+            continue
+        out.append(d)
+        k += 1
+    return out
+
+
+def _is_range_pair(vocab: Vocabulary, a: Mention, b: Mention, low: str) -> bool:
+    if a.fraction or b.fraction or a.value_high is not None \
+            or b.value_high is not None or b.unit is None:
+        return False
+    if a.unit is not None and a.unit != b.unit:
+        return False  # "từ 80% đến 2 lần": not one quantity
+    link = vocab.range_link_re.match(low, a.unit_end)
+    if link is None or link.end() != b.start:
+        return False
+    before = low[max(0, a.start - 16):a.start]
+    m = vocab.range_from_re.search(before)
+    if m is None:
+        return False
+    # "tăng từ 60% đến 70%" is a change from a start to an end, not a band
+    verb = before[:m.start()].rstrip()
+    return not any(verb.endswith(w) for w in vocab.rel_increase + vocab.rel_decrease)
+
+
+def year_phrases(low: str) -> list[YearPhrase]:
+    """The year phrases of a lite() text ("năm 2025", "giai đoạn 2021-2025", "so với 2015")."""
+    out = []
+    for m in YEAR_PHRASE_RE.finditer(low):
+        y = int(m.group("y2") or m.group("y1") or m.group("y3") or m.group("y4"))
+        kind = "reference" if (m.group("ref") or m.group("ref2")) else "year"
+        out.append(YearPhrase(m.start(), m.end(), y, kind))
+    return out
+
+
+def assign_own_years(mentions: list[Mention], phrases: list[YearPhrase], low: str,
+                     links: re.Pattern[str] | None = None) -> set[int]:
+    """Years written right after a number belong to it ("35% năm 2020", "1,1% vào năm 2025",
+    "120/100 (năm 2011)": a linking word such as "vào" or a bracket may stand between): set
+    each such mention's own_year and return the starts of the year phrases so taken."""
+    starts = [p.start for p in phrases]
+    consumed: set[int] = set()
+    for d in mentions:
+        end = d.unit_end
+        link = links.match(low, end) if links is not None else None
+        reach = (link.end() - end if link else 0) + 2
+        for k in range(bisect_left(starts, end), bisect_right(starts, end + reach)):
+            ys, ye, y, kind = phrases[k]
+            # "120/100 (năm 2011)": a year alone in brackets right after the number is its own
+            if kind == "year" and (is_blank(low, end, ys) or (link and link.end() >= ys)
+                                   or (low[end:ys].strip() == "("
+                                       and low[ye:ye + 3].lstrip().startswith(")"))):
+                d.own_year = y
+                consumed.add(ys)
+    return consumed

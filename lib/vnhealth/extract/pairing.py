@@ -1,0 +1,239 @@
+"""Pairing the numbers of a prose segment (or a row read like prose) with indicators.
+
+Each number is read in its clause: its unit (its own, else one the clause or sentence names),
+whether it is the province's value at all (not a gap to a plan, not the country's value, not
+a count, not an activity's share), its comparator, the indicator named nearest to it that fits
+its unit (match.py), then its year and kind (kind_year.py).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from vnhealth.extract.comparators import Compared, compare
+from vnhealth.extract.index import AliasHit, Named, PairIndex, Span
+from vnhealth.extract.kind_year import kind_for, verb_before, year_for
+from vnhealth.extract.match import (
+    fuzzy_named,
+    indicator_phrase,
+    only_number_first_words,
+    pick_indicator,
+    subgroup_before,
+)
+from vnhealth.extract.mentions import (
+    YEAR_PHRASE_RE,
+    Mention,
+    Mentions,
+    assign_own_years,
+    join_ranges,
+    year_phrases,
+)
+from vnhealth.extract.recorder import Basis, PairedValue
+from vnhealth.extract.records import Segment, Statement
+from vnhealth.extract.state import DocumentRun
+from vnhealth.text import lite, nfc
+
+_DIGIT_RE = re.compile(r"\d")
+_LETTER_RUN_RE = re.compile(r"[^\W\d_]+")
+
+
+class _LastNamed(NamedTuple):
+    """The last value named in a segment, for a value that only goes on with it."""
+
+    end: int  # where the value (or the name after it) ends
+    unit: str | None
+    named: Named
+
+
+def is_gap(low: str, unit_end: int, clause_end: int, markers: Sequence[str]) -> bool:
+    """A number followed by a gap marker ("thấp hơn 5,25% so với chỉ tiêu", "vượt 3% kế hoạch",
+    "giảm 0,8 điểm phần trăm") states a difference, not a value."""
+    after = low[unit_end:min(clause_end, unit_end + 40)].lstrip(" ,")
+    return any(after.startswith(m) and (len(after) == len(m) or not after[len(m)].isalnum())
+               for m in markers)
+
+
+def pair_segment(run: DocumentRun, seg: Segment, cleaned: str, found: Mentions,
+                 statement: Statement) -> None:
+    """Read every number found in a segment's markup-blanked text into observations."""
+    low = lite(cleaned)
+    if not seg.table_unitless_ok and not any(d.unit for d in found.mentions) and not any(
+            u.is_denominator for u in found.units):
+        return  # no number here carries a unit: nothing can be an indicator value
+    vocab = run.vocab
+    keyed = vocab.segment_key(seg)
+    aliases = []
+    for m in vocab.alias_re.finditer(keyed.key):
+        s, e = keyed.span_in_text(m.start(1), m.end(1))
+        aliases.append(AliasHit(s, e, m.group(1)))
+    ix = PairIndex(low, aliases, found.units, vocab)
+    # numbers inside an indicator's name are part of the name ("dưới 1 tuổi", ">= 25%")
+    mentions = [d for d in found.mentions if not ix.in_alias(d.num_start)]
+    mentions = join_ranges(vocab, mentions, low, cleaned)
+    # dates and document numbers are masked: "ngày 26 tháng 5 năm 2020" sets no year
+    phrases = year_phrases(found.masked_low)
+    consumed = assign_own_years(mentions, phrases, low, vocab.year_link_re)
+    ix.index_mentions(mentions, phrases, consumed)
+    pairing = _SegmentPairing(run, seg, ix, statement)
+    for d in mentions:
+        pairing.read(d)
+
+
+class _SegmentPairing:
+    """The numbers of one segment, read in text order."""
+
+    def __init__(self, run: DocumentRun, seg: Segment, ix: PairIndex, statement: Statement):
+        self.run, self.vocab, self.seg, self.ix = run, run.vocab, seg, ix
+        self.low = ix.low
+        self.statement = statement
+        self.last_named: _LastNamed | None = None
+
+    def read(self, d: Mention) -> None:
+        ix, seg = self.ix, self.seg
+        clause = ix.clause_of(d.start)
+        sentence = ix.sentence_of(d.start)
+        unit = d.unit or self._context_unit(clause, sentence)
+        if unit is None and not seg.table_unitless_ok:
+            return
+        if self._a_count(d, clause) or self._not_the_provinces(d, clause):
+            return
+        compared = compare(self.vocab, d, self.low, clause, ix)
+        subgroup = subgroup_before(self.vocab, self.low, d.start)
+        # a relative change in percent applies to an indicator of any unit
+        match_unit = None if (compared.comparator == "relative" and unit == "percent") else unit
+        named, unit, phrase = self._name(d, clause, unit, match_unit, subgroup)
+        if self.statement.indicator_text is None or (named and not self.statement.is_mapped):
+            self.statement.indicator_text = phrase
+        if named is None or self._activity_share(d, named):
+            return
+        # a name that follows its number ("75% người cao tuổi được …") ends the value there
+        self.last_named = _LastNamed(max(d.unit_end, named.end), unit, named)
+        self._emit(d, clause, sentence, compared, named, unit, phrase)
+
+    def _name(self, d: Mention, clause: Span, unit: str | None, match_unit: str | None,
+              subgroup: str | None) -> tuple[Named | None, str | None, str | None]:
+        """(the indicator named, the unit, the indicator phrase as written)."""
+        seg = self.seg
+        wildcard = match_unit is None and unit is not None
+        named = pick_indicator(self.run.chooser, d, self.ix, clause, match_unit, subgroup,
+                               table=seg.table_unitless_ok or wildcard)
+        if d.unit is None and not seg.table_unitless_ok:
+            named, unit = self._label_then_value(d, clause, subgroup, named, unit)
+        phrase = indicator_phrase(self.vocab, seg, d, self.ix, clause, named)
+        if named is None and d.unit is not None and match_unit is not None:
+            # a fuzzy name only for a number that states its own unit, which must be the
+            # indicator's: a loose phrase match never decides the unit as well
+            named = fuzzy_named(self.vocab, phrase, match_unit, subgroup)
+        named = self._continued(d, clause, unit) or named
+        return named, unit, phrase
+
+    def _emit(self, d: Mention, clause: Span, sentence: Span, compared: Compared, named: Named,
+              unit: str | None, phrase: str | None) -> None:
+        run, seg, ind = self.run, self.seg, named.indicator
+        year = year_for(run, d, self.ix, sentence, clause, seg)
+        kind = kind_for(run, d, self.low, clause, self.ix, seg, year)
+        comparator = compared.comparator
+        if comparator == "range" and compared.value_high is None:
+            comparator = "="
+        line_no, _line_text, _col = seg.locate(d.num_start)
+        run.recorder.emit(
+            PairedValue(ind, kind.kind, year.year, comparator, compared.value,
+                        compared.value_high, unit or ind.unit, compared.relative_to, line_no,
+                        d.text),
+            self.statement, Basis(phrase, named.method, named.score, kind.basis, year.basis))
+
+    def _context_unit(self, clause: Span, sentence: Span) -> str | None:
+        """A number without its own unit takes the first "per N" unit of its clause, sentence
+        or segment; in a table row, also the first percent or per-mille unit."""
+        for lo, hi in (clause, sentence, (0, len(self.seg.text))):
+            den = self.ix.first_denominator(lo, hi)
+            if den is not None:
+                return den
+        if self.seg.table_unitless_ok:
+            return self.ix.near_unit
+        return None
+
+    def _a_count(self, d: Mention, clause: Span) -> bool:
+        """A bare number followed by a count noun ("12 xã") is a count, unless a "per N"
+        unit or a name right after it makes it a value."""
+        if d.unit is not None:
+            return False
+        low = self.low
+        m = self.vocab.count_re.match(low, d.end + 1) if d.end + 1 <= len(low) else None
+        if not m or low[d.end:m.start()].strip():
+            return False
+        return (self.ix.first_denominator(*clause) is None
+                and not self.ix.alias_starts_in(max(d.end, clause[0]),
+                                                min(d.end + 3, clause[1])))
+
+    def _not_the_provinces(self, d: Mention, clause: Span) -> bool:
+        """A gap to a plan or another period ("thấp hơn 5,25% so với chỉ tiêu"), or a value the
+        text gives to the whole country ("cả nước hiện là 74,5 tuổi"): not a province value."""
+        if is_gap(self.low, d.unit_end, clause[1], self.vocab.gap_markers):
+            return True
+        # the marker leads this number only when no other number stands between them
+        marker_end = self.ix.national_before(clause, d.start)
+        return marker_end is not None and not self.ix.mention_starts_in(marker_end, d.start)
+
+    def _continued(self, d: Mention, clause: Span, unit: str | None) -> Named | None:
+        """A number that only goes on with the value before it, with nothing between them but
+        its year, "và" or a verb ("đạt 75% vào năm 2025 và đạt 85% vào năm 2030", "đạt 95%
+        năm 2025; 100% năm 2030"), and nothing after it but its year, is a value of the same
+        indicator in the same unit."""
+        last = self.last_named
+        if last is None or last.unit != unit or d.unit is None:
+            return None
+        if not self._only_year_words(self.low[last.end:d.start], self.vocab.continuation_words):
+            return None
+        # "100% số xã … tổ chức …" names its own subject
+        if not self._only_year_words(self.low[d.unit_end:clause[1]], frozenset()):
+            return None
+        return last.named
+
+    def _only_year_words(self, text: str, allowed: frozenset[str]) -> bool:
+        """Does `text` hold nothing but year phrases, their linking words, punctuation and the
+        `allowed` words?"""
+        rest = YEAR_PHRASE_RE.sub(" ", text)
+        links = self.vocab.year_link_re
+        rest = links.sub(" ", " " + rest + " ") if links is not None else rest
+        return not _DIGIT_RE.search(rest) and all(
+            w in allowed for w in _LETTER_RUN_RE.findall(rest))
+
+    def _activity_share(self, d: Mention, named: Named) -> bool:
+        """A share of agencies doing something ("100% cấp ủy Đảng … ban hành nghị quyết") is
+        an activity, not the indicator, unless the indicator holds that subject: in its name
+        as matched or in its catalogue name ("100% các thôn" for "Tỷ lệ thôn bản có nhân viên
+        y tế"); a share of establishments or households counts only when an alias names it."""
+        if d.unit != "percent":
+            return False
+        low = self.low
+        m = self.vocab.activity_subject_re.match(low, d.unit_end)
+        if m is not None:
+            subject = m.group(1)
+            own_name = lite(nfc(named.indicator.name_vi)).lower()
+            return named.method != "alias" or (subject not in low[named.start:named.end]
+                                               and f" {subject} " not in f" {own_name} ")
+        # an establishment's share needs the catalogue's name, not a loose match
+        return named.method != "alias" and bool(
+            self.vocab.establishment_subject_re.match(low, d.unit_end))
+
+    def _label_then_value(self, d: Mention, clause: Span, subgroup: str | None,
+                          named: Named | None, unit: str | None
+                          ) -> tuple[Named | None, str | None]:
+        """A number without a unit of its own is an indicator's value only when the indicator
+        is named before it ("Bác sĩ bình quân 1 vạn dân là 19,23"), never when a borrowed unit
+        meets a name further on ("Lượt xem: 85 … số giường bệnh"), unless the name follows the
+        number at once ("14,5 bác sỹ … /vạn dân"). Named before it and reported with a verb
+        ("được tiêm chủng đầy đủ là 90,02"), it takes the indicator's own unit when the unit
+        borrowed from elsewhere in the statement does not fit."""
+        if named is not None and (named.start < d.start or only_number_first_words(
+                self.low, d.unit_end, named.start)):
+            return named, unit
+        if verb_before(self.vocab.actual_verb_re, self.low, clause[0], d.start) is None:
+            return None, unit
+        own = pick_indicator(self.run.chooser, d, self.ix, clause, None, subgroup, table=True)
+        if own is None or own.start >= d.start:
+            return None, unit
+        return own, own.indicator.unit

@@ -1,0 +1,83 @@
+"""One document in, its statements, observations (quarantined ones marked) and non-numeric
+targets out: the document is cut into tables and segments (segment.py), the tables are read
+cell by cell (table_values.py), then each segment number by number (pairing.py)."""
+
+from __future__ import annotations
+
+import re
+
+from vnhealth.catalog import Document
+from vnhealth.extract.kind_year import reference_year, statistics_word
+from vnhealth.extract.match import IndicatorChooser
+from vnhealth.extract.mentions import Mentions, find_mentions
+from vnhealth.extract.pairing import pair_segment
+from vnhealth.extract.qualitative import (
+    has_qualitative_candidate,
+    maybe_qualitative,
+    read_qualitative,
+)
+from vnhealth.extract.recorder import Recorder
+from vnhealth.extract.records import DocumentExtraction, Segment
+from vnhealth.extract.segment import cut_document
+from vnhealth.extract.state import DocumentRun
+from vnhealth.extract.table_values import read_pdf_row_columns, read_table
+from vnhealth.extract.vocabulary import Vocabulary
+from vnhealth.text import blank_markup, nfc
+
+_DIGIT_RE = re.compile(r"\d")
+
+
+def extract_document(vocab: Vocabulary, doc: Document, lines: list[str]) -> DocumentExtraction:
+    """Extract statements, observations and non-numeric targets from one document's lines."""
+    lines = [nfc(line) for line in lines]
+    statistics = statistics_word(doc, vocab.statistics_documents)
+    run = DocumentRun(vocab, doc, lines, IndicatorChooser(vocab),
+                      Recorder(doc, lines, statistics), statistics, reference_year(doc))
+    cut = cut_document(vocab, doc, lines)
+    for table in cut.tables:
+        read_table(run, table)
+    for seg in cut.segments:
+        read_segment(run, seg)
+    return run.recorder.out
+
+
+def read_segment(run: DocumentRun, seg: Segment) -> None:
+    """A segment's statement, its non-numeric targets and the values of its numbers."""
+    if seg.is_heading:
+        return
+    vocab = run.vocab
+    has_digit = _DIGIT_RE.search(seg.text) is not None
+    if not has_digit and not (seg.in_targets and maybe_qualitative(vocab, seg.text)):
+        return
+    cleaned = blank_markup(seg.text)
+    if seg.columns and read_pdf_row_columns(run, seg, cleaned):
+        return
+    found = find_mentions(vocab, seg, cleaned) if has_digit else Mentions([], [], "")
+    statement = None
+    if found.mentions:
+        statement = run.recorder.new_statement(seg)
+    if has_qualitative_candidate(vocab, seg):
+        if statement is None:
+            statement = run.recorder.new_statement(seg)
+            statement.is_numeric = False
+        read_qualitative(run, seg, statement, seg.context_year or run.doc.period_end)
+    if not found.mentions or statement is None:
+        return
+    pair_segment(run, seg, cleaned, found, statement)
+
+
+def read_text(vocab: Vocabulary, text: str, *, doc_id: str = "text", province_id: str = "",
+              period_start: int = 2021, period_end: int = 2025) -> DocumentExtraction:
+    """Extract from a piece of text as if it were a document (for tests and exploration).
+
+    >>> from vnhealth.catalog import load_catalog
+    >>> from vnhealth.paths import ProjectPaths
+    >>> vocab = Vocabulary(load_catalog(ProjectPaths.at()))
+    >>> [(o.indicator_id, o.comparator, o.value) for o in
+    ...  read_text(vocab, "- Tuổi thọ trung bình đạt trên 74,5 tuổi.").observations]
+    [('life_expectancy', '>', 74.5)]
+    """
+    doc = Document(id=doc_id, province_id=province_id, title="", doc_number=None, issuer=None,
+                   issued_on=None, issued_text=None, period_start=period_start,
+                   period_end=period_end, file="", sha256="", manifest_line=0)
+    return extract_document(vocab, doc, text.split("\n"))

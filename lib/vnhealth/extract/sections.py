@@ -1,0 +1,58 @@
+"""Sections of a plan: what the latest heading opened, read from the heading's words.
+
+A heading naming a target section ("Mục tiêu"), a results section ("Kết quả thực hiện") or
+another one (tasks, budget) sets what the values under it are (kind_basis) and whether
+non-numeric targets are read there. The words live in data/catalog/vocabulary.yaml
+(`target_sections`, `result_sections`, `other_sections`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from vnhealth.text import lite, nfc
+
+
+class Section(NamedTuple):
+    """What the latest heading opened: `target`, `result` or `other`, and the word that said so."""
+
+    kind: str
+    word: str
+
+
+@dataclass
+class SectionState:
+    """Where the walk through a document stands: the year its latest numbered heading names,
+    whether that part states targets (not tasks or budget), and the section it is in."""
+
+    year: int | None = None
+    in_targets: bool = False
+    section: Section | None = None
+
+
+def section_of(heading: str, current: Section | None, targets: Sequence[str],
+               results: Sequence[str], others: Sequence[str]) -> Section | None:
+    """The section a heading opens; the word standing first in it decides ("Kết quả thực hiện
+    các mục tiêu" reports results), a heading naming none keeps the current section."""
+    low = lite(nfc(heading))
+    best: tuple[int, Section] | None = None
+    for kind, words in (("target", targets), ("result", results), ("other", others)):
+        for w in words:
+            pos = low.find(w)
+            if pos >= 0 and (best is None or pos < best[0]):
+                best = (pos, Section(kind, w))
+    return best[1] if best else current
+
+
+def states_targets(heading: str, current: bool, targets: Sequence[str],
+                   others: Sequence[str]) -> bool:
+    """Whether the part a heading opens states targets: a target word says yes, another
+    section's word says no, a heading naming neither keeps the current answer."""
+    low = lite(heading)
+    if any(w in low for w in targets):
+        return True
+    if any(w in low for w in others):
+        return False
+    return current

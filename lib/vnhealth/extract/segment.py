@@ -1,0 +1,158 @@
+"""Cutting a document into tables and segments.
+
+The lines are walked once. At each line the table shapes (shapes/registry.py) are asked in
+turn whether a table starts there; the first that detects one reads it. Other lines gather
+into prose segments: a bullet, a numbered item or a paragraph, which may wrap over many lines.
+Numbered headings set the year and the section (targets, results, other) of what follows.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from vnhealth.catalog import Document
+from vnhealth.extract.lines import (
+    BULLET_RE,
+    CAPS_TITLE_RE,
+    HEADING_RE,
+    YEAR_IN_TEXT_RE,
+    strip_marker,
+)
+from vnhealth.extract.records import Segment
+from vnhealth.extract.sections import Section, SectionState, section_of, states_targets
+from vnhealth.extract.shapes.header import spot_at
+from vnhealth.extract.shapes.records import ShapeRead, Table, TabTable
+from vnhealth.extract.shapes.registry import read_table_at
+from vnhealth.extract.vocabulary import Vocabulary
+from vnhealth.numbers import MENTION_RE, is_year, parse_number
+from vnhealth.text import is_noise_line, lite
+
+_SENTENCE_END_RE = re.compile(r"[.;:!?]\s*$")
+_LONE_YEAR_RE = re.compile(r"^\s*(?:năm\s+)?(?:19|20)\d\d(?!\d)[\s:.)]*$", re.IGNORECASE)
+
+
+class DocumentCut(NamedTuple):
+    tables: list[Table | TabTable]  # read into observations as a whole, in document order
+    segments: list[Segment]  # read number by number, in document order
+
+
+def cut_document(vocab: Vocabulary, doc: Document, lines: list[str]) -> DocumentCut:
+    """The tables and segments of a document's NFC lines."""
+    cut = DocumentCut([], [])
+    state = SectionState()
+    prose: list[tuple[int, str]] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if not line.strip():
+            # no table starts at a blank line: a tab block's rows of blank cells are taken
+            # by the block around them
+            i += 1
+            continue
+        found = read_table_at(spot_at(lines, i, vocab.table_words, doc.period_end))
+        if found is not None:
+            cut.segments.extend(_prose(vocab, prose, state))
+            prose = []
+            _add_table(vocab, cut, found, state)
+            i = found.end
+            continue
+        if not is_noise_line(line):
+            prose.append((i + 1, line))
+        i += 1
+    cut.segments.extend(_prose(vocab, prose, state))
+    return cut
+
+
+def _add_table(vocab: Vocabulary, cut: DocumentCut, found: ShapeRead, state: SectionState
+               ) -> None:
+    if found.table is not None:
+        cut.tables.append(found.table)
+    if found.tab_table is not None:
+        cut.tables.append(found.tab_table)
+    if found.in_sections:
+        for seg in found.segments:
+            if seg.context_year is None:
+                seg.context_year = state.year
+            # a title between two tables ("PHÂN CÔNG NHIỆM VỤ …") opens a section
+            if CAPS_TITLE_RE.match(seg.text.strip()):
+                _open_section(vocab, seg.text, state)
+            seg.in_targets = state.in_targets
+            seg.section = state.section
+    cut.segments.extend(found.segments)
+
+
+def _open_section(vocab: Vocabulary, heading: str, state: SectionState) -> None:
+    state.in_targets = states_targets(heading, state.in_targets, vocab.target_sections,
+                                      vocab.other_sections)
+    state.section = _section(vocab, heading, state.section)
+
+
+def _section(vocab: Vocabulary, heading: str, current: Section | None) -> Section | None:
+    return section_of(heading, current, vocab.target_sections, vocab.result_sections,
+                      vocab.other_sections)
+
+
+def _prose(vocab: Vocabulary, lines: list[tuple[int, str]], state: SectionState
+           ) -> list[Segment]:
+    """The prose segments of a run of lines, each placed in its section; a numbered heading
+    dates what follows it by the last year it names."""
+    segs = _prose_segments(vocab, lines)
+    for seg in segs:
+        if seg.is_heading:
+            years = [int(y) for y in YEAR_IN_TEXT_RE.findall(seg.text)]
+            state.year = max(years) if years else None
+        if seg.is_heading or CAPS_TITLE_RE.match(seg.text):
+            _open_section(vocab, seg.text, state)
+        seg.context_year = state.year
+        seg.in_targets = state.in_targets
+        seg.section = state.section
+    return segs
+
+
+def _prose_segments(vocab: Vocabulary, lines: list[tuple[int, str]]) -> list[Segment]:
+    """Lines grouped into statements: a list marker opens one, and so does a capital letter
+    after a sentence's end or a heading."""
+    groups: list[list[tuple[int, str]]] = []
+    prev = ""
+    prev_heading = False
+    for line_no, text in lines:
+        stripped = text.strip()
+        starts_new = bool(BULLET_RE.match(text))
+        first = stripped[:1]
+        if not starts_new and groups and first.isupper() and (
+            _SENTENCE_END_RE.search(prev) or prev_heading or len(groups[-1]) == 0
+        ):
+            starts_new = True
+        if starts_new or not groups:
+            groups.append([])
+        groups[-1].append((line_no, text))
+        prev = stripped
+        prev_heading = _heading_lines(vocab, groups[-1]) is not None
+    segs = []
+    for g in groups:
+        seg = Segment.from_lines("prose", g)
+        heading = _heading_lines(vocab, g)
+        body = strip_marker(" ".join(t.strip() for _n, t in g))
+        # a heading holds no number but years ("2. Năm 2025"; not "1. Giảm 5% …")
+        seg.is_heading = heading is not None and not any(
+            not is_year(parse_number(m.group("num"))) for m in MENTION_RE.finditer(body))
+        segs.append(seg)
+    return segs
+
+
+def _heading_lines(vocab: Vocabulary, g: list[tuple[int, str]]) -> list[tuple[int, str]] | None:
+    """The lines of a group when they are a numbered heading: one short line, or one
+    whose period goes on to a second line holding only a year ("2.1. Giai đoạn 2023 -" /
+    "2025"); otherwise None."""
+    first = g[0][1]
+    stripped = first.strip()
+    if not (HEADING_RE.match(first) and len(stripped) < 100
+            and not stripped.endswith((",", ";"))):
+        return None
+    if len(g) == 1:
+        return g
+    if len(g) == 2 and vocab.heading_goes_on_re.search(lite(stripped)) \
+            and _LONE_YEAR_RE.match(g[1][1]):
+        return g
+    return None

@@ -1,0 +1,20 @@
+"""Table shapes: each layout a table takes in a document, as a detect/read pair.
+
+A statistics page, a yearbook or a plan appendix lays a table out in many ways once it has been
+through a PDF or a web page. Each layout is a `TableShape` (records.py) in its own module:
+`detect` tells from the spot (a line, with its header reading) whether the table there has that
+shape, `read` turns the lines into a `ShapeRead`: a typed `Table` (a year per column, a label,
+unit and role per row, a line and offsets per cell), a numbered `TabTable`, or row segments
+read like prose. registry.py lists them in the order they are tried.
+
+  tab_rows        tab-separated cells, numbered rows under header rows
+  pipe_rows       "|" between cells, a cell over several lines
+  pdf_rows        rows numbered under a one-word-per-line header ("STT")
+  side_by_side    years side by side on one header line
+  stacked_header  a header over several lines ("Sơ bộ" above "2023")
+  one_per_line    years, labels and values each on a line of their own
+  years_down      rows that open with their year under labels naming the indicators
+
+The words they read (header words, "Sơ bộ", "Đơn vị tính", "Toàn tỉnh", "Huyện") live in
+data/catalog/vocabulary.yaml under `tables`.
+"""

@@ -1,0 +1,115 @@
+"""PDF rows under a header of one word per line ("STT" / "Chỉ tiêu" / "Năm 2020" …): each row
+opens with its number and may wrap over several lines. A row is read like prose; its trailing
+values fill the header's year columns when the header names two years or more."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from vnhealth.extract.lines import HEADING_RE, YEAR_IN_TEXT_RE
+from vnhealth.extract.records import Segment
+from vnhealth.extract.shapes.records import ShapeRead, Spot, TableShape
+from vnhealth.text import lite
+
+STT_RE = re.compile(r"^\s*(STT|TT)\b")
+PDF_ROW_RE = re.compile(r"^\s*(\d{1,2}[a-z]?(?:\.\d{1,2})?)\s+(?=[A-ZĐÀ-Ỹ])")
+_LONE_NUMBER_RE = re.compile(r"^\s*(\d{1,2}[a-z]?)\s*$")
+_URL_LIKE = re.compile(r"^(https?://|www\.)\S+$")
+_SECTION_NUMBER_RE = re.compile(r"^\s*(?:[IVX]+\.|[a-zđ]\))")
+_LEADING_DIGITS_RE = re.compile(r"\d+")
+
+
+def detect(spot: Spot) -> bool:
+    return STT_RE.match(spot.lines[spot.i]) is not None
+
+
+def _row_number(token: str) -> float:
+    m = _LEADING_DIGITS_RE.match(token)
+    return float(m.group(0)) if m else -1.0
+
+
+def _next_text_line_is_name(lines: Sequence[str], i: int) -> bool:
+    for j in range(i + 1, min(i + 4, len(lines))):
+        s = lines[j].strip()
+        if s:
+            return bool(s[:1].isupper()) and not PDF_ROW_RE.match(lines[j])
+    return False
+
+
+def _header(spot: Spot) -> tuple[list[tuple[str, int]], int, int]:
+    """(columns as (kind, year), the plan year rows are dated by, index of the first row)."""
+    lines = spot.lines
+    header_parts = [lines[spot.i]]
+    i = spot.i + 1
+    while i < len(lines):
+        line = lines[i]
+        if PDF_ROW_RE.match(line) or (_LONE_NUMBER_RE.match(line)
+                                      and _next_text_line_is_name(lines, i)):
+            break
+        if line.strip():
+            header_parts.append(line.strip())
+        i += 1
+    header = " ".join(header_parts)
+    years = [int(y) for y in YEAR_IN_TEXT_RE.findall(header)]
+    target_year = max(years) if years else spot.period_end
+    columns = []
+    for m in YEAR_IN_TEXT_RE.finditer(header):
+        y = int(m.group(1))
+        before = lite(header[max(0, m.start() - 30):m.start()])
+        if any(w in before for w in spot.words.baseline_columns):
+            columns.append(("baseline", y))
+        else:
+            columns.append(("target" if y == target_year else "trajectory", y))
+    return columns, target_year, i
+
+
+def _ends_table(line: str) -> bool:
+    """Another header, or a section heading ("II.", "a)") that is no row."""
+    return bool(STT_RE.match(line) or (line.strip() and HEADING_RE.match(line)
+                                       and not PDF_ROW_RE.match(line)
+                                       and not _LONE_NUMBER_RE.match(line)
+                                       and _SECTION_NUMBER_RE.match(line)))
+
+
+def _rows(lines: Sequence[str], i: int) -> tuple[list[list[tuple[int, str]]], int]:
+    """The rows from line i (each its numbered line and the lines it wraps over), and the
+    index after the table. A lone number opens a row when the next text line is a name and
+    it follows the last row's number."""
+    rows: list[list[tuple[int, str]]] = []
+    last_number: float | None = None
+    while i < len(lines):
+        line = lines[i]
+        s = line.strip()
+        if _ends_table(line):
+            break
+        m_row = PDF_ROW_RE.match(line)
+        m_lone = _LONE_NUMBER_RE.match(line)
+        is_row = False
+        if m_row:
+            is_row = True
+            last_number = _row_number(m_row.group(1))
+        elif m_lone and _next_text_line_is_name(lines, i):
+            num = _row_number(m_lone.group(1))
+            if last_number is None or num == int(last_number) + 1:
+                is_row = True
+                last_number = num
+        if is_row:
+            rows.append([])
+        if s and rows and not _URL_LIKE.match(s):
+            rows[-1].append((i + 1, line))
+        i += 1
+    return rows, i
+
+
+def read(spot: Spot) -> ShapeRead:
+    columns, target_year, first_row = _header(spot)
+    rows, end = _rows(spot.lines, first_row)
+    segments = [Segment.from_lines("pdf_row", row, context_year=target_year,
+                                   table_unitless_ok=True,
+                                   columns=columns if len(columns) >= 2 else None)
+                for row in rows if row]
+    return ShapeRead(end=end, segments=segments)
+
+
+SHAPE = TableShape("pdf_rows", detect, read)

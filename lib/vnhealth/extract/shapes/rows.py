@@ -1,0 +1,208 @@
+"""Rows of a table whose header names years: a label, perhaps a unit cell, then values.
+
+Shared by the year-header shapes. A row's values may stand on its label's line, on the lines
+below it one cell per line, or after a label wrapped over several lines.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from vnhealth.extract.shapes.header import header_line
+from vnhealth.extract.shapes.records import Cell, Row, YearColumn
+from vnhealth.extract.shapes.words import TableWords
+from vnhealth.numbers import CellValue, parse_cell
+from vnhealth.text import is_noise_line, lite
+
+CELL_SPLIT_RE = re.compile(r"\t|\|| {2,}|\u00a0{1,}\s*")
+TOKEN_RE = re.compile(r"\S+")
+BLANK_CELL_RE = re.compile(r"^(?:-|–|—|\.{2,}|…|x|X)$")
+LABEL_UNIT_RE = re.compile(r"\(([^()\d]{1,20}|[%‰])\)\s*$")
+NUMBERING_RE = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\.?|[a-zđ]\)|[IVX]+\.|[-+•*–])\s+")
+MAX_LABEL = 200  # a longer line without values is prose: the table has ended
+MAX_GAP = 40  # lines past the last value row a table may still continue
+
+
+class ValueToken(NamedTuple):
+    text: str
+    value: CellValue | None  # None for a blank marker that holds a column's place
+    start: int
+    end: int
+
+
+class RowParts(NamedTuple):
+    label: str
+    label_start: int
+    unit_text: str
+    values: list[ValueToken]
+
+
+def value_token(text: str) -> tuple[bool, CellValue | None]:
+    """(is it a cell, its value): a number, or a blank marker ("-", "..") without a value."""
+    if BLANK_CELL_RE.match(text):
+        return True, None
+    cell = parse_cell(text)
+    return cell is not None, cell
+
+
+def split_row(line: str, max_values: int) -> RowParts:
+    """A row's label, unit cell and trailing values (at most `max_values`), by cells split on
+    tabs, pipes or runs of spaces, and by single spaces within the last cell."""
+    tokens = list(TOKEN_RE.finditer(line.replace("|", " ").replace("\t", " ")))
+    values: list[ValueToken] = []
+    k = len(tokens)
+    while k > 0 and len(values) < max_values:
+        tok = tokens[k - 1]
+        ok, cell = value_token(tok.group(0))
+        if not ok:
+            break
+        values.append(ValueToken(tok.group(0), cell, tok.start(), tok.end()))
+        k -= 1
+    values.reverse()
+    label_end = tokens[k - 1].end() if k else 0
+    label_start = tokens[0].start() if k else 0
+    label = line[:label_end].strip(" \t|")
+    unit_text = ""
+    cells = [c for c in CELL_SPLIT_RE.split(label) if c.strip()]
+    if len(cells) >= 2 and len(cells[-1].strip()) <= 15 and len(cells[0]) > len(cells[-1]):
+        # a short cell between the label and the values is a unit column ("%", "Người")
+        unit_text = cells[-1].strip()
+        label = " ".join(c.strip() for c in cells[:-1])
+    else:
+        label = " ".join(c.strip() for c in cells)
+    m = LABEL_UNIT_RE.search(label)
+    if not unit_text and m:
+        unit_text = m.group(1).strip()
+    return RowParts(label, label_start, unit_text, values)
+
+
+def row_role(label: str, words: TableWords) -> str:
+    """total (the whole province), national (the country, quoted for comparison), sub (a
+    district, town or city named after its kind) or row."""
+    low = lite(NUMBERING_RE.sub("", label)).strip(" :-–.")
+    rest = words.totals.sub(" ", low)
+    if low and not re.sub(r"[\W\d_]", "", rest) and rest != low:
+        return "total"
+    if words.national.match(low):
+        return "national"
+    m = words.sub_rows.match(low)
+    stripped = NUMBERING_RE.sub("", label).strip()
+    if m and len(stripped) > m.end() + 1 and stripped[m.end():].strip()[:1].isupper():
+        return "sub"
+    return "row"
+
+
+def _starts_new_label(text: str) -> bool:
+    """A label line opens a new row unless it continues the one above: it starts in lower
+    case, or it is an English translation in a bilingual yearbook (ASCII only)."""
+    first = text.strip()[:1]
+    return first.isupper() and not text.isascii()
+
+
+class RowReader:
+    """Reads the rows under a header, line by line, into `rows`."""
+
+    def __init__(self, lines: Sequence[str], columns: list[YearColumn], by_position: bool,
+                 words: TableWords):
+        self.lines = lines
+        self.columns = columns
+        self.by_position = by_position
+        self.words = words
+        self.rows: list[Row] = []
+        self.pending: list[tuple[int, str]] = []  # label lines waiting for their values
+        self.open: Row | None = None  # the last row, while it may take more values
+
+    def read(self, start: int) -> int:
+        """Read rows from `start`; the index after the last line that holds a value."""
+        last = -1
+        j = start
+        # the look-ahead is bounded (from the header, then from the last row): a header
+        # followed by prose must not scan the rest of the document
+        while j < len(self.lines) and j - max(last, start) <= MAX_GAP:
+            line = self.lines[j]
+            j += 1
+            if not line.strip():
+                continue
+            if is_noise_line(line) and not self._takes_cell(line):
+                continue
+            if header_line(line, j - 1, self.words) is not None:
+                break  # another header: another table
+            parts = split_row(line, len(self.columns))
+            if parts.label and parts.values and len(parts.values) < len(self.columns) and all(
+                    v.value is None for v in parts.values):
+                # a label ending in a dash ("… suy dinh dưỡng (%) -") holds no values
+                parts = RowParts(line.strip(), parts.label_start, parts.unit_text, [])
+            if parts.values and parts.label:
+                self._new_row(j, parts)
+                last = j
+            elif parts.values:
+                if not self._more_values(j, parts):
+                    self._new_row(j, parts)
+                last = j
+            elif len(line.strip()) > MAX_LABEL:
+                break
+            else:
+                self._label_line(j, line.strip())
+        return last
+
+    def _takes_cell(self, line: str) -> bool:
+        """A bare number on its own line is the next cell of a row read one cell per line
+        while that row has room, not a page number."""
+        row = self.open
+        if row is None or not row.cells or len(row.cells) >= len(self.columns):
+            return False
+        if row.cells[-1].column != len(row.cells) - 1 or row.cells[-1].line == row.lines[0]:
+            return False
+        return value_token(line.strip())[0]
+
+    def _label_line(self, line_no: int, text: str) -> None:
+        self.open = None
+        if self.pending and _starts_new_label(text):
+            self.pending = []
+        self.pending.append((line_no, text))
+
+    def _new_row(self, line_no: int, parts: RowParts) -> None:
+        if len(parts.label) > 15 and _starts_new_label(parts.label):
+            # a row of its own, not the end of the label above (a short capitalised word
+            # before the values is the unit cell of a wrapped label: "… dân (không bao /
+            # gồm …) / Giường 60,8")
+            self.pending = []
+        label_lines = self.pending + [(line_no, parts.label)]
+        label = " ".join(t for _n, t in label_lines if t)
+        unit = parts.unit_text or (LABEL_UNIT_RE.search(label) or [None, ""])[1] or ""
+        row = Row(label=label, lines=[n for n, _t in label_lines], unit_text=unit.strip(),
+                  role=row_role(label, self.words))
+        self._place(row, line_no, parts.values, in_order=not parts.label)
+        self.rows.append(row)
+        self.pending = []
+        self.open = row
+
+    def _more_values(self, line_no: int, parts: RowParts) -> bool:
+        """Values alone on a line continue the open row (one cell per line) while it has room."""
+        row = self.open
+        if row is None or len(row.cells) + len(parts.values) > len(self.columns):
+            return False
+        if line_no not in row.lines:
+            row.lines.append(line_no)
+        start = len(row.cells)
+        for k, (text, value, s, e) in enumerate(parts.values):
+            row.cells.append(Cell(text, value, start + k, line_no, s, e))
+        return True
+
+    def _place(self, row: Row, line_no: int, values: list[ValueToken], in_order: bool) -> None:
+        """Give each value its column: in order when the values stand below their label (one
+        cell per line, more may follow), by position under the header when the table is laid
+        out by position and every value falls under a distinct year, else from the right
+        (blank cells vanish from PDF text, and a row's values end in the last column)."""
+        n = len(self.columns)
+        index = list(range(len(values))) if in_order else list(range(n - len(values), n))
+        if self.by_position and len(values) < n:
+            centres = [c.start + c.end for c in self.columns]  # doubled, as s + e below
+            near = [min(range(n), key=lambda c: abs(centres[c] - (s + e)))
+                    for _t, _v, s, e in values]
+            if len(set(near)) == len(near) and near == sorted(near):
+                index = near
+        row.cells = [Cell(t, v, c, line_no, s, e)
+                     for (t, v, s, e), c in zip(values, index, strict=True)]

@@ -1,0 +1,36 @@
+"""The shapes of tables whose header names years, as a group: a block of tab-separated rows
+without row numbers is searched by these alone."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from vnhealth.extract.shapes import (
+    one_per_line,
+    side_by_side,
+    stacked_header,
+    years_down,
+)
+from vnhealth.extract.shapes.header import spot_at
+from vnhealth.extract.shapes.records import ShapeRead, Spot, Table, TableShape
+from vnhealth.extract.shapes.words import TableWords
+
+# At most one of these detects a spot: one header line with two years or more, several with
+# two on a line somewhere, several with at most one each, or a line opening with its year.
+YEAR_SHAPES: tuple[TableShape, ...] = (
+    side_by_side.SHAPE, stacked_header.SHAPE, one_per_line.SHAPE, years_down.SHAPE)
+
+
+def read_first(spot: Spot, shapes: Sequence[TableShape]) -> ShapeRead | None:
+    """Read the spot by the first shape that detects it (None: that shape found no table)."""
+    for shape in shapes:
+        if shape.detect(spot):
+            return shape.read(spot)
+    return None
+
+
+def find_table(lines: Sequence[str], i: int, words: TableWords, period_end: int = 0
+               ) -> Table | None:
+    """The table whose header starts at line i (0-based) of NFC lines, read by its shape."""
+    found = read_first(spot_at(lines, i, words, period_end), YEAR_SHAPES)
+    return None if found is None else found.table

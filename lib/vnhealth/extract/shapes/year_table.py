@@ -1,0 +1,100 @@
+"""Reading a table under a header that names years, shared by the shapes of such headers:
+its year columns, its rows, its title and unit above it, and whether it reports actuals."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from vnhealth.extract.shapes.header import header_run, year_columns
+from vnhealth.extract.shapes.records import Row, ShapeRead, Spot, Table
+from vnhealth.extract.shapes.rows import RowReader
+from vnhealth.extract.shapes.words import TableWords
+from vnhealth.text import is_noise_line, lite
+
+_ENGLISH_WORD_RE = re.compile(r"[A-Za-z]{4,}")
+
+
+def read_year_table(spot: Spot, shape: str, by_position: bool) -> ShapeRead | None:
+    """The table whose header starts at the spot, or None when its years repeat, fewer than
+    two are named or no row holds a value."""
+    lines, i, words = spot.lines, spot.i, spot.words
+    run = header_run(lines, i, words)
+    columns = year_columns(run, by_position)
+    if len({c.year for c in columns}) != len(columns) or len(columns) < 2:
+        return None
+    reader = RowReader(lines, columns, by_position, words)
+    end = reader.read(run[-1].index + 1)
+    rows = [r for r in reader.rows if r.cells]
+    if not rows:
+        return None
+    mark_sub_rows(rows)
+    title, unit = title_above(lines, i, words)
+    statistics = (any(c.kind_hint == "preliminary" for c in columns)
+                  or bool(words.statistics.search(lite(title)))
+                  or _source_line_below(lines, end, words) or _bilingual(lines, rows))
+    table = Table(shape, columns, rows, title, unit, "actual" if statistics else None, i, end)
+    return ShapeRead(end=table.end, table=table)
+
+
+def laid_out_by_position(spot: Spot) -> bool:
+    """Years set apart by runs of spaces: the table is laid out by position."""
+    run = header_run(spot.lines, spot.i, spot.words)
+    return any(re.search(r"\d {2,}\S|\S {2,}(?:19|20)\d\d", spot.lines[h.index]) for h in run)
+
+
+def title_above(lines: Sequence[str], start: int, words: TableWords) -> tuple[str, str]:
+    """(title, unit) from the lines just above a header: up to six, stopping at prose."""
+    title: list[str] = []
+    unit = ""
+    j = start - 1
+    while j >= 0 and len(title) < 6 and start - j <= 12:
+        s = lines[j].strip()
+        j -= 1
+        if not s or is_noise_line(s):
+            continue
+        if len(s) > 160 or s.endswith((".", ";")) or "\t" in s:
+            break
+        m = words.unit_line.search(lite(s))
+        if m:
+            unit = re.sub(r"^[\s:\-–]*(?:unit\s*[:\-–]?\s*)?", "", s[m.end():],
+                          flags=re.IGNORECASE).strip() or unit
+            continue
+        title.insert(0, s)
+    return " ".join(title), unit
+
+
+def _source_line_below(lines: Sequence[str], end: int, words: TableWords) -> bool:
+    """The first lines under a table name a statistics office as its source ("Cục Thống kê
+    …", "Nguồn: Niên giám thống kê"): the table reports actuals."""
+    seen = 0
+    for j in range(max(end, 0), min(len(lines), end + 8)):
+        s = lines[j].strip()
+        if not s:
+            continue
+        if words.statistics.search(lite(s)) and len(s) <= 120:
+            return True
+        seen += 1
+        if seen >= 2:
+            break
+    return False
+
+
+def _bilingual(lines: Sequence[str], rows: list[Row]) -> bool:
+    """Row labels followed by their English translation (ASCII lines such as "Doctor per
+    10000 inhabitants (Person)"): a statistical yearbook's layout, which reports actuals."""
+    english = 0
+    for r in rows:
+        texts = [lines[n - 1].strip() for n in r.lines]
+        if any(len(t) > 12 and t.isascii() and _ENGLISH_WORD_RE.search(t) for t in texts):
+            english += 1
+    return english >= 2 and english * 2 >= len(rows)
+
+
+def mark_sub_rows(rows: list[Row]) -> None:
+    """Under a total row, the other rows break the total down (districts, sexes, areas):
+    none of them is the province."""
+    if any(r.role == "total" for r in rows):
+        for r in rows:
+            if r.role == "row":
+                r.role = "sub"

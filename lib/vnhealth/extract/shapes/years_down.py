@@ -1,0 +1,186 @@
+"""Years down the rows: "2015 17,24 5,69 11,55" under column labels that name the indicators
+(a statistics page), read into the same `Table` as any other: a year column per year row and
+a row per column label."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from vnhealth.extract.shapes.header import DIGITS_RE, HEADER_REST_RE, YEAR_DIGITS_RE
+from vnhealth.extract.shapes.records import (
+    Cell,
+    Row,
+    ShapeRead,
+    Spot,
+    Table,
+    TableShape,
+    YearColumn,
+)
+from vnhealth.extract.shapes.rows import (
+    CELL_SPLIT_RE,
+    LABEL_UNIT_RE,
+    TOKEN_RE,
+    ValueToken,
+    row_role,
+    value_token,
+)
+from vnhealth.extract.shapes.words import TableWords
+from vnhealth.extract.shapes.year_table import title_above
+from vnhealth.text import is_noise_line, lite
+
+_YEAR_FIRST_RE = re.compile(
+    r"^\s*(?P<pre>[^\d]{0,40}?)\s*(?P<year>(?:19|20)\d\d)\s+(?P<rest>\S.*)$")
+_MAX_LABEL_LOOKUP = 24  # lines above the first year row that may hold the column labels
+
+
+class YearRow(NamedTuple):
+    """A row that opens with its year and holds nothing else but values."""
+
+    line: int  # 0-based
+    year: int
+    kind_hint: str | None
+    year_start: int  # offset of the year in the line
+    values: list[ValueToken]
+
+
+class ColumnLabels(NamedTuple):
+    labels: list[tuple[int, str]]  # (1-based line, label), in column order
+    unit: str  # from a "Đơn vị tính" line above them; "" if none
+    top: int  # 0-based index of the first line used
+
+
+def detect(spot: Spot) -> bool:
+    """A line that is no year header but opens, within its first characters, with a year."""
+    line = spot.lines[spot.i]
+    first = line.lstrip()[:1]
+    return spot.header is None and bool(first) and (first.isdigit() or first.isalpha()) \
+        and len(line) < 300 and YEAR_DIGITS_RE.search(line, 0, 60) is not None
+
+
+def _kind_before_year(pre: str, words: TableWords) -> tuple[bool, str | None]:
+    """(may the year row open with this, its kind hint): only kind words ("Sơ bộ – Prel.")."""
+    hint = None
+    rest = lite(pre)
+    if not rest.strip():
+        return True, None
+    for kind, pattern in (("preliminary", words.preliminary), ("actual", words.actual)):
+        if pattern.search(rest):
+            hint = hint or kind
+            rest = pattern.sub(" ", rest)
+    return hint is not None and bool(HEADER_REST_RE.match(rest)), hint
+
+
+def year_row(line: str, index: int, words: TableWords) -> YearRow | None:
+    """The row at a line that opens with its year and holds nothing else but two or more
+    values; what stands before the year may only be kind words ("Sơ bộ – Prel. 2022")."""
+    if len(line) > 300:
+        return None
+    m = _YEAR_FIRST_RE.match(line)
+    if not m:
+        return None
+    ok, hint = _kind_before_year(m.group("pre"), words)
+    if not ok:
+        return None
+    values = []
+    base = m.start("rest")
+    for tok in TOKEN_RE.finditer(m.group("rest")):
+        is_cell, cell = value_token(tok.group(0))
+        if not is_cell:
+            return None
+        values.append(ValueToken(tok.group(0), cell, base + tok.start(), base + tok.end()))
+    if len(values) < 2 or sum(v.value is not None for v in values) == 0:
+        return None
+    return YearRow(index, int(m.group("year")), hint, m.start("year"), values)
+
+
+def _column_labels(lines: Sequence[str], i: int, n: int, words: TableWords
+                   ) -> ColumnLabels | None:
+    """The n column labels above line i, nearest last: one line split into n cells by runs of
+    spaces or tabs, or n label lines (English translation lines skipped); with the unit of a
+    "Đơn vị tính" line and the index of the first line used."""
+    labels: list[tuple[int, str]] = []
+    unit = ""
+    j = i - 1
+    while j >= 0 and i - j <= _MAX_LABEL_LOOKUP and len(labels) < n:
+        s = lines[j].strip()
+        j -= 1
+        if not s or is_noise_line(s):
+            continue
+        if words.unit_line.search(lite(s)):
+            unit = re.sub(r"^.*?(?:unit\s*[:\-–]?\s*)", "", s, flags=re.IGNORECASE).strip() or unit
+            continue
+        if s in ("‰", "%"):
+            unit = s
+            continue
+        if s.isascii():
+            continue  # the English of a bilingual table
+        cells = [c.strip() for c in CELL_SPLIT_RE.split(s) if c.strip()]
+        if len(cells) == n and not labels and all(not c.isascii() or len(c) < 3 for c in cells):
+            return ColumnLabels([(j + 2, c) for c in cells], unit, j + 1)
+        if len(s) > 80 or DIGITS_RE.search(s) or len(cells) != 1:
+            return None
+        labels.insert(0, (j + 2, s))
+    if len(labels) != n:
+        return None
+    return ColumnLabels(labels, unit, labels[0][0] - 1)
+
+
+def _year_rows(lines: Sequence[str], i: int, words: TableWords) -> list[YearRow] | None:
+    """The year rows from line i on, each with as many values as the first; None when line i
+    is not the first of them or fewer than two distinct years follow."""
+    first = year_row(lines[i], i, words)
+    if first is None:
+        return None
+    k = i - 1
+    while k >= 0 and not lines[k].strip():
+        k -= 1
+    if k >= 0 and year_row(lines[k], k, words) is not None:
+        return None  # read from the first year row only
+    rows: list[YearRow] = []
+    j = i
+    while j < len(lines):
+        if not lines[j].strip():
+            j += 1
+            continue
+        r = year_row(lines[j], j, words)
+        if r is None or len(r.values) != len(first.values):
+            break
+        rows.append(r)
+        j += 1
+    years = [r.year for r in rows]
+    if len(rows) < 2 or len(set(years)) != len(years):
+        return None
+    return rows
+
+
+def read(spot: Spot) -> ShapeRead | None:
+    lines, i, words = spot.lines, spot.i, spot.words
+    year_rows = _year_rows(lines, i, words)
+    if year_rows is None:
+        return None
+    found = _column_labels(lines, i, len(year_rows[0].values), words)
+    if found is None:
+        return None
+    columns = [YearColumn(r.year, r.kind_hint, r.line + 1, r.year_start, r.year_start + 4)
+               for r in year_rows]
+    rows = []
+    for c, (label_line, label) in enumerate(found.labels):
+        m = LABEL_UNIT_RE.search(label)
+        row = Row(label=label, lines=[label_line], unit_text=m.group(1).strip() if m else "",
+                  role=row_role(label, words))
+        for col, r in enumerate(year_rows):
+            text, value, s0, e0 = r.values[c]
+            row.cells.append(Cell(text, value, col, r.line + 1, s0, e0))
+        rows.append(row)
+    title, title_unit = title_above(lines, found.top, words)
+    statistics = (any(col.kind_hint == "preliminary" for col in columns)
+                  or bool(words.statistics.search(lite(title))))
+    end = year_rows[-1].line + 1
+    table = Table("years_down", columns, rows, title, found.unit or title_unit,
+                  "actual" if statistics else None, i, end)
+    return ShapeRead(end=end, table=table)
+
+
+SHAPE = TableShape("years_down", detect, read)

@@ -1,0 +1,23 @@
+"""What the readers of one document share."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from vnhealth.catalog import Document
+from vnhealth.extract.match import IndicatorChooser
+from vnhealth.extract.recorder import Recorder
+from vnhealth.extract.vocabulary import Vocabulary
+
+
+@dataclass
+class DocumentRun:
+    vocab: Vocabulary
+    doc: Document
+    lines: list[str]  # NFC
+    chooser: IndicatorChooser
+    recorder: Recorder
+    # a statistics page or yearbook reports values (kind_basis): the title word saying so
+    statistics: str | None
+    # a value reached in a year before this one (the document's first) is reported
+    past_before: int

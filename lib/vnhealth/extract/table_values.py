@@ -1,0 +1,203 @@
+"""Table values into observations: a cell's column gives its kind and year, its row's label
+the indicator (an alias in it), the row's unit cell or label or the table's unit line its
+unit. For the three table records: a year-header `Table`, a numbered `TabTable`, and a PDF row
+whose header named year columns."""
+
+from __future__ import annotations
+
+import re
+
+from vnhealth.catalog import Indicator
+from vnhealth.extract.kind_year import column_kind
+from vnhealth.extract.mentions import unit_in_texts
+from vnhealth.extract.qualitative import read_qualitative
+from vnhealth.extract.recorder import PairedValue
+from vnhealth.extract.records import Segment, Statement
+from vnhealth.extract.shapes.records import Row, Table, TabRow, TabTable
+from vnhealth.extract.state import DocumentRun
+from vnhealth.numbers import CellValue, parse_cell
+from vnhealth.text import blank_markup, lite, nfc
+
+_TOKEN_RE = re.compile(r"\S+")
+_YEAR_TOKEN_RE = re.compile(r"^\(?(?:19|20)\d\d\)?[.,;:]?$")
+
+
+def read_table(run: DocumentRun, table: Table | TabTable) -> None:
+    if isinstance(table, TabTable):
+        for row in table.rows:
+            _read_tab_row(run, table, row)
+        return
+    statistics = bool(run.vocab.table_words.statistics.search(lite(nfc(run.doc.title or ""))))
+    shared = _shared_unit(run, table)
+    for row in table.rows:
+        seg = Segment.from_lines("table_row", [(n, run.lines[n - 1]) for n in row.lines])
+        statement = run.recorder.new_statement(seg)
+        if row.role in ("row", "total"):  # districts and the country are not the province
+            _read_row(run, table, row, statement, statistics, shared)
+
+
+def _row_indicator_unit(run: DocumentRun, label: str) -> str | None:
+    keyed = run.vocab.key(label)
+    alias = next(run.vocab.alias_re.finditer(keyed.key), None)
+    if alias is None:
+        return None
+    return run.vocab.alias_targets[alias.group(1)][0].unit
+
+
+def _shared_unit(run: DocumentRun, table: Table) -> str | None:
+    """The unit a table's rows share when the table states none and no row states its own
+    (a statistics page of crude rates per 1,000): the catalogue unit of every named row
+    but one, when all those agree and are not percent. A row whose value is implausible
+    in its own indicator's unit may then be read in it (see _read_row)."""
+    if table.unit_text or any(r.unit_text for r in table.rows):
+        return None
+    units = [u for u in (_row_indicator_unit(run, r.label) for r in table.rows) if u]
+    common = set(units)
+    if len(units) < 3:
+        return None
+    top = max(common, key=units.count)
+    if top == "percent" or units.count(top) < len(units) - 1:
+        return None
+    return top
+
+
+def _read_row(run: DocumentRun, table: Table, row: Row, statement: Statement,
+              statistics: bool, shared: str | None) -> None:
+    vocab, doc = run.vocab, run.doc
+    # a total row ("Toàn tỉnh") is named by the table's title
+    names = [row.label, table.title] if row.role == "total" else [row.label]
+    alias = None
+    texts = list(names)
+    for k, name in enumerate(names):
+        keyed = vocab.key(name)
+        alias = next(vocab.alias_re.finditer(keyed.key), None)
+        if alias is not None:
+            # a unit word inside the indicator's name is part of the name ("dưới 1 tuổi")
+            a, b = keyed.span_in_text(alias.start(1), alias.end(1))
+            texts[k] = name[:a] + " " * (b - a) + name[b:]
+            break
+    if alias is None:
+        return
+    candidates = vocab.alias_targets[alias.group(1)]
+    row_unit = unit_in_texts(vocab, [row.unit_text, *texts, table.unit_text])
+    for cell in row.cells:
+        if cell.value is None:
+            continue
+        unit = "percent" if cell.value.percent else row_unit
+        ind = run.chooser.choose(candidates, unit, None, table=True)
+        if ind is None:
+            continue
+        if unit is None and shared and shared != ind.unit:
+            unit = _in_shared_unit(run, ind, cell.value.value, shared)
+        column = table.columns[cell.column]
+        kind, _basis = column_kind(table, column, statistics=statistics,
+                                   period_start=doc.period_start, period_end=doc.period_end)
+        run.recorder.emit(PairedValue(ind, kind, column.year, cell.value.comparator,
+                                      cell.value.value, cell.value.value_high, unit or ind.unit,
+                                      None, cell.line, cell.text), statement)
+
+
+def _in_shared_unit(run: DocumentRun, ind: Indicator, value: float, shared: str) -> str | None:
+    """`shared` when a unitless value is implausible in its indicator's unit and plausible
+    once read in the unit its table's other rows share (11,55 beside crude rates per
+    1,000 is a natural increase of 11.55‰, not 11.55%)."""
+    units = run.vocab.catalog.units
+    have, other = units.get(ind.unit), units.get(shared)
+    if ind.plausible is None or have is None or other is None or \
+            have.dimension != other.dimension:
+        return None
+    lo, hi = ind.plausible
+    converted = value * have.per / other.per
+    if lo <= value <= hi or not lo <= converted <= hi:
+        return None
+    return shared
+
+
+def _read_tab_row(run: DocumentRun, table: TabTable, row: TabRow) -> None:
+    """A numbered tab row: a statement, its non-numeric targets, and a value per cell in a
+    typed column when its name holds an alias."""
+    line_no, cells, raw = row
+    columns = table.columns
+    name = cells[table.name_column] if table.name_column < len(cells) else ""
+    seg = Segment.from_lines("tab_row", [(line_no, blank_markup(raw).replace("\t", " "))])
+    statement = run.recorder.new_statement(seg)
+    # the value columns this row has cells in (a header may be far wider than a row)
+    present = sorted(k for k in columns if k < len(cells)) if len(columns) <= len(cells) \
+        else [k for k in range(len(cells)) if k in columns]
+    # non-numeric targets stand in value cells ("Hạng I, đạt cấp chuyên sâu"), not names
+    read_qualitative(run, seg, statement, run.doc.period_end,
+                     text=" ; ".join(cells[k] for k in present))
+    alias = next(run.vocab.alias_re.finditer(run.vocab.key(name).key), None)
+    if alias is None:
+        return
+    candidates = run.vocab.alias_targets[alias.group(1)]
+    unit_col = table.unit_column
+    unit_cell = cells[unit_col] if unit_col is not None and unit_col < len(cells) else ""
+    row_unit = unit_in_texts(run.vocab, [unit_cell, name])
+    values: list[PairedValue] = []
+    raw_cells = raw.split("\t")
+    for k in present:
+        kind, year = columns[k]
+        cell = parse_cell(cells[k]) if cells[k] else None
+        if cell is None:
+            continue
+        unit = "percent" if cell.percent else row_unit
+        ind = run.chooser.choose(candidates, unit, None, table=True)
+        if ind is None:
+            continue
+        if kind == "year":
+            kind = "target" if year >= run.doc.period_end else "trajectory"
+        values.append(PairedValue(ind, kind, year, cell.comparator, cell.value,
+                                  cell.value_high, unit or ind.unit, None, line_no,
+                                  raw_cells[k].strip()))
+    for value in values:
+        run.recorder.emit(value, statement)
+
+
+def _trailing_values(cleaned: str, columns: int
+                     ) -> tuple[list[re.Match[str]], list[tuple[re.Match[str], CellValue]]]:
+    """The tokens of a PDF row, and its trailing values (at most one per column; a year
+    token ends them)."""
+    tokens = list(_TOKEN_RE.finditer(cleaned))
+    values: list[tuple[re.Match[str], CellValue]] = []
+    for tok in reversed(tokens):
+        if len(values) == columns:
+            break
+        if _YEAR_TOKEN_RE.match(tok.group(0)):
+            break
+        cell = parse_cell(tok.group(0))
+        if cell is None:
+            break
+        values.append((tok, cell))
+    values.reverse()
+    return tokens, values
+
+
+def read_pdf_row_columns(run: DocumentRun, seg: Segment, cleaned: str) -> bool:
+    """A PDF row under a header naming two years or more: its trailing values fill the last
+    columns (blank cells collapse in PDF text). False when it holds no such values."""
+    columns = seg.columns or []
+    tokens, values = _trailing_values(cleaned, len(columns))
+    if not values:
+        return False
+    name_end = values[0][0].start()
+    name = cleaned[:name_end]
+    statement = run.recorder.new_statement(seg)
+    alias_m = next(iter(run.vocab.alias_re.finditer(run.vocab.key(name).key)), None)
+    if alias_m is None:
+        return True
+    targets = run.vocab.alias_targets[alias_m.group(1)]
+    first = tokens.index(values[0][0])
+    unit_token = lite(cleaned[tokens[first - 1].start():name_end]) if first > 0 else ""
+    row_unit = unit_in_texts(run.vocab, [unit_token, name])
+    for (tok, cell), (kind, year) in zip(values, columns[len(columns) - len(values):],
+                                         strict=True):
+        unit = "percent" if cell.percent else row_unit
+        ind = run.chooser.choose(targets, unit, None, table=True)
+        if ind is None:
+            continue
+        line_no, _line_text, _col = seg.locate(tok.start())
+        run.recorder.emit(PairedValue(ind, kind, year, cell.comparator, cell.value,
+                                      cell.value_high, unit or ind.unit, None, line_no,
+                                      tok.group(0)), statement)
+    return True

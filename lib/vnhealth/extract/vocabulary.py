@@ -1,0 +1,217 @@
+"""The catalogue's words compiled once per build: aliases, units, comparators, context words.
+
+Every word the rules read lives in data/catalog/vocabulary.yaml (and the units and indicators
+in the catalogue); this module turns them into the patterns and tables the readers use.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from vnhealth.catalog import Catalog, Indicator
+from vnhealth.extract.fuzzy import FuzzyIndex
+from vnhealth.extract.records import Segment
+from vnhealth.extract.shapes.words import TableWords
+from vnhealth.text import Keyed, blank_markup, lite, make_key, nfc, phrase_key
+
+NEVER_RE = re.compile(r"(?!x)x")  # a pattern for an empty word list
+# Units whose phrase is a denominator ("/1.000 dân"): a number before one has that unit.
+DENOMINATOR_UNITS = frozenset({"per_1000", "per_10000", "per_100000", "per_station",
+                               "boys_per_100_girls"})
+
+
+def phrase_regex(phrases: list[str]) -> re.Pattern[str]:
+    """Regex for phrases on lite() text: longest first, flexible spaces, word-bounded.
+
+    The phrases are grouped by their first character, each group one branch that starts with
+    that character: only one group can match at a place, so the first phrase that matches is
+    the same as in one flat list, and a pattern whose every branch starts with a character lets
+    the engine skip the places no phrase starts at (most of them) without trying each phrase.
+    """
+    groups: dict[str, list[str]] = {}
+    phrases_lite = sorted({lite(nfc(p)) for p in phrases}, key=len, reverse=True)
+    for p in phrases_lite:
+        if "/" in p:
+            chars = [re.escape(ch) for ch in p.replace(" ", "")]
+            rest = "".join(r"\s*" + ch for ch in chars[1:])
+        else:
+            words = [re.escape(w) for w in p.split()]
+            rest = words[0][len(re.escape(p[0])):] + "".join(r"\s+" + w for w in words[1:])
+        right = r"(?![\w])" if p[-1].isalnum() else ""
+        groups.setdefault(p[0], []).append(rest + right)
+    branches = []
+    for first, rests in groups.items():
+        # not after a letter: looked at from after the first character, two characters back
+        left = rf"(?<![^\W\d_]{re.escape(first)})" if first.isalnum() else ""
+        branches.append(f"{re.escape(first)}{left}(?:{'|'.join(rests)})")
+    return re.compile("|".join(branches))
+
+
+def alias_regex(keys: list[str]) -> re.Pattern[str]:
+    """Whole-word alias keys (group 1), in the order given, grouped by first character as in
+    phrase_regex; "at the start or after a space" is looked at from after that character."""
+    groups: dict[str, list[str]] = {}
+    for k in keys:
+        groups.setdefault(k[0], []).append(re.escape(k[1:]))
+    branches = [f"{re.escape(first)}(?<![^ ]{re.escape(first)})(?:{'|'.join(rests)})"
+                for first, rests in groups.items()]
+    return re.compile("(" + "|".join(branches) + r")(?= |$)")
+
+
+def subject_regex(phrases: list[str]) -> re.Pattern[str]:
+    """One of `phrases` right after a number's unit, perhaps after "số"/"các"/"những"."""
+    body = phrase_regex(phrases).pattern if phrases else "(?!x)x"
+    return re.compile(r"\s*(?:(?:số|các|những)\s+)?(" + body + ")")
+
+
+def verb_regex(verbs: list[str]) -> re.Pattern[str]:
+    """A reporting verb ("đạt", "là", "ước đạt") at the end of a stretch of text, a comparator
+    word or so allowed after it ("đạt trên"); longest verb first."""
+    words = sorted(verbs, key=len, reverse=True)
+    if not words:
+        return NEVER_RE
+    alts = "|".join(re.escape(w) for w in words)
+    return re.compile(r"(?<!\w)(" + alts + r")(?!\w)(?:\s+\S+)?\s*$")
+
+
+def longest_bigram(phrase: str) -> str:
+    words = phrase.split()
+    if len(words) < 2:
+        return phrase
+    return max((" ".join(words[i:i + 2]) for i in range(len(words) - 1)), key=len)
+
+
+def _lites(phrases: list[str]) -> list[str]:
+    return [lite(nfc(p)) for p in phrases]
+
+
+@dataclass
+class UnitPhrase:
+    unit: str
+    is_denominator: bool
+
+
+class Vocabulary:
+    """Everything the rules read from the catalogue, compiled once per build."""
+
+    def __init__(self, catalog: Catalog):
+        v = catalog.vocabulary
+        self.catalog = catalog
+        self.abbreviations = {k.lower(): nfc(str(val)) for k, val in
+                              (v.get("abbreviations") or {}).items() if k != "__line__"}
+        self.indicators = {ind.id: ind for ind in catalog.indicators}
+        self._compile_aliases(catalog)
+        self._compile_units(catalog)
+        self._compile_comparators(v)
+        self._compile_context(v)
+        self._compile_subjects(v, catalog)
+        self._key_memo: dict[str, tuple[str, int]] = {}
+
+    def _compile_aliases(self, catalog: Catalog) -> None:
+        # alias key → indicators it may name, in catalogue order
+        self.alias_targets: dict[str, list[Indicator]] = {}
+        for ind in catalog.indicators:
+            for alias in ind.aliases:
+                key = phrase_key(alias, self.abbreviations)
+                if key:
+                    self.alias_targets.setdefault(key, []).append(ind)
+        self.alias_re = alias_regex(sorted(self.alias_targets, key=len, reverse=True))
+        self.fuzzy = FuzzyIndex(self.alias_targets)
+
+    def _compile_units(self, catalog: Catalog) -> None:
+        self.unit_phrases: dict[str, UnitPhrase] = {}
+        for unit in catalog.units.values():
+            for phrase in unit.phrases:
+                self.unit_phrases[lite(nfc(phrase))] = UnitPhrase(
+                    unit.id, unit.id in DENOMINATOR_UNITS)
+        self.unit_re = phrase_regex(list(self.unit_phrases))
+        # unit phrases with their spaces removed, first phrase wins (as a scan in order would)
+        self.unit_phrases_compact: dict[str, UnitPhrase] = {}
+        for phrase, up in self.unit_phrases.items():
+            self.unit_phrases_compact.setdefault(re.sub(r"\s+", "", phrase), up)
+        self.unit_after_re = re.compile(r"\s*(?:" + self.unit_re.pattern + ")")
+
+    def _compile_comparators(self, v: dict[str, Any]) -> None:
+        before = v.get("comparators_before") or {}
+        self.cmp_before: list[tuple[str, str]] = sorted(
+            ((lite(nfc(p)), cmp) for cmp, ps in before.items() if cmp != "__line__" for p in ps),
+            key=lambda t: len(t[0]), reverse=True,
+        )
+        after = v.get("comparators_after") or {}
+        self.cmp_after = [(lite(nfc(p)), cmp) for cmp, ps in after.items() if cmp != "__line__"
+                          for p in ps]
+        rel = v.get("relative") or {}
+        self.rel_increase = _lites(rel.get("increase", []))
+        self.rel_decrease = _lites(rel.get("decrease", []))
+        self.rel_before = _lites(rel.get("markers_before", []))
+        self.rel_after = _lites(rel.get("markers_after", []))
+        self.per_year = _lites(rel.get("per_year", []))
+        self.baseline_from = _lites(v.get("baseline_from", []))
+        self.baseline_to = _lites(v.get("baseline_to", []))
+        range_to = "|".join(re.escape(lite(nfc(p))) for p in v.get("range_to", []))
+        range_from = "|".join(re.escape(lite(nfc(p))) for p in v.get("range_from", []))
+        # "từ 103 đến 107": the word before the first number, and the link between the two
+        self.range_from_re = re.compile(rf"(?<!\w)(?:{range_from or '(?!x)x'})\s+$")
+        self.range_link_re = re.compile(rf"\s+(?:{range_to or '(?!x)x'})\s+")
+        # a heading line whose period goes on to the next line ("Giai đoạn 2023 -" / "2025")
+        self.heading_goes_on_re = re.compile(
+            rf"(?:[-–—]|(?<!\w)(?:{range_to or '(?!x)x'}))\s*$")
+        verb_words = sorted(self.rel_increase + self.rel_decrease, key=len, reverse=True)
+        self.verb_re = re.compile("|".join(r"(?<!\w)" + re.escape(w) + r"(?!\w)"
+                                           for w in verb_words))
+        # how far past its start one verb match attempt reads (the word and one character)
+        self.verb_reach = max((len(w) for w in verb_words), default=0) + 2
+
+    def _compile_context(self, v: dict[str, Any]) -> None:
+        # words that may join a value to the one before it, besides the reporting verbs
+        self.continuation_words = frozenset(
+            w for p in [*v.get("continuation_words", []), *v.get("actual_verbs", [])]
+            for w in lite(nfc(p)).split())
+        self.target_sections = _lites(v.get("target_sections", []))
+        self.other_sections = _lites(v.get("other_sections", []))
+        self.result_sections = _lites(v.get("result_sections", []))
+        self.actual_verbs = _lites(v.get("actual_verbs", []))
+        self.statistics_documents = _lites(v.get("statistics_documents", []))
+        self.target_words = _lites(v.get("target_words", []))
+        self.gap_markers = sorted(_lites(v.get("gap_markers", [])), key=len, reverse=True)
+        national = list(v.get("national_markers", []))
+        self.national_re = phrase_regex(national) if national else NEVER_RE
+        self.actual_verb_re = verb_regex(self.actual_verbs)
+        links = sorted(_lites(v.get("year_links", [])), key=len, reverse=True)
+        self.year_link_re = re.compile(
+            r"\s*(?:" + "|".join(re.escape(w) for w in links) + r")\s+") if links else None
+        # words trimmed from the end of an indicator phrase: the verb and bound before a number
+        self.phrase_tail_words = sorted(self.actual_verbs + [p for p, _c in self.cmp_before],
+                                        key=len, reverse=True)
+        self.clause_break_re = re.compile(
+            "|".join(r"(?<!\w)" + re.escape(lite(nfc(p))) + r"(?!\w)"
+                     for p in v.get("clause_breaks", [])) or r"(?!x)x"
+        )
+        self.count_re = phrase_regex(list(v.get("count_nouns", [])))
+
+    def _compile_subjects(self, v: dict[str, Any], catalog: Catalog) -> None:
+        # "N% [số|các] <subject>": the subject right after a number and its unit
+        self.activity_subject_re = subject_regex(v.get("activity_subjects", []))
+        self.establishment_subject_re = subject_regex(v.get("establishment_subjects", []))
+        self.subgroups = catalog.subgroups
+        self.table_words = TableWords.from_vocabulary(v)
+        self.qualitative = [(q.id, [phrase_key(p, self.abbreviations) for p in q.phrases])
+                            for q in catalog.qualitative]
+        # each phrase as a whole-word pattern on a key, compiled once
+        self.qualitative_re = {p: re.compile(r"(?:^|(?<= ))" + re.escape(p) + r"(?= |$)")
+                               for _id, ps in self.qualitative for p in ps}
+        # cheap pre-check before keying a segment: the longest word of each phrase
+        self.qualitative_anchors = {longest_bigram(lite(nfc(p)))
+                                    for q in catalog.qualitative for p in q.phrases}
+
+    def key(self, text: str) -> Keyed:
+        """The matching key of an NFC text, its words' keys remembered across documents."""
+        return make_key(text, self.abbreviations, self._key_memo)
+
+    def segment_key(self, seg: Segment) -> Keyed:
+        """A segment's matching key, computed once (blank_markup keeps offsets)."""
+        if seg.keyed is None:
+            seg.keyed = self.key(blank_markup(seg.text))
+        return seg.keyed

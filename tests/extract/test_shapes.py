@@ -1,0 +1,190 @@
+"""One small fixture per registered table shape: the registry picks the shape at the table's
+first line, its reader gives the table record (years, labels, cells, units), and the values
+reach observations. Labels and numbers are made up; the layouts are those met in documents."""
+
+from __future__ import annotations
+
+import pytest
+
+from vnhealth.catalog import load_catalog
+from vnhealth.extract import Vocabulary, read_text
+from vnhealth.extract.shapes.header import spot_at
+from vnhealth.extract.shapes.records import ShapeRead, Table
+from vnhealth.extract.shapes.registry import SHAPES
+from vnhealth.paths import ProjectPaths
+
+PERIOD_END = 2030
+
+
+@pytest.fixture(scope="module")
+def vocab() -> Vocabulary:
+    return Vocabulary(load_catalog(ProjectPaths.at()))
+
+
+def _read(vocab: Vocabulary, text: str, at: int = 0) -> tuple[str, ShapeRead]:
+    """(the name of the first registered shape that detects the table at line `at`, its read)."""
+    spot = spot_at(text.split("\n"), at, vocab.table_words, PERIOD_END)
+    shape = next(s for s in SHAPES if s.detect(spot))
+    found = shape.read(spot)
+    assert found is not None
+    return shape.name, found
+
+
+def _observed(vocab: Vocabulary, text: str) -> list[tuple[str, str, int | None, float, int]]:
+    out = read_text(vocab, text, period_start=2026, period_end=PERIOD_END)
+    return [(o.indicator_id, o.kind, o.year, o.value, o.line) for o in out.observations]
+
+
+def _cells(table: Table) -> list[tuple[str, str, list[tuple[int, str, int]]]]:
+    """(label, unit, [(year, cell, line)]) of each row."""
+    return [(row.label, row.unit_text,
+             [(table.columns[c.column].year, c.text, c.line) for c in row.cells])
+            for row in table.rows]
+
+
+TAB_ROWS = ("STT\tChỉ tiêu\tĐơn vị\tThực hiện 2020\tNăm 2025\tKế hoạch\n"
+            "1\tTỷ lệ bao phủ bảo hiểm y tế\t%\t90,1\t95\t96\n"
+            "2\tTuổi thọ trung bình\tTuổi\t73\t74,5\t75")
+
+
+def test_tab_rows(vocab: Vocabulary) -> None:
+    name, found = _read(vocab, TAB_ROWS)
+    assert (name, found.end) == ("tab_rows", 3)
+    table = found.tab_table
+    assert table is not None
+    assert (table.name_column, table.unit_column) == (1, 2)
+    # an achieved column is the baseline; a plan column without a year is the horizon's
+    assert table.columns == {3: ("baseline", 2020), 4: ("year", 2025), 5: ("target", 2030)}
+    assert [(r.line, r.cells[1]) for r in table.rows] == [
+        (2, "Tỷ lệ bao phủ bảo hiểm y tế"), (3, "Tuổi thọ trung bình")]
+    assert _observed(vocab, TAB_ROWS)[:3] == [
+        ("health_insurance_coverage", "baseline", 2020, 90.1, 2),
+        ("health_insurance_coverage", "trajectory", 2025, 95.0, 2),
+        ("health_insurance_coverage", "target", 2030, 96.0, 2)]
+
+
+def test_tab_rows_without_row_numbers_are_searched_for_a_year_header(vocab: Vocabulary
+                                                                      ) -> None:
+    text = ("Chỉ tiêu\tĐơn vị tính\t2020\t2021\n"
+            "Tỷ lệ bao phủ bảo hiểm y tế\t%\t90,1\t91,3\n"
+            "Ghi chú\tsố liệu\tsơ bộ")
+    name, found = _read(vocab, text)
+    assert name == "tab_rows"
+    assert found.table is not None and found.table.shape == "side_by_side"
+    assert _cells(found.table) == [
+        ("Tỷ lệ bao phủ bảo hiểm y tế", "%", [(2020, "90,1", 2), (2021, "91,3", 2)])]
+    # the row after the table is read like prose
+    assert [(s.shape, s.line_start) for s in found.segments] == [("tab_row", 3)]
+
+
+PIPE_ROWS = ("| Năm 2025 | Tỷ lệ bao phủ bảo hiểm y tế đạt 95% |\n"
+             "| Tuổi thọ trung bình\n"
+             "đạt 75 tuổi |")
+
+
+def test_pipe_rows(vocab: Vocabulary) -> None:
+    name, found = _read(vocab, PIPE_ROWS)
+    assert (name, found.end, found.in_sections) == ("pipe_rows", 3, True)
+    # a time cell dates its row; a row without one is left to its section's year (None)
+    assert [(s.shape, s.line_start, s.line_end, s.context_year) for s in found.segments] == [
+        ("pipe_row", 1, 1, 2025), ("pipe_row", 2, 3, None)]
+    assert _observed(vocab, PIPE_ROWS) == [
+        ("health_insurance_coverage", "actual", 2025, 95.0, 1),
+        ("life_expectancy", "target", None, 75.0, 3)]
+
+
+PDF_ROWS = ("STT\nChỉ tiêu\nĐơn vị\nNăm 2020\nNăm 2025\nNăm 2030\n"
+            "1 Tỷ lệ bao phủ bảo hiểm y tế % 90,1 95 96\n"
+            "2 Tuổi thọ trung bình tuổi 74,5 75")
+
+
+def test_pdf_rows(vocab: Vocabulary) -> None:
+    name, found = _read(vocab, PDF_ROWS)
+    assert (name, found.end) == ("pdf_rows", 8)
+    assert [(s.shape, s.line_start, s.context_year) for s in found.segments] == [
+        ("pdf_row", 7, 2030), ("pdf_row", 8, 2030)]
+    assert found.segments[0].columns == [
+        ("trajectory", 2020), ("trajectory", 2025), ("target", 2030)]
+    # fewer values than columns fill the last columns (blank cells vanish from PDF text)
+    assert _observed(vocab, PDF_ROWS)[3:] == [
+        ("life_expectancy", "trajectory", 2025, 74.5, 8),
+        ("life_expectancy", "target", 2030, 75.0, 8)]
+
+
+SIDE_BY_SIDE = ("Chỉ tiêu 2020 2022 Sơ bộ 2023\n"
+                "Tỷ lệ bao phủ bảo hiểm y tế (%) 90,1 91,5 92,0\n"
+                "Tuổi thọ trung bình (tuổi) 73,1 73,4 73,6")
+
+
+def test_side_by_side(vocab: Vocabulary) -> None:
+    name, found = _read(vocab, SIDE_BY_SIDE)
+    assert name == "side_by_side" and found.table is not None
+    table = found.table
+    assert [(c.year, c.kind_hint) for c in table.columns] == [
+        (2020, None), (2022, None), (2023, "preliminary")]
+    assert table.kind_hint == "actual"  # a preliminary column: a statistics table
+    assert _cells(table) == [
+        ("Tỷ lệ bao phủ bảo hiểm y tế (%)", "%",
+         [(2020, "90,1", 2), (2022, "91,5", 2), (2023, "92,0", 2)]),
+        ("Tuổi thọ trung bình (tuổi)", "tuổi",
+         [(2020, "73,1", 3), (2022, "73,4", 3), (2023, "73,6", 3)])]
+    assert ("life_expectancy", "actual", 2023, 73.6, 3) in _observed(vocab, SIDE_BY_SIDE)
+
+
+STACKED_HEADER = ("                     Sơ bộ\n"
+                  "         2021        2022\n"
+                  "Tỷ lệ trạm y tế có bác sĩ   80,5        82,0")
+
+
+def test_stacked_header(vocab: Vocabulary) -> None:
+    name, found = _read(vocab, STACKED_HEADER)
+    assert name == "stacked_header" and found.table is not None
+    # the kind word stands over the year it belongs to
+    assert [(c.year, c.kind_hint) for c in found.table.columns] == [
+        (2021, None), (2022, "preliminary")]
+    assert _cells(found.table) == [
+        ("Tỷ lệ trạm y tế có bác sĩ", "", [(2021, "80,5", 3), (2022, "82,0", 3)])]
+    assert _observed(vocab, STACKED_HEADER) == [
+        ("chs_with_doctor", "actual", 2021, 80.5, 3), ("chs_with_doctor", "actual", 2022, 82.0, 3)]
+
+
+ONE_PER_LINE = "2020\n2021\nSố giường bệnh trên 10.000 dân\n30,5\n31,2"
+
+
+def test_one_per_line(vocab: Vocabulary) -> None:
+    name, found = _read(vocab, ONE_PER_LINE)
+    assert (name, found.end) == ("one_per_line", 5)
+    assert found.table is not None and found.table.kind_hint is None
+    assert _cells(found.table) == [
+        ("Số giường bệnh trên 10.000 dân", "", [(2020, "30,5", 4), (2021, "31,2", 5)])]
+    assert _observed(vocab, ONE_PER_LINE) == [
+        ("hospital_beds_per_10k", "actual", 2020, 30.5, 4),
+        ("hospital_beds_per_10k", "actual", 2021, 31.2, 5)]
+
+
+YEARS_DOWN = "Tỷ suất sinh thô\nTỷ suất chết thô\n2019 16,10 5,20\n2020 15,80 5,30"
+
+
+def test_years_down(vocab: Vocabulary) -> None:
+    name, found = _read(vocab, YEARS_DOWN, at=2)
+    assert (name, found.end) == ("years_down", 4)
+    assert found.table is not None
+    # a year column per year row, a row per column label
+    assert _cells(found.table) == [
+        ("Tỷ suất sinh thô", "", [(2019, "16,10", 3), (2020, "15,80", 4)]),
+        ("Tỷ suất chết thô", "", [(2019, "5,20", 3), (2020, "5,30", 4)])]
+    assert ("crude_death_rate", "actual", 2020, 5.3, 4) in _observed(vocab, YEARS_DOWN)
+
+
+def test_every_registered_shape_has_a_fixture_here() -> None:
+    tested = {"tab_rows", "pipe_rows", "pdf_rows", "side_by_side", "stacked_header",
+              "one_per_line", "years_down"}
+    assert [s.name for s in SHAPES][:3] == ["tab_rows", "pipe_rows", "pdf_rows"]
+    assert {s.name for s in SHAPES} == tested
+
+
+def test_prose_is_no_table(vocab: Vocabulary) -> None:
+    lines = ["- Tỷ lệ bao phủ bảo hiểm y tế đạt 95% năm 2025.", "2025 là năm cuối của kế hoạch"]
+    for i in range(len(lines)):
+        spot = spot_at(lines, i, vocab.table_words, PERIOD_END)
+        assert not any(s.detect(spot) and s.read(spot) for s in SHAPES)
