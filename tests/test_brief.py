@@ -129,8 +129,54 @@ def test_heatmap_colour_legend_clear_of_the_title(wh: report.Warehouse) -> None:
 def test_provinces_without_baseline_are_named_in_the_chart(wh: report.Warehouse) -> None:
     table, pace, _ = _tables(wh, NORTH, BRIEF, 2030)
     fig = report.dumbbells(wh, pace, table, "vi", width=report.BRIEF_WIDTH).to_dict()
-    named = [t for t in fig["data"] if "Sơn La" in (t.get("y") or [])]
-    assert named and all("không nêu hiện trạng" in t["text"][0] for t in named)
+    rows = fig["layout"]["yaxis"]["ticktext"]
+    assert rows == ["Lai Châu", "Sơn La", "Mục tiêu quốc gia"]  # one row each, named
+    son_la = [t for t in fig["data"] if t.get("y") == [rows.index("Sơn La")] and t.get("text")]
+    assert son_la and all("không nêu hiện trạng" in t["text"][0] for t in son_la)
+
+
+def test_profile_panels_are_readable(wh: report.Warehouse) -> None:
+    """Thừa Thiên Huế's 21 trajectories: each panel keeps 170 pixels of plot (before: slivers
+    of ~60, the spacing between rows eating the height), one legend under the title, the
+    province drawn over the others, thick and in its colour, the others small and grey."""
+    fig = report.trajectories(wh, "thua_thien_hue", "en",
+                              peers=["lai_chau", "lao_cai", "son_la"]).to_dict()
+    layout = fig["layout"]
+    plot = layout["height"] - layout["margin"]["t"] - layout["margin"]["b"]
+    panels = [layout[k]["domain"] for k in layout if k.startswith("yaxis")]
+    assert len(panels) >= 20
+    assert all((d[1] - d[0]) * plot >= 165 for d in panels), panels
+    # one legend, at the top (under the title), every entry once
+    assert layout["legend"]["yanchor"] == "top" and layout["legend"]["y"] > 0.95
+    shown = [t["name"] for t in fig["data"] if t.get("showlegend", True)]
+    assert len(shown) == len(set(shown)) and shown[0] == "Thua Thien Hue"
+    own = [t for t in fig["data"] if t.get("mode") == "lines" and t.get("x") != [None]
+           and "opacity" not in t]  # the path, not a range's band
+    assert own and all(t["line"]["width"] == 3 and t["line"]["color"] == wh.colour(
+        "thua_thien_hue") for t in own)
+    peers = [t for t in fig["data"] if t.get("legendgroup") == "peers"]
+    assert peers and all(t["marker"]["color"] == "#9e9e9e" for t in peers)
+    # only the province's own years (2023–2030): no panel stretched to 2045 by another's
+    for k in (k for k in layout if k.startswith("xaxis")):
+        if "range" in layout[k]:
+            assert layout[k]["range"][0] > 2022 and layout[k]["range"][1] < 2031, k
+
+
+def test_indicators_without_a_target_are_listed_compactly(wh: report.Warehouse) -> None:
+    """Lai Châu's profile for 2030: 28 of its indicators have no 2030 target anywhere. They
+    were a paragraph of 28 names; now a folded line saying how many, the names by domain."""
+    mine = report.profile_table(wh, "lai_chau").distinct("indicator_id")
+    table = report.comparison_table(wh, ["lai_chau", "son_la", "thua_thien_hue"], mine, 2030)
+    markup = report.table_html(wh, table, report.SourceBook(wh, "vi"))
+    folded = re.search(r'<details class="vnh-meta vnh-untargeted">\s*<summary>(.*?)</summary>'
+                       r"(.*?)</details>", markup, re.S)
+    assert folded is not None
+    n = int(folded.group(1).split()[0])
+    assert n > 20 and folded.group(1).endswith("cho năm 2030")
+    groups = re.findall(r"<li><strong>(.*?):</strong>(.*?)</li>", folded.group(2))
+    assert "Bệnh không lây nhiễm" in [g[0] for g in groups]
+    assert sum(len(g[1].split(";")) for g in groups) == n
+    assert "Không tỉnh nào" not in markup
 
 
 # -- the rendered page -----------------------------------------------------------------------
@@ -154,3 +200,37 @@ def test_page_has_no_hash_or_parameter_dump(page: str, wh: report.Warehouse) -> 
     h1 = re.search(r"<h1[^>]*>(.*?)</h1>", main, re.S).group(1)
     assert h1 == "Tuổi thọ và tầm vóc: mục tiêu năm 2030 của Sơn La và Lai Châu"
     assert "vnh-method" in main and "Phương pháp và hạn chế" in main
+
+
+def _figures(page: str) -> list[dict[str, Any]]:
+    """The plotly specs drawn by the page (figure.html.j2)."""
+    import json
+
+    return [json.loads(m) for m in re.findall(
+        r'class="vnh-chart"[^>]*></div>\s*<script[^>]*>\s*\(function\(\)\{var f=(\{.*?\});'
+        r"if\(window\.Plotly\)", page, re.S)]
+
+
+def test_page_charts_keep_their_labels_apart(page: str) -> None:
+    """Each chart of the rendered brief: every label inside its panel and on no other."""
+    from test_report_truth import assert_labels_fit
+
+    figures = _figures(page)
+    assert len(figures) == 4
+    checked = sum(assert_labels_fit(f, f["layout"]["title"]["text"]) for f in figures
+                  if f["data"] and f["data"][0]["type"] != "heatmap")  # cells: no labels
+    assert checked > 12
+
+
+def test_page_sources_name_documents_once_without_repeated_notes(page: str) -> None:
+    body = page[page.index("<body"):]
+    docs = re.search(r'<table class="vnh-table vnh-source-docs.*?</table>', body, re.S)
+    assert docs is not None
+    text = html.unescape(re.sub(r"<[^>]+>", " ", docs.group(0)))
+    for words in ("48-KH/ĐU", "01/KH-UBND", "23/03/2026", "01/01/2026",
+                  "NQ 72-NQ/TW (Bộ Chính trị, 09/09/2025)", "bản tin"):
+        assert words in text, words
+    notes = re.findall(r'<tr id="src-\d+">\s*<td>\d+</td>(.*?)</tr>', body, re.S)
+    printed = [" ".join(re.sub(r'<td class="vnh-quote".*?</td>|<[^>]+>', " ", n).split())
+               for n in notes]
+    assert printed and len(printed) == len(set(printed)), printed

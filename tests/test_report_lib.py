@@ -498,3 +498,52 @@ def test_a_rebuilt_warehouse_is_read_afresh(warehouse_path: Path, tmp_path: Path
     plain.close()
     with pytest.raises(VnhealthError, match="report.load"):
         old.query("SELECT 1")
+
+
+# --------------------------------------------------------------------------------------------
+# one vocabulary: the report's terms, their orders and labels come from vnhealth.terms
+# --------------------------------------------------------------------------------------------
+REPORT_DIR = Path(report.__file__).parent
+
+
+def test_term_labels_are_the_vocabularies(repo_root: Path) -> None:
+    """Every term's words are vnhealth.terms's labels (the texts no longer copy them), and the
+    report's label() gives them for a term's value, as the explorer asks for them."""
+    from vnhealth import terms
+    from vnhealth.yamlsafe import safe_load
+
+    for lang in ("vi", "en"):
+        keys = safe_load((REPORT_DIR / "texts" / f"{lang}.yaml").read_text("utf-8"))["labels"]
+        for term in terms.TERMS.values():
+            for member in term:
+                assert member.value not in keys, (lang, member.value)
+                assert report.label(member.value, lang) == member.label(lang)
+        assert report.label("legend.lower", lang) == terms.BoundKind.LOWER.label(lang)
+        assert report.label("legend.interpolated", lang) == terms.Method.INTERPOLATED.label(lang)
+    assert report.label("level with national", "vi") == "ngang mục tiêu quốc gia"
+    assert report.label("trajectory", "en") == "Milestone"
+
+
+def _literals(path: Path) -> set[str]:
+    import ast
+
+    return {n.value for n in ast.walk(ast.parse(path.read_text("utf-8")))
+            if isinstance(n, ast.Constant) and isinstance(n.value, str)}
+
+
+def test_report_writes_no_term_of_its_own() -> None:
+    """No module of the report package spells an assessment, a method or a kind's value, or
+    keeps an order of them (``_KIND_ORDER = {"target": 0, …}``): they come from
+    vnhealth.terms (an order of its own is a tuple of its members)."""
+    from vnhealth import terms
+
+    spelled = {m.value for t in (terms.Assessment, terms.Method, terms.Kind, terms.Direction)
+               for m in t}
+    for path in sorted(REPORT_DIR.glob("*.py")):
+        assert not (_literals(path) & spelled), (path.name, _literals(path) & spelled)
+    from vnhealth.report import charts, profile, queries
+
+    assert terms.Method.order() == queries.METHOD_ORDER
+    assert profile._PROFILE_KIND_ORDER == (terms.Kind.BASELINE, terms.Kind.ACTUAL,
+                                           terms.Kind.TRAJECTORY, terms.Kind.TARGET)
+    assert not hasattr(charts, "_PATH_KIND_ORDER")

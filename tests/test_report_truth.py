@@ -121,19 +121,26 @@ def test_quotes_are_clean_whole_words_with_the_number_marked(wh: report.Warehous
         book.observations(o["obs_id"])
     markup = book.html(compact=compact)
     cells = re.findall(r'<td class="vnh-quote">(.*?)</td>', markup)
-    assert len(cells) == len(wh.observations)
+    # one note per line cited: the observations read from one line share it (each window of
+    # the line they quote on a line of its own)
+    lines: dict[tuple[str, int], list[dict[str, Any]]] = {}
+    for o in wh.observations:
+        lines.setdefault((o["doc_id"], o["line"]), []).append(o)
+    assert len(cells) == len(lines) < len(wh.observations)
     marked = 0
-    for cell, o in zip(cells, wh.observations, strict=True):
+    for cell, obs in zip(cells, lines.values(), strict=True):
         assert "\t" not in cell and "|" not in cell
         assert "&amp;" not in cell and "&lt;b&gt;" not in cell.lower()
         marked += "<mark>" in cell
-        shown = html.unescape(re.sub(r"</?mark>", "", cell))
-        full = report.clean_quote(o["quote"])
-        inner = shown.removeprefix("… ").removesuffix(" …")
-        # whole words of the clean quote, and "…" exactly where words were left out
-        assert f" {inner} " in f" {full} ", (shown, full)
-        assert shown.startswith("… ") == (not full.startswith(inner))
-        assert shown.endswith(" …") == (not full.endswith(inner))
+        fulls = [report.clean_quote(o["quote"]) for o in obs]
+        for part in cell.split("<br>"):
+            shown = html.unescape(re.sub(r"</?mark>", "", part))
+            inner = shown.removeprefix("… ").removesuffix(" …")
+            # whole words of a clean quote, and "…" exactly where words were left out
+            assert any(f" {inner} " in f" {f} "
+                       and shown.startswith("… ") == (not f.startswith(inner))
+                       and shown.endswith(" …") == (not f.endswith(inner))
+                       for f in fulls), (shown, fulls)
     assert marked > 0.8 * len(cells)
 
 
@@ -180,7 +187,7 @@ def test_province_colours_never_mean_worse_or_better() -> None:
 # 3. bounds drawn as bounds, ranges as bands, the comparator written next to every value
 # --------------------------------------------------------------------------------------------
 def _marks(fig: dict[str, Any]) -> list[tuple[str, Any, str]]:
-    """(symbol, value, text) of every labelled mark."""
+    """(symbol, position, text) of every labelled mark."""
     out = []
     for t in fig["data"]:
         if t.get("type") != "scatter" or "text" not in t or not isinstance(t.get("marker"),
@@ -190,7 +197,8 @@ def _marks(fig: dict[str, Any]) -> list[tuple[str, Any, str]]:
         ys = t["y"]
         for k, text in enumerate(t["text"]):
             sym = symbols[k] if isinstance(symbols, list) else symbols
-            out.append((sym, ys[k], text))
+            if text:
+                out.append((sym, ys[k], text))
     return out
 
 
@@ -203,7 +211,7 @@ def test_bounds_and_ranges_in_the_comparison_chart(wh: report.Warehouse) -> None
     assert lower and all(m[0] == "triangle-up-open" for m in lower), marks
     # Lai Châu's 4–5 doctors per station: a band from 4 to 5, labelled "4–5", not a dot at 4.5
     assert any(m[2] == "4–5" for m in marks)
-    bands = [t for t in fig["data"] if t.get("mode") == "lines" and t.get("y") == [4.0, 5.0]]
+    bands = [t for t in fig["data"] if t.get("mode") == "lines" and t.get("x") == [4.0, 5.0]]
     assert bands
     for row in table:
         if row["value"] is not None and row["comparator"] in (">", ">=", "<", "<="):
@@ -231,7 +239,7 @@ def test_bounds_in_the_trajectories(wh: report.Warehouse) -> None:
 def test_one_national_value_a_year_in_profiles(wh: report.Warehouse) -> None:
     fig = report.trajectories(wh, "thua_thien_hue", "vi").to_dict()
     for t in fig["data"]:
-        if t.get("marker", {}).get("symbol") == "x":
+        if t.get("marker", {}).get("symbol") == "x" and t["x"] != [None]:  # not the legend's
             assert len(t["x"]) == len(set(t["x"])), t["x"]  # doctors/10,000 in 2025: one ✕
             for x, y in zip(t["x"], t["y"], strict=True):
                 ind = [i for (i, yr), b in wh.benchmarks.items() if yr == x
@@ -293,3 +301,316 @@ def test_qualitative_targets_reach_the_reports(wh: report.Warehouse) -> None:
     assert 'data-qualitative="universal_health_insurance"' in listed
     lines = {e["line"] for e in book._entries if e["doc_id"] and "son_la" in e["doc_id"]}
     assert lines & {57, 120, 216}
+
+
+# --------------------------------------------------------------------------------------------
+# 9. charts that fit the data: levels as dots on a focused axis, the national target a line,
+#    every mark labelled, provinces without a value named, no label on another or cut off
+# --------------------------------------------------------------------------------------------
+# A chart without a fixed width is laid out for the narrowest page it is shown on (the brief's
+# width): a wider page only spreads the labels further apart.
+NARROWEST = 680
+CHAR = 0.6  # a character's width, a share of the font size (digits in DejaVu/Noto Sans)
+
+
+class Box:
+    """A text label's box in pixels (x right, y down) and its text."""
+
+    def __init__(self, x0: float, y0: float, x1: float, y1: float, text: str) -> None:
+        self.x0, self.y0, self.x1, self.y1, self.text = x0, y0, x1, y1, text
+
+    def overlaps(self, other: Box) -> bool:
+        return (min(self.x1, other.x1) - max(self.x0, other.x0) > 0.5
+                and min(self.y1, other.y1) - max(self.y0, other.y0) > 0.5)
+
+    def inside(self, area: tuple[float, float, float, float]) -> bool:
+        return (self.x0 >= area[0] - 1 and self.x1 <= area[2] + 1 and self.y0 >= area[1] - 1
+                and self.y1 <= area[3] + 1)
+
+    def __repr__(self) -> str:
+        return f"{self.text!r}@({self.x0:.0f},{self.y0:.0f})-({self.x1:.0f},{self.y1:.0f})"
+
+
+def _size(text: str, font: float) -> tuple[float, float]:
+    lines = [re.sub(r"<[^>]+>", "", line) for line in re.split(r"<br\s*/?>", text)]
+    return max(len(line) for line in lines) * font * CHAR, len(lines) * font * 1.2
+
+
+class Axes:
+    """One subplot's axes in pixels, from the figure spec alone (explicit ranges required:
+    a label's place cannot be known on an axis plotly.js will fit by itself)."""
+
+    def __init__(self, layout: dict[str, Any], suffix: str) -> None:
+        width, height = layout.get("width") or NARROWEST, layout["height"]
+        m = layout["margin"]
+        xa, ya = layout[f"xaxis{suffix}"], layout[f"yaxis{suffix}"]
+        assert "range" in xa and "range" in ya, f"subplot {suffix or 1} has no fixed ranges"
+        left, right = m["l"], width - m["r"]
+        top, bottom = m["t"], height - m["b"]
+        self.x = (left + xa["domain"][0] * (right - left), left + xa["domain"][1] * (right - left))
+        self.y = (bottom - ya["domain"][0] * (bottom - top),
+                  bottom - ya["domain"][1] * (bottom - top))
+        self.xr, self.yr = xa["range"], ya["range"]
+
+    @property
+    def area(self) -> tuple[float, float, float, float]:
+        return self.x[0], self.y[1], self.x[1], self.y[0]
+
+    def px(self, value: float, which: str, domain: bool = False) -> float:
+        ends, r = (self.x, self.xr) if which == "x" else (self.y, self.yr)
+        share = value if domain else (value - r[0]) / (r[1] - r[0])
+        return ends[0] + share * (ends[1] - ends[0])
+
+
+def _point_box(axes: Axes, x: float, y: float, text: str, position: str, font: float,
+               marker: float) -> Box:
+    """Where plotly.js writes a point's text: ``marker / 2 / 0.8 + 1`` pixels from the point,
+    on the side ``position`` names."""
+    w, h = _size(text, font)
+    px, py = axes.px(x, "x"), axes.px(y, "y")
+    gap = marker / 2 / 0.8 + 1 if marker else 0
+    x0 = px + gap if "right" in position else px - gap - w if "left" in position else px - w / 2
+    y0 = py - gap - h if "top" in position else py + gap if "bottom" in position else py - h / 2
+    return Box(x0, y0, x0 + w, y0 + h, text)
+
+
+def _trace_boxes(fig: dict[str, Any], axes: dict[str, Axes]) -> dict[str, list[Box]]:
+    boxes: dict[str, list[Box]] = {}
+    for t in fig["data"]:
+        if (t.get("type") != "scatter" or "text" not in (t.get("mode") or "")
+                or not t.get("text")):
+            continue
+        suffix = t.get("xaxis", "x")[1:]
+        marker = t.get("marker", {}).get("size", 6) if "markers" in t["mode"] else 0
+        for k, text in enumerate(t["text"]):
+            if not text or t["x"][k] is None:
+                continue
+            pos = t.get("textposition", "middle center")
+            pos = pos[k] if isinstance(pos, list) else pos
+            size = marker[k] if isinstance(marker, list) else marker
+            boxes.setdefault(suffix, []).append(_point_box(
+                axes[suffix], t["x"][k], t["y"][k], text, pos, t["textfont"]["size"], size))
+    return boxes
+
+
+def _note_boxes(fig: dict[str, Any], axes: dict[str, Axes], boxes: dict[str, list[Box]]
+                ) -> None:
+    """Annotations placed on a subplot's axes (a row's note), as plotly.js anchors them."""
+    for a in fig["layout"].get("annotations", []):
+        if a.get("xref", "paper") == "paper":
+            continue  # panel titles, above the plot areas
+        suffix = a["xref"].split()[0][1:]
+        ax = axes[suffix]
+        w, h = _size(a["text"], a.get("font", {}).get("size", 12))
+        x = ax.px(a["x"], "x", "domain" in a["xref"]) + a.get("xshift", 0)
+        y = ax.px(a["y"], "y", "domain" in a["yref"])
+        anchor = a.get("xanchor")
+        x0 = x if anchor == "left" else x - w if anchor == "right" else x - w / 2
+        boxes.setdefault(suffix, []).append(Box(x0, y - h / 2, x0 + w, y + h / 2, a["text"]))
+
+
+def label_boxes(fig: dict[str, Any]) -> tuple[dict[str, list[Box]], dict[str, Axes]]:
+    """Every text label of a figure by subplot (axis suffix), in pixels, and the axes."""
+    # the axes of the subplots that draw something (a grid's last cell may stay empty)
+    suffixes = {t.get("xaxis", "x")[1:] for t in fig["data"] if t.get("x") != [None]}
+    axes = {s: Axes(fig["layout"], s) for s in suffixes}
+    boxes = _trace_boxes(fig, axes)
+    _note_boxes(fig, axes, boxes)
+    return boxes, axes
+
+
+def assert_labels_fit(fig: dict[str, Any], name: str) -> int:
+    """No two labels of a subplot overlap, and none runs out of its plot area (plotly.js
+    would cut it off). Returns how many labels were checked."""
+    boxes, axes = label_boxes(fig)
+    for suffix, found in boxes.items():
+        for k, a in enumerate(found):
+            assert a.inside(axes[suffix].area), (name, suffix, a, axes[suffix].area)
+            for b in found[k + 1:]:
+                assert not a.overlaps(b), (name, suffix, a, b)
+    return sum(len(b) for b in boxes.values())
+
+
+LEVEL_CASES = [(["lai_chau", "son_la"], BRIEF, 2030, 680),
+               (PLANS, ["doctors_per_10k", "nurses_per_10k", "pharmacists_per_10k",
+                        "hospital_beds_per_10k", "health_insurance_coverage",
+                        "doctors_per_station"], 2025, None),
+               (PLANS, [r for r in ("life_expectancy", "healthy_life_years", "height_gain_1_18",
+                                    "epi_vaccine_coverage", "doctors_per_station")], 2030, None)]
+
+
+def _level_charts(wh: report.Warehouse, lang: str) -> list[tuple[str, dict[str, Any]]]:
+    out = []
+    for provinces, indicators, year, width in LEVEL_CASES:
+        table = report.comparison_table(wh, provinces, indicators, year)
+        pace = report.pace_table(wh, provinces, indicators, year)
+        out += [(f"bars {year}", report.interval_bars(wh, table, lang, width=width).to_dict()),
+                (f"dumbbells {year}", report.dumbbells(wh, pace, table, lang,
+                                                       width=width).to_dict()),
+                (f"pace {year}", report.pace_chart(wh, pace, lang, width=width).to_dict())]
+    return out
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_no_label_overlaps_another_or_is_cut_off(wh: report.Warehouse, lang: str) -> None:
+    """Value labels of close values (two provinces at > 95), the national target's label and
+    a province's note never share a place: before, "≥ 68" ran into "Quốc gia ≥ 68", the
+    dumbbells' "95 (2025)" into "> 95", and labels at a panel's top were cut off."""
+    checked = 0
+    figures = _level_charts(wh, lang)
+    figures += [(f"paths {p}", report.trajectories(wh, p, lang, peers=[q for q in PLANS
+                                                                        if q != p]).to_dict())
+                for p in PLANS]
+    for name, fig in figures:
+        if fig["data"]:
+            checked += assert_labels_fit(fig, name)
+    assert checked > 150
+
+
+def test_the_label_check_sees_overlaps_and_cut_labels(wh: report.Warehouse) -> None:
+    """The check above on a chart made wrong on purpose: a label written twice at one place,
+    and a label pushed past its panel's edge."""
+    import copy
+
+    table = report.comparison_table(wh, ["lai_chau", "son_la"], BRIEF, 2030)
+    fig = report.interval_bars(wh, table, "vi", width=report.BRIEF_WIDTH).to_dict()
+    assert assert_labels_fit(fig, "as drawn") > 10
+    labelled = next(t for t in fig["data"] if t.get("text") and t["text"][0])
+    twice = copy.deepcopy(fig)
+    twice["data"].append(copy.deepcopy(labelled))
+    with pytest.raises(AssertionError):
+        assert_labels_fit(twice, "twice")
+    cut = copy.deepcopy(fig)
+    suffix = labelled.get("xaxis", "x")[1:]
+    low, high = cut["layout"][f"xaxis{suffix}"]["range"]
+    cut["layout"][f"xaxis{suffix}"]["range"] = [low, labelled["x"][0] + (high - low) * 0.01]
+    with pytest.raises(AssertionError):
+        assert_labels_fit(cut, "cut")
+
+
+def test_levels_are_dots_on_a_focused_axis_with_the_national_line(wh: report.Warehouse
+                                                                  ) -> None:
+    table = report.comparison_table(wh, ["lai_chau", "son_la"], BRIEF, 2030)
+    fig = report.interval_bars(wh, table, "vi", width=report.BRIEF_WIDTH).to_dict()
+    layout = fig["layout"]
+    titles = [a["text"] for a in layout["annotations"] if a.get("xref") == "paper"]
+    k = next(n for n, t in enumerate(titles) if t.startswith("Tuổi thọ trung bình"))
+    suffix = "" if k == 0 else str(k + 1)
+    low, high = layout[f"xaxis{suffix}"]["range"]
+    assert 65 < low < 70 and 75.5 < high < 80  # focused on 70–75.5, not from zero
+    assert layout[f"yaxis{suffix}"]["ticktext"] == ["Lai Châu", "Sơn La", "Mục tiêu quốc gia"]
+    lines = [s for s in layout["shapes"] if s["type"] == "line" and s["xref"] == f"x{suffix}"]
+    assert [s["x0"] for s in lines] == [75.5] and lines[0]["line"]["dash"] == "dash"
+    # every mark drawn is labelled (a range's label sits at the end of its band)
+    for t in fig["data"]:
+        if t.get("mode", "").startswith("markers") and t.get("x") != [None]:
+            assert "text" in t["mode"], t
+    # the pace chart too: each dot says its province and how many times the national pace
+    pace = report.pace_table(wh, ["lai_chau", "son_la"], BRIEF, 2030)
+    dots = [t for t in report.pace_chart(wh, pace, "vi").to_dict()["data"]
+            if t.get("marker", {}).get("size") == 13]
+    assert dots and all(re.fullmatch(r"Lai Châu ×\d+(,\d)?", t["text"][0]) for t in dots)
+
+
+def test_provinces_without_a_value_are_named_in_their_row(wh: report.Warehouse) -> None:
+    """Four provinces, one with targets for 2025 on the workforce: every panel names the four,
+    and the three without a target say so in their row (before, they were left out)."""
+    workforce = ["doctors_per_10k", "nurses_per_10k", "pharmacists_per_10k"]
+    table = report.comparison_table(wh, PLANS, workforce, 2025)
+    fig = report.interval_bars(wh, table, "vi").to_dict()
+    names = [wh.province_name(p, "vi") for p in PLANS]
+    notes = [a for a in fig["layout"]["annotations"] if a.get("xref", "paper") != "paper"]
+    for k in range(len(workforce)):
+        suffix = "" if k == 0 else str(k + 1)
+        assert fig["layout"][f"yaxis{suffix}"]["ticktext"][:4] == names
+        rows = {a["y"] for a in notes if a["yref"] == f"y{suffix}"}
+        assert rows == {0, 1, 2}  # Lai Châu, Lào Cai, Sơn La: "no target for 2025"
+    assert all(a["text"] == "Không có mục tiêu cho năm 2025" for a in notes)
+
+
+# --------------------------------------------------------------------------------------------
+# 10. sources: documents by province, number, title and date; national targets by their
+#     official document; no note repeats another
+# --------------------------------------------------------------------------------------------
+def _cited(wh: report.Warehouse, lang: str) -> report.SourceBook:
+    """A book citing what the brief of Lai Châu and Sơn La cites."""
+    book = report.SourceBook(wh, lang)
+    table = report.comparison_table(wh, ["lai_chau", "son_la"], BRIEF, 2030)
+    report.table_html(wh, table, book)
+    report.qualitative_html(wh, ["lai_chau", "son_la"], BRIEF, book)
+    return book
+
+
+def test_sources_list_each_document_once_with_number_title_and_date(wh: report.Warehouse
+                                                                     ) -> None:
+    markup = _cited(wh, "vi").html(compact=True)
+    docs = re.search(r'<table class="vnh-table vnh-source-docs.*?</table>', markup, re.S)
+    assert docs is not None
+    rows = [[html.unescape(re.sub(r"<[^>]+>|\s+", " ", c)).strip()
+             for c in re.findall(r"<td>(.*?)</td>", r, re.S)]
+            for r in re.findall(r"<tr>(.*?)</tr>", docs.group(0), re.S)]
+    rows = [r for r in rows if r]  # the heading row has no <td>
+    by_number = {r[1]: r for r in rows}
+    assert by_number["48-KH/ĐU"][0] == "Lai Châu" and by_number["48-KH/ĐU"][3] == "23/03/2026"
+    assert by_number["48-KH/ĐU"][2].startswith("Kế hoạch thực hiện Nghị quyết số 07-NQ/TU")
+    assert by_number["01/KH-UBND"][0] == "Sơn La" and by_number["01/KH-UBND"][3] == "01/01/2026"
+    # a plan whose text leaves the day blank: the month and year it gives
+    undated = next(r for r in rows if r[1] == "—" and r[0] == "Lai Châu")
+    assert undated[3] == "tháng 4/2021"
+    national = [r for r in rows if r[0] == "Quốc gia"]
+    assert [r[2].split(" bản tin")[0].strip() for r in national] == [
+        "NQ 72-NQ/TW (Bộ Chính trị, 09/09/2025)"]
+    assert national[0][3] == "09/09/2025"
+    # the news pages that reported it: secondary links, marked as such
+    assert 'class="vnh-url vnh-news"' in docs.group(0) and "bản tin:" in national[0][2]
+    assert len({tuple(r) for r in rows}) == len(rows)
+
+
+def test_no_note_repeats_another(wh: report.Warehouse) -> None:
+    """One note per line cited and one per national document: before, Lai Châu's line 39
+    was two notes (life expectancy and healthy life years), the 2021 plan's line 158 five,
+    and NQ 72 one per indicator, identical once printed (the quote is not printed)."""
+    book = report.SourceBook(wh, "vi")
+    for o in wh.observations:
+        book.observations(o["obs_id"])
+    for ind, year in wh.benchmarks:
+        book.national(ind, year)
+    notes = re.findall(r'<tr id="src-\d+">(.*?)</tr>', book.html(compact=True), re.S)
+    printed = [re.sub(r'<td class="vnh-quote".*?</td>|<[^>]+>|\s+', " ", n).split(None, 1)[1]
+               for n in notes]
+    assert len(printed) == len(set(printed)) == len(book)
+    national = [e for e in book._entries if e.get("national")]
+    assert len(national) == len({e["document"] for e in national}) == len(
+        {r["source_doc"] for (i, y), b in wh.benchmarks.items() for r in wh.national
+         if r["source_line"] == b["source_line"]})
+    # a national note names the document, not a line of our reference file
+    assert all("national_targets.csv" not in n and "dòng" not in n for n in printed
+               if "NQ" in n or "QĐ" in n)
+
+
+# --------------------------------------------------------------------------------------------
+# 11. the national pace orders two sources of one year by their issue date, as the build does
+# --------------------------------------------------------------------------------------------
+def test_national_pace_orders_sources_by_issue_date(warehouse_path: Path) -> None:
+    """A second national actual for 2025 from a source whose name gives no date but that was
+    issued later: the pace starts from it (before, the date parsed from the names made the
+    Ministry's 29/12/2025 report win over an undated name)."""
+    import datetime
+
+    import vnhealth.pace
+
+    assert not hasattr(vnhealth.pace, "document_date")
+    wh = report.load(warehouse_path)
+    before = report.national_pace(wh, "life_expectancy", 2030)
+    assert before is not None and before["national_baseline_year"] == 2025
+    byt = next(r for r in wh.national if r["indicator_id"] == "life_expectancy"
+               and r["kind"] == "actual" and r["year"] == 2025)
+    later = {**byt, "value": 74.6, "source_doc": "Niên giám thống kê",
+             "issued_on": datetime.date(2026, 6, 30), "source_line": 999}
+    wh.national = [*wh.national, later]
+    found = report.national_pace(wh, "life_expectancy", 2030)
+    assert found["national_baseline_value"] == pytest.approx(74.6)
+    # and the earlier-issued one wins over an undated one
+    wh.national = [*wh.national[:-1], {**later, "issued_on": None}]
+    assert report.national_pace(wh, "life_expectancy", 2030)["national_baseline_value"] == (
+        pytest.approx(before["national_baseline_value"]))

@@ -8,17 +8,17 @@ load pandas.
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 from vnhealth import reform
+from vnhealth.terms import ACHIEVED_KINDS, Comparator, Kind
 
-__all__ = ["ACHIEVED", "NATIONAL_PACE_COLUMNS", "PACE_COLUMNS", "document_date", "national_pace",
+__all__ = ["ACHIEVED", "NATIONAL_PACE_COLUMNS", "PACE_COLUMNS", "national_pace",
            "representative", "required_pace_rows"]
 
 # What a baseline can be: achieved values, a baseline before an actual of the same year.
-ACHIEVED = ("baseline", "actual")
+ACHIEVED = ACHIEVED_KINDS
 
 PACE_COLUMNS = [
     "province_id", "indicator_id", "unit", "baseline_year", "baseline_value", "baseline_kind",
@@ -39,9 +39,9 @@ def representative(comparator: Any, value: Any, value_high: Any) -> float | None
     >>> representative("relative", -10, None) is None
     True
     """
-    if _missing(value) or comparator == "relative":
+    if _missing(value) or comparator == Comparator.RELATIVE:
         return None
-    if comparator == "range":
+    if comparator == Comparator.RANGE:
         return None if _missing(value_high) else (float(value) + float(value_high)) / 2
     return float(value)
 
@@ -78,7 +78,7 @@ def required_pace_rows(points: Iterable[Mapping[str, Any]],
     for key in sorted(groups):
         recs = groups[key]
         base = [r for r in recs if r["kind"] in ACHIEVED and not _missing(r["value_repr"])]
-        targ = [r for r in recs if r["kind"] == "target" and not _missing(r["value_repr"])]
+        targ = [r for r in recs if r["kind"] == Kind.TARGET and not _missing(r["value_repr"])]
         b = min(base, key=lambda r: (r["year"], ACHIEVED.index(r["kind"]))) if base else None
         t = max(targ, key=lambda r: r["year"]) if targ else None
         span = (int(t["year"]) - int(b["year"])) if b and t else None
@@ -103,18 +103,6 @@ def required_pace_rows(points: Iterable[Mapping[str, Any]],
     return rows
 
 
-def document_date(source_doc: Any) -> str:
-    """The date written in a national source's name (``"…, 09/09/2025)"`` → ``2025-09-09``);
-    ``""`` when it gives none.
-
-    >>> document_date("NQ 72-NQ/TW (Bộ Chính trị, 09/09/2025)")
-    '2025-09-09'
-    """
-    m = re.search(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b", "" if _missing(source_doc)
-                  else str(source_doc))
-    return f"{m[3]}-{int(m[2]):02d}-{int(m[1]):02d}" if m else ""
-
-
 NATIONAL_PACE_COLUMNS = ["national_baseline_year", "national_baseline_value",
                          "national_target_value", "national_pace_per_year", "national_source"]
 
@@ -127,10 +115,11 @@ def national_pace(target: Mapping[str, Any] | None, actuals: Iterable[Mapping[st
     ``target``: the national benchmark for the indicator and ``target_year`` (``value`` in the
     indicator's unit, ``source_doc``), the one value every report compares with (the most
     recent document when documents disagree); ``actuals``: the national ``actual`` rows of the
-    indicator (``year``, ``value`` in the indicator's unit, ``source_doc``, optionally
-    ``source_date``). From the latest actual before ``target_year`` (the most recent source
-    when two give that year) to the target; None without both, as a pace needs an achieved
-    starting point (an earlier target is a wish, not a start).
+    indicator (``year``, ``value`` in the indicator's unit, ``source_doc``, ``source_date``:
+    the source's issue date, ``YYYY-MM-DD``, from ``national_targets.issued_on``). From the
+    latest actual before ``target_year`` (the most recently issued source when two give that
+    year) to the target; None without both, as a pace needs an achieved starting point (an
+    earlier target is a wish, not a start).
 
     >>> found = national_pace({"value": 75.5, "source_doc": "NQ 72"},
     ...                       [{"year": 2025, "value": 74.8, "source_doc": "BYT"}], 2030)
@@ -145,10 +134,11 @@ def national_pace(target: Mapping[str, Any] | None, actuals: Iterable[Mapping[st
               and not _missing(a.get("value"))]
     if not before:
         return None
-    # latest year; then the most recent source (rows without a date count as oldest)
+    # latest year; then the most recently issued source (undated rows count as oldest), then
+    # the first given
     start = max(enumerate(before), key=lambda ka: (
-        int(ka[1]["year"]), str(ka[1].get("source_date") or document_date(ka[1].get(
-            "source_doc"))), -ka[0]))[1]
+        int(ka[1]["year"]), "" if _missing(ka[1].get("source_date")) else str(
+            ka[1]["source_date"]), -ka[0]))[1]
     span = int(target_year) - int(start["year"])
     v0, v1 = float(start["value"]), float(target["value"])
     sources = [str(x) for x in (target.get("source_doc"), start.get("source_doc"))

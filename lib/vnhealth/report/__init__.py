@@ -10,26 +10,36 @@ neither pandas nor plotly's Python package, which would cost more than the repor
 Its modules, lowest first (each imports only those above it):
 
 * :mod:`~vnhealth.report.labels` — the words, from ``texts/vi.yaml`` and ``texts/en.yaml``
-  (:func:`label`, :func:`domain_label`).
+  (:func:`label`, :func:`domain_label`); the terms of the domain's vocabularies (kinds,
+  methods, bound kinds, assessments …) are :mod:`vnhealth.terms`'s, with their orders and
+  labels.
 * :mod:`~vnhealth.report.formatting` — numbers as people write them (:func:`fmt_number`:
   ``1.234,5`` in Vietnamese, ``1,234.5`` in English), with comparator and unit
   (:func:`fmt_value`: ``≥ 68 năm``), differences in percentage points (:func:`fmt_change`).
 * :mod:`~vnhealth.report.style` — colours, font, the brief's chart width.
 * :mod:`~vnhealth.report.markup` — HTML from the Jinja2 templates in ``templates/``.
 * :mod:`~vnhealth.report.figures` — plotly figures as plain specs, and how they are shown.
+* :mod:`~vnhealth.report.geometry` — room for text on a chart, in pixels: label sizes, where
+  plotly.js puts a label, axis ranges that leave each label its room, panels stacked at a
+  readable height.
 * :mod:`~vnhealth.report.data` — :func:`load` opens the warehouse read-only and returns a
   :class:`Warehouse` (small tables loaded, lookups, :meth:`Warehouse.query` for the rest);
   :class:`Table` holds rows (dicts; ``.to_pandas()``).
-* :mod:`~vnhealth.report.citations` — :class:`SourceBook` numbers the sources (document, line,
-  quote) so that each value shown points to its line.
+* :mod:`~vnhealth.report.citations` — :class:`SourceBook` numbers the sources so that each
+  value shown points to its line: the documents cited (province, number, title, issue date;
+  a national target's official document, its news reports as secondary links), then one note
+  per line cited.
 * :mod:`~vnhealth.report.queries` — :func:`comparison_table`, :func:`pace_table`,
   :func:`coverage_table`; national paces and disagreements; reform notes.
 * :mod:`~vnhealth.report.tables` — the HTML tables (:func:`table_html`, :func:`ambition_html`,
   :func:`pace_html`, :func:`coverage_html`, :func:`qualitative_html`).
 * :mod:`~vnhealth.report.profile` — one province: :func:`profile_table`,
   :func:`profile_html`, :func:`documents_html`.
-* :mod:`~vnhealth.report.marks` and :mod:`~vnhealth.report.charts` — :func:`interval_bars`,
-  :func:`dumbbells`, :func:`heatmap`, :func:`pace_chart`, :func:`coverage_chart`,
+* :mod:`~vnhealth.report.marks` — what every chart shares: values drawn as what they are
+  (dots, open triangles for bounds, bands for ranges), labelled; the layout, one legend.
+* :mod:`~vnhealth.report.levels` — levels by province, a row each, the national target a row
+  and a line: :func:`interval_bars`, :func:`dumbbells`, :func:`pace_chart`.
+* :mod:`~vnhealth.report.charts` — :func:`heatmap`, :func:`coverage_chart`,
   :func:`trajectories`, coloured by direction (blue ahead of the national target, orange
   behind).
 * :mod:`~vnhealth.report.sentences` — findings as sentences (:func:`findings`,
@@ -47,14 +57,7 @@ from typing import Any
 
 from vnhealth.report import labels as _labels
 from vnhealth.report.brief import brief_cover, brief_method, brief_title
-from vnhealth.report.charts import (
-    coverage_chart,
-    dumbbells,
-    heatmap,
-    interval_bars,
-    pace_chart,
-    trajectories,
-)
+from vnhealth.report.charts import coverage_chart, heatmap, trajectories
 from vnhealth.report.citations import SourceBook, clean_quote, excerpt, highlight
 from vnhealth.report.data import QUALITATIVE_TOPICS, Table, Warehouse, load
 from vnhealth.report.display import (
@@ -81,6 +84,7 @@ from vnhealth.report.formatting import (
     with_unit,
 )
 from vnhealth.report.labels import domain_label, label
+from vnhealth.report.levels import dumbbells, interval_bars, pace_chart
 from vnhealth.report.profile import documents_html, profile_html, profile_table
 from vnhealth.report.queries import (
     comparison_table,

@@ -10,8 +10,14 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from vnhealth.report.labels import label
+from vnhealth.terms import Comparator
 
-_COMPARATOR_SIGNS = {">": "> ", ">=": "≥ ", "<": "< ", "<=": "≤ ", "=": "", "range": ""}
+_COMPARATOR_SIGNS = {Comparator.ABOVE: "> ", Comparator.AT_LEAST: "≥ ", Comparator.BELOW: "< ",
+                     Comparator.AT_MOST: "≤ ", Comparator.EQUAL: "", Comparator.RANGE: ""}
+# Bounds said in words in a sentence (``bw.>=``: "ít nhất"): the texts' own phrasing, which is
+# not always the comparator's label (``<=`` reads "tối đa" in a sentence, "không quá" as a term).
+_BOUNDS = (Comparator.ABOVE, Comparator.AT_LEAST, Comparator.BELOW, Comparator.AT_MOST)
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def isna(x: Any) -> bool:
@@ -91,8 +97,8 @@ def fmt_change(x: Any, unit: Any, lang: str, decimals: int | None = None) -> str
 
     >>> fmt_change(4, "percent", "vi"), fmt_change(3.6, "percent", "en")
     ('+4 điểm %', '+3.6 pp')
-    >>> fmt_change(-5.5, "years", "vi")
-    '−5,5 năm'
+    >>> fmt_change(-5.5, "years", "vi"), fmt_change(-1, "years", "en")
+    ('−5,5 năm', '−1 year')
     """
     text = fmt_signed(x, lang, decimals)
     if text == "—" or isna(unit) or not unit:
@@ -101,7 +107,9 @@ def fmt_change(x: Any, unit: Any, lang: str, decimals: int | None = None) -> str
     points = label(key, lang)
     if points != key:
         return f"{text} {points}"
-    return with_unit(text, unit, lang)
+    text = with_unit(text, unit, lang)
+    # one year, not "1 years" (the unit's label is the plural)
+    return text[:-1] if lang == "en" and text.lstrip("+−±") == "1 years" else text
 
 
 def unsigned_change(x: Any, unit: Any, lang: str) -> str:
@@ -130,7 +138,7 @@ def fmt_value(value: Any, comparator: Any, value_high: Any, unit: Any, lang: str
     if isna(value):
         return "—"
     comp = None if isna(comparator) else str(comparator)
-    if comp == "range" and not isna(value_low) and not isna(value_high):
+    if comp == Comparator.RANGE and not isna(value_low) and not isna(value_high):
         text = f"{fmt_number(value_low, lang)}–{fmt_number(value_high, lang)}"
     else:
         text = _COMPARATOR_SIGNS.get(comp or "=", "") + fmt_number(value, lang)
@@ -161,11 +169,25 @@ def value_words(value: Any, comparator: Any, value_low: Any, value_high: Any, un
     if isna(value):
         return "—"
     comp = None if isna(comparator) else str(comparator)
-    if comp == "range" and not isna(value_low) and not isna(value_high):
+    if comp == Comparator.RANGE and not isna(value_low) and not isna(value_high):
         text = label("bw.range", lang, low=fmt_number(value_low, lang),
                      high=fmt_number(value_high, lang))
         return with_unit(text, unit, lang)
     number = with_unit(fmt_number(value, lang), unit, lang)
-    if comp in (">", ">=", "<", "<="):
+    if comp in _BOUNDS:
         return f"{label('bw.' + comp, lang)} {number}"
     return number
+
+
+def fmt_date(day: Any, lang: str) -> str:
+    """A date as people write it: ``09/09/2025`` in Vietnamese, ``9 Sep 2025`` in English;
+    an em dash for none.
+
+    >>> import datetime
+    >>> fmt_date(datetime.date(2025, 9, 9), "vi"), fmt_date("2025-12-29", "en")
+    ('09/09/2025', '29 Dec 2025')
+    """
+    if isna(day) or not str(day):
+        return "—"
+    y, m, d = (int(part) for part in str(day)[:10].split("-"))
+    return f"{d:02d}/{m:02d}/{y}" if lang == "vi" else f"{d} {_MONTHS[m - 1]} {y}"

@@ -4,6 +4,11 @@ They live in ``texts/vi.yaml`` and ``texts/en.yaml`` (one file per language, the
 both) and are read on first use, once per process: importing the report library reads no file.
 ``LABELS`` (``{lang: {key: text}}``) and ``DOMAINS`` (``{domain: (vi, en)}``) give them as
 dicts.
+
+The words of the domain's closed vocabularies — kinds, methods, bound kinds, assessments … —
+are not in the text files: they are :mod:`vnhealth.terms`'s labels, and :func:`label` gives
+them for a term's value (``label("baseline", "vi")`` → ``Hiện trạng``), so that a report, the
+explorer and the data dictionary word a term the same way.
 """
 
 # Without `from __future__ import annotations`: NamedTuple and TypedDict would compile each
@@ -13,8 +18,14 @@ from functools import cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from vnhealth import terms
+
 LANGUAGES = ("vi", "en")
 TEXTS_DIR = Path(__file__).with_name("texts")
+# Chart legends that name a term: the term's label (the explorer asks for these keys too).
+_TERM_KEYS = {"legend.lower": terms.BoundKind.LOWER, "legend.upper": terms.BoundKind.UPPER,
+              "legend.interpolated": terms.Method.INTERPOLATED,
+              "legend.stated": terms.Method.STATED}
 
 
 class Texts(NamedTuple):
@@ -34,14 +45,29 @@ def texts(lang: str) -> Texts:
     return Texts(dict(data["labels"]), dict(data["domains"]))
 
 
-def label(key: str, lang: str, **values: Any) -> str:
-    """The text for ``key`` in ``lang`` (``vi``/``en``), formatted with ``values``; the English
-    text when ``lang`` lacks the key, the key itself when neither has it.
+def term_label(value: Any, lang: str) -> str | None:
+    """The label of a term (a value of one of :mod:`vnhealth.terms`'s vocabularies, or a
+    legend key naming one) in ``lang``; None for anything else.
 
-    >>> label("no_target_year", "vi", year=2030)
-    'Không có mục tiêu cho năm 2030'
+    >>> term_label("within band", "vi"), term_label("legend.lower", "en")
+    ('trong khoảng khuyến nghị', 'lower bound (≥)')
+    """
+    if value in _TERM_KEYS:
+        return _TERM_KEYS[value].label(lang)
+    return terms.label(value, "vi" if lang == "vi" else "en")
+
+
+def label(key: str, lang: str, **values: Any) -> str:
+    """The text for ``key`` in ``lang`` (``vi``/``en``), formatted with ``values``: from the
+    language's text file, else a term's label (:func:`term_label`), else the English text,
+    else the key itself.
+
+    >>> label("no_target_year", "vi", year=2030), label("trajectory", "en")
+    ('Không có mục tiêu cho năm 2030', 'Milestone')
     """
     text = texts("vi" if lang == "vi" else "en").labels.get(key)
+    if text is None:
+        text = term_label(key, lang)
     if text is None:
         text = texts("en").labels.get(key, key)
     return text.format(**values) if values else text

@@ -6,15 +6,24 @@ from its low to its high end, never collapsed to its midpoint."""
 # Without `from __future__ import annotations`: NamedTuple and TypedDict would compile each
 # postponed annotation when the module is imported, and report kernels are timed.
 
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any, NamedTuple
 
 from vnhealth.report.figures import Figure, make_subplots
 from vnhealth.report.formatting import fmt_value, isna
+from vnhealth.report.geometry import text_height
 from vnhealth.report.labels import label
 from vnhealth.report.style import FONT
+from vnhealth.terms import BoundKind, Comparator, Method
 
-BOUND_SYMBOLS = {"lower": "triangle-up-open", "upper": "triangle-down-open"}
+BOUND_SYMBOLS = {BoundKind.LOWER: "triangle-up-open", BoundKind.UPPER: "triangle-down-open"}
+# The shape a comparator gives a value when the row states no bound kind.
+_COMPARATOR_SHAPES = {Comparator.ABOVE: BoundKind.LOWER, Comparator.AT_LEAST: BoundKind.LOWER,
+                      Comparator.BELOW: BoundKind.UPPER, Comparator.AT_MOST: BoundKind.UPPER,
+                      Comparator.RANGE: BoundKind.RANGE}
+TITLE_SIZE = 15  # the chart's title, in pixels
+LEGEND_ROW = 24  # one line of a horizontal legend, in pixels
 
 
 class Panel(NamedTuple):
@@ -46,17 +55,37 @@ def wrap(text: str, width: int = 28) -> str:
     return "<br>".join(lines)
 
 
-def layout(fig: Figure, title: str, *, width: int | None, height: int, top: int = 60
-           ) -> Figure:
-    """Common look: title at the top of the figure, legend along its bottom edge (container
-    coordinates, so neither collides with subplot titles or tick labels), fixed width if given,
-    and the report language's number separators on axes."""
+def title_height(title: str) -> int:
+    """The pixels a chart's title takes at the top, its padding included."""
+    return int(text_height(title, TITLE_SIZE)) + 14
+
+
+def layout(fig: Figure, title: str, *, width: int | None, height: int, top: int = 60,
+           legend_top: int | None = None) -> Figure:
+    """Common look: title at the top of the figure, legend in the figure's margin (container
+    coordinates, so that it never collides with subplot titles or tick labels): along the
+    bottom edge, or ``legend_top`` pixels from the top (under the title, where a reader of a
+    tall chart sees it first); fixed width if given, and the report language's number
+    separators on axes."""
+    # entries in the order drawn, on as few lines as fit ("grouped", plotly's default with
+    # legend groups, gives each group a line of its own)
+    legend = {"orientation": "h", "yref": "container", "y": 0, "yanchor": "bottom", "x": 0,
+              "traceorder": "normal"}
+    if legend_top is not None:
+        legend.update(y=round(1 - legend_top / height, 6), yanchor="top")
+    # A second line is a subtitle: as a "<br>" in the title text, plotly.js placed the first
+    # line above the top of the figure, cut off.
+    head, _, rest = title.partition("<br>")
+    spec: dict[str, Any] = {"text": head, "x": 0, "xanchor": "left", "yref": "container",
+                            "y": 1, "yanchor": "top", "pad": {"t": 10, "l": 4},
+                            "font": {"size": TITLE_SIZE}}
+    if rest:
+        spec["subtitle"] = {"text": re.sub(r"</?sup>", "", rest), "font": {"size": 11}}
     fig.update_layout(
-        title={"text": title, "x": 0, "xanchor": "left", "yref": "container", "y": 1,
-               "yanchor": "top", "pad": {"t": 10, "l": 4}, "font": {"size": 15}},
+        title=spec,
         font={"family": FONT, "size": 12}, height=height,
         margin={"l": 10, "r": 10, "t": top, "b": 80},
-        legend={"orientation": "h", "yref": "container", "y": 0, "yanchor": "bottom", "x": 0},
+        legend=legend,
         separators=",." if fig.lang == "vi" else ".,",
     )
     # The narrow left margin leaves room for tick labels only when plotly may widen it.
@@ -86,81 +115,130 @@ def domain_axis(k: int) -> str:
 
 
 def shape_of(row: Mapping[str, Any]) -> str:
-    """``point``, ``lower``, ``upper`` or ``range``: from ``bound_kind`` when the row has one,
-    else from the comparator."""
+    """``point``, ``lower``, ``upper`` or ``range`` (:class:`~vnhealth.terms.BoundKind`): from
+    ``bound_kind`` when the row has one, else from the comparator."""
     kind = row.get("bound_kind")
-    if not isna(kind) and kind in ("point", "lower", "upper", "range"):
+    if not isna(kind) and kind in BoundKind.order():
         return str(kind)
     comp = row.get("comparator")
-    return {">": "lower", ">=": "lower", "<": "upper", "<=": "upper",
-            "range": "range"}.get("" if isna(comp) else str(comp), "point")
+    return _COMPARATOR_SHAPES.get("" if isna(comp) else str(comp), BoundKind.POINT).value
 
 
 def written(row: Mapping[str, Any], lang: str, *, unit: bool = False) -> str:
     """The value as written, comparator included (``> 95``, ``4–5``, ``≈ 95,1``)."""
     text = fmt_value(row["value"], row.get("comparator"), row.get("value_high"),
                      row.get("unit") if unit else None, lang, value_low=row.get("value_low"))
-    return ("≈ " + text) if row.get("method") == "interpolated" else text
+    return ("≈ " + text) if row.get("method") == Method.INTERPOLATED else text
+
+
+def _ends(row: Mapping[str, Any]) -> tuple[float, float] | None:
+    """A range's low and high ends (None for anything else)."""
+    if shape_of(row) != BoundKind.RANGE or isna(row.get("value_low")) or isna(
+            row.get("value_high")):
+        return None
+    return float(row["value_low"]), float(row["value_high"])
+
+
+def label_anchor(row: Mapping[str, Any], position: str, horizontal: bool) -> float:
+    """Where a value's label is attached: the value, or for a range the end of its band on the
+    label's side (a label at the midpoint would sit on the band)."""
+    ends = _ends(row)
+    if ends is None:
+        return float(row["value"])
+    high = ("right" in position) if horizontal else ("top" in position)
+    low = ("left" in position) if horizontal else ("bottom" in position)
+    return ends[1] if high else ends[0] if low else float(row["value"])
 
 
 def _add_bands(fig: Figure, x: Sequence[Any], rows: Sequence[Mapping[str, Any]], colour: str,
                *, legendgroup: str, row: int | None, col: int | None, horizontal: bool) -> None:
     """A translucent band from the low to the high end of each range."""
-    bands = [(xx, r) for xx, r in zip(x, rows, strict=True) if shape_of(r) == "range"
-             and not isna(r.get("value_low")) and not isna(r.get("value_high"))]
-    for xx, r in bands:
-        ends = [float(r["value_low"]), float(r["value_high"])]
+    for xx, r in zip(x, rows, strict=True):
+        ends = _ends(r)
+        if ends is None:
+            continue
         pos = [xx, xx]
-        fig.add_scatter(x=ends if horizontal else pos, y=pos if horizontal else ends,
+        fig.add_scatter(x=list(ends) if horizontal else pos, y=pos if horizontal else list(ends),
                         mode="lines", line={"color": colour, "width": 12}, opacity=0.35,
                         hoverinfo="skip", showlegend=False, legendgroup=legendgroup,
                         row=row, col=col)
 
 
+def _symbols(rows: Sequence[Mapping[str, Any]]) -> list[str]:
+    """Each value's marker symbol: open triangles for bounds, an open circle for a range's
+    midpoint and for interpolated values (plotly.js strokes an open symbol in the marker's
+    colour: a white one would not show)."""
+    symbols = []
+    for r in rows:
+        shape = shape_of(r)
+        hollow = shape == BoundKind.RANGE or r.get("method") == Method.INTERPOLATED
+        symbols.append(BOUND_SYMBOLS.get(shape, "circle-open" if hollow else "circle"))
+    return symbols
+
+
 def add_value(fig: Figure, x: Sequence[Any], rows: Sequence[Mapping[str, Any]], colour: str,
               lang: str, *, hover: Sequence[str], name: str, legendgroup: str,
               showlegend: bool, row: int | None = None, col: int | None = None,
-              size: int = 11, text: bool = True, textposition: str = "middle right",
-              horizontal: bool = False, mode_lines: bool = False,
-              opacity: float | None = None) -> None:
+              size: int = 11, text: bool = True,
+              textposition: str | Sequence[str] = "middle right",
+              texts: Sequence[str] | None = None, horizontal: bool = False,
+              mode_lines: bool = False, opacity: float | None = None) -> None:
     """Draw values as what they are: dots, open triangles for bounds, bands for ranges; each
-    labelled with its comparator (``≥ 95``). ``horizontal``: values on the x axis."""
+    labelled with its comparator (``≥ 95``, or ``texts``) at ``textposition`` (one, or one per
+    value), a range's label at the end of its band. ``horizontal``: values on the x axis."""
     _add_bands(fig, x, rows, colour, legendgroup=legendgroup, row=row, col=col,
                horizontal=horizontal)
-    symbols, fills = [], []
-    for r in rows:
-        shape = shape_of(r)
-        hollow = shape == "range" or r.get("method") == "interpolated"
-        symbols.append(BOUND_SYMBOLS.get(shape, "circle-open" if hollow else "circle"))
-        fills.append("#fff" if hollow else colour)
+    symbols = _symbols(rows)
+    positions = ([textposition] * len(rows) if isinstance(textposition, str)
+                 else list(textposition))
+    words = list(texts) if texts is not None else [written(r, lang) for r in rows]
+    anchors = [label_anchor(r, p, horizontal) for r, p in zip(rows, positions, strict=True)]
     values = [float(r["value"]) for r in rows]
+    # a label away from its marker goes on a marker of its own, drawn invisible
+    moved = [a != v for a, v in zip(anchors, values, strict=True)]
     fig.add_scatter(
         x=values if horizontal else list(x), y=list(x) if horizontal else values,
         mode=("lines+" if mode_lines else "") + ("markers+text" if text else "markers"),
         line={"color": colour, "width": 2} if mode_lines else None,
-        marker={"symbol": symbols, "size": size, "color": fills,
+        marker={"symbol": symbols, "size": size, "color": colour,
                 "line": {"color": colour, "width": 2}},
-        text=[written(r, lang) for r in rows] if text else None,
-        textposition=textposition if text else None,
+        text=[("" if m else w) for w, m in zip(words, moved, strict=True)] if text else None,
+        textposition=_one_or_many(positions) if text else None,
         textfont={"size": 10, "color": "#333"} if text else None,
         hovertext=list(hover), hoverinfo="text", name=name, legendgroup=legendgroup,
         showlegend=showlegend, row=row, col=col, opacity=opacity)
+    if text and any(moved):
+        keep = [k for k, m in enumerate(moved) if m]
+        at = [anchors[k] for k in keep]
+        pos = [x[k] for k in keep]
+        fig.add_scatter(x=at if horizontal else pos, y=pos if horizontal else at,
+                        mode="markers+text", text=[words[k] for k in keep],
+                        textposition=_one_or_many([positions[k] for k in keep]),
+                        textfont={"size": 10, "color": "#333"},
+                        marker={"symbol": [symbols[k] for k in keep], "size": size,
+                                "color": "rgba(0,0,0,0)", "line": {"width": 0}},
+                        hoverinfo="skip", showlegend=False, legendgroup=legendgroup,
+                        row=row, col=col)
+
+
+def _one_or_many(positions: Sequence[str]) -> str | list[str]:
+    return positions[0] if len(set(positions)) == 1 else list(positions)
 
 
 def shape_legend(fig: Figure, shapes: set[str], lang: str, row: int, col: int) -> None:
     """Legend entries for the bound and range marks drawn."""
-    for shape in ("lower", "upper", "range"):
+    for shape in (BoundKind.LOWER, BoundKind.UPPER, BoundKind.RANGE):
         if shape not in shapes:
             continue
-        if shape == "range":
+        if shape == BoundKind.RANGE:
             fig.add_scatter(x=[None], y=[None], mode="lines",
                             line={"color": "#777", "width": 10}, opacity=0.35,
                             name=label("legend.range", lang), row=row, col=col)
         else:
             fig.add_scatter(x=[None], y=[None], mode="markers",
                             marker={"symbol": BOUND_SYMBOLS[shape], "size": 10,
-                                    "color": "#fff", "line": {"color": "#555", "width": 2}},
-                            name=label(f"legend.{shape}", lang), row=row, col=col)
+                                    "color": "#555", "line": {"color": "#555", "width": 2}},
+                            name=shape.label(lang), row=row, col=col)
 
 
 def national_legend(fig: Figure, shown: set[str], lang: str, row: int, col: int) -> None:

@@ -11,8 +11,12 @@ from vnhealth.report.data import Table, Warehouse
 from vnhealth.report.formatting import fmt_value, isna
 from vnhealth.report.labels import label
 from vnhealth.report.tables import Row, cell, none_found, render_table
+from vnhealth.terms import Kind
 
-_PROFILE_KIND_ORDER = {"baseline": 0, "actual": 1, "trajectory": 2, "target": 3}
+# A province's statements on one indicator and year read in the order of a plan's story — where
+# it stands, then the milestones, then the target — not in the vocabulary's order of
+# preference (target first).
+_PROFILE_KIND_ORDER = (Kind.BASELINE, Kind.ACTUAL, Kind.TRAJECTORY, Kind.TARGET)
 
 
 def profile_table(wh: Warehouse, province_id: str) -> Table:
@@ -21,9 +25,9 @@ def profile_table(wh: Warehouse, province_id: str) -> Table:
     by indicator and year."""
     rows = wh.query("SELECT * FROM observation_values WHERE province_id = ? ORDER BY rowid",
                     [province_id])
+    rank = {k.value: n for n, k in enumerate(_PROFILE_KIND_ORDER)}
     return Table(sorted(rows, key=lambda r: (r["indicator_id"], r["year"],
-                                             _PROFILE_KIND_ORDER.get(r["kind"], 4), r["line"])),
-                 rows.columns)
+                                             rank.get(r["kind"], 4), r["line"])), rows.columns)
 
 
 def _profile_row(wh: Warehouse, r: Mapping[str, Any], book: SourceBook) -> Row:
@@ -34,7 +38,7 @@ def _profile_row(wh: Warehouse, r: Mapping[str, Any], book: SourceBook) -> Row:
                       value_low=r["value_low"])
     if r.get("derived_from_relative"):
         value += f" ({r['relative_rule']})"
-    return (cell(wh.indicator_name(r["indicator_id"], lang)), cell(label(r["kind"], lang)),
+    return (cell(wh.indicator_name(r["indicator_id"], lang)), cell(Kind(r["kind"]).label(lang)),
             cell(str(int(r["year"]))),
             cell(value, title=book.tooltip(refs), refs=refs, cls="vnh-value",
                  attrs={"indicator": r["indicator_id"], "year": int(r["year"]),

@@ -16,25 +16,33 @@ from vnhealth.pace import national_pace as national_pace_rule
 from vnhealth.report.data import Table, Warehouse
 from vnhealth.report.formatting import fmt_value, isna
 from vnhealth.report.labels import label
+from vnhealth.terms import (
+    ACHIEVED_KINDS,
+    PLANNED_KINDS,
+    Assessment,
+    Comparator,
+    Kind,
+    Method,
+)
 
-TARGET_KINDS = ("target", "trajectory")
-# How the harmonized value for a year was found, best first; a target before a milestone.
-METHOD_ORDER = {"stated": 0, "interpolated": 1, "carried_forward": 2, "missing": 3}
-_KIND_ORDER = {"target": 0, "trajectory": 1}
-# Assessments (the warehouse's ``comparison.assessment``) that mean "as good as national".
-LEVEL_ASSESSMENTS = ("level with national", "within band", "as close to band as national")
+# What a province aims at for a year: its target, or a milestone on the way.
+TARGET_KINDS = PLANNED_KINDS
+# How the harmonized value for a year was found, best first (the order of the vocabulary);
+# and a target before a milestone.
+METHOD_ORDER = Method.order()
+_KIND_ORDER = Kind.order()
 
 _COMPARISON_SQL = """
 SELECT * FROM comparison
 WHERE year = $year AND list_contains($provinces, province_id)
-  AND list_contains($indicators, indicator_id) AND kind IN ('target', 'trajectory')
-  AND method <> 'missing'
+  AND list_contains($indicators, indicator_id) AND list_contains($kinds, kind)
+  AND method <> $other
 ORDER BY rowid"""
 
 _POINTS_SQL = """
 SELECT province_id, indicator_id, kind, year, value AS value_repr, comparator, obs_ids, unit
 FROM harmonized
-WHERE method = 'stated' AND year <= $year AND kind IN ('baseline', 'actual', 'target')
+WHERE method = $method AND year <= $year AND list_contains($kinds, kind)
   AND list_contains($provinces, province_id)
   AND ($indicators IS NULL OR list_contains($indicators, indicator_id))
 ORDER BY rowid"""
@@ -66,7 +74,7 @@ def national_disagreement(wh: Warehouse, indicator_id: str, year: int, lang: str
     values: dict[str, list[str]] = {}
     for r in wh.national:
         if (r["indicator_id"] == indicator_id and int(r["year"]) == int(year)
-                and r["kind"] == "target" and r["comparator"] != "relative"):
+                and r["kind"] == Kind.TARGET and r["comparator"] != Comparator.RELATIVE):
             v = wh.national_in_unit(r)
             written = fmt_value(v, r["comparator"], None if isna(r["value_high"]) else
                                 r["value_high"], unit, lang, value_low=r["value"])
@@ -108,13 +116,13 @@ def _missing_row(wh: Warehouse, province_id: str, indicator_id: str, year: int,
     missing."""
     return {"province_id": province_id, "indicator_id": indicator_id, "year": year,
             "kind": None, "value": None, "value_low": None, "value_high": None,
-            "unit": wh.unit_of(indicator_id), "method": "missing", "comparator": None,
+            "unit": wh.unit_of(indicator_id), "method": Method.MISSING.value, "comparator": None,
             "bound_kind": None, "obs_ids": None, "direction": wh.direction(indicator_id),
             "national_value": bench.get("national_value"),
             "national_comparator": bench.get("national_comparator"),
             "national_source": bench.get("national_source"), "gap": None,
             "better_by": None, "ahead": None,
-            "assessment": "no provincial value" if bench else "no national value"}
+            "assessment": (Assessment.NO_PROVINCIAL if bench else Assessment.NO_NATIONAL).value}
 
 
 def comparison_table(wh: Warehouse, provinces: Sequence[str], indicators: Sequence[str],
@@ -130,7 +138,9 @@ def comparison_table(wh: Warehouse, provinces: Sequence[str], indicators: Sequen
     """
     year = int(year)
     found = wh.query(_COMPARISON_SQL, {"year": year, "provinces": list(provinces),
-                                       "indicators": list(indicators)})
+                                       "indicators": list(indicators),
+                                       "kinds": list(TARGET_KINDS),
+                                       "other": Method.MISSING.value})
     picked = first_by_key(found, lambda r: (r["province_id"], r["indicator_id"]),
                           lambda r: (METHOD_ORDER.get(r["method"], 4),
                                      _KIND_ORDER.get(r["kind"], 2)))
@@ -158,11 +168,17 @@ def national_pace(wh: Warehouse, indicator_id: str, target_year: int) -> dict[st
         doc = next((r["source_doc"] for r in wh.national
                     if r["source_line"] == bench["source_line"]), None)
         target = {"value": bench["national_value"], "source_doc": doc}
+    # the issue date orders two sources of one year, as in the build's pace table
     actuals = [{"year": int(r["year"]), "value": wh.national_in_unit(r),
-                "source_doc": r["source_doc"]}
+                "source_doc": r["source_doc"], "source_date": _iso(r.get("issued_on"))}
                for r in wh.national if r["indicator_id"] == indicator_id
-               and r["kind"] == "actual" and r["comparator"] != "relative"]
+               and r["kind"] == Kind.ACTUAL and r["comparator"] != Comparator.RELATIVE]
     return national_pace_rule(target, actuals, int(target_year))
+
+
+def _iso(day: Any) -> str:
+    """A date as the build writes ``source_date``: ``YYYY-MM-DD``, ``""`` for none."""
+    return "" if isna(day) else str(day)[:10]
 
 
 def pace_verdict(pace: Any, national: Any) -> tuple[float | None, str]:
@@ -194,11 +210,12 @@ def pace_table(wh: Warehouse, provinces: Sequence[str], indicators: Sequence[str
     """
     points = wh.query(_POINTS_SQL, {"year": int(year), "provinces": list(provinces),
                                     "indicators": None if indicators is None
-                                    else list(indicators)})
+                                    else list(indicators), "method": Method.STATED.value,
+                                    "kinds": [*ACHIEVED_KINDS, Kind.TARGET.value]})
     kinds: dict[tuple[str, str], set[str]] = {}
     for r in points:
         kinds.setdefault((r["province_id"], r["indicator_id"]), set()).add(r["kind"])
-    pairs = {k for k, v in kinds.items() if "target" in v and v & {"baseline", "actual"}}
+    pairs = {k for k, v in kinds.items() if Kind.TARGET in v and v & set(ACHIEVED_KINDS)}
     pace = [r for r in required_pace_rows(
         (r for r in points if (r["province_id"], r["indicator_id"]) in pairs), wh.lineage)
         if r["target_year"] is not None]
@@ -217,8 +234,8 @@ def pace_table(wh: Warehouse, provinces: Sequence[str], indicators: Sequence[str
 
 def _coverage_status(covered: bool, mine: list[dict[str, Any]]) -> tuple[str, list[int]]:
     """``covered``, ``other_year``, ``relative`` or ``none``, with the years it concerns."""
-    absolute = sorted({int(o["year"]) for o in mine if o["comparator"] != "relative"})
-    relative = sorted({int(o["year"]) for o in mine if o["comparator"] == "relative"})
+    absolute = sorted({int(o["year"]) for o in mine if o["comparator"] != Comparator.RELATIVE})
+    relative = sorted({int(o["year"]) for o in mine if o["comparator"] == Comparator.RELATIVE})
     if covered:
         return "covered", absolute
     if absolute:
@@ -237,13 +254,14 @@ def coverage_table(wh: Warehouse, provinces: Sequence[str], indicators: Sequence
     the ``years`` given), ``qualitative`` (a target in words only) or ``none`` — a coverage
     gap."""
     wanted = None if indicators is None else set(indicators)
-    nat = [r for r in wh.national if r["kind"] == "target"
+    nat = [r for r in wh.national if r["kind"] == Kind.TARGET
            and (wanted is None or r["indicator_id"] in wanted)]
     in_year = [r for r in nat if int(r["year"]) == int(year)]
     national_ids = sorted({r["indicator_id"] for r in (in_year or nat)})
     covered = {(r["province_id"], r["indicator_id"]) for r in wh.query(
         "SELECT DISTINCT province_id, indicator_id FROM harmonized WHERE year = ? "
-        "AND kind IN ('target', 'trajectory') AND method <> 'missing'", [int(year)])}
+        "AND list_contains(?, kind) AND method <> ?",
+        [int(year), list(TARGET_KINDS), Method.MISSING.value])}
     stated: dict[tuple[str, str], list[dict[str, Any]]] = {}
     for o in wh.observations:
         if o["kind"] in TARGET_KINDS:

@@ -21,7 +21,8 @@ from vnhealth.report.formatting import (
     with_unit,
 )
 from vnhealth.report.labels import label
-from vnhealth.report.queries import LEVEL_ASSESSMENTS, reform_text
+from vnhealth.report.queries import reform_text
+from vnhealth.terms import LEVEL_ASSESSMENTS, Direction, Method
 
 # Findings name indicators in running text; English names are lower-cased there, except
 # these words, which keep their capitals.
@@ -176,7 +177,7 @@ def _gap_clause(wh: Warehouse, r: Mapping[str, Any], verdict: str, lang: str) ->
         gap = float(r["value"]) - float(r["national_value"])
     tail = label("bf.lower" if lower else "bf.higher", lang, national=_words(r, lang, "national_"),
                  gap=unsigned_change(gap, r["unit"], lang))
-    if wh.direction(r["indicator_id"]) == "lower_is_better":
+    if wh.direction(r["indicator_id"]) == Direction.LOWER_IS_BETTER:
         tail += " (" + label("bf.more_ambitious" if verdict == "ahead"
                              else "bf.less_ambitious", lang) + ")"
     return tail
@@ -198,7 +199,7 @@ def _target_sentence(wh: Warehouse, group: Sequence[Mapping[str, Any]], verdict:
     else:
         head = label("bf.sets", lang, year=int(r["year"]), indicator=name, value=value,
                      province=wh.province_name(r["province_id"], lang))
-    if any(g["method"] == "interpolated" for g in group):
+    if any(g["method"] == Method.INTERPOLATED for g in group):
         head += label("bf.interpolated", lang)
     return f"{head}, {_gap_clause(wh, r, verdict, lang)}."
 
@@ -303,7 +304,7 @@ def _missing_comparisons(wh: Warehouse, comparison: Sequence[Mapping[str, Any]],
     no_base: dict[str, list[str]] = {}
     for r in comparison:
         key = (r["province_id"], r["indicator_id"])
-        if not isna(r["value"]) and r["method"] == "stated" and key not in with_pace:
+        if not isna(r["value"]) and r["method"] == Method.STATED and key not in with_pace:
             no_base.setdefault(r["province_id"], []).append(_running_name(wh, key[1], lang))
     for p, names in no_base.items():
         parts.append(label("bm.no_baseline", lang, provinces=wh.province_name(p, lang),

@@ -16,9 +16,10 @@ from typing import Any, NamedTuple
 from vnhealth.report.citations import SourceBook
 from vnhealth.report.data import QUALITATIVE_TOPICS, Warehouse
 from vnhealth.report.formatting import fmt_change, fmt_number, fmt_value, isna
-from vnhealth.report.labels import label
+from vnhealth.report.labels import domain_label, label
 from vnhealth.report.markup import render
-from vnhealth.report.queries import LEVEL_ASSESSMENTS, national_disagreement, reform_text
+from vnhealth.report.queries import national_disagreement, reform_text
+from vnhealth.terms import LEVEL_ASSESSMENTS, Assessment, Kind, Method
 
 
 class Cell(NamedTuple):
@@ -46,11 +47,34 @@ def cell(text: str, *, title: str = "", cls: str = "", attrs: Mapping[str, Any] 
     return Cell(text, title, cls, pairs, tuple(refs), note, code=code)
 
 
-def render_table(head: Sequence[str], rows: Sequence[Row], cls: str, *, meta: str = "",
-                 conflicts: Sequence[str] = ()) -> str:
+class Untargeted(NamedTuple):
+    """Indicators a table leaves out for want of any target: a summary line and the names by
+    domain."""
+
+    summary: str
+    groups: tuple[tuple[str, tuple[str, ...]], ...]
+
+
+def render_table(head: Sequence[str], rows: Sequence[Row], cls: str, *,
+                 untargeted: Untargeted | None = None, conflicts: Sequence[str] = ()) -> str:
     """A report table (``<table class="vnh-table {cls}">``) and the notes under it."""
-    return render("table.html.j2", head=head, rows=rows, cls=cls, meta=meta,
+    return render("table.html.j2", head=head, rows=rows, cls=cls, untargeted=untargeted,
                   conflicts=conflicts)
+
+
+def untargeted_list(wh: Warehouse, indicators: Sequence[str], year: int, lang: str
+                    ) -> Untargeted | None:
+    """The indicators without a target for ``year`` (provincial or national), compactly: how
+    many, then their names by domain (a long run of names otherwise fills the page)."""
+    if not indicators:
+        return None
+    groups: dict[str, list[str]] = {}
+    for i in indicators:
+        domain = str(wh.indicator(i).get("domain") or "")
+        groups.setdefault(domain_label(domain, lang) if domain else "—", []).append(
+            wh.indicator_name(i, lang))
+    summary = label("no_target_count", lang, n=len(indicators), year=year)
+    return Untargeted(summary, tuple((d, tuple(names)) for d, names in groups.items()))
 
 
 def none_found(lang: str) -> str:
@@ -62,7 +86,7 @@ def verdict_class(row: Mapping[str, Any]) -> str:
     """``vnh-better``, ``vnh-worse`` or ``vnh-level`` for a comparison row ("" when it cannot
     be compared)."""
     ahead = row.get("ahead")
-    if isna(ahead) or row.get("assessment") in ("no national value", "no provincial value"):
+    if isna(ahead) or row.get("assessment") in (Assessment.NO_NATIONAL, Assessment.NO_PROVINCIAL):
         return ""
     if row.get("assessment") in LEVEL_ASSESSMENTS:
         return "vnh-level"
@@ -71,7 +95,7 @@ def verdict_class(row: Mapping[str, Any]) -> str:
 
 def _target_text(r: Mapping[str, Any], lang: str) -> str:
     """A province's value as written; ``≈`` and the number alone when interpolated."""
-    if r["method"] == "interpolated":
+    if r["method"] == Method.INTERPOLATED:
         return "≈ " + fmt_value(r["value"], None, None, r["unit"], lang)
     return fmt_value(r["value"], r["comparator"], r["value_high"], r["unit"], lang,
                      value_low=r["value_low"])
@@ -102,9 +126,10 @@ def _province_cell(wh: Warehouse, r: Mapping[str, Any], book: SourceBook) -> Cel
         return cell(text, title=book.tooltip(refs), cls="vnh-qualitative",
                     attrs={**attrs, "qualitative": q["target_id"]}, refs=refs)
     numbers = book.observations(r["obs_ids"])
-    tip = f"{label(r['method'], lang)}; {label(str(r['assessment']), lang)}\n"
+    tip = f"{Method(r['method']).label(lang)}; {Assessment(r['assessment']).label(lang)}\n"
     cls = " ".join(c for c in ("vnh-value", verdict_class(r),
-                               "vnh-interp" if r["method"] == "interpolated" else "") if c)
+                               "vnh-interp" if r["method"] == Method.INTERPOLATED else "")
+                   if c)
     return cell(_target_text(r, lang), title=tip + book.tooltip(numbers), cls=cls, attrs=attrs,
                 refs=numbers)
 
@@ -159,11 +184,9 @@ def table_html(wh: Warehouse, table: Sequence[dict[str, Any]], book: SourceBook,
             cells.append(national)
             conflicts += [other] if other else []
         rows.append(tuple(cells))
-    meta = ""
-    if empty:
-        meta = (f"{label('no_target_any', lang, year=int(table[0]['year']))}: "
-                + "; ".join(wh.indicator_name(i, lang) for i in empty))
-    return render_table(head, rows, "vnh-comparison", meta=meta, conflicts=conflicts)
+    untargeted = untargeted_list(wh, empty, int(table[0]["year"]), lang) if table else None
+    return render_table(head, rows, "vnh-comparison", untargeted=untargeted,
+                        conflicts=conflicts)
 
 
 def _ambition_row(wh: Warehouse, r: Mapping[str, Any], book: SourceBook) -> tuple[Row, str]:
@@ -185,7 +208,7 @@ def _ambition_row(wh: Warehouse, r: Mapping[str, Any], book: SourceBook) -> tupl
                  refs=mine),
             cell(national, title=book.tooltip(nat), cls="vnh-national", refs=nat),
             cell(fmt_change(r["gap"], r["unit"], lang), cls=f"vnh-value {cls}"),
-            cell(label(str(r["assessment"]), lang), cls=cls)), other
+            cell(Assessment(r["assessment"]).label(lang), cls=cls)), other
 
 
 def ambition_html(wh: Warehouse, table: Sequence[dict[str, Any]], book: SourceBook) -> str:
@@ -196,8 +219,8 @@ def ambition_html(wh: Warehouse, table: Sequence[dict[str, Any]], book: SourceBo
                   key=lambda r: (isna(r["relative_pct"]), r["relative_pct"] or 0.0))
     if not data:
         return none_found(lang)
-    head = [label(k, lang) for k in ("province", "indicator", "target", "national_target",
-                                     "gap", "assessment")]
+    head = [label("province", lang), label("indicator", lang), Kind.TARGET.label(lang),
+            *(label(k, lang) for k in ("national_target", "gap", "assessment"))]
     rows: list[Row] = []
     conflicts: list[str] = []
     for r in data:
@@ -245,8 +268,10 @@ def pace_html(wh: Warehouse, pace: Sequence[dict[str, Any]], book: SourceBook) -
     a reform note where the span crosses the 2025 reorganization."""
     if not pace:
         return none_found(book.lang)
-    head = [label(k, book.lang) for k in ("province", "indicator", "baseline", "target", "pace",
-                                          "national_pace", "pace_ratio")]
+    lang = book.lang
+    head = [label("province", lang), label("indicator", lang), Kind.BASELINE.label(lang),
+            Kind.TARGET.label(lang),
+            *(label(k, lang) for k in ("pace", "national_pace", "pace_ratio"))]
     return render_table(head, [_pace_row(wh, r, book) for r in pace], "vnh-pace")
 
 
