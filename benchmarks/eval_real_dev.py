@@ -97,7 +97,7 @@ def main() -> int:
     return subprocess.run([str(VNHEALTH), "eval", "--golden", str(docset / "golden.csv"),
                            "--docs", str(docset / "docs"),
                            "--concepts", str(docset / "concepts.csv"),
-                           "--db", str(project / "data/warehouse.duckdb"),
+                           "--warehouse", str(project / "data/warehouse.duckdb"),
                            "--show", args.show, "--format", args.format]).returncode
 
 

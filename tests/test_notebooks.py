@@ -271,13 +271,71 @@ def test_profile_report(sample: tuple[Path, Summary], warehouse_path: Path) -> N
     assert page.count('class="vnh-chart"') == 2
 
 
-def test_explore_notebook(sample: tuple[Path, Summary]) -> None:
+_EXAMPLE = re.compile(
+    r"<h2>(?P<title>[^<]*)</h2>\s*<pre class=\"vnh-sql\"[^>]*><code>(?P<sql>.*?)</code></pre>"
+    r"\s*"
+    r"(?:<p class=\"vnh-meta\">[^<:]*: <code>(?P<params>[^<]*)</code></p>\s*)?"
+    # the page shell may wrap a wide table in a scrolling <div>
+    r"(?P<result>(?:<div[^>]*>)?<table.*?</table>|<p class=\"vnh-meta\">[^<]*</p>)", re.S)
+
+
+def explore_examples(page: str) -> list[dict[str, Any]]:
+    """Each worked example of the explore report: heading, SQL, bound values, result rows."""
+    found = []
+    for m in _EXAMPLE.finditer(page):
+        params: dict[str, Any] = {}
+        for part in filter(None, html.unescape(m["params"] or "").split(", ")):
+            name, value = part.split(" = ", 1)
+            params[name.lstrip("$")] = value[1:-1] if value.startswith("'") else int(value)
+        rows = [[html.unescape(c) for c in re.findall(r"<td[^>]*>(.*?)</td>", r, re.S)]
+                for r in re.findall(r"<tr>(.*?)</tr>", m["result"], re.S)]
+        found.append({"title": html.unescape(m["title"]), "sql": html.unescape(m["sql"]),
+                      "params": params, "rows": [r for r in rows if r]})
+    return found
+
+
+def test_explore_notebook(sample: tuple[Path, Summary], warehouse_path: Path) -> None:
+    from vnhealth.commands.sql import run_query, value_text
+    from vnhealth.db import connect_read_only
+
     reports, _ = sample
     page = read(reports, "explore/explore_son_la")
     text = html.unescape(page)
-    assert "Targets of son_la for 2045" in text
-    assert "01/KH-UBND" in text  # the SQL example's result table
     assert "toml" not in text and "ploomber" not in text.lower()
+    assert 'class="dataframe"' not in page  # no pandas table, so no index column
+    examples = explore_examples(page)
+    assert [e["title"][:2] for e in examples] == ["1.", "2.", "3.", "4.", "5."]
+    assert examples[1]["title"] == "2. Chỉ tiêu của son_la cho năm 2045, với dòng nguồn"
+    assert examples[1]["params"] == {"province": "son_la", "year": 2045}
+    con = connect_read_only(warehouse_path)
+    try:
+        for e in examples:
+            # Bound, not templated: the values are in the parameter line, never in the SQL.
+            assert "son_la" not in e["sql"] and "2045" not in e["sql"], e["title"]
+            # The SQL shown is the SQL run: run as shown, it gives the rows shown.
+            result = run_query(con, e["sql"], e["params"])
+            expected = [[value_text(v) for v in row] for row in result.rows[:50]]
+            assert e["rows"] == expected, e["title"]
+            assert result.rows, e["title"]
+        unmapped = con.execute(
+            "SELECT s.line_start, s.text FROM statements s JOIN documents d USING (doc_id) "
+            "WHERE d.province_id = 'son_la' AND s.is_numeric AND NOT s.is_mapped").fetchall()
+    finally:
+        con.close()
+    assert "01/KH-UBND" in text  # the targets example's result table
+    # Unmapped statements: numbers, not headings. Sơn La's plan has many unmapped statements
+    # that are only a table's row number or a heading; none of them is listed.
+    numbers = examples[3]
+    shown = [(int(r[1]), r[2], r[3]) for r in numbers["rows"]]
+    assert shown and len(shown) < len(unmapped)
+    for line, found, statement in shown:
+        full = next(t for n, t in unmapped if n == line and t.startswith(statement))
+        assert not statement.lstrip().startswith("#"), statement
+        for number in found.split(" · "):
+            assert re.fullmatch(r"\d+(?:[.,]\d+)*(?: ?%)?", number), (line, found)
+            assert number.rstrip("%").strip() in full, (line, found)
+    bare = [line for line, t in unmapped if re.fullmatch(r"\W*\d+\W*", t)]
+    assert bare and not {line for line, _f, _s in shown} & set(bare)
 
 
 def test_site_reports_share_plotly_and_stay_small(sample: tuple[Path, Summary]) -> None:

@@ -160,7 +160,7 @@ def test_coerce_command_line_strings() -> None:
 
 def test_missing_warehouse_is_explained(tmp_path: Path) -> None:
     with pytest.raises(ParameterError, match="vnhealth build"):
-        validate("explore", province="lai_chau", year=2030,
+        validate("explore", province="lai_chau", year=2030, language="vi",
                  warehouse=str(tmp_path / "none.duckdb"))
 
 

@@ -31,7 +31,7 @@ def vnhealth(*args: str, **kw: Any) -> subprocess.CompletedProcess[str]:
 
 
 def sql(capsys: pytest.CaptureFixture[str], db: Path, *args: str) -> tuple[int, str, str]:
-    code = main(["sql", "--db", str(db), *args])
+    code = main(["sql", "--warehouse", str(db), *args])
     out, err = capsys.readouterr()
     return code, out, err
 
@@ -224,7 +224,7 @@ def test_query_and_file_are_exclusive(capsys: pytest.CaptureFixture[str],
 
 
 def test_a_missing_warehouse_says_how_to_build_it(tmp_path: Path) -> None:
-    result = vnhealth("sql", "--db", str(tmp_path / "none.duckdb"), "SELECT 1")
+    result = vnhealth("sql", "--warehouse", str(tmp_path / "none.duckdb"), "SELECT 1")
     assert result.returncode == 2
     assert result.stderr.startswith("error: warehouse not found")
     assert "make warehouse" in result.stderr
@@ -232,11 +232,11 @@ def test_a_missing_warehouse_says_how_to_build_it(tmp_path: Path) -> None:
 
 
 def test_the_console_script_end_to_end(warehouse_path: Path) -> None:
-    result = vnhealth("sql", "--db", str(warehouse_path), "--format", "csv",
+    result = vnhealth("sql", "--warehouse", str(warehouse_path), "--format", "csv",
                       "SELECT count(*) AS n FROM v_observations")
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[0] == "n" and int(result.stdout.splitlines()[1]) > 200
-    result = vnhealth("sql", "--db", str(warehouse_path), "DELETE FROM observations")
+    result = vnhealth("sql", "--warehouse", str(warehouse_path), "DELETE FROM observations")
     assert result.returncode == 2 and "read-only" in result.stderr
 
 
@@ -245,7 +245,7 @@ def test_the_console_script_end_to_end(warehouse_path: Path) -> None:
 # --------------------------------------------------------------------------------------------
 def test_tables_lists_tables_and_views_with_columns_and_descriptions(
         capsys: pytest.CaptureFixture[str], warehouse_path: Path) -> None:
-    assert main(["tables", "--db", str(warehouse_path), "--format", "json"]) == 0
+    assert main(["tables", "--warehouse", str(warehouse_path), "--format", "json"]) == 0
     objects = {o["name"]: o for o in json.loads(capsys.readouterr().out)}
     expected = {*project_schema().tables, "v_observations", "v_coverage",
                 "v_gaps", "v_pace", "comparison_matrix"}
@@ -263,16 +263,16 @@ def test_tables_lists_tables_and_views_with_columns_and_descriptions(
 
 
 def test_tables_text_output(capsys: pytest.CaptureFixture[str], warehouse_path: Path) -> None:
-    assert main(["tables", "--db", str(warehouse_path), "v_gaps"]) == 0
+    assert main(["tables", "--warehouse", str(warehouse_path), "v_gaps"]) == 0
     out = capsys.readouterr().out
     first = out.splitlines()[0]
     assert first.startswith("v_gaps  [view, ") and "national target" in first
     assert any(line.split()[:2] == ["gap", "DOUBLE"] for line in out.splitlines()[1:])
-    assert main(["tables", "--db", str(warehouse_path), "--brief"]) == 0
+    assert main(["tables", "--warehouse", str(warehouse_path), "--brief"]) == 0
     brief = capsys.readouterr().out.splitlines()
     assert len(brief) >= len(project_schema().tables) + 4
 
 
 def test_tables_unknown_name(capsys: pytest.CaptureFixture[str], warehouse_path: Path) -> None:
-    assert main(["tables", "--db", str(warehouse_path), "nope"]) == 2
+    assert main(["tables", "--warehouse", str(warehouse_path), "nope"]) == 2
     assert "no table or view named nope" in capsys.readouterr().err

@@ -105,7 +105,7 @@ CONTRACTS: dict[str, Contract] = {
     "policy_brief": Contract(
         ("provinces", "domain", "indicators", "year", "language", "title", "issuer", "date",
          "audience", "warehouse"), topic=True),
-    "explore": Contract(("province", "year", "warehouse"), min_provinces=0),
+    "explore": Contract(("province", "year", "language", "warehouse"), min_provinces=0),
 }
 
 

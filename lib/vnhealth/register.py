@@ -340,12 +340,14 @@ def _check_written(paths: ProjectPaths, e: Entry) -> None:
 Printer = Callable[[str], None]
 
 
-def build_or_undo(paths: ProjectPaths, tx: Transaction, say: Printer) -> None:
-    """Build the warehouse with the new entry; on failure undo the registration."""
+def build_or_undo(paths: ProjectPaths, tx: Transaction, say: Printer,
+                  warehouse: Path | None = None) -> None:
+    """Build the warehouse (``warehouse``, default ROOT/data/warehouse.duckdb) with the new
+    entry; on failure undo the registration."""
     from vnhealth.warehouse import build
 
     try:
-        report = build(paths.root)
+        report = build(paths.root, warehouse)
     except BaseException as exc:
         tx.rollback()
         if isinstance(exc, VnhealthError):
@@ -434,7 +436,8 @@ def prepare(paths: ProjectPaths, path: Path, province_id: str, given: Given, say
 
 
 def add_document(paths: ProjectPaths, path: Path, province_id: str, given: Given, *,
-                 build: bool = True, say: Printer = print) -> Entry:
+                 build: bool = True, say: Printer = print,
+                 warehouse: Path | None = None) -> Entry:
     """`vnhealth add`: check, copy, append, build (see the module's docstring)."""
     e, source = prepare(paths, path, province_id, given, say)
     tx = write_entry(paths, e, source, _note(e, source))
@@ -447,7 +450,7 @@ def add_document(paths: ProjectPaths, path: Path, province_id: str, given: Given
             f"page(s); a form-feed line opens each page; sha256 {e.text_sha256})")
     say(f"appended document {e.doc_id} to {paths.relative(paths.manifest)}: review it there")
     if build:
-        build_or_undo(paths, tx, say)
+        build_or_undo(paths, tx, say, warehouse)
     else:
         say("not built (--no-build): run `vnhealth build`")
     return e

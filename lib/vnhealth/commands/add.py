@@ -1,6 +1,6 @@
 """`vnhealth add`: register a new document in one command.
 
-    vnhealth add ~/Downloads/kh-22-ubnd.pdf --province lai_chau
+    vnhealth add ~/Downloads/kh-22-ubnd.pdf --province dien_bien
     vnhealth add plan.docx --province dien_bien --period 2026 2030 --title "Kế hoạch …"
     vnhealth add plan.txt --province son_la --no-build
 
@@ -14,6 +14,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from vnhealth.commands import add_warehouse_option, examples, subcommand
 from vnhealth.errors import ParameterError
 from vnhealth.fields import DATE, YEAR, check_value
 from vnhealth.paths import ProjectPaths
@@ -51,19 +52,26 @@ def _given(args: argparse.Namespace) -> Given:
 
 def cmd_add(args: argparse.Namespace) -> int:
     paths = ProjectPaths.at(args.root)
-    add_document(paths, Path(args.path), args.province, _given(args), build=not args.no_build)
+    add_document(paths, Path(args.path), args.province, _given(args), build=not args.no_build,
+                 warehouse=Path(args.warehouse) if args.warehouse else None)
     return 0
 
 
 def register(subparsers: Any) -> None:
     """Add `add` to the `vnhealth` command."""
-    a = subparsers.add_parser(
-        "add", help="register a document (.txt, .pdf, .docx) and build",
+    a = subcommand(
+        subparsers, "add", help="register a document (.txt, .pdf, .docx) and build",
         description="Copy a document byte-identical into data/raw/ under a descriptive name, "
                     "read its number, issuer, date, title and period from its text, append its "
                     "entry to data/raw/documents.yaml (comments kept) and build. A .pdf (text "
                     "layer) or .docx gets its text derived beside it, with the page of every "
-                    "line. Values the text does not state can be given; given values win.")
+                    "line. Values the text does not state can be given; given values win.",
+        epilog=examples(
+            "vnhealth add ~/Downloads/kh-22-ubnd.pdf --province dien_bien",
+            'vnhealth add plan.docx --province dien_bien --period 2026 2030 --title "Kế hoạch …"',
+            "vnhealth add plan.txt --province son_la --no-build",
+            notes="Exit status: 0, or 2 on bad input (nothing copied or registered), or the "
+                  "build's failure (the registration undone)."))
     a.add_argument("path", help="the document: .txt (UTF-8), .pdf or .docx")
     a.add_argument("--province", required=True, metavar="ID",
                    help="province_id of data/catalog/provinces.csv (e.g. lai_chau)")
@@ -76,4 +84,5 @@ def register(subparsers: Any) -> None:
     a.add_argument("--no-build", action="store_true",
                    help="register only; run `vnhealth build` later")
     a.add_argument("--root", help="project root (default: this repository or $VNHEALTH_ROOT)")
+    add_warehouse_option(a, "warehouse file to build (default: ROOT/data/warehouse.duckdb)")
     a.set_defaults(func=cmd_add)

@@ -19,6 +19,7 @@ import sys
 from dataclasses import dataclass
 from typing import Any
 
+from vnhealth.commands import add_warehouse_option, examples, subcommand
 from vnhealth.commands.sql import (
     FORMATS,
     QueryError,
@@ -112,8 +113,8 @@ def gate(con: Any, paths: ProjectPaths, limit: int = 5) -> list[str]:
                   f"offending row{'s' if o.n_rows != 1 else ''}: {o.check.title}\n"
                   + o.rows_text(limit).rstrip("\n") for o in failed]
         raise VnhealthError("\n".join(parts) + "\nthe build stopped; the previous warehouse is "
-                            "unchanged (`vnhealth check --db FILE` runs the checks on a "
-                            "warehouse)")
+                            "unchanged (`vnhealth check --warehouse FILE` runs the checks "
+                            "on a warehouse)")
     return [f"check {o.check.name} found {o.n_rows} row{'s' if o.n_rows != 1 else ''}: "
             f"{o.check.title.rstrip('.')} (`vnhealth check {o.check.name}` shows them)"
             for o in outcomes if o.level == "warning" and not o.passed]
@@ -122,7 +123,7 @@ def gate(con: Any, paths: ProjectPaths, limit: int = 5) -> list[str]:
 def cmd_check(args: argparse.Namespace) -> int:
     """Run the checks, print a line per check (and the offending rows), return the exit code."""
     paths = ProjectPaths.at(args.root)
-    con = open_warehouse(args.db, args.root)
+    con = open_warehouse(args.warehouse, args.root)
     try:
         outcomes = run_checks(con, paths, args.names)
     finally:
@@ -153,17 +154,23 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def register(subparsers: Any) -> None:
     """Add `check` to the `vnhealth` command."""
-    c = subparsers.add_parser(
-        "check", help="run the data checks in sql/checks/ (non-zero exit on any offending row)",
+    c = subcommand(
+        subparsers, "check",
+        help="run the data checks in sql/checks/ (non-zero exit on any offending row)",
         description="Run every query in sql/checks/; each returns the rows that break a rule "
                     "(zero rows = pass). Each declares a level (`-- level: error|warning`): the "
                     "build stops on an error-level check with rows and reports a warning-level "
-                    "one. Exit status: 0 all pass, 1 a check found rows (either level), "
-                    "2 a check could not run.")
+                    "one.",
+        epilog=examples(
+            "vnhealth check",
+            "vnhealth check schema_keys implausible_values --limit 5",
+            "vnhealth check --format markdown --warehouse data/warehouse.duckdb",
+            notes="Exit status: 0 all pass, 1 a check found rows (either level), 2 a check "
+                  "could not run (or no warehouse)."))
     c.add_argument("names", nargs="*", metavar="CHECK", help="only these checks (file stems)")
     c.add_argument("--root", help="project root whose sql/checks/ to run "
                                   "(default: this repository or $VNHEALTH_ROOT)")
-    c.add_argument("--db", help="warehouse file (default: ROOT/data/warehouse.duckdb)")
+    add_warehouse_option(c, "warehouse file (default: ROOT/data/warehouse.duckdb)")
     c.add_argument("--limit", type=int, default=20, help="offending rows to show per check")
     c.add_argument("--format", choices=FORMATS, default="table",
                    help="format of the offending rows")

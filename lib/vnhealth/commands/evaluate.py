@@ -1,10 +1,11 @@
 """`vnhealth eval`: recall and precision of the warehouse against a hand-labelled golden file.
 
     vnhealth eval --golden tests/golden/observations.csv
+    vnhealth eval --golden tests/golden/observations.csv --min-recall 0.9 --min-precision 0.9
     vnhealth eval --golden tests/data/real_dev/golden.csv --docs tests/data/real_dev/docs \
-        --db /tmp/real_dev.duckdb --min-recall 0.9 --min-precision 0.95
-    vnhealth eval --golden tests/data/real_dev/golden.csv --docs tests/data/real_dev/docs \
-        --concepts tests/data/real_dev/concepts.csv --db /tmp/real_dev.duckdb
+        --concepts tests/data/real_dev/concepts.csv --warehouse REAL_DEV.duckdb
+
+(benchmarks/eval_real_dev.py builds the real-document warehouse the last one reads.)
 
 Exit status: 0, or 1 when --min-recall / --min-precision is not reached, or 2 on bad input.
 """
@@ -17,6 +18,7 @@ import math
 from pathlib import Path
 from typing import Any
 
+from vnhealth.commands import add_warehouse_option, examples, subcommand
 from vnhealth.commands.sql import open_warehouse, write_out
 from vnhealth.errors import ParameterError
 from vnhealth.evaluate import (
@@ -85,7 +87,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
             raise ParameterError(f"--{name.replace('_', '-')} {value}: give a share from 0 to 1")
     docs = Path(args.docs) if args.docs else None
     concepts = read_concepts(Path(args.concepts)) if args.concepts else None
-    con = open_warehouse(args.db)
+    con = open_warehouse(args.warehouse)
     try:
         found, names = warehouse_rows(con)
     finally:
@@ -101,12 +103,20 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 def register(subparsers: Any) -> None:
     """Add `eval` to the `vnhealth` command."""
-    e = subparsers.add_parser(
-        "eval", help="score the warehouse against a hand-labelled golden file",
+    e = subcommand(
+        subparsers, "eval", help="score the warehouse against a hand-labelled golden file",
         description="Recall and precision per document: a golden row and an observation match "
                     "when the document (sha256) is the same, the lines are at most one apart "
                     "and year, value and value_high agree. Comparator, kind and indicator "
-                    "agreement are shown for the matched pairs.")
+                    "agreement are shown for the matched pairs.",
+        epilog=examples(
+            "vnhealth eval --golden tests/golden/observations.csv",
+            "vnhealth eval --golden tests/golden/observations.csv --show 5 --format markdown",
+            "vnhealth eval --golden tests/golden/observations.csv --min-recall 0.9 "
+            "--min-precision 0.9",
+            notes="Real documents: `.venv/bin/python benchmarks/eval_real_dev.py` builds the "
+                  "tests/data/real_dev warehouse and scores it. Exit status: 0, 1 when "
+                  "--min-recall or --min-precision is not reached, 2 on bad input."))
     e.add_argument("--golden", required=True, help="golden CSV (columns: file or doc_id or "
                    "sha256, line, year, value, value_high, kind, comparator, concept or "
                    "indicator_id)")
@@ -115,7 +125,7 @@ def register(subparsers: Any) -> None:
                    help="crosswalk CSV (concept,indicator_id,note) translating the golden "
                    "file's `concept` ids into catalogue indicator ids; a concept it lacks is "
                    "an error")
-    e.add_argument("--db", help="warehouse file (default: ROOT/data/warehouse.duckdb)")
+    add_warehouse_option(e, "warehouse file (default: ROOT/data/warehouse.duckdb)")
     e.add_argument("--format", choices=("text", "markdown", "json"), default="text")
     e.add_argument("--show", type=int, default=0, metavar="N",
                    help="also list up to N missed and N extra values per document")

@@ -1,7 +1,7 @@
 """`vnhealth render`: render the report manifest, or one notebook with parameters given inline.
 
     vnhealth render                                   # every run in reports/reports.yaml
-    vnhealth render --only comparison_longevity_2030  # one run of the manifest
+    vnhealth render --only longevity_north_2030       # one run of the manifest
     vnhealth render --changed                         # skip runs whose inputs are unchanged
     vnhealth render province_comparison -p provinces lai_chau,son_la -p year 2030 --name mine
 
@@ -18,13 +18,22 @@ import os
 import sys
 from typing import Any
 
+from vnhealth.commands import add_warehouse_option, examples, subcommand
+
+EXAMPLES = (
+    "vnhealth render                                   # every run in reports/reports.yaml",
+    "vnhealth render --only longevity_north_2030       # one run of the manifest",
+    "vnhealth render --changed                         # skip runs whose inputs are unchanged",
+    "vnhealth render province_comparison -p provinces lai_chau,son_la -p year 2030 --name mine",
+)
+
 
 def register(sub: Any) -> None:
     """Add the `render` subcommand to the `vnhealth` parser."""
-    p = sub.add_parser(
-        "render", help="render report notebooks to HTML (and PDF briefs)",
+    p = subcommand(
+        sub, "render", help="render report notebooks to HTML (and PDF briefs)",
         description="Render the report manifest, or one notebook with -p NAME VALUE parameters.",
-        formatter_class=argparse.RawDescriptionHelpFormatter, epilog=__doc__)
+        epilog=examples(*EXAMPLES, notes=__doc__.split("\n\n")[2]))
     p.add_argument("notebook", nargs="?",
                    help="render this notebook (name in notebooks/ or a path) instead of the "
                         "manifest")
@@ -33,7 +42,7 @@ def register(sub: Any) -> None:
     p.add_argument("--name", help="run name for NOTEBOOK (default: adhoc-<hash of parameters>)")
     p.add_argument("--manifest", help="manifest file (default: ROOT/reports/reports.yaml)")
     p.add_argument("--reports", help="output directory (default: ROOT/reports)")
-    p.add_argument("--warehouse", help="warehouse file (default: ROOT/data/warehouse.duckdb)")
+    add_warehouse_option(p, "warehouse file (default: ROOT/data/warehouse.duckdb)")
     p.add_argument("--notebooks", help="notebook directory (default: ROOT/notebooks)")
     p.add_argument("-j", "--jobs", type=int, default=None,
                    help="runs in parallel (default: the number of cores)")

@@ -13,6 +13,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from vnhealth.commands import add_warehouse_option, examples, subcommand
 from vnhealth.errors import ParameterError, VnhealthError, select_named
 from vnhealth.paths import ProjectPaths
 
@@ -20,7 +21,7 @@ DEFAULT_OUT = "review.yaml"
 
 
 def _warehouse(args: argparse.Namespace, paths: ProjectPaths) -> Path:
-    return Path(args.db).resolve() if args.db else paths.warehouse
+    return Path(args.warehouse).resolve() if args.warehouse else paths.warehouse
 
 
 def _list(args: argparse.Namespace, paths: ProjectPaths) -> int:
@@ -70,19 +71,25 @@ def cmd_review(args: argparse.Namespace) -> int:
 
 def register(subparsers: Any) -> None:
     """Add `review` to the `vnhealth` command."""
-    r = subparsers.add_parser(
-        "review", help="list what the rules could not decide; apply a reviewer's decisions",
+    r = subcommand(
+        subparsers, "review",
+        help="list what the rules could not decide; apply a reviewer's decisions",
         description="List the numeric statements that mapped to no indicator (with the best "
                     "catalogue suggestions), the quarantined values and the observations whose "
                     "kind or year is a guess, and write them to a YAML file a person edits. "
                     "--apply turns its decided rows into catalogue aliases and ledger entries "
-                    "(each with its reason), keeping the files' comments, and rebuilds.")
+                    "(each with its reason), keeping the files' comments, and rebuilds.",
+        epilog=examples(
+            "vnhealth review                      # every document: summary, and review.yaml",
+            "vnhealth review --doc son_la_2026_2030 --out son_la.yaml",
+            "vnhealth review --apply son_la.yaml  # aliases and ledger entries, then rebuild",
+            notes="Exit status: 0, or 2 on bad input (with --apply: nothing written)."))
     r.add_argument("--doc", action="append", metavar="ID",
                    help="only this document (repeatable)")
     r.add_argument("--out", metavar="FILE", help=f"review file to write (default: {DEFAULT_OUT})")
     r.add_argument("--apply", metavar="FILE", help="apply an edited review file")
     r.add_argument("--no-build", action="store_true", help="with --apply: do not rebuild")
-    r.add_argument("--db", metavar="PATH",
-                   help="warehouse to read and rebuild (default: ROOT/data/warehouse.duckdb)")
+    add_warehouse_option(r, "warehouse to read and rebuild (default: "
+                            "ROOT/data/warehouse.duckdb)")
     r.add_argument("--root", help="project root (default: this repository or $VNHEALTH_ROOT)")
     r.set_defaults(func=cmd_review)

@@ -1,8 +1,11 @@
 """`vnhealth sql` (ad-hoc, read-only SQL on the warehouse) and `vnhealth tables` (what is in it).
 
-    vnhealth sql "SELECT * FROM v_gaps WHERE year = $year" --param year=2030
+    vnhealth sql 'SELECT * FROM v_gaps WHERE year = $year' --param year=2030
     vnhealth sql --file sql/examples/life_expectancy_2030_below_national.sql --format markdown
     vnhealth tables [NAME ...] [--brief] [--format text|json|markdown]
+
+(In a shell, quote a query that holds ``$NAME`` with single quotes: inside double quotes the
+shell replaces ``$year`` by its own, usually empty, variable before DuckDB sees it.)
 
 The warehouse is opened so that DuckDB itself refuses every write, every other file, every
 extension and every download, and cannot be reconfigured (see :mod:`vnhealth.db`). Before that,
@@ -29,6 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from vnhealth.commands import add_warehouse_option, examples, subcommand
 from vnhealth.db import connect_read_only
 from vnhealth.errors import ParameterError, VnhealthError
 from vnhealth.paths import ProjectPaths
@@ -286,7 +290,7 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _text(value: Any, null: str = "NULL") -> str:
+def value_text(value: Any, null: str = "NULL") -> str:
     """How a value is shown in table and markdown output (floats to 10 significant digits)."""
     if value is None:
         return null
@@ -314,7 +318,7 @@ def format_result(result: Result, fmt: str) -> str:
         writer = csv.writer(buf, lineterminator="\n")
         writer.writerow(cols)
         for r in rows:
-            writer.writerow(["" if v is None else _text(v) if not isinstance(v, float)
+            writer.writerow(["" if v is None else value_text(v) if not isinstance(v, float)
                              else repr(v) for v in r])
         return buf.getvalue()
     if fmt == "json":
@@ -322,7 +326,7 @@ def format_result(result: Result, fmt: str) -> str:
         return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
     if fmt == "markdown":
         def cell(v: Any) -> str:
-            return _text(v, "").replace("|", "\\|").replace("\n", " ")
+            return value_text(v, "").replace("|", "\\|").replace("\n", " ")
         lines = ["| " + " | ".join(cols) + " |",
                  "| " + " | ".join("---:" if rows and _is_number(rows[0][i]) else "---"
                                    for i in range(len(cols))) + " |"]
@@ -330,7 +334,7 @@ def format_result(result: Result, fmt: str) -> str:
         return "\n".join(lines) + "\n"
     if fmt != "table":
         raise ParameterError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    cells = [[_text(v).replace("\n", " ") for v in r] for r in rows]
+    cells = [[value_text(v).replace("\n", " ") for v in r] for r in rows]
     numeric = [any(_is_number(r[i]) for r in rows) and
                all(r[i] is None or _is_number(r[i]) for r in rows) for i in range(len(cols))]
     widths = [max([len(c), *(len(r[i]) for r in cells)]) for i, c in enumerate(cols)]
@@ -381,7 +385,7 @@ def cmd_sql(args: argparse.Namespace) -> int:
     """Run one read-only query and print its result."""
     sql, where = _read_query(args)
     params = parse_params(args.param)
-    con = open_warehouse(args.db)
+    con = open_warehouse(args.warehouse)
     try:
         result = run_query(con, sql, params, where)
     finally:
@@ -440,7 +444,7 @@ def format_objects(objects: list[dict[str, Any]], fmt: str, brief: bool = False)
 
 def cmd_tables(args: argparse.Namespace) -> int:
     """List the warehouse's tables, views and table macros."""
-    con = open_warehouse(args.db)
+    con = open_warehouse(args.warehouse)
     try:
         objects = describe_objects(con, args.names)
     finally:
@@ -449,27 +453,45 @@ def cmd_tables(args: argparse.Namespace) -> int:
     return 0
 
 
+SQL_EXAMPLES = (
+    "vnhealth sql 'SELECT * FROM v_gaps WHERE year = $year' --param year=2030",
+    "vnhealth sql --file sql/examples/life_expectancy_2030_below_national.sql --format markdown",
+    "vnhealth sql --file sql/examples/value_for_a_year.sql --format csv \\\n"
+    "    -p province=lai_chau -p indicator=hypertension_managed -p year=2023",
+    "vnhealth sql 'SELECT kind, count(*) AS n FROM observations GROUP BY kind' --format json",
+)
+TABLES_EXAMPLES = (
+    "vnhealth tables --brief",
+    "vnhealth tables observations v_gaps --format markdown",
+)
+
+
 def register(subparsers: Any) -> None:
     """Add `sql` and `tables` to the `vnhealth` command."""
-    s = subparsers.add_parser(
-        "sql", help="run a read-only SQL query on the warehouse",
+    s = subcommand(
+        subparsers, "sql", help="run a read-only SQL query on the warehouse",
         description="Run one read-only query (SELECT, WITH, DESCRIBE, SHOW, EXPLAIN, PRAGMA "
                     "table_info) on the warehouse, opened read-only. Parameters are bound as "
-                    "$NAME, never pasted into the SQL.")
+                    "$NAME, never pasted into the SQL.",
+        epilog=examples(*SQL_EXAMPLES, notes=(
+            "In a shell, put a query that holds $NAME in single quotes: inside double quotes "
+            "the shell replaces $year itself. Exit status: 0, or 2 when the query cannot run "
+            "(not read-only, a parameter missing, a DuckDB error).")))
     s.add_argument("query", nargs="?", help="the SQL query (or use --file)")
     s.add_argument("--file", "-f", help="read the query from this .sql file")
     s.add_argument("--param", "-p", action="append", metavar="NAME=VALUE",
                    help="bind $NAME to VALUE (repeatable); integers and decimals are numbers")
     s.add_argument("--format", choices=FORMATS, default="table", help="output format")
-    s.add_argument("--db", help="warehouse file (default: ROOT/data/warehouse.duckdb)")
+    add_warehouse_option(s, "warehouse file (default: ROOT/data/warehouse.duckdb)")
     s.set_defaults(func=cmd_sql)
 
-    t = subparsers.add_parser(
-        "tables", help="list the warehouse's tables and views with their columns",
+    t = subcommand(
+        subparsers, "tables", help="list the warehouse's tables and views with their columns",
         description="List tables, views and table macros with their columns, types and "
-                    "one-line descriptions (stored in the warehouse as comments).")
+                    "one-line descriptions (stored in the warehouse as comments).",
+        epilog=examples(*TABLES_EXAMPLES))
     t.add_argument("names", nargs="*", metavar="NAME", help="only these tables or views")
     t.add_argument("--brief", action="store_true", help="names and descriptions only")
     t.add_argument("--format", choices=("text", "json", "markdown"), default="text")
-    t.add_argument("--db", help="warehouse file (default: ROOT/data/warehouse.duckdb)")
+    add_warehouse_option(t, "warehouse file (default: ROOT/data/warehouse.duckdb)")
     t.set_defaults(func=cmd_tables)
