@@ -534,7 +534,9 @@ def write(paths: ProjectPaths, db: Path | str | None = None, out: Path | None = 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     """The options of `vnhealth dictionary` (also used by `python -m vnhealth.dictionary`)."""
     p.add_argument("--root", help="project root (default: this repository or $VNHEALTH_ROOT)")
-    p.add_argument("--db", help="read this warehouse instead of building a fresh one")
+    p.add_argument("--warehouse", dest="db", metavar="FILE",
+                   help="read this warehouse instead of building a fresh one")
+    p.add_argument("--db", dest="db", help=argparse.SUPPRESS)  # the former name, still read
     p.add_argument("--out", help=f"file to write (default: ROOT/{DICTIONARY_PATH})")
     p.add_argument("--check", action="store_true",
                    help="do not write; exit 1 when the file is out of date")
