@@ -480,17 +480,24 @@ VOCABULARY_LISTS = ("baseline_from", "baseline_to", "baseline_columns", "clause_
                     "actual_verbs", "statistics_documents", "target_words", "gap_markers",
                     "national_markers", "year_links", "range_from", "range_to",
                     "activity_subjects", "establishment_subjects",
-                    "continuation_words")
+                    "continuation_words", "issue_words", "leading_words", "number_first_words",
+                    "share_words", "share_subjects", "goal_words", "document_words")
 VOCABULARY_FIELDS = (
     Field("abbreviations", MAPPING, False), Field("comparators_before", MAPPING, False),
     Field("comparators_after", MAPPING, False), Field("relative", MAPPING, False),
     *(Field(name, TEXTS, name == "count_nouns") for name in VOCABULARY_LISTS),
+    Field("date_words", MAPPING, False), Field("year_phrases", MAPPING, False),
     Field("tables", MAPPING, False),
 )
+# vnhealth.extract.issued: the words of a date ("ngày 02 tháng 1 năm 2024")
+DATE_WORD_FIELDS = tuple(Field(name, TEXT) for name in ("day", "month", "year"))
+# vnhealth.extract.vocabulary: year phrases ("đến năm 2030", "so với năm 2015")
+YEAR_PHRASE_FIELDS = tuple(Field(name, TEXTS, False) for name in
+                           ("year_words", "lead_words", "until_words", "reference_words"))
 # vnhealth.extract.shapes: each a list of phrases
 TABLE_WORD_FIELDS = tuple(Field(name, TEXTS, False) for name in (
     "preliminary", "actual", "plan", "header", "unit_line", "totals", "national", "sub_rows",
-    "statistics"))
+    "statistics", "ditto", "unit_column", "target_column", "row_number_header"))
 RELATIVE_FIELDS = tuple(Field(name, TEXTS, False) for name in
                         ("increase", "decrease", "markers_before", "markers_after", "per_year"))
 BOUND_COMPARATORS = choice(("=", "<", "<=", ">", ">="))
@@ -510,6 +517,10 @@ def load_vocabulary(path: Path, shown: Path) -> dict[str, Any]:
             check_value(phrases, TEXTS, shown, f"{key}: field {comparator}", line)
     if v["relative"]:
         check_record(v["relative"], RELATIVE_FIELDS, shown, "relative")
+    if v["date_words"]:
+        check_record(v["date_words"], DATE_WORD_FIELDS, shown, "date_words")
+    if v["year_phrases"]:
+        check_record(v["year_phrases"], YEAR_PHRASE_FIELDS, shown, "year_phrases")
     if v["tables"]:
         check_record(v["tables"], TABLE_WORD_FIELDS, shown, "tables")
     return data

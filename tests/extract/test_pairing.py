@@ -12,7 +12,7 @@ import duckdb
 import pytest
 
 from vnhealth.catalog import Document, load_catalog
-from vnhealth.extract import Observation, Vocabulary, read_text
+from vnhealth.extract import Observation, Vocabulary, extract_document, read_text
 from vnhealth.extract.fuzzy import FuzzyIndex
 from vnhealth.extract.kind_year import NOT_STATED, YearChoice, decide_kind, statistics_word
 from vnhealth.extract.pairing import is_gap
@@ -58,7 +58,34 @@ def test_value_in_a_target_section_is_target_for_the_plan_horizon(vocab: Vocabul
 def test_reached_in_a_past_year_is_actual(vocab: Vocabulary) -> None:
     o = only(vocab, "Năm 2020 tỷ lệ tham gia bảo hiểm y tế đạt 90%.", period_start=2021)
     assert (o.kind, o.year) == ("actual", 2020)
-    assert "past year" in o.kind_basis
+    assert o.kind_basis == "year 2020, before the plan's first year (2021)"
+
+
+def test_a_year_after_the_document_was_issued_is_planned(vocab: Vocabulary) -> None:
+    # a one-year plan's resolution, issued the year before: "đạt từ … trở lên" is a target
+    text = ("Ngày 9/12/2022, HĐND tỉnh ban hành Nghị quyết số 11/NQ-HĐND về kế hoạch năm 2023.\n"
+            "- Tỷ lệ dân số tham gia bảo hiểm y tế đạt từ 93,7% trở lên.")
+    doc = Document(id="nq", province_id="", title="", doc_number="11/NQ-HĐND", issuer=None,
+                   issued_on=None, issued_text=None, period_start=2023, period_end=2023,
+                   file="", sha256="", manifest_line=0)
+    (o,) = extract_document(vocab, doc, text.split("\n")).observations
+    assert (o.kind, o.year) == ("target", 2023)
+    assert o.kind_basis == ("year 2023, after the document was issued "
+                            "(2022: date with its number 11/NQ-HĐND)")
+
+
+def test_a_change_reported_before_the_document_is_actual_at_both_ends(vocab: Vocabulary
+                                                                       ) -> None:
+    # a plan's situation section: a fall between two past years is no baseline and target
+    text = ("Quảng Bình, ngày 02 tháng 1 năm 2024\n"
+            "Tỷ lệ mắc sốt rét giảm từ 1,21/1000 dân năm 2011 xuống còn 0,006/1000 dân năm "
+            "2022. Tỷ lệ ký sinh trùng sốt rét giảm từ 0,57/1000 dân SRLH xuống còn "
+            "0,020/1000 dân SRLH năm 2022.")
+    got = {o.value: (o.kind, o.year) for o in observations(vocab, text, period_start=2023,
+                                                            period_end=2030)}
+    # the start of the second change takes no year written after its end value
+    assert got == {1.21: ("actual", 2011), 0.006: ("actual", 2022),
+                   0.57: ("actual", None), 0.02: ("actual", 2022)}
 
 
 def test_start_value_of_a_change_stays_baseline(vocab: Vocabulary) -> None:
@@ -120,6 +147,59 @@ def test_year_after_a_value_is_its_own_when_the_next_value_has_one(vocab: Vocabu
         vocab, "- Trẻ em dưới 1 tuổi được tiêm chủng đầy đủ đạt 90% trong các xã vùng sâu vào "
                "năm 2025 và đạt 97% vào năm 2030;", period_start=2021, period_end=2030)}
     assert years == {90.0: 2025, 97.0: 2030}
+
+
+def test_a_year_of_another_goal_is_not_the_values(vocab: Vocabulary) -> None:
+    # the 90s stand in brackets; the year after them ends AIDS, another goal: no year, and not
+    # the plan's horizon either
+    text = ("Mục tiêu của kế hoạch nhằm đạt mục tiêu 90 - 90 - 90 (90% người nhiễm HIV biết "
+            "được tình trạng nhiễm của bản thân; 90% người chẩn đoán nhiễm HIV được điều trị "
+            "ARV và 90% người nhiễm HIV điều trị ARV có tải lượng virus dưới ngưỡng ức chế), "
+            "hướng tới mục tiêu chấm dứt bệnh AIDS vào năm 2030.")
+    found = observations(vocab, text, period_start=2021, period_end=2030)
+    # each 90 is named in its own phrase: the third is not the second's ARV treatment
+    assert [(o.indicator_id, o.year) for o in found] == [
+        ("hiv_know_status", None), ("hiv_on_arv", None), ("hiv_viral_suppression", None)]
+    assert found[0].year_basis == ("not stated: the year after it (2030) is another goal's "
+                                   "(outside its brackets)")
+
+
+def test_a_goal_word_parts_a_value_from_a_later_year(vocab: Vocabulary) -> None:
+    o = only(vocab, "Tỷ lệ người nhiễm HIV được điều trị ARV đạt 90%, tiến tới chấm dứt "
+                    "bệnh AIDS vào năm 2030.", period_start=2021, period_end=2030)
+    assert (o.year, o.year_basis) == (None, "not stated: the year after it (2030) is another "
+                                            "goal's (after 'tiến tới')")
+
+
+def test_a_year_closing_a_sentence_does_not_reach_the_next(vocab: Vocabulary) -> None:
+    # "… năm 2022. Số ca …": a full stop after a year ends the sentence (not after "1.")
+    text = ("Tỷ lệ mắc sốt rét là 0,006/1000 dân năm 2022. Số ca sốt rét ác tính ở các năm "
+            "2011 (01 ca); 2012 (04 ca).")
+    assert [(o.value, o.year) for o in observations(vocab, text)] == [(0.006, 2022)]
+
+
+def test_a_count_is_no_rate_written_with_another_number(vocab: Vocabulary) -> None:
+    # "01 ca" is a count of cases: the "/1000 dân" of the rate before it is that rate's
+    text = "Tỷ lệ mắc sốt rét là 0,006/1000 dân năm 2022, số ca ác tính năm 2011 (01 ca)."
+    assert [o.value for o in observations(vocab, text)] == [0.006]
+    # a "per N" unit in the count's own phrase, or in the name just before it, makes it a rate
+    assert [o.value for o in observations(
+        vocab, "Số bác sĩ bình quân 1 vạn dân đạt 8 người năm 2023.")] == [8.0]
+
+
+def test_a_subgroup_in_the_name_chooses_the_indicator(vocab: Vocabulary) -> None:
+    got = {o.value: o.indicator_id for o in observations(
+        vocab, "- Tỷ lệ dân cư đô thị được dùng nước sạch đạt 93,7%, tỷ lệ dân cư nông thôn "
+               "được sử dụng nước sinh hoạt hợp vệ sinh đạt từ 98,4% trở lên.")}
+    assert got == {93.7: "clean_water_urban", 98.4: "hygienic_water_rural"}
+
+
+def test_a_name_set_apart_before_another_number_is_that_numbers(vocab: Vocabulary) -> None:
+    # nothing names 93,7: the name after the comma leads the 98,4
+    got = {o.value: o.indicator_id for o in observations(
+        vocab, "- Tỷ lệ dân cư được dùng nước máy đạt 93,7%, tỷ lệ dân cư nông thôn được sử "
+               "dụng nước sinh hoạt hợp vệ sinh đạt từ 98,4% trở lên.")}
+    assert got == {98.4: "hygienic_water_rural"}
 
 
 def test_year_before_the_next_value_still_opens_it(vocab: Vocabulary) -> None:

@@ -148,6 +148,67 @@ def test_stacked_header(vocab: Vocabulary) -> None:
         ("chs_with_doctor", "actual", 2021, 80.5, 3), ("chs_with_doctor", "actual", 2022, 82.0, 3)]
 
 
+WRAPPED_HEADER = ("Tỷ lệ xã/phường/thị trấn có bác sỹ\n"
+                  "Đơn vị tính - Unit: %\n"
+                  "Sơ bộ\n"
+                  "2015 2016 2017\n"
+                  "Prel. 2018\n"
+                  "TOÀN TỈNH - WHOLE PROVINCE 61,5 62,0 64,1 66,3\n"
+                  "Huyện Kim Bôi - Kim Boi district 50,0 55,0 60,0 62,5")
+
+
+def test_wrapped_header(vocab: Vocabulary) -> None:
+    name, found = _read(vocab, WRAPPED_HEADER, at=2)
+    assert name == "wrapped_header" and found.table is not None
+    table = found.table
+    # the years in reading order, not by position ("2018" stands left of "2016" on its line);
+    # "Sơ bộ" alone on its line belongs with its translation "Prel." to the cell that wrapped
+    assert [(c.year, c.kind_hint) for c in table.columns] == [
+        (2015, None), (2016, None), (2017, None), (2018, "preliminary")]
+    assert _cells(table)[0][2] == [(2015, "61,5", 6), (2016, "62,0", 6), (2017, "64,1", 6),
+                                   (2018, "66,3", 6)]
+    # the whole province's row takes its indicator from the title; the district is no value
+    assert _observed(vocab, WRAPPED_HEADER) == [
+        ("chs_with_doctor", "actual", 2015, 61.5, 6), ("chs_with_doctor", "actual", 2016, 62.0, 6),
+        ("chs_with_doctor", "actual", 2017, 64.1, 6), ("chs_with_doctor", "actual", 2018, 66.3, 6)]
+
+
+UNIT_ROWS = ("Hệ thống y tế phân theo loại xã\n"
+             "Đơn Tổng Chia ra\n"
+             "vị số\n"
+             "tính Xã miền núi Xã khác\n"
+             "10 Số xã được công nhận đạt chuẩn\n"
+             "quốc gia về y tế xã Xã 87 80 7\n"
+             "11 Tỷ lệ xã được công nhận đạt chuẩn\n"
+             "quốc gia về y tế xã % 75,65 74,10\n"
+             "12 Số trạm y tế có bác sĩ Trạm 60\n"
+             "13 Tỷ lệ trạm y tế có bác sĩ “\n"
+             "14 Tỷ lệ xã có trạm y tế đủ điều kiện khám bệnh,\n"
+             "chữa bệnh bảo hiểm y tế % 95,65")
+
+
+def test_unit_rows(vocab: Vocabulary) -> None:
+    name, found = _read(vocab, UNIT_ROWS, at=4)
+    assert (name, found.end) == ("unit_rows", 12)
+    table = found.total_table
+    assert table is not None
+    # a row per number, its label over its lines, its unit cell (a ditto mark repeats the one
+    # above), and its first value only: the total column's
+    assert [(r.label, r.unit_text, r.role, [c.text for c in r.cells]) for r in table.rows] == [
+        ("Số xã được công nhận đạt chuẩn quốc gia về y tế xã", "Xã", "count", ["87"]),
+        ("Tỷ lệ xã được công nhận đạt chuẩn quốc gia về y tế xã", "%", "row", ["75,65"]),
+        ("Số trạm y tế có bác sĩ", "Trạm", "count", ["60"]),
+        ("Tỷ lệ trạm y tế có bác sĩ", "Trạm", "count", []),
+        ("Tỷ lệ xã có trạm y tế đủ điều kiện khám bệnh, chữa bệnh bảo hiểm y tế", "%", "row",
+         ["95,65"])]
+    # no year in the header: a one-year document's year; counts give no value, and a share of
+    # communes is not the people's insurance coverage its last words name
+    out = read_text(vocab, UNIT_ROWS, period_start=2020, period_end=2020)
+    assert [(o.indicator_id, o.year, o.value, o.line, o.year_basis)
+            for o in out.observations] == [
+        ("communes_meeting_health_criteria", 2020, 75.65, 8, "one-year document")]
+
+
 ONE_PER_LINE = "2020\n2021\nSố giường bệnh trên 10.000 dân\n30,5\n31,2"
 
 
@@ -177,9 +238,9 @@ def test_years_down(vocab: Vocabulary) -> None:
 
 
 def test_every_registered_shape_has_a_fixture_here() -> None:
-    tested = {"tab_rows", "pipe_rows", "pdf_rows", "side_by_side", "stacked_header",
-              "one_per_line", "years_down"}
-    assert [s.name for s in SHAPES][:3] == ["tab_rows", "pipe_rows", "pdf_rows"]
+    tested = {"tab_rows", "pipe_rows", "pdf_rows", "unit_rows", "side_by_side",
+              "wrapped_header", "stacked_header", "one_per_line", "years_down"}
+    assert [s.name for s in SHAPES][:4] == ["tab_rows", "pipe_rows", "pdf_rows", "unit_rows"]
     assert {s.name for s in SHAPES} == tested
 
 

@@ -6,7 +6,8 @@ every line; the other lines make prose statements (bullets, numbered items, para
 may wrap over many lines). Each number found in a segment is read as a typed mention with its
 range, unit and year (mentions.py), and paired with the indicator named nearest to it in its
 clause (pairing.py, match.py), its kind and year decided with the reason for each
-(kind_year.py); an implausible value is quarantined (plausibility.py). What the rules cannot
+(kind_year.py: a year after the document was issued (issued.py) is planned, one before it
+reported); an implausible value is quarantined (plausibility.py). What the rules cannot
 get right is corrected in the review ledger (data/catalog/ledger.yaml), applied by
 vnhealth.warehouse after extraction.
 
@@ -15,6 +16,7 @@ Modules, lower layers first (none imports one below it in this list):
   sections, records, lines, not_values, fuzzy   records and single-line patterns
   shapes/                                       table shapes and their registry
   vocabulary                                    the catalogue's words, compiled
+  issued                                        when the document was issued
   mentions, index                               numbers in a segment; its indexes
   match, plausibility, recorder, state          indicator choice; output; shared state
   comparators, kind_year                        comparator, kind and year decisions

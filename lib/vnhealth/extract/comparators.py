@@ -4,14 +4,11 @@ the start value of a change ("từ 35% … lên 50%")."""
 
 from __future__ import annotations
 
-import re
 from typing import NamedTuple
 
 from vnhealth.extract.index import PairIndex, Span
 from vnhealth.extract.mentions import Mention
 from vnhealth.extract.vocabulary import Vocabulary
-
-_COMPARED_YEAR_RE = re.compile(r"\s*so với\s*(?:năm\s*)?((?:19|20)\d\d)")
 
 
 class Compared(NamedTuple):
@@ -40,7 +37,7 @@ def _relative(vocab: Vocabulary, d: Mention, low: str, clause: Span, ix: PairInd
     if per_year:
         rel_to = "per_year"
     elif marker_after:
-        m = _COMPARED_YEAR_RE.match(after + low[d.unit_end + 30:d.unit_end + 40])
+        m = vocab.compared_year_re.match(after + low[d.unit_end + 30:d.unit_end + 40])
         rel_to = m.group(1) if m else "unspecified"
     return Compared("relative", sign * d.value, None, rel_to)
 
@@ -70,11 +67,18 @@ def is_baseline_from(vocab: Vocabulary, d: Mention, low: str, clause: Span, ix: 
                      ) -> bool:
     """"từ 35% … lên 50%": a number after "from" with a "to" and another number after it
     in its clause."""
+    return change_to_at(vocab, d, low, clause, ix) is not None
+
+
+def change_to_at(vocab: Vocabulary, d: Mention, low: str, clause: Span, ix: PairIndex
+                 ) -> int | None:
+    """Where the "to" word of a change stands ("từ 35% năm 2020 lên 50%": at "lên") when `d`
+    is its start value, else None."""
     before = low[max(clause[0], d.start - 8):d.start].rstrip()
     if not any(before.endswith(w) for w in vocab.baseline_from):
-        return False
+        return None
     for w in vocab.baseline_to:
         pos = ix.first_word(w, d.unit_end, clause[1])
         if pos is not None and ix.mention_starts_in(pos + len(w), clause[1]):
-            return True
-    return False
+            return pos
+    return None

@@ -15,8 +15,11 @@ from vnhealth.extract.mentions import Mention, UnitHit, YearPhrase
 from vnhealth.extract.vocabulary import Vocabulary
 
 _WORD_CHAR_RE = re.compile(r"\w")
-_CLAUSE_CUT_RE = re.compile(r";|\.(?=\s|$)(?<!\d\.)")
-_SENTENCE_CUT_RE = re.compile(r"\.(?=\s|$)(?<!\d\.)")
+_CLAUSE_CUT_RE = re.compile(r";|\.(?=\s|$)")
+_SENTENCE_CUT_RE = re.compile(r"\.(?=\s|$)")
+# A full stop that ends a list or heading number ("1. Về kinh tế", "2.1. Giai đoạn") ends no
+# sentence; one after any other number does ("… xuống còn 0,006/1000 dân năm 2022. Tỷ lệ …").
+_LIST_NUMBER_END_RE = re.compile(r"(?<![^\s(])\d{1,2}(?:\.\d{1,2})*\.$")
 
 Span = tuple[int, int]  # (start, end) of a clause or a sentence
 
@@ -39,12 +42,19 @@ class Named(NamedTuple):
     score: float = 100.0
 
 
+def _ends_list_number(low: str, end: int) -> bool:
+    """Does the full stop ending at `end` close a list or heading number ("1.", "2.1.")?"""
+    return low[end - 1] == "." and _LIST_NUMBER_END_RE.search(low, max(0, end - 12),
+                                                                end) is not None
+
+
 def clause_bounds(vocab: Vocabulary, low: str) -> list[Span]:
     """The clauses of a lite() text: cut after ";" and a full stop, and before a clause break
     word ("đồng thời")."""
     cuts = {0, len(low)}
     for m in _CLAUSE_CUT_RE.finditer(low):
-        cuts.add(m.end())
+        if not _ends_list_number(low, m.end()):
+            cuts.add(m.end())
     for m in vocab.clause_break_re.finditer(low):
         cuts.add(m.start())
     pts = sorted(cuts)
@@ -54,7 +64,8 @@ def clause_bounds(vocab: Vocabulary, low: str) -> list[Span]:
 def sentence_bounds(low: str) -> list[Span]:
     cuts = {0, len(low)}
     for m in _SENTENCE_CUT_RE.finditer(low):
-        cuts.add(m.end())
+        if not _ends_list_number(low, m.end()):
+            cuts.add(m.end())
     pts = sorted(cuts)
     return list(zip(pts, pts[1:], strict=False))
 
@@ -224,6 +235,11 @@ class PairIndex:
         if query not in self._fitting:
             self._fitting[query] = Fitting(self.aliases, choose)
         return self._fitting[query]
+
+    def last_denominator_start(self, lo: int, pos: int) -> int | None:
+        """Where the last unit "per N" starting in [lo, pos) starts."""
+        i = bisect_left(self._den_starts, pos) - 1
+        return self._den_starts[i] if i >= 0 and self._den_starts[i] >= lo else None
 
     def first_denominator(self, lo: int, hi: int) -> str | None:
         """The first unit "per N" starting in [lo, hi)."""

@@ -15,14 +15,16 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from vnhealth.catalog import Document
-from vnhealth.extract.comparators import is_baseline_from
+from vnhealth.extract.comparators import change_to_at, is_baseline_from
 from vnhealth.extract.index import PairIndex, Span
+from vnhealth.extract.issued import IssueYear
 from vnhealth.extract.lines import strip_marker
 from vnhealth.extract.mentions import Mention
 from vnhealth.extract.records import Segment
 from vnhealth.extract.sections import Section
 from vnhealth.extract.shapes.records import Table, YearColumn
 from vnhealth.extract.state import DocumentRun
+from vnhealth.extract.vocabulary import Vocabulary
 from vnhealth.text import lite, nfc
 
 
@@ -59,13 +61,23 @@ def verb_before(verb_re: re.Pattern[str], low: str, lo: int, start: int) -> str 
 
 def decide_kind(*, baseline: bool, column_kind: str | None, statistics: str | None,
                 section: Section | None, verb: str | None, year: YearChoice,
-                past_before: int) -> KindChoice:
-    """The kind of a value, first reason first: a "từ X … lên Y" start, a table column's own
-    kind, a statistics document, a value reached in a year before the plan, the section."""
+                past_before: int, issued: IssueYear | None = None,
+                change_end: int | None = None) -> KindChoice:
+    """The kind of a value, first reason first: a "từ X … lên Y" start (reported when the
+    change ends before the document), a table column's own kind, its year against the
+    document's date, a statistics document, a value reached in a year before the plan, the
+    section."""
     if baseline:
+        ended = _against_issue(change_end, issued, past_before)
+        if ended is not None and ended[0] == "actual":
+            return KindChoice("actual", f"start of a change reported up to {change_end}, "
+                                        f"{ended[1]}")
         return KindChoice("baseline", "'từ … lên/xuống' start value")
     if column_kind is not None:
         return KindChoice(column_kind, "table column")
+    dated = kind_from_dates(year.year, issued, past_before)
+    if dated is not None:
+        return dated
     if statistics is not None:
         return KindChoice("actual", f"statistics document: '{statistics}'")
     if verb is not None and year.year is not None and year.year < past_before:
@@ -75,6 +87,29 @@ def decide_kind(*, baseline: bool, column_kind: str | None, statistics: str | No
     if section is not None and section.kind == "target":
         return KindChoice("target", f"target section: '{section.word}'")
     return KindChoice("target", "plan document")
+
+
+def kind_from_dates(year: int | None, issued: IssueYear | None, past_before: int
+                    ) -> KindChoice | None:
+    """A value for a year after the document was issued cannot have been reported in it (a
+    target); one for a year before it (before the plan's first year when the date of issue
+    is unknown) is not planned there (an actual). None: the dates do not decide."""
+    found = _against_issue(year, issued, past_before)
+    return None if found is None else KindChoice(found[0], f"year {year}, {found[1]}")
+
+
+def _against_issue(year: int | None, issued: IssueYear | None, past_before: int
+                   ) -> tuple[str, str] | None:
+    """(kind, why) a year's value has against the document's date, or None."""
+    if year is None:
+        return None
+    if issued is not None and year != issued.year:
+        when = "after" if year > issued.year else "before"
+        return ("target" if year > issued.year else "actual",
+                f"{when} the document was issued ({issued.year}: {issued.basis})")
+    if issued is None and year < past_before:
+        return "actual", f"before the plan's first year ({past_before})"
+    return None
 
 
 def column_kind(table: Table, column: YearColumn, *, statistics: bool, period_start: int,
@@ -100,46 +135,104 @@ def kind_for(run: DocumentRun, d: Mention, low: str, clause: Span, ix: PairIndex
     """The kind of a value read in prose."""
     vocab = run.vocab
     verb = verb_before(vocab.actual_verb_re, low, clause[0], d.start)
-    if (verb is not None and year.year is not None and year.year == run.past_before
+    baseline = is_baseline_from(vocab, d, low, clause, ix)
+    # the document's own year: when it was issued, else the plan's first year
+    own_year = run.issued.year if run.issued is not None else run.past_before
+    if (not baseline and verb is not None and year.year is not None and year.year == own_year
             and run.statistics is None and (seg.section is None
                                             or seg.section.kind != "target")
             and not any(w in low for w in vocab.target_words)):
         # "Năm 2023, tỷ lệ … đạt 92%" in a text that plans nothing: a value reached in the
-        # document's own first year, told with no target word around it, is reported
+        # document's own year, told with no target word around it, is reported
         return KindChoice("actual", f"'{verb}' in the document's year ({year.year}) "
                                     "with no target word")
     return decide_kind(
-        baseline=is_baseline_from(vocab, d, low, clause, ix), column_kind=None,
-        statistics=run.statistics, section=seg.section, verb=verb, year=year,
-        past_before=run.past_before)
+        baseline=baseline, column_kind=None, statistics=run.statistics, section=seg.section,
+        verb=verb, year=year, past_before=run.past_before, issued=run.issued,
+        change_end=change_end_year(vocab, d, clause, ix) if baseline else None)
+
+
+def change_end_year(vocab: Vocabulary, d: Mention, clause: Span, ix: PairIndex) -> int | None:
+    """The year a change that starts at `d` ("từ 1,21 năm 2011 xuống còn 0,006 năm 2022")
+    ends in: the own year of the number after its "to" word, else the first year phrase
+    after that word in the clause."""
+    for w in vocab.baseline_to:
+        pos = ix.first_word(w, d.unit_end, clause[1])
+        if pos is None:
+            continue
+        follows, own = ix.next_mention_own_year(pos + len(w), clause[1])
+        if follows and own is not None:
+            return own
+        after = ix.year_after(pos + len(w), clause[1])
+        return after[2] if after is not None else None
+    return None
 
 
 def year_for(run: DocumentRun, d: Mention, ix: PairIndex, sentence: Span, clause: Span,
              seg: Segment) -> YearChoice:
     """The year of a number: its own; else the last one before it in its sentence, else one
     after it in its clause, else the section heading's (or table header's), else the plan's
-    horizon when the number stands among the plan's targets; else not stated."""
+    horizon when the number stands among the plan's targets; else not stated. A year after
+    it that belongs to another goal (outside the brackets the number stands in, or after a
+    word opening another goal) is not its year, nor is the horizon then: not stated."""
     if d.own_year is not None:
         return YearChoice(d.own_year, "own phrase")
     before = ix.year_before(sentence[0], d.start)
     if before is not None:
         return YearChoice(before, "year phrase before it in its sentence")
-    for (_lo, hi), where in ((clause, "clause"), (sentence, "sentence")):
-        after = ix.year_after(d.end, hi)
-        # a year written after the number is its year unless it opens the next number
-        # ("2,24 (đến năm 2030: 2,1)": 2030 is the 2,1's); a next number with its own
-        # year leaves it ours ("75% … vào năm 2025 và đạt 85% vào năm 2030")
-        if after is not None:
-            follows, own = ix.next_mention_own_year(after[1], hi)
-            if not follows or own is not None:
-                return YearChoice(after[2], f"year phrase after it in its {where}")
-    shared = _shared_year(run, d, ix, clause)
+    after = _year_after(run, d, ix, sentence, clause)
+    if after is not None and after.year is not None:
+        return after
+    # a year refused as another goal's leaves the value without one: no shared year either
+    shared = _shared_year(run, d, ix, clause) if after is None else None
     if shared is not None:
         return shared
     if seg.context_year:
         return YearChoice(seg.context_year, "section heading" if seg.shape == "prose"
                           else "table header")
-    return _horizon(run, seg)
+    return after if after is not None else _horizon(run, seg)
+
+
+def _year_after(run: DocumentRun, d: Mention, ix: PairIndex, sentence: Span, clause: Span
+                ) -> YearChoice | None:
+    """A year written after the number in its clause, else its sentence; (None, why) when
+    that year belongs to another goal; None when there is none."""
+    # the start of a change ("từ 0,57 … xuống còn 0,020 … năm 2022") takes no year written
+    # after its end value: that year is the end's
+    to_at = change_to_at(run.vocab, d, ix.low, clause, ix)
+    for (_lo, hi), where in ((clause, "clause"), (sentence, "sentence")):
+        hi = hi if to_at is None else min(hi, to_at)
+        after = ix.year_after(d.end, hi)
+        # a year written after the number is its year unless it opens the next number
+        # ("2,24 (đến năm 2030: 2,1)": 2030 is the 2,1's); a next number with its own
+        # year leaves it ours ("75% … vào năm 2025 và đạt 85% vào năm 2030")
+        if after is None:
+            continue
+        follows, own = ix.next_mention_own_year(after[1], hi)
+        if follows and own is None:
+            continue
+        other = _another_goal(run.vocab, ix.low, d.unit_end, after[0])
+        if other is not None:
+            return YearChoice(None, f"not stated: the year after it ({after[2]}) is "
+                                    f"another goal's ({other})")
+        return YearChoice(after[2], f"year phrase after it in its {where}")
+    return None
+
+
+def _another_goal(vocab: Vocabulary, low: str, start: int, end: int) -> str | None:
+    """What parts the number (ending at `start`) from a year after it (at `end`) as another
+    goal's: the bracket the number stands in closing ("(90% …; 90% …), hướng tới … năm
+    2030"), or a word opening another goal ("hướng tới", "tiến tới"). None: nothing."""
+    depth = 0
+    for k in range(start, end):
+        if low[k] == "(":
+            depth += 1
+        elif low[k] == ")":
+            if depth == 0:
+                return "outside its brackets"
+            depth -= 1
+    m = vocab.goal_word_re.search(low, start, end)
+    return f"after '{m.group(0)}'" if m else None
 
 
 def _shared_year(run: DocumentRun, d: Mention, ix: PairIndex, clause: Span

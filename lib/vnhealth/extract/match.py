@@ -15,28 +15,23 @@ from vnhealth.extract.records import Segment
 from vnhealth.extract.vocabulary import Vocabulary
 from vnhealth.text import blank_markup, lite
 
-# Words allowed between a number and the indicator it leads ("50% số người mắc …").
-_NUMBER_FIRST_WORDS = {"số", "các", "những", "tổng", "dân"}
-# The same words with the blanks around them: a gap is all such words when this matches it to
-# its end.
-_NUMBER_FIRST_GAP_RE = re.compile(
-    r"\s*(?:(?:" + "|".join(sorted(map(re.escape, _NUMBER_FIRST_WORDS), key=len, reverse=True))
-    + r")(?!\S)\s*)*"
-)
 _SUBGROUP_RE = re.compile(r"(?:^|[-–•+]\s*)([^\W\d_][^\d\-–•+<>]{0,20}?)\s*[<>≤≥=]?\s*$")
 # The indicator phrase of a number: its words, the punctuation trimmed from its ends, and the
 # most kept (the end nearest the number) when a clause runs long.
 _PHRASE_WORD_RE = re.compile(r"[^\W\d_]+")
 PHRASE_TRIM_RE = re.compile(r"^(?:[\s,;:()\-–+•*]|[a-zđ]\)|\d{1,2}\.)+|[\s,;:(\-–]+$")
 PHRASE_MAX = 160
+_PHRASE_BREAK_RE = re.compile(r"[,;:()]")
+_SPACES_RE = re.compile(r"\s+")
 
 
-def only_number_first_words(low: str, start: int, end: int) -> bool:
-    """all(w in _NUMBER_FIRST_WORDS for w in low[start:end].split()), stopping at the first
-    other word instead of splitting a gap that may run to the end of a long clause."""
+def only_number_first_words(vocab: Vocabulary, low: str, start: int, end: int) -> bool:
+    """Is low[start:end] all words that may stand between a number and the indicator it
+    leads (vocabulary `number_first_words`)? The gap is matched to its end, stopping at the
+    first other word instead of splitting a gap that may run to the end of a long clause."""
     if start >= end:
         return True
-    m = _NUMBER_FIRST_GAP_RE.match(low, start, end)
+    m = vocab.number_first_gap_re.match(low, start, end)
     return m is not None and m.end() == end
 
 
@@ -84,21 +79,43 @@ class IndicatorChooser:
 
 
 def pick_indicator(chooser: IndicatorChooser, d: Mention, ix: PairIndex, clause: Span,
-                   unit: str | None, subgroup: str | None, table: bool) -> Named | None:
+                   unit: str | None, subgroup: str | None, table: bool,
+                   taken: Named | None = None) -> Named | None:
     """The fitting indicator named nearest the number in its clause: after it when the
-    number leads ("50% số xã …") or nothing comes before, else before it."""
+    number leads ("50% số xã …") or nothing comes before, else before it, unless the name
+    before is `taken` (led by the number before) and one stands in this number's phrase."""
     low = ix.low
     nxt = ix.first_alias_from(d.end, clause[1])
-    cue = nxt is not None and only_number_first_words(low, d.unit_end, ix.alias_starts[nxt])
-    if low[d.unit_end:d.unit_end + 8].lstrip().startswith(("số ", "các ", "những ")):
+    vocab = chooser.vocab
+    cue = nxt is not None and only_number_first_words(vocab, low, d.unit_end,
+                                                      ix.alias_starts[nxt])
+    if vocab.leading_re.match(low, d.unit_end):
         cue = True  # "50% số xã … đối với rối loạn trầm cảm": the number leads
     fit = ix.fitting((unit, subgroup, table),
                      lambda key: chooser.choose_for_alias(key, unit, subgroup, table))
     after = fit.first_after(d.end, clause[1])
     before = fit.last_before(d.start, clause[0])
-    if cue or not ix.any_alias_before(d.start, clause[0]):
+    if cue:
         return after if after is not None else before
+    if after is not None and not _in_its_phrase(ix, d, after) \
+            and ix.mention_starts_in(after.end, clause[1]):
+        after = None  # "93,7%, tỷ lệ Y … đạt 98,4%": a name set apart before a number is its
+    if not ix.any_alias_before(d.start, clause[0]):
+        return after if after is not None else before
+    if (before is not None and after is not None and taken is not None
+            and (before.start, before.end) == (taken.start, taken.end)
+            and _in_its_phrase(ix, d, after)):
+        # "90% A được điều trị ARV và 90% B … có tải lượng virus dưới ngưỡng ức chế": the
+        # name before is the previous number's; the one in this number's own phrase is its
+        return after
     return before if before is not None else after
+
+
+def _in_its_phrase(ix: PairIndex, d: Mention, named: Named) -> bool:
+    """Does a name after a number stand in the number's own phrase: no other number and no
+    punctuation between them?"""
+    return (not ix.mention_starts_in(d.end, named.start)
+            and _PHRASE_BREAK_RE.search(ix.low, d.unit_end, named.start) is None)
 
 
 def fuzzy_named(vocab: Vocabulary, phrase: str | None, unit: str, subgroup: str | None
@@ -121,6 +138,15 @@ def subgroup_before(vocab: Vocabulary, low: str, start: int) -> str | None:
     if not m:
         return None
     return vocab.subgroups.get(m.group(1).strip())
+
+
+def subgroup_in_phrase(vocab: Vocabulary, low: str, lo: int, pos: int) -> str | None:
+    """The subgroup the words before a number name, after any number before it ("Tỷ lệ dân
+    cư đô thị được dùng nước sạch đạt 93,7%": urban): the last subgroup label there."""
+    found = None
+    for m in vocab.subgroup_re.finditer(low, lo, pos):
+        found = vocab.subgroups.get(_SPACES_RE.sub(" ", m.group(0)))
+    return found
 
 
 def indicator_phrase(vocab: Vocabulary, seg: Segment, d: Mention, ix: PairIndex, clause: Span,

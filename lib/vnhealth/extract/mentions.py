@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from vnhealth.extract.lines import BULLET_RE
-from vnhealth.extract.not_values import blank_not_values, blanked
+from vnhealth.extract.not_values import blanked
 from vnhealth.extract.records import Segment
 from vnhealth.extract.vocabulary import UnitPhrase, Vocabulary
 from vnhealth.numbers import FRACTION_SHARE_RE, MENTION_RE, is_year, parse_number
@@ -24,12 +24,6 @@ _PDF_ROW_NUMBER_RE = re.compile(r"^\s*\d{1,2}[a-z]?(?:\.\d{1,2})?(?=\s)")
 _DIGIT_RE = re.compile(r"\d")
 _NON_SPACE_RE = re.compile(r"\S")
 _SPACES_RE = re.compile(r"\s+")
-YEAR_PHRASE_RE = re.compile(
-    r"(?P<ref>so với\s*)?(?:(?:đến|tới|trong|từ|hết|đến hết)\s+)?"
-    r"(?:(?:năm|giai đoạn)\s+)(?P<y1>(?:19|20)\d\d)(?:\s*[-–]\s*(?P<y2>(?:19|20)\d\d))?(?!\d|/)"
-    r"|(?P<ref2>so với\s+)(?P<y3>(?:19|20)\d\d)"
-    r"|(?:đến|tới)\s+(?P<y4>(?:19|20)\d\d)(?![\d/])"
-)
 
 
 @dataclass(slots=True)
@@ -86,7 +80,7 @@ def find_mentions(vocab: Vocabulary, seg: Segment, cleaned: str) -> Mentions:
                                 parse_number(m.group("share")), None, "percent", m.end(),
                                 m.group(0), True))
         spans.append((m.start(), m.end()))
-    current = blank_not_values(blanked(cleaned, spans))
+    current = vocab.not_values.blank(blanked(cleaned, spans))
     spans = []
     marker = BULLET_RE.match(cleaned)
     if marker and _DIGIT_RE.search(marker.group(0)):
@@ -194,10 +188,10 @@ def _is_range_pair(vocab: Vocabulary, a: Mention, b: Mention, low: str) -> bool:
     return not any(verb.endswith(w) for w in vocab.rel_increase + vocab.rel_decrease)
 
 
-def year_phrases(low: str) -> list[YearPhrase]:
+def year_phrases(vocab: Vocabulary, low: str) -> list[YearPhrase]:
     """The year phrases of a lite() text ("năm 2025", "giai đoạn 2021-2025", "so với 2015")."""
     out = []
-    for m in YEAR_PHRASE_RE.finditer(low):
+    for m in vocab.year_phrase_re.finditer(low):
         y = int(m.group("y2") or m.group("y1") or m.group("y3") or m.group("y4"))
         kind = "reference" if (m.group("ref") or m.group("ref2")) else "year"
         out.append(YearPhrase(m.start(), m.end(), y, kind))

@@ -1,21 +1,32 @@
 """Numbers that are never indicator values: dates, document numbers, list markers.
 
-They are blanked out of a segment's text before its numbers are read. Each pattern is written
-to be cheap on long texts: a pattern that may start at a digit starts with "\\d", and the ones
-that need a word or a character are skipped for a text without it.
+They are blanked out of a segment's text before its numbers are read. The words (the kinds of
+document before a number, "Quyết định 788"; the day and month of a date) are the catalogue's
+(vocabulary.yaml `document_words`, `date_words`); `NotValues` compiles them once per
+vocabulary. Each pattern is written to be cheap on long texts: a pattern that may start at a
+digit starts with "\\d", and the ones that need a word or a character are skipped for a text
+without it.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
+from vnhealth.errors import InputError
 from vnhealth.numbers import NUMBER
 
-# Characters that (?i:x) matches besides x.lower() and x.upper() (Kelvin sign, long s), for the
-# letters of DOCUMENT_WORDS; tests/test_extract_scaling.py checks these against the re module.
-_CASE_EXTRAS = {"k": "\u212a", "s": "\u017f"}
-DOCUMENT_WORDS = ("số", "đề án", "chỉ thị", "nghị định", "nghị quyết", "quyết định", "thông tư",
-                  "kế hoạch", "công văn", "luật", "khóa")
+# Characters that (?i:x) matches besides x.lower() and x.upper() (Kelvin sign, long s, dotted
+# capital and dotless small i), for the letters of document words; lower_caseless() lowers each
+# to its letter.
+_CASE_EXTRAS = {"k": "\u212a", "s": "\u017f", "i": "\u0130\u0131"}
+# Every letter a document word (vocabulary.yaml `document_words`) may be written with: caseless()
+# and lower_caseless() are exact for each (tests/test_extract_scaling.py checks them all), so the
+# prefilter below is exact for any such word. A word with another letter is refused.
+DOCUMENT_LETTERS = ("aàáảãạăằắẳẵặâầấẩẫậbcdđeèéẻẽẹêềếểễệfghiìíỉĩịjklmnoòóỏõọôồốổỗộơờớởỡợpqrs"
+                    "tuùúủũụưừứửữựvwxyỳýỷỹỵz")
+# The name the letters are checked under (one "word" holding them all).
+DOCUMENT_WORDS = (DOCUMENT_LETTERS,)
 
 
 def caseless(ch: str) -> str:
@@ -25,53 +36,29 @@ def caseless(ch: str) -> str:
     return "[" + re.escape(ch.lower() + ch.upper() + _CASE_EXTRAS.get(ch.lower(), "")) + "]"
 
 
-def _document_number_regex() -> re.Pattern[str]:
+def lower_caseless(text: str) -> str:
+    """text.lower() with the long s made an s and the dotted and dotless i an i: every
+    character a (?i:…) word pattern matches lowers, here, to the word's own character (checked
+    in tests), so a word missing from this form cannot be matched, and the pattern need not
+    scan."""
+    if "\u0130" in text:
+        text = text.replace("\u0130", "i")
+    lowered = text.lower()
+    if "\u017f" in lowered:
+        lowered = lowered.replace("\u017f", "s")
+    return lowered.replace("\u0131", "i") if "\u0131" in lowered else lowered
+
+
+def _document_number_regex(words: Sequence[str]) -> re.Pattern[str]:
     r"""(?i:số|đề án|…)\s+\d+ written to start with one class of first characters: the engine
     then skips to a possible first character at once (with IGNORECASE it tries every place).
     Each word checks its own first character looking back, in the words' order."""
-    firsts = "".join(sorted({c for w in DOCUMENT_WORDS
-                             for c in caseless(w[0]).strip("[]")}))
-    words = "|".join(f"(?<={caseless(w[0])})" + "".join(caseless(c) for c in w[1:])
-                     for w in DOCUMENT_WORDS)
-    return re.compile(f"[{firsts}](?:{words})\\s+\\d+")
-
-
-_DOCUMENT_NUMBER_RE = _document_number_regex()
-
-
-def lower_caseless(text: str) -> str:
-    """text.lower() with the long s made an s: every character a (?i:…) word pattern matches
-    lowers, here, to the word's own character (checked in tests), so a word missing from this
-    form cannot be matched, and the pattern need not scan."""
-    lowered = text.lower()
-    return lowered.replace("\u017f", "s") if "\u017f" in lowered else lowered
-
-
-_NOT_VALUES = [
-    re.compile(r"\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{2,4}"),  # 04/3/2026
-    re.compile(r"(?:ngày\s+)?\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?", re.IGNORECASE),
-    re.compile(r"(?i:tháng)\s+\d{1,2}(?:\s*/\s*\d{4})?"),
-    # 9/2030. Every pattern that may start at a digit is written to start with "\d" (its
-    # look-behind placed after it): the engine then skips to the next digit at once.
-    re.compile(r"\d(?<![\d,]\d)\d?\s*/\s*(?:19|20)\d\d"),
-    # 07-ĐA/TU, 788/QĐ-BYT, 114/2025/QH15. Only from the start of a run of numbers: a match
-    # inside one implies a match at its start, and trying every digit of a long run rescans it
-    re.compile(r"\d(?<!\d\d)(?<!\d/\d)\d*(?:/\d+)*\s*[-/]\s*[A-ZĐ]{2,}"),
-    _DOCUMENT_NUMBER_RE,  # số 12, quyết định 788, …
-    re.compile(r"\(\d{1,2}\)"),  # (1)
-    # 48 tiết/2 năm, 08 xã/4 huyện (from the start of a digit run, as above)
-    re.compile(rf"\d(?<!\d\d)\d*\s*/\s*\d+(?!\s*\(\s*{NUMBER}\s*%)"),
-]
-
-# Characters each pattern above cannot match without (one of them), in the same order: a test
-# for them is cheaper than a scan with the pattern.
-_NOT_VALUES_NEEDS = list(zip(_NOT_VALUES, ("/", "", "", "/", "-/", "", "(", "/"), strict=True))
-
-# The date patterns above that cannot match a text without "tháng" in it (in any case). Any
-# character (?i:tháng) matches lowers to one of "tháng" (checked in tests), so the word in the
-# lowered text is a necessary condition, cheaper to test than scanning with the pattern.
-MONTH = "tháng"
-_MONTH_PATTERNS = (_NOT_VALUES[1], _NOT_VALUES[2])
+    if not words:
+        return re.compile(r"(?!x)x")
+    firsts = "".join(sorted({c for w in words for c in caseless(w[0]).strip("[]")}))
+    alts = "|".join(f"(?<={caseless(w[0])})" + "".join(caseless(c) for c in w[1:])
+                    for w in words)
+    return re.compile(f"[{firsts}](?:{alts})\\s+\\d+")
 
 
 def blanked(text: str, spans: list[tuple[int, int]]) -> str:
@@ -91,19 +78,58 @@ def blanked(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(pieces)
 
 
-def blank_not_values(text: str) -> str:
-    """`text` with its dates, document numbers and "(1)" markers blanked, offsets kept."""
-    lowered = lower_caseless(text)
-    has_month = MONTH in lowered
-    has_document_word = any(w in lowered for w in DOCUMENT_WORDS)
-    for pat, needs in _NOT_VALUES_NEEDS:
-        if not has_month and pat in _MONTH_PATTERNS:
-            continue
-        if not has_document_word and pat is _DOCUMENT_NUMBER_RE:
-            continue
-        if needs and not any(ch in text for ch in needs):
-            continue  # the pattern cannot match without one of these characters
-        hits = [m.span() for m in pat.finditer(text)]
-        if hits:
-            text = blanked(text, hits)
-    return text
+class NotValues:
+    """The patterns of numbers that are never values, from the vocabulary's words."""
+
+    def __init__(self, document_words: Sequence[str], day: str, month: str, year: str):
+        words = tuple(w.lower() for w in document_words)
+        for w in words:
+            stray = set(w) - set(DOCUMENT_LETTERS) - {" "}
+            if stray:
+                raise InputError(f"document_words: {w!r} holds {''.join(sorted(stray))!r}, "
+                                 "not a letter the document-number pattern is checked for "
+                                 "(vnhealth.extract.not_values.DOCUMENT_LETTERS)",
+                                 path="data/catalog/vocabulary.yaml")
+        self.document_words = words
+        self.month = month.lower() or "\0"  # no month word: the month patterns never run
+        d, m, y = (re.escape(w) if w else "(?!x)x" for w in (day, month, year))
+        self.document_number = _document_number_regex(words)
+        self.month_patterns = (
+            re.compile(rf"(?:{d}\s+)?\d{{1,2}}\s+{m}\s+\d{{1,2}}(?:\s+{y}\s+\d{{4}})?",
+                       re.IGNORECASE),  # ngày 26 tháng 5 năm 2020
+            re.compile(rf"(?i:{m})\s+\d{{1,2}}(?:\s*/\s*\d{{4}})?"),  # tháng 5/2020
+        )
+        # (pattern, characters it cannot match without) in the order they are applied: a test
+        # for the characters is cheaper than a scan with the pattern
+        self.patterns: list[tuple[re.Pattern[str], str]] = [
+            (re.compile(r"\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{2,4}"), "/"),  # 04/3/2026
+            (self.month_patterns[0], ""), (self.month_patterns[1], ""),
+            # 9/2030. Every pattern that may start at a digit is written to start with "\d"
+            # (its look-behind placed after it): the engine then skips to the next digit at once.
+            (re.compile(r"\d(?<![\d,]\d)\d?\s*/\s*(?:19|20)\d\d"), "/"),
+            # 07-ĐA/TU, 788/QĐ-BYT, 114/2025/QH15. Only from the start of a run of numbers: a
+            # match inside one implies a match at its start, and trying every digit of a long
+            # run rescans it
+            (re.compile(r"\d(?<!\d\d)(?<!\d/\d)\d*(?:/\d+)*\s*[-/]\s*[A-ZĐ]{2,}"), "-/"),
+            (self.document_number, ""),  # số 12, quyết định 788, …
+            (re.compile(r"\(\d{1,2}\)"), "("),  # (1)
+            # 48 tiết/2 năm, 08 xã/4 huyện (from the start of a digit run, as above)
+            (re.compile(rf"\d(?<!\d\d)\d*\s*/\s*\d+(?!\s*\(\s*{NUMBER}\s*%)"), "/"),
+        ]
+
+    def blank(self, text: str) -> str:
+        """`text` with its dates, document numbers and "(1)" markers blanked, offsets kept."""
+        lowered = lower_caseless(text)
+        has_month = self.month in lowered
+        has_document_word = any(w in lowered for w in self.document_words)
+        for pat, needs in self.patterns:
+            if not has_month and pat in self.month_patterns:
+                continue
+            if not has_document_word and pat is self.document_number:
+                continue
+            if needs and not any(ch in text for ch in needs):
+                continue  # the pattern cannot match without one of these characters
+            hits = [m.span() for m in pat.finditer(text)]
+            if hits:
+                text = blanked(text, hits)
+        return text

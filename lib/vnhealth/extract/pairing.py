@@ -21,9 +21,9 @@ from vnhealth.extract.match import (
     only_number_first_words,
     pick_indicator,
     subgroup_before,
+    subgroup_in_phrase,
 )
 from vnhealth.extract.mentions import (
-    YEAR_PHRASE_RE,
     Mention,
     Mentions,
     assign_own_years,
@@ -36,6 +36,7 @@ from vnhealth.extract.state import DocumentRun
 from vnhealth.text import lite, nfc
 
 _DIGIT_RE = re.compile(r"\d")
+COUNT_PHRASE = 24  # how far after a count noun its own "per N" unit may stand
 _LETTER_RUN_RE = re.compile(r"[^\W\d_]+")
 
 
@@ -45,6 +46,7 @@ class _LastNamed(NamedTuple):
     end: int  # where the value (or the name after it) ends
     unit: str | None
     named: Named
+    led: bool  # the value stood before its name ("90% người … được điều trị ARV")
 
 
 def is_gap(low: str, unit_end: int, clause_end: int, markers: Sequence[str]) -> bool:
@@ -73,7 +75,7 @@ def pair_segment(run: DocumentRun, seg: Segment, cleaned: str, found: Mentions,
     mentions = [d for d in found.mentions if not ix.in_alias(d.num_start)]
     mentions = join_ranges(vocab, mentions, low, cleaned)
     # dates and document numbers are masked: "ngày 26 tháng 5 năm 2020" sets no year
-    phrases = year_phrases(found.masked_low)
+    phrases = year_phrases(vocab, found.masked_low)
     consumed = assign_own_years(mentions, phrases, low, vocab.year_link_re)
     ix.index_mentions(mentions, phrases, consumed)
     pairing = _SegmentPairing(run, seg, ix, statement)
@@ -100,7 +102,9 @@ class _SegmentPairing:
         if self._a_count(d, clause) or self._not_the_provinces(d, clause):
             return
         compared = compare(self.vocab, d, self.low, clause, ix)
-        subgroup = subgroup_before(self.vocab, self.low, d.start)
+        # a list item's label ("- Nông thôn: …"), else a subgroup its name holds
+        subgroup = subgroup_before(self.vocab, self.low, d.start) or subgroup_in_phrase(
+            self.vocab, self.low, self.ix.mention_end_before(clause[0], d.start), d.start)
         # a relative change in percent applies to an indicator of any unit
         match_unit = None if (compared.comparator == "relative" and unit == "percent") else unit
         named, unit, phrase = self._name(d, clause, unit, match_unit, subgroup)
@@ -109,7 +113,8 @@ class _SegmentPairing:
         if named is None or self._activity_share(d, named):
             return
         # a name that follows its number ("75% người cao tuổi được …") ends the value there
-        self.last_named = _LastNamed(max(d.unit_end, named.end), unit, named)
+        self.last_named = _LastNamed(max(d.unit_end, named.end), unit, named,
+                                     named.start > d.start)
         self._emit(d, clause, sentence, compared, named, unit, phrase)
 
     def _name(self, d: Mention, clause: Span, unit: str | None, match_unit: str | None,
@@ -117,8 +122,11 @@ class _SegmentPairing:
         """(the indicator named, the unit, the indicator phrase as written)."""
         seg = self.seg
         wildcard = match_unit is None and unit is not None
+        # a name the number before led is that number's, not this one's
+        last = self.last_named
+        taken = last.named if last is not None and last.led else None
         named = pick_indicator(self.run.chooser, d, self.ix, clause, match_unit, subgroup,
-                               table=seg.table_unitless_ok or wildcard)
+                               table=seg.table_unitless_ok or wildcard, taken=taken)
         if d.unit is None and not seg.table_unitless_ok:
             named, unit = self._label_then_value(d, clause, subgroup, named, unit)
         phrase = indicator_phrase(self.vocab, seg, d, self.ix, clause, named)
@@ -156,17 +164,25 @@ class _SegmentPairing:
         return None
 
     def _a_count(self, d: Mention, clause: Span) -> bool:
-        """A bare number followed by a count noun ("12 xã") is a count, unless a "per N"
-        unit or a name right after it makes it a value."""
+        """A bare number followed by a count noun ("12 xã", "2011 (01 ca)") is a count,
+        unless a "per N" unit makes it a rate or a name right after it makes it a value. The
+        unit must be this number's: in the noun's own phrase ("48,5 giường bệnh/1 vạn dân"),
+        or in the name before it with no other number between ("Số bác sĩ bình quân 1 vạn dân
+        đạt 8 người"); a rate written with another number of the clause is that number's."""
         if d.unit is not None:
             return False
-        low = self.low
+        low, ix = self.low, self.ix
         m = self.vocab.count_re.match(low, d.end + 1) if d.end + 1 <= len(low) else None
         if not m or low[d.end:m.start()].strip():
             return False
-        return (self.ix.first_denominator(*clause) is None
-                and not self.ix.alias_starts_in(max(d.end, clause[0]),
-                                                min(d.end + 3, clause[1])))
+        phrase_end = min(clause[1], ix.next_mention_start(m.end(), clause[1]),
+                         m.end() + COUNT_PHRASE)
+        if ix.first_denominator(m.end(), phrase_end) is not None:
+            return False
+        den = ix.last_denominator_start(clause[0], d.start)
+        if den is not None and den >= ix.mention_end_before(clause[0], d.start):
+            return False
+        return not ix.alias_starts_in(max(d.end, clause[0]), min(d.end + 3, clause[1]))
 
     def _not_the_provinces(self, d: Mention, clause: Span) -> bool:
         """A gap to a plan or another period ("thấp hơn 5,25% so với chỉ tiêu"), or a value the
@@ -195,7 +211,7 @@ class _SegmentPairing:
     def _only_year_words(self, text: str, allowed: frozenset[str]) -> bool:
         """Does `text` hold nothing but year phrases, their linking words, punctuation and the
         `allowed` words?"""
-        rest = YEAR_PHRASE_RE.sub(" ", text)
+        rest = self.vocab.year_phrase_re.sub(" ", text)
         links = self.vocab.year_link_re
         rest = links.sub(" ", " " + rest + " ") if links is not None else rest
         return not _DIGIT_RE.search(rest) and all(
@@ -229,7 +245,7 @@ class _SegmentPairing:
         ("được tiêm chủng đầy đủ là 90,02"), it takes the indicator's own unit when the unit
         borrowed from elsewhere in the statement does not fit."""
         if named is not None and (named.start < d.start or only_number_first_words(
-                self.low, d.unit_end, named.start)):
+                self.vocab, self.low, d.unit_end, named.start)):
             return named, unit
         if verb_before(self.vocab.actual_verb_re, self.low, clause[0], d.start) is None:
             return None, unit

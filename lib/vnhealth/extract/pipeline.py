@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from vnhealth.catalog import Document
+from vnhealth.extract.issued import issue_year
 from vnhealth.extract.kind_year import reference_year, statistics_word
 from vnhealth.extract.match import IndicatorChooser
 from vnhealth.extract.mentions import Mentions, find_mentions
@@ -32,7 +33,8 @@ def extract_document(vocab: Vocabulary, doc: Document, lines: list[str]) -> Docu
     lines = [nfc(line) for line in lines]
     statistics = statistics_word(doc, vocab.statistics_documents)
     run = DocumentRun(vocab, doc, lines, IndicatorChooser(vocab),
-                      Recorder(doc, lines, statistics), statistics, reference_year(doc))
+                      Recorder(doc, lines, statistics), statistics, reference_year(doc),
+                      issue_year(vocab, doc, lines))
     cut = cut_document(vocab, doc, lines)
     for table in cut.tables:
         read_table(run, table)

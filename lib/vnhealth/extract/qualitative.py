@@ -41,14 +41,14 @@ def read_qualitative(run: DocumentRun, seg: Segment, statement: Statement, year:
             pos = m.start()
             start, _end = keyed.span_in_text(pos, pos + len(p))
             line_no, line_text, _col = seg.locate(start)
-            y = _year_before(seg.text, start) or year
+            y = _year_before(vocab, seg.text, start) or year
             run.recorder.add_qualitative(target_id, y, line_no, line_text, statement)
             break
 
 
-def _year_before(text: str, pos: int) -> int | None:
+def _year_before(vocab: Vocabulary, text: str, pos: int) -> int | None:
     best = None
-    for s, _e, y, kind in year_phrases(lite(text)):
+    for s, _e, y, kind in year_phrases(vocab, lite(text)):
         if kind == "year" and s < pos:
             best = y
     return best

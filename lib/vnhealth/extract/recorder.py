@@ -106,7 +106,9 @@ class Recorder:
             value_text=v.value_text, statement_id=statement.statement_id,
             indicator_text=basis.indicator_text, match_method=basis.match_method,
             match_score=basis.match_score, kind_basis=basis.kind_basis,
-            year_basis=basis.year_basis if v.year is not None else "not stated",
+            # a year NULL says "not stated", with why when the reader gave a reason
+            year_basis=basis.year_basis if v.year is not None
+            or basis.year_basis.startswith("not stated") else "not stated",
             quarantine_reason=quarantine_reason(v.indicator, v.value, v.value_high,
                                                 v.comparator, v.unit, v.value_text),
         ))

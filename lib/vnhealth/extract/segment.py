@@ -22,18 +22,17 @@ from vnhealth.extract.lines import (
 from vnhealth.extract.records import Segment
 from vnhealth.extract.sections import Section, SectionState, section_of, states_targets
 from vnhealth.extract.shapes.header import spot_at
-from vnhealth.extract.shapes.records import ShapeRead, Table, TabTable
+from vnhealth.extract.shapes.records import ShapeRead, Table, TabTable, TotalTable
 from vnhealth.extract.shapes.registry import read_table_at
 from vnhealth.extract.vocabulary import Vocabulary
 from vnhealth.numbers import MENTION_RE, is_year, parse_number
 from vnhealth.text import is_noise_line, lite
 
 _SENTENCE_END_RE = re.compile(r"[.;:!?]\s*$")
-_LONE_YEAR_RE = re.compile(r"^\s*(?:năm\s+)?(?:19|20)\d\d(?!\d)[\s:.)]*$", re.IGNORECASE)
 
 
 class DocumentCut(NamedTuple):
-    tables: list[Table | TabTable]  # read into observations as a whole, in document order
+    tables: list[Table | TabTable | TotalTable]  # read into observations as a whole, in order
     segments: list[Segment]  # read number by number, in document order
 
 
@@ -70,6 +69,8 @@ def _add_table(vocab: Vocabulary, cut: DocumentCut, found: ShapeRead, state: Sec
         cut.tables.append(found.table)
     if found.tab_table is not None:
         cut.tables.append(found.tab_table)
+    if found.total_table is not None:
+        cut.tables.append(found.total_table)
     if found.in_sections:
         for seg in found.segments:
             if seg.context_year is None:
@@ -153,6 +154,6 @@ def _heading_lines(vocab: Vocabulary, g: list[tuple[int, str]]) -> list[tuple[in
     if len(g) == 1:
         return g
     if len(g) == 2 and vocab.heading_goes_on_re.search(lite(stripped)) \
-            and _LONE_YEAR_RE.match(g[1][1]):
+            and vocab.lone_year_re.match(g[1][1]):
         return g
     return None

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from vnhealth.catalog import Document
+from vnhealth.extract.issued import IssueYear
 from vnhealth.extract.match import IndicatorChooser
 from vnhealth.extract.recorder import Recorder
 from vnhealth.extract.vocabulary import Vocabulary
@@ -21,3 +22,6 @@ class DocumentRun:
     statistics: str | None
     # a value reached in a year before this one (the document's first) is reported
     past_before: int
+    # when the document was issued (None: nothing says): a value for a later year is planned,
+    # for an earlier one reported
+    issued: IssueYear | None = None

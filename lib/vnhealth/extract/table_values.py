@@ -6,14 +6,16 @@ whose header named year columns."""
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from vnhealth.catalog import Indicator
-from vnhealth.extract.kind_year import column_kind
+from vnhealth.extract.kind_year import NOT_STATED, YearChoice, column_kind, decide_kind
+from vnhealth.extract.lines import YEAR_IN_TEXT_RE
 from vnhealth.extract.mentions import unit_in_texts
 from vnhealth.extract.qualitative import read_qualitative
-from vnhealth.extract.recorder import PairedValue
+from vnhealth.extract.recorder import Basis, PairedValue
 from vnhealth.extract.records import Segment, Statement
-from vnhealth.extract.shapes.records import Row, Table, TabRow, TabTable
+from vnhealth.extract.shapes.records import Row, Table, TabRow, TabTable, TotalTable
 from vnhealth.extract.state import DocumentRun
 from vnhealth.numbers import CellValue, parse_cell
 from vnhealth.text import blank_markup, lite, nfc
@@ -22,10 +24,13 @@ _TOKEN_RE = re.compile(r"\S+")
 _YEAR_TOKEN_RE = re.compile(r"^\(?(?:19|20)\d\d\)?[.,;:]?$")
 
 
-def read_table(run: DocumentRun, table: Table | TabTable) -> None:
+def read_table(run: DocumentRun, table: Table | TabTable | TotalTable) -> None:
     if isinstance(table, TabTable):
         for row in table.rows:
             _read_tab_row(run, table, row)
+        return
+    if isinstance(table, TotalTable):
+        _read_total_table(run, table)
         return
     statistics = bool(run.vocab.table_words.statistics.search(lite(nfc(run.doc.title or ""))))
     shared = _shared_unit(run, table)
@@ -34,6 +39,39 @@ def read_table(run: DocumentRun, table: Table | TabTable) -> None:
         statement = run.recorder.new_statement(seg)
         if row.role in ("row", "total"):  # districts and the country are not the province
             _read_row(run, table, row, statement, statistics, shared)
+
+
+class LabelName(NamedTuple):
+    """The catalogue alias a row label (or table title) holds, where, and its indicators."""
+
+    text: str  # the label
+    start: int  # the alias's offsets in the label
+    end: int
+    indicators: list[Indicator]
+
+
+def label_name(run: DocumentRun, text: str) -> LabelName | None:
+    """The first alias in a label, or None."""
+    keyed = run.vocab.key(text)
+    alias = next(run.vocab.alias_re.finditer(keyed.key), None)
+    if alias is None:
+        return None
+    a, b = keyed.span_in_text(alias.start(1), alias.end(1))
+    return LabelName(text, a, b, run.vocab.alias_targets[alias.group(1)])
+
+
+def names_another_subject(run: DocumentRun, name: LabelName, ind: Indicator) -> bool:
+    """"Tỷ lệ xã có trạm y tế đủ điều kiện khám bệnh, chữa bệnh bảo hiểm y tế" is a share of
+    communes: the indicator an alias in it names is that share only when it names the same
+    subject, in the alias as written or in its catalogue name (not the people's insurance
+    coverage that "bảo hiểm y tế" names)."""
+    low = lite(name.text)
+    shares = [m for m in run.vocab.share_subject_re.finditer(low) if m.start() < name.start]
+    if not shares:
+        return False
+    word = re.compile(rf"(?<!\w){re.escape(shares[-1].group('subject'))}(?!\w)")
+    return not (word.search(low, name.start, name.end)
+                or word.search(lite(nfc(ind.name_vi))))
 
 
 def _row_indicator_unit(run: DocumentRun, label: str) -> str | None:
@@ -66,26 +104,24 @@ def _read_row(run: DocumentRun, table: Table, row: Row, statement: Statement,
     vocab, doc = run.vocab, run.doc
     # a total row ("Toàn tỉnh") is named by the table's title
     names = [row.label, table.title] if row.role == "total" else [row.label]
-    alias = None
+    found = None
     texts = list(names)
-    for k, name in enumerate(names):
-        keyed = vocab.key(name)
-        alias = next(vocab.alias_re.finditer(keyed.key), None)
-        if alias is not None:
+    for k, text in enumerate(names):
+        found = label_name(run, text)
+        if found is not None:
             # a unit word inside the indicator's name is part of the name ("dưới 1 tuổi")
-            a, b = keyed.span_in_text(alias.start(1), alias.end(1))
-            texts[k] = name[:a] + " " * (b - a) + name[b:]
+            texts[k] = text[:found.start] + " " * (found.end - found.start) + text[found.end:]
             break
-    if alias is None:
+    if found is None:
         return
-    candidates = vocab.alias_targets[alias.group(1)]
+    candidates = found.indicators
     row_unit = unit_in_texts(vocab, [row.unit_text, *texts, table.unit_text])
     for cell in row.cells:
         if cell.value is None:
             continue
         unit = "percent" if cell.value.percent else row_unit
         ind = run.chooser.choose(candidates, unit, None, table=True)
-        if ind is None:
+        if ind is None or names_another_subject(run, found, ind):
             continue
         if unit is None and shared and shared != ind.unit:
             unit = _in_shared_unit(run, ind, cell.value.value, shared)
@@ -111,6 +147,39 @@ def _in_shared_unit(run: DocumentRun, ind: Indicator, value: float, shared: str)
     if lo <= value <= hi or not lo <= converted <= hi:
         return None
     return shared
+
+
+def _read_total_table(run: DocumentRun, table: TotalTable) -> None:
+    """Each row's total, for the indicator its label names in the unit its unit cell gives;
+    the year is the table title's, else the one-year document's, else not stated."""
+    years = YEAR_IN_TEXT_RE.findall(table.title)
+    if years:
+        year = YearChoice(int(years[-1]), "table title")
+    elif run.doc.period_start == run.doc.period_end:
+        year = YearChoice(run.doc.period_end, "one-year document")
+    else:
+        year = NOT_STATED
+    kind = decide_kind(baseline=False, column_kind=None, statistics=run.statistics,
+                       section=None, verb=None, year=year, past_before=run.past_before,
+                       issued=run.issued)
+    for row in table.rows:
+        seg = Segment.from_lines("table_row", [(n, run.lines[n - 1]) for n in row.lines])
+        statement = run.recorder.new_statement(seg)
+        cell = row.cells[0].value if row.cells else None
+        if row.role not in ("row", "total") or cell is None:
+            continue  # a count, a district, or a figure left out
+        found = label_name(run, row.label)
+        if found is None:
+            continue
+        unit = "percent" if cell.percent else unit_in_texts(run.vocab, [row.unit_text])
+        ind = run.chooser.choose(found.indicators, unit, None, table=True)
+        if ind is None or names_another_subject(run, found, ind):
+            continue
+        run.recorder.emit(
+            PairedValue(ind, kind.kind, year.year, cell.comparator, cell.value,
+                        cell.value_high, unit or ind.unit, None, row.cells[0].line,
+                        row.cells[0].text), statement,
+            Basis(row.label, "alias", 100.0, kind.basis, year.basis))
 
 
 def _read_tab_row(run: DocumentRun, table: TabTable, row: TabRow) -> None:

@@ -12,6 +12,7 @@ from typing import Any
 
 from vnhealth.catalog import Catalog, Indicator
 from vnhealth.extract.fuzzy import FuzzyIndex
+from vnhealth.extract.not_values import NotValues
 from vnhealth.extract.records import Segment
 from vnhealth.extract.shapes.words import TableWords
 from vnhealth.text import Keyed, blank_markup, lite, make_key, nfc, phrase_key
@@ -60,10 +61,18 @@ def alias_regex(keys: list[str]) -> re.Pattern[str]:
     return re.compile("(" + "|".join(branches) + r")(?= |$)")
 
 
-def subject_regex(phrases: list[str]) -> re.Pattern[str]:
-    """One of `phrases` right after a number's unit, perhaps after "số"/"các"/"những"."""
+def words_alternation(words: list[str]) -> str:
+    """A regex alternation of lite() words, longest first, spaces matching any blanks; one
+    that never matches when the list is empty."""
+    alts = sorted({lite(nfc(w)) for w in words}, key=len, reverse=True)
+    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in alts) or "(?!x)x"
+
+
+def subject_regex(phrases: list[str], leading: list[str]) -> re.Pattern[str]:
+    """One of `phrases` right after a number's unit, perhaps after a `leading` word ("số",
+    "các")."""
     body = phrase_regex(phrases).pattern if phrases else "(?!x)x"
-    return re.compile(r"\s*(?:(?:số|các|những)\s+)?(" + body + ")")
+    return re.compile(rf"\s*(?:(?:{words_alternation(leading)})\s+)?(" + body + ")")
 
 
 def verb_regex(verbs: list[str]) -> re.Pattern[str]:
@@ -107,6 +116,11 @@ class Vocabulary:
         self._compile_comparators(v)
         self._compile_context(v)
         self._compile_subjects(v, catalog)
+        self._compile_dates(v)
+        self._compile_years(v)
+        dates = v.get("date_words") or {}
+        self.not_values = NotValues([nfc(w) for w in v.get("document_words", [])], *(
+            nfc(str(dates.get(k) or "")) for k in ("day", "month", "year")))
         self._key_memo: dict[str, tuple[str, int]] = {}
 
     def _compile_aliases(self, catalog: Catalog) -> None:
@@ -190,13 +204,28 @@ class Vocabulary:
                      for p in v.get("clause_breaks", [])) or r"(?!x)x"
         )
         self.count_re = phrase_regex(list(v.get("count_nouns", [])))
+        goals = list(v.get("goal_words", []))
+        self.goal_word_re = phrase_regex(goals) if goals else NEVER_RE
 
     def _compile_subjects(self, v: dict[str, Any], catalog: Catalog) -> None:
+        leading = list(v.get("leading_words", []))
+        # "50% số xã …": a leading word right after a number, which then leads the name after it
+        self.leading_re = re.compile(rf"\s*(?:{words_alternation(leading)})\s")
+        # a gap of nothing but these words between a number and the name it leads
+        self.number_first_gap_re = re.compile(
+            rf"\s*(?:(?:{words_alternation(v.get('number_first_words', []))})(?!\S)\s*)*")
         # "N% [số|các] <subject>": the subject right after a number and its unit
-        self.activity_subject_re = subject_regex(v.get("activity_subjects", []))
-        self.establishment_subject_re = subject_regex(v.get("establishment_subjects", []))
+        self.activity_subject_re = subject_regex(v.get("activity_subjects", []), leading)
+        self.establishment_subject_re = subject_regex(v.get("establishment_subjects", []),
+                                                      leading)
+        # "Tỷ lệ [các] xã có …": the subject of a share, right after its word
+        self.share_subject_re = re.compile(
+            rf"(?<!\w)(?:{words_alternation(v.get('share_words', []))})\s+"
+            rf"(?:(?:{words_alternation(leading)})\s+)?"
+            rf"(?P<subject>{words_alternation(v.get('share_subjects', []))})(?!\w)")
         self.subgroups = catalog.subgroups
-        self.table_words = TableWords.from_vocabulary(v)
+        self.subgroup_re = phrase_regex(list(self.subgroups)) if self.subgroups else NEVER_RE
+        self.table_words = TableWords.from_vocabulary(v, list(self.unit_phrases))
         self.qualitative = [(q.id, [phrase_key(p, self.abbreviations) for p in q.phrases])
                             for q in catalog.qualitative]
         # each phrase as a whole-word pattern on a key, compiled once
@@ -205,6 +234,46 @@ class Vocabulary:
         # cheap pre-check before keying a segment: the longest word of each phrase
         self.qualitative_anchors = {longest_bigram(lite(nfc(p)))
                                     for q in catalog.qualitative for p in q.phrases}
+
+    def _compile_years(self, v: dict[str, Any]) -> None:
+        """Year phrases ("năm 2025", "giai đoạn 2021-2025", "đến năm 2030", "đến 2030"; "so
+        với năm 2015" a reference, groups ref/ref2), on lite() text; and a line holding only a
+        year ("Năm 2025:")."""
+        y = v.get("year_phrases") or {}
+        year_words = words_alternation(y.get("year_words") or [])
+        lead = words_alternation(y.get("lead_words") or [])
+        until = words_alternation(y.get("until_words") or [])
+        ref = words_alternation(y.get("reference_words") or [])
+        self.year_phrase_re = re.compile(
+            rf"(?P<ref>(?:{ref})\s*)?(?:(?:{lead})\s+)?"
+            rf"(?:(?:{year_words})\s+)(?P<y1>(?:19|20)\d\d)"
+            r"(?:\s*[-–]\s*(?P<y2>(?:19|20)\d\d))?(?!\d|/)"
+            rf"|(?P<ref2>(?:{ref})\s+)(?P<y3>(?:19|20)\d\d)"
+            rf"|(?:{until})\s+(?P<y4>(?:19|20)\d\d)(?![\d/])")
+        # "so với năm 2020" right after a relative change: the year it is compared with
+        self.compared_year_re = re.compile(
+            rf"\s*(?:{ref})\s*(?:(?:{year_words})\s*)?((?:19|20)\d\d)")
+        self.lone_year_re = re.compile(
+            rf"^\s*(?:(?:{year_words})\s+)?(?:19|20)\d\d(?!\d)[\s:.)]*$", re.IGNORECASE)
+
+    def _compile_dates(self, v: dict[str, Any]) -> None:
+        """A date ("ngày 02 tháng 1 năm 2024", "ngày 9/12/2022", "ngày … tháng 01 năm 2024"
+        with the day left blank; groups y1 or y2 the year) on lite() text, a date after an
+        issue word, and a dateline ("Quảng Bình, ngày …" alone on its line or cell) on NFC
+        text."""
+        words = v.get("date_words") or {}
+        day, month, year = (re.escape(lite(nfc(str(words.get(k) or "")))) or "(?!x)x"
+                            for k in ("day", "month", "year"))
+        date = (rf"{day}[\s.…]*(?:\d{{1,2}})?\s*(?:{month}\s*\d{{1,2}}\s*{year}\s*"
+                r"(?P<y1>(?:19|20)\d\d)|/\s*\d{1,2}\s*/\s*(?P<y2>(?:19|20)\d\d))(?!\d)")
+        self.date_re = re.compile(date)
+        issue = "|".join(re.escape(w) for w in _lites(v.get("issue_words", []))) or "(?!x)x"
+        self.issued_card_re = re.compile(
+            rf"(?<!\w)(?P<word>{issue})[\s:|]*\d{{1,2}}\s*/\s*\d{{1,2}}\s*/\s*"
+            r"(?P<y>(?:19|20)\d\d)(?!\d)")
+        self.dateline_re = re.compile(
+            r"(?:^|[|\t])\s*(?P<place>[^\W\d_](?:[^\W\d_]|[ .]){0,30}),\s*(?i:"
+            + date + r")\s*[.|]?\s*(?:\||$)")
 
     def key(self, text: str) -> Keyed:
         """The matching key of an NFC text, its words' keys remembered across documents."""

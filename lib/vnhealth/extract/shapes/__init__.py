@@ -10,11 +10,16 @@ read like prose. registry.py lists them in the order they are tried.
   tab_rows        tab-separated cells, numbered rows under header rows
   pipe_rows       "|" between cells, a cell over several lines
   pdf_rows        rows numbered under a one-word-per-line header ("STT")
+  unit_rows       numbered rows ending in a unit cell and values, under a total column
+                  ("Tổng số", "Chia ra") that names no year: a census table
   side_by_side    years side by side on one header line
+  wrapped_header  years rising in reading order over several lines ("Sơ bộ" / "2015 2016
+                  2017 2018" / "Prel. 2019"): a PDF's text of one header row
   stacked_header  a header over several lines ("Sơ bộ" above "2023")
   one_per_line    years, labels and values each on a line of their own
   years_down      rows that open with their year under labels naming the indicators
 
-The words they read (header words, "Sơ bộ", "Đơn vị tính", "Toàn tỉnh", "Huyện") live in
-data/catalog/vocabulary.yaml under `tables`.
+The words they read (header words, "Sơ bộ", "Đơn vị tính", "Toàn tỉnh", "Huyện", "STT", a
+ditto mark) live in data/catalog/vocabulary.yaml under `tables`; a unit cell is a unit phrase of
+the catalogue or a count noun (`count_nouns`).
 """

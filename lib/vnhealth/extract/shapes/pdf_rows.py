@@ -10,9 +10,9 @@ from collections.abc import Sequence
 from vnhealth.extract.lines import HEADING_RE, YEAR_IN_TEXT_RE
 from vnhealth.extract.records import Segment
 from vnhealth.extract.shapes.records import ShapeRead, Spot, TableShape
+from vnhealth.extract.shapes.words import TableWords
 from vnhealth.text import lite
 
-STT_RE = re.compile(r"^\s*(STT|TT)\b")
 PDF_ROW_RE = re.compile(r"^\s*(\d{1,2}[a-z]?(?:\.\d{1,2})?)\s+(?=[A-ZĐÀ-Ỹ])")
 _LONE_NUMBER_RE = re.compile(r"^\s*(\d{1,2}[a-z]?)\s*$")
 _URL_LIKE = re.compile(r"^(https?://|www\.)\S+$")
@@ -21,7 +21,7 @@ _LEADING_DIGITS_RE = re.compile(r"\d+")
 
 
 def detect(spot: Spot) -> bool:
-    return STT_RE.match(spot.lines[spot.i]) is not None
+    return spot.words.row_number_header.match(spot.lines[spot.i]) is not None
 
 
 def _row_number(token: str) -> float:
@@ -64,15 +64,16 @@ def _header(spot: Spot) -> tuple[list[tuple[str, int]], int, int]:
     return columns, target_year, i
 
 
-def _ends_table(line: str) -> bool:
+def _ends_table(line: str, words: TableWords) -> bool:
     """Another header, or a section heading ("II.", "a)") that is no row."""
-    return bool(STT_RE.match(line) or (line.strip() and HEADING_RE.match(line)
+    return bool(words.row_number_header.match(line) or (line.strip() and HEADING_RE.match(line)
                                        and not PDF_ROW_RE.match(line)
                                        and not _LONE_NUMBER_RE.match(line)
                                        and _SECTION_NUMBER_RE.match(line)))
 
 
-def _rows(lines: Sequence[str], i: int) -> tuple[list[list[tuple[int, str]]], int]:
+def _rows(lines: Sequence[str], i: int, words: TableWords
+          ) -> tuple[list[list[tuple[int, str]]], int]:
     """The rows from line i (each its numbered line and the lines it wraps over), and the
     index after the table. A lone number opens a row when the next text line is a name and
     it follows the last row's number."""
@@ -81,7 +82,7 @@ def _rows(lines: Sequence[str], i: int) -> tuple[list[list[tuple[int, str]]], in
     while i < len(lines):
         line = lines[i]
         s = line.strip()
-        if _ends_table(line):
+        if _ends_table(line, words):
             break
         m_row = PDF_ROW_RE.match(line)
         m_lone = _LONE_NUMBER_RE.match(line)
@@ -104,7 +105,7 @@ def _rows(lines: Sequence[str], i: int) -> tuple[list[list[tuple[int, str]]], in
 
 def read(spot: Spot) -> ShapeRead:
     columns, target_year, first_row = _header(spot)
-    rows, end = _rows(spot.lines, first_row)
+    rows, end = _rows(spot.lines, first_row, spot.words)
     segments = [Segment.from_lines("pdf_row", row, context_year=target_year,
                                    table_unitless_ok=True,
                                    columns=columns if len(columns) >= 2 else None)

@@ -42,7 +42,9 @@ class Row:
     lines: list[int]  # 1-based lines of the label and the values, in order
     unit_text: str  # a unit cell, or the "(%)" / "(người)" ending the label; "" if none
     cells: list[Cell] = field(default_factory=list)
-    role: str = "row"  # row | total | sub | national: only `row` and `total` are the province's
+    # row | total | sub | national | count: only `row` and `total` are the province's values
+    # (a `count` row's unit cell names what it counts: "Xã", "Người")
+    role: str = "row"
 
 
 @dataclass
@@ -87,6 +89,22 @@ class TabTable(NamedTuple):
 
 
 # ---------------------------------------------------------------------------------------------
+# Tables of numbered rows with a unit cell, whose first value column is the total
+
+
+@dataclass
+class TotalTable:
+    """A table without years in its header: numbered rows, each a label, a unit cell and values
+    by column, the first column the total ("Tổng số", then "Chia ra" by kind of commune).
+    Each row keeps its total only, as its one cell (column 0)."""
+
+    rows: list[Row]
+    title: str  # the lines above the first row (a year there dates the values)
+    start: int  # 0-based index of the first row's line
+    end: int  # 0-based index after the last row
+
+
+# ---------------------------------------------------------------------------------------------
 # What a shape is given and gives back
 
 
@@ -105,6 +123,7 @@ class ShapeRead:
     end: int  # 0-based index of the line after the table
     table: Table | None = None  # read into observations as a whole
     tab_table: TabTable | None = None  # likewise
+    total_table: TotalTable | None = None  # likewise
     segments: list[Segment] = field(default_factory=list)  # rows read like prose
     # the segments stand in the document's sections (targets or not, dated by the section
     # heading when their row gives no time)

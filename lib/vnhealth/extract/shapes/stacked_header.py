@@ -5,7 +5,11 @@ from __future__ import annotations
 
 from vnhealth.extract.shapes.header import header_run
 from vnhealth.extract.shapes.records import ShapeRead, Spot, TableShape
-from vnhealth.extract.shapes.year_table import laid_out_by_position, read_year_table
+from vnhealth.extract.shapes.year_table import (
+    laid_out_by_position,
+    read_year_table,
+    wraps_in_reading_order,
+)
 
 
 def detect(spot: Spot) -> bool:
@@ -13,13 +17,14 @@ def detect(spot: Spot) -> bool:
         return False
     run = header_run(spot.lines, spot.i, spot.words)
     many = len(run) >= 2 and any(len(h.years) >= 2 for h in run)
-    return many and sum(len(h.years) for h in run) >= 2
+    # years that wrap in reading order are the wrapped header's
+    return many and sum(len(h.years) for h in run) >= 2 and not wraps_in_reading_order(spot)
 
 
 def read(spot: Spot) -> ShapeRead | None:
     """Read by position when laid out by position (runs of spaces) or when a kind word stands
-    over a year ("Sơ bộ" above "2021"); years set apart by single spaces whose line wraps read
-    in reading order."""
+    over a year ("Sơ bộ" above "2021"); years set apart by single spaces that do not rise in
+    reading order are read in reading order too."""
     run = header_run(spot.lines, spot.i, spot.words)
     by_position = laid_out_by_position(spot) or any(h.hints for h in run)
     return read_year_table(spot, "stacked_header", by_position)

@@ -95,7 +95,9 @@ def _numbered(spot: Spot, header_rows: list[TabRow], data: list[TabRow]) -> TabT
                      if YEAR_IN_TEXT_RE.search(c)
                      and any(w in lite(c) for w in spot.words.baseline_columns)}
     name_col = _name_column(data, width)
-    unit_col = next((k for k, h in enumerate(headers) if "đơn vị" in h.lower()), None)
+    words = spot.words
+    unit_col = next((k for k, h in enumerate(headers)
+                     if any(w in lite(h) for w in words.unit_column)), None)
     columns: dict[int, tuple[str, int]] = {}
     for k, h in enumerate(headers):
         if k <= name_col or k == unit_col:
@@ -105,7 +107,7 @@ def _numbered(spot: Spot, header_rows: list[TabRow], data: list[TabRow]) -> TabT
             columns[k] = ("baseline", years[-1])
         elif years:
             columns[k] = ("year", years[-1])
-        elif any(w in lite(h) for w in ("chỉ tiêu", "mục tiêu", "kế hoạch")):
+        elif any(w in lite(h) for w in words.target_column):
             columns[k] = ("target", spot.period_end)
     return TabTable(data, name_col, unit_col, columns)
 

@@ -36,13 +36,40 @@ class TableWords:
     header_letters: frozenset[str] = frozenset()
     # words of a column header that holds values already achieved ("Thực hiện 2025")
     baseline_columns: tuple[str, ...] = ()
+    # a unit cell ending a row's label, on lite() text: a unit phrase, a noun of what is
+    # counted ("Xã", "Người") or a ditto mark repeating the unit above ("“")
+    unit_cell: re.Pattern[str] = re.compile(r"(?!x)x")
+    counted: frozenset[str] = frozenset()  # the nouns of counts (lite)
+    ditto: frozenset[str] = frozenset()
+    # a tab table's header cells: the unit column ("Đơn vị"), a target column without a year
+    # ("Kế hoạch"), both lite()
+    unit_column: tuple[str, ...] = ()
+    target_column: tuple[str, ...] = ()
+    # the header cell opening a PDF table of numbered rows ("STT"), as written (capitals)
+    row_number_header: re.Pattern[str] = re.compile(r"(?!x)x")
 
     @classmethod
-    def from_vocabulary(cls, vocabulary: dict[str, Any]) -> TableWords:
+    def from_vocabulary(cls, vocabulary: dict[str, Any], unit_phrases: Sequence[str] = ()
+                        ) -> TableWords:
         t = vocabulary.get("tables") or {}
         letters = frozenset(run for name in ("preliminary", "actual", "plan", "header")
                             for p in t.get(name) or [] for run in LETTERS_RE.findall(lite(nfc(p))))
         baseline = tuple(lite(nfc(p)) for p in vocabulary.get("baseline_columns", []))
+        counted = frozenset(lite(nfc(p)) for p in vocabulary.get("count_nouns", []))
+        ditto = frozenset(nfc(p) for p in t.get("ditto") or [])
+        cells = sorted({*counted, *ditto, *(lite(nfc(p)) for p in unit_phrases)}, key=len,
+                       reverse=True)
+        unit_cell = re.compile(r"(?:^|\s)(" + "|".join(
+            r"\s+".join(re.escape(w) for w in p.split()) for p in cells) + r")$") if cells \
+            else re.compile(r"(?!x)x")
+        numbered = sorted((nfc(p) for p in t.get("row_number_header") or []), key=len,
+                          reverse=True)
         return cls(**{name: phrases_re(t.get(name) or []) for name in (
             "preliminary", "actual", "plan", "header", "unit_line", "totals", "national",
-            "sub_rows", "statistics")}, header_letters=letters, baseline_columns=baseline)
+            "sub_rows", "statistics")}, header_letters=letters, baseline_columns=baseline,
+            unit_cell=unit_cell, counted=counted, ditto=ditto,
+            unit_column=tuple(lite(nfc(p)) for p in t.get("unit_column") or []),
+            target_column=tuple(lite(nfc(p)) for p in t.get("target_column") or []),
+            row_number_header=re.compile(
+                r"^\s*(?:" + "|".join(map(re.escape, numbered)) + r")\b") if numbered
+            else re.compile(r"(?!x)x"))

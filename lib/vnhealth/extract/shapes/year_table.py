@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 
 from vnhealth.extract.shapes.header import header_run, year_columns
-from vnhealth.extract.shapes.records import Row, ShapeRead, Spot, Table
+from vnhealth.extract.shapes.records import Row, ShapeRead, Spot, Table, YearColumn
 from vnhealth.extract.shapes.rows import RowReader
 from vnhealth.extract.shapes.words import TableWords
 from vnhealth.text import is_noise_line, lite
@@ -15,12 +15,15 @@ from vnhealth.text import is_noise_line, lite
 _ENGLISH_WORD_RE = re.compile(r"[A-Za-z]{4,}")
 
 
-def read_year_table(spot: Spot, shape: str, by_position: bool) -> ShapeRead | None:
-    """The table whose header starts at the spot, or None when its years repeat, fewer than
-    two are named or no row holds a value."""
+def read_year_table(spot: Spot, shape: str, by_position: bool,
+                    columns: list[YearColumn] | None = None) -> ShapeRead | None:
+    """The table whose header starts at the spot (its year columns read from the header run
+    unless given), or None when its years repeat, fewer than two are named or no row holds a
+    value."""
     lines, i, words = spot.lines, spot.i, spot.words
     run = header_run(lines, i, words)
-    columns = year_columns(run, by_position)
+    if columns is None:
+        columns = year_columns(run, by_position)
     if len({c.year for c in columns}) != len(columns) or len(columns) < 2:
         return None
     reader = RowReader(lines, columns, by_position, words)
@@ -41,6 +44,19 @@ def laid_out_by_position(spot: Spot) -> bool:
     """Years set apart by runs of spaces: the table is laid out by position."""
     run = header_run(spot.lines, spot.i, spot.words)
     return any(re.search(r"\d {2,}\S|\S {2,}(?:19|20)\d\d", spot.lines[h.index]) for h in run)
+
+
+def wraps_in_reading_order(spot: Spot) -> bool:
+    """A header over several lines whose years, set apart by single spaces, rise in reading
+    order ("Sơ bộ" / "2015 2016 2017 2018" / "Prel. 2019"): a PDF's text of one header row
+    whose last cell stands over several lines, not a layout by position."""
+    if spot.header is None:
+        return False
+    run = header_run(spot.lines, spot.i, spot.words)
+    if len(run) < 2 or not any(len(h.years) >= 2 for h in run) or laid_out_by_position(spot):
+        return False
+    years = [y for h in run for y, _s, _e in h.years]
+    return all(a < b for a, b in zip(years, years[1:], strict=False))
 
 
 def title_above(lines: Sequence[str], start: int, words: TableWords) -> tuple[str, str]:

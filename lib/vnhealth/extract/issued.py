@@ -1,0 +1,89 @@
+"""When a document was issued: the year that tells a reported value from a planned one.
+
+A value for a year after the document was issued cannot have been reported in it, and a value
+for a year before it is not planned there. The manifest's date of issue decides when it gives
+one; else the year in the document's number ("114/2025/QH15"); else the text's own words: a
+date written with the document's number ("Nghị quyết số 11/NQ-HĐND ngày 9/12/2022"), a date
+after an issue word ("Ngày ban hành 02/01/2024"), or the dateline under the header ("Quảng
+Bình, ngày 02 tháng 1 năm 2024", a line of its own). Dates of other documents cited in the text
+("Căn cứ Quyết định số 788/QĐ-BYT ngày 13/02/2023 …") are none of these. The words are the
+catalogue's (vocabulary.yaml `issue_words`, `date_words`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from vnhealth.catalog import Document
+from vnhealth.extract.lines import YEAR_IN_TEXT_RE
+from vnhealth.extract.vocabulary import Vocabulary
+from vnhealth.text import lite, nfc
+
+_MARKUP_RE = re.compile(r"[*_#>]+")  # markdown emphasis and headings around a header line
+HEAD_LINES = 40  # the header, card and first sentences; a cited date further on is no issue
+
+
+class IssueYear(NamedTuple):
+    year: int
+    basis: str  # where it was read
+
+
+def issue_year(vocab: Vocabulary, doc: Document, lines: Sequence[str]) -> IssueYear | None:
+    """The year the document was issued, with where it was read; None when nothing says."""
+    if doc.issued_on and doc.issued_on[:4].isdigit():
+        return IssueYear(int(doc.issued_on[:4]), "date of issue in the manifest")
+    in_number = YEAR_IN_TEXT_RE.search(doc.doc_number or "")
+    if in_number:
+        return IssueYear(int(in_number.group(1)), f"year in its number {doc.doc_number}")
+    head = [nfc(t) for t in lines[:HEAD_LINES]]
+    return (_with_own_number(vocab, doc, [nfc(doc.title or ""), *head])
+            or _after_issue_word(vocab, head) or _dateline(vocab, head))
+
+
+def _with_own_number(vocab: Vocabulary, doc: Document, texts: list[str]) -> IssueYear | None:
+    """A date on the line (or title) that names the document's own number."""
+    number = lite(nfc(doc.doc_number or "")).replace(" ", "")
+    if len(number) < 3:
+        return None
+    # the number as written, perhaps with blanks around its slashes ("11 /NQ-HĐND")
+    number_re = re.compile(r"(?<![\w/-])" + r"\s*".join(map(re.escape, number)) + r"(?![\w/-])")
+    for text in texts:
+        low = lite(text)
+        own = number_re.search(low)
+        dates = list(vocab.date_re.finditer(low)) if own else []
+        if own and dates:
+            # the date nearest the number (a line may cite another document's date too)
+            near = min(dates, key=lambda m: abs(m.start() - own.start()))
+            return IssueYear(_year(near), f"date with its number {doc.doc_number}")
+    return None
+
+
+def _after_issue_word(vocab: Vocabulary, head: list[str]) -> IssueYear | None:
+    """"Ngày ban hành 02/01/2024", "| Ngày ban hành | 01/01/2026 |": a document card."""
+    for text in head:
+        m = vocab.issued_card_re.search(lite(text))
+        if m:
+            return IssueYear(int(m.group("y")), f"'{m.group('word')}' date")
+    return None
+
+
+def _dateline(vocab: Vocabulary, head: list[str]) -> IssueYear | None:
+    """"Quảng Bình, ngày 02 tháng 1 năm 2024" standing alone (or in its own cell): a place
+    written with a capital, a comma, the date, nothing after it. The date may run on to the
+    next line ("Hà Nội, ngày 03" / "tháng 01 năm 2025")."""
+    clean = [_MARKUP_RE.sub(" ", t).strip() for t in head]
+    for i, text in enumerate(clean):
+        if not text:
+            continue
+        nxt = next((t for t in clean[i + 1:i + 3] if t), "")
+        for candidate in (text, f"{text} {nxt}"):
+            m = vocab.dateline_re.search(candidate)
+            if m and m.group("place")[:1].isupper():
+                return IssueYear(_year(m), "dateline under the header")
+    return None
+
+
+def _year(m: re.Match[str]) -> int:
+    return int(m.group("y1") or m.group("y2"))
