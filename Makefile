@@ -79,8 +79,12 @@ $(WAREHOUSE): $(STAMP) $(WAREHOUSE_INPUTS)
 check: warehouse ## Run the data checks (sql/checks/*.sql); non-zero exit on any offending row
 	$(BIN)/vnhealth check
 
-reports: setup warehouse browser-deps ## Build the warehouse, then render the reports
-	$(BIN)/vnhealth render --manifest reports/reports.yaml --jobs $(JOBS)
+# Only what changed is rendered (--changed: notebook, parameters, data build, library, page
+# format); with nothing changed the command answers from reports/.render-state.json without
+# starting a kernel, a browser or even importing papermill. RENDER_FLAGS= renders everything.
+RENDER_FLAGS ?= --changed
+reports: setup warehouse browser-deps ## Build the warehouse, then render the reports that changed
+	$(BIN)/vnhealth render --manifest reports/reports.yaml --jobs $(JOBS) $(RENDER_FLAGS)
 
 # Headless Chromium prints the PDF briefs and drives the browser tests; DejaVu has the
 # Vietnamese glyphs. Skipped when both are present. It never fails the build: without apt, or

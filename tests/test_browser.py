@@ -1,31 +1,29 @@
 """Rendered reports in headless Chromium: charts drawn, nothing fetched, real Vietnamese glyphs.
 
-Chromium is driven over the DevTools protocol (a small websocket client), so the test sees
-every request the page makes, counts the SVG plotly draws, and asks which platform fonts
-rendered a piece of Vietnamese text. Screenshots go to tests/artifacts/ (gitignored; CI keeps
-them as artifacts). Without Chromium these tests are skipped, except on CI (``CI`` set), where
-a missing browser is a failure: `make test` installs it (`make browser-deps`).
+Chromium is driven over the DevTools protocol (vnhealth.chromium, the client the renderer
+prints PDFs with), so the test sees every request the page makes, counts the SVG plotly draws,
+and asks which platform fonts rendered a piece of Vietnamese text. Screenshots go to
+tests/artifacts/ (gitignored; CI keeps them as artifacts). Without Chromium these tests are
+skipped, except on CI (``CI`` set), where a missing browser is a failure: `make test` installs
+it (`make browser-deps`).
 """
 
 from __future__ import annotations
 
 import base64
-import json
 import os
-import re
 import shutil
 import subprocess
-import tempfile
 import time
 import unicodedata
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from vnhealth.render import CHROMIUM_FLAGS, Summary, find_chromium
+from vnhealth import chromium
+from vnhealth.render import Summary, find_chromium
 
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 # Schemes a page may load from without leaving the machine.
@@ -42,92 +40,52 @@ def _chromium() -> str:
 
 
 class Browser:
-    """Headless Chromium with one page, spoken to over the DevTools protocol."""
+    """Headless Chromium with one page, spoken to over the DevTools protocol
+    (:mod:`vnhealth.chromium`: the client the renderer prints PDFs with)."""
 
-    def __init__(self, executable: str) -> None:
-        import websocket  # websocket-client, a dependency of jupyter_server
-
-        self.profile = tempfile.mkdtemp(prefix="vnh-cdp-")
+    def __init__(self, executable: str, width: int = 1280, height: int = 900) -> None:
         # Any host name resolves to nothing: a page that tried the network would fail to load
         # the resource, and the request would still show up below.
-        self.proc = subprocess.Popen(
-            [executable, *CHROMIUM_FLAGS, f"--user-data-dir={self.profile}",
-             "--remote-debugging-port=0", "--host-resolver-rules=MAP * ~NOTFOUND",
-             "--window-size=1280,900", "about:blank"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-        port = self._port()
-        deadline = time.time() + 20
-        while True:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/json/list",
-                                            timeout=5) as resp:
-                    targets = json.load(resp)
-                page = next(t for t in targets if t.get("type") == "page")
-                break
-            except (OSError, StopIteration):
-                if time.time() > deadline:
-                    raise
-                time.sleep(0.1)
-        self.ws = websocket.create_connection(page["webSocketDebuggerUrl"], timeout=30,
-                                              suppress_origin=True)
-        self._id = 0
-        self.events: list[dict[str, Any]] = []
+        self.chromium = chromium.Browser(executable, args=[
+            "--host-resolver-rules=MAP * ~NOTFOUND", f"--window-size={width},{height}"])
+        self.page = self.chromium.new_page()
 
-    def _port(self) -> int:
-        assert self.proc.stderr is not None
-        deadline = time.time() + 20
-        while time.time() < deadline:
-            line = self.proc.stderr.readline()
-            m = re.search(r"DevTools listening on ws://[^:]+:(\d+)/", line)
-            if m:
-                return int(m.group(1))
-        raise RuntimeError("chromium did not start its DevTools endpoint")
+    @property
+    def events(self) -> list[dict[str, Any]]:
+        """Every event of the page since the last :meth:`open` (protocol messages)."""
+        return self.page.events
 
     def send(self, method: str, **params: Any) -> dict[str, Any]:
-        self._id += 1
-        msg_id = self._id
-        self.ws.send(json.dumps({"id": msg_id, "method": method, "params": params}))
-        while True:
-            msg = json.loads(self.ws.recv())
-            if msg.get("id") == msg_id:
-                if "error" in msg:
-                    raise RuntimeError(f"{method}: {msg['error']}")
-                return msg.get("result", {})
-            self.events.append(msg)
+        return self.page.send(method, **params)
 
     def wait_for(self, event: str, timeout: float = 30) -> dict[str, Any]:
-        deadline = time.time() + timeout
-        for msg in self.events:
-            if msg.get("method") == event:
-                return msg
-        while time.time() < deadline:
-            msg = json.loads(self.ws.recv())
-            self.events.append(msg)
-            if msg.get("method") == event:
-                return msg
-        raise TimeoutError(event)
+        return self.page.wait_for(event, timeout)
 
     def evaluate(self, expression: str) -> Any:
-        result = self.send("Runtime.evaluate", expression=expression, returnByValue=True,
-                           awaitPromise=True)
-        return result["result"].get("value")
+        return self.page.evaluate(expression)
 
     def open(self, url: str) -> None:
         self.events.clear()
         for domain in ("Network", "Page", "DOM", "CSS", "Runtime"):
             self.send(f"{domain}.enable")
-        self.send("Page.navigate", url=url)
-        self.wait_for("Page.loadEventFired")
+        self.page.navigate(url)
 
     def requests(self) -> list[str]:
         return [e["params"]["request"]["url"] for e in self.events
                 if e.get("method") == "Network.requestWillBeSent"]
 
-    def screenshot(self, path: Path) -> None:
-        height = self.evaluate("document.documentElement.scrollHeight") or 900
-        self.send("Emulation.setDeviceMetricsOverride", width=1280, height=min(int(height), 6000),
-                  deviceScaleFactor=1, mobile=False)
-        shot = self.send("Page.captureScreenshot", format="png", captureBeyondViewport=True)
+    def viewport(self, width: int, height: int = 900) -> None:
+        """Lay the page out as on a screen ``width`` CSS pixels wide (a phone below 500)."""
+        self.send("Emulation.setDeviceMetricsOverride", width=width, height=height,
+                  deviceScaleFactor=1, mobile=width < 500)
+
+    def screenshot(self, path: Path, width: int = 1280) -> None:
+        """The page (its first 6000 px) as laid out ``width`` pixels wide."""
+        self.viewport(width)
+        height = min(int(self.evaluate("document.documentElement.scrollHeight") or 900), 6000)
+        self.viewport(width, height)
+        shot = self.send("Page.captureScreenshot", format="png", captureBeyondViewport=True,
+                         clip={"x": 0, "y": 0, "width": width, "height": height, "scale": 1})
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(base64.b64decode(shot["data"]))
 
@@ -138,15 +96,7 @@ class Browser:
         return self.send("CSS.getPlatformFontsForNode", nodeId=node)["fonts"]
 
     def close(self) -> None:
-        try:
-            self.ws.close()
-        finally:
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-            shutil.rmtree(self.profile, ignore_errors=True)
+        self.chromium.close()
 
 
 @pytest.fixture(scope="module")
@@ -239,3 +189,60 @@ def test_vietnamese_text_has_real_glyphs(browser: Browser, reports: tuple[Path, 
         ".map(t => t.textContent).join(' ')")
     assert "Sơn La" in svg_text and "Lai Châu" in svg_text
     browser.screenshot(ARTIFACTS / "policy_brief__brief_vi__glyphs.png")
+
+
+def _same_pdf(a: Path, b: Path) -> None:
+    """Same pages, page size (A4), text and pixels."""
+    import pypdfium2
+
+    docs = [pypdfium2.PdfDocument(p) for p in (a, b)]
+    try:
+        assert len(docs[0]) == len(docs[1]) >= 1
+        for pa, pb in zip(*docs, strict=True):
+            assert pa.get_size() == pb.get_size()
+            assert abs(pa.get_size()[0] - 595) < 2 and abs(pa.get_size()[1] - 842) < 2
+            assert pa.get_textpage().get_text_range() == pb.get_textpage().get_text_range()
+            pixels = [p.render(scale=0.6, grayscale=True).to_pil().tobytes() for p in (pa, pb)]
+            assert pixels[0] == pixels[1], f"{a.name} and {b.name} differ on a page"
+    finally:
+        for doc in docs:
+            doc.close()
+
+
+def test_one_browser_prints_as_the_command_line_did(reports: tuple[Path, Summary],
+                                                    tmp_path: Path) -> None:
+    """The PDF of a brief, as the render printed it (one browser for the render, its print
+    copy loading plotly.js from one file) and as a shared printer prints the brief after
+    another page in the same tab, is the PDF `chromium --headless --print-to-pdf
+    --no-pdf-header-footer` prints from the brief's HTML: same pages, size, text, pixels."""
+    root, _ = reports
+    brief = root / "policy_brief" / "brief_vi.html"
+    executable = _chromium()
+    with chromium.Printer(executable) as printer:
+        printer.start()
+        printer.print(root / "province_comparison" / "cmp_en.html", tmp_path / "first.pdf")
+        printer.print(brief, tmp_path / "shared.pdf")
+    subprocess.run([executable, *chromium.CHROMIUM_FLAGS, f"--user-data-dir={tmp_path / 'p'}",
+                    "--no-pdf-header-footer", "--run-all-compositor-stages-before-draw",
+                    "--virtual-time-budget=15000", f"--print-to-pdf={tmp_path / 'cli.pdf'}",
+                    brief.as_uri()], capture_output=True, timeout=120, check=True)
+    _same_pdf(root / "policy_brief" / "brief_vi.pdf", tmp_path / "cli.pdf")
+    _same_pdf(tmp_path / "shared.pdf", tmp_path / "cli.pdf")
+
+
+def test_briefs_print_at_once_in_one_browser(reports: tuple[Path, Summary],
+                                             tmp_path: Path) -> None:
+    """Two threads print at once (a render's two jobs): each page in a visible tab of its own
+    (a hidden background tab gets no animation frame and would never be ready)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    root, _ = reports
+    pages = [root / "policy_brief" / "brief_vi.html", root / "province_profile" /
+             "profile_son_la.html", root / "indicator_gaps" / "gaps_vi.html"]
+    with chromium.Printer(_chromium()) as printer, ThreadPoolExecutor(2) as pool:
+        printer.start()
+        done = pool.map(lambda p: printer.print(p, tmp_path / f"{p.stem}.pdf", timeout=45),
+                        pages)
+        assert list(done) == [None] * len(pages)
+    for page in pages:
+        assert (tmp_path / f"{page.stem}.pdf").read_bytes().startswith(b"%PDF")

@@ -222,7 +222,8 @@ def test_render_writes_explorer_and_index_links_it(tmp_path: Path, warehouse_pat
     assert any(FILENAME in m for m in messages)
     index = (reports / "index.html").read_text(encoding="utf-8")
     assert '<a href="explorer.html">' in index
-    assert index.index("explorer.html") < index.index("<table")
+    # In the site's header, above the list of reports (vnhealth.site).
+    assert index.index("explorer.html") < index.index('id="scheduled"')
     messages.clear()
     render_runs([], reports_dir=reports, warehouse=warehouse_path, progress=False,
                 say=messages.append)

@@ -1,8 +1,9 @@
 """How `vnhealth render` ends when it does not simply succeed: stopped by a signal, a PDF that
 cannot be printed, a full disk, a kernel killed mid-cell, a warehouse rebuilt while it ran.
 
-Real kernels and processes throughout; Chromium is replaced by small shell scripts (one that
-writes a PDF, one that fails, one that hangs) so that these tests do not depend on a browser.
+Real kernels and processes throughout; Chromium is replaced by small scripts (one that answers
+the DevTools commands of a print with a PDF, one that fails, one that hangs) so that these tests
+do not depend on a browser.
 Waits poll with generous timeouts: they must hold on a loaded two-core machine.
 """
 
@@ -24,16 +25,41 @@ import nbformat
 import pytest
 from support import make_notebook
 
+from vnhealth.chromium import Printer
 from vnhealth.render import Summary, load_manifest, render_runs
 
 BIN = Path(sys.executable).parent
 
-PRINTS = """#!/bin/sh
-# Stands in for Chromium: writes a small PDF to --print-to-pdf=PATH.
-for arg in "$@"; do
-  case "$arg" in --print-to-pdf=*) out="${arg#--print-to-pdf=}" ;; esac
-done
-printf '%%PDF-1.4 stand-in %s\\n' "$$" > "$out"
+PRINTS = f"""#!{sys.executable}
+# Stands in for Chromium: answers, over the DevTools pipe (commands on fd 3, replies on fd 4),
+# what vnhealth.chromium sends to print a page, with a small PDF.
+import base64, json, os, sys
+
+def send(message):
+    os.write(4, json.dumps(message).encode() + b"\\0")
+
+if os.environ.get("VNH_STAND_IN_LOG"):  # who started: one line per browser
+    with open(os.environ["VNH_STAND_IN_LOG"], "a") as log:
+        log.write(f"{{os.getpid()}}\\n")
+pdf = base64.b64encode(b"%PDF-1.4 stand-in " + str(os.getpid()).encode()).decode()
+results = {{"Target.createTarget": {{"targetId": "t1"}},
+           "Page.navigate": {{"frameId": "f1"}},
+           "Runtime.evaluate": {{"result": {{"type": "boolean", "value": True}}}},
+           "Page.printToPDF": {{"data": pdf}}}}
+buffer = b""
+while chunk := os.read(3, 65536):
+    *messages, buffer = (buffer + chunk).split(b"\\0")
+    for raw in messages:
+        message = json.loads(raw)
+        method, session = message["method"], message.get("sessionId")
+        result = results.get(method, {{}})
+        if method == "Target.attachToTarget":  # one session per tab: briefs print at once
+            result = {{"sessionId": f"s{{message['id']}}"}}
+        send({{"id": message["id"], "result": result, "sessionId": session}})
+        if method == "Page.navigate":
+            send({{"method": "Page.loadEventFired", "params": {{}}, "sessionId": session}})
+        if method == "Browser.close":
+            sys.exit(0)
 """
 FAILS = """#!/bin/sh
 echo "stand-in chromium: cannot print" >&2
@@ -286,3 +312,36 @@ def test_recorded_build_is_the_one_the_kernel_read(tmp_path: Path,
     con = duckdb.connect(str(live), read_only=True)
     assert con.execute("SELECT build_hash FROM build_info").fetchone()[0] == "0ldbuild" * 8
     con.close()
+
+
+def test_one_chromium_prints_every_brief(tmp_path: Path, notebooks: Path, warehouse_path: Path,
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """The briefs of a render are printed in one browser, not one browser each."""
+    log = tmp_path / "started.log"
+    monkeypatch.setenv("VNHEALTH_CHROMIUM", _script(tmp_path / "prints.py", PRINTS))
+    monkeypatch.setenv("VNH_STAND_IN_LOG", str(log))
+    manifest = tmp_path / "m.yaml"
+    manifest.write_text("runs:\n" + "".join(
+        f"  - {{name: b{k}, notebook: page, brief: true, parameters: {{label: b{k}}}}}\n"
+        for k in range(3)), encoding="utf-8")
+    summary = _render(manifest, notebooks, tmp_path / "reports", warehouse_path)
+    assert [o.status for o in summary.outcomes] == ["ok"] * 3
+    (pid,) = log.read_text().split()
+    for k in range(3):
+        pdf = (tmp_path / "reports" / "page" / f"b{k}.pdf").read_bytes()
+        assert pdf == f"%PDF-1.4 stand-in {pid}".encode()
+        assert json.loads((tmp_path / "reports" / "page" / f"b{k}.json").read_text())["pdf"]
+
+
+def test_print_timeout_kills_the_browser_and_its_helpers(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text("<h1>x</h1>", encoding="utf-8")
+    printer = Printer(_script(tmp_path / "hangs.sh", HANGS))
+    started = time.monotonic()
+    with pytest.raises(RuntimeError, match="did not finish printing within 2 s"):
+        printer.print(page, tmp_path / "page.pdf", timeout=2)
+    assert time.monotonic() - started < 15
+    assert _poll(lambda: not any(c.startswith("sleep 300")
+                                 for c in _descendants(os.getpid()).values()), timeout=10)
+    assert not list(tmp_path.glob("*.pdf")) and not list(tmp_path.glob(".*.tmp-*"))
+    printer.close()

@@ -24,6 +24,14 @@ What it guarantees:
 * **Parallel** — runs execute in threads (each kernel is its own process), ``--jobs`` at a time.
 * **Stops when told** — Ctrl-C or SIGTERM cancels the queued runs, kills the running kernels and
   Chromium, keeps the last good reports and exits 130 within seconds (:class:`Cancel`).
+* **One browser** — the PDF briefs of a render are printed in one headless Chromium, started
+  while the kernels run, over the DevTools protocol (:class:`vnhealth.chromium.Printer`).
+* **A site** — ``reports/index.html`` is the front page (:mod:`vnhealth.site`): reports by type
+  and topic, stale ones marked, ad-hoc and failed runs apart and pruned, with the explorer, the
+  method page and the data dictionary beside them; every report links back to it.
+* **Cheap when nothing changed** — with ``changed``, a render whose manifest, notebooks,
+  warehouse file, library and outputs are those of the last complete render says so without
+  importing papermill or opening the warehouse (``reports/.render-state.json``).
 """
 
 from __future__ import annotations
@@ -50,11 +58,20 @@ from pathlib import Path
 from typing import Any
 
 from vnhealth import __version__
+from vnhealth.chromium import (
+    CHROMIUM_FLAGS,
+    CHROMIUM_NAMES,
+    Printer,
+    find_chromium,
+)
+from vnhealth.chromium import kill_group as _kill_group
 from vnhealth.errors import ParameterError, VnhealthError, select_named
 from vnhealth.paths import ProjectPaths
 
 __all__ = [
     "BRIEF_NOTEBOOKS",
+    "CHROMIUM_FLAGS",
+    "CHROMIUM_NAMES",
     "Cancel",
     "Outcome",
     "RenderError",
@@ -65,6 +82,8 @@ __all__ = [
     "find_chromium",
     "load_manifest",
     "notebook_path",
+    "page",
+    "print_pdf",
     "render_runs",
     "write_index",
 ]
@@ -74,7 +93,9 @@ BRIEF_NOTEBOOKS = frozenset({"policy_brief"})
 ASSET = "assets/plotly.min.js"
 FAILED_DIR = "_failed"
 # Bumped when the page shell or conversion changes, so that --changed re-renders everything.
-RENDER_FORMAT = "2"
+RENDER_FORMAT = "3"
+# What the last complete render was made of and wrote (the cheap "nothing changed" check).
+STATE_FILE = ".render-state.json"
 _RUN_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$")
 # Seconds an interrupted command waits for its killed runs to wind up before it exits.
 CANCEL_GRACE = 5.0
@@ -110,6 +131,7 @@ class Run:
     path: Path  # the notebook file
     parameters: dict[str, Any]
     brief: bool = False
+    origin: str = "manifest"  # or "adhoc" (given on the command line): the index keeps them apart
 
     @property
     def key(self) -> str:
@@ -240,10 +262,50 @@ def load_manifest(path: str | Path, notebooks_dir: str | Path | None = None) -> 
 def _applicable(defaults: Mapping[str, Any], nb_path: Path) -> dict[str, Any]:
     if not defaults:
         return {}
-    from vnhealth.params import notebook_defaults
-
-    takes = notebook_defaults(nb_path)
+    takes = parameter_names(nb_path)
     return {k: v for k, v in defaults.items() if k in takes}
+
+
+_NAMES_CACHE: dict[tuple[str, int, int], frozenset[str]] = {}
+
+
+def parameter_names(nb_path: Path) -> frozenset[str]:
+    """The names the notebook's ``parameters`` cell assigns, read with :mod:`ast`.
+
+    Reading a manifest only needs the names (to know which ``defaults`` a notebook takes);
+    papermill, which :func:`vnhealth.params.notebook_defaults` uses, costs over a second to
+    import, and a render with nothing to do must not pay it. The full check (names, literal
+    defaults, values) still goes through papermill before a kernel starts. A cell that does not
+    parse falls back to papermill.
+    """
+    st = nb_path.stat()
+    key = (str(nb_path), st.st_mtime_ns, st.st_size)
+    if key not in _NAMES_CACHE:
+        _NAMES_CACHE[key] = _read_parameter_names(nb_path)
+    return _NAMES_CACHE[key]
+
+
+def _read_parameter_names(nb_path: Path) -> frozenset[str]:
+    import ast
+
+    try:
+        nb = json.loads(nb_path.read_text(encoding="utf-8"))
+        cell = next(c for c in nb.get("cells", []) if c.get("cell_type") == "code"
+                    and "parameters" in c.get("metadata", {}).get("tags", []))
+        source = cell.get("source", "")
+        tree = ast.parse(source if isinstance(source, str) else "".join(source))
+    except StopIteration:
+        return frozenset()
+    except (OSError, ValueError, SyntaxError, AttributeError):
+        from vnhealth.params import notebook_defaults
+
+        return frozenset(notebook_defaults(nb_path))
+    names: set[str] = set()
+    for node in tree.body:
+        targets = node.targets if isinstance(node, ast.Assign) else (
+            [node.target] if isinstance(node, ast.AnnAssign) else [])
+        names.update(t.id for t in targets if isinstance(t, ast.Name))
+    return frozenset(names)
 
 
 def adhoc_run(notebook: str, parameters: Mapping[str, Any], *, name: str | None = None,
@@ -257,7 +319,7 @@ def adhoc_run(notebook: str, parameters: Mapping[str, Any], *, name: str | None 
         name = f"adhoc-{digest}"
     if not _RUN_NAME.match(name):
         raise RenderError(f"run name must be letters, digits, _ . - (got {name!r})")
-    return Run(name, path.stem, path, dict(parameters), path.stem in BRIEF_NOTEBOOKS)
+    return Run(name, path.stem, path, dict(parameters), path.stem in BRIEF_NOTEBOOKS, "adhoc")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -407,6 +469,41 @@ body.brief footer { font-size: 0.75em; }
   overflow-x: auto; } }
 .modebar-container { display: none; }
 body.site .vnh-chart:hover .modebar-container { display: block; }
+/* The way back to the index (every report, site or brief). */
+.vnh-nav { max-width: 1180px; margin: 0 auto; padding: 10px 28px 0; font-size: 0.88em; }
+body.brief .vnh-nav { max-width: 760px; }
+a { color: #1a5a96; } a:focus-visible { outline: 2px solid #1a5a96; outline-offset: 2px; }
+/* A wide table scrolls sideways in its own box instead of widening the page on a phone. */
+.vnh-scroll { max-width: 100%; overflow-x: auto; }
+.vnh-scroll:focus-visible { outline: 2px solid #1a5a96; outline-offset: 2px; }
+/* Verdicts are not told by colour alone: a symbol after the value, a key before the table,
+   and words for screen readers (the text after the slash). */
+.vnh-legend { font-size: 0.82em; color: var(--muted); margin: 0.5em 0 0.2em; }
+.vnh-mark { font-weight: 700; color: var(--ink); }
+td.vnh-value.vnh-better::after, td.vnh-value.vnh-level::after,
+td.vnh-value.vnh-worse::after { font-weight: 700; color: var(--ink); }
+html:lang(vi) td.vnh-value.vnh-better::after { content: "\\a0✓" / ", tốt hơn mục tiêu quốc gia"; }
+html:lang(vi) td.vnh-value.vnh-level::after { content: "\\a0=" / ", ngang mục tiêu quốc gia"; }
+html:lang(vi) td.vnh-value.vnh-worse::after { content: "\\a0✗" / ", kém hơn mục tiêu quốc gia"; }
+html:lang(en) td.vnh-value.vnh-better::after {
+  content: "\\a0✓" / ", better than the national target"; }
+html:lang(en) td.vnh-value.vnh-level::after {
+  content: "\\a0=" / ", level with the national target"; }
+html:lang(en) td.vnh-value.vnh-worse::after {
+  content: "\\a0✗" / ", worse than the national target"; }
+/* plotly.js did not load (a site report copied without the assets folder). */
+.vnh-no-plotly { max-width: 1124px; margin: 10px auto 0; }
+.vnh-no-plotly p { margin: 0.3em 0; }
+.vnh-chart-missing { border: 1px dashed #9aa0a6; padding: 12px; margin: 0; color: #333; }
+/* A phone (390 px): narrower margins, smaller headings, long words broken. */
+@media screen and (max-width: 600px) {
+  body { font-size: 14px; overflow-wrap: anywhere; }
+  main { padding: 12px 12px 32px; } .vnh-nav { padding: 8px 12px 0; }
+  h1 { font-size: 1.3em; } h2 { font-size: 1.12em; } ul, ol { padding-left: 1.4em; }
+  .vnh-scroll table { overflow-wrap: normal; }
+  .vnh-scroll th[scope="row"], .vnh-scroll td:first-child { min-width: 8em; }
+  td.vnh-quote { min-width: 16em; }
+}
 /* Print (briefs are printed to PDF by Chromium): A4, the page number in the bottom margin
    (a CSS margin box, Chromium 131+), headings kept with what follows, and a compact brief:
    smaller type, charts scaled to the text, sources as a two-column list of documents and
@@ -416,6 +513,8 @@ body.site .vnh-chart:hover .modebar-container { display: block; }
     font-family: "Noto Sans", "DejaVu Sans", "Liberation Sans", Arial, sans-serif;
     font-size: 8pt; } }
 @media print { main { padding: 0; max-width: none; } h1, h2, h3 { break-after: avoid; }
+  .vnh-nav, .vnh-no-plotly, .vnh-chart-missing { display: none; }
+  .vnh-scroll { overflow: visible; }
   .vnh-chart, table, tr, li { break-inside: avoid; } a { color: inherit; }
   p, li { orphans: 2; widows: 2; }
   body.brief { font-size: 11px; line-height: 1.25; }
@@ -519,17 +618,17 @@ def _title(body: str, fallback: str) -> str:
 
 def page(body: str, *, run: Run, parameters: Mapping[str, Any], build_hash: str,
          rendered_at: str, lang: str) -> str:
-    """The report page around nbconvert's body: metadata, CSS and plotly.js (linked or inline)."""
-    if run.brief:
-        # A brief travels alone: plotly.js goes inside (its text never holds "</script>").
-        script = f"<script type=\"text/javascript\">{plotly_js()}</script>"
-    else:
-        script = f'<script type="text/javascript" src="../{ASSET}"></script>'
+    """The report page around nbconvert's body (templates/report.html): metadata, CSS, plotly.js
+    (linked or inline), the link back to the index, a message when the linked plotly.js does
+    not load, and tables that scroll sideways on a narrow screen (:func:`accessible_tables`)."""
+    from markupsafe import Markup
+
+    from vnhealth.site import template
+
     params = ", ".join(f"{k}={_param_text(v)}" for k, v in parameters.items() if k != "warehouse")
     meta = {"vnhealth:run": run.key, "vnhealth:build": build_hash,
             "vnhealth:rendered": rendered_at,
             "vnhealth:parameters": json.dumps(_public(parameters), ensure_ascii=False)}
-    metas = "\n".join(f'<meta name="{k}" content="{html.escape(v)}">' for k, v in meta.items())
     footer_label = ("Dữ liệu: bản dựng {b} · Hiển thị lúc {t} · Tham số: {p}" if lang == "vi"
                     else "Data: build {b} · Rendered {t} · Parameters: {p}")
     footer = footer_label.format(b=build_hash[:12], t=rendered_at, p=params)
@@ -539,13 +638,61 @@ def page(body: str, *, run: Run, parameters: Mapping[str, Any], build_hash: str,
         footer = ("Số liệu: vnhealth, bản dựng {b} · Hiển thị lúc {t}" if lang == "vi"
                   else "Data: vnhealth, build {b} · Rendered {t}").format(
                       b=build_hash[:12], t=rendered_at[:10])
-    return (
-        f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        f"{metas}\n<title>{html.escape(_title(body, run.key))}</title>\n"
-        f"<style>{CSS}</style>\n{script}\n</head>\n"
-        f'<body class="{"brief" if run.brief else "site"}">\n<main>\n{body}\n</main>\n'
-        f"<footer><main>{html.escape(footer)}</main></footer>\n</body>\n</html>\n")
+    return template("report.html").render(
+        lang=lang, metas=list(meta.items()), title=_title(body, run.key), css=Markup(CSS),
+        # A brief travels alone: plotly.js goes inside (its text never holds "</script>").
+        inline_js=Markup(plotly_js()) if run.brief else None, asset=ASSET,
+        brief=run.brief, body=Markup(accessible_tables(body, lang)), footer=footer,
+        chart_missing=_CHART_MISSING)
+
+
+_CHART_MISSING = ("Biểu đồ không vẽ được: thiếu ../assets/plotly.min.js · "
+                  "Chart not drawn: ../assets/plotly.min.js is missing")
+_TABLE_TAG = re.compile(r"<(/?)table\b[^>]*>", re.I)
+# Comparison cells whose verdict the page shows by colour (vnhealth.report.tables.verdict_class)
+_VERDICT = re.compile(r'<td class="[^"]*\bvnh-value\b[^"]*\bvnh-(better|level|worse)\b')
+_MARKS = {"better": "✓", "level": "=", "worse": "✗"}
+_MARK_TEXT = {
+    "vi": {"better": "tốt hơn mục tiêu quốc gia", "level": "ngang mục tiêu quốc gia",
+           "worse": "kém hơn mục tiêu quốc gia", "legend": "Ký hiệu",
+           "region": "Bảng (cuộn ngang khi màn hình hẹp)"},
+    "en": {"better": "better than the national target", "level": "level with the national target",
+           "worse": "worse than the national target", "legend": "Key",
+           "region": "Table (scrolls sideways on a narrow screen)"},
+}
+
+
+def accessible_tables(body: str, lang: str) -> str:
+    """Each top-level table of ``body`` in a box that scrolls sideways (a wide table does not
+    widen the page on a phone), focusable so that a keyboard can scroll it; before a table whose
+    cells show a verdict by colour (better, level, worse than the national target), a key to the
+    symbols the CSS adds to those cells, so that colour is not the only cue."""
+    out: list[str] = []
+    depth = start = last = 0
+    for m in _TABLE_TAG.finditer(body):
+        if not m.group(1):
+            start = m.start() if depth == 0 else start
+            depth += 1
+        elif depth:
+            depth -= 1
+            if depth == 0:
+                out += [body[last:start], _table_box(body[start:m.end()], lang)]
+                last = m.end()
+    out.append(body[last:])
+    return "".join(out)
+
+
+def _table_box(table: str, lang: str) -> str:
+    from markupsafe import Markup
+
+    from vnhealth.site import template
+
+    words = _MARK_TEXT["vi" if lang == "vi" else "en"]
+    found = set(_VERDICT.findall(table))
+    marks = [(_MARKS[v], words[v]) for v in ("better", "level", "worse") if v in found]
+    return template("report_table.html").render(
+        table=Markup(table), marks=marks, legend_label=words["legend"],
+        region_label=words["region"]).strip()
 
 
 def _public(parameters: Mapping[str, Any]) -> dict[str, Any]:
@@ -588,82 +735,24 @@ def external_references(markup: str) -> list[str]:
 # ---------------------------------------------------------------------------------------------
 # PDF
 # ---------------------------------------------------------------------------------------------
-CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
-CHROMIUM_FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                  "--no-first-run", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync",
-                  "--disable-default-apps", "--disable-extensions", "--hide-scrollbars",
-                  "--mute-audio")
-
-
-def find_chromium() -> str | None:
-    """The Chromium executable ($VNHEALTH_CHROMIUM, else the first of CHROMIUM_NAMES on PATH);
-    $VNHEALTH_CHROMIUM set to an empty string means "no Chromium" (to test that path)."""
-    env = os.environ.get("VNHEALTH_CHROMIUM")
-    if env is not None:
-        return env or None
-    for name in CHROMIUM_NAMES:
-        found = shutil.which(name)
-        if found:
-            return found
-    return None
-
-
 def print_pdf(chromium: str, html_path: Path, pdf_path: Path, timeout: float = 90,
               cancel: Cancel | None = None) -> None:
-    """Print a page to PDF with headless Chromium (no header/footer); atomic.
+    """Print one page to PDF (A4 from the page's CSS, no header/footer) in a headless Chromium
+    started for it; atomic. A render prints all its briefs in one browser instead
+    (:class:`vnhealth.chromium.Printer`, :attr:`Context.printer`).
 
     Chromium runs in its own process group: a Ctrl-C at the terminal reaches the render
     command alone, which then kills the whole group (browser and helpers) through ``cancel``;
     a timeout kills the group too, so no helper outlives the print.
     """
-    tmp = pdf_path.with_name(f".{pdf_path.name}.tmp-{os.getpid()}-{threading.get_ident()}")
-    with tempfile.TemporaryDirectory(prefix="vnh-chromium-") as profile:
-        cmd = [chromium, *CHROMIUM_FLAGS, f"--user-data-dir={profile}",
-               "--no-pdf-header-footer", "--run-all-compositor-stages-before-draw",
-               "--virtual-time-budget=15000", f"--print-to-pdf={tmp}",
-               html_path.resolve().as_uri()]
-        # Its output goes to a file, not a pipe: the crash handler Chromium detaches keeps a
-        # pipe open after the browser is gone, and reading to its end would wait for it.
-        log = Path(profile) / "chromium.log"
-        with open(log, "wb") as out:
-            proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=out, stderr=out,
-                                    start_new_session=True)
-        cancel = cancel or Cancel()
-        cancel.track(proc)
-        try:
-            proc.wait(timeout=timeout)
-        except subprocess.TimeoutExpired as exc:
-            _kill_group(proc)
-            proc.wait()
-            tmp.unlink(missing_ok=True)
-            raise RuntimeError(f"chromium did not finish printing within {timeout:.0f} s"
-                               ) from exc
-        finally:
-            cancel.untrack(proc)
-            _kill_group(proc, reaped=True)  # helpers left behind by a browser that exited
-        err = log.read_text(encoding="utf-8", errors="replace")
-    if proc.returncode != 0 or not tmp.is_file() or tmp.stat().st_size == 0:
-        tmp.unlink(missing_ok=True)
-        tail = "\n".join(err.strip().splitlines()[-5:])
-        raise RuntimeError(f"chromium could not print the PDF (exit {proc.returncode}): {tail}")
-    os.replace(tmp, pdf_path)
+    cancel = cancel or Cancel()
+    with Printer(chromium, track=cancel.track, untrack=cancel.untrack) as printer:
+        printer.print(html_path, pdf_path, timeout=timeout)
 
 
 # ---------------------------------------------------------------------------------------------
 # stopping
 # ---------------------------------------------------------------------------------------------
-def _kill_group(proc: subprocess.Popen[Any], *, reaped: bool = False) -> None:
-    """SIGKILL a child started in its own session (kernels, Chromium) with everything it spawned.
-
-    Only while the child is unreaped, so its pid (the group id) cannot be someone else's;
-    ``reaped`` also kills the helpers that outlived a child just waited for.
-    """
-    if proc.returncode is None or reaped:
-        with contextlib.suppress(ProcessLookupError, PermissionError):
-            os.killpg(proc.pid, signal.SIGKILL)
-
-
 class Cancel:
     """What stops a render command: once :meth:`cancel` is called no run starts, every tracked
     process (kernel or Chromium, started before or after) is killed with its process group, and
@@ -764,11 +853,14 @@ _LIB_HASH: dict[str, str] = {}
 
 
 def _library_hash() -> str:
-    """A hash of the vnhealth sources: reports depend on the library, not only on notebooks."""
+    """A hash of the vnhealth package's files: reports depend on the library, not only on
+    notebooks, and on its templates and texts as much as on its code (bytecode left out)."""
     if "h" not in _LIB_HASH:
+        package = Path(__file__).parent
         h = hashlib.sha256(__version__.encode())
-        for p in sorted(Path(__file__).parent.rglob("*.py")):
-            h.update(p.name.encode() + p.read_bytes())
+        for p in sorted(package.rglob("*")):
+            if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".pyc":
+                h.update(p.relative_to(package).as_posix().encode() + b"\0" + p.read_bytes())
         _LIB_HASH["h"] = h.hexdigest()
     return _LIB_HASH["h"]
 
@@ -856,6 +948,30 @@ class Context:
     cancel: Cancel = dataclasses.field(default_factory=Cancel)
     chromium_noted: list[bool] = dataclasses.field(default_factory=lambda: [False])
     lock: threading.Lock = dataclasses.field(default_factory=threading.Lock)
+    _printer: Printer | None = None
+
+    def printer(self) -> Printer | None:
+        """The command's one PDF printer (one Chromium for every brief), None without Chromium;
+        its browser is killed with the kernels when the command is cancelled. Its tabs warm up
+        on a page that loads the print copy of plotly.js (:func:`_print_copy`)."""
+        with self.lock:
+            if self._printer is None and self.chromium:
+                folder = self.workdir / "print"
+                folder.mkdir(exist_ok=True)
+                (folder / "plotly.min.js").write_text(plotly_js(), encoding="utf-8")
+                warm = folder / "warm.html"
+                warm.write_text('<!DOCTYPE html><meta charset="utf-8">'
+                                f'{_PRINT_SCRIPT}<title>warm</title>', encoding="utf-8")
+                self._printer = Printer(self.chromium, track=self.cancel.track,
+                                        untrack=self.cancel.untrack, warm_url=warm.as_uri())
+            return self._printer
+
+    def close_printer(self) -> None:
+        """End the printer's browser, if one was started."""
+        with self.lock:
+            printer, self._printer = self._printer, None
+        if printer is not None:
+            printer.close()
 
     def note_no_chromium(self) -> None:
         """Say once per command that PDFs are skipped for lack of Chromium."""
@@ -885,8 +1001,9 @@ def _record_failure(ctx: Context, run: Run, message: str, nb: Any, params: Mappi
         else:
             nb_path.unlink(missing_ok=True)
         _atomic_write(meta_path, json.dumps({
-            "run": run.name, "notebook": run.notebook, "parameters": _public(params),
-            "message": message, "failed_at": _now(), "build_hash": ctx.build_hash,
+            "run": run.name, "notebook": run.notebook, "origin": run.origin,
+            "parameters": _public(params), "message": message, "failed_at": _now(),
+            "build_hash": ctx.build_hash,
             "failed_notebook": str(saved.relative_to(ctx.reports_dir)) if saved else None,
         }, ensure_ascii=False, indent=2))
     except OSError as exc:
@@ -1043,8 +1160,10 @@ def _staging_path(final: Path) -> Path:
     return final.with_name(f".{final.stem}.{tag}{final.suffix}")
 
 
-def _markup(run: Run, parameters: Mapping[str, Any], nb: Any, build: str) -> tuple[str, str]:
-    """The report page and the time it was rendered."""
+def _markup(run: Run, parameters: Mapping[str, Any], nb: Any, build: str
+            ) -> tuple[str, dict[str, str]]:
+    """The report page, and what the sidecar says of it: when it was rendered, its title (the
+    report's heading) and language."""
     lang = str(parameters.get("language") or "en")
     rendered_at = _now()
     body = _report_body(nb)
@@ -1053,18 +1172,35 @@ def _markup(run: Run, parameters: Mapping[str, Any], nb: Any, build: str) -> tup
     if external:
         raise RuntimeError(f"the page would load from the network: {external[:3]}")
     return page(body, run=run, parameters=parameters, build_hash=build,
-                rendered_at=rendered_at, lang=lang), rendered_at
+                rendered_at=rendered_at, lang=lang), {
+                    "rendered_at": rendered_at, "title": _title(body, run.name), "lang": lang}
 
 
-def _print_brief(run: Run, ctx: Context, html_path: Path, pdf_path: Path) -> bool:
-    """Print a brief's PDF from its staged HTML; False when there is none to print."""
+def _print_brief(run: Run, ctx: Context, markup: str, pdf_path: Path) -> bool:
+    """Print a brief's PDF from its page; False when there is none to print."""
     if not (run.brief and ctx.pdf):
         return False
-    if not ctx.chromium:
+    printer = ctx.printer()
+    if printer is None:
         ctx.note_no_chromium()
         return False
-    print_pdf(ctx.chromium, html_path, pdf_path, cancel=ctx.cancel)
+    printer.print(_print_copy(ctx, run, markup), pdf_path)
     return True
+
+
+# The print copy of a brief loads plotly.js from this file beside it (Context.printer).
+_PRINT_SCRIPT = '<script type="text/javascript" src="plotly.min.js"></script>'
+
+
+def _print_copy(ctx: Context, run: Run, markup: str) -> Path:
+    """The page Chromium prints for a brief: the brief, its inline plotly.js replaced by a
+    reference to one file for every brief of the render, so that the browser compiles those
+    4.8 MB once (warming up, while the kernels run) rather than for each brief. Nothing else
+    changes, and the PDF is the one the brief itself prints (tests/test_browser.py)."""
+    inline = f'<script type="text/javascript">{plotly_js()}</script>'
+    path = ctx.workdir / "print" / f"{run.notebook}--{run.name}.html"
+    path.write_text(markup.replace(inline, _PRINT_SCRIPT, 1), encoding="utf-8")
+    return path
 
 
 def _write_report(run: Run, ctx: Context, parameters: Mapping[str, Any], nb: Any, digest: str,
@@ -1078,15 +1214,15 @@ def _write_report(run: Run, ctx: Context, parameters: Mapping[str, Any], nb: Any
     final = {kind: out_dir / f"{run.name}.{kind}" for kind in ("html", "pdf", "json")}
     staged = {kind: _staging_path(path) for kind, path in final.items()}
     try:
-        markup, rendered_at = _markup(run, parameters, nb, build)
+        markup, about = _markup(run, parameters, nb, build)
         out_dir.mkdir(parents=True, exist_ok=True)
         staged["html"].write_text(markup, encoding="utf-8")
-        printed = _print_brief(run, ctx, staged["html"], staged["pdf"])
+        printed = _print_brief(run, ctx, markup, staged["pdf"])
         seconds = time.perf_counter() - started
         staged["json"].write_text(json.dumps({
             "run": run.name, "notebook": run.notebook, "brief": run.brief,
-            "parameters": _public(parameters), "build_hash": build,
-            "rendered_at": rendered_at, "seconds": round(seconds, 3),
+            "origin": run.origin, **about, "parameters": _public(parameters),
+            "build_hash": build, "seconds": round(seconds, 3),
             # --changed compares against the data this report shows.
             "fingerprint": digest if build == ctx.build_hash else fingerprint(
                 run, parameters, build), "html": final["html"].name,
@@ -1141,44 +1277,145 @@ def render_runs(runs: Sequence[Run], *, reports_dir: str | Path | None = None,
                 warehouse: str | Path | None = None, jobs: int | None = None,
                 only: Iterable[str] = (), changed: bool = False, pdf: bool = True,
                 timeout: float | None = 600, progress: bool | None = None,
-                say: Callable[[str], None] | None = None) -> Summary:
-    """Render ``runs`` (filtered by ``only``), ``jobs`` at a time, then write the index.
+                say: Callable[[str], None] | None = None,
+                docs_dir: str | Path | None = None) -> Summary:
+    """Render ``runs`` (filtered by ``only``), ``jobs`` at a time, then write the site: the
+    index, and the method and data dictionary pages from ``docs_dir`` (default ROOT/docs).
 
     Raises :class:`RenderError` before rendering anything when the setup is wrong (no
     warehouse, unwritable reports directory, an unknown name in ``only``). Problems with one
     run (bad parameters, a cell that raises, a dead kernel) become a failed :class:`Outcome`.
     Ctrl-C or SIGTERM (in the main thread) cancels the queued runs, kills running kernels and
     Chromium, rewrites the index from the reports then in place, and raises
-    :class:`RenderInterrupted` with the partial summary.
+    :class:`RenderInterrupted` with the partial summary. With ``changed``, a render whose inputs
+    and outputs are those of the last complete render returns at once (:func:`_quick_summary`).
     """
-    from tqdm import tqdm
-
     from vnhealth.params import warehouse_path
 
     started = time.perf_counter()
     out_dir = Path(reports_dir) if reports_dir else ProjectPaths.at().root / "reports"
     out_dir = out_dir.resolve()
+    docs = Path(docs_dir) if docs_dir else ProjectPaths.at().root / "docs"
     wh = warehouse_path(warehouse)
-    say = say or (lambda text: tqdm.write(text, file=sys.stderr))
     runs = select_named(runs, only, lambda r: r.name, "run", RenderError, prefix="--only: ",
                         quote=True, known_as="runs")
+    key = _inputs_key(runs, out_dir, wh, pdf, docs)
+    quick = _quick_summary(runs, out_dir, key, started) if changed else None
+    if quick is not None:
+        return quick
+    summary = _render_all(runs, out_dir, wh, docs, jobs=jobs, changed=changed, pdf=pdf,
+                          timeout=timeout, progress=progress, say=say, started=started)
+    if summary.exit_code == 0 and key == _inputs_key(runs, out_dir, wh, pdf, docs):
+        _save_state(out_dir, runs, key, summary.build_hash)
+    return summary
+
+
+def _render_all(runs: Sequence[Run], out_dir: Path, wh: Path, docs: Path, *, jobs: int | None,
+                changed: bool, pdf: bool, timeout: float | None, progress: bool | None,
+                say: Callable[[str], None] | None, started: float) -> Summary:
+    """:func:`render_runs` past its quick check: the site pages and the explorer, the runs,
+    then the index."""
+    from tqdm import tqdm
+
+    say = say or (lambda text: tqdm.write(text, file=sys.stderr))
     outcomes: list[Outcome] = []
     build_hash = ""
     with _on_signals(_raise_interrupt), tempfile.TemporaryDirectory(prefix="vnh-render-") as work:
+        ctx = Context(out_dir, wh, build_hash, timeout, find_chromium() if pdf else None, pdf,
+                      Path(work), say)
         try:
-            build_hash = _prepare(runs, out_dir, wh)
+            ctx.build_hash = build_hash = _prepare(runs, out_dir, wh)
             _explorer(out_dir, wh, say, outcomes)
-            ctx = Context(out_dir, wh, build_hash, timeout, find_chromium() if pdf else None, pdf,
-                          Path(work), say)
+            _site_pages(out_dir, docs, say, outcomes)
             todo = _plan(ctx, runs, changed, outcomes)
+            briefs = sum(run.brief for run, _p, _d in todo)
+            printer = ctx.printer() if pdf and briefs else None
+            if printer is not None:  # Chromium starts while the kernels run
+                printer.start(tabs=min(briefs, max(1, jobs or os.cpu_count() or 1)))
             _run_all(ctx, todo, max(1, jobs or os.cpu_count() or 1), outcomes, progress)
-            return _finish(runs, outcomes, out_dir, build_hash, started, say)
+            return _finish(runs, outcomes, out_dir, build_hash, started, say, warehouse=wh)
         except KeyboardInterrupt:
             with _on_signals(_ignore_signal):
                 summary = _finish(runs, outcomes, out_dir, build_hash, started, say,
-                                  interrupted=True)
+                                  warehouse=wh, interrupted=True)
             cancelled = sum(o.status == "cancelled" for o in summary.outcomes)
             raise RenderInterrupted(cancelled, summary) from None
+        finally:
+            ctx.close_printer()
+
+
+# ---------------------------------------------------------------------------------------------
+# nothing changed
+# ---------------------------------------------------------------------------------------------
+def _file_digest(path: Path) -> str:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return ""
+
+
+def _inputs_key(runs: Sequence[Run], out_dir: Path, warehouse: Path, pdf: bool, docs: Path
+                ) -> str:
+    """What a render of ``runs`` is made of, cheaply: the page format and library, the
+    warehouse file's identity (a rebuild renames a new file into place), whether PDFs can be
+    printed, each run's notebook and raw parameters, and the site pages' Markdown."""
+    try:
+        st = warehouse.stat()
+        where: list[Any] = [str(warehouse), st.st_ino, st.st_mtime_ns, st.st_size]
+    except OSError:
+        where = [str(warehouse), None]
+    parts: list[Any] = [RENDER_FORMAT, _library_hash(), str(out_dir), where,
+                        bool(pdf and find_chromium())]
+    for run in runs:
+        parts.append([run.key, run.origin, run.brief, _file_digest(run.path),
+                      json.dumps(_public(run.parameters), sort_keys=True, default=str)])
+    from vnhealth.site import PAGES
+
+    parts += [[md, _file_digest(docs / md)] for md in sorted(PAGES.values())]
+    return hashlib.sha256(json.dumps(parts, default=str).encode()).hexdigest()
+
+
+def _output_stats(out_dir: Path, runs: Sequence[Run]) -> dict[str, list[int] | None]:
+    """Size and modification time of every file the render writes (None when missing): a
+    report, PDF or page deleted or replaced since makes the next render a full one."""
+    from vnhealth.site import PAGES
+
+    names = ["index.html", "explorer.html", *PAGES, ASSET]
+    for run in runs:
+        names += [f"{run.notebook}/{run.name}.{kind}" for kind in ("json", "html", "pdf")]
+    stats: dict[str, list[int] | None] = {}
+    for name in names:
+        try:
+            st = (out_dir / name).stat()
+            stats[name] = [st.st_mtime_ns, st.st_size]
+        except OSError:
+            stats[name] = None
+    return stats
+
+
+def _quick_summary(runs: Sequence[Run], out_dir: Path, key: str, started: float
+                   ) -> Summary | None:
+    """Every run unchanged, when the last complete render (``reports/.render-state.json``) had
+    the same inputs ``key`` and its outputs are as it left them; else None (render)."""
+    state = _read_json(out_dir / STATE_FILE)
+    if not state or state.get("key") != key or not state.get("build_hash"):
+        return None
+    if state.get("outputs") != _output_stats(out_dir, runs):
+        return None
+    build = str(state["build_hash"])
+    outcomes = [Outcome(r, "unchanged", 0.0, parameters=dict(r.parameters), build_hash=build)
+                for r in runs]
+    return Summary(outcomes, time.perf_counter() - started, build, out_dir / "index.html")
+
+
+def _save_state(out_dir: Path, runs: Sequence[Run], key: str, build_hash: str) -> None:
+    """Record a complete render (nothing failed) for :func:`_quick_summary`."""
+    if not build_hash or "," in build_hash:  # runs that read different builds: check again
+        return
+    with contextlib.suppress(OSError):
+        _atomic_write(out_dir / STATE_FILE, json.dumps(
+            {"key": key, "build_hash": build_hash, "outputs": _output_stats(out_dir, runs)},
+            indent=1))
 
 
 def _prepare(runs: Sequence[Run], out_dir: Path, warehouse: Path) -> str:
@@ -1212,6 +1449,22 @@ def _explorer(out_dir: Path, warehouse: Path, say: Callable[[str], None],
         return
     if written:
         say(f"ok      {FILENAME}  {time.perf_counter() - started:.1f} s")
+
+
+def _site_pages(out_dir: Path, docs: Path, say: Callable[[str], None],
+                outcomes: list[Outcome]) -> None:
+    """The method and data dictionary pages (:func:`vnhealth.site.write_pages`), rewritten
+    only when their Markdown changed; a failure is a failed outcome, the reports still render."""
+    from vnhealth.site import write_pages
+
+    try:
+        written = write_pages(out_dir, docs)
+    except (OSError, ValueError) as exc:
+        say(f"FAILED  site pages: {exc}")
+        outcomes.append(Outcome(Run("site", "site", docs, {}), "failed", 0.0, str(exc)))
+        return
+    for path in written:
+        say(f"ok      {path.name}")
 
 
 def _plan(ctx: Context, runs: Sequence[Run], changed: bool, outcomes: list[Outcome]
@@ -1291,8 +1544,8 @@ def _add_outcome(ctx: Context, outcome: Outcome, outcomes: list[Outcome]) -> Non
 
 
 def _finish(runs: Sequence[Run], outcomes: list[Outcome], out_dir: Path, build_hash: str,
-            started: float, say: Callable[[str], None], *, interrupted: bool = False
-            ) -> Summary:
+            started: float, say: Callable[[str], None], *, warehouse: Path | None = None,
+            interrupted: bool = False) -> Summary:
     """The summary, in manifest order (runs without an outcome were cancelled), after writing
     the index; an interrupted command that changed nothing leaves the index as it was."""
     seen = {o.run.key for o in outcomes}
@@ -1303,7 +1556,7 @@ def _finish(runs: Sequence[Run], outcomes: list[Outcome], out_dir: Path, build_h
     index: Path | None = None
     if not interrupted or any(o.status in ("ok", "failed") for o in outcomes):
         try:
-            index = write_index(out_dir)
+            index = write_index(out_dir, warehouse=warehouse)
         except OSError as exc:
             say(f"FAILED  index: cannot write {out_dir / 'index.html'}: {exc}")
             outcomes.append(Outcome(Run("index", "index", out_dir, {}), "failed", 0.0,
@@ -1353,65 +1606,15 @@ def _read_json(path: Path) -> dict[str, Any] | None:
     return data if isinstance(data, dict) else None
 
 
-def _explorer_link(reports_dir: Path) -> str:
-    """The link to the indicator explorer, at the top of the index, when it was written."""
-    if not (reports_dir / "explorer.html").is_file():
-        return ""
-    return ('<p class="vnh-explorer"><a href="explorer.html">Khám phá chỉ tiêu · '
-            "Indicator explorer</a></p>\n")
+def write_index(reports_dir: str | Path, *, warehouse: str | Path | None = None) -> Path:
+    """``reports/index.html``, the site's front page (:func:`vnhealth.site.write_index`): every
+    report found under ``reports/`` (this command's and earlier ones), grouped, with the build
+    of ``warehouse`` (when given and readable) as the current one that older reports are
+    marked against."""
+    from vnhealth import site
 
-
-def write_index(reports_dir: str | Path) -> Path:
-    """``reports/index.html``: every run found under ``reports/`` (this command's and earlier
-    ones), with its parameters, data build, render time, and a failed last attempt if any."""
-    reports_dir = Path(reports_dir)
-    entries: dict[str, dict[str, Any]] = {}
-    for meta in sorted(reports_dir.glob("*/*.json")):
-        if meta.parent.name in (FAILED_DIR, "assets"):
-            continue
-        data = _read_json(meta)
-        if data and "run" in data:
-            entries[f"{meta.parent.name}/{data['run']}"] = data
-    failures: dict[str, dict[str, Any]] = {}
-    for meta in sorted((reports_dir / FAILED_DIR).glob("*/*.json")):
-        data = _read_json(meta)
-        if data and "run" in data:
-            failures[f"{meta.parent.name}/{data['run']}"] = data
-    rows = []
-    for key in sorted(set(entries) | set(failures)):
-        ok, bad = entries.get(key), failures.get(key)
-        notebook, run = key.split("/", 1)
-        info = ok or bad or {}
-        params = ", ".join(f"{k}={_param_text(v)}" for k, v in
-                           (info.get("parameters") or {}).items())
-        if ok:
-            link = f'<a href="{html.escape(notebook)}/{html.escape(ok["html"])}">{html.escape(run)}</a>'  # noqa: E501
-            if ok.get("pdf"):
-                link += f' · <a href="{html.escape(notebook)}/{html.escape(ok["pdf"])}">PDF</a>'
-            when = html.escape(ok.get("rendered_at", ""))
-            build = html.escape(str(ok.get("build_hash", ""))[:12])
-            seconds = f'{ok.get("seconds", 0):.1f} s'
-        else:
-            link, when, build, seconds = html.escape(run), "—", "—", "—"
-        status = '<span class="ok">ok</span>' if ok else ""
-        if bad:
-            nb = bad.get("failed_notebook")
-            nb_link = (f' (<a href="{html.escape(nb)}">executed notebook</a>)' if nb else "")
-            status = (f'<span class="bad">last attempt failed {html.escape(bad["failed_at"])}'
-                      f'</span>{nb_link}: {html.escape(bad["message"].splitlines()[0])}')
-        rows.append(f"<tr><td>{html.escape(notebook)}</td><td>{link}</td>"
-                    f"<td><code>{html.escape(params)}</code></td><td><code>{build}</code></td>"
-                    f"<td>{when}</td><td>{seconds}</td><td>{status}</td></tr>")
-    markup = (
-        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-        "<title>vnhealth reports</title>\n"
-        f"<style>{CSS} .ok {{color:#2166ac}} .bad {{color:#b35806;font-weight:600}}</style>\n"
-        "</head>\n<body>\n<main>\n<h1>vnhealth reports</h1>\n"
-        f"{_explorer_link(reports_dir)}"
-        f'<p class="vnh-meta">{len(rows)} runs · index written {_now()}</p>\n'
-        '<table class="vnh-table"><thead><tr><th>notebook</th><th>run</th><th>parameters</th>'
-        "<th>data build</th><th>rendered</th><th>time</th><th>status</th></tr></thead>\n"
-        f"<tbody>{''.join(rows)}</tbody></table>\n</main>\n</body>\n</html>\n")
-    target = reports_dir / "index.html"
-    _atomic_write(target, markup)
-    return target
+    look = site.Lookup()
+    if warehouse is not None:
+        with contextlib.suppress(VnhealthError, OSError):
+            look = site.lookup(warehouse)
+    return site.write_index(reports_dir, look)
