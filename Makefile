@@ -16,11 +16,15 @@ WAREHOUSE := data/warehouse.duckdb
 JOBS ?= $(shell nproc 2>/dev/null || sysctl -n hw.ncpu 2>/dev/null || echo 2)
 
 # What the warehouse is built from: rebuilt when any of these (or the install) changes.
-WAREHOUSE_INPUTS := $(shell find data/raw data/catalog data/reference sql lib \
+# The layers below report (inputs, extract, harmonize, build): editing report or render code
+# does not rebuild the warehouse (the build hash covers the same code, vnhealth.build.sources).
+WAREHOUSE_INPUTS := $(shell find data/raw data/catalog data/reference sql \
+	lib/vnhealth/__init__.py lib/vnhealth/inputs lib/vnhealth/extract lib/vnhealth/harmonize \
+	lib/vnhealth/build \
 	-type f -not -path '*/__pycache__/*' -not -path '*.egg-info/*' 2>/dev/null)
 
 .DEFAULT_GOAL := help
-.PHONY: help setup lock test-latest warehouse check reports browser-deps test lab bench clean \
+.PHONY: help setup lock test-latest warehouse check reports browser-deps test test-fast lab bench clean \
 	distclean
 
 help: ## List the targets
@@ -110,6 +114,10 @@ browser-deps: ## Install headless Chromium and a font with Vietnamese glyphs (ap
 test: setup browser-deps ## Lint (ruff) and run the test suite (pytest)
 	$(BIN)/ruff check lib tests benchmarks notebooks
 	$(BIN)/pytest -q
+
+test-fast: setup ## The inner loop: lint and the tests that are neither slow nor browser (seconds)
+	$(BIN)/ruff check lib tests benchmarks notebooks
+	$(BIN)/pytest -q -m "not slow and not browser"
 
 # The kernel is registered inside .venv (--sys-prefix), for this clone only: another clone's
 # `make lab` cannot repoint it. JupyterLab refuses to run as root unless told it may.

@@ -84,11 +84,11 @@ class Run:
 
 
 def vnhealth_command() -> list[str]:
-    """The installed console script beside this interpreter, else `python -m vnhealth.cli`."""
+    """The installed console script beside this interpreter, else `python -m vnhealth.cli.main`."""
     script = Path(sys.executable).parent / "vnhealth"
     if script.exists():
         return [str(script)]
-    return [sys.executable, "-m", "vnhealth.cli"]
+    return [sys.executable, "-m", "vnhealth.cli.main"]
 
 
 def measure(cmd: list[str]) -> Run:

@@ -1,4 +1,4 @@
-"""Benchmark the indicator explorer (vnhealth.explorer): page size, load and switch times.
+"""Benchmark the indicator explorer (vnhealth.render.explorer): page size, load and switch times.
 
 For the current warehouse and for a synthetic one of 63 provinces × 150 indicators (several
 years and kinds: a baseline, actuals, yearly milestones and targets, bounds and ranges, a national
@@ -40,10 +40,10 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from vnhealth.explorer import write_explorer
-from vnhealth.render import find_chromium
+from vnhealth.build.warehouse import build
+from vnhealth.render.explorer import write_explorer
+from vnhealth.render.run import find_chromium
 from vnhealth.report import fmt_number
-from vnhealth.warehouse import build
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO_ROOT / "tests"))  # the DevTools client of the browser tests

@@ -4,11 +4,11 @@ On the same brief pages (by default the briefs under reports/policy_brief/, as `
 leaves them), best and median of --repeat rounds:
   (a) one Chromium per brief: `chromium --headless --print-to-pdf --no-pdf-header-footer`,
       the way `vnhealth render` printed until it kept one browser per render;
-  (b) one Chromium for all: vnhealth.chromium.Printer (DevTools Page.printToPDF), the way it
+  (b) one Chromium for all: vnhealth.render.chromium.Printer (DevTools Page.printToPDF), the way it
       prints now; the first print of a round includes the browser's start;
   (c) as a render prints now: the browser started and warmed up (plotly.js compiled in its
       tabs) 3 s before the first print, as while the kernels run, and each brief printed from
-      its print copy, which loads plotly.js from one file (vnhealth.render._print_copy);
+      its print copy, which loads plotly.js from one file (vnhealth.render.run._print_copy);
 and checks that all give the same PDF (pages, page size, text and pixels).
 
 Goal: (c) under half of (a) per brief. This is a benchmark, not a test: it always exits 0 and
@@ -26,8 +26,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from vnhealth.chromium import CHROMIUM_FLAGS, Printer, find_chromium
-from vnhealth.render import _PRINT_SCRIPT, plotly_js
+from vnhealth.render.chromium import CHROMIUM_FLAGS, Printer, find_chromium
+from vnhealth.render.run import _PRINT_SCRIPT, plotly_js
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 GOAL_RATIO = 0.5

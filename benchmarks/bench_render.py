@@ -29,8 +29,8 @@ from pathlib import Path
 
 import nbformat
 
-from vnhealth.params import check_parameters, choices, warehouse_path
-from vnhealth.render import (
+from vnhealth.build.warehouse import build
+from vnhealth.render.run import (
     Context,
     Run,
     compile_library,
@@ -42,7 +42,7 @@ from vnhealth.render import (
     render_one,
     render_runs,
 )
-from vnhealth.warehouse import build
+from vnhealth.report.params import check_parameters, choices, warehouse_path
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 GOAL_REPORT_X_FLOOR = 1.5

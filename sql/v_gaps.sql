@@ -2,7 +2,7 @@
 -- vi: Giá trị của tỉnh theo chỉ số và năm so với chỉ tiêu quốc gia cùng năm: chênh lệch (theo đơn vị của chỉ số) và tỉnh có vượt hay không.
 --
 -- A thin view over the table `comparison`, which the build computes with
--- vnhealth.harmonize.compare() on the `harmonized` table, so SQL and notebooks agree.
+-- vnhealth.harmonize.frames.compare() on the `harmonized` table, so SQL and notebooks agree.
 -- Rules:
 -- * Rows: one per province × indicator × year that has a national target (kind `target`,
 --   comparator not `relative`), including years the plan does not reach (`method` = 'missing',

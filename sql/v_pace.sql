@@ -1,7 +1,7 @@
 -- v_pace: The yearly change each province's plan requires from its baseline to its target, next to the yearly change the national targets require to the same year
 -- vi: Mức thay đổi bình quân mỗi năm mà kế hoạch của tỉnh đòi hỏi, từ giá trị gốc đến chỉ tiêu, bên cạnh mức thay đổi mà chỉ tiêu quốc gia đòi hỏi đến cùng năm.
 --
--- A thin view over the table `pace`, computed by vnhealth.harmonize.required_pace() at build.
+-- A thin view over the table `pace`, computed by vnhealth.harmonize.frames.required_pace() at build.
 -- Rules:
 -- * Province: baseline = the earliest baseline/actual the plans state, target = the latest
 --   target; `pace_per_year` = (target_value − baseline_value) / (target_year − baseline_year),

@@ -20,11 +20,11 @@ import pytest
 import yaml
 from support import copy_project
 
-from vnhealth.derive import line_pages
-from vnhealth.docmeta import load_document_words, read_facts
-from vnhealth.errors import InputError, ParameterError, VnhealthError
-from vnhealth.paths import ProjectPaths
-from vnhealth.register import Given, add_document
+from vnhealth.build.register import Given, add_document
+from vnhealth.inputs.derive import line_pages
+from vnhealth.inputs.docmeta import load_document_words, read_facts
+from vnhealth.inputs.errors import InputError, ParameterError, VnhealthError
+from vnhealth.inputs.paths import ProjectPaths
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 TARGET = "- Tuổi thọ trung bình đạt 75 tuổi vào năm 2030."
@@ -36,7 +36,7 @@ HEADER = ["ỦY BAN NHÂN DÂN", "TỈNH ĐIỆN BIÊN", "Số: 22/KH-UBND",
 
 def vnhealth(*args: str) -> subprocess.CompletedProcess[str]:
     script = Path(sys.executable).parent / "vnhealth"
-    command = [str(script)] if script.exists() else [sys.executable, "-m", "vnhealth.cli"]
+    command = [str(script)] if script.exists() else [sys.executable, "-m", "vnhealth.cli.main"]
     env = {k: v for k, v in os.environ.items() if k != "VNHEALTH_ROOT"}
     return subprocess.run([*command, *args], capture_output=True, text=True, env=env,
                           timeout=300)
@@ -312,7 +312,7 @@ def test_the_manifest_refuses_a_pdf_without_its_text(root: Path, tmp_path: Path)
     manifest = paths.manifest.read_text(encoding="utf-8")
     paths.manifest.write_text(manifest.replace(f"    text_file: \"{entry.text_file}\"\n", ""),
                               encoding="utf-8")
-    from vnhealth.warehouse import build
+    from vnhealth.build.warehouse import build
 
     with pytest.raises(InputError, match="field text_file is missing"):
         build(root)

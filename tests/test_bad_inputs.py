@@ -28,7 +28,8 @@ from support import copy_project
 
 # Skip only while the CLI module does not exist yet; an ImportError raised by a bug inside it
 # is not a ModuleNotFoundError and still fails the run.
-pytest.importorskip("vnhealth.cli", reason="vnhealth.cli is not written yet (the build issue)")
+pytest.importorskip("vnhealth.cli.main",
+                    reason="vnhealth.cli.main is not written yet (the build issue)")
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 MANIFEST = Path("data/raw/documents.yaml")
@@ -37,11 +38,11 @@ BUILD_TIMEOUT_S = 300
 
 
 def vnhealth_command() -> list[str]:
-    """The console script installed beside this interpreter, else `python -m vnhealth.cli`."""
+    """The console script installed beside this interpreter, else `python -m vnhealth.cli.main`."""
     script = Path(sys.executable).parent / "vnhealth"
     if script.exists():
         return [str(script)]
-    return [sys.executable, "-m", "vnhealth.cli"]
+    return [sys.executable, "-m", "vnhealth.cli.main"]
 
 
 def run_build(root: Path) -> subprocess.CompletedProcess[str]:

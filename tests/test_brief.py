@@ -14,8 +14,8 @@ from typing import Any
 import pytest
 
 from vnhealth import report
-from vnhealth.errors import ParameterError
-from vnhealth.params import check_parameters, validate
+from vnhealth.inputs.errors import ParameterError
+from vnhealth.report.params import check_parameters, validate
 
 REPO = Path(__file__).resolve().parent.parent
 BRIEF = ["life_expectancy", "healthy_life_years", "health_insurance_coverage",

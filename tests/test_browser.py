@@ -1,6 +1,6 @@
 """Rendered reports in headless Chromium: charts drawn, nothing fetched, real Vietnamese glyphs.
 
-Chromium is driven over the DevTools protocol (vnhealth.chromium, the client the renderer
+Chromium is driven over the DevTools protocol (vnhealth.render.chromium, the client the renderer
 prints PDFs with), so the test sees every request the page makes, counts the SVG plotly draws,
 and asks which platform fonts rendered a piece of Vietnamese text. Screenshots go to
 tests/artifacts/ (gitignored; CI keeps them as artifacts). Without Chromium these tests are
@@ -22,8 +22,8 @@ from typing import Any
 
 import pytest
 
-from vnhealth import chromium
-from vnhealth.render import Summary, find_chromium
+from vnhealth.render import chromium
+from vnhealth.render.run import Summary, find_chromium
 
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 # Schemes a page may load from without leaving the machine.
@@ -41,7 +41,7 @@ def _chromium() -> str:
 
 class Browser:
     """Headless Chromium with one page, spoken to over the DevTools protocol
-    (:mod:`vnhealth.chromium`: the client the renderer prints PDFs with)."""
+    (:mod:`vnhealth.render.chromium`: the client the renderer prints PDFs with)."""
 
     def __init__(self, executable: str, width: int = 1280, height: int = 900) -> None:
         # Any host name resolves to nothing: a page that tried the network would fail to load

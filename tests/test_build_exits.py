@@ -36,7 +36,7 @@ SLOW_COPIES = 3  # copies of a real document added: a longer build, still a quic
 
 def vnhealth() -> list[str]:
     script = Path(sys.executable).parent / "vnhealth"
-    return [str(script)] if script.exists() else [sys.executable, "-m", "vnhealth.cli"]
+    return [str(script)] if script.exists() else [sys.executable, "-m", "vnhealth.cli.main"]
 
 
 def build_env() -> dict[str, str]:
@@ -372,7 +372,7 @@ def test_full_disk_gives_a_clean_error_and_leaves_no_temp_file(
 # renamed into place.
 FAIL_TEMP_TEXT_WRITES = """
 import errno, os, pathlib, sys
-from vnhealth.cli import main
+from vnhealth.cli.main import main
 real = pathlib.Path.write_text
 def write_text(self, *args, **kwargs):
     if ".tmp-" in self.name:

@@ -26,9 +26,9 @@ import duckdb
 import pytest
 from support import copy_project
 
-from vnhealth.commands.check import LEVELS, check_level
-from vnhealth.dictionary import check_files
-from vnhealth.warehouse import build
+from vnhealth.build.sqlfiles import check_files
+from vnhealth.build.warehouse import build
+from vnhealth.cli.commands.check import LEVELS, check_level
 
 REPO = Path(__file__).resolve().parent.parent
 WAREHOUSE = Path("data/warehouse.duckdb")
@@ -58,7 +58,7 @@ BAD_CORRECTION = """
 
 def vnhealth() -> list[str]:
     script = Path(sys.executable).parent / "vnhealth"
-    return [str(script)] if script.exists() else [sys.executable, "-m", "vnhealth.cli"]
+    return [str(script)] if script.exists() else [sys.executable, "-m", "vnhealth.cli.main"]
 
 
 def run_build(root: Path) -> subprocess.CompletedProcess[str]:

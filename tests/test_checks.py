@@ -12,10 +12,10 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from vnhealth.cli import main
-from vnhealth.commands.check import run_checks
-from vnhealth.dictionary import check_files
-from vnhealth.paths import ProjectPaths
+from vnhealth.build.sqlfiles import check_files
+from vnhealth.cli.commands.check import run_checks
+from vnhealth.cli.main import main
+from vnhealth.inputs.paths import ProjectPaths
 
 REPO = Path(__file__).resolve().parent.parent
 REQUIRED = {"percent_out_of_range", "implausible_values", "schema_keys",
@@ -51,7 +51,7 @@ FAULTS = {
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
     script = Path(sys.executable).parent / "vnhealth"
-    cmd = [str(script)] if script.exists() else [sys.executable, "-m", "vnhealth.cli"]
+    cmd = [str(script)] if script.exists() else [sys.executable, "-m", "vnhealth.cli.main"]
     return subprocess.run([*cmd, *args], capture_output=True, text=True, timeout=120,
                           env={k: v for k, v in os.environ.items() if k != "VNHEALTH_ROOT"})
 

@@ -22,7 +22,7 @@ import pytest
 from support import REPO_ROOT, copy_project
 
 from vnhealth import __version__
-from vnhealth.cli import EXIT_STATUS, main, parser
+from vnhealth.cli.main import EXIT_STATUS, main, parser
 
 BIN = Path(sys.executable).parent
 README = REPO_ROOT / "README.md"

@@ -8,15 +8,10 @@ from typing import Any
 
 import yaml
 
-from vnhealth.dictionary import (
-    DICTIONARY_PATH,
-    generate,
-    load_descriptions,
-    main,
-    warehouse_objects,
-)
-from vnhealth.paths import ProjectPaths
-from vnhealth.schema import project_schema
+from vnhealth.build.dictionary import DICTIONARY_PATH, generate, main
+from vnhealth.build.sqlfiles import load_descriptions, warehouse_objects
+from vnhealth.inputs.paths import ProjectPaths
+from vnhealth.inputs.schema import project_schema
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -26,7 +21,7 @@ def test_committed_dictionary_matches_a_fresh_generation(con: Any) -> None:
     fresh = generate(con, ProjectPaths.at(REPO))
     assert committed == fresh, (
         "docs/data-dictionary.md is out of date: run `vnhealth dictionary` "
-        "(or python -m vnhealth.dictionary) and commit the result")
+        "(or python -m vnhealth.build.dictionary) and commit the result")
 
 
 def test_dictionary_covers_catalogue_and_schema(con: Any) -> None:

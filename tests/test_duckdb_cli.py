@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from vnhealth.db import connect_read_only
-from vnhealth.warehouse import STORAGE_VERSION
+from vnhealth.build.db import connect_read_only
+from vnhealth.build.warehouse import STORAGE_VERSION
 
 REPO = Path(__file__).resolve().parent.parent
 

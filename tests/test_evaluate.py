@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from vnhealth.catalog import load_catalog
-from vnhealth.errors import InputError
-from vnhealth.evaluate import Labelled, read_concepts, score_document
-from vnhealth.paths import ProjectPaths
+from vnhealth.build.evaluate import Labelled, read_concepts, score_document
+from vnhealth.inputs.catalog import load_catalog
+from vnhealth.inputs.errors import InputError
+from vnhealth.inputs.paths import ProjectPaths
 
 GOLDEN = Path(__file__).parent / "golden" / "observations.csv"
 

@@ -1,4 +1,4 @@
-"""The explore notebook's library (vnhealth.explore) and the notebook itself: each worked
+"""The explore notebook's library (vnhealth.report.explore) and the notebook itself: each worked
 example shows the SQL that ran and its bound values, results are tables without an index,
 and the kernel loads neither jupysql nor pandas (the notebook is timed against an empty one).
 The rendered report is checked against the warehouse in tests/test_notebooks.py."""
@@ -16,10 +16,10 @@ from typing import Any
 
 import pytest
 
-from vnhealth import explore
-from vnhealth.commands.sql import QueryError
-from vnhealth.errors import ParameterError
-from vnhealth.params import connect_read_only, validate
+from vnhealth.cli.commands.sql import QueryError
+from vnhealth.inputs.errors import ParameterError
+from vnhealth.report import explore
+from vnhealth.report.params import connect_read_only, validate
 
 NOTEBOOK = Path(__file__).resolve().parent.parent / "notebooks" / "explore.ipynb"
 

@@ -1,4 +1,4 @@
-"""The indicator explorer (vnhealth.explorer): one offline page per warehouse build.
+"""The indicator explorer (vnhealth.render.explorer): one offline page per warehouse build.
 
 The page is written from the session's warehouse and driven in headless Chromium over the
 DevTools protocol (the client of test_browser.py): an indicator is picked through the search
@@ -26,8 +26,8 @@ from typing import Any
 import pytest
 from test_browser import ARTIFACTS, LOCAL_SCHEMES, Browser, _chromium
 
-from vnhealth.db import connect_read_only
-from vnhealth.explorer import (
+from vnhealth.build.db import connect_read_only
+from vnhealth.render.explorer import (
     FILENAME,
     TEMPLATES,
     UI,
@@ -36,7 +36,7 @@ from vnhealth.explorer import (
     explorer_html,
     write_explorer,
 )
-from vnhealth.render import external_references, render_runs
+from vnhealth.render.run import external_references, render_runs
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -222,7 +222,7 @@ def test_render_writes_explorer_and_index_links_it(tmp_path: Path, warehouse_pat
     assert any(FILENAME in m for m in messages)
     index = (reports / "index.html").read_text(encoding="utf-8")
     assert '<a href="explorer.html">' in index
-    # In the site's header, above the list of reports (vnhealth.site).
+    # In the site's header, above the list of reports (vnhealth.render.site).
     assert index.index("explorer.html") < index.index('id="scheduled"')
     messages.clear()
     render_runs([], reports_dir=reports, warehouse=warehouse_path, progress=False,

@@ -13,11 +13,11 @@ import pandas as pd
 import pyarrow.dataset as ds
 import pytest
 
-from vnhealth.cli import main
-from vnhealth.commands.export import CONTENTS, SHEET_NAMES_VI
-from vnhealth.dictionary import load_descriptions, warehouse_objects
-from vnhealth.paths import ProjectPaths
-from vnhealth.terms import label
+from vnhealth.build.sqlfiles import load_descriptions, warehouse_objects
+from vnhealth.cli.commands.export import CONTENTS, SHEET_NAMES_VI
+from vnhealth.cli.main import main
+from vnhealth.inputs.paths import ProjectPaths
+from vnhealth.inputs.terms import label
 
 REPO = Path(__file__).resolve().parent.parent
 

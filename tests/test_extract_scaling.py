@@ -17,12 +17,12 @@ from collections.abc import Callable
 
 import pytest
 
-from vnhealth.catalog import Document, load_catalog
 from vnhealth.extract import DocumentExtraction, Vocabulary, extract_document
 from vnhealth.extract.not_values import DOCUMENT_WORDS, caseless, lower_caseless
+from vnhealth.extract.numbers import parse_cell
 from vnhealth.extract.shapes.pipe_rows import time_cell_year
-from vnhealth.numbers import parse_cell
-from vnhealth.paths import ProjectPaths
+from vnhealth.inputs.catalog import Document, load_catalog
+from vnhealth.inputs.paths import ProjectPaths
 
 MAX_RATIO = 8.0  # for 4x the input: linear is 4, quadratic 16
 REPEATS = 3

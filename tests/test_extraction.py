@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 
-from vnhealth.numbers import parse_cell, parse_number
+from vnhealth.extract.numbers import parse_cell, parse_number
 
 GOLDEN = Path(__file__).parent / "golden"
 

@@ -14,8 +14,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from vnhealth import harmonize as hz
-from vnhealth.harmonize import (
+from vnhealth.harmonize import frames as hz
+from vnhealth.harmonize.frames import (
     align,
     compare,
     deduplicate,
@@ -28,8 +28,8 @@ from vnhealth.harmonize import (
     resolve_relative,
     to_indicator_units,
 )
-from vnhealth.paths import ProjectPaths
-from vnhealth.units import IncompatibleUnitsError
+from vnhealth.inputs.paths import ProjectPaths
+from vnhealth.inputs.units import IncompatibleUnitsError
 
 INDICATORS = [
     {"id": "hypertension_managed", "unit": "percent", "direction": "higher_is_better"},

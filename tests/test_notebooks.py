@@ -14,7 +14,7 @@ from typing import Any
 import duckdb
 import pytest
 
-from vnhealth.render import (
+from vnhealth.render.run import (
     Summary,
     external_references,
     find_chromium,
@@ -295,8 +295,8 @@ def explore_examples(page: str) -> list[dict[str, Any]]:
 
 
 def test_explore_notebook(sample: tuple[Path, Summary], warehouse_path: Path) -> None:
-    from vnhealth.commands.sql import run_query, value_text
-    from vnhealth.db import connect_read_only
+    from vnhealth.build.db import connect_read_only
+    from vnhealth.cli.commands.sql import run_query, value_text
 
     reports, _ = sample
     page = read(reports, "explore/explore_son_la")

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from vnhealth.numbers import parse_cell, parse_number
-from vnhealth.text import make_key, phrase_key
+from vnhealth.extract.numbers import parse_cell, parse_number
+from vnhealth.inputs.text import make_key, phrase_key
 
 
 @pytest.mark.parametrize(
@@ -71,7 +71,7 @@ def test_mention_pattern_started_at_a_digit_reads_as_before() -> None:
     must find what the look-behind-first forms found."""
     import re
 
-    from vnhealth.numbers import _RANGE_SEP, FRACTION_SHARE_RE, MENTION_RE, NUMBER
+    from vnhealth.extract.numbers import _RANGE_SEP, FRACTION_SHARE_RE, MENTION_RE, NUMBER
 
     mention = re.compile(rf"(?<![\d.,/])(?P<num>{NUMBER})(?:(?P<sep>{_RANGE_SEP})"
                          rf"(?P<num2>{NUMBER}))?(?![\d/]|,\d|\.\d)")

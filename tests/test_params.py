@@ -1,4 +1,4 @@
-"""Parameter contracts: notebooks and vnhealth.params agree, and bad values are explained."""
+"""Parameter contracts: notebooks and vnhealth.report.params agree, and bad values are explained."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ import nbformat
 import papermill
 import pytest
 
-from vnhealth.errors import ParameterError
-from vnhealth.params import (
+from vnhealth.inputs.errors import ParameterError
+from vnhealth.report.params import (
     CONTRACTS,
     PARAMETERS,
     check_parameters,

@@ -8,7 +8,7 @@ from pathlib import Path
 import pdfplumber
 import pytest
 
-from vnhealth.render import CSS, find_chromium, print_pdf
+from vnhealth.render.run import CSS, find_chromium, print_pdf
 
 
 def test_print_css_sets_a4_page_numbers_and_keeps_headings_with_text() -> None:

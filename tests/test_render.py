@@ -18,7 +18,7 @@ import nbformat
 import pytest
 from support import make_notebook
 
-from vnhealth.render import (
+from vnhealth.render.run import (
     RenderError,
     Run,
     external_references,
@@ -228,7 +228,7 @@ def test_manifest_errors(tmp_path: Path, notebooks: Path, text: str, problem: st
 
 
 def test_repository_manifest_is_valid(repo_root: Path, warehouse_path: Path) -> None:
-    from vnhealth.params import check_parameters
+    from vnhealth.report.params import check_parameters
 
     runs = load_manifest(repo_root / "reports" / "reports.yaml")
     assert {r.notebook for r in runs} >= {"province_comparison", "indicator_gaps",
@@ -257,7 +257,9 @@ def test_page_is_offline(tmp_path: Path) -> None:
 def test_report_doctests() -> None:
     import doctest
 
-    from vnhealth import params, render, report
+    from vnhealth import report
+    from vnhealth.render import run as render
+    from vnhealth.report import params
 
     for module in (report, params, render):
         assert doctest.testmod(module, optionflags=doctest.ELLIPSIS).failed == 0
@@ -312,7 +314,7 @@ def test_domains_cover_the_catalogue(warehouse_path: Path) -> None:
 def test_runs_start_longest_first(tmp_path: Path) -> None:
     """Runs start in the order of the time they took last time, longest first, and runs never
     rendered before all of them: a long run started last would keep one worker busy alone."""
-    from vnhealth.render import _longest_first
+    from vnhealth.render.run import _longest_first
 
     seconds = {"quick": 0.8, "slow": 1.9, "middle": 1.1, "new": None}
     todo = []

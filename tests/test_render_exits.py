@@ -25,14 +25,14 @@ import nbformat
 import pytest
 from support import make_notebook
 
-from vnhealth.chromium import Printer
-from vnhealth.render import Summary, load_manifest, render_runs
+from vnhealth.render.chromium import Printer
+from vnhealth.render.run import Summary, load_manifest, render_runs
 
 BIN = Path(sys.executable).parent
 
 PRINTS = f"""#!{sys.executable}
 # Stands in for Chromium: answers, over the DevTools pipe (commands on fd 3, replies on fd 4),
-# what vnhealth.chromium sends to print a page, with a small PDF.
+# what vnhealth.render.chromium sends to print a page, with a small PDF.
 import base64, json, os, sys
 
 def send(message):

@@ -4,7 +4,7 @@ pandas pipeline it replaced.
 vnhealth.report reads the tables the build materialized (``comparison``, ``harmonized``,
 ``national_benchmark``, ``observation_values``) as plain rows. These tests check that it stays
 free of pandas/numpy/plotly, that those tables hold what the pandas functions of
-vnhealth.harmonize compute from the observations, and the small pieces around them (reform
+vnhealth.harmonize.frames compute from the observations, and the small pieces around them (reform
 notes, the missing-table error, :class:`vnhealth.report.Table`). The warehouse is the session
 build of tests/conftest.py (the repository's real documents); expectations are computed from its
 source tables (``observations``, ``national_targets``, ``documents``, ``provinces``).
@@ -24,10 +24,12 @@ import duckdb
 import pandas as pd
 import pytest
 
-from vnhealth import harmonize, reform, report
-from vnhealth.errors import VnhealthError
-from vnhealth.pace import representative
-from vnhealth.units import default_registry
+from vnhealth import report
+from vnhealth.harmonize import frames as harmonize
+from vnhealth.harmonize import reform
+from vnhealth.harmonize.pace import representative
+from vnhealth.inputs.errors import VnhealthError
+from vnhealth.inputs.units import default_registry
 
 PLANS = ["lai_chau", "lao_cai", "son_la", "thua_thien_hue"]
 
@@ -57,7 +59,8 @@ def wh(warehouse_path: Path) -> report.Warehouse:
 # --------------------------------------------------------------------------------------------
 _KERNEL_CODE = textwrap.dedent("""
     import json, sys
-    from vnhealth import params, report
+    from vnhealth import report
+    from vnhealth.report import params
 
     path = sys.argv[1]
     params.choices(path)
@@ -501,16 +504,17 @@ def test_a_rebuilt_warehouse_is_read_afresh(warehouse_path: Path, tmp_path: Path
 
 
 # --------------------------------------------------------------------------------------------
-# one vocabulary: the report's terms, their orders and labels come from vnhealth.terms
+# one vocabulary: the report's terms, their orders and labels come from vnhealth.inputs.terms
 # --------------------------------------------------------------------------------------------
 REPORT_DIR = Path(report.__file__).parent
 
 
 def test_term_labels_are_the_vocabularies(repo_root: Path) -> None:
-    """Every term's words are vnhealth.terms's labels (the texts no longer copy them), and the
+    """Every term's words are vnhealth.inputs.terms's labels (the texts no longer copy them), and
+    the
     report's label() gives them for a term's value, as the explorer asks for them."""
-    from vnhealth import terms
-    from vnhealth.yamlsafe import safe_load
+    from vnhealth.inputs import terms
+    from vnhealth.inputs.yamlsafe import safe_load
 
     for lang in ("vi", "en"):
         keys = safe_load((REPORT_DIR / "texts" / f"{lang}.yaml").read_text("utf-8"))["labels"]
@@ -534,8 +538,8 @@ def _literals(path: Path) -> set[str]:
 def test_report_writes_no_term_of_its_own() -> None:
     """No module of the report package spells an assessment, a method or a kind's value, or
     keeps an order of them (``_KIND_ORDER = {"target": 0, …}``): they come from
-    vnhealth.terms (an order of its own is a tuple of its members)."""
-    from vnhealth import terms
+    vnhealth.inputs.terms (an order of its own is a tuple of its members)."""
+    from vnhealth.inputs import terms
 
     spelled = {m.value for t in (terms.Assessment, terms.Method, terms.Kind, terms.Direction)
                for m in t}

@@ -12,8 +12,8 @@ import duckdb
 import pytest
 
 from vnhealth import report
-from vnhealth.errors import ParameterError
-from vnhealth.params import validate
+from vnhealth.inputs.errors import ParameterError
+from vnhealth.report.params import validate
 
 BRIEF = ["life_expectancy", "healthy_life_years", "health_insurance_coverage",
          "doctors_per_station", "epi_vaccine_coverage"]
@@ -597,9 +597,9 @@ def test_national_pace_orders_sources_by_issue_date(warehouse_path: Path) -> Non
     Ministry's 29/12/2025 report win over an undated name)."""
     import datetime
 
-    import vnhealth.pace
+    import vnhealth.harmonize.pace
 
-    assert not hasattr(vnhealth.pace, "document_date")
+    assert not hasattr(vnhealth.harmonize.pace, "document_date")
     wh = report.load(warehouse_path)
     before = report.national_pace(wh, "life_expectancy", 2030)
     assert before is not None and before["national_baseline_year"] == 2025

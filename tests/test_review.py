@@ -20,9 +20,9 @@ import pytest
 import yaml
 from support import copy_project
 
-from vnhealth.catalog import load_catalog, load_ledger
-from vnhealth.errors import InputError
-from vnhealth.paths import ProjectPaths
+from vnhealth.inputs.catalog import load_catalog, load_ledger
+from vnhealth.inputs.errors import InputError
+from vnhealth.inputs.paths import ProjectPaths
 
 REPO = Path(__file__).resolve().parent.parent
 REAL_DEV = REPO / "tests/data/real_dev/docs"
@@ -40,7 +40,7 @@ LEDGER = "data/catalog/ledger.yaml"
 
 def vnhealth(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     script = Path(sys.executable).parent / "vnhealth"
-    command = [str(script)] if script.exists() else [sys.executable, "-m", "vnhealth.cli"]
+    command = [str(script)] if script.exists() else [sys.executable, "-m", "vnhealth.cli.main"]
     env = {k: v for k, v in os.environ.items() if k != "VNHEALTH_ROOT"}
     return subprocess.run([*command, *args], cwd=cwd, env=env, capture_output=True, text=True,
                           timeout=300)

@@ -9,9 +9,9 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from vnhealth.errors import InputError
-from vnhealth.schema import generic_checks, load_schema, project_schema
-from vnhealth.terms import TERMS, Kind, values
+from vnhealth.inputs.errors import InputError
+from vnhealth.inputs.schema import generic_checks, load_schema, project_schema
+from vnhealth.inputs.terms import TERMS, Kind, values
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -72,7 +72,7 @@ def test_generic_checks_find_what_they_are_written_for(tmp_path: Path, warehouse
 
 
 def test_library_frames_take_their_dtypes_from_the_schema() -> None:
-    from vnhealth.harmonize import _typed
+    from vnhealth.harmonize.frames import _typed
 
     frame = _typed([{"year": 2030, "value": "1.5", "is_interval": None, "unit": "%"}],
                    ["year", "value", "is_interval", "unit"])

@@ -24,8 +24,8 @@ from typing import Any
 import pytest
 from support import make_notebook
 
-from vnhealth import site
-from vnhealth.render import Run, page, parameter_names
+from vnhealth.render import site
+from vnhealth.render.run import Run, page, parameter_names
 
 REPO = Path(__file__).resolve().parent.parent
 CURRENT = "c" * 64
@@ -236,7 +236,7 @@ def test_method_text_is_bilingual_nfc() -> None:
 
 def test_parameter_names_read_as_papermill_does() -> None:
     """The cheap reader used for manifests agrees with papermill on every notebook."""
-    from vnhealth.params import notebook_defaults
+    from vnhealth.report.params import notebook_defaults
 
     for nb in sorted((REPO / "notebooks").glob("*.ipynb")):
         assert parameter_names(nb) == set(notebook_defaults(nb)), nb.name
@@ -273,7 +273,7 @@ def test_page_links_back_and_boxes_tables() -> None:
 # ---------------------------------------------------------------------------------------------
 QUICK = """
 import json, sys
-from vnhealth.render import load_manifest, render_runs
+from vnhealth.render.run import load_manifest, render_runs
 summary = render_runs(load_manifest(sys.argv[1], sys.argv[2]), reports_dir=sys.argv[3],
                       warehouse=sys.argv[4], docs_dir=sys.argv[5], jobs=1, changed=True,
                       progress=False, say=lambda _m: None)

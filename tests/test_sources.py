@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from vnhealth.sources import PACKAGE_DIR, build_sources
+from vnhealth.build.sources import PACKAGE_DIR, build_sources
 
 
 def names() -> set[str]:
@@ -11,8 +11,9 @@ def names() -> set[str]:
 
 def test_the_extractor_and_the_derived_tables_are_covered() -> None:
     found = names()
-    assert {"warehouse.py", "derived.py", "harmonize.py", "catalog.py", "schema.py",
-            "extract/__init__.py", "extract/pipeline.py", "extract/shapes/registry.py"} <= found
+    assert {"build/warehouse.py", "harmonize/derived.py", "harmonize/frames.py",
+            "inputs/catalog.py", "inputs/schema.py", "extract/__init__.py",
+            "extract/pipeline.py", "extract/shapes/registry.py"} <= found
     # every module of the extractor, however deep, is reachable from the build
     extractor = {p.relative_to(PACKAGE_DIR).as_posix()
                  for p in (PACKAGE_DIR / "extract").rglob("*.py")}
@@ -21,5 +22,4 @@ def test_the_extractor_and_the_derived_tables_are_covered() -> None:
 
 def test_report_and_render_code_is_not_part_of_the_build() -> None:
     found = names()
-    assert not {n for n in found if n.startswith(("report/", "templates/"))}
-    assert not found & {"render.py", "explorer.py", "cli.py", "params.py"}
+    assert not {n for n in found if n.startswith(("report/", "render/", "cli/"))}

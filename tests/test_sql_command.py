@@ -14,17 +14,17 @@ from typing import Any
 
 import pytest
 
-from vnhealth.cli import main
-from vnhealth.commands.sql import parse_param
-from vnhealth.errors import ParameterError
-from vnhealth.schema import project_schema
+from vnhealth.cli.commands.sql import parse_param
+from vnhealth.cli.main import main
+from vnhealth.inputs.errors import ParameterError
+from vnhealth.inputs.schema import project_schema
 
 REPO = Path(__file__).resolve().parent.parent
 
 
 def vnhealth(*args: str, **kw: Any) -> subprocess.CompletedProcess[str]:
     script = Path(sys.executable).parent / "vnhealth"
-    cmd = [str(script)] if script.exists() else [sys.executable, "-m", "vnhealth.cli"]
+    cmd = [str(script)] if script.exists() else [sys.executable, "-m", "vnhealth.cli.main"]
     return subprocess.run([*cmd, *args], capture_output=True, text=True, timeout=120,
                           env={k: v for k, v in os.environ.items() if k != "VNHEALTH_ROOT"},
                           **kw)

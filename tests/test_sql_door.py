@@ -19,10 +19,11 @@ from typing import Any
 import duckdb
 import pytest
 
-from vnhealth import db, params
-from vnhealth.cli import main
-from vnhealth.commands.sql import READ_ONLY_PRAGMAS, open_warehouse
-from vnhealth.errors import VnhealthError
+from vnhealth.build import db
+from vnhealth.cli.commands.sql import READ_ONLY_PRAGMAS, open_warehouse
+from vnhealth.cli.main import main
+from vnhealth.inputs.errors import VnhealthError
+from vnhealth.report import params
 
 REPORT = "brief_north_2030.html"
 REPORT_BYTES = b"<html><body>the real brief</body></html>\n"

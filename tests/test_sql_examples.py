@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
-from vnhealth.commands.sql import Result, parse_param, run_query
-from vnhealth.dictionary import SqlFile, example_files
+from vnhealth.build.sqlfiles import SqlFile, example_files
+from vnhealth.cli.commands.sql import Result, parse_param, run_query
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLES = {f.name: f for f in example_files(REPO / "sql")}

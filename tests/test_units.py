@@ -11,9 +11,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from vnhealth import units
-from vnhealth.catalog import Unit
-from vnhealth.units import (
+from vnhealth.inputs import units
+from vnhealth.inputs.catalog import Unit
+from vnhealth.inputs.units import (
     IncompatibleUnitsError,
     UnitRegistry,
     UnknownUnitError,

@@ -15,15 +15,15 @@ import duckdb
 import pandas as pd
 import pytest
 
-from vnhealth.dictionary import view_files
-from vnhealth.errors import InputError
-from vnhealth.harmonize import (
+from vnhealth.build.sqlfiles import view_files
+from vnhealth.harmonize.frames import (
     align,
     compare,
     required_pace,
     resolve_relative,
     to_indicator_units,
 )
+from vnhealth.inputs.errors import InputError
 
 VIEWS = ("v_observations", "v_coverage", "v_gaps", "v_pace")
 MACRO = "comparison_matrix"

@@ -13,7 +13,7 @@ import duckdb
 import pytest
 import yaml
 
-from vnhealth.warehouse import build
+from vnhealth.build.warehouse import build
 
 CONTRACT = {
     "provinces": ["province_id", "gso_code", "name_vi", "name_en", "status_2025",
@@ -101,7 +101,7 @@ def test_build_report(built) -> None:
 
 def test_cli_build_prints_the_report(tmp_path: Path, repo_root: Path) -> None:
     out = tmp_path / "w.duckdb"
-    done = subprocess.run([sys.executable, "-m", "vnhealth.cli", "build", "--root",
+    done = subprocess.run([sys.executable, "-m", "vnhealth.cli.main", "build", "--root",
                            str(repo_root), "--out", str(out)], capture_output=True, text=True,
                           timeout=120)
     assert done.returncode == 0, done.stderr

@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import pytest
 
-from vnhealth.catalog import Document, load_catalog
-from vnhealth.errors import InputError
 from vnhealth.extract import Vocabulary
 from vnhealth.extract.issued import IssueYear, issue_year
 from vnhealth.extract.not_values import NotValues
-from vnhealth.paths import ProjectPaths
+from vnhealth.inputs.catalog import Document, load_catalog
+from vnhealth.inputs.errors import InputError
+from vnhealth.inputs.paths import ProjectPaths
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,7 @@ from pathlib import Path
 import vnhealth.extract
 
 LAYERS = [
-    ["sections"], ["records"], ["lines"], ["not_values"], ["fuzzy"],
+    ["numbers"], ["sections"], ["records"], ["lines"], ["not_values"], ["fuzzy"],
     ["shapes.words"], ["shapes.records"], ["shapes.header"], ["shapes.rows"],
     ["shapes.year_table"],
     ["shapes.side_by_side", "shapes.wrapped_header", "shapes.stacked_header",

@@ -8,9 +8,9 @@ import unicodedata
 
 import pytest
 
-from vnhealth.catalog import load_catalog
 from vnhealth.extract import Vocabulary, read_text
-from vnhealth.paths import ProjectPaths
+from vnhealth.inputs.catalog import load_catalog
+from vnhealth.inputs.paths import ProjectPaths
 
 
 @pytest.fixture(scope="module")

@@ -11,15 +11,15 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from vnhealth.catalog import Document, load_catalog
+from vnhealth.build.warehouse import build
 from vnhealth.extract import Observation, Vocabulary, extract_document, read_text
 from vnhealth.extract.fuzzy import FuzzyIndex
 from vnhealth.extract.kind_year import NOT_STATED, YearChoice, decide_kind, statistics_word
 from vnhealth.extract.pairing import is_gap
 from vnhealth.extract.plausibility import quarantine_reason
 from vnhealth.extract.sections import Section, section_of
-from vnhealth.paths import ProjectPaths
-from vnhealth.warehouse import build
+from vnhealth.inputs.catalog import Document, load_catalog
+from vnhealth.inputs.paths import ProjectPaths
 
 REPO = ProjectPaths.at()
 

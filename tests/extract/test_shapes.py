@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import pytest
 
-from vnhealth.catalog import load_catalog
 from vnhealth.extract import Vocabulary, read_text
 from vnhealth.extract.shapes.header import spot_at
 from vnhealth.extract.shapes.records import ShapeRead, Table
 from vnhealth.extract.shapes.registry import SHAPES
-from vnhealth.paths import ProjectPaths
+from vnhealth.inputs.catalog import load_catalog
+from vnhealth.inputs.paths import ProjectPaths
 
 PERIOD_END = 2030
 

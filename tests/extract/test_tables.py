@@ -7,15 +7,15 @@ from __future__ import annotations
 
 import pytest
 
-from vnhealth.catalog import load_catalog
 from vnhealth.extract import Vocabulary, read_text
 from vnhealth.extract.shapes.header import could_be_header, header_line
 from vnhealth.extract.shapes.records import Table
 from vnhealth.extract.shapes.rows import row_role, split_row
 from vnhealth.extract.shapes.words import TableWords
 from vnhealth.extract.shapes.year_shapes import YEAR_SHAPES, find_table
-from vnhealth.paths import ProjectPaths
-from vnhealth.text import lite
+from vnhealth.inputs.catalog import load_catalog
+from vnhealth.inputs.paths import ProjectPaths
+from vnhealth.inputs.text import lite
 
 
 @pytest.fixture(scope="module")

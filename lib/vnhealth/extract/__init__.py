@@ -9,7 +9,7 @@ clause (pairing.py, match.py), its kind and year decided with the reason for eac
 (kind_year.py: a year after the document was issued (issued.py) is planned, one before it
 reported); an implausible value is quarantined (plausibility.py). What the rules cannot
 get right is corrected in the review ledger (data/catalog/ledger.yaml), applied by
-vnhealth.warehouse after extraction.
+vnhealth.build.warehouse after extraction.
 
 Modules, lower layers first (none imports one below it in this list):
 

@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
-from vnhealth.catalog import Indicator
+from vnhealth.inputs.catalog import Indicator
 
 # A fuzzy score (0-100, rapidfuzz token_set_ratio on the normalized matching key) below this is
 # no match. token_set_ratio is 100 whenever one side's words are a subset of the other's, so a

@@ -10,9 +10,9 @@ from collections.abc import Callable
 from itertools import accumulate
 from typing import NamedTuple
 
-from vnhealth.catalog import Indicator
 from vnhealth.extract.mentions import Mention, UnitHit, YearPhrase
 from vnhealth.extract.vocabulary import Vocabulary
+from vnhealth.inputs.catalog import Indicator
 
 _WORD_CHAR_RE = re.compile(r"\w")
 _CLAUSE_CUT_RE = re.compile(r";|\.(?=\s|$)")

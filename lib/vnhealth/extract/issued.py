@@ -16,10 +16,10 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from vnhealth.catalog import Document
 from vnhealth.extract.lines import YEAR_IN_TEXT_RE
 from vnhealth.extract.vocabulary import Vocabulary
-from vnhealth.text import lite, nfc
+from vnhealth.inputs.catalog import Document
+from vnhealth.inputs.text import lite, nfc
 
 _MARKUP_RE = re.compile(r"[*_#>]+")  # markdown emphasis and headings around a header line
 HEAD_LINES = 40  # the header, card and first sentences; a cited date further on is no issue

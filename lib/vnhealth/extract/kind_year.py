@@ -14,7 +14,6 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from vnhealth.catalog import Document
 from vnhealth.extract.comparators import change_to_at, is_baseline_from
 from vnhealth.extract.index import PairIndex, Span
 from vnhealth.extract.issued import IssueYear
@@ -25,7 +24,8 @@ from vnhealth.extract.sections import Section
 from vnhealth.extract.shapes.records import Table, YearColumn
 from vnhealth.extract.state import DocumentRun
 from vnhealth.extract.vocabulary import Vocabulary
-from vnhealth.text import lite, nfc
+from vnhealth.inputs.catalog import Document
+from vnhealth.inputs.text import lite, nfc
 
 
 class KindChoice(NamedTuple):

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import re
 
-from vnhealth.catalog import Indicator
 from vnhealth.extract.index import Named, PairIndex, Span
 from vnhealth.extract.mentions import Mention
 from vnhealth.extract.records import Segment
 from vnhealth.extract.vocabulary import Vocabulary
-from vnhealth.text import blank_markup, lite
+from vnhealth.inputs.catalog import Indicator
+from vnhealth.inputs.text import blank_markup, lite
 
 _SUBGROUP_RE = re.compile(r"(?:^|[-–•+]\s*)([^\W\d_][^\d\-–•+<>]{0,20}?)\s*[<>≤≥=]?\s*$")
 # The indicator phrase of a number: its words, the punctuation trimmed from its ends, and the

@@ -15,10 +15,10 @@ from typing import NamedTuple
 
 from vnhealth.extract.lines import BULLET_RE
 from vnhealth.extract.not_values import blanked
+from vnhealth.extract.numbers import FRACTION_SHARE_RE, MENTION_RE, is_year, parse_number
 from vnhealth.extract.records import Segment
 from vnhealth.extract.vocabulary import UnitPhrase, Vocabulary
-from vnhealth.numbers import FRACTION_SHARE_RE, MENTION_RE, is_year, parse_number
-from vnhealth.text import blank_markup, lite
+from vnhealth.inputs.text import blank_markup, lite
 
 _PDF_ROW_NUMBER_RE = re.compile(r"^\s*\d{1,2}[a-z]?(?:\.\d{1,2})?(?=\s)")
 _DIGIT_RE = re.compile(r"\d")

@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from vnhealth.errors import InputError
-from vnhealth.numbers import NUMBER
+from vnhealth.extract.numbers import NUMBER
+from vnhealth.inputs.errors import InputError
 
 # Characters that (?i:x) matches besides x.lower() and x.upper() (Kelvin sign, long s, dotted
 # capital and dotless small i), for the letters of document words; lower_caseless() lowers each

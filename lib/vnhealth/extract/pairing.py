@@ -33,7 +33,7 @@ from vnhealth.extract.mentions import (
 from vnhealth.extract.recorder import Basis, PairedValue
 from vnhealth.extract.records import Segment, Statement
 from vnhealth.extract.state import DocumentRun
-from vnhealth.text import lite, nfc
+from vnhealth.inputs.text import lite, nfc
 
 _DIGIT_RE = re.compile(r"\d")
 COUNT_PHRASE = 24  # how far after a count noun its own "per N" unit may stand

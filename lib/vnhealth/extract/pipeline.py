@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 
-from vnhealth.catalog import Document
 from vnhealth.extract.issued import issue_year
 from vnhealth.extract.kind_year import reference_year, statistics_word
 from vnhealth.extract.match import IndicatorChooser
@@ -23,7 +22,8 @@ from vnhealth.extract.segment import cut_document
 from vnhealth.extract.state import DocumentRun
 from vnhealth.extract.table_values import read_pdf_row_columns, read_table
 from vnhealth.extract.vocabulary import Vocabulary
-from vnhealth.text import blank_markup, nfc
+from vnhealth.inputs.catalog import Document
+from vnhealth.inputs.text import blank_markup, nfc
 
 _DIGIT_RE = re.compile(r"\d")
 
@@ -72,8 +72,8 @@ def read_text(vocab: Vocabulary, text: str, *, doc_id: str = "text", province_id
               period_start: int = 2021, period_end: int = 2025) -> DocumentExtraction:
     """Extract from a piece of text as if it were a document (for tests and exploration).
 
-    >>> from vnhealth.catalog import load_catalog
-    >>> from vnhealth.paths import ProjectPaths
+    >>> from vnhealth.inputs.catalog import load_catalog
+    >>> from vnhealth.inputs.paths import ProjectPaths
     >>> vocab = Vocabulary(load_catalog(ProjectPaths.at()))
     >>> [(o.indicator_id, o.comparator, o.value) for o in
     ...  read_text(vocab, "- Tuổi thọ trung bình đạt trên 74,5 tuổi.").observations]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from vnhealth.catalog import Indicator
+from vnhealth.inputs.catalog import Indicator
 
 _THOUSANDS_RE = re.compile(r"^\s*\d{1,3}(?:\.\d{3})+(?!\d)(?![.,]\d)")
 

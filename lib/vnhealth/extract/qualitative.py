@@ -7,7 +7,7 @@ from vnhealth.extract.mentions import year_phrases
 from vnhealth.extract.records import Segment, Statement
 from vnhealth.extract.state import DocumentRun
 from vnhealth.extract.vocabulary import Vocabulary
-from vnhealth.text import lite
+from vnhealth.inputs.text import lite
 
 
 def maybe_qualitative(vocab: Vocabulary, text: str) -> bool:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from vnhealth.catalog import Document, Indicator
 from vnhealth.extract.match import PHRASE_MAX, PHRASE_TRIM_RE
 from vnhealth.extract.plausibility import quarantine_reason
 from vnhealth.extract.records import (
@@ -15,7 +14,8 @@ from vnhealth.extract.records import (
     Segment,
     Statement,
 )
-from vnhealth.text import blank_markup
+from vnhealth.inputs.catalog import Document, Indicator
+from vnhealth.inputs.text import blank_markup
 
 QUOTE_WIDTH = 240
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from vnhealth.extract.sections import Section
-from vnhealth.text import Keyed
+from vnhealth.inputs.text import Keyed
 
 # ---------------------------------------------------------------------------------------------
 # Output records

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from vnhealth.text import lite, nfc
+from vnhealth.inputs.text import lite, nfc
 
 
 class Section(NamedTuple):

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from vnhealth.catalog import Document
 from vnhealth.extract.lines import (
     BULLET_RE,
     CAPS_TITLE_RE,
@@ -19,14 +18,15 @@ from vnhealth.extract.lines import (
     YEAR_IN_TEXT_RE,
     strip_marker,
 )
+from vnhealth.extract.numbers import MENTION_RE, is_year, parse_number
 from vnhealth.extract.records import Segment
 from vnhealth.extract.sections import Section, SectionState, section_of, states_targets
 from vnhealth.extract.shapes.header import spot_at
 from vnhealth.extract.shapes.records import ShapeRead, Table, TabTable, TotalTable
 from vnhealth.extract.shapes.registry import read_table_at
 from vnhealth.extract.vocabulary import Vocabulary
-from vnhealth.numbers import MENTION_RE, is_year, parse_number
-from vnhealth.text import is_noise_line, lite
+from vnhealth.inputs.catalog import Document
+from vnhealth.inputs.text import is_noise_line, lite
 
 _SENTENCE_END_RE = re.compile(r"[.;:!?]\s*$")
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from vnhealth.catalog import Document
 from vnhealth.extract.issued import IssueYear
 from vnhealth.extract.match import IndicatorChooser
 from vnhealth.extract.recorder import Recorder
 from vnhealth.extract.vocabulary import Vocabulary
+from vnhealth.inputs.catalog import Document
 
 
 @dataclass

@@ -8,17 +8,17 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from vnhealth.catalog import Indicator
 from vnhealth.extract.kind_year import NOT_STATED, YearChoice, column_kind, decide_kind
 from vnhealth.extract.lines import YEAR_IN_TEXT_RE
 from vnhealth.extract.mentions import unit_in_texts
+from vnhealth.extract.numbers import CellValue, parse_cell
 from vnhealth.extract.qualitative import read_qualitative
 from vnhealth.extract.recorder import Basis, PairedValue
 from vnhealth.extract.records import Segment, Statement
 from vnhealth.extract.shapes.records import Row, Table, TabRow, TabTable, TotalTable
 from vnhealth.extract.state import DocumentRun
-from vnhealth.numbers import CellValue, parse_cell
-from vnhealth.text import blank_markup, lite, nfc
+from vnhealth.inputs.catalog import Indicator
+from vnhealth.inputs.text import blank_markup, lite, nfc
 
 _TOKEN_RE = re.compile(r"\S+")
 _YEAR_TOKEN_RE = re.compile(r"^\(?(?:19|20)\d\d\)?[.,;:]?$")

@@ -10,12 +10,12 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from vnhealth.catalog import Catalog, Indicator
 from vnhealth.extract.fuzzy import FuzzyIndex
 from vnhealth.extract.not_values import NotValues
 from vnhealth.extract.records import Segment
 from vnhealth.extract.shapes.words import TableWords
-from vnhealth.text import Keyed, blank_markup, lite, make_key, nfc, phrase_key
+from vnhealth.inputs.catalog import Catalog, Indicator
+from vnhealth.inputs.text import Keyed, blank_markup, lite, make_key, nfc, phrase_key
 
 NEVER_RE = re.compile(r"(?!x)x")  # a pattern for an empty word list
 # Units whose phrase is a denominator ("/1.000 dân"): a number before one has that unit.

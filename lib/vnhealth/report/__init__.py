@@ -11,7 +11,7 @@ Its modules, lowest first (each imports only those above it):
 
 * :mod:`~vnhealth.report.labels` — the words, from ``texts/vi.yaml`` and ``texts/en.yaml``
   (:func:`label`, :func:`domain_label`); the terms of the domain's vocabularies (kinds,
-  methods, bound kinds, assessments …) are :mod:`vnhealth.terms`'s, with their orders and
+  methods, bound kinds, assessments …) are :mod:`vnhealth.inputs.terms`'s, with their orders and
   labels.
 * :mod:`~vnhealth.report.formatting` — numbers as people write them (:func:`fmt_number`:
   ``1.234,5`` in Vietnamese, ``1,234.5`` in English), with comparator and unit
@@ -46,7 +46,7 @@ Its modules, lowest first (each imports only those above it):
   :func:`brief_findings`, :func:`brief_missing`).
 * :mod:`~vnhealth.report.brief` — the brief's title, cover and method note.
 * :mod:`~vnhealth.report.display` — :func:`show` displays a figure so that it renders in
-  JupyterLab (plotly mime type) and, in HTML exported by :mod:`vnhealth.render`, as a
+  JupyterLab (plotly mime type) and, in HTML exported by :mod:`vnhealth.render.run`, as a
   ``<div>`` drawn by the page's one copy of plotly.js (no CDN); :func:`display_html`,
   :func:`heading`, :func:`bullets`, :func:`notes`, :func:`header`.
 """

@@ -15,6 +15,7 @@ import math
 from collections.abc import Mapping, Sequence
 from typing import Any, NamedTuple
 
+from vnhealth.inputs.terms import Assessment, BoundKind, Kind, Method
 from vnhealth.report.data import Warehouse
 from vnhealth.report.figures import Figure
 from vnhealth.report.formatting import fmt_change, fmt_value, isna
@@ -50,7 +51,6 @@ from vnhealth.report.queries import (
     national_disagreement,
 )
 from vnhealth.report.style import BETTER, DIVERGING, OTHER_YEAR, RELATIVE_ONLY, WORSE
-from vnhealth.terms import Assessment, BoundKind, Kind, Method
 
 
 # ---------------------------------------------------------------------------------------------
@@ -209,7 +209,7 @@ class PathPanel(NamedTuple):
 
 def _path(points: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
     """One point a year: stated before interpolated, then in the order of
-    :class:`~vnhealth.terms.Kind` (a target before a milestone before what was achieved)."""
+    :class:`~vnhealth.inputs.terms.Kind` (a target before a milestone before what was achieved)."""
     kinds = Kind.order()
     best = first_by_key(points, lambda x: int(x["year"]),
                         lambda x: (METHOD_ORDER.get(x["method"], 4), kinds.get(x["kind"], 4)))

@@ -9,13 +9,13 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from vnhealth import reform
-from vnhealth.errors import VnhealthError
-from vnhealth.pace import representative
-from vnhealth.params import connect_read_only, warehouse_path
+from vnhealth.harmonize import reform
+from vnhealth.harmonize.pace import representative
+from vnhealth.inputs.errors import VnhealthError
 from vnhealth.report.formatting import isna
 from vnhealth.report.labels import label
 from vnhealth.report.markup import render
+from vnhealth.report.params import connect_read_only, warehouse_path
 from vnhealth.report.style import province_colour
 
 # What the report functions read; a warehouse built by an older vnhealth may lack some.
@@ -187,8 +187,8 @@ class Warehouse:
     @cached_property
     def registry(self) -> Any:
         """The unit registry as stored in the warehouse (same declarations as units.yaml)."""
-        from vnhealth.catalog import Unit
-        from vnhealth.units import UnitRegistry
+        from vnhealth.inputs.catalog import Unit
+        from vnhealth.inputs.units import UnitRegistry
 
         return UnitRegistry({r["unit_id"]: Unit(r["unit_id"], r["dimension"], float(r["per"]),
                                                 (), r["label_vi"], r["label_en"])
@@ -196,7 +196,7 @@ class Warehouse:
 
     @cached_property
     def lineage(self) -> list[dict[str, Any]]:
-        """Each province's change in the 2025 reform (:func:`vnhealth.reform.lineage`)."""
+        """Each province's change in the 2025 reform (:func:`vnhealth.harmonize.reform.lineage`)."""
         return reform.lineage(self.provinces)
 
     def national_in_unit(self, row: Mapping[str, Any]) -> float | None:

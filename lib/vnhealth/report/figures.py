@@ -129,7 +129,7 @@ def figure_bundle(fig: Any) -> dict[str, Any]:
 
     ``application/vnd.plotly.v1+json`` is drawn by JupyterLab's plotly extension; ``text/html``
     (a ``<div>`` and a call to ``Plotly.newPlot``) is what nbconvert keeps, and it expects the
-    page to load plotly.js once — the local copy :mod:`vnhealth.render` provides — instead of
+    page to load plotly.js once — the local copy :mod:`vnhealth.render.run` provides — instead of
     embedding 4.6 MB per chart or fetching it from a CDN.
     """
     spec = fig.to_dict() if isinstance(fig, Figure) else json.loads(fig.to_json())

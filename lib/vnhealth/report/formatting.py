@@ -9,8 +9,8 @@ from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from vnhealth.inputs.terms import Comparator
 from vnhealth.report.labels import label
-from vnhealth.terms import Comparator
 
 _COMPARATOR_SIGNS = {Comparator.ABOVE: "> ", Comparator.AT_LEAST: "≥ ", Comparator.BELOW: "< ",
                      Comparator.AT_MOST: "≤ ", Comparator.EQUAL: "", Comparator.RANGE: ""}

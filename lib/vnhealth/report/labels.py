@@ -6,7 +6,7 @@ both) and are read on first use, once per process: importing the report library 
 dicts.
 
 The words of the domain's closed vocabularies — kinds, methods, bound kinds, assessments … —
-are not in the text files: they are :mod:`vnhealth.terms`'s labels, and :func:`label` gives
+are not in the text files: they are :mod:`vnhealth.inputs.terms`'s labels, and :func:`label` gives
 them for a term's value (``label("baseline", "vi")`` → ``Hiện trạng``), so that a report, the
 explorer and the data dictionary word a term the same way.
 """
@@ -18,7 +18,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from vnhealth import terms
+from vnhealth.inputs import terms
 
 LANGUAGES = ("vi", "en")
 TEXTS_DIR = Path(__file__).with_name("texts")
@@ -38,7 +38,7 @@ class Texts(NamedTuple):
 @cache
 def texts(lang: str) -> Texts:
     """The texts of ``lang`` (``vi``; any other code reads English)."""
-    from vnhealth.yamlsafe import safe_load
+    from vnhealth.inputs.yamlsafe import safe_load
 
     code = "vi" if lang == "vi" else "en"
     data = safe_load((TEXTS_DIR / f"{code}.yaml").read_text(encoding="utf-8"))
@@ -46,7 +46,7 @@ def texts(lang: str) -> Texts:
 
 
 def term_label(value: Any, lang: str) -> str | None:
-    """The label of a term (a value of one of :mod:`vnhealth.terms`'s vocabularies, or a
+    """The label of a term (a value of one of :mod:`vnhealth.inputs.terms`'s vocabularies, or a
     legend key naming one) in ``lang``; None for anything else.
 
     >>> term_label("within band", "vi"), term_label("legend.lower", "en")

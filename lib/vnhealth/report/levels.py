@@ -18,6 +18,7 @@ import math
 from collections.abc import Mapping, Sequence
 from typing import Any, NamedTuple
 
+from vnhealth.inputs.terms import Assessment, BoundKind, Kind, Method
 from vnhealth.report.citations import SourceBook
 from vnhealth.report.data import Warehouse
 from vnhealth.report.figures import Figure
@@ -48,7 +49,6 @@ from vnhealth.report.marks import (
     written,
 )
 from vnhealth.report.queries import national_pace, reform_text
-from vnhealth.terms import Assessment, BoundKind, Kind, Method
 
 ROW = 22  # pixels per row
 TICK = 10  # font size of tick labels and mark labels

@@ -10,12 +10,12 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any, NamedTuple
 
+from vnhealth.inputs.terms import BoundKind, Comparator, Method
 from vnhealth.report.figures import Figure, make_subplots
 from vnhealth.report.formatting import fmt_value, isna
 from vnhealth.report.geometry import text_height
 from vnhealth.report.labels import label
 from vnhealth.report.style import FONT
-from vnhealth.terms import BoundKind, Comparator, Method
 
 BOUND_SYMBOLS = {BoundKind.LOWER: "triangle-up-open", BoundKind.UPPER: "triangle-down-open"}
 # The shape a comparator gives a value when the row states no bound kind.
@@ -115,7 +115,8 @@ def domain_axis(k: int) -> str:
 
 
 def shape_of(row: Mapping[str, Any]) -> str:
-    """``point``, ``lower``, ``upper`` or ``range`` (:class:`~vnhealth.terms.BoundKind`): from
+    """``point``, ``lower``, ``upper`` or ``range`` (:class:`~vnhealth.inputs.terms.BoundKind`):
+    from
     ``bound_kind`` when the row has one, else from the comparator."""
     kind = row.get("bound_kind")
     if not isna(kind) and kind in BoundKind.order():

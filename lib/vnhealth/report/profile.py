@@ -6,12 +6,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from vnhealth.inputs.terms import Kind
 from vnhealth.report.citations import SourceBook
 from vnhealth.report.data import Table, Warehouse
 from vnhealth.report.formatting import fmt_value, isna
 from vnhealth.report.labels import label
 from vnhealth.report.tables import Row, cell, none_found, render_table
-from vnhealth.terms import Kind
 
 # A province's statements on one indicator and year read in the order of a plan's story — where
 # it stands, then the milestones, then the target — not in the vocabulary's order of

@@ -10,13 +10,10 @@ import math
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from typing import Any
 
-from vnhealth import reform
-from vnhealth.pace import PACE_COLUMNS, required_pace_rows
-from vnhealth.pace import national_pace as national_pace_rule
-from vnhealth.report.data import Table, Warehouse
-from vnhealth.report.formatting import fmt_value, isna
-from vnhealth.report.labels import label
-from vnhealth.terms import (
+from vnhealth.harmonize import reform
+from vnhealth.harmonize.pace import PACE_COLUMNS, required_pace_rows
+from vnhealth.harmonize.pace import national_pace as national_pace_rule
+from vnhealth.inputs.terms import (
     ACHIEVED_KINDS,
     PLANNED_KINDS,
     Assessment,
@@ -24,6 +21,9 @@ from vnhealth.terms import (
     Kind,
     Method,
 )
+from vnhealth.report.data import Table, Warehouse
+from vnhealth.report.formatting import fmt_value, isna
+from vnhealth.report.labels import label
 
 # What a province aims at for a year: its target, or a milestone on the way.
 TARGET_KINDS = PLANNED_KINDS
@@ -92,7 +92,8 @@ def national_disagreement(wh: Warehouse, indicator_id: str, year: int, lang: str
 def reform_text(wh: Warehouse, province_id: str, year_a: int, year_b: int, lang: str
                 ) -> str | None:
     """The note comparing a province's figures of ``year_a`` and ``year_b`` needs across the
-    2025 reform, in ``lang`` (:func:`vnhealth.reform.note`; None when no note is needed)."""
+    2025 reform, in ``lang`` (:func:`vnhealth.harmonize.reform.note`; None when no note is
+    needed)."""
     return reform.note(province_id, int(year_a), int(year_b), wh.lineage, lang)
 
 
@@ -159,7 +160,8 @@ def comparison_table(wh: Warehouse, provinces: Sequence[str], indicators: Sequen
 
 
 def national_pace(wh: Warehouse, indicator_id: str, target_year: int) -> dict[str, Any] | None:
-    """The national yearly change to ``target_year`` (:func:`vnhealth.pace.national_pace`, the
+    """The national yearly change to ``target_year``
+    (:func:`vnhealth.harmonize.pace.national_pace`, the
     rule of the build's ``pace`` table): from the latest national actual before that year to
     the national benchmark for that year, in the indicator's unit; None without both."""
     bench = wh.benchmarks.get((indicator_id, int(target_year)))
@@ -204,7 +206,7 @@ def pace_table(wh: Warehouse, provinces: Sequence[str], indicators: Sequence[str
     national pace; ``pace_ratio`` > 1 means faster than the national targets move.
 
     Only province × indicator pairs with both a baseline (or actual) and a target are listed: a
-    pace needs both. :func:`vnhealth.pace.required_pace_rows` on the stated points of the
+    pace needs both. :func:`vnhealth.harmonize.pace.required_pace_rows` on the stated points of the
     ``harmonized`` table, so ranges are represented by their midpoint and relative targets
     resolved where a baseline exists.
     """

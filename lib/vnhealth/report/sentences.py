@@ -8,6 +8,7 @@ import math
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from vnhealth.inputs.terms import LEVEL_ASSESSMENTS, Direction, Method
 from vnhealth.report.citations import SourceBook
 from vnhealth.report.data import Warehouse
 from vnhealth.report.formatting import (
@@ -22,7 +23,6 @@ from vnhealth.report.formatting import (
 )
 from vnhealth.report.labels import label
 from vnhealth.report.queries import reform_text
-from vnhealth.terms import LEVEL_ASSESSMENTS, Direction, Method
 
 # Findings name indicators in running text; English names are lower-cased there, except
 # these words, which keep their capitals.

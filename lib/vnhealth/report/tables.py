@@ -13,13 +13,13 @@ the values back.
 from collections.abc import Mapping, Sequence
 from typing import Any, NamedTuple
 
+from vnhealth.inputs.terms import LEVEL_ASSESSMENTS, Assessment, Kind, Method
 from vnhealth.report.citations import SourceBook
 from vnhealth.report.data import QUALITATIVE_TOPICS, Warehouse
 from vnhealth.report.formatting import fmt_change, fmt_number, fmt_value, isna
 from vnhealth.report.labels import domain_label, label
 from vnhealth.report.markup import render
 from vnhealth.report.queries import national_disagreement, reform_text
-from vnhealth.terms import LEVEL_ASSESSMENTS, Assessment, Kind, Method
 
 
 class Cell(NamedTuple):

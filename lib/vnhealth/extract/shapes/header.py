@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from vnhealth.extract.shapes.records import HeaderLine, Spot, YearColumn
 from vnhealth.extract.shapes.words import LETTERS_RE, TableWords
-from vnhealth.text import lite
+from vnhealth.inputs.text import lite
 
 YEAR_RE = re.compile(r"(?<![\d.,/])((?:19|20)\d\d)(?:\s*[-–]\s*((?:19|20)\d\d))?(?![\d,/]|\.\d)")
 HEADER_REST_RE = re.compile(r"^[\s|()\[\]:.,;*\-–/]*$")

@@ -11,7 +11,7 @@ from vnhealth.extract.lines import HEADING_RE, YEAR_IN_TEXT_RE
 from vnhealth.extract.records import Segment
 from vnhealth.extract.shapes.records import ShapeRead, Spot, TableShape
 from vnhealth.extract.shapes.words import TableWords
-from vnhealth.text import lite
+from vnhealth.inputs.text import lite
 
 PDF_ROW_RE = re.compile(r"^\s*(\d{1,2}[a-z]?(?:\.\d{1,2})?)\s+(?=[A-ZĐÀ-Ỹ])")
 _LONE_NUMBER_RE = re.compile(r"^\s*(\d{1,2}[a-z]?)\s*$")

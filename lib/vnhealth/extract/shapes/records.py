@@ -7,9 +7,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from vnhealth.extract.numbers import CellValue
 from vnhealth.extract.records import Segment
 from vnhealth.extract.shapes.words import TableWords
-from vnhealth.numbers import CellValue
 
 # ---------------------------------------------------------------------------------------------
 # Tables whose header names years

@@ -10,11 +10,11 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from vnhealth.extract.numbers import CellValue, parse_cell
 from vnhealth.extract.shapes.header import header_line
 from vnhealth.extract.shapes.records import Cell, Row, YearColumn
 from vnhealth.extract.shapes.words import TableWords
-from vnhealth.numbers import CellValue, parse_cell
-from vnhealth.text import is_noise_line, lite
+from vnhealth.inputs.text import is_noise_line, lite
 
 CELL_SPLIT_RE = re.compile(r"\t|\|| {2,}|\u00a0{1,}\s*")
 TOKEN_RE = re.compile(r"\S+")

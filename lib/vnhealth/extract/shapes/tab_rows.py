@@ -18,7 +18,7 @@ from vnhealth.extract.shapes.records import (
     TabTable,
 )
 from vnhealth.extract.shapes.year_shapes import find_table
-from vnhealth.text import blank_markup, lite
+from vnhealth.inputs.text import blank_markup, lite
 
 _ROW_NUMBER_RE = re.compile(r"\d{1,3}")
 _LETTER_RE = re.compile(r"[^\W\d_]")

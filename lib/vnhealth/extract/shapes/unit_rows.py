@@ -15,7 +15,7 @@ from typing import NamedTuple
 from vnhealth.extract.shapes.records import Cell, Row, ShapeRead, Spot, TableShape, TotalTable
 from vnhealth.extract.shapes.rows import TOKEN_RE, row_role, value_token
 from vnhealth.extract.shapes.words import TableWords
-from vnhealth.text import is_noise_line, lite
+from vnhealth.inputs.text import is_noise_line, lite
 
 _ROW_RE = re.compile(r"^\s*(\d{1,3})\s+(?=[^\W\d_])")
 MIN_ROWS = 3  # fewer numbered rows with a unit cell is a numbered list, not a table

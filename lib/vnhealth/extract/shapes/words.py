@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from vnhealth.text import lite, nfc
+from vnhealth.inputs.text import lite, nfc
 
 LETTERS_RE = re.compile(r"[^\W\d_]+")
 

@@ -10,7 +10,7 @@ from vnhealth.extract.shapes.header import header_run, year_columns
 from vnhealth.extract.shapes.records import Row, ShapeRead, Spot, Table, YearColumn
 from vnhealth.extract.shapes.rows import RowReader
 from vnhealth.extract.shapes.words import TableWords
-from vnhealth.text import is_noise_line, lite
+from vnhealth.inputs.text import is_noise_line, lite
 
 _ENGLISH_WORD_RE = re.compile(r"[A-Za-z]{4,}")
 

@@ -28,7 +28,7 @@ from vnhealth.extract.shapes.rows import (
 )
 from vnhealth.extract.shapes.words import TableWords
 from vnhealth.extract.shapes.year_table import title_above
-from vnhealth.text import is_noise_line, lite
+from vnhealth.inputs.text import is_noise_line, lite
 
 _YEAR_FIRST_RE = re.compile(
     r"^\s*(?P<pre>[^\d]{0,40}?)\s*(?P<year>(?:19|20)\d\d)\s+(?P<rest>\S.*)$")

@@ -1,0 +1,864 @@
+"""Build data/warehouse.duckdb: load → extract → apply the ledger → write atomically.
+
+All inputs are read and checked before anything is written. The database is written to a
+temporary file beside the target and renamed over it only when complete and closed, so a failed
+build leaves the previous warehouse untouched and no reader ever sees half a database. Before
+the rename, the data checks (sql/checks/) run on the temporary file: an error-level check with
+offending rows stops the build there (vnhealth.build.checks.gate).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from vnhealth import __version__
+from vnhealth.build.checks import gate
+from vnhealth.build.sources import PACKAGE_DIR, build_sources
+from vnhealth.extract import (
+    DocumentExtraction,
+    Observation,
+    Statement,
+    Vocabulary,
+    extract_document,
+)
+from vnhealth.extract.numbers import MENTION_RE, parse_number
+from vnhealth.harmonize.derived_inputs import DerivedInputs
+from vnhealth.inputs.catalog import (
+    Catalog,
+    Document,
+    LedgerEntry,
+    load_catalog,
+    load_manifest,
+    load_national_targets,
+    read_document_lines,
+)
+from vnhealth.inputs.derive import line_pages
+from vnhealth.inputs.errors import InputError, ParameterError, VnhealthError
+from vnhealth.inputs.paths import ProjectPaths
+from vnhealth.inputs.schema import Schema, TableSpec, project_schema
+from vnhealth.inputs.text import nfc
+
+
+@dataclass
+class BuildReport:
+    documents: int = 0
+    statements: int = 0
+    observations: int = 0
+    observations_rule: int = 0
+    observations_ledger: int = 0
+    unmapped_statements: int = 0
+    qualitative: int = 0
+    bytes: int = 0
+    extract_seconds: float = 0.0
+    total_seconds: float = 0.0
+    build_hash: str = ""
+    out: str = ""
+    per_document: dict[str, dict[str, int]] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        lines = [
+            f"built {self.out} (build {self.build_hash[:12]})",
+            f"  documents              {self.documents}",
+            f"  numeric statements     {self.statements}",
+            f"  observations           {self.observations} "
+            f"({self.observations_rule} by rule, {self.observations_ledger} from the ledger)",
+            f"  unmapped numeric stmts {self.unmapped_statements}",
+            f"  non-numeric targets    {self.qualitative}",
+            f"  extraction             {self.bytes / 1e6:.2f} MB in {self.extract_seconds:.3f} s",
+        ]
+        lines += [f"  warning: {w}" for w in self.warnings]
+        return "\n".join(lines)
+
+
+@dataclass
+class Corpus:
+    """Everything a warehouse is made of, extracted and checked, before it is written."""
+
+    paths: ProjectPaths
+    catalog: Catalog
+    documents: list[Document]
+    n_lines: dict[str, int]
+    n_bytes: dict[str, int]
+    extractions: dict[str, DocumentExtraction]
+    national: list[dict[str, Any]]
+    inputs_hash: str
+    # the page of each line of a document read from a PDF or DOCX (absent for plain text)
+    pages: dict[str, list[int | None]] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+
+def _national_targets(paths: ProjectPaths, indicator_ids: set[str], unit_ids: set[str]
+                      ) -> list[dict[str, Any]]:
+    """The project's copy of the national reference, mapped to the indicator catalogue (its
+    files are checked field by field in vnhealth.inputs.catalog)."""
+    return [{
+        "indicator_id": row["indicator_id"], "kind": row["kind"], "year": row["year"],
+        "comparator": row["comparator"], "value": row["value"], "value_high": row["value_high"],
+        "unit": row["unit"],
+        "relative_to": "unspecified" if row["comparator"] == "relative" else None,
+        "source_doc": row["source_doc"], "source_url": row["url"] or "",
+        "certainty": row["certainty"] or "", "indicator_vi": row["indicator_vi"],
+        "indicator_en": row["indicator_en"] or "", "source_line": line_no,
+        "issued_on": row["issued_on"],
+    } for line_no, row in load_national_targets(paths, indicator_ids, unit_ids)]
+
+
+def _hash_inputs(paths: ProjectPaths, catalog: Catalog, docs: list[Document]) -> str:
+    h = hashlib.sha256()
+    h.update(__version__.encode())
+    # the code that makes the warehouse is part of what it is made of (not the report code)
+    for p in build_sources():
+        h.update(p.relative_to(PACKAGE_DIR).as_posix().encode() + b"\0" + p.read_bytes())
+    for name in sorted(catalog.files):
+        h.update(name.encode() + b"\0" + catalog.files[name])
+    for doc in sorted(docs, key=lambda d: d.id):
+        h.update(f"{doc.id}\0{doc.file}\0{doc.sha256}".encode())
+    h.update(paths.manifest.read_bytes())
+    for p in sorted(paths.reference.glob("*.csv")):
+        h.update(p.name.encode() + p.read_bytes())
+    if paths.sql.is_dir():
+        for p in sorted(q for q in paths.sql.rglob("*") if q.suffix in (".sql", ".yaml")):
+            h.update(str(p.relative_to(paths.sql)).encode() + p.read_bytes())
+    return h.hexdigest()
+
+
+def collect(paths: ProjectPaths) -> tuple[Corpus, float]:
+    """Read and check every input, then extract. Raises InputError before any output exists."""
+    catalog = load_catalog(paths)
+    docs = load_manifest(paths, catalog.provinces)
+    # checked before the (slower) extraction, so a bad reference file fails fast
+    national = _national_targets(paths, {i.id for i in catalog.indicators}, set(catalog.units))
+    vocab = Vocabulary(catalog)
+    raw: dict[str, list[str]] = {}
+    n_bytes: dict[str, int] = {}
+    for doc in docs:
+        data, lines = read_document_lines(paths, doc)
+        raw[doc.id] = lines
+        n_bytes[doc.id] = len(data)
+    started = time.perf_counter()
+    extractions = {doc.id: extract_document(vocab, doc, raw[doc.id]) for doc in docs}
+    seconds = time.perf_counter() - started
+    apply_ledger(paths, catalog, docs, raw, extractions)
+    corpus = Corpus(paths, catalog, docs, {d: len(v) for d, v in raw.items()}, n_bytes,
+                    extractions, national, _hash_inputs(paths, catalog, docs),
+                    pages={d.id: line_pages(raw[d.id]) for d in docs if d.text_file},
+                    warnings=unregistered_warnings(paths, docs))
+    return corpus, seconds
+
+
+def unregistered_warnings(paths: ProjectPaths, docs: list[Document]) -> list[str]:
+    """A warning for each file in data/raw/ that no manifest entry names: a document someone
+    copied in but never registered would otherwise be left out without a word."""
+    listed = {paths.raw / name for d in docs for name in (d.file, d.text_file) if name}
+    out = []
+    for path in sorted(paths.raw.rglob("*")):
+        rel = path.relative_to(paths.raw)
+        if (path == paths.manifest or path in listed or not path.is_file()
+                or any(part.startswith(".") for part in rel.parts)
+                or path.name.upper().startswith("README")):
+            continue
+        out.append(f"data/raw/{rel.as_posix()} is not in {paths.relative(paths.manifest)} and "
+                   f"was not read; `vnhealth add data/raw/{rel.as_posix()} --province ID` "
+                   "registers it")
+    return out
+
+
+def _value_on_line(line: str, value: float, high: float | None) -> str | None:
+    """The text of `value` (and `high`) as written on `line`, or None if it is not there."""
+    for m in MENTION_RE.finditer(line):
+        v1 = parse_number(m.group("num"))
+        v2 = parse_number(m.group("num2")) if m.group("num2") else None
+        if abs(v1 - abs(value)) < 1e-9 and (high is None or (v2 is not None
+                                                          and abs(v2 - high) < 1e-9)):
+            return m.group(0)
+    return None
+
+
+def apply_ledger(paths: ProjectPaths, catalog: Catalog, docs: list[Document],
+                 raw: dict[str, list[str]], extractions: dict[str, DocumentExtraction]) -> None:
+    """Apply data/catalog/ledger.yaml: add, correct or reject observations, with reasons."""
+    shown = paths.relative(paths.catalog / "ledger.yaml")
+    by_id = {d.id: d for d in docs}
+    for entry in catalog.ledger:
+        if entry.doc_id not in by_id:
+            # A ledger entry for a document not in this build is skipped, not an error: the
+            # benchmark corpus and partial builds use a subset of documents.
+            continue
+        lines = raw[entry.doc_id]
+        if not 1 <= entry.line <= len(lines):
+            raise InputError(f"line {entry.line} is outside {entry.doc_id} "
+                             f"(1–{len(lines)})", path=shown, line=entry.ledger_line)
+        ext = extractions[entry.doc_id]
+        line_text = nfc(lines[entry.line - 1])
+        if entry.action == "add":
+            _ledger_add(entry, ext, line_text, shown)
+            continue
+        matches = [o for o in ext.observations
+                   if o.line == entry.line and o.indicator_id == entry.indicator_id
+                   and all(getattr(o, k) == v for k, v in entry.match.items())]
+        if not matches:
+            raise InputError(
+                f"{entry.action}: no observation of {entry.indicator_id} on "
+                f"{entry.doc_id} line {entry.line} matches {entry.match or '{}'}; the rules may "
+                "already get it right — remove the entry", path=shown, line=entry.ledger_line)
+        for o in matches:
+            if entry.action == "reject":
+                ext.observations.remove(o)
+            else:
+                for k, v in entry.fields.items():
+                    setattr(o, k, v)
+                # a reviewer's correction is the basis of what it corrects
+                o.kind_basis = "ledger" if "kind" in entry.fields else o.kind_basis
+                o.year_basis = "ledger" if "year" in entry.fields else o.year_basis
+                o.source = "ledger"
+                o.ledger_reason = entry.reason
+                # a reviewer who corrected a quarantined value has read the line: it is released
+                o.quarantine_reason = None
+
+
+def _ledger_add(entry: LedgerEntry, ext: DocumentExtraction, line_text: str, shown: Path
+                ) -> None:
+    f = entry.fields
+    value = float(f["value"])
+    high = float(f["value_high"]) if f.get("value_high") is not None else None
+    value_text = _value_on_line(line_text, value, high)
+    if value_text is None:
+        raise InputError(f"add: the value {f['value']} is not written on {entry.doc_id} line "
+                         f"{entry.line}", path=shown, line=entry.ledger_line)
+    for o in ext.observations:
+        if (o.line == entry.line and o.indicator_id == entry.indicator_id and o.value == value
+                and o.year == int(f["year"]) and o.kind == f["kind"]):
+            raise InputError("add: the rules already extract this observation; remove the entry",
+                             path=shown, line=entry.ledger_line)
+    statement = next((s for s in ext.statements if s.line_start <= entry.line <= s.line_end),
+                     None)
+    if statement is None:
+        statement = Statement(f"{entry.doc_id}:{entry.line}:ledger", entry.doc_id, entry.line,
+                              entry.line, line_text.strip(), "ledger")
+        ext.statements.append(statement)
+    statement.is_mapped = True
+    ext.observations.append(Observation(
+        doc_id=entry.doc_id, indicator_id=entry.indicator_id, kind=f["kind"],
+        year=int(f["year"]), comparator=f["comparator"], value=value, value_high=high,
+        unit=f["unit"], relative_to=f.get("relative_to"), line=entry.line,
+        quote=line_text.strip()[:240], value_text=value_text,
+        statement_id=statement.statement_id, source="ledger", ledger_reason=entry.reason,
+        match_method="ledger", match_score=None, kind_basis="ledger", year_basis="ledger",
+    ))
+
+
+# ---------------------------------------------------------------------------------------------
+# Writing: each core table's rows, keyed by the column names sql/schema.yaml declares
+
+
+def _catalogue_rows(corpus: Corpus) -> dict[str, list[dict[str, Any]]]:
+    cat = corpus.catalog
+    return {
+        "provinces": [{"province_id": p.id, "gso_code": p.gso_code, "name_vi": p.name_vi,
+                       "name_en": p.name_en, "level": p.level, "status_2025": p.status_2025,
+                       "successor_id": p.successor_id, "effective_on": p.effective_on,
+                       "note": p.note} for p in cat.provinces.values()],
+        "units": [{"unit_id": u.id, "label_vi": u.label_vi, "label_en": u.label_en,
+                   "dimension": u.dimension, "per": u.per} for u in cat.units.values()],
+        "indicators": [{
+            "indicator_id": i.id, "name_vi": i.name_vi, "name_en": i.name_en,
+            "domain": i.domain, "unit": i.unit, "direction": i.direction,
+            "band_low": i.band[0] if i.band else None,
+            "band_high": i.band[1] if i.band else None,
+            "plausible_low": i.plausible[0] if i.plausible else None,
+            "plausible_high": i.plausible[1] if i.plausible else None,
+            "subgroup": i.subgroup, "aliases": " | ".join(i.aliases)} for i in cat.indicators],
+    }
+
+
+def _document_row(corpus: Corpus, d: Document) -> dict[str, Any]:
+    return {"doc_id": d.id, "province_id": d.province_id, "title": d.title,
+            "doc_number": d.doc_number, "issuer": d.issuer, "issued_on": d.issued_on,
+            "issued_text": d.issued_text, "period_start": d.period_start,
+            "period_end": d.period_end, "source_file": f"data/raw/{d.file}", "sha256": d.sha256,
+            "text_file": f"data/raw/{d.text_file}" if d.text_file else None,
+            "text_sha256": d.text_sha256, "text_tool": d.text_tool,
+            "n_lines": corpus.n_lines[d.id], "n_bytes": corpus.n_bytes[d.id]}
+
+
+def _statement_row(s: Statement, page: int | None) -> dict[str, Any]:
+    return {"statement_id": s.statement_id, "doc_id": s.doc_id, "page": page,
+            "line_start": s.line_start, "line_end": s.line_end, "text": s.text,
+            "is_mapped": s.is_mapped, "is_numeric": s.is_numeric, "shape": s.shape,
+            "indicator_text": s.indicator_text}
+
+
+def _observation_row(obs_id: str, d: Document, o: Observation, page: int | None
+                     ) -> dict[str, Any]:
+    return {"obs_id": obs_id, "doc_id": d.id, "province_id": d.province_id,
+            "indicator_id": o.indicator_id, "kind": o.kind, "year": o.year,
+            "comparator": o.comparator, "value": o.value, "value_high": o.value_high,
+            "unit": o.unit, "relative_to": o.relative_to, "page": page, "line": o.line,
+            "quote": o.quote, "value_text": o.value_text, "statement_id": o.statement_id,
+            "source": o.source, "ledger_reason": o.ledger_reason,
+            "indicator_text": o.indicator_text, "match_method": o.match_method,
+            "match_score": o.match_score, "kind_basis": o.kind_basis,
+            "year_basis": o.year_basis}
+
+
+def _document_tables(corpus: Corpus, d: Document, rows: dict[str, list[dict[str, Any]]]
+                     ) -> None:
+    """Append one document's statements, observations (or quarantine) and qualitative targets."""
+    ext = corpus.extractions[d.id]
+    pages = corpus.pages.get(d.id)
+
+    def page(line: int) -> int | None:
+        # NULL for a plain-text document: it has lines, not pages
+        return pages[line - 1] if pages and 1 <= line <= len(pages) else None
+
+    for s in sorted(ext.statements, key=lambda s: (s.line_start, s.statement_id)):
+        rows["statements"].append(_statement_row(s, page(s.line_start)))
+    per_line: dict[int, int] = {}
+    # a year the text does not state (None) sorts first
+    for o in sorted(ext.observations, key=lambda o: (o.line, o.indicator_id, o.year or 0,
+                                                     o.kind, o.value)):
+        per_line[o.line] = per_line.get(o.line, 0) + 1
+        row = _observation_row(f"{d.id}:{o.line}:{per_line[o.line]}", d, o, page(o.line))
+        if o.quarantine_reason:
+            rows["quarantine"].append({**row, "quarantine_reason": o.quarantine_reason})
+        else:
+            rows["observations"].append(row)
+    names = {q.id: q for q in corpus.catalog.qualitative}
+    for k, q in enumerate(sorted(ext.qualitative, key=lambda q: (q.line, q.target_id)), 1):
+        t = names[q.target_id]
+        rows["qualitative_targets"].append({
+            "qual_id": f"{d.id}:q{k}", "doc_id": d.id, "province_id": d.province_id,
+            "target_id": q.target_id, "name_vi": t.name_vi, "name_en": t.name_en,
+            "year": q.year, "line": q.line, "quote": q.quote, "statement_id": q.statement_id})
+
+
+def table_rows(corpus: Corpus) -> dict[str, list[dict[str, Any]]]:
+    """Every core table's rows, in a fixed order so the same inputs give the same contents."""
+    docs = sorted(corpus.documents, key=lambda d: d.id)
+    rows: dict[str, list[dict[str, Any]]] = {
+        **_catalogue_rows(corpus), "documents": [_document_row(corpus, d) for d in docs],
+        "statements": [], "observations": [], "quarantine": [], "qualitative_targets": []}
+    for d in docs:
+        _document_tables(corpus, d, rows)
+    rows["national_targets"] = list(corpus.national)
+    rows["build_info"] = [{"build_hash": corpus.inputs_hash, "vnhealth_version": __version__,
+                           "n_documents": len(docs),
+                           "n_observations": len(rows["observations"])}]
+    return rows
+
+
+def derived_inputs(corpus: Corpus, rows: dict[str, list[dict[str, Any]]]) -> DerivedInputs:
+    """What the derived tables are computed from (plain rows: they cross to the worker)."""
+    return DerivedInputs(
+        schema=project_schema(corpus.paths), observations=rows["observations"],
+        national_targets=rows["national_targets"], provinces=rows["provinces"],
+        indicators=rows["indicators"], documents=rows["documents"],
+        catalog_indicators=corpus.catalog.indicators, units=corpus.catalog.units)
+
+
+def _create_views(con: Any, paths: ProjectPaths) -> None:
+    """Run sql/*.sql (one view or table macro per file, named after the file), each after the
+    views it uses, then store the descriptions (sql/schema.yaml, each file's header) as
+    comments on the tables, views and columns. Subfolders (checks/, examples/) are not views."""
+    from vnhealth.build.sqlfiles import apply_comments, load_descriptions, view_files
+
+    if not paths.sql.is_dir():
+        return
+    files = view_files(paths.sql, paths.root)
+    for f in files:
+        try:
+            con.execute(f.sql)
+        except Exception as exc:  # duckdb raises several error types
+            raise InputError(f"view definition failed: {exc}",
+                             path=paths.relative(f.path)) from exc
+    # One catalogue query for all files (listing DuckDB's functions is not cheap).
+    created = {name for (name,) in con.execute(
+        "SELECT view_name FROM duckdb_views() WHERE NOT internal UNION ALL "
+        "SELECT function_name FROM duckdb_functions() WHERE function_type = 'table_macro' "
+        "AND NOT internal").fetchall()}
+    for f in files:
+        if f.name not in created:
+            raise InputError(f"must create a view or table macro named {f.name} (one per "
+                             "file, named after the file)", path=paths.relative(f.path))
+    apply_comments(con, load_descriptions(paths))
+
+
+def _warm_library() -> None:
+    """Load what the library's tables need; pandas alone takes about half a second."""
+    import duckdb  # noqa: F401
+    import pandas  # noqa: F401
+
+    import vnhealth.harmonize.derived  # noqa: F401
+
+
+def _stop_signals() -> set[int]:
+    import signal
+
+    names = ("SIGINT", "SIGTERM", "SIGHUP")
+    return {getattr(signal, n) for n in names if hasattr(signal, n)}
+
+
+@contextmanager
+def _stop_signals_blocked() -> Iterator[None]:
+    """Hold SIGINT, SIGTERM and SIGHUP while the worker is forked. A Python handler that raised
+    in the middle of a fork would either be swallowed (in an at-fork callback: the build goes
+    on) or unwind the child through its copy of the parent's stack. The child inherits the
+    mask and lifts it once its own handlers are set (_worker_init)."""
+    import signal
+
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _stop_signals())
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+def _worker_init(parent: int) -> None:
+    """Initializer of the library worker: set up how it ends, then warm up."""
+    import signal
+
+    # The fork inherits the CLI's handlers: a worker that turned SIGTERM into an exception
+    # would catch it as a task failure and live on, so SIGTERM (and SIGHUP) kill it again.
+    # Ctrl-C in a terminal reaches the whole process group; the build stops its worker itself,
+    # so the worker ignores SIGINT rather than print a traceback of its own.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if hasattr(signal, "SIGHUP"):
+        signal.signal(signal.SIGHUP, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _stop_signals())  # see _stop_signals_blocked
+    _die_with_parent(parent)
+    _warm_library()
+
+
+PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
+
+
+def _die_with_parent(parent: int) -> None:
+    """Make this process end as soon as `parent` does, even when the parent is SIGKILLed.
+
+    On Linux the kernel itself kills the worker when its parent dies (prctl PR_SET_PDEATHSIG):
+    it needs nothing from the worker, so it works while the worker is deep in pandas or DuckDB
+    code that holds the GIL, where a polling thread would have to wait its turn. Elsewhere (macOS
+    has fork but no prctl) a daemon thread polls os.getppid() twice a second.
+    """
+    import signal
+    import sys
+    import threading
+
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            armed = libc.prctl(PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0) == 0
+        except (OSError, AttributeError):
+            armed = False
+        if armed:
+            # the parent may have died between fork and prctl: then no signal will come
+            if os.getppid() != parent:
+                os._exit(1)
+            return
+    threading.Thread(target=_exit_when_orphaned, args=(parent,), daemon=True).start()
+
+
+def _exit_when_orphaned(parent: int) -> None:
+    # An orphan is re-parented (to init or a subreaper), so its parent id changes.
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
+
+
+def _write_derived_tables(db: str, inputs: DerivedInputs, paths: ProjectPaths) -> None:
+    """Compute the derived tables and add them to the (closed) database file `db`, then the
+    views."""
+    import duckdb
+
+    from vnhealth.harmonize.derived import derived_tables
+
+    tables = derived_tables(inputs)
+    con = duckdb.connect(db)
+    try:
+        _insert_frames(con, inputs.schema, tables)
+        _create_views(con, paths)
+        con.execute("CHECKPOINT")
+    finally:
+        con.close()
+
+
+def _insert_frames(con: Any, schema: Schema, frames: dict[str, Any]) -> None:
+    """Create every derived table from the schema and insert its frame (none: left empty)."""
+    for spec in schema.in_layers("derived"):
+        con.execute(spec.ddl())
+        frame = frames.get(spec.name)
+        if frame is None:
+            continue
+        _same_columns(spec.name, list(frame.columns), spec.names)
+        con.register("new_frame", frame)
+        con.execute(f"INSERT INTO {spec.name} SELECT {spec.casts()} FROM new_frame")
+        con.unregister("new_frame")
+
+
+def _same_columns(table: str, produced: list[str], declared: list[str]) -> None:
+    """The build produced exactly the columns sql/schema.yaml declares (a code error if not)."""
+    if sorted(produced) != sorted(declared):
+        raise VnhealthError(
+            f"table {table}: the build produced columns that sql/schema.yaml does not declare "
+            f"{sorted(set(produced) - set(declared))} and not those it declares "
+            f"{sorted(set(declared) - set(produced))}")
+
+
+# The storage format the warehouse is written in: the oldest DuckDB that reads it is this
+# release, so the DuckDB shell (duckdb-cli, whose releases trail the library's), DBeaver and
+# other tools read it without the library's version. Set when the file is created; later
+# connections keep it.
+STORAGE_VERSION = "v1.2.0"
+
+
+class LibraryWorker:
+    """Computes the library's tables in a second process that warms up during extraction.
+
+    A build has two independent halves: reading the documents (pure Python, in this process)
+    and loading pandas and the harmonization library (in a forked worker, started first). The
+    worker then computes the derived tables (vnhealth.harmonize.derived) from the extracted rows and
+    writes them into the new database while this process waits. Without fork, everything
+    runs here, with the same result.
+    """
+
+    def __enter__(self) -> LibraryWorker:
+        import multiprocessing as mp
+        from concurrent.futures import ProcessPoolExecutor
+
+        self.pool = None
+        if "fork" in mp.get_all_start_methods():
+            self.pool = ProcessPoolExecutor(1, mp_context=mp.get_context("fork"),
+                                            initializer=_worker_init, initargs=(os.getpid(),))
+            try:
+                with _stop_signals_blocked():
+                    self.pool.submit(int)  # start (and warm) the worker now
+            except BaseException:
+                # a signal held during the fork is raised here, where __exit__ will not run
+                self.stop()
+                raise
+        return self
+
+    def write(self, db: Path, inputs: DerivedInputs, paths: ProjectPaths) -> None:
+        if self.pool is None:
+            _write_derived_tables(str(db), inputs, paths)
+            return
+        from concurrent.futures.process import BrokenProcessPool
+
+        try:
+            self.pool.submit(_write_derived_tables, str(db), inputs, paths).result()
+        except BrokenProcessPool as exc:
+            self.stop()
+            raise VnhealthError("the worker process computing the library's tables ended "
+                                "unexpectedly (out of memory, or killed?); the previous "
+                                "warehouse is unchanged") from exc
+        except BaseException:
+            # Interrupted (Ctrl-C, SIGTERM) or failed: the worker must be gone before the
+            # caller deletes the file it may still be writing.
+            self.stop()
+            raise
+
+    def stop(self) -> None:
+        """End the worker now, without waiting for the task it is running."""
+        if self.pool is None:
+            return
+        pool, self.pool = self.pool, None
+        # ProcessPoolExecutor has no public way to end a running task (terminate_workers()
+        # comes with Python 3.14); its process table is the documented-by-source way in.
+        processes = list((getattr(pool, "_processes", None) or {}).values())
+        for p in processes:
+            p.terminate()
+        for p in processes:
+            p.join(5)
+            if p.is_alive():
+                p.kill()
+                p.join()
+        pool.shutdown(wait=True, cancel_futures=True)
+
+    def __exit__(self, exc_type: type[BaseException] | None, *exc: object) -> None:
+        if self.pool is None:
+            return
+        if exc_type is not None:
+            self.stop()  # the build failed or was interrupted: nothing left to wait for
+        else:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _temp_path(target: Path) -> Path:
+    """Where `target` is written before it is renamed into place; matches data/*.tmp*."""
+    return target.with_name(f".{target.name}.tmp-{os.getpid()}")
+
+
+def _pid_alive(pid: int) -> bool:
+    if os.name == "nt" or pid <= 0:
+        return True  # os.kill would terminate a Windows process: never guess there
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # e.g. EPERM: it exists, as another user's process
+    return True
+
+
+def remove_stale_temps(target: Path) -> list[Path]:
+    """Remove the temp files (and DuckDB WALs) left beside `target` by builds that died without
+    cleaning up (SIGKILL, power loss): those whose PID is no running process. A running build's
+    files are left alone. Returns the files removed."""
+    import re
+
+    pattern = re.compile(rf"\.{re.escape(target.name)}\.tmp-(\d+)(?:\.wal)?")
+    try:
+        entries = list(target.parent.iterdir())
+    except OSError:
+        return []
+    removed = []
+    for p in entries:
+        m = pattern.fullmatch(p.name)
+        if m and int(m[1]) != os.getpid() and not _pid_alive(int(m[1])):
+            p.unlink(missing_ok=True)
+            removed.append(p)
+    return removed
+
+
+def _write_failure(exc: Exception, tmp: Path, ours: list[Path]) -> str | None:
+    """The OS's reason ("No space left on device") when `exc` is a failure to write the files
+    (`ours`, their folders, DuckDB's writes to `tmp`), None when it is some other error (a bug,
+    a bad view, a missing sql/ file), which must not be disguised as one."""
+    import duckdb
+
+    if isinstance(exc, OSError):
+        mine = {str(p) for p in ours} | {str(a) for p in ours for a in p.parents}
+        if exc.filename is None or str(exc.filename) in mine:
+            return exc.strerror or str(exc)
+        return None
+    text = str(exc)
+    if isinstance(exc, duckdb.IOException) or tmp.name in text:
+        # DuckDB ends such messages with the OS's words: Could not write file "F": REASON
+        return text.rsplit('": ', 1)[-1] if '": ' in text else text
+    return None
+
+
+@contextmanager
+def _signals_deferred() -> Iterator[None]:
+    """Hold SIGINT, SIGTERM and SIGHUP while the warehouse and its report are renamed into
+    place, so that both are replaced or neither; a signal that came meanwhile is re-sent on
+    leaving. (pthread_sigmask would not do: another thread could take the signal, and the
+    main thread would then run the handler between the two renames.)"""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    caught: list[int] = []
+    previous = {s: signal.signal(s, lambda n, _frame: caught.append(n))
+                for s in _stop_signals()}
+    try:
+        yield
+    finally:
+        for s, handler in previous.items():
+            signal.signal(s, handler if handler is not None else signal.SIG_DFL)
+        for n in caught[:1]:
+            signal.raise_signal(n)
+
+
+def write_warehouse(corpus: Corpus, out: Path, *, library: LibraryWorker | None = None,
+                    sidecar: tuple[Path, Callable[[], str]] | None = None,
+                    warnings: list[str] | None = None) -> int:
+    """Write all tables to `out` atomically. Returns the number of observations written.
+
+    The derived tables (vnhealth.harmonize.derived) are computed by `library` when given, else here.
+    `sidecar` is (path, text) of a file (the build report) written atomically with the
+    warehouse, its text computed once the tables are written: a failure writing either leaves
+    both as they were. The data checks run on the written file first: an error-level check with
+    rows raises VnhealthError (nothing replaced); warning-level findings go to `warnings`. A
+    failure to write (a full disk) is a VnhealthError naming the reason; no temp file is left
+    either way, and those of builds that died are removed.
+    """
+    import duckdb
+
+    tmp = _temp_path(out)
+    side_tmp = _temp_path(sidecar[0]) if sidecar else None
+    for target in (out, *([sidecar[0]] if sidecar else [])):
+        remove_stale_temps(target)
+    leftovers = [tmp, Path(f"{tmp}.wal"), *([side_tmp] if side_tmp else [])]
+    what = f"the warehouse to {out}"
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        n_observations = _write_tables(tmp, corpus, library)
+        found = _run_checks(tmp, corpus.paths)
+        if warnings is not None:
+            warnings.extend(found)
+        if sidecar and side_tmp:
+            what = f"the build report to {sidecar[0]}"
+            side_tmp.write_text(sidecar[1](), encoding="utf-8")
+        with _signals_deferred():
+            os.replace(tmp, out)
+            if sidecar and side_tmp:
+                os.replace(side_tmp, sidecar[0])
+    except (OSError, duckdb.Error) as exc:
+        reason = _write_failure(exc, tmp, [out, *leftovers, *([sidecar[0]] if sidecar else [])])
+        if reason is None:
+            raise
+        raise VnhealthError(f"cannot write {what}: {reason}; the previous warehouse is "
+                            "unchanged") from exc
+    finally:
+        for leftover in leftovers:
+            leftover.unlink(missing_ok=True)
+    return n_observations
+
+
+def _run_checks(db: Path, paths: ProjectPaths) -> list[str]:
+    """The gate: every check of sql/checks/ on the closed database `db`, read-only."""
+    import duckdb
+
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return gate(con, paths)
+    finally:
+        con.close()
+
+
+def _write_tables(tmp: Path, corpus: Corpus, library: LibraryWorker | None) -> int:
+    """Write the complete, closed database to `tmp`; returns the number of observations."""
+    import duckdb
+
+    for leftover in (tmp, Path(f"{tmp}.wal")):
+        leftover.unlink(missing_ok=True)
+    schema = project_schema(corpus.paths)
+    rows = table_rows(corpus)
+    inputs = derived_inputs(corpus, rows)
+    con = duckdb.connect(str(tmp), config={"storage_compatibility_version": STORAGE_VERSION})
+    try:
+        for spec in schema.in_layers("catalogue", "extracted", "reference", "build"):
+            _insert_rows(con, spec, rows.pop(spec.name, None) or [])
+        if rows:
+            raise VnhealthError(f"tables {sorted(rows)} are not declared in sql/schema.yaml")
+        if library is None:
+            _insert_frames(con, schema, _derived(inputs))
+            _create_views(con, corpus.paths)
+            con.execute("CHECKPOINT")
+    finally:
+        con.close()
+    if library is not None:
+        # one writer at a time: the worker adds the derived tables and the views
+        library.write(tmp, inputs, corpus.paths)
+    return len(inputs.observations)
+
+
+def _derived(inputs: DerivedInputs) -> dict[str, Any]:
+    from vnhealth.harmonize.derived import derived_tables
+
+    return derived_tables(inputs)
+
+
+def _insert_rows(con: Any, spec: TableSpec, data: list[dict[str, Any]]) -> None:
+    """Create a core table from the schema and insert its rows, column by column."""
+    import pyarrow as pa
+
+    con.execute(spec.ddl())
+    if not data:
+        return
+    _same_columns(spec.name, list(data[0]), spec.names)
+    arrow = pa.table({c: [r[c] for r in data] for c in spec.names})  # noqa: F841 - by name
+    con.execute(f"INSERT INTO {spec.name} SELECT {spec.casts()} FROM arrow")
+
+
+def _check_output(option: str, path: Path, example: str, *, create_parent: bool) -> None:
+    def refuse(why: str) -> None:
+        raise ParameterError(f"{option} {path}: {why}")
+
+    if path.is_dir():
+        refuse(f"is a directory; give the file to write, e.g. {path / example}")
+    if path.exists() and not path.is_file():
+        refuse(f"is not a regular file; give a file to write, e.g. {example}")
+    folder = path.absolute().parent
+    if not folder.is_dir():
+        if not create_parent:
+            refuse(f"the folder {folder} does not exist; create it, or give a file in an "
+                   "existing folder")
+        # the build creates missing folders: the nearest existing one must allow it
+        folder = next(a for a in folder.parents if a.exists())
+        if not folder.is_dir():
+            refuse(f"{folder} is not a folder, so {path.parent} cannot be created; give a "
+                   "file in a folder")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        refuse(f"the folder {folder} is not writable; give a file in a folder you can write to")
+
+
+def check_outputs(out: Path, report_json: Path | None = None) -> None:
+    """Refuse output paths the build could not write (ParameterError), before it reads or
+    replaces anything: finding out after a long extraction, or after replacing the warehouse
+    but not the report, is worse."""
+    _check_output("--out", out, "warehouse.duckdb", create_parent=True)
+    if report_json is not None:
+        if report_json.absolute() == out.absolute():
+            raise ParameterError(f"--report-json {report_json}: is the warehouse (--out) itself; "
+                                 "give another file, e.g. build-report.json")
+        _check_output("--report-json", report_json, "build-report.json", create_parent=False)
+
+
+def _build_report(corpus: Corpus, target: Path, extract_seconds: float) -> BuildReport:
+    report = BuildReport(out=str(target), build_hash=corpus.inputs_hash,
+                         extract_seconds=extract_seconds)
+    report.documents = len(corpus.documents)
+    report.warnings = list(corpus.warnings)
+    for doc in corpus.documents:
+        ext = corpus.extractions[doc.id]
+        report.bytes += corpus.n_bytes[doc.id]
+        n_rule = sum(o.source == "rule" for o in ext.observations)
+        n_ledger = len(ext.observations) - n_rule
+        report.statements += sum(s.is_numeric for s in ext.statements)
+        report.observations_rule += n_rule
+        report.observations_ledger += n_ledger
+        report.unmapped_statements += sum(s.is_numeric and not s.is_mapped
+                                          for s in ext.statements)
+        report.qualitative += len(ext.qualitative)
+        report.per_document[doc.id] = {"observations": len(ext.observations),
+                                       "statements": len(ext.statements)}
+    report.observations = report.observations_rule + report.observations_ledger
+    return report
+
+
+def build(root: Path | str | None = None, out: Path | str | None = None,
+          report_json: Path | str | None = None) -> BuildReport:
+    """Build the warehouse for the project at `root` (default: this repository).
+
+    The report JSON, when asked for, is replaced together with the warehouse: a build that
+    fails or is interrupted leaves the previous of both.
+    """
+    started = time.perf_counter()
+    paths = ProjectPaths.at(root)
+    target = Path(out) if out else paths.warehouse
+    report_path = Path(report_json) if report_json else None
+    check_outputs(target, report_path)
+    with LibraryWorker() as library:
+        corpus, extract_seconds = collect(paths)
+        report = _build_report(corpus, target, extract_seconds)
+
+        def report_text() -> str:
+            report.total_seconds = time.perf_counter() - started
+            return json.dumps(report.__dict__, indent=2, ensure_ascii=False)
+
+        write_warehouse(corpus, target, library=library,
+                        sidecar=(report_path, report_text) if report_path else None,
+                        warnings=report.warnings)
+    if not report_path:
+        report.total_seconds = time.perf_counter() - started
+    return report

@@ -1,0 +1,3 @@
+"""Layer 3, harmonize: pure functions on rows and frames (units, pace, the 2025 reform, harmonized
+years, comparisons) and the derived tables made of them.
+"""
