@@ -195,7 +195,7 @@ REFUSALS = [  # (what the row gets, the field the error must name, words it must
      ["doctors_per_10000", "doctors_per_10k"]),
     ({"decision": "accept", "indicator_id": "doctors_per_10k", "kind": "actual_value",
       "year": 2018, "comparator": "=", "value": 6.7, "unit": "per_10000", "reason": "r"},
-     "kind", ["target, baseline, actual"]),
+     "kind", ["target, trajectory, actual, baseline"]),
     ({"decision": "accept", "indicator_id": "doctors_per_10k", "kind": "actual", "year": 2018,
       "comparator": "=", "value": 6.7, "unit": "per_10k", "reason": "r"}, "unit",
      ["per_10k", "per_10000"]),

@@ -272,7 +272,7 @@ REVIEW_HEADER = """\
 #            reject   not a value of this province and indicator (ledger `reject`)
 # reason     required for every decision but skip: what in the text shows it (a reviewer reads
 #            it later in the ledger or the catalogue's history)
-# kind       target | baseline | actual | trajectory     comparator  = < <= > >= range relative
+# kind       target | trajectory | actual | baseline     comparator  = < <= > >= range relative
 # unit       a unit id of data/catalog/units.yaml         value       a number with a point: 75.5
 # Only decision and the fields below it are read; the others say what is asked.
 """

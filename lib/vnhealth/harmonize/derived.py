@@ -39,7 +39,7 @@ from vnhealth.harmonize.frames import (
 )
 from vnhealth.harmonize.pace import NATIONAL_PACE_COLUMNS, national_pace, representative
 from vnhealth.inputs.catalog import Indicator
-from vnhealth.inputs.terms import Direction, Kind, Method, PaceStatus
+from vnhealth.inputs.terms import Assessment, Direction, Kind, Method, PaceStatus
 from vnhealth.inputs.units import UnitRegistry
 
 __all__ = ["DerivedInputs", "Frames", "comparison", "derived_tables", "harmonized", "load",
@@ -132,7 +132,7 @@ def _compared(f: Frames, table: pd.DataFrame, benchmarked: pd.Series) -> pd.Data
     directions = dict(zip(f.indicators["indicator_id"], f.indicators["direction"], strict=True))
     rest = table[~benchmarked].assign(
         direction=table.loc[~benchmarked, "indicator_id"].map(directions),
-        assessment="no national value")
+        assessment=Assessment.NO_NATIONAL.value)
     out = pd.concat([compared.set_axis(table.index[benchmarked]), rest]).sort_index()
     for col in compared.columns:
         out[col] = out[col].astype(compared[col].dtype)

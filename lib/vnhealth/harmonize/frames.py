@@ -46,6 +46,7 @@ from vnhealth.harmonize import reform
 from vnhealth.harmonize.pace import ACHIEVED, PACE_COLUMNS, representative, required_pace_rows
 from vnhealth.inputs.catalog import COMPARATORS, DIRECTIONS, KINDS
 from vnhealth.inputs.schema import pandas_dtype, project_schema
+from vnhealth.inputs.terms import Assessment, Method, values
 from vnhealth.inputs.units import UnitRegistry, convert_frame, default_registry
 
 __all__ = [
@@ -66,7 +67,7 @@ __all__ = [
 ]
 
 ABSOLUTE_COMPARATORS = tuple(c for c in COMPARATORS if c != "relative")
-METHODS = ("stated", "interpolated", "carried_forward", "missing")
+METHODS = values(Method)
 
 # The earlier anchor of an interpolation prefers what was achieved, the later one what is aimed
 # at, so that a path runs from a plan's baseline to its target.
@@ -674,7 +675,7 @@ def _align_group(
             low = _lerp(a["value_low"], b["value_low"], t)
             high = _lerp(a["value_high"], b["value_high"], t)
             out.append({
-                **base, "year": year, "kind": b["kind"], "method": "interpolated",
+                **base, "year": year, "kind": b["kind"], "method": Method.INTERPOLATED.value,
                 "value": _lerp(a["value_repr"], b["value_repr"], t),
                 "value_low": low, "value_high": high, "comparator": None,
                 "bound_kind": _bound_kind(low, high),
@@ -690,7 +691,7 @@ def _align_group(
         elif earlier and carry_forward:
             p = _pick(by_year[earlier[-1]], _LATE_PREFERENCE)
             row = _stated_row(base, year, p)
-            row.update(method="carried_forward", anchor_year_before=earlier[-1])
+            row.update(method=Method.CARRIED_FORWARD.value, anchor_year_before=earlier[-1])
             out.append(row)
         else:
             out.append({**base, "year": year, "kind": "target", "method": "missing",
@@ -964,9 +965,9 @@ def compare(
                        national_source="; ".join(dict.fromkeys(s for s in n["_sources"] if s)),
                        national_conflict=len(n["_values"]) > 1)
         if n is None:
-            res["assessment"] = "no national value"
+            res["assessment"] = Assessment.NO_NATIONAL.value
         elif v is None:
-            res["assessment"] = "no provincial value"
+            res["assessment"] = Assessment.NO_PROVINCIAL.value
         else:
             res.update(_judge(float(v), r.get("comparator"), n, direction,
                               bands[r["indicator_id"]]))
@@ -987,13 +988,13 @@ def _judge(
         dv, dn = _band_distance(v, lo, hi), _band_distance(nv, lo, hi)
         better = dn - dv
         if dv == 0 and dn == 0:
-            label = "within band"
+            label = Assessment.WITHIN_BAND.value
         elif better > 0:
-            label = "within band" if dv == 0 else "closer to band"
+            label = Assessment.WITHIN_BAND.value if dv == 0 else Assessment.CLOSER_TO_BAND.value
         elif better < 0:
-            label = "farther from band"
+            label = Assessment.FARTHER_FROM_BAND.value
         else:
-            label = "as close to band as national"
+            label = Assessment.AS_CLOSE_TO_BAND.value
         return {"gap": gap, "better_by": better, "ahead": better > 0, "assessment": label}
     better = gap if direction == "higher_is_better" else -gap
     if math.isclose(better, 0.0, abs_tol=1e-12):
@@ -1001,10 +1002,10 @@ def _judge(
         mine = rank.get(comparator, 1) if comparator is not None else 1
         theirs = rank.get(nat.get("comparator"), 1)
         ahead = mine > theirs
-        label = "ahead of national" if ahead else "level with national"
+        label = Assessment.AHEAD.value if ahead else Assessment.LEVEL.value
         return {"gap": 0.0, "better_by": 0.0, "ahead": ahead, "assessment": label}
     return {"gap": gap, "better_by": better, "ahead": better > 0,
-            "assessment": "ahead of national" if better > 0 else "behind national"}
+            "assessment": Assessment.AHEAD.value if better > 0 else Assessment.BEHIND.value}
 
 
 def required_pace(

@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from vnhealth.inputs import yamlsafe
+from vnhealth.inputs import terms, yamlsafe
 from vnhealth.inputs.errors import InputError
 from vnhealth.inputs.fields import (
     DATE,
@@ -42,9 +42,10 @@ from vnhealth.inputs.fields import (
 from vnhealth.inputs.paths import ProjectPaths
 from vnhealth.inputs.text import nfc
 
-DIRECTIONS = ("higher_is_better", "lower_is_better", "band")
-KINDS = ("target", "baseline", "actual", "trajectory")
-COMPARATORS = ("=", "<", "<=", ">", ">=", "range", "relative")
+# The closed vocabularies the catalogue's files are checked against (vnhealth.inputs.terms).
+DIRECTIONS = terms.values(terms.Direction)
+KINDS = terms.values(terms.Kind)
+COMPARATORS = terms.values(terms.Comparator)
 LEDGER_ACTIONS = ("add", "correct", "reject")
 
 
