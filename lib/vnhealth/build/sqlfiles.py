@@ -289,7 +289,7 @@ def apply_comments(con: Any, desc: Descriptions) -> None:
     """Store the descriptions as DuckDB comments on the warehouse's tables, views and columns.
 
     Only objects and columns that exist are commented: a description of a column that is gone
-    is reported by tests/test_dictionary.py, not by a failed build. The statements run as one
+    is reported by tests/build/test_dictionary.py, not by a failed build. The statements run as one
     script: a few hundred separate calls would slow every build down.
     """
     script = []

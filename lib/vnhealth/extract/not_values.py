@@ -20,9 +20,10 @@ from vnhealth.inputs.errors import InputError
 # capital and dotless small i), for the letters of document words; lower_caseless() lowers each
 # to its letter.
 _CASE_EXTRAS = {"k": "\u212a", "s": "\u017f", "i": "\u0130\u0131"}
-# Every letter a document word (vocabulary.yaml `document_words`) may be written with: caseless()
-# and lower_caseless() are exact for each (tests/test_extract_scaling.py checks them all), so the
-# prefilter below is exact for any such word. A word with another letter is refused.
+# Every letter a document word (vocabulary.yaml `document_words`) may be written with:
+# caseless() and lower_caseless() are exact for each (tests/extract/test_extract_scaling.py
+# checks them all), so the prefilter below is exact for any such word. A word with another
+# letter is refused.
 DOCUMENT_LETTERS = ("aàáảãạăằắẳẵặâầấẩẫậbcdđeèéẻẽẹêềếểễệfghiìíỉĩịjklmnoòóỏõọôồốổỗộơờớởỡợpqrs"
                     "tuùúủũụưừứửữựvwxyỳýỷỹỵz")
 # The name the letters are checked under (one "word" holding them all).

@@ -61,7 +61,7 @@ KINDS = ("baseline", "actual", "trajectory", "target")
 COMPARATORS = ("=", ">", ">=", "<", "<=", "range")
 METHODS = ("stated", "interpolated")
 
-# The explorer's own texts, both languages in one place (NFC; tests/test_explorer.py checks
+# The explorer's own texts, both languages in one place (NFC; tests/render/test_explorer.py checks
 # that both have the same keys). Texts shared with the reports (kinds, units, assessments,
 # legend entries) are taken from vnhealth.report.LABELS instead, see _report_labels().
 UI: dict[str, dict[str, str]] = {

@@ -1003,7 +1003,7 @@ def _print_copy(ctx: Context, run: Run, markup: str) -> Path:
     """The page Chromium prints for a brief: the brief, its inline plotly.js replaced by a
     reference to one file for every brief of the render, so that the browser compiles those
     4.8 MB once (warming up, while the kernels run) rather than for each brief. Nothing else
-    changes, and the PDF is the one the brief itself prints (tests/test_browser.py)."""
+    changes, and the PDF is the one the brief itself prints (tests/render/test_browser.py)."""
     inline = f'<script type="text/javascript">{plotly_js()}</script>'
     path = ctx.workdir / "print" / f"{run.notebook}--{run.name}.html"
     path.write_text(markup.replace(inline, _PRINT_SCRIPT, 1), encoding="utf-8")

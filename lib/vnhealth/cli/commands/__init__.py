@@ -4,7 +4,7 @@ Every subcommand names the warehouse file the same way, ``--warehouse FILE``
 (:func:`add_warehouse_option`); the names used before (``--db``, and ``--out`` for
 `vnhealth build`) stay as hidden aliases, so scripts keep working; on a terminal they print
 a deprecation warning. Examples in a subcommand's help (:func:`examples`) are run by
-tests/test_cli.py.
+tests/cli/test_cli.py.
 """
 
 from __future__ import annotations

@@ -50,7 +50,7 @@ CONTENTS, COLUMNS_SHEET, TERMS_SHEET = "Mục lục", "Cột", "Nhãn giá trị
 DATE_FORMAT, TIMESTAMP_FORMAT = "dd/mm/yyyy", "dd/mm/yyyy hh:mm"
 BOM = "\ufeff".encode()
 # Vietnamese sheet names (at most 31 characters, none of []:*?/\); a table or view missing here
-# keeps its own name, and tests/test_export.py asks for one for every table and view.
+# keeps its own name, and tests/cli/test_export.py asks for one for every table and view.
 SHEET_NAMES_VI: dict[str, str] = {
     "provinces": "Tỉnh",
     "units": "Đơn vị",

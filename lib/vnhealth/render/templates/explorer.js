@@ -1317,7 +1317,7 @@
   wire();
   fromHash();
 
-  // For tests and the benchmark (tests/test_explorer.py, benchmarks/bench_explorer.py).
+  // For tests and the benchmark (tests/render/test_explorer.py, benchmarks/bench_explorer.py).
   window.vnhExplorer = { ready: ready, state: state, timings: timings, data: D, update: update,
     setIndicator: setIndicator, setLanguage: setLanguage, csvText: csvText,
     fmtNumber: fmtNumber, fmtValue: fmtValue, fmtChange: fmtChange, plotly: () => plotly, chartFigure: chartFigure };

@@ -19,7 +19,7 @@ from vnhealth.cli.main import main
 from vnhealth.inputs.errors import ParameterError
 from vnhealth.inputs.schema import project_schema
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 
 
 def vnhealth(*args: str, **kw: Any) -> subprocess.CompletedProcess[str]:

@@ -24,7 +24,7 @@ from vnhealth.inputs.catalog import load_catalog, load_ledger
 from vnhealth.inputs.errors import InputError
 from vnhealth.inputs.paths import ProjectPaths
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 REAL_DEV = REPO / "tests/data/real_dev/docs"
 KHANH_HOA = "rd_khanh_hoa_2025_kh1840_ruou_bia"
 HA_NAM = "rd_ha_nam_2018_nien_giam_y_te"

@@ -19,7 +19,7 @@ from vnhealth.cli.main import main
 from vnhealth.inputs.paths import ProjectPaths
 from vnhealth.inputs.terms import label
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 
 
 def export(capsys: pytest.CaptureFixture[str], db: Path, fmt: str, out: Path,

@@ -21,7 +21,7 @@ from vnhealth.report.params import (
     validate,
 )
 
-NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
+NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
 
 
 @pytest.mark.parametrize("name", sorted(CONTRACTS))

@@ -15,7 +15,7 @@ import pytest
 from vnhealth.build.db import connect_read_only
 from vnhealth.build.warehouse import STORAGE_VERSION
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 
 
 def duckdb_shell() -> Path:

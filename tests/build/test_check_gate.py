@@ -8,7 +8,7 @@ no temp file left. A warning-level check with rows is reported in the build summ
 The snapshot, tests/golden/row_counts.csv, holds the observations per document × kind × source
 (as PUDL keeps row counts per table). When a change to the rules, the ledger or the documents
 changes a count on purpose, rewrite it with
-`VNHEALTH_UPDATE_SNAPSHOT=1 .venv/bin/pytest -q tests/test_check_gate.py -k snapshot` and
+`VNHEALTH_UPDATE_SNAPSHOT=1 .venv/bin/pytest -q tests/build/test_check_gate.py -k snapshot` and
 commit the diff with the change.
 """
 
@@ -30,7 +30,7 @@ from vnhealth.build.sqlfiles import check_files
 from vnhealth.build.warehouse import build
 from vnhealth.cli.commands.check import LEVELS, check_level
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 WAREHOUSE = Path("data/warehouse.duckdb")
 SNAPSHOT = REPO / "tests" / "golden" / "row_counts.csv"
 ROW_COUNTS_SQL = """
@@ -173,5 +173,5 @@ def test_row_counts_match_the_snapshot(warehouse_path: Path) -> None:
                for key in sorted(kept.keys() | now.keys()) if kept.get(key) != now.get(key)]
     assert not changed, (
         "observations per document × kind × source differ from tests/golden/row_counts.csv "
-        "(if on purpose: VNHEALTH_UPDATE_SNAPSHOT=1 pytest tests/test_check_gate.py -k "
+        "(if on purpose: VNHEALTH_UPDATE_SNAPSHOT=1 pytest tests/build/test_check_gate.py -k "
         "snapshot):\n  " + "\n  ".join(changed))

@@ -13,7 +13,7 @@ import pytest
 from vnhealth.build.sqlfiles import SqlFile, example_files
 from vnhealth.cli.commands.sql import Result, parse_param, run_query
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 EXAMPLES = {f.name: f for f in example_files(REPO / "sql")}
 
 

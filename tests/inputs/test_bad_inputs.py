@@ -31,7 +31,7 @@ from support import copy_project
 pytest.importorskip("vnhealth.cli.main",
                     reason="vnhealth.cli.main is not written yet (the build issue)")
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
+REPO_ROOT = Path(__file__).resolve().parents[2]
 MANIFEST = Path("data/raw/documents.yaml")
 WAREHOUSE = Path("data/warehouse.duckdb")
 BUILD_TIMEOUT_S = 300

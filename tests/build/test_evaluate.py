@@ -15,7 +15,7 @@ from vnhealth.inputs.catalog import load_catalog
 from vnhealth.inputs.errors import InputError
 from vnhealth.inputs.paths import ProjectPaths
 
-GOLDEN = Path(__file__).parent / "golden" / "observations.csv"
+GOLDEN = Path(__file__).resolve().parents[1] / "golden" / "observations.csv"
 
 
 def _row(line: int, value: float, *, year: int | None = 2030, high: float | None = None,
@@ -87,7 +87,7 @@ def test_a_golden_file_naming_an_unknown_document_is_refused(tmp_path: Path,
     assert "missing.txt" in done.stderr and "Traceback" not in done.stderr
 
 
-REAL_DEV = Path(__file__).parent / "data" / "real_dev"
+REAL_DEV = Path(__file__).resolve().parents[1] / "data" / "real_dev"
 
 
 def _labeller_golden(tmp_path: Path, rows: int = 6) -> tuple[Path, Path]:

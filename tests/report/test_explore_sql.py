@@ -1,7 +1,7 @@
 """The explore notebook's library (vnhealth.report.explore) and the notebook itself: each worked
 example shows the SQL that ran and its bound values, results are tables without an index,
 and the kernel loads neither jupysql nor pandas (the notebook is timed against an empty one).
-The rendered report is checked against the warehouse in tests/test_notebooks.py."""
+The rendered report is checked against the warehouse in tests/report/test_notebooks.py."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ from vnhealth.inputs.errors import ParameterError
 from vnhealth.report import explore
 from vnhealth.report.params import connect_read_only, validate
 
-NOTEBOOK = Path(__file__).resolve().parent.parent / "notebooks" / "explore.ipynb"
+NOTEBOOK = Path(__file__).resolve().parents[2] / "notebooks" / "explore.ipynb"
 
 
 @pytest.fixture()

@@ -1,10 +1,10 @@
 """`vnhealth add`: one command registers a document (.txt, .pdf, .docx) of any province.
 
-Each test works on its own copy of the repository's data and sql/ (as tests/test_bad_inputs.py
-does) and checks what a new user would: the file is copied byte-identical, the manifest keeps
-its comments, the document's own description is read from its text, the observation is found
-with its page and line, and a refusal leaves the project exactly as it was.
-"""
+Each test works on its own copy of the repository's data and sql/ (as
+tests/inputs/test_bad_inputs.py does) and checks what a new user would: the file is copied
+byte-identical, the manifest keeps its comments, the document's own description is read from its
+text, the observation is found with its page and line, and a refusal leaves the project exactly
+as it was."""
 
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ from vnhealth.inputs.docmeta import load_document_words, read_facts
 from vnhealth.inputs.errors import InputError, ParameterError, VnhealthError
 from vnhealth.inputs.paths import ProjectPaths
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
+REPO_ROOT = Path(__file__).resolve().parents[2]
 TARGET = "- Tuổi thọ trung bình đạt 75 tuổi vào năm 2030."
 HEADER = ["ỦY BAN NHÂN DÂN", "TỈNH ĐIỆN BIÊN", "Số: 22/KH-UBND",
           "Điện Biên, ngày 23 tháng 3 năm 2026", "KẾ HOẠCH",

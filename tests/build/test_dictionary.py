@@ -13,7 +13,7 @@ from vnhealth.build.sqlfiles import load_descriptions, warehouse_objects
 from vnhealth.inputs.paths import ProjectPaths
 from vnhealth.inputs.schema import project_schema
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 
 
 def test_committed_dictionary_matches_a_fresh_generation(con: Any) -> None:

@@ -26,7 +26,7 @@ from support import copy_project
 if not sys.platform.startswith("linux"):
     pytest.skip("reads processes from /proc", allow_module_level=True)
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
+REPO_ROOT = Path(__file__).resolve().parents[2]
 WAREHOUSE = Path("data/warehouse.duckdb")
 MANIFEST = Path("data/raw/documents.yaml")
 INTERRUPTED = "error: build interrupted; the previous warehouse is unchanged"

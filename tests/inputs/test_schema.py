@@ -13,7 +13,7 @@ from vnhealth.inputs.errors import InputError
 from vnhealth.inputs.schema import generic_checks, load_schema, project_schema
 from vnhealth.inputs.terms import TERMS, Kind, values
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 
 
 def write_schema(tmp_path: Path, old: str, new: str) -> Path:

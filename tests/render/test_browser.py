@@ -25,7 +25,7 @@ import pytest
 from vnhealth.render import chromium
 from vnhealth.render.run import Summary, find_chromium
 
-ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
 # Schemes a page may load from without leaving the machine.
 LOCAL_SCHEMES = ("file:", "data:", "blob:", "about:", "chrome:", "devtools:")
 

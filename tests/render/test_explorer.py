@@ -327,7 +327,7 @@ def test_many_provinces(browser: Browser, warehouse_path: Path, tmp_path: Path) 
     is the legend and their points share a few traces; still the warehouse's numbers."""
     import sys
 
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
     from bench_explorer import synthetic_warehouse
 
     synthetic = tmp_path / "synthetic.duckdb"

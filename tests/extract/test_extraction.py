@@ -11,7 +11,7 @@ import yaml
 
 from vnhealth.extract.numbers import parse_cell, parse_number
 
-GOLDEN = Path(__file__).parent / "golden"
+GOLDEN = Path(__file__).resolve().parents[1] / "golden"
 
 
 def _key(doc: str, line: int, ind: str, kind: str, year: int, cmp: str, value: float,

@@ -17,7 +17,7 @@ from vnhealth.cli.commands.check import run_checks
 from vnhealth.cli.main import main
 from vnhealth.inputs.paths import ProjectPaths
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 REQUIRED = {"percent_out_of_range", "implausible_values", "schema_keys",
             "schema_references", "schema_accepted_values", "observations_without_provenance",
             "harmonized_without_method", "province_of_document"}

@@ -54,7 +54,7 @@ def test_values_follow_the_contract(con) -> None:
     assert used <= units
     # documents: the sha256 recorded is that of the committed raw bytes
     for source_file, sha in con.execute("SELECT source_file, sha256 FROM documents").fetchall():
-        path = Path(__file__).resolve().parent.parent / source_file
+        path = Path(__file__).resolve().parents[2] / source_file
         assert hashlib.sha256(path.read_bytes()).hexdigest() == sha
 
 
@@ -66,7 +66,7 @@ def test_national_targets_are_a_benchmark(con) -> None:
     assert con.execute("SELECT count(*) FROM observations WHERE province_id NOT IN "
                        "(SELECT province_id FROM provinces)").fetchone()[0] == 0
     n = con.execute("SELECT count(*) FROM national_targets").fetchone()[0]
-    reference = Path(__file__).resolve().parent.parent / "data/reference/national_targets.csv"
+    reference = Path(__file__).resolve().parents[2] / "data/reference/national_targets.csv"
     with reference.open(encoding="utf-8", newline="") as fh:
         assert n == len(list(csv.DictReader(fh)))  # every row of the reference, mapped
 
@@ -178,12 +178,12 @@ def test_warehouse_is_not_empty(con, table: str) -> None:
 def test_the_benchmark_corpus_builds(tmp_path: Path) -> None:
     """benchmarks/make_corpus.py writes a project the build accepts (its catalogue follows
     data/catalog's format): a small one here, the 500-document one in `make bench`."""
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
     try:
         from make_corpus import make_corpus
     finally:
         sys.path.pop(0)
-    real = len(yaml.safe_load((Path(__file__).resolve().parent.parent / "data/raw/documents.yaml")
+    real = len(yaml.safe_load((Path(__file__).resolve().parents[2] / "data/raw/documents.yaml")
                               .read_text(encoding="utf-8"))["documents"])
     make_corpus(tmp_path / "corpus", real + 3)
     report = build(tmp_path / "corpus", tmp_path / "corpus.duckdb")

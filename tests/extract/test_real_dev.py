@@ -13,7 +13,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 RECALL_FLOOR = 0.97
 PRECISION_FLOOR = 0.99
 INDICATOR_FLOOR = 0.95  # share of matched values whose indicator is the labelled one

@@ -294,7 +294,7 @@ def test_labels_complete_and_nfc() -> None:
     assert set(LABELS["vi"]) == set(LABELS["en"])
     for text in [*LABELS["vi"].values(), *(v for pair in DOMAINS.values() for v in pair)]:
         assert unicodedata.is_normalized("NFC", text), text
-    lib = Path(__file__).resolve().parent.parent / "lib" / "vnhealth"
+    lib = Path(__file__).resolve().parents[2] / "lib" / "vnhealth"
     for path in sorted(lib.rglob("*.py")):  # reform.py and report.py hold Vietnamese text
         source = path.read_text(encoding="utf-8")
         assert unicodedata.is_normalized("NFC", source), path.name
