@@ -16,7 +16,7 @@ CSS = """
 body { font-family: "Noto Sans", "DejaVu Sans", "Liberation Sans", Arial, sans-serif;
   color: var(--ink); margin: 0; line-height: 1.45; font-size: 15px; }
 main { max-width: 1180px; margin: 0 auto; padding: 24px 28px 48px; }
-body.brief main { max-width: 760px; }
+body.brief main { max-width: 780px; }
 h1 { font-size: 1.6em; margin: 0.2em 0 0.1em; } h2 { font-size: 1.25em; margin-top: 1.6em;
   border-bottom: 1px solid var(--rule); padding-bottom: 4px; } h3 { font-size: 1.05em; }
 .vnh-meta, footer { color: var(--muted); font-size: 0.85em; }
@@ -25,11 +25,11 @@ table { border-collapse: collapse; margin: 0.6em 0 1.2em; font-size: 0.88em; }
 th, td { border-bottom: 1px solid var(--rule); padding: 4px 8px; text-align: left;
   vertical-align: top; }
 thead th { border-bottom: 2px solid #9aa0a6; background: #f8f9fa; }
-td.vnh-value, td.vnh-national { white-space: nowrap; text-align: right; }
+td.vnh-value, td.vnh-national { white-space: nowrap; text-align: right; position: relative; }
 td.vnh-better { color: var(--better); font-weight: 600; }
 td.vnh-worse { color: var(--worse); font-weight: 600; }
 td.vnh-interp { font-style: italic; }
-td.vnh-missing { color: #9aa0a6; text-align: center; }
+td.vnh-missing { color: #6e7378; text-align: center; }
 td.vnh-quote { font-size: 0.92em; color: #333; max-width: 640px; }
 table.vnh-compact { font-size: 0.75em; } table.vnh-compact td { padding: 2px 6px; }
 body.brief h1 { font-size: 1.4em; } body.brief h2 { margin-top: 1em; }
@@ -37,7 +37,20 @@ sup.vnh-ref { font-size: 0.7em; margin-left: 2px; }
 sup.vnh-ref a { color: var(--muted); text-decoration: none; }
 ul.vnh-findings li { margin: 0.35em 0; }
 .vnh-note { background: #fff8e1; border-left: 4px solid #f9a825; padding: 6px 10px; }
-.vnh-chart { margin: 0.5em 0 1em; }
+/* A chart in a figure: the chart (drawn at the width its spec is laid out for, or the phone's
+   layout below it), what it finds in words, a link to the table of its numbers. */
+figure.vnh-figure { margin: 0.5em 0 1.2em; }
+.vnh-chart { max-width: 100%; }
+figure.vnh-figure figcaption { font-size: 0.88em; color: #333; margin: 0.35em 0 0;
+  max-width: 60em; }
+a.vnh-table-link { white-space: nowrap; }
+td.vnh-doc-notes { display: none; }
+/* Text for assistive technology only (a verdict's words beside its symbol), held in its
+   cell (position: relative), which a page wider than a phone would otherwise become. */
+.vnh-sr { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0;
+  overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; border: 0; }
+table caption { caption-side: top; text-align: left; font-size: 0.88em; color: var(--muted);
+  padding: 0 0 4px; }
 .jp-OutputArea-output pre, pre { white-space: pre-wrap; font-size: 0.85em; }
 div.jp-RenderedHTMLCommon table.dataframe, table.dataframe { font-size: 0.85em; }
 .jp-OutputPrompt, .jp-InputPrompt { display: none; }
@@ -46,32 +59,24 @@ div.jp-RenderedHTMLCommon table.dataframe, table.dataframe { font-size: 0.85em; 
 ul.vnh-missing { color: #333; font-size: 0.92em; } ul.vnh-missing li { margin: 0.2em 0; }
 .vnh-method { font-size: 0.85em; color: #333; } .vnh-method h3 { font-size: 1.05em; }
 body.brief footer { font-size: 0.75em; }
-@media screen and (max-width: 720px) { body.brief .vnh-chart { max-width: 100%;
-  overflow-x: auto; } }
 .modebar-container { display: none; }
 body.site .vnh-chart:hover .modebar-container { display: block; }
 /* The way back to the index (every report, site or brief). */
 .vnh-nav { max-width: 1180px; margin: 0 auto; padding: 10px 28px 0; font-size: 0.88em; }
-body.brief .vnh-nav { max-width: 760px; }
+body.brief .vnh-nav { max-width: 780px; }
 a { color: #1a5a96; } a:focus-visible { outline: 2px solid #1a5a96; outline-offset: 2px; }
 /* A wide table scrolls sideways in its own box instead of widening the page on a phone. */
 .vnh-scroll { max-width: 100%; overflow-x: auto; }
 .vnh-scroll:focus-visible { outline: 2px solid #1a5a96; outline-offset: 2px; }
 /* Verdicts are not told by colour alone: a symbol after the value, a key before the table,
-   and words for screen readers (the text after the slash). */
+   and words for screen readers (in the cell, visually hidden: the symbol itself is not read). */
 .vnh-legend { font-size: 0.82em; color: var(--muted); margin: 0.5em 0 0.2em; }
 .vnh-mark { font-weight: 700; color: var(--ink); }
 td.vnh-value.vnh-better::after, td.vnh-value.vnh-level::after,
 td.vnh-value.vnh-worse::after { font-weight: 700; color: var(--ink); }
-html:lang(vi) td.vnh-value.vnh-better::after { content: "\\a0✓" / ", tốt hơn mục tiêu quốc gia"; }
-html:lang(vi) td.vnh-value.vnh-level::after { content: "\\a0=" / ", ngang mục tiêu quốc gia"; }
-html:lang(vi) td.vnh-value.vnh-worse::after { content: "\\a0✗" / ", kém hơn mục tiêu quốc gia"; }
-html:lang(en) td.vnh-value.vnh-better::after {
-  content: "\\a0✓" / ", better than the national target"; }
-html:lang(en) td.vnh-value.vnh-level::after {
-  content: "\\a0=" / ", level with the national target"; }
-html:lang(en) td.vnh-value.vnh-worse::after {
-  content: "\\a0✗" / ", worse than the national target"; }
+td.vnh-value.vnh-better::after { content: "\\a0✓" / ""; }
+td.vnh-value.vnh-level::after { content: "\\a0=" / ""; }
+td.vnh-value.vnh-worse::after { content: "\\a0✗" / ""; }
 /* plotly.js did not load (a site report copied without the assets folder). */
 .vnh-no-plotly { max-width: 1124px; margin: 10px auto 0; }
 .vnh-no-plotly p { margin: 0.3em 0; }
@@ -87,40 +92,51 @@ html:lang(en) td.vnh-value.vnh-worse::after {
 }
 /* Print (briefs are printed to PDF by Chromium): A4, the page number in the bottom margin
    (a CSS margin box, Chromium 131+), headings kept with what follows, and a compact brief:
-   smaller type, charts scaled to the text, sources as a two-column list of documents and
-   lines (the quotes stay in the HTML). Two provinces and five indicators fit on two pages. */
+   smaller type; charts drawn at the page's width in paper type (report.style.BRIEF_WIDTH:
+   no chart text under 6.75 pt), not scaled; what a chart finds is said by the findings (its
+   caption is not printed again); sources in two columns of small type, each document once
+   with the lines cited from it ("[1] dòng 39; [2] dòng 153"; the notes and their quotes stay
+   in the HTML). Two provinces and five indicators fit on two pages (tests/render/test_print.py). */
 @page { size: A4; margin: 9mm 11mm 11mm;
   @bottom-center { content: counter(page) " / " counter(pages); color: #5f6368;
     font-family: "Noto Sans", "DejaVu Sans", "Liberation Sans", Arial, sans-serif;
     font-size: 8pt; } }
 @media print { main { padding: 0; max-width: none; } h1, h2, h3 { break-after: avoid; }
-  .vnh-nav, .vnh-no-plotly, .vnh-chart-missing { display: none; }
+  .vnh-nav, .vnh-no-plotly, .vnh-chart-missing, a.vnh-table-link { display: none; }
   .vnh-scroll { overflow: visible; }
-  .vnh-chart, table, tr, li { break-inside: avoid; } a { color: inherit; }
+  figure.vnh-figure, .vnh-chart, table, tr, li { break-inside: avoid; } a { color: inherit; }
   p, li { orphans: 2; widows: 2; }
   body.brief { font-size: 11px; line-height: 1.25; }
   body.brief main { max-width: none; }
   body.brief h1 { font-size: 1.45em; }
   body.brief h2 { font-size: 1.15em; margin: 0.5em 0 0.25em; padding-bottom: 2px; }
-  body.brief h3 { margin: 0.6em 0 0.2em; }
+  body.brief h3 { margin: 0.5em 0 0.2em; }
   body.brief p { margin: 0.3em 0; } body.brief .vnh-cover p { margin: 0.1em 0; }
   body.brief ul { margin: 0.2em 0; padding-left: 1.3em; } body.brief li { margin: 0.05em 0; }
   body.brief ul.vnh-findings li, body.brief ul.vnh-missing li { margin: 0.1em 0; }
-  body.brief .vnh-chart { zoom: 0.57; margin: 0 auto; }
-  body.brief table { margin: 0.3em 0 0.6em; } body.brief table.vnh-comparison { font-size: 0.9em; }
+  body.brief figure.vnh-figure { margin: 0.3em 0 0.4em; }
+  body.brief figure.vnh-figure figcaption, body.brief table caption { display: none; }
+  body.brief .vnh-legend { margin: 0.2em 0 0; }
+  body.brief table { margin: 0.3em 0 0.5em; } body.brief table.vnh-comparison { font-size: 0.9em; }
   body.brief .vnh-method { font-size: 0.8em; line-height: 1.2; }
   body.brief .vnh-method p { margin: 0.2em 0; }
-  body.brief table.vnh-sources { display: block; columns: 2; column-gap: 6mm;
-    font-size: 0.7em; line-height: 1.15; break-inside: auto; }
-  body.brief table.vnh-sources thead { display: none; }
-  body.brief table.vnh-sources tbody { display: block; }
-  body.brief table.vnh-sources tr { display: block; white-space: nowrap; overflow: hidden;
-    text-overflow: ellipsis; padding: 0.5px 0; }
-  body.brief table.vnh-sources td { display: inline; border: 0; padding: 0; }
-  body.brief table.vnh-sources td.vnh-quote { display: none; }
-  body.brief table.vnh-sources td:first-child::after { content: "."; }
-  html:lang(vi) body.brief table.vnh-sources td:nth-child(3)::before { content: ", dòng "; }
-  html:lang(en) body.brief table.vnh-sources td:nth-child(3)::before { content: ", line "; }
+  body.brief table.vnh-sources { display: none; }
+  body.brief table.vnh-source-docs { display: block; columns: 2; column-gap: 6mm;
+    font-size: 0.75em; line-height: 1.2; break-inside: auto; margin: 0.2em 0; }
+  body.brief table.vnh-source-docs thead { display: none; }
+  body.brief table.vnh-source-docs tbody { display: block; }
+  body.brief table.vnh-source-docs tr { display: block; padding: 0 0 3px; break-inside: avoid; }
+  body.brief table.vnh-source-docs td { display: inline; border: 0; padding: 0; }
+  body.brief table.vnh-source-docs td:nth-child(1) { font-weight: 600; }
+  body.brief table.vnh-source-docs td:nth-child(2)::before,
+  body.brief table.vnh-source-docs td:nth-child(4)::before { content: " · "; }
+  body.brief table.vnh-source-docs td:nth-child(3)::before { content: " — "; }
+  body.brief table.vnh-source-docs td:nth-child(3) .vnh-meta,
+  body.brief table.vnh-source-docs td:nth-child(3) br,
+  body.brief table.vnh-source-docs td:has(> .vnh-none) { display: none; }
+  body.brief table.vnh-source-docs td.vnh-doc-notes { display: inline; }
+  body.brief table.vnh-source-docs td.vnh-doc-notes::before { content: " — "; }
+  body.brief sup.vnh-ref { font-size: 8.5px; }
   body.brief footer main { padding: 0; } }
 """
 

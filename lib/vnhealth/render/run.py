@@ -662,7 +662,7 @@ def _library_hash() -> str:
     """A hash of the vnhealth package's files: reports depend on the library, not only on
     notebooks, and on its templates and texts as much as on its code (bytecode left out)."""
     if "h" not in _LIB_HASH:
-        package = Path(__file__).parent
+        package = Path(__file__).resolve().parents[1]  # lib/vnhealth, all layers
         h = hashlib.sha256(__version__.encode())
         for p in sorted(package.rglob("*")):
             if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".pyc":

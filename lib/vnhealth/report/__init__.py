@@ -18,10 +18,13 @@ Its modules, lowest first (each imports only those above it):
   (:func:`fmt_value`: ``≥ 68 năm``), differences in percentage points (:func:`fmt_change`).
 * :mod:`~vnhealth.report.style` — colours, font, the brief's chart width.
 * :mod:`~vnhealth.report.markup` — HTML from the Jinja2 templates in ``templates/``.
-* :mod:`~vnhealth.report.figures` — plotly figures as plain specs, and how they are shown.
+* :mod:`~vnhealth.report.figures` — plotly figures as plain specs, and how they are shown: a
+  chart in a ``<figure>`` with what it finds, its phone layout drawn below the width the
+  other is laid out for (:func:`chart_bundle`).
 * :mod:`~vnhealth.report.geometry` — room for text on a chart, in pixels: label sizes, where
   plotly.js puts a label, axis ranges that leave each label its room, panels stacked at a
-  readable height.
+  readable height; what a chart is laid out for (a printed page in paper type, a screen, a
+  phone: ``Frame``, ``Sizes``).
 * :mod:`~vnhealth.report.data` — :func:`load` opens the warehouse read-only and returns a
   :class:`Warehouse` (small tables loaded, lookups, :meth:`Warehouse.query` for the rest);
   :class:`Table` holds rows (dicts; ``.to_pandas()``).
@@ -32,11 +35,16 @@ Its modules, lowest first (each imports only those above it):
 * :mod:`~vnhealth.report.queries` — :func:`comparison_table`, :func:`pace_table`,
   :func:`coverage_table`; national paces and disagreements; reform notes.
 * :mod:`~vnhealth.report.tables` — the HTML tables (:func:`table_html`, :func:`ambition_html`,
-  :func:`pace_html`, :func:`coverage_html`, :func:`qualitative_html`).
+  :func:`pace_html`, :func:`coverage_html`, :func:`qualitative_html`): each with a caption,
+  headings of columns, an id a chart links to, and verdicts in words as well as colour.
 * :mod:`~vnhealth.report.profile` — one province: :func:`profile_table`,
   :func:`profile_html`, :func:`documents_html`.
+* :mod:`~vnhealth.report.captions` — what each chart finds, in a sentence or two (its
+  caption), every number from the rows it draws.
 * :mod:`~vnhealth.report.marks` — what every chart shares: values drawn as what they are
-  (dots, open triangles for bounds, bands for ranges), labelled; the layout, one legend.
+  (dots, open triangles for bounds, bands for ranges), labelled; the layout (titles wrapped
+  to the width), one legend; each chart drawn for its frame and for a phone (``drawn``) and
+  described (``described``).
 * :mod:`~vnhealth.report.levels` — levels by province, a row each, the national target a row
   and a line: :func:`interval_bars`, :func:`dumbbells`, :func:`pace_chart`.
 * :mod:`~vnhealth.report.charts` — :func:`heatmap`, :func:`coverage_chart`,
@@ -72,7 +80,7 @@ from vnhealth.report.display import (
     sql_magic,
     topic_label,
 )
-from vnhealth.report.figures import PLOTLY_CONFIG, Figure, figure_bundle
+from vnhealth.report.figures import PLOTLY_CONFIG, Figure, chart_bundle, figure_bundle
 from vnhealth.report.formatting import (
     fmt_change,
     fmt_number,
@@ -137,6 +145,7 @@ __all__ = [
     "brief_missing",
     "brief_title",
     "bullets",
+    "chart_bundle",
     "clean_quote",
     "comparison_table",
     "coverage_chart",

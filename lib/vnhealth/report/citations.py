@@ -60,13 +60,15 @@ class SourceRow(NamedTuple):
 
 class DocumentRow(NamedTuple):
     """A cited document as listed: who issued it (province, or national), number, title,
-    issue date, and the pages that reported it (national documents; secondary links)."""
+    issue date, the pages that reported it (national documents; secondary links) and its
+    notes (number and line, 0 for none: a printed brief lists them here, once)."""
 
     where: str
     number: str
     title: str
     issued: str
     links: tuple[tuple[str, str], ...]  # (url, host)
+    notes: tuple[tuple[int, int], ...] = ()
 
 
 def split_ids(obs_ids: Any) -> list[str]:
@@ -178,11 +180,13 @@ class SourceBook:
         """The documents cited, provincial ones first (by province, in order of first use),
         then the national ones."""
         seen: dict[str, DocumentRow] = {}
+        notes: dict[str, list[tuple[int, int]]] = {}
         for e in self._entries:
             key = str(e["doc_id"] or e["document"])
             if key not in seen:
                 seen[key] = self._document_row(e)
-        rows = list(seen.values())
+            notes.setdefault(key, []).append((e["n"], e["line"]))
+        rows = [row._replace(notes=tuple(notes[key])) for key, row in seen.items()]
         national = label("national", self.lang)
         order = list(dict.fromkeys(r.where for r in rows if r.where != national))
         return sorted(rows, key=lambda r: order.index(r.where) if r.where in order
@@ -206,7 +210,9 @@ class SourceBook:
         if not self._entries:
             return ""
         head = {k: label(k, self.lang) for k in ("document", "line", "quote", "province",
-                                                 "doc_number", "doc_title", "issued", "news")}
+                                                 "doc_number", "doc_title", "issued", "news",
+                                                 "documents_caption", "notes_caption",
+                                                 "line_word")}
         rows = [SourceRow(n=e["n"], document=str(e["document"]),
                           source_file=str(e["source_file"]), line=e["line"],
                           quote=safe(self._quote_html(e, 110 if compact else 400)))

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from vnhealth.report.data import Warehouse
-from vnhealth.report.figures import figure_bundle
+from vnhealth.report.figures import chart_bundle
 from vnhealth.report.labels import domain_label, label
 from vnhealth.report.markup import render
 
@@ -70,10 +70,11 @@ def topic_label(wh: Warehouse, domain: str, indicators: Sequence[str], lang: str
 
 
 def show(fig: Any) -> None:
-    """Display a plotly figure (see :func:`~vnhealth.report.figures.figure_bundle`)."""
+    """Display a plotly figure with what it finds in words (see
+    :func:`~vnhealth.report.figures.chart_bundle`)."""
     from IPython.display import display
 
-    display(figure_bundle(fig), raw=True)
+    display(chart_bundle(fig), raw=True)
 
 
 def sql_magic(con: Any, alias: str = "warehouse") -> None:

@@ -3,11 +3,16 @@
 Building a ``plotly.graph_objects.Figure`` loads and validates plotly's whole property tree,
 which is most of a short report's run time. The charts here are built from known properties
 straight into the JSON that plotly.js draws (``{"data": [...], "layout": {...}}``);
-``tests/test_figures.py`` checks every chart against plotly's own validation and
+``tests/report/test_figures.py`` checks every chart against plotly's own validation and
 :func:`make_subplots` against ``plotly.subplots.make_subplots``. :meth:`Figure.to_plotly`
 gives a real plotly figure for anyone who wants to restyle one in a notebook.
 :func:`figure_bundle` is how a figure is displayed: the spec for JupyterLab, a ``<div>`` and a
-script for the exported HTML.
+script for the exported HTML; :func:`chart_bundle` the same chart as a report shows it, in a
+``<figure>`` saying in words what it shows and finds.
+
+A chart function returns the figure laid out for a page (or a screen at least
+``laid_out`` pixels wide) and, as ``narrow``, the same chart laid out for a phone; the page draws
+the one that fits its box, and switches when the window is resized.
 """
 
 from __future__ import annotations
@@ -15,12 +20,14 @@ from __future__ import annotations
 import copy
 import itertools
 import json
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from vnhealth.report.labels import label
 from vnhealth.report.markup import render, safe
 
-__all__ = ["PLOTLY_CONFIG", "Figure", "figure_bundle", "make_subplots"]
+__all__ = ["PLOTLY_CONFIG", "Figure", "chart_bundle", "figure_bundle", "make_subplots"]
 
 PLOTLY_CONFIG = {"displaylogo": False, "responsive": True,
                  "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
@@ -52,6 +59,15 @@ class Figure:
         self.layout: dict[str, Any] = {}
         self.lang = lang  # the report's language: number separators follow it
         self._grid: dict[tuple[int, int], int] = {}
+        # The same chart laid out for a phone, drawn in a box narrower than `laid_out` pixels.
+        self.narrow: Figure | None = None
+        self.laid_out = 0
+        # What it shows (the chart's name for assistive technology), what it finds (its
+        # caption), and the ids of tables with the same numbers (the first on the page is
+        # linked).
+        self.description = ""
+        self.caption = ""
+        self.tables: tuple[str, ...] = ()
 
     # -- traces ------------------------------------------------------------------------------
     def add_trace(self, trace: Mapping[str, Any], row: int | None = None,
@@ -121,7 +137,38 @@ class Figure:
         return go.Figure(self.to_dict())
 
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:
-        return figure_bundle(self)
+        return chart_bundle(self)
+
+
+def _spec(fig: Any) -> dict[str, Any]:
+    return fig.to_dict() if isinstance(fig, Figure) else json.loads(fig.to_json())
+
+
+def _script_json(spec: Mapping[str, Any]) -> Any:
+    """A spec as JSON to write into a ``<script>`` ("</" inside a JSON string would end the
+    element early)."""
+    payload = json.dumps(spec, ensure_ascii=False, separators=(",", ":"))
+    return safe(payload.replace("</", "<\\/"))
+
+
+def _chart_html(fig: Any, spec: Mapping[str, Any], name: str) -> str:
+    """The ``<div>`` and the script that draws ``spec`` in it (and, for a :class:`Figure` with
+    a phone's layout, that layout in a narrow box); ``name``: the chart's accessible name."""
+    layout = spec.get("layout", {})
+    narrow = fig.narrow if isinstance(fig, Figure) else None
+    return render(
+        "figure.html.j2", div_id=f"vnh-fig-{next(_FIGURE_IDS)}",
+        height=int(layout.get("height") or 450),
+        width=f"{int(layout['width'])}px" if layout.get("width") else "100%",
+        spec=_script_json(spec), config=safe(json.dumps(PLOTLY_CONFIG)),
+        narrow=_script_json(narrow.to_dict()) if narrow is not None else "",
+        laid_out=int(getattr(fig, "laid_out", 0) or 0), accessible=name)
+
+
+def _bundle(spec: Mapping[str, Any], markup: str) -> dict[str, Any]:
+    div_id = re.search(r'id="(vnh-fig-\d+)"', markup)
+    return {"application/vnd.plotly.v1+json": {**spec, "config": PLOTLY_CONFIG},
+            "text/html": markup, "text/plain": f"<plotly figure {div_id[1] if div_id else ''}>"}
 
 
 def figure_bundle(fig: Any) -> dict[str, Any]:
@@ -132,17 +179,25 @@ def figure_bundle(fig: Any) -> dict[str, Any]:
     page to load plotly.js once — the local copy :mod:`vnhealth.render.run` provides — instead of
     embedding 4.6 MB per chart or fetching it from a CDN.
     """
-    spec = fig.to_dict() if isinstance(fig, Figure) else json.loads(fig.to_json())
-    payload = json.dumps(spec, ensure_ascii=False, separators=(",", ":"))
-    layout = spec.get("layout", {})
-    div_id = f"vnh-fig-{next(_FIGURE_IDS)}"
-    markup = render(
-        "figure.html.j2", div_id=div_id, height=int(layout.get("height") or 450),
-        width=f"{int(layout['width'])}px" if layout.get("width") else "100%",
-        # "</" inside a JSON string would end the <script> element early.
-        spec=safe(payload.replace("</", "<\\/")), config=safe(json.dumps(PLOTLY_CONFIG)))
-    return {"application/vnd.plotly.v1+json": {**spec, "config": PLOTLY_CONFIG},
-            "text/html": markup, "text/plain": f"<plotly figure {div_id}>"}
+    spec = _spec(fig)
+    return _bundle(spec, _chart_html(fig, spec, ""))
+
+
+def chart_bundle(fig: Any) -> dict[str, Any]:
+    """A figure as a report shows it (:func:`~vnhealth.report.display.show`): in a
+    ``<figure>``, the chart an image to assistive technology (``role="img"``) named by its
+    description, a caption saying what it finds in words, and a link to the table with the same
+    numbers (the page keeps the link only when that table is on it)."""
+    spec = _spec(fig)
+    if not isinstance(fig, Figure):
+        return _bundle(spec, render("chart.html.j2", chart=safe(_chart_html(fig, spec, "")),
+                                    caption="", tables=(), link=""))
+    title = re.sub(r"<[^>]+>", " ", str(spec["layout"].get("title", {}).get("text", "")))
+    name = " ".join(x for x in (" ".join(title.split()), fig.description) if x)
+    markup = render("chart.html.j2", chart=safe(_chart_html(fig, spec, name)),
+                    caption=fig.caption, tables=fig.tables,
+                    link=label("chart.table_link", fig.lang))
+    return _bundle(spec, markup)
 
 
 def make_subplots(rows: int, cols: int, subplot_titles: Sequence[str] = (), *,

@@ -19,9 +19,11 @@ from typing import NamedTuple
 
 CHAR_WIDTH = 0.62  # of the font size
 LINE_HEIGHT = 1.3  # of the font size: plotly.js's line spacing for multi-line text
-# Charts without a fixed width fill their container; labels are laid out for this width, the
-# brief's, and a wider page only spreads them further apart.
+# Charts without a fixed width fill their container; labels are laid out for this width, and a
+# wider page only spreads them further apart. Below it a page draws the phone's layout, laid out
+# for NARROW_WIDTH (a 360 px phone less the page's margins).
 MIN_WIDTH = 680
+NARROW_WIDTH = 330
 
 _TAG = re.compile(r"<[^>]+>")
 
@@ -103,3 +105,55 @@ def stack(n: int, panel: int, gap: int, top: int, bottom: int) -> Stack:
     plot = n * panel + (n - 1) * gap
     return Stack(top + plot + bottom, top, bottom, round(gap / plot, 12) if n > 1 else 0.0,
                  panel)
+
+
+class Sizes(NamedTuple):
+    """A chart's type and marks, in CSS pixels (a printed pixel is 0.75 pt): the chart's title
+    and subtitle, panel titles, the text of ticks, values and notes, the base font (legend,
+    heatmap cells), the least pixels per row, a value's marker and a line of the legend."""
+
+    title: float
+    subtitle: float
+    panel: float
+    text: float
+    font: float
+    row: int
+    marker: int
+    legend_row: int
+
+
+# On a screen.
+SCREEN = Sizes(title=15, subtitle=11, panel=11, text=10, font=12, row=22, marker=11,
+               legend_row=24)
+# On paper, where the chart is drawn at the page's width, unzoomed: no text under 9 px (6.75 pt),
+# rows and marks tighter than on a screen, read at arm's length.
+PAGE = Sizes(title=12, subtitle=9, panel=9.5, text=9, font=9, row=15, marker=9, legend_row=16)
+
+
+class Frame(NamedTuple):
+    """What a chart is laid out for: ``width`` pixels, exactly (``fixed``: a printed page, the
+    brief's charts) or at least (a screen: the chart fills its container); its type and marks;
+    ``narrow``: a phone's layout (one column of panels)."""
+
+    width: int
+    fixed: bool
+    sizes: Sizes
+    narrow: bool = False
+
+
+PHONE = Frame(NARROW_WIDTH, False, SCREEN, narrow=True)
+
+
+def frame_for(width: int | None) -> Frame:
+    """The frame of a chart asked for at ``width``: a fixed width is a printed page's (paper
+    type, :data:`PAGE`); none is a screen's, at least :data:`MIN_WIDTH` wide.
+
+    >>> frame_for(None).width, frame_for(708).sizes.text
+    (680, 9)
+    """
+    return Frame(width, True, PAGE) if width else Frame(MIN_WIDTH, False, SCREEN)
+
+
+def wrap_chars(width: float, size: float) -> int:
+    """How many characters of a ``size``-pixel font fit on a line ``width`` pixels long."""
+    return max(int(width / (size * CHAR_WIDTH)), 8)

@@ -7,13 +7,23 @@ from its low to its high end, never collapsed to its midpoint."""
 # postponed annotation when the module is imported, and report kernels are timed.
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, NamedTuple
 
 from vnhealth.inputs.terms import BoundKind, Comparator, Method
 from vnhealth.report.figures import Figure, make_subplots
 from vnhealth.report.formatting import fmt_value, isna
-from vnhealth.report.geometry import text_height
+from vnhealth.report.geometry import (
+    LINE_HEIGHT,
+    PHONE,
+    Frame,
+    Sizes,
+    frame_for,
+    text_height,
+    text_lines,
+    text_width,
+    wrap_chars,
+)
 from vnhealth.report.labels import label
 from vnhealth.report.style import FONT
 
@@ -22,8 +32,7 @@ BOUND_SYMBOLS = {BoundKind.LOWER: "triangle-up-open", BoundKind.UPPER: "triangle
 _COMPARATOR_SHAPES = {Comparator.ABOVE: BoundKind.LOWER, Comparator.AT_LEAST: BoundKind.LOWER,
                       Comparator.BELOW: BoundKind.UPPER, Comparator.AT_MOST: BoundKind.UPPER,
                       Comparator.RANGE: BoundKind.RANGE}
-TITLE_SIZE = 15  # the chart's title, in pixels
-LEGEND_ROW = 24  # one line of a horizontal legend, in pixels
+TITLE_PAD = 8  # pixels above the chart's title
 
 
 class Panel(NamedTuple):
@@ -35,11 +44,13 @@ class Panel(NamedTuple):
 
 
 class HeatCell(NamedTuple):
-    """A heatmap cell: colour value (−1 … +1, None for none), text and hover text."""
+    """A heatmap cell: colour value (−1 … +1, None for none), text, hover text, and the text
+    without units (a phone's cells, whose rows name the unit)."""
 
     z: float | None
     text: str
     hover: str
+    bare: str = "—"
 
 
 def wrap(text: str, width: int = 28) -> str:
@@ -55,58 +66,118 @@ def wrap(text: str, width: int = 28) -> str:
     return "<br>".join(lines)
 
 
-def title_height(title: str) -> int:
+class Title(NamedTuple):
+    """A chart's title laid out: its lines and its subtitle's (``<br>``-joined), and the pixels
+    the two take at the top of the figure, the padding above included."""
+
+    head: str
+    sub: str
+    height: int
+
+
+def title_block(title: str, frame: Frame) -> Title:
+    """The title (its first ``<br>`` part) and subtitle (the rest, ``<sup>`` dropped), each
+    wrapped to the frame's width (plotly.js wraps neither)."""
+    sizes = frame.sizes
+    head, _, rest = title.partition("<br>")
+    head = wrap(head, wrap_chars(frame.width - 14, sizes.title))
+    sub = wrap(re.sub(r"</?sup>", "", rest), wrap_chars(frame.width - 14, sizes.subtitle))
+    height = TITLE_PAD + text_height(head, sizes.title) + 4
+    if rest:
+        height += text_height(sub, sizes.subtitle) + 2
+    return Title(head, sub if rest else "", int(height + 0.5))
+
+
+def title_height(title: str, frame: Frame) -> int:
     """The pixels a chart's title takes at the top, its padding included."""
-    return int(text_height(title, TITLE_SIZE)) + 14
+    return title_block(title, frame).height
 
 
-def layout(fig: Figure, title: str, *, width: int | None, height: int, top: int = 60,
+def legend_height(items: Sequence[str], frame: Frame) -> int:
+    """The pixels a horizontal legend of ``items`` takes (symbol, text and gap per item) when
+    its lines are ``frame.width`` less 20 pixels long."""
+    if not items:
+        return 0
+    sizes = frame.sizes
+    rows, tall, used = 0.0, 0, 0.0
+    for item in items:
+        wide = text_width(item, sizes.font) + 46
+        if used and used + wide > frame.width - 20:
+            rows, tall, used = rows + tall, 0, 0.0
+        # an entry of several lines makes its row taller by a line of text each
+        tall = max(tall, sizes.legend_row + (len(text_lines(item)) - 1) * sizes.font * 1.3)
+        used += wide
+    return int(rows + tall) + 4
+
+
+def layout(fig: Figure, title: str, *, frame: Frame, height: int, top: int = 60,
            legend_top: int | None = None) -> Figure:
-    """Common look: title at the top of the figure, legend in the figure's margin (container
-    coordinates, so that it never collides with subplot titles or tick labels): along the
-    bottom edge, or ``legend_top`` pixels from the top (under the title, where a reader of a
-    tall chart sees it first); fixed width if given, and the report language's number
-    separators on axes."""
+    """Common look: title at the top of the figure (wrapped to its width; its first line's foot
+    is placed, as plotly.js shifts a title of several lines up out of the figure when its top
+    is), legend in the figure's margin (container coordinates, so that it never collides
+    with subplot titles or tick labels): along the bottom edge, or ``legend_top`` pixels from
+    the top (under the title, where a reader of a tall chart sees it first); the frame's type,
+    its width when fixed, and the report language's number separators on axes."""
+    sizes = frame.sizes
     # entries in the order drawn, on as few lines as fit ("grouped", plotly's default with
     # legend groups, gives each group a line of its own)
     legend = {"orientation": "h", "yref": "container", "y": 0, "yanchor": "bottom", "x": 0,
-              "traceorder": "normal"}
+              "traceorder": "normal", "font": {"size": sizes.font}}
     if legend_top is not None:
         legend.update(y=round(1 - legend_top / height, 6), yanchor="top")
-    # A second line is a subtitle: as a "<br>" in the title text, plotly.js placed the first
-    # line above the top of the figure, cut off.
-    head, _, rest = title.partition("<br>")
-    spec: dict[str, Any] = {"text": head, "x": 0, "xanchor": "left", "yref": "container",
-                            "y": 1, "yanchor": "top", "pad": {"t": 10, "l": 4},
-                            "font": {"size": TITLE_SIZE}}
-    if rest:
-        spec["subtitle"] = {"text": re.sub(r"</?sup>", "", rest), "font": {"size": 11}}
+    block = title_block(title, frame)
+    # plotly.js sets a title's first line on its anchor and the others under it
+    foot = TITLE_PAD + sizes.title * LINE_HEIGHT
+    spec: dict[str, Any] = {"text": block.head, "x": 0, "xanchor": "left", "yref": "container",
+                            "y": round(1 - foot / height, 6), "yanchor": "bottom",
+                            "pad": {"l": 4}, "font": {"size": sizes.title}}
+    if block.sub:
+        spec["subtitle"] = {"text": block.sub, "font": {"size": sizes.subtitle}}
     fig.update_layout(
-        title=spec,
-        font={"family": FONT, "size": 12}, height=height,
-        margin={"l": 10, "r": 10, "t": top, "b": 80},
-        legend=legend,
+        title=spec, font={"family": FONT, "size": sizes.font}, height=height,
+        margin={"l": 10, "r": 10, "t": top, "b": 80}, legend=legend,
         separators=",." if fig.lang == "vi" else ".,",
     )
     # The narrow left margin leaves room for tick labels only when plotly may widen it.
     fig.update_yaxes(automargin=True)
-    if width:
-        fig.update_layout(width=width, autosize=False)
+    if frame.fixed:
+        fig.update_layout(width=frame.width, autosize=False)
     return fig
 
 
-def subplots(lang: str, rows: int, cols: int, titles: Sequence[str], **spacing: float
-             ) -> Figure:
+def subplots(lang: str, rows: int, cols: int, titles: Sequence[str], sizes: Sizes,
+             **spacing: float) -> Figure:
     """A grid of panels with small titles."""
-    return make_subplots(rows, cols, titles, lang=lang, title_font={"size": 11}, **spacing)
+    return make_subplots(rows, cols, titles, lang=lang, title_font={"size": sizes.panel},
+                         **spacing)
 
 
-def empty(lang: str, text: str, title: str, width: int | None) -> Figure:
+def empty(lang: str, text: str, title: str, frame: Frame) -> Figure:
     """A chart with nothing to draw: its title and a note saying why, without empty axes."""
     fig = Figure(lang)
-    fig.add_annotation(text=text, showarrow=False, xref="paper", yref="paper", x=0.5, y=0.5)
+    fig.add_annotation(text=wrap(text, wrap_chars(frame.width - 20, frame.sizes.font)),
+                       showarrow=False, xref="paper", yref="paper", x=0.5, y=0.5)
     fig.update_layout(xaxis={"visible": False}, yaxis={"visible": False})
-    return layout(fig, title, width=width, height=200)
+    return layout(fig, title, frame=frame, height=200)
+
+
+def drawn(build: Callable[[Frame], Figure], width: int | None) -> Figure:
+    """A chart built for ``width`` (a fixed width: a printed page; none: a screen), with the
+    same chart built for a phone as its ``narrow`` layout, drawn below the width the first
+    is laid out for (:func:`~vnhealth.report.figures.chart_bundle`)."""
+    frame = frame_for(width)
+    fig = build(frame)
+    fig.narrow = build(PHONE)
+    fig.laid_out = frame.width
+    return fig
+
+
+def described(fig: Figure, description: str, caption: str, tables: Sequence[str] = ()
+              ) -> Figure:
+    """``fig`` with what it shows (its accessible name, after its title), what it finds (its
+    caption) and the ids of the tables with its numbers."""
+    fig.description, fig.caption, fig.tables = description, caption, tuple(tables)
+    return fig
 
 
 def domain_axis(k: int) -> str:
@@ -183,10 +254,12 @@ def add_value(fig: Figure, x: Sequence[Any], rows: Sequence[Mapping[str, Any]], 
               size: int = 11, text: bool = True,
               textposition: str | Sequence[str] = "middle right",
               texts: Sequence[str] | None = None, horizontal: bool = False,
-              mode_lines: bool = False, opacity: float | None = None) -> None:
+              mode_lines: bool = False, opacity: float | None = None,
+              font: float = 10) -> None:
     """Draw values as what they are: dots, open triangles for bounds, bands for ranges; each
-    labelled with its comparator (``≥ 95``, or ``texts``) at ``textposition`` (one, or one per
-    value), a range's label at the end of its band. ``horizontal``: values on the x axis."""
+    labelled with its comparator (``≥ 95``, or ``texts``) in ``font`` pixels at ``textposition``
+    (one, or one per value), a range's label at the end of its band. ``horizontal``: values on
+    the x axis."""
     _add_bands(fig, x, rows, colour, legendgroup=legendgroup, row=row, col=col,
                horizontal=horizontal)
     symbols = _symbols(rows)
@@ -205,7 +278,7 @@ def add_value(fig: Figure, x: Sequence[Any], rows: Sequence[Mapping[str, Any]], 
                 "line": {"color": colour, "width": 2}},
         text=[("" if m else w) for w, m in zip(words, moved, strict=True)] if text else None,
         textposition=_one_or_many(positions) if text else None,
-        textfont={"size": 10, "color": "#333"} if text else None,
+        textfont={"size": font, "color": "#333"} if text else None,
         hovertext=list(hover), hoverinfo="text", name=name, legendgroup=legendgroup,
         showlegend=showlegend, row=row, col=col, opacity=opacity)
     if text and any(moved):
@@ -215,7 +288,7 @@ def add_value(fig: Figure, x: Sequence[Any], rows: Sequence[Mapping[str, Any]], 
         fig.add_scatter(x=at if horizontal else pos, y=pos if horizontal else at,
                         mode="markers+text", text=[words[k] for k in keep],
                         textposition=_one_or_many([positions[k] for k in keep]),
-                        textfont={"size": 10, "color": "#333"},
+                        textfont={"size": font, "color": "#333"},
                         marker={"symbol": [symbols[k] for k in keep], "size": size,
                                 "color": "rgba(0,0,0,0)", "line": {"width": 0}},
                         hoverinfo="skip", showlegend=False, legendgroup=legendgroup,

@@ -50,7 +50,8 @@ def profile_html(wh: Warehouse, profile: Sequence[dict[str, Any]], book: SourceB
     if not profile:
         return none_found(book.lang)
     head = [label(k, book.lang) for k in ("indicator", "kind", "year", "value")]
-    return render_table(head, [_profile_row(wh, r, book) for r in profile], "vnh-profile")
+    return render_table(head, [_profile_row(wh, r, book) for r in profile], "vnh-profile",
+                        caption=label("caption.profile", book.lang))
 
 
 def documents_html(wh: Warehouse, province_ids: Sequence[str], lang: str) -> str:
@@ -67,4 +68,4 @@ def documents_html(wh: Warehouse, province_ids: Sequence[str], lang: str) -> str
         rows.append((cell(title), cell(f"{d['period_start']}–{d['period_end']}"), cell(issued),
                      cell(str(d["source_file"]), code=True),
                      cell(str(d["sha256"])[:16] + "…", code=True)))
-    return render_table(head, rows, "vnh-documents")
+    return render_table(head, rows, "vnh-documents", caption=label("caption.documents", lang))

@@ -9,6 +9,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from vnhealth.inputs.terms import LEVEL_ASSESSMENTS, Direction, Method
+from vnhealth.report.captions import running_name
 from vnhealth.report.citations import SourceBook
 from vnhealth.report.data import Warehouse
 from vnhealth.report.formatting import (
@@ -24,25 +25,10 @@ from vnhealth.report.formatting import (
 from vnhealth.report.labels import label
 from vnhealth.report.queries import reform_text
 
-# Findings name indicators in running text; English names are lower-cased there, except
-# these words, which keep their capitals.
-_KEEP_CAPS = ("EPI",)
-
 
 def _sort_number(x: Any, missing: float = math.inf) -> float:
     """A number for sorting, missing values last (pandas' sort order)."""
     return missing if isna(x) else float(x)
-
-
-def _running_name(wh: Warehouse, indicator_id: str, lang: str) -> str:
-    """An indicator's name inside a sentence: lower-cased first letter."""
-    name = wh.indicator_name(indicator_id, lang)
-    if not name:
-        return indicator_id
-    first, rest = name[0], name[1:]
-    if lang == "en" and any(w in name.split()[0] for w in _KEEP_CAPS):
-        return name
-    return first.lower() + rest
 
 
 def _steepest(pace: Sequence[Mapping[str, Any]], province_id: str
@@ -188,7 +174,7 @@ def _target_sentence(wh: Warehouse, group: Sequence[Mapping[str, Any]], verdict:
     """The target of one province (or of several level with the national target on the same
     value), and how it stands against the national target."""
     r = group[0]
-    name = _running_name(wh, r["indicator_id"], lang)
+    name = running_name(wh, r["indicator_id"], lang)
     value = _words(r, lang)
     if lang == "en" and (isna(r["comparator"]) or r["comparator"] == "="):
         value = f"of {value}"
@@ -223,7 +209,7 @@ def _pace_sentence(wh: Warehouse, row: Mapping[str, Any], lang: str) -> str:
         else:
             versus = label("bf.slower", lang, national=nat)
     return label("bf.pace", lang, province=wh.province_name(row["province_id"], lang),
-                 indicator=_running_name(wh, row["indicator_id"], lang),
+                 indicator=running_name(wh, row["indicator_id"], lang),
                  start=with_unit(fmt_number(row["baseline_value"], lang), unit, lang),
                  end=with_unit(fmt_number(row["target_value"], lang), unit, lang),
                  y0=int(row["baseline_year"]), y1=int(row["target_year"]),
@@ -276,17 +262,17 @@ def _missing_targets(wh: Warehouse, comparison: Sequence[Mapping[str, Any]],
             what = "; ".join(dict.fromkeys(str(q.get(f"name_{lang}") or q.get("name_vi")
                                                or q.get("qual_id")) for q in quals))
             parts.append(label("bm.qualitative", lang, province=wh.province_name(p, lang),
-                               indicator=_running_name(wh, ind, lang),
+                               indicator=running_name(wh, ind, lang),
                                what=what[:1].lower() + what[1:]))
         elif c is not None and c["status"] == "other_year" and c["years"]:
             parts.append(label("bm.other_year", lang, province=wh.province_name(p, lang),
-                               indicator=_running_name(wh, ind, lang),
+                               indicator=running_name(wh, ind, lang),
                                years=join_words([str(y) for y in c["years"]], lang)))
         else:
             no_target.setdefault(ind, []).append(wh.province_name(p, lang))
     for ind, names in no_target.items():
         parts.insert(0, label("bm.no_target", lang, provinces=join_words(names, lang),
-                              indicator=_running_name(wh, ind, lang), year=year))
+                              indicator=running_name(wh, ind, lang), year=year))
     return parts
 
 
@@ -294,7 +280,7 @@ def _missing_comparisons(wh: Warehouse, comparison: Sequence[Mapping[str, Any]],
                          pace: Sequence[Mapping[str, Any]], year: int, lang: str) -> list[str]:
     """Indicators without a national target, and targets without a baseline (no pace)."""
     parts: list[str] = []
-    no_nat = [_running_name(wh, i, lang) for i in dict.fromkeys(
+    no_nat = [running_name(wh, i, lang) for i in dict.fromkeys(
         r["indicator_id"] for r in comparison)
         if all(isna(r["national_value"]) for r in comparison if r["indicator_id"] == i)]
     if no_nat:
@@ -305,7 +291,7 @@ def _missing_comparisons(wh: Warehouse, comparison: Sequence[Mapping[str, Any]],
     for r in comparison:
         key = (r["province_id"], r["indicator_id"])
         if not isna(r["value"]) and r["method"] == Method.STATED and key not in with_pace:
-            no_base.setdefault(r["province_id"], []).append(_running_name(wh, key[1], lang))
+            no_base.setdefault(r["province_id"], []).append(running_name(wh, key[1], lang))
     for p, names in no_base.items():
         parts.append(label("bm.no_baseline", lang, provinces=wh.province_name(p, lang),
                            indicators=join_words(names, lang)))

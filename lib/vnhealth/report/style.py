@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import hashlib
 
-# A4 portrait at 96 dpi is 794 px wide; 12 mm margins leave ~700 px. Briefs draw charts at a fixed
-# width so that the PDF and the e-mailed HTML look the same.
-BRIEF_WIDTH = 680
+# A4 portrait at 96 dpi is 794 px wide; the print margins (11 mm each side, render/assets.py)
+# leave 710 px. Briefs draw charts at this fixed width, in paper type (geometry.PAGE), printed
+# unzoomed, so that the PDF and the e-mailed HTML look the same; a phone draws its own layout.
+BRIEF_WIDTH = 708
 
 # Province colours: a palette without red, green, orange or the "better" blue (those mean worse
 # or better here), told apart by hue and lightness (colour-vision deficiency), dealt by a stable
 # hash of the province id (:func:`province_colour`): adding a province never recolours another.
-# The provinces with plans get distinct colours (tests/test_report_truth.py checks it).
+# The provinces with plans get distinct colours (tests/report/test_report_truth.py checks it).
 PROVINCE_COLOURS = ["#6F4E7C", "#332288", "#999933", "#AA4499", "#CC79A7", "#88CCEE", "#44546A",
                     "#C9B458"]
 # Direction colours: blue = better than national, orange = worse.

@@ -25,7 +25,8 @@ from vnhealth.report.queries import national_disagreement, reform_text
 class Cell(NamedTuple):
     """One table cell: its text, hover title, classes, ``data-*`` attributes, source numbers
     and a note under the text; ``row_header`` makes it the row's heading (``<th>``), ``code``
-    shows the text as code."""
+    shows the text as code; ``verdict``: the words of what its colour says (better, level or
+    worse than the national target), visually hidden (the page shows a symbol)."""
 
     text: str
     title: str = ""
@@ -35,16 +36,18 @@ class Cell(NamedTuple):
     note: str = ""
     row_header: bool = False
     code: bool = False
+    verdict: str = ""
 
 
 Row = tuple[Cell, ...]
 
 
 def cell(text: str, *, title: str = "", cls: str = "", attrs: Mapping[str, Any] | None = None,
-         refs: Sequence[int] = (), note: str = "", code: bool = False) -> Cell:
+         refs: Sequence[int] = (), note: str = "", code: bool = False, verdict: str = ""
+         ) -> Cell:
     """A :class:`Cell`; attributes with a missing value are left out."""
     pairs = tuple((k, str(v)) for k, v in (attrs or {}).items() if not isna(v))
-    return Cell(text, title, cls, pairs, tuple(refs), note, code=code)
+    return Cell(text, title, cls, pairs, tuple(refs), note, code=code, verdict=verdict)
 
 
 class Untargeted(NamedTuple):
@@ -55,11 +58,14 @@ class Untargeted(NamedTuple):
     groups: tuple[tuple[str, tuple[str, ...]], ...]
 
 
-def render_table(head: Sequence[str], rows: Sequence[Row], cls: str, *,
+def render_table(head: Sequence[str], rows: Sequence[Row], cls: str, *, caption: str = "",
                  untargeted: Untargeted | None = None, conflicts: Sequence[str] = ()) -> str:
-    """A report table (``<table class="vnh-table {cls}">``) and the notes under it."""
-    return render("table.html.j2", head=head, rows=rows, cls=cls, untargeted=untargeted,
-                  conflicts=conflicts)
+    """A report table (``<table class="vnh-table {cls}" id="vnh-table-…">``, the id from
+    ``cls``: ``vnh-comparison`` → ``vnh-table-comparison``, what a chart links to), its
+    caption, headings of columns, and the notes under it."""
+    table_id = "vnh-table-" + cls.removeprefix("vnh-")
+    return render("table.html.j2", head=head, rows=rows, cls=cls, table_id=table_id,
+                  caption=caption, untargeted=untargeted, conflicts=conflicts)
 
 
 def untargeted_list(wh: Warehouse, indicators: Sequence[str], year: int, lang: str
@@ -130,8 +136,9 @@ def _province_cell(wh: Warehouse, r: Mapping[str, Any], book: SourceBook) -> Cel
     cls = " ".join(c for c in ("vnh-value", verdict_class(r),
                                "vnh-interp" if r["method"] == Method.INTERPOLATED else "")
                    if c)
+    verdict = verdict_class(r).removeprefix("vnh-")
     return cell(_target_text(r, lang), title=tip + book.tooltip(numbers), cls=cls, attrs=attrs,
-                refs=numbers)
+                refs=numbers, verdict=label(f"verdict.{verdict}", lang) if verdict else "")
 
 
 def _national_cell(wh: Warehouse, first: Mapping[str, Any], year: int, book: SourceBook
@@ -184,9 +191,10 @@ def table_html(wh: Warehouse, table: Sequence[dict[str, Any]], book: SourceBook,
             cells.append(national)
             conflicts += [other] if other else []
         rows.append(tuple(cells))
-    untargeted = untargeted_list(wh, empty, int(table[0]["year"]), lang) if table else None
+    year = int(table[0]["year"]) if table else 0
+    untargeted = untargeted_list(wh, empty, year, lang) if table else None
     return render_table(head, rows, "vnh-comparison", untargeted=untargeted,
-                        conflicts=conflicts)
+                        conflicts=conflicts, caption=label("caption.comparison", lang, year=year))
 
 
 def _ambition_row(wh: Warehouse, r: Mapping[str, Any], book: SourceBook) -> tuple[Row, str]:
@@ -228,7 +236,8 @@ def ambition_html(wh: Warehouse, table: Sequence[dict[str, Any]], book: SourceBo
         rows.append(row)
         if other and other not in conflicts:
             conflicts.append(other)
-    return render_table(head, rows, "vnh-ambition", conflicts=conflicts)
+    return render_table(head, rows, "vnh-ambition", conflicts=conflicts,
+                        caption=label("caption.ambition", lang, year=int(data[0]["year"])))
 
 
 def _pace_row(wh: Warehouse, r: Mapping[str, Any], book: SourceBook) -> Row:
@@ -272,7 +281,8 @@ def pace_html(wh: Warehouse, pace: Sequence[dict[str, Any]], book: SourceBook) -
     head = [label("province", lang), label("indicator", lang), Kind.BASELINE.label(lang),
             Kind.TARGET.label(lang),
             *(label(k, lang) for k in ("pace", "national_pace", "pace_ratio"))]
-    return render_table(head, [_pace_row(wh, r, book) for r in pace], "vnh-pace")
+    return render_table(head, [_pace_row(wh, r, book) for r in pace], "vnh-pace",
+                        caption=label("caption.pace", lang))
 
 
 def _coverage_row(wh: Warehouse, r: Mapping[str, Any], book: SourceBook, year: int) -> Row:
@@ -302,7 +312,8 @@ def coverage_html(wh: Warehouse, coverage: Sequence[dict[str, Any]], book: Sourc
     if not gaps:
         return none_found(book.lang)
     head = [label(k, book.lang) for k in ("province", "indicator", "coverage")]
-    return render_table(head, [_coverage_row(wh, r, book, year) for r in gaps], "vnh-coverage")
+    return render_table(head, [_coverage_row(wh, r, book, year) for r in gaps], "vnh-coverage",
+                        caption=label("caption.coverage", book.lang, year=year))
 
 
 class QualitativeItem(NamedTuple):

@@ -27,7 +27,7 @@ from support import make_notebook
 from vnhealth.render import site
 from vnhealth.render.run import Run, page, parameter_names
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 CURRENT = "c" * 64
 OLD = "0" * 64
 
@@ -436,3 +436,129 @@ def test_site_report_copied_alone_says_what_is_missing(browser: Any, sample: Pat
                              ".map(c => !!c.querySelector('.vnh-chart-missing'))")
     assert notes and all(notes)
     browser.screenshot(ARTIFACTS / "site_report_copied_alone_390.png", 390)
+
+
+# ---------------------------------------------------------------------------------------------
+# charts on a phone and a desktop, named, captioned and linked; verdicts in words
+# ---------------------------------------------------------------------------------------------
+# Every text plotly drew in a chart, as boxes on the page: those that overlap another, or run
+# out of the chart's box (plotly.js cuts nothing it draws; the page would hide it).
+_CHART_TEXT_PROBLEMS = """(() => {
+  const out = [];
+  document.querySelectorAll('.vnh-chart').forEach((div, n) => {
+    const box = div.getBoundingClientRect();
+    const texts = Array.from(div.querySelectorAll('svg text')).filter(t => t.textContent.trim())
+      .map(t => [t.textContent.trim().slice(0, 40), t.getBoundingClientRect()])
+      .filter(([_t, r]) => r.width > 0.5);
+    texts.forEach(([a, r], i) => {
+      if (r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1
+          || r.bottom > box.bottom + 1) { out.push(['out of its chart', n, a]); }
+      texts.slice(i + 1).forEach(([b, s]) => {
+        const w = Math.min(r.right, s.right) - Math.max(r.left, s.left);
+        const h = Math.min(r.bottom, s.bottom) - Math.max(r.top, s.top);
+        if (w > 1 && h > 2) { out.push(['overlap', n, a, b]); }
+      });
+    });
+  });
+  return out;
+})()"""
+
+
+def _charts_drawn(browser: Any) -> int:
+    from test_browser import _wait_for_charts
+
+    expected = browser.evaluate("document.querySelectorAll('.vnh-chart').length")
+    assert _wait_for_charts(browser, expected) == expected
+    return int(expected)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("key", ["province_comparison/cmp_en", "indicator_gaps/gaps_vi",
+                                 "province_profile/profile_son_la", "policy_brief/brief_vi"])
+def test_charts_fit_the_screen_with_their_text_apart(browser: Any, sample: Path, key: str,
+                                                     width: int) -> None:
+    """On a 390 px phone every chart drew its 680 px layout (the brief's 680 px one scrolled
+    sideways): labels were cut at the right, subplot titles ran into each other and the
+    profile's legend into its first panel title. Each chart now fits the screen, and none of
+    its texts runs into another or out of the chart, on a phone and on a desktop."""
+    from test_browser import ARTIFACTS
+
+    _open(browser, sample / f"{key}.html", width)
+    _charts_drawn(browser)
+    _fits(browser, width)
+    right = browser.evaluate("Math.max(...Array.from(document.querySelectorAll('.vnh-chart'))"
+                             ".map(c => c.getBoundingClientRect().right))")
+    assert right <= width
+    assert browser.evaluate(_CHART_TEXT_PROBLEMS) == []
+    browser.screenshot(ARTIFACTS / f"charts_{key.replace('/', '__')}_{width}.png", width)
+
+
+def test_two_columns_of_panels_become_one_on_a_phone(browser: Any, sample: Path) -> None:
+    """The profile's trajectories are two panels to a row on a desktop and one below ~600 px,
+    drawn from the phone's layout (and back when the window widens again)."""
+    columns = ("new Set(Object.entries(document.querySelector('.vnh-chart').layout)"
+               ".filter(([k, v]) => k.startsWith('xaxis') && v.domain)"
+               ".map(([k, v]) => v.domain.join())).size")
+    page = sample / "province_profile" / "profile_son_la.html"
+    for width, expected in ((1366, 2), (390, 1), (560, 1)):
+        _open(browser, page, width)
+        _charts_drawn(browser)
+        assert browser.evaluate(columns) == expected, width
+    browser.viewport(1366)
+    time.sleep(0.5)
+    assert browser.evaluate(columns) == 2  # resized: the wide layout again
+
+
+def test_charts_are_named_captioned_and_linked_to_their_tables(browser: Any, sample: Path
+                                                               ) -> None:
+    """Each chart is an image named by its title and what it shows, in a figure whose
+    caption says what it finds; its link leads to the table with its numbers on the page, or
+    is removed where there is none (the brief has no pace table)."""
+    for key in ("province_comparison/cmp_en", "policy_brief/brief_vi",
+                "indicator_gaps/gaps_vi"):
+        _open(browser, sample / f"{key}.html", 1366)
+        n = _charts_drawn(browser)
+        found = browser.evaluate("""Array.from(document.querySelectorAll('.vnh-chart')).map(c => {
+          const fig = c.closest('figure'), cap = fig && fig.querySelector('figcaption');
+          return [c.getAttribute('role'), (c.getAttribute('aria-label') || '').length,
+                  cap ? cap.textContent.trim().length : 0];
+        })""")
+        assert len(found) == n and all(r == "img" and name > 40 and cap > 30
+                                       for r, name, cap in found), (key, found)
+        links = browser.evaluate("Array.from(document.querySelectorAll('a.vnh-table-link'))"
+                                 ".map(a => a.getAttribute('href'))")
+        assert links and all(browser.evaluate(
+            f"!!document.querySelector({json.dumps(h)} + ' caption')") for h in links), links
+        if key.startswith("policy_brief"):
+            assert len(links) == n - 1  # the pace chart's table is not in the brief
+
+
+def test_verdicts_are_words_in_the_cell_and_the_colours_read(browser: Any, sample: Path
+                                                             ) -> None:
+    """A verdict cell holds its words for a screen reader (visually hidden, not in a CSS
+    `content` alternative), the symbol is not read twice, and the orange and blue of bold
+    verdict text on white reach 4.5:1 (WCAG AA for small text)."""
+    _open(browser, sample / "province_comparison" / "cmp_en.html", 1366)
+    cells = browser.evaluate(
+        "Array.from(document.querySelectorAll('td.vnh-value.vnh-worse, td.vnh-value.vnh-level,"
+        " td.vnh-value.vnh-better')).map(td => [td.className,"
+        " (td.querySelector('.vnh-sr') || {}).textContent || '',"
+        " getComputedStyle(td.querySelector('.vnh-sr') || td).width,"
+        " getComputedStyle(td, '::after').content, getComputedStyle(td).color])")
+    assert cells
+    for cls, words, width, after, _colour in cells:
+        verdict = next(v for v in ("better", "level", "worse") if f"vnh-{v}" in cls)
+        assert words == {"better": ", better than the national target",
+                         "level": ", level with the national target",
+                         "worse": ", worse than the national target"}[verdict]
+        assert width == "1px" and '/ ""' in after.replace("'", '"')
+
+    def luminance(rgb: str) -> float:
+        parts = [int(x) / 255 for x in re.findall(r"\d+", rgb)[:3]]
+        lin = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in parts]
+        return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+    colours = {c[4] for c in cells} | {browser.evaluate(
+        "getComputedStyle(document.querySelector('td.vnh-missing') || document.body).color")}
+    for colour in colours:
+        assert (1.05) / (luminance(colour) + 0.05) >= 4.5, colour

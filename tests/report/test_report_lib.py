@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import subprocess
 import sys
 import textwrap
@@ -551,3 +552,136 @@ def test_report_writes_no_term_of_its_own() -> None:
     assert profile._PROFILE_KIND_ORDER == (terms.Kind.BASELINE, terms.Kind.ACTUAL,
                                            terms.Kind.TRAJECTORY, terms.Kind.TARGET)
     assert not hasattr(charts, "_PATH_KIND_ORDER")
+
+
+# --------------------------------------------------------------------------------------------
+# accessible charts and tables: a chart says what it finds in words and links to its numbers;
+# a table has a caption, headings of columns, and its verdicts in words, not colour alone
+# --------------------------------------------------------------------------------------------
+BRIEF = ["life_expectancy", "healthy_life_years", "health_insurance_coverage",
+         "doctors_per_station", "epi_vaccine_coverage"]
+NORTH = ["lai_chau", "son_la"]
+
+
+def _charts(wh: report.Warehouse, lang: str) -> dict[str, report.Figure]:
+    table = report.comparison_table(wh, NORTH, BRIEF, 2030)
+    pace = report.pace_table(wh, NORTH, BRIEF, 2030)
+    coverage = report.coverage_table(wh, PLANS, None, 2025)
+    return {"bars": report.interval_bars(wh, table, lang),
+            "heatmap": report.heatmap(wh, table, lang, width=report.BRIEF_WIDTH),
+            "dumbbells": report.dumbbells(wh, pace, table, lang),
+            "pace": report.pace_chart(wh, pace, lang),
+            "coverage": report.coverage_chart(wh, coverage, 2025, lang),
+            "paths": report.trajectories(wh, "lai_chau", lang, peers=["son_la"])}
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_each_chart_says_what_it_finds(wh: report.Warehouse, lang: str) -> None:
+    """Charts had a title only: a reader who cannot see one had nothing, one who can had to
+    work the finding out. Each now has a description (what it shows) and a caption (what it
+    finds), in the report's language, every number from the rows it draws."""
+    import unicodedata
+
+    charts = _charts(wh, lang)
+    for name, fig in charts.items():
+        for text in (fig.caption, fig.description):
+            assert text and text.endswith(".") and unicodedata.is_normalized("NFC", text), name
+        assert "{" not in fig.caption and "cap." not in fig.caption, fig.caption
+    caption = {name: fig.caption for name, fig in charts.items()}
+    if lang == "vi":
+        assert ("Lai Châu so với mục tiêu quốc gia: kém hơn ở 2 chỉ tiêu (tuổi thọ trung bình "
+                "và số năm sống khỏe mạnh)") in caption["bars"]
+        assert "Lai Châu – tuổi thọ trung bình (−5,5 năm)" in caption["heatmap"]
+        assert "từ 2,7 bác sĩ/trạm (2025) đến 4–5 bác sĩ/trạm (2030)" in caption["dumbbells"]
+        assert "Kế hoạch của Sơn La không nêu hiện trạng." in caption["dumbbells"]
+        assert "Lai Châu – tuổi thọ trung bình (×2,1)" in caption["pace"]
+    else:
+        assert "Lai Chau against the national targets: behind on 2" in caption["bars"]
+        assert "Lai Chau – life expectancy at birth (−5.5 years)" in caption["heatmap"]
+        assert "Faster than the national pace: Lai Chau" in caption["pace"]
+    coverage = report.coverage_table(wh, PLANS, None, 2025)
+    for p in PLANS:
+        n = sum(r["status"] == "covered" for r in coverage if r["province_id"] == p)
+        assert f"{wh.province_name(p, lang)} {n}" in caption["coverage"]
+    panels = sum(1 for k, v in charts["paths"].layout.items()
+                 if k.startswith("xaxis") and "range" in v)
+    assert f" {panels} " in caption["paths"]
+
+
+def test_a_chart_is_a_figure_named_captioned_and_linked_to_its_table(wh: report.Warehouse
+                                                                      ) -> None:
+    """What a report shows (report.show): the chart in a <figure>, an image to assistive
+    technology named by its title and description, its finding as the <figcaption>, a link
+    to the table with its numbers; the phone's layout in the script, drawn below the width
+    the chart is laid out for."""
+    import html
+
+    table = report.comparison_table(wh, NORTH, BRIEF, 2030)
+    fig = report.interval_bars(wh, table, "vi", width=report.BRIEF_WIDTH)
+    markup = report.chart_bundle(fig)["text/html"]
+    assert markup.startswith('<figure class="vnh-figure"><div id="vnh-fig-')
+    name = re.search(r'class="vnh-chart"[^>]* role="img" aria-label="([^"]+)"', markup)
+    assert name and html.unescape(name[1]).startswith("Mục tiêu năm 2030 theo tỉnh")
+    assert fig.description in html.unescape(name[1])
+    caption = re.search(r"<figcaption>(.*?)</figcaption>", markup, re.S)
+    assert caption and html.escape(fig.caption, quote=False).split(" (")[0] in caption[1]
+    assert ('<a class="vnh-table-link" href="#vnh-table-comparison" '
+            'data-tables="vnh-table-comparison vnh-table-ambition">') in caption[1]
+    assert f"clientWidth<{report.BRIEF_WIDTH}?n:w" in markup
+    narrow = re.search(r"var w=f,n=(\{.*\}),d=document", markup)
+    assert narrow and json.loads(narrow[1]) == fig.narrow.to_dict()
+    # the bare display bundle (JupyterLab, tests) stays as it was
+    assert report.figure_bundle(fig)["text/html"].startswith('<div id="vnh-fig-')
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_tables_have_captions_column_headings_and_verdicts_in_words(wh: report.Warehouse,
+                                                                    lang: str) -> None:
+    """A verdict was told by colour (and a symbol whose words were in the CSS only): each
+    verdict cell now holds its words, visually hidden; every table has a caption, headings
+    of columns (scope="col") and the id a chart links to."""
+    table = report.comparison_table(wh, NORTH, BRIEF, 2030)
+    pace = report.pace_table(wh, NORTH, BRIEF, 2030)
+    coverage = report.coverage_table(wh, NORTH, BRIEF, 2030)
+    book = report.SourceBook(wh, lang)
+    profile = report.profile_table(wh, "lai_chau")
+    markups = {"comparison": report.table_html(wh, table, book),
+               "ambition": report.ambition_html(wh, table, book),
+               "pace": report.pace_html(wh, pace, book),
+               "coverage": report.coverage_html(wh, coverage, book, 2030),
+               "profile": report.profile_html(wh, profile, book),
+               "documents": report.documents_html(wh, NORTH, lang)}
+    markups["sources"] = book.html(compact=True)
+    for name, markup in markups.items():
+        assert markup.count("<caption>") == markup.count("<table"), name
+        heads = re.findall(r"<thead>(.*?)</thead>", markup, re.S)
+        assert heads and all(th.startswith('<th scope="col"') for h in heads
+                             for th in re.findall(r"<th\b[^>]*>", h)), name
+        if name != "sources":
+            assert f'id="vnh-table-{name}"' in markup, name
+    words = {v: report.label(f"verdict.{v}", lang) for v in ("better", "level", "worse")}
+    cells = re.findall(r'<td class="vnh-value (vnh-better|vnh-level|vnh-worse)[^"]*"[^>]*>'
+                       r"(.*?)</td>", markups["comparison"], re.S)
+    assert {c[0] for c in cells} >= {"vnh-level", "vnh-worse"}
+    for verdict, content in cells:
+        assert f'<span class="vnh-sr">{words[verdict.removeprefix("vnh-")]}</span>' in content
+
+
+def test_chart_markup_loads_neither_pandas_nor_plotly(warehouse_path: Path,
+                                                      repo_root: Path) -> None:
+    """What report.show displays (chart_bundle: the figure, its phone layout, captions) is
+    built in a report kernel too, without pandas, numpy or plotly."""
+    code = textwrap.dedent("""
+        import json, sys
+        from vnhealth import report
+        wh = report.load(sys.argv[1])
+        table = report.comparison_table(wh, ["lai_chau", "son_la"], ["life_expectancy"], 2030)
+        n = len(report.chart_bundle(report.interval_bars(wh, table, "vi"))["text/html"])
+        heavy = sorted(m for m in sys.modules if m.split(".")[0] in ("pandas", "numpy", "plotly"))
+        print(json.dumps({"n": n, "heavy": heavy}))
+    """)
+    done = subprocess.run([sys.executable, "-c", code, str(warehouse_path)],
+                          capture_output=True, text=True, cwd=repo_root, timeout=120)
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert result["heavy"] == [] and result["n"] > 1000

@@ -1,6 +1,6 @@
 """A brief worth handing on (issue 10): cover parameters, a title in words, findings as
 sentences, what is missing said once, a method note, no build hash or parameter dump on the
-page. Each test fails on the brief as it was before (tests/test_report_truth.py covers the
+page. Each test fails on the brief as it was before (tests/report/test_report_truth.py covers the
 values themselves)."""
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from vnhealth import report
 from vnhealth.inputs.errors import ParameterError
 from vnhealth.report.params import check_parameters, validate
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 BRIEF = ["life_expectancy", "healthy_life_years", "health_insurance_coverage",
          "doctors_per_station", "epi_vaccine_coverage"]
 NORTH = ["lai_chau", "son_la"]

@@ -614,3 +614,122 @@ def test_national_pace_orders_sources_by_issue_date(warehouse_path: Path) -> Non
     wh.national = [*wh.national[:-1], {**later, "issued_on": None}]
     assert report.national_pace(wh, "life_expectancy", 2030)["national_baseline_value"] == (
         pytest.approx(before["national_baseline_value"]))
+
+
+# --------------------------------------------------------------------------------------------
+# 12. each chart drawn for where it is read: a printed page (the brief: paper type, panels two
+#     to a row, no zoom), a screen, and a phone (one column, laid out for its width)
+# --------------------------------------------------------------------------------------------
+def _every_chart(wh: report.Warehouse, lang: str) -> list[tuple[str, report.Figure]]:
+    """Every level chart of LEVEL_CASES (at their widths and at the brief's) and every
+    province's trajectories, as Figures (with their phone layouts)."""
+    out: list[tuple[str, report.Figure]] = []
+    widths = {None, 680, report.BRIEF_WIDTH}
+    for provinces, indicators, year, _width in LEVEL_CASES:
+        table = report.comparison_table(wh, provinces, indicators, year)
+        pace = report.pace_table(wh, provinces, indicators, year)
+        for width in widths:
+            out += [(f"bars {year} {width}", report.interval_bars(wh, table, lang, width=width)),
+                    (f"dumbbells {year} {width}",
+                     report.dumbbells(wh, pace, table, lang, width=width)),
+                    (f"pace {year} {width}", report.pace_chart(wh, pace, lang, width=width))]
+    out += [(f"paths {p}", report.trajectories(wh, p, lang, peers=[q for q in PLANS if q != p]))
+            for p in PLANS]
+    return out
+
+
+def _phone(fig: report.Figure) -> dict[str, Any]:
+    """A chart's phone layout as a phone draws it: NARROW_WIDTH wide."""
+    from vnhealth.report.geometry import NARROW_WIDTH
+
+    assert fig.narrow is not None
+    spec = fig.narrow.to_dict()
+    assert "width" not in spec["layout"]  # it fills the phone's box
+    spec["layout"]["width"] = NARROW_WIDTH
+    return spec
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_phone_layouts_keep_labels_apart_and_inside(wh: report.Warehouse, lang: str) -> None:
+    """On a 390 px phone the charts drew their 680 px layout in 366 px: labels laid out for
+    680 were cut at the right and ran into each other. The phone's own layout, at its width,
+    keeps every label in its panel and off every other (the check of section 9)."""
+    checked = 0
+    for name, fig in _every_chart(wh, lang):
+        spec = _phone(fig)
+        if spec["data"]:
+            checked += assert_labels_fit(spec, f"{name} (phone)")
+    assert checked > 150
+
+
+def _columns(spec: dict[str, Any]) -> set[tuple[float, float]]:
+    """The x domains of a chart's panels (one per column)."""
+    return {tuple(v["domain"]) for k, v in spec["layout"].items()
+            if k.startswith("xaxis") and "domain" in v}
+
+
+def test_panels_two_to_a_row_on_paper_and_on_a_screen_one_on_a_phone(wh: report.Warehouse
+                                                                       ) -> None:
+    """The brief's five level panels are two to a row on its page (they were five stacked,
+    zoomed to 0.57 to fit); the profile's trajectories two to a row on a screen; on a phone
+    both are one column, and a page draws the phone's layout below the width the other is
+    laid out for."""
+    table = report.comparison_table(wh, ["lai_chau", "son_la"], BRIEF, 2030)
+    bars = report.interval_bars(wh, table, "vi", width=report.BRIEF_WIDTH)
+    assert len(_columns(bars.to_dict())) == 2 and bars.laid_out == report.BRIEF_WIDTH
+    paths = report.trajectories(wh, "thua_thien_hue", "en",
+                                peers=["lai_chau", "lao_cai", "son_la"])
+    assert len(_columns(paths.to_dict())) == 2 and paths.laid_out == 680
+    for fig in (bars, paths):
+        assert _columns(_phone(fig)) == {(0.0, 1.0)}
+    # the row names in the first column only: the second's rows are the same
+    shown = [v.get("showticklabels") for k, v in sorted(bars.layout.items())
+             if k.startswith("yaxis")]
+    assert shown.count(True) == 3 and shown.count(False) == 2
+
+
+def _font_sizes(node: Any) -> list[float]:
+    """Every font size set in a figure spec (fonts, text fonts, tick fonts)."""
+    if isinstance(node, list):
+        return [s for item in node for s in _font_sizes(item)]
+    if not isinstance(node, dict):
+        return []
+    found = [float(v["size"]) for k, v in node.items()
+             if k in ("font", "textfont", "tickfont") and isinstance(v, dict) and "size" in v]
+    return found + [s for v in node.values() for s in _font_sizes(v)]
+
+
+def test_brief_charts_are_set_for_paper(wh: report.Warehouse) -> None:
+    """Printed, the brief's charts were zoomed to 0.57: 10 px labels came out at 4.3 pt. Now
+    they are drawn at the page's width with no text under 9 px (6.75 pt on paper), and no
+    font left to plotly's default (12 px, not the paper type)."""
+    table = report.comparison_table(wh, ["lai_chau", "son_la"], BRIEF, 2030)
+    pace = report.pace_table(wh, ["lai_chau", "son_la"], BRIEF, 2030)
+    width = report.BRIEF_WIDTH
+    for lang in ("vi", "en"):
+        for fig in (report.interval_bars(wh, table, lang, width=width),
+                    report.heatmap(wh, table, lang, width=width),
+                    report.dumbbells(wh, pace, table, lang, width=width),
+                    report.pace_chart(wh, pace, lang, width=width)):
+            spec = fig.to_dict()
+            assert spec["layout"]["width"] == width <= 710  # A4 less the print margins
+            sizes = _font_sizes(spec)
+            assert sizes and min(sizes) >= 9, (spec["layout"]["title"]["text"], min(sizes))
+            assert spec["layout"]["font"]["size"] == 9
+
+
+def test_titles_wrap_to_a_phone(wh: report.Warehouse) -> None:
+    """plotly.js wraps no title: "Mục tiêu năm 2030 theo tỉnh (khoảng mục tiêu và cận được
+    vẽ)" ran off a phone's chart. Each line of a phone's title and panel titles fits."""
+    from vnhealth.report.geometry import NARROW_WIDTH
+
+    for _name, fig in _every_chart(wh, "vi"):
+        spec = _phone(fig)
+        title = spec["layout"]["title"]
+        lines = title["text"].split("<br>") + title.get("subtitle", {}).get("text",
+                                                                            "").split("<br>")
+        assert max(len(x) for x in lines) * 15 * CHAR <= NARROW_WIDTH, title
+        for a in spec["layout"].get("annotations", []):
+            if a.get("xref") == "paper" and a.get("yanchor") == "bottom":  # panel titles
+                assert max(len(x) for x in a["text"].split("<br>")) * 11 * CHAR <= (
+                    NARROW_WIDTH), a["text"]
