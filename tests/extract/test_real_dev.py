@@ -71,7 +71,8 @@ def test_second_real_set_scores_at_least_the_recorded_floors(tmp_path: Path) -> 
 
 
 def test_second_real_set_golden_checks_out() -> None:
-    done = subprocess.run([sys.executable, str(REPO / "tests/data/real_dev2/check_golden.py")],
+    done = subprocess.run([sys.executable, str(REPO / "tests/data/check_golden.py"),
+                           str(REPO / "tests/data/real_dev2")],
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stdout[-2000:]
 
@@ -90,6 +91,7 @@ def test_third_real_set_scores_at_least_the_recorded_floors(tmp_path: Path) -> N
 
 
 def test_third_real_set_golden_checks_out() -> None:
-    done = subprocess.run([sys.executable, str(REPO / "tests/data/real_dev3/check_golden.py")],
+    done = subprocess.run([sys.executable, str(REPO / "tests/data/check_golden.py"),
+                           str(REPO / "tests/data/real_dev3")],
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stdout[-2000:]

@@ -1,14 +1,14 @@
-"""Check golden.csv against the raw documents in docs/ (Python standard library only).
+"""Check a labelled set's golden.csv against its raw documents in docs/ (standard library only).
 
-A copy of ../real_dev2/check_golden.py (itself a copy of the real-dev checker), run on this
-folder (tests/data/real_dev3).
+The real-dev checker, one copy for every set in tests/data/ (real_dev2, real_dev3, …): give the
+set's folder.
 
 For every row: the file exists, the line number is in range (1-based, split on "\\n" only),
 the quote is a verbatim substring of that raw line, and the quote holds the value (and
 value_high for ranges) once Vietnamese number notation is read (decimal comma, thousands
 dot, a decimal point where the text uses one). Also checks the header and the vocabularies.
 
-    python3 check_golden.py            # exits 1 and lists the problems if any
+    python3 tests/data/check_golden.py tests/data/real_dev3   # exits 1, listing problems, if any
 """
 from __future__ import annotations
 
@@ -17,7 +17,6 @@ import re
 import sys
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
 HEADER = ["file", "line", "province", "concept", "kind", "year", "comparator", "value",
           "value_high", "unit", "quote", "repeat", "note"]
 KINDS = {"target", "baseline", "actual", "trajectory"}
@@ -52,7 +51,7 @@ def holds(quote: str, value: float) -> bool:
     return False
 
 
-def main(golden: Path = HERE / "golden.csv", docs: Path = HERE / "docs") -> int:
+def main(golden: Path, docs: Path) -> int:
     problems = []
     with golden.open(encoding="utf-8", newline="") as f:
         reader = csv.reader(f)
@@ -125,4 +124,7 @@ def main(golden: Path = HERE / "golden.csv", docs: Path = HERE / "docs") -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    if len(sys.argv) != 2 or not (Path(sys.argv[1]) / "golden.csv").is_file():
+        sys.exit("usage: check_golden.py FOLDER (a folder with golden.csv and docs/)")
+    folder = Path(sys.argv[1])
+    sys.exit(main(folder / "golden.csv", folder / "docs"))
