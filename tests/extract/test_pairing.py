@@ -282,6 +282,19 @@ def test_from_start_up_to_target_is_not_a_range(vocab: Vocabulary) -> None:
     assert all(o.value_high is None for o in found)
 
 
+def test_change_verb_right_before_a_percent_is_a_relative_change(vocab: Vocabulary) -> None:
+    found = observations(vocab, "Phấn đấu giảm 50% số cặp tảo hôn, giảm 60% số cặp hôn nhân cận "
+                                "huyết thống.")
+    assert [(o.indicator_id, o.comparator, o.value, o.relative_to) for o in found] == [
+        ("child_marriages", "relative", -50.0, "unspecified"),
+        ("consanguineous_marriages", "relative", -60.0, "unspecified")]
+
+
+def test_change_verb_with_a_word_before_the_number_gives_a_level(vocab: Vocabulary) -> None:
+    o = only(vocab, "Tỷ lệ suy dinh dưỡng thể thấp còi ở trẻ em dưới 5 tuổi giảm xuống 18%.")
+    assert (o.comparator, o.value) == ("=", 18.0)
+
+
 # --- not the province's value -----------------------------------------------------------------
 
 def test_gap_to_a_target_is_not_a_value(vocab: Vocabulary) -> None:
@@ -367,6 +380,15 @@ def test_implausible_value_is_quarantined(vocab: Vocabulary) -> None:
 def test_count_where_a_rate_is_expected_is_quarantined(vocab: Vocabulary) -> None:
     o = only(vocab, "Số giường bệnh bình quân 1 vạn dân là 7.343 giường.")
     assert o.quarantine_reason is not None and o.quarantine_reason.startswith("a count")
+
+
+def test_a_count_indicator_takes_only_relative_changes(vocab: Vocabulary) -> None:
+    o = only(vocab, "Năm 2024 toàn tỉnh có 120 cặp tảo hôn.")
+    assert o.indicator_id == "child_marriages"
+    assert o.quarantine_reason is not None and "relative change" in o.quarantine_reason
+    ind = vocab.indicators["child_marriages"]
+    assert ind.relative_only
+    assert quarantine_reason(ind, -50.0, None, "relative", "percent", "50") is None
 
 
 def test_plausible_value_passes(vocab: Vocabulary) -> None:

@@ -201,12 +201,14 @@ def test_unit_rows(vocab: Vocabulary) -> None:
         ("Tỷ lệ trạm y tế có bác sĩ", "Trạm", "count", []),
         ("Tỷ lệ xã có trạm y tế đủ điều kiện khám bệnh, chữa bệnh bảo hiểm y tế", "%", "row",
          ["95,65"])]
-    # no year in the header: a one-year document's year; counts give no value, and a share of
-    # communes is not the people's insurance coverage its last words name
+    # no year in the header: a one-year document's year; counts give no value, and the share
+    # of communes whose station gives insured care is not the people's insurance coverage its
+    # last words name
     out = read_text(vocab, UNIT_ROWS, period_start=2020, period_end=2020)
     assert [(o.indicator_id, o.year, o.value, o.line, o.year_basis)
             for o in out.observations] == [
-        ("communes_meeting_health_criteria", 2020, 75.65, 8, "one-year document")]
+        ("communes_meeting_health_criteria", 2020, 75.65, 8, "one-year document"),
+        ("stations_hi_care", 2020, 95.65, 12, "one-year document")]
 
 
 ONE_PER_LINE = "2020\n2021\nSố giường bệnh trên 10.000 dân\n30,5\n31,2"

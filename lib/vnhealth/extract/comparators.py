@@ -27,8 +27,12 @@ def _relative(vocab: Vocabulary, d: Mention, low: str, clause: Span, ix: PairInd
     per_year = any(after.lstrip().startswith(p) or after.startswith(p) for p in vocab.per_year)
     marker_before = any(before.endswith(p) for p in vocab.rel_before)
     marker_after = any(after.lstrip().startswith(p) for p in vocab.rel_after)
+    # "giảm 50% số cặp tảo hôn": a change verb right before a percent is the change itself,
+    # as in a table cell "Giảm 40%"; "giảm xuống 15%" has a word between and is a level
+    governed = d.unit == "percent" and _ends_with_word(before, vocab.rel_increase
+                                                       + vocab.rel_decrease)
     verb = None
-    if marker_before or marker_after or per_year:
+    if marker_before or marker_after or per_year or governed:
         verb = ix.verb_before(clause, d.start)
     if not verb:
         return None
@@ -40,6 +44,14 @@ def _relative(vocab: Vocabulary, d: Mention, low: str, clause: Span, ix: PairInd
         m = vocab.compared_year_re.match(after + low[d.unit_end + 30:d.unit_end + 40])
         rel_to = m.group(1) if m else "unspecified"
     return Compared("relative", sign * d.value, None, rel_to)
+
+
+def _ends_with_word(text: str, words: list[str]) -> bool:
+    """Does the text end with one of the words, as a whole word?"""
+    for w in words:
+        if text.endswith(w) and (len(text) == len(w) or not text[-len(w) - 1].isalnum()):
+            return True
+    return False
 
 
 def compare(vocab: Vocabulary, d: Mention, low: str, clause: Span, ix: PairIndex) -> Compared:

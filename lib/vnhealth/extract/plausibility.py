@@ -17,6 +17,8 @@ def quarantine_reason(ind: Indicator, value: float, value_high: float | None, co
     The catalogue holds rates, ratios and measures, never counts (DESIGN.md §3), so a number
     written with thousands separators ("7.343 giường") beyond the indicator's range is a count
     read in a rate's place, whatever unit the context lent it."""
+    if ind.relative_only and comparator != "relative":
+        return f"a count where only its relative change is a value ({ind.id}, {ind.unit})"
     plausible = ind.plausible
     if _THOUSANDS_RE.match(value_text) and (plausible is None or value > plausible[1]):
         return f"a count ({value_text.strip()}) where a rate is expected ({ind.id}, {ind.unit})"

@@ -152,7 +152,10 @@ class Indicator:
     band: tuple[float, float] | None = None
     plausible: tuple[float, float] | None = None
     subgroup: str | None = None
-    moh_code: str | None = None  # Ministry of Health indicator system code (TT 37/2019/TT-BYT)
+    moh_code: str | None = None  # Ministry of Health indicator system code (TT 20/2019/TT-BYT)
+    # a count (unit of dimension `count`): only its relative change is a value ("giảm 50% số
+    # cặp tảo hôn"), since counts of different provinces are never comparable
+    relative_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -282,6 +285,8 @@ def load_units(path: Path, shown: Path) -> dict[str, Unit]:
     return units
 
 
+COUNT_DIMENSION = "count"  # units.yaml: the dimension of counts (couples, cases)
+
 INDICATOR_FIELDS = (
     Field("id", ID), Field("name_vi", TEXT), Field("name_en", TEXT), Field("domain", TEXT),
     Field("unit", TEXT), Field("direction", choice(DIRECTIONS)), Field("aliases", TEXTS),
@@ -316,7 +321,8 @@ def load_indicators(path: Path, shown: Path, units: dict[str, Unit],
                              path=shown, line=key_line(item, "subgroup", line))
         out.append(Indicator(**{k: v[k] for k in ("id", "name_vi", "name_en", "domain", "unit",
                                                   "direction", "aliases", "band", "plausible",
-                                                  "subgroup", "moh_code")}))
+                                                  "subgroup", "moh_code")},
+                             relative_only=units[v["unit"]].dimension == COUNT_DIMENSION))
     if not out:
         raise InputError("no indicators; expected at least one under `indicators:`", path=shown)
     return out
