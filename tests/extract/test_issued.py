@@ -46,7 +46,14 @@ def test_the_manifest_and_the_number_come_first(vocab: Vocabulary) -> None:
      IssueYear(2024, "dateline under the header")),
     (["*Cần Thơ, ngày 21", "tháng 11 năm 2025 *"], None,
      IssueYear(2025, "dateline under the header")),
-    # cited dates, a web page's date and prose are none of these
+    # a web page's own date: alone on its line, with its time, or after a page-date word
+    (["Tin tức đầu tư", "", "AN SINH XÃ HỘI ĐƯỢC QUAN TÂM", "", "30/04/2022"], None,
+     IssueYear(2022, "page date '30/04/2022'")),
+    (["KHHGĐ", "Thời sự - 28/12/2021 17:42"], None,
+     IssueYear(2021, "page date 'Thời sự - 28/12/2021 17:42'")),
+    ([",", "Cập nhật lúc: 08:32 |28/03/2017"], None,
+     IssueYear(2017, "page date 'Cập nhật lúc: 08:32 |28/03/2017'")),
+    # cited dates, a portal's date of the visit (a weekday, no time) and prose are none of these
     (["Thứ 2, Ngày 28/10/2024",
       "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;",
       "Thực hiện Nghị quyết số 07-NQ/TU, ngày 04/3/2026 của Ban Chấp hành Đảng bộ tỉnh"],

@@ -295,6 +295,14 @@ def test_change_verb_with_a_word_before_the_number_gives_a_level(vocab: Vocabula
     assert (o.comparator, o.value) == ("=", 18.0)
 
 
+def test_decimal_point_with_a_unit_is_a_value(vocab: Vocabulary) -> None:
+    # a dot before one or two digits cannot group thousands; the unit may wrap to the next line
+    o = only(vocab, "2. Chỉ tiêu kế hoạch năm 2024\n- Tổng tỷ suất sinh: 1.92\ncon/phụ nữ.")
+    assert (o.indicator_id, o.value, o.year) == ("total_fertility_rate", 1.92, 2024)
+    # without a unit it may be a section number: not read
+    assert observations(vocab, "Tổng tỷ suất sinh (xem mục 2.1) đạt mức sinh thay thế.") == []
+
+
 # --- not the province's value -----------------------------------------------------------------
 
 def test_gap_to_a_target_is_not_a_value(vocab: Vocabulary) -> None:

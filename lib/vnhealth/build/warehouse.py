@@ -29,7 +29,7 @@ from vnhealth.extract import (
     Vocabulary,
     extract_document,
 )
-from vnhealth.extract.numbers import MENTION_RE, parse_number
+from vnhealth.extract.numbers import MENTION_RE, mention_number, parse_number
 from vnhealth.harmonize.derived_inputs import DerivedInputs
 from vnhealth.inputs.catalog import (
     Catalog,
@@ -175,7 +175,7 @@ def unregistered_warnings(paths: ProjectPaths, docs: list[Document]) -> list[str
 def _value_on_line(line: str, value: float, high: float | None) -> str | None:
     """The text of `value` (and `high`) as written on `line`, or None if it is not there."""
     for m in MENTION_RE.finditer(line):
-        v1 = parse_number(m.group("num"))
+        _, v1 = mention_number(m)
         v2 = parse_number(m.group("num2")) if m.group("num2") else None
         if abs(v1 - abs(value)) < 1e-9 and (high is None or (v2 is not None
                                                           and abs(v2 - high) < 1e-9)):

@@ -5,7 +5,8 @@ for a year before it is not planned there. The manifest's date of issue decides 
 one; else the year in the document's number ("114/2025/QH15"); else the text's own words: a
 date written with the document's number ("Nghị quyết số 11/NQ-HĐND ngày 9/12/2022"), a date
 after an issue word ("Ngày ban hành 02/01/2024"), or the dateline under the header ("Quảng
-Bình, ngày 02 tháng 1 năm 2024", a line of its own). Dates of other documents cited in the text
+Bình, ngày 02 tháng 1 năm 2024", a line of its own), or, for a web page, its own date
+("30/04/2022", "Cập nhật lúc: 08:32 |28/03/2017"). Dates of other documents cited in the text
 ("Căn cứ Quyết định số 788/QĐ-BYT ngày 13/02/2023 …") are none of these. The words are the
 catalogue's (vocabulary.yaml `issue_words`, `date_words`).
 """
@@ -39,7 +40,8 @@ def issue_year(vocab: Vocabulary, doc: Document, lines: Sequence[str]) -> IssueY
         return IssueYear(int(in_number.group(1)), f"year in its number {doc.doc_number}")
     head = [nfc(t) for t in lines[:HEAD_LINES]]
     return (_with_own_number(vocab, doc, [nfc(doc.title or ""), *head])
-            or _after_issue_word(vocab, head) or _dateline(vocab, head))
+            or _after_issue_word(vocab, head) or _dateline(vocab, head)
+            or _page_date(vocab, head))
 
 
 def _with_own_number(vocab: Vocabulary, doc: Document, texts: list[str]) -> IssueYear | None:
@@ -82,6 +84,30 @@ def _dateline(vocab: Vocabulary, head: list[str]) -> IssueYear | None:
             m = vocab.dateline_re.search(candidate)
             if m and m.group("place")[:1].isupper():
                 return IssueYear(_year(m), "dateline under the header")
+    return None
+
+
+_NUMERIC_DATE_RE = re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}/(?P<y>(?:19|20)\d\d)(?![\d/])")
+_TIME_RE = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)")
+PAGE_DATE_WORDS = 3  # words a page's date line may hold besides the date: "Thời sự - …"
+
+
+def _page_date(vocab: Vocabulary, head: list[str]) -> IssueYear | None:
+    """A web page's date: a line holding only a numeric date ("30/04/2022"), a short one with
+    a date and a time ("Thời sự - 28/12/2021 17:42"), or a date after a page-date word
+    ("Cập nhật lúc: 08:32 |28/03/2017")."""
+    for text in head:
+        low = lite(text)
+        dates = list(_NUMERIC_DATE_RE.finditer(low))
+        if len(dates) != 1:
+            continue
+        timed = _TIME_RE.search(low) is not None
+        rest = _TIME_RE.sub(" ", _NUMERIC_DATE_RE.sub(" ", low))
+        words = re.findall(r"[^\W\d_]+", rest)
+        stamp = any(w in rest for w in vocab.page_date_words)
+        # a portal's "today" ("Thứ 2, Ngày 28/10/2024") has no time and dates the visit
+        if stamp or not words or (timed and len(words) <= PAGE_DATE_WORDS):
+            return IssueYear(int(dates[0].group("y")), f"page date '{text.strip()[:40]}'")
     return None
 
 

@@ -15,7 +15,13 @@ from typing import NamedTuple
 
 from vnhealth.extract.lines import BULLET_RE
 from vnhealth.extract.not_values import blanked
-from vnhealth.extract.numbers import FRACTION_SHARE_RE, MENTION_RE, is_year, parse_number
+from vnhealth.extract.numbers import (
+    FRACTION_SHARE_RE,
+    MENTION_RE,
+    is_year,
+    mention_number,
+    parse_number,
+)
 from vnhealth.extract.records import Segment
 from vnhealth.extract.vocabulary import UnitPhrase, Vocabulary
 from vnhealth.inputs.text import blank_markup, lite
@@ -91,11 +97,13 @@ def find_mentions(vocab: Vocabulary, seg: Segment, cleaned: str) -> Mentions:
     scan = blanked(current, spans)
     unit_starts = [u.start for u in units]
     for m in MENTION_RE.finditer(scan):
-        v1 = parse_number(m.group("num"))
+        _, v1 = mention_number(m)
         v2 = parse_number(m.group("num2")) if m.group("num2") else None
         if is_year(v1) and (v2 is None or is_year(v2)):
             continue
         unit, unit_end = unit_after(vocab, low, m.end(), units, unit_starts)
+        if unit is None and m.group("point") is not None:
+            continue  # "2.1" without a unit: a section number as likely as a value
         mentions.append(Mention(m.start(), m.end(), m.start(), v1, v2, unit, unit_end,
                                 m.group(0), False))
     mentions.sort(key=lambda d: d.start)

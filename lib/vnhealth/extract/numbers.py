@@ -20,8 +20,13 @@ _RANGE_SEP = r"\s*[-–]\s*"
 # is checked after it): the engine then skips to the next digit at once instead of trying the
 # look-behind at every character.
 _NUMBER_FROM_DIGIT = r"\d(?<![\d.,/]\d)(?:\d{0,2}(?:\.\d{3})+(?:,\d+)?|\d*(?:,\d+)?)"
+# "Tổng tỷ suất sinh: 1.92 con/phụ nữ": a dot followed by one or two digits cannot group
+# thousands, so it is a decimal point; read only where a unit follows (mentions.py), since
+# section numbers ("mục 2.1") look the same
+_DECIMAL_POINT = r"\d(?<![\d.,/]\d)\d*\.\d{1,2}"
 MENTION_RE = re.compile(
-    rf"(?P<num>{_NUMBER_FROM_DIGIT})(?:(?P<sep>{_RANGE_SEP})(?P<num2>{NUMBER}))?(?![\d/]|,\d|\.\d)"
+    rf"(?:(?P<point>{_DECIMAL_POINT})|(?P<num>{_NUMBER_FROM_DIGIT}))"
+    rf"(?:(?P<sep>{_RANGE_SEP})(?P<num2>{NUMBER}))?(?![\d/]|,\d|\.\d)"
 )
 # "146/152 (96%)": a fraction stated with its share (started at a digit, as above).
 FRACTION_SHARE_RE = re.compile(
@@ -38,6 +43,13 @@ def parse_number(text: str) -> float:
     if not _NUMBER_RE.match(text):
         raise ValueError(f"not a Vietnamese number: {text!r}")
     return float(text.replace(".", "").replace(",", "."))
+
+
+def mention_number(m: re.Match[str]) -> tuple[str, float]:
+    """The first number of a MENTION_RE match, as written and as a value."""
+    if m.group("point") is not None:
+        return m.group("point"), float(m.group("point"))
+    return m.group("num"), parse_number(m.group("num"))
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from vnhealth.extract.lines import (
     YEAR_IN_TEXT_RE,
     strip_marker,
 )
-from vnhealth.extract.numbers import MENTION_RE, is_year, parse_number
+from vnhealth.extract.numbers import MENTION_RE, is_year, mention_number
 from vnhealth.extract.records import Segment
 from vnhealth.extract.sections import Section, SectionState, section_of, states_targets
 from vnhealth.extract.shapes.header import spot_at
@@ -137,7 +137,7 @@ def _prose_segments(vocab: Vocabulary, lines: list[tuple[int, str]]) -> list[Seg
         body = strip_marker(" ".join(t.strip() for _n, t in g))
         # a heading holds no number but years ("2. Năm 2025"; not "1. Giảm 5% …")
         seg.is_heading = heading is not None and not any(
-            not is_year(parse_number(m.group("num"))) for m in MENTION_RE.finditer(body))
+            not is_year(mention_number(m)[1]) for m in MENTION_RE.finditer(body))
         segs.append(seg)
     return segs
 

@@ -271,6 +271,7 @@ class Vocabulary:
         self.issued_card_re = re.compile(
             rf"(?<!\w)(?P<word>{issue})[\s:|]*\d{{1,2}}\s*/\s*\d{{1,2}}\s*/\s*"
             r"(?P<y>(?:19|20)\d\d)(?!\d)")
+        self.page_date_words = _lites(v.get("page_date_words", []))
         self.dateline_re = re.compile(
             r"(?:^|[|\t])\s*(?P<place>[^\W\d_](?:[^\W\d_]|[ .]){0,30}),\s*(?i:"
             + date + r")\s*[.|]?\s*(?:\||$)")

@@ -487,7 +487,8 @@ VOCABULARY_LISTS = ("baseline_from", "baseline_to", "baseline_columns", "clause_
                     "actual_verbs", "statistics_documents", "target_words", "gap_markers",
                     "national_markers", "year_links", "range_from", "range_to",
                     "activity_subjects", "establishment_subjects",
-                    "continuation_words", "issue_words", "leading_words", "number_first_words",
+                    "continuation_words", "issue_words", "page_date_words", "leading_words",
+                    "number_first_words",
                     "share_words", "share_subjects", "goal_words", "document_words")
 VOCABULARY_FIELDS = (
     Field("abbreviations", MAPPING, False), Field("comparators_before", MAPPING, False),
