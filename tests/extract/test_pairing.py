@@ -303,6 +303,23 @@ def test_decimal_point_with_a_unit_is_a_value(vocab: Vocabulary) -> None:
     assert observations(vocab, "Tổng tỷ suất sinh (xem mục 2.1) đạt mức sinh thay thế.") == []
 
 
+def test_a_yearly_change_written_before_the_number_is_relative(vocab: Vocabulary) -> None:
+    o = only(vocab, "- Đến năm 2015: Giảm tỷ suất sinh bình quân hàng\nnăm 0,5‰.")
+    assert (o.indicator_id, o.comparator, o.value, o.relative_to) == (
+        "crude_birth_rate", "relative", -0.5, "per_year")
+
+
+def test_a_noun_naming_the_change_makes_it_relative(vocab: Vocabulary) -> None:
+    o = only(vocab, "2. Các chỉ tiêu xã hội\n-Mức giảm tỷ lệ sinh khoảng 0,1%o.")
+    assert (o.indicator_id, o.comparator, o.value) == ("crude_birth_rate", "relative", -0.1)
+
+
+def test_the_unit_stated_decides_between_indicators_sharing_a_name(vocab: Vocabulary) -> None:
+    tfr = only(vocab, "Hướng đến tỷ suất sinh toàn tỉnh đạt 2,15 con/phụ nữ đến năm 2030")
+    cbr = only(vocab, "- Tỷ suất sinh: 12,80‰.")
+    assert (tfr.indicator_id, cbr.indicator_id) == ("total_fertility_rate", "crude_birth_rate")
+
+
 # --- not the province's value -----------------------------------------------------------------
 
 def test_gap_to_a_target_is_not_a_value(vocab: Vocabulary) -> None:
@@ -315,6 +332,12 @@ def test_gap_markers() -> None:
     low = "đạt 88%, thấp hơn 5,25% so với chỉ tiêu"
     assert is_gap(low, low.index("5,25%") + 5, len(low), ["so với chỉ tiêu"])
     assert not is_gap(low, low.index("88%") + 3, len(low), ["so với chỉ tiêu"])
+
+
+def test_the_value_compared_with_is_not_the_provinces(vocab: Vocabulary) -> None:
+    o = only(vocab, "Tuổi thọ trung bình của người dân thấp hơn bình quân chung cả nước (72,5 "
+                    "tuổi so với 73,6 tuổi tại thời điểm năm 2019).")
+    assert (o.indicator_id, o.value, o.year) == ("life_expectancy", 72.5, 2019)
 
 
 def test_national_value_is_not_credited_to_the_province(vocab: Vocabulary) -> None:

@@ -10,6 +10,8 @@ from vnhealth.extract.index import PairIndex, Span
 from vnhealth.extract.mentions import Mention
 from vnhealth.extract.vocabulary import Vocabulary
 
+CHANGE_NOUN_REACH = 80  # how far before a number its change noun may stand
+
 
 class Compared(NamedTuple):
     comparator: str  # = > < >= <= range relative …
@@ -24,8 +26,12 @@ def _relative(vocab: Vocabulary, d: Mention, low: str, clause: Span, ix: PairInd
     it giving its sign."""
     before = low[max(clause[0], d.start - 30):d.start].rstrip()
     after = low[d.unit_end:d.unit_end + 30]
-    per_year = any(after.lstrip().startswith(p) or after.startswith(p) for p in vocab.per_year)
-    marker_before = any(before.endswith(p) for p in vocab.rel_before)
+    per_year = (any(after.lstrip().startswith(p) or after.startswith(p) for p in vocab.per_year)
+                or vocab.per_year_before_re.search(before) is not None)
+    # "Mức giảm tỷ lệ sinh khoảng 0,1‰": the clause names the change itself
+    noun_from = max(clause[0], d.start - CHANGE_NOUN_REACH)
+    marker_before = (any(before.endswith(p) for p in vocab.rel_before)
+                     or vocab.change_noun_re.search(low, noun_from, d.start) is not None)
     marker_after = any(after.lstrip().startswith(p) for p in vocab.rel_after)
     # "giảm 50% số cặp tảo hôn": a change verb right before a percent is the change itself,
     # as in a table cell "Giảm 40%"; "giảm xuống 15%" has a word between and is a level

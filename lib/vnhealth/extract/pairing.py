@@ -185,10 +185,16 @@ class _SegmentPairing:
         return not ix.alias_starts_in(max(d.end, clause[0]), min(d.end + 3, clause[1]))
 
     def _not_the_provinces(self, d: Mention, clause: Span) -> bool:
-        """A gap to a plan or another period ("thấp hơn 5,25% so với chỉ tiêu"), or a value the
-        text gives to the whole country ("cả nước hiện là 74,5 tuổi"): not a province value."""
-        if is_gap(self.low, d.unit_end, clause[1], self.vocab.gap_markers):
+        """A gap to a plan or another period ("thấp hơn 5,25% so với chỉ tiêu"), the value
+        another is compared with ("so với 73,6 tuổi"), or a value the text gives to the whole
+        country ("cả nước hiện là 74,5 tuổi"): not a province value."""
+        low, vocab = self.low, self.vocab
+        if is_gap(low, d.unit_end, clause[1], vocab.gap_markers):
             return True
+        if vocab.compared_before_re.search(low, max(clause[0], d.start - 20), d.start):
+            return True  # "… so với 73,6 tuổi": what the value is compared with
+        if vocab.compared_next_re.match(low, d.unit_end):
+            return False  # "72,5 tuổi so với 73,6": the subject's own, the other is compared
         # the marker leads this number only when no other number stands between them
         marker_end = self.ix.national_before(clause, d.start)
         return marker_end is not None and not self.ix.mention_starts_in(marker_end, d.start)

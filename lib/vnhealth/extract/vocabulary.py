@@ -92,6 +92,14 @@ def longest_bigram(phrase: str) -> str:
     return max((" ".join(words[i:i + 2]) for i in range(len(words) - 1)), key=len)
 
 
+def _words_regex(phrases: list[str], tail: str) -> re.Pattern[str]:
+    """Any of the phrases as whole words, each blank run matching any blanks, then `tail`."""
+    alts = ["\\s+".join(map(re.escape, lite(nfc(p)).split())) for p in phrases]
+    if not alts:
+        return NEVER_RE
+    return re.compile(rf"(?<!\w)(?:{'|'.join(alts)})(?!\w){tail}")
+
+
 def _lites(phrases: list[str]) -> list[str]:
     return [lite(nfc(p)) for p in phrases]
 
@@ -162,6 +170,9 @@ class Vocabulary:
         self.rel_before = _lites(rel.get("markers_before", []))
         self.rel_after = _lites(rel.get("markers_after", []))
         self.per_year = _lites(rel.get("per_year", []))
+        # words may wrap over lines ("bình quân hàng" / "năm 0,5‰")
+        self.per_year_before_re = _words_regex(rel.get("per_year_before", []), r"\s*$")
+        self.change_noun_re = _words_regex(rel.get("change_nouns", []), "")
         self.baseline_from = _lites(v.get("baseline_from", []))
         self.baseline_to = _lites(v.get("baseline_to", []))
         range_to = "|".join(re.escape(lite(nfc(p))) for p in v.get("range_to", []))
@@ -190,6 +201,12 @@ class Vocabulary:
         self.statistics_documents = _lites(v.get("statistics_documents", []))
         self.target_words = _lites(v.get("target_words", []))
         self.gap_markers = sorted(_lites(v.get("gap_markers", [])), key=len, reverse=True)
+        compared = "|".join(re.escape(w) for w in _lites(v.get("compared_with", [])))
+        # the comparison word right before a number, and one right after a number leading
+        # to another
+        self.compared_before_re = re.compile(
+            rf"(?<!\w)(?:{compared or '(?!x)x'})\s*(?:mức\s*)?$")
+        self.compared_next_re = re.compile(rf"\s*\)?\s*(?:{compared or '(?!x)x'})\s+\d")
         national = list(v.get("national_markers", []))
         self.national_re = phrase_regex(national) if national else NEVER_RE
         self.actual_verb_re = verb_regex(self.actual_verbs)

@@ -486,7 +486,7 @@ VOCABULARY_LISTS = ("baseline_from", "baseline_to", "baseline_columns", "clause_
                     "count_nouns", "target_sections", "other_sections", "result_sections",
                     "actual_verbs", "statistics_documents", "target_words", "gap_markers",
                     "national_markers", "year_links", "range_from", "range_to",
-                    "activity_subjects", "establishment_subjects",
+                    "activity_subjects", "establishment_subjects", "compared_with",
                     "continuation_words", "issue_words", "page_date_words", "leading_words",
                     "number_first_words",
                     "share_words", "share_subjects", "goal_words", "document_words")
@@ -507,7 +507,8 @@ TABLE_WORD_FIELDS = tuple(Field(name, TEXTS, False) for name in (
     "preliminary", "actual", "plan", "header", "unit_line", "totals", "national", "sub_rows",
     "statistics", "ditto", "unit_column", "target_column", "row_number_header"))
 RELATIVE_FIELDS = tuple(Field(name, TEXTS, False) for name in
-                        ("increase", "decrease", "markers_before", "markers_after", "per_year"))
+                        ("increase", "decrease", "markers_before", "markers_after", "per_year",
+                         "per_year_before", "change_nouns"))
 BOUND_COMPARATORS = choice(("=", "<", "<=", ">", ">="))
 
 
