@@ -320,6 +320,23 @@ def test_the_unit_stated_decides_between_indicators_sharing_a_name(vocab: Vocabu
     assert (tfr.indicator_id, cbr.indicator_id) == ("total_fertility_rate", "crude_birth_rate")
 
 
+def test_names_listed_before_respectively_take_the_numbers_in_turn(vocab: Vocabulary) -> None:
+    found = observations(vocab, "30/04/2022\n\n  • Tỷ lệ dân cư thành thị được sử dụng nước sạch, "
+                                "dân cư nông thôn được sử dụng nước hợp vệ sinh tăng lần lượt từ "
+                                "93% và 91,4% năm 2015 lên 98% và 98,3% năm 2020.")
+    assert [(o.indicator_id, o.kind, o.year, o.value) for o in found] == [
+        ("clean_water_urban", "actual", 2015, 93.0),
+        ("hygienic_water_rural", "actual", 2015, 91.4),
+        ("clean_water_urban", "actual", 2020, 98.0),
+        ("hygienic_water_rural", "actual", 2020, 98.3)]
+
+
+def test_a_verb_judging_what_is_makes_a_value_reported(vocab: Vocabulary) -> None:
+    o = only(vocab, "Kế hoạch nhận định: tuổi thọ bình quân tăng nhưng số năm trung bình sống "
+                    "khỏe mạnh chỉ đạt 63 tuổi.")
+    assert (o.indicator_id, o.kind, o.year) == ("healthy_life_years", "actual", None)
+
+
 # --- not the province's value -----------------------------------------------------------------
 
 def test_gap_to_a_target_is_not_a_value(vocab: Vocabulary) -> None:

@@ -8,7 +8,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from itertools import accumulate
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from vnhealth.extract.mentions import Mention, UnitHit, YearPhrase
 from vnhealth.extract.vocabulary import Vocabulary
@@ -187,6 +187,8 @@ class PairIndex:
         self._mention_own_year: list[int | None] = []
         self._national_re = vocab.national_re
         self._national: dict[int, list[int]] = {}
+        self._per_sentence: dict[tuple[int, str], Any] = {}
+        self._unit_starts: dict[tuple[int, int, str | None], list[int]] = {}
         self._years: list[tuple[int, int, int]] = []
         self._year_starts: list[int] = []
 
@@ -196,6 +198,7 @@ class PairIndex:
         self._mention_starts = [d.start for d in mentions]
         self._mention_own_year = [d.own_year for d in mentions]
         self._mention_ends = [d.unit_end for d in mentions]
+        self._mention_units = [d.unit for d in mentions]
         self._years = [(s, e, y) for s, e, y, kind in phrases
                        if kind == "year" and s not in consumed]
         self._year_starts = [y[0] for y in self._years]
@@ -285,6 +288,36 @@ class PairIndex:
         if i < len(self._mention_starts) and self._mention_starts[i] < hi:
             return True, self._mention_own_year[i]
         return False, None
+
+    def in_sentence(self, sentence: Span, name: str, find: Callable[[int, int], Any]) -> Any:
+        """find(lo, hi) over the sentence, computed once per sentence and name."""
+        key = (sentence[0], name)
+        if key not in self._per_sentence:
+            self._per_sentence[key] = find(*sentence)
+        return self._per_sentence[key]
+
+    def rank_among(self, lo: int, hi: int, pos: int, unit: str | None) -> int:
+        """The rank of the number at pos among the numbers of `unit` starting in [lo, hi)."""
+        key = (lo, hi, unit)
+        if key not in self._unit_starts:
+            i, j = bisect_left(self._mention_starts, lo), bisect_left(self._mention_starts, hi)
+            self._unit_starts[key] = [self._mention_starts[k] for k in range(i, j)
+                                      if self._mention_units[k] == unit]
+        return bisect_left(self._unit_starts[key], pos)
+
+    def aliases_in(self, lo: int, hi: int) -> list[AliasHit]:
+        """The names lying wholly in [lo, hi), in text order."""
+        i = bisect_left(self.alias_starts, lo)
+        return [a for a in self.aliases[i:] if a.start < hi and a.end <= hi]
+
+    def first_own_year(self, pos: int, hi: int) -> int | None:
+        """The first year owned by a number starting in [pos, hi)."""
+        i = bisect_left(self._mention_starts, pos)
+        while i < len(self._mention_starts) and self._mention_starts[i] < hi:
+            if self._mention_own_year[i] is not None:
+                return self._mention_own_year[i]
+            i += 1
+        return None
 
     def year_before(self, lo: int, pos: int) -> int | None:
         """The last free year phrase starting in [lo, pos)."""

@@ -146,6 +146,9 @@ def kind_for(run: DocumentRun, d: Mention, low: str, clause: Span, ix: PairIndex
         # document's own year, told with no target word around it, is reported
         return KindChoice("actual", f"'{verb}' in the document's year ({year.year}) "
                                     "with no target word")
+    judged = verb_before(vocab.assessment_verb_re, low, clause[0], d.start)
+    if judged is not None and not baseline and (year.year is None or year.year <= own_year):
+        return KindChoice("actual", f"'{judged}' judges what is, it sets no goal")
     return decide_kind(
         baseline=baseline, column_kind=None, statistics=run.statistics, section=seg.section,
         verb=verb, year=year, past_before=run.past_before, issued=run.issued,
@@ -154,14 +157,14 @@ def kind_for(run: DocumentRun, d: Mention, low: str, clause: Span, ix: PairIndex
 
 def change_end_year(vocab: Vocabulary, d: Mention, clause: Span, ix: PairIndex) -> int | None:
     """The year a change that starts at `d` ("từ 1,21 năm 2011 xuống còn 0,006 năm 2022")
-    ends in: the own year of the number after its "to" word, else the first year phrase
-    after that word in the clause."""
+    ends in: the own year of a number after its "to" word (the first to own one: "lên 98% và
+    98,3% năm 2020"), else the first year phrase after that word in the clause."""
     for w in vocab.baseline_to:
         pos = ix.first_word(w, d.unit_end, clause[1])
         if pos is None:
             continue
-        follows, own = ix.next_mention_own_year(pos + len(w), clause[1])
-        if follows and own is not None:
+        own = ix.first_own_year(pos + len(w), clause[1])
+        if own is not None:
             return own
         after = ix.year_after(pos + len(w), clause[1])
         return after[2] if after is not None else None
@@ -239,10 +242,16 @@ def _shared_year(run: DocumentRun, d: Mention, ix: PairIndex, clause: Span
                  ) -> YearChoice | None:
     """"A đạt 70% và B đạt 95% năm 2025": values listed together before one year share
     it, so a number without a year takes the own year of the next number in its clause
-    (not a start value: "từ 60% lên 70% năm 2025" dates only the 70)."""
+    (not a start value from its end: "từ 60% lên 70% năm 2025" dates only the 70)."""
     follows, own = ix.next_mention_own_year(d.unit_end, clause[1])
-    if not follows or own is None or is_baseline_from(run.vocab, d, ix.low, clause, ix):
+    if not follows or own is None:
         return None
+    if is_baseline_from(run.vocab, d, ix.low, clause, ix):
+        # "từ 93% và 91,4% năm 2015 lên …": a start listed with the next start shares its
+        # year; the end value's year is not the start's
+        to_at = change_to_at(run.vocab, d, ix.low, clause, ix)
+        if to_at is None or not ix.mention_starts_in(d.unit_end, to_at):
+            return None
     return YearChoice(own, "year of the next value in its clause")
 
 

@@ -111,6 +111,38 @@ def pick_indicator(chooser: IndicatorChooser, d: Mention, ix: PairIndex, clause:
     return before if before is not None else after
 
 
+def respectively_named(chooser: IndicatorChooser, d: Mention, ix: PairIndex, sentence: Span,
+                       unit: str | None, table: bool) -> Named | None:
+    """"A, B tăng lần lượt từ 93% và 91,4% … lên 98% và 98,3%": names listed before a
+    "respectively" word take the numbers of one unit after it in turn."""
+    vocab, low = chooser.vocab, ix.low
+    word = ix.in_sentence(sentence, "respectively",
+                          lambda lo, hi: vocab.respectively_re.search(low, lo, hi))
+    if word is None or word.end() > d.start:
+        return None
+    names = ix.in_sentence(sentence, f"names in turn {unit} {table}",
+                           lambda lo, _hi: _names_in_turn(chooser, ix, lo, word.start(), unit,
+                                                          table))
+    if len({n.indicator.id for n in names}) < 2:
+        return None
+    return names[ix.rank_among(word.end(), sentence[1], d.start, d.unit) % len(names)]
+
+
+def _names_in_turn(chooser: IndicatorChooser, ix: PairIndex, lo: int, hi: int,
+                   unit: str | None, table: bool) -> list[Named]:
+    """The names in [lo, hi) that fit, in text order, each with the subgroup its words name."""
+    names: list[Named] = []
+    for hit in ix.aliases_in(lo, hi):
+        if names and hit.start < names[-1].end:
+            continue  # a name inside the one before
+        subgroup = subgroup_in_phrase(chooser.vocab, ix.low, lo, hit.end)
+        ind = chooser.choose_for_alias(hit.key, unit, subgroup, table)
+        if ind is not None:
+            names.append(Named(ind, hit.start, hit.end))
+        lo = hit.end
+    return names
+
+
 def _in_its_phrase(ix: PairIndex, d: Mention, named: Named) -> bool:
     """Does a name after a number stand in the number's own phrase: no other number and no
     punctuation between them?"""

@@ -20,6 +20,7 @@ from vnhealth.extract.match import (
     indicator_phrase,
     only_number_first_words,
     pick_indicator,
+    respectively_named,
     subgroup_before,
     subgroup_in_phrase,
 )
@@ -123,10 +124,15 @@ class _SegmentPairing:
         seg = self.seg
         wildcard = match_unit is None and unit is not None
         # a name the number before led is that number's, not this one's
+        table = seg.table_unitless_ok or wildcard
+        in_turn = respectively_named(self.run.chooser, d, self.ix, self.ix.sentence_of(d.start),
+                                     match_unit, table)
+        if in_turn is not None:
+            return in_turn, unit, indicator_phrase(self.vocab, seg, d, self.ix, clause, in_turn)
         last = self.last_named
         taken = last.named if last is not None and last.led else None
         named = pick_indicator(self.run.chooser, d, self.ix, clause, match_unit, subgroup,
-                               table=seg.table_unitless_ok or wildcard, taken=taken)
+                               table=table, taken=taken)
         if d.unit is None and not seg.table_unitless_ok:
             named, unit = self._label_then_value(d, clause, subgroup, named, unit)
         phrase = indicator_phrase(self.vocab, seg, d, self.ix, clause, named)

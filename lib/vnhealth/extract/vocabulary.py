@@ -201,6 +201,7 @@ class Vocabulary:
         self.statistics_documents = _lites(v.get("statistics_documents", []))
         self.target_words = _lites(v.get("target_words", []))
         self.gap_markers = sorted(_lites(v.get("gap_markers", [])), key=len, reverse=True)
+        self.respectively_re = _words_regex(v.get("respectively_words", []), "")
         compared = "|".join(re.escape(w) for w in _lites(v.get("compared_with", [])))
         # the comparison word right before a number, and one right after a number leading
         # to another
@@ -210,6 +211,7 @@ class Vocabulary:
         national = list(v.get("national_markers", []))
         self.national_re = phrase_regex(national) if national else NEVER_RE
         self.actual_verb_re = verb_regex(self.actual_verbs)
+        self.assessment_verb_re = verb_regex(_lites(v.get("assessment_verbs", [])))
         links = sorted(_lites(v.get("year_links", [])), key=len, reverse=True)
         self.year_link_re = re.compile(
             r"\s*(?:" + "|".join(re.escape(w) for w in links) + r")\s+") if links else None

@@ -484,9 +484,11 @@ def load_subgroups(path: Path, shown: Path) -> dict[str, str]:
 
 VOCABULARY_LISTS = ("baseline_from", "baseline_to", "baseline_columns", "clause_breaks",
                     "count_nouns", "target_sections", "other_sections", "result_sections",
-                    "actual_verbs", "statistics_documents", "target_words", "gap_markers",
+                    "actual_verbs", "assessment_verbs", "statistics_documents", "target_words",
+                    "gap_markers",
                     "national_markers", "year_links", "range_from", "range_to",
                     "activity_subjects", "establishment_subjects", "compared_with",
+                    "respectively_words",
                     "continuation_words", "issue_words", "page_date_words", "leading_words",
                     "number_first_words",
                     "share_words", "share_subjects", "goal_words", "document_words")
