@@ -10,7 +10,7 @@ import vnhealth.extract
 
 LAYERS = [
     ["numbers"], ["sections"], ["records"], ["lines"], ["not_values"], ["fuzzy"],
-    ["shapes.words"], ["shapes.records"], ["shapes.header"], ["shapes.rows"],
+    ["shapes.words", "shapes.aligned"], ["shapes.records"], ["shapes.header"], ["shapes.rows"],
     ["shapes.year_table"],
     ["shapes.side_by_side", "shapes.wrapped_header", "shapes.stacked_header",
      "shapes.one_per_line", "shapes.years_down"],

@@ -77,6 +77,41 @@ def test_tab_rows_without_row_numbers_are_searched_for_a_year_header(vocab: Voca
     assert [(s.shape, s.line_start) for s in found.segments] == [("tab_row", 3)]
 
 
+# the same table with its cells between pipes (a markdown table) and aligned by position with
+# runs of spaces (a PDF's layout): one table model, the same values
+MARKDOWN_ROWS = ("| STT | Chỉ tiêu | Đơn vị | Thực hiện 2020 | Năm 2025 | Kế hoạch |\n"
+                 "|---|---|---|---|---|---|\n"
+                 "| 1 | Tỷ lệ bao phủ bảo hiểm y tế | % | 90,1 | 95 | 96 |\n"
+                 "| 2 | Tuổi thọ trung bình | Tuổi | 73 | 74,5 | 75 |")
+ALIGNED_ROWS = ("STT  Chỉ tiêu                       Đơn vị   Thực hiện 2020   Năm 2025   Kế hoạch\n"
+                "\n"
+                "1    Tỷ lệ bao phủ bảo hiểm y tế    %        90,1             95         96\n"
+                "2    Tuổi thọ trung bình            Tuổi     73               74,5       75")
+
+
+@pytest.mark.parametrize("text", [MARKDOWN_ROWS, ALIGNED_ROWS], ids=["markdown", "aligned"])
+def test_rows_split_by_pipes_or_aligned_by_position_read_like_tab_rows(
+        vocab: Vocabulary, text: str) -> None:
+    name, found = _read(vocab, text)
+    assert (name, found.end) == ("tab_rows", 4)
+    table = found.tab_table
+    assert table is not None
+    assert (table.name_column, table.unit_column) == (1, 2)
+    assert table.columns == {3: ("baseline", 2020), 4: ("year", 2025), 5: ("target", 2030)}
+    lines = {"markdown": (3, 4), "aligned": (3, 4)}["markdown" if "|" in text else "aligned"]
+    assert [(o[0], o[1], o[2], o[3]) for o in _observed(vocab, text)] == [
+        (o[0], o[1], o[2], o[3]) for o in _observed(vocab, TAB_ROWS)]
+    assert {o[4] for o in _observed(vocab, text)} == set(lines)
+
+
+def test_aligned_prose_is_no_table(vocab: Vocabulary) -> None:
+    # runs of spaces in text without a year header over numbered rows are not a table
+    text = ("Tỷ lệ bao phủ bảo hiểm y tế  đạt 95%,  tuổi thọ trung bình  đạt 75 tuổi.\n"
+            "1  Tăng cường  công tác  truyền thông.")
+    spot = spot_at(text.split("\n"), 0, vocab.table_words, PERIOD_END)
+    assert not any(s.detect(spot) for s in SHAPES if s.name == "tab_rows")
+
+
 PIPE_ROWS = ("| Năm 2025 | Tỷ lệ bao phủ bảo hiểm y tế đạt 95% |\n"
              "| Tuổi thọ trung bình\n"
              "đạt 75 tuổi |")

@@ -5,6 +5,8 @@ labels and numbers."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from vnhealth.extract import Vocabulary, read_text
@@ -306,3 +308,56 @@ def test_a_year_first_line_in_prose_is_no_table(words: TableWords) -> None:
     text = "Kết quả năm 2020\n2020 là năm đầu tiên thực hiện kế hoạch 5 năm"
     lines = text.split("\n")
     assert all(find_table(lines, i, words) is None for i in range(len(lines)))
+
+
+# --- one table, any layout: the Lai Châu seed's tab table re-drawn ------------------------------
+
+_SEED = ProjectPaths.at().raw / "lai_chau_2026_2030_kh_48_nq_07.txt"
+_TABLE = range(143, 165)  # 0-based lines of its table of targets
+
+
+Drawing = Callable[[list[tuple[int, list[str]]]], list[tuple[int, str]]]
+
+
+def _redrawn(lines: list[str], draw: Drawing) -> list[str]:
+    rows = [(i, [c.replace("<b>", "").replace("</b>", "").replace("&gt;", ">")
+                 for c in lines[i].split("\t")]) for i in _TABLE if "\t" in lines[i]]
+    out = list(lines)
+    for i, text in draw(rows):
+        out[i] = text
+    return out
+
+
+def _markdown(rows: list[tuple[int, list[str]]]) -> list[tuple[int, str]]:
+    return [(i, "| " + " | ".join(cells) + " |") for i, cells in rows]
+
+
+def _aligned(rows: list[tuple[int, list[str]]]) -> list[tuple[int, str]]:
+    """Cells padded to their column's width in the numbered rows; a header cell wider than
+    its column runs on into the next, as a PDF's layout draws a spanning header."""
+    numbered = [cells for _i, cells in rows[2:]]
+    widths = [max(len(c[k]) for c in numbered if k < len(c)) + 3
+              for k in range(max(map(len, numbered)))]
+    out = []
+    for i, cells in rows:
+        text = ""
+        for k, cell in enumerate(cells):
+            text = text + "  " if len(text) > sum(widths[:k]) else text.ljust(sum(widths[:k]))
+            text += cell
+        out.append((i, text.rstrip()))
+    return out
+
+
+def _table_values(vocab: Vocabulary, lines: list[str]) -> list[tuple]:
+    found = read_text(vocab, "\n".join(lines), period_start=2026, period_end=2030).observations
+    return sorted((o.indicator_id, o.kind, o.year, o.comparator, o.value, o.value_high)
+                  for o in found if o.line - 1 in _TABLE)
+
+
+@pytest.mark.parametrize("draw", [_markdown, _aligned], ids=["markdown", "aligned"])
+def test_a_seed_table_redrawn_in_another_layout_reads_the_same(vocab: Vocabulary,
+                                                              draw: Drawing) -> None:
+    lines = _SEED.read_text(encoding="utf-8").split("\n")
+    as_tabs = _table_values(vocab, lines)
+    assert len(as_tabs) == 45  # the 45 targets, baselines and milestones of the tab table
+    assert _table_values(vocab, _redrawn(lines, draw)) == as_tabs

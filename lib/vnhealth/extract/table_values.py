@@ -185,10 +185,10 @@ def _read_total_table(run: DocumentRun, table: TotalTable) -> None:
 def _read_tab_row(run: DocumentRun, table: TabTable, row: TabRow) -> None:
     """A numbered tab row: a statement, its non-numeric targets, and a value per cell in a
     typed column when its name holds an alias."""
-    line_no, cells, raw = row
+    line_no, cells, raw_cells = row.line, row.cells, row.raw_cells
     columns = table.columns
     name = cells[table.name_column] if table.name_column < len(cells) else ""
-    seg = Segment.from_lines("tab_row", [(line_no, blank_markup(raw).replace("\t", " "))])
+    seg = Segment.from_lines("tab_row", [(line_no, blank_markup(" ".join(raw_cells)))])
     statement = run.recorder.new_statement(seg)
     # the value columns this row has cells in (a header may be far wider than a row)
     present = sorted(k for k in columns if k < len(cells)) if len(columns) <= len(cells) \
@@ -204,7 +204,6 @@ def _read_tab_row(run: DocumentRun, table: TabTable, row: TabRow) -> None:
     unit_cell = cells[unit_col] if unit_col is not None and unit_col < len(cells) else ""
     row_unit = unit_in_texts(run.vocab, [unit_cell, name])
     values: list[PairedValue] = []
-    raw_cells = raw.split("\t")
     for k in present:
         kind, year = columns[k]
         cell = parse_cell(cells[k]) if cells[k] else None

@@ -77,7 +77,8 @@ class HeaderLine(NamedTuple):
 class TabRow(NamedTuple):
     line: int  # 1-based
     cells: list[str]  # markup blanked and stripped
-    raw: str  # the line as written (cells at their tab positions)
+    raw: str  # the line as written
+    raw_cells: list[str]  # the cells as written, between their separators
 
 
 class TabTable(NamedTuple):

@@ -1,6 +1,7 @@
-"""Tab-separated rows. Numbered rows under header rows make a `TabTable` whose header cells
-give each value column its kind and year; a block without numbered rows is searched for a
-year header (any year shape, within the block), the rows after it read like prose."""
+"""Rows of cells split by tabs, or written between pipes on one line (a markdown table).
+Numbered rows under header rows make a `TabTable` whose header cells give each value column
+its kind and year; a block of tab rows without numbered rows is searched for a year header
+(any year shape, within the block), the rows after it read like prose."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from typing import Any
 
 from vnhealth.extract.lines import YEAR_IN_TEXT_RE
 from vnhealth.extract.records import Segment
+from vnhealth.extract.shapes import aligned
 from vnhealth.extract.shapes.records import (
     ShapeRead,
     Spot,
@@ -24,8 +26,28 @@ _ROW_NUMBER_RE = re.compile(r"\d{1,3}")
 _LETTER_RE = re.compile(r"[^\W\d_]")
 
 
+NUMBERED_ROW_REACH = 12  # lines a pipe table's first numbered row may stand after its start
+_MARKDOWN_RULE_RE = re.compile(r"^\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*(?::?-{2,}:?\s*)?$")
+
+
 def is_tab_line(line: str) -> bool:
     return line.count("\t") >= 2
+
+
+def split_cells(line: str) -> list[str] | None:
+    """The cells of a row split by tabs ("a\tb\tc") or written between pipes on one line
+    ("| a | b | c |", a markdown row); None for any other line."""
+    if is_tab_line(line):
+        return line.split("\t")
+    s = line.strip()
+    if len(s) > 1 and s[0] == "|" and s[-1] == "|" and s.count("|") >= 4:
+        return s[1:-1].split("|")
+    return None
+
+
+def _is_rule(line: str) -> bool:
+    """A markdown table's rule under its header ("|---|:--:|")."""
+    return bool(_MARKDOWN_RULE_RE.match(line))
 
 
 class Prefix(Sequence[str]):
@@ -46,21 +68,69 @@ class Prefix(Sequence[str]):
 
 
 def detect(spot: Spot) -> bool:
-    return is_tab_line(spot.lines[spot.i])
+    """Tab rows; or one-line pipe rows whose header leads to numbered rows (pipe cells over
+    several lines, and pipe rows without numbers, are the pipe shape's)."""
+    line = spot.lines[spot.i]
+    if is_tab_line(line):
+        return True
+    reach = min(len(spot.lines), spot.i + NUMBERED_ROW_REACH)
+    if split_cells(line) is None:
+        # cells aligned by position: header lines naming a year above numbered rows
+        return aligned.gaps(line) >= 2 and aligned.is_table(
+            spot.lines, aligned.block(spot.lines, spot.i, reach)[0])
+    rows = _rows(spot.lines, spot.i, reach)[0]
+    return 0 < _data_start(rows) < len(rows)
+
+
+def _aligned_rows(lines: Sequence[str], i: int) -> tuple[list[TabRow], int]:
+    """An aligned block's rows cut at its columns (the spans its numbered rows leave between
+    gutters); a wrapped label line joins the row above it."""
+    indices, end = aligned.block(lines, i, len(lines))
+    numbered = [k for k in indices if aligned.is_numbered(lines[k])]
+    columns = aligned.spans([lines[k] for k in numbered])
+    rows: list[TabRow] = []
+    for k in indices:
+        cut = aligned.cells(lines[k], columns)
+        if k > numbered[0] and not aligned.is_numbered(lines[k]) and rows:
+            last = rows[-1]
+            cut = [f"{a} {b}".strip() for a, b in zip(last.raw_cells, cut, strict=True)]
+            rows[-1] = TabRow(last.line, [blank_markup(c).strip() for c in cut], last.raw, cut)
+            continue
+        rows.append(TabRow(k + 1, [blank_markup(c).strip() for c in cut], lines[k], cut))
+    return rows, end
+
+
+def _rows(lines: Sequence[str], i: int, stop: int) -> tuple[list[TabRow], int]:
+    """The rows of the block of one separator (tabs, or pipes) from line i on, and the index
+    after it; blank lines and a markdown rule go on with the block."""
+    tabs = is_tab_line(lines[i])
+    rows: list[TabRow] = []
+    j = i
+    while j < stop:
+        text = lines[j]
+        cells = split_cells(text)
+        if cells is not None and is_tab_line(text) == tabs:
+            rows.append(TabRow(j + 1, [blank_markup(c).strip() for c in cells], text, cells))
+        elif text.strip() and not _is_rule(text):
+            break
+        j += 1
+    return rows, j
+
+
+def _data_start(rows: list[TabRow]) -> int:
+    """Header rows come before the first row with a small row number in its first cells."""
+    return next((k for k, row in enumerate(rows)
+                 if any(_ROW_NUMBER_RE.fullmatch(c) for c in row.cells[:3])), len(rows))
 
 
 def read(spot: Spot) -> ShapeRead:
-    lines = spot.lines
-    j = spot.i
-    rows: list[TabRow] = []
-    while j < len(lines) and (is_tab_line(lines[j]) or not lines[j].strip()):
-        if lines[j].strip():
-            text = lines[j]
-            rows.append(TabRow(j + 1, [blank_markup(c).strip() for c in text.split("\t")], text))
-        j += 1
-    # Header rows come before the first row with a small row number in its first cells.
-    data_start = next((k for k, row in enumerate(rows)
-                       if any(_ROW_NUMBER_RE.fullmatch(c) for c in row.cells[:3])), len(rows))
+    line = spot.lines[spot.i]
+    if split_cells(line) is None:
+        rows, j = _aligned_rows(spot.lines, spot.i)
+        return ShapeRead(end=j, tab_table=_numbered(spot, rows[:_data_start(rows)],
+                                                    rows[_data_start(rows):]))
+    rows, j = _rows(spot.lines, spot.i, len(spot.lines))
+    data_start = _data_start(rows)
     if data_start == 0 or data_start == len(rows):
         return _without_row_numbers(spot, rows, j)
     return ShapeRead(end=j, tab_table=_numbered(spot, rows[:data_start], rows[data_start:]))
@@ -77,7 +147,7 @@ def _without_row_numbers(spot: Spot, rows: list[TabRow], end: int) -> ShapeRead:
 
 
 def _as_prose(row: TabRow, period_end: int) -> Segment:
-    cleaned = blank_markup(row.raw).replace("\t", " ")
+    cleaned = blank_markup(" ".join(row.raw_cells))
     return Segment.from_lines("tab_row", [(row.line, cleaned)], context_year=period_end)
 
 
