@@ -304,7 +304,8 @@ def test_decimal_point_with_a_unit_is_a_value(vocab: Vocabulary) -> None:
 
 
 def test_a_yearly_change_written_before_the_number_is_relative(vocab: Vocabulary) -> None:
-    o = only(vocab, "- Đến năm 2015: Giảm tỷ suất sinh bình quân hàng\nnăm 0,5‰.")
+    o = only(vocab, "- Đến năm 2015: Giảm tỷ suất sinh bình quân hàng\nnăm 0,5‰.",
+             period_start=2011, period_end=2015)
     assert (o.indicator_id, o.comparator, o.value, o.relative_to) == (
         "crude_birth_rate", "relative", -0.5, "per_year")
 
@@ -335,6 +336,25 @@ def test_a_verb_judging_what_is_makes_a_value_reported(vocab: Vocabulary) -> Non
     o = only(vocab, "Kế hoạch nhận định: tuổi thọ bình quân tăng nhưng số năm trung bình sống "
                     "khỏe mạnh chỉ đạt 63 tuổi.")
     assert (o.indicator_id, o.kind, o.year) == ("healthy_life_years", "actual", None)
+
+
+def test_a_paragraph_dated_once_goes_on_in_that_year(vocab: Vocabulary) -> None:
+    text = ("Tính đến cuối năm 2012, dân số toàn tỉnh là 1.521.441 người. Như vậy, tỷ suất sinh "
+            "thô là 13,53 phần nghìn, tăng cao hơn năm 2011 khoảng 1,43 phần nghìn; tỷ số giới "
+            "tính khi sinh 109,4 bé trai/100 bé gái.\n"
+            "Tuổi thọ trung bình đạt 74 tuổi.")
+    found = observations(vocab, text)
+    # "cao hơn năm 2011" is the year compared with; the change against it is no value; the
+    # next paragraph (a line after a full stop) is not dated by this one
+    assert [(o.indicator_id, o.year, o.value) for o in found] == [
+        ("crude_birth_rate", 2012, 13.53), ("sex_ratio_at_birth", 2012, 109.4),
+        ("life_expectancy", None, 74.0)]
+
+
+def test_a_change_reported_against_an_earlier_year_is_no_value(vocab: Vocabulary) -> None:
+    found = observations(vocab, "Năm 2019, tỷ suất sinh là 14,56‰, giảm 0,51‰ so với năm 2018.",
+                         period_start=2020, period_end=2025)
+    assert [(o.value, o.kind, o.year) for o in found] == [(14.56, "actual", 2019)]
 
 
 # --- not the province's value -----------------------------------------------------------------

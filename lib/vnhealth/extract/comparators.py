@@ -30,8 +30,10 @@ def _relative(vocab: Vocabulary, d: Mention, low: str, clause: Span, ix: PairInd
                 or vocab.per_year_before_re.search(before) is not None)
     # "Mức giảm tỷ lệ sinh khoảng 0,1‰": the clause names the change itself
     noun_from = max(clause[0], d.start - CHANGE_NOUN_REACH)
+    # "tăng cao hơn năm 2011 khoảng 1,43‰": the year compared with stands before the number
     marker_before = (any(before.endswith(p) for p in vocab.rel_before)
-                     or vocab.change_noun_re.search(low, noun_from, d.start) is not None)
+                     or vocab.change_noun_re.search(low, noun_from, d.start) is not None
+                     or vocab.compared_year_re.search(before) is not None)
     marker_after = any(after.lstrip().startswith(p) for p in vocab.rel_after)
     # "giảm 50% số cặp tảo hôn": a change verb right before a percent is the change itself,
     # as in a table cell "Giảm 40%"; "giảm xuống 15%" has a word between and is a level

@@ -24,6 +24,9 @@ _LIST_NUMBER_END_RE = re.compile(r"(?<![^\s(])\d{1,2}(?:\.\d{1,2})*\.$")
 Span = tuple[int, int]  # (start, end) of a clause or a sentence
 
 
+_DATE_BEFORE_RE = re.compile(r"(?:tháng\s*\d{1,2}|\d{1,2}\s*/\s*\d{1,2})\s*[,/]?\s*$")
+
+
 class AliasHit(NamedTuple):
     """An indicator name (catalogue alias) found in the text."""
 
@@ -317,6 +320,17 @@ class PairIndex:
             if self._mention_own_year[i] is not None:
                 return self._mention_own_year[i]
             i += 1
+        return None
+
+    def dated_before(self, lo: int, pos: int) -> int | None:
+        """The year of the last free year phrase in [lo, pos) that is not part of a date
+        ("ngày 25 tháng 10 năm 2017" dates a document, not a value)."""
+        i = bisect_left(self._year_starts, pos) - 1
+        while i >= 0 and self._year_starts[i] >= lo:
+            start, _end, year = self._years[i]
+            if not _DATE_BEFORE_RE.search(self.low, max(0, start - 16), start):
+                return year
+            i -= 1
         return None
 
     def year_before(self, lo: int, pos: int) -> int | None:

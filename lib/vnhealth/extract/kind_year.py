@@ -175,7 +175,8 @@ def year_for(run: DocumentRun, d: Mention, ix: PairIndex, sentence: Span, clause
              seg: Segment) -> YearChoice:
     """The year of a number: its own; else the last one before it in its sentence, else one
     after it in its clause, else the section heading's (or table header's), else the plan's
-    horizon when the number stands among the plan's targets; else not stated. A year after
+    horizon when the number stands among the plan's targets, else the last year an earlier
+    sentence of its paragraph names; else not stated. A year after
     it that belongs to another goal (outside the brackets the number stands in, or after a
     word opening another goal) is not its year, nor is the horizon then: not stated."""
     if d.own_year is not None:
@@ -193,7 +194,28 @@ def year_for(run: DocumentRun, d: Mention, ix: PairIndex, sentence: Span, clause
     if seg.context_year:
         return YearChoice(seg.context_year, "section heading" if seg.shape == "prose"
                           else "table header")
-    return after if after is not None else _horizon(run, seg)
+    if after is not None:
+        return after
+    horizon = _horizon(run, seg)
+    earlier = (ix.dated_before(paragraph_start(seg, d.start), sentence[0])
+               if horizon.year is None else None)
+    if earlier is not None:
+        # "Tính đến cuối năm 2012, dân số … . Như vậy, tỷ suất sinh thô … là 13,53 ‰": a
+        # paragraph dated once goes on in that year
+        return YearChoice(earlier, "year of an earlier sentence in its paragraph")
+    return horizon
+
+
+_PARAGRAPH_END = (".", "!", "?", ":", ";", ")", "…")
+
+
+def paragraph_start(seg: Segment, pos: int) -> int:
+    """Where the paragraph holding pos starts in the segment: after the last line that ends a
+    sentence (a line ending mid-sentence wraps the paragraph on)."""
+    i = seg.piece_index(pos)
+    while i > 0 and not seg.pieces[i - 1][2].rstrip().endswith(_PARAGRAPH_END):
+        i -= 1
+    return seg.pieces[i][0]
 
 
 def _year_after(run: DocumentRun, d: Mention, ix: PairIndex, sentence: Span, clause: Span

@@ -149,6 +149,8 @@ class _SegmentPairing:
         year = year_for(run, d, self.ix, sentence, clause, seg)
         kind = kind_for(run, d, self.low, clause, self.ix, seg, year)
         comparator = compared.comparator
+        if comparator == "relative" and kind.kind == "actual":
+            return  # a change reported as happened: a difference between two years' values
         if comparator == "range" and compared.value_high is None:
             comparator = "="
         line_no, _line_text, _col = seg.locate(d.num_start)

@@ -114,10 +114,13 @@ class Segment:
     def line_end(self) -> int:
         return self.pieces[-1][1]
 
-    def locate(self, offset: int) -> tuple[int, str, int]:
-        """(line number, line text, column) of a text offset."""
+    def piece_index(self, offset: int) -> int:
+        """The index of the piece (line) holding a text offset."""
         if self.piece_starts is None:
             self.piece_starts = [p[0] for p in self.pieces]
-        i = max(0, bisect_right(self.piece_starts, offset) - 1)
-        start, line_no, text = self.pieces[i]
+        return max(0, bisect_right(self.piece_starts, offset) - 1)
+
+    def locate(self, offset: int) -> tuple[int, str, int]:
+        """(line number, line text, column) of a text offset."""
+        start, line_no, text = self.pieces[self.piece_index(offset)]
         return line_no, text, offset - start
