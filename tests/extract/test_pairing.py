@@ -357,6 +357,20 @@ def test_a_change_reported_against_an_earlier_year_is_no_value(vocab: Vocabulary
     assert [(o.value, o.kind, o.year) for o in found] == [(14.56, "actual", 2019)]
 
 
+def test_rates_sharing_one_per_n_name_each_take_their_noun(vocab: Vocabulary) -> None:
+    found = observations(vocab, "Tỷ lệ bác sĩ và giường bệnh trên 1 vạn dân đạt 10 bác sĩ và 31,5 "
+                                "giường (không tính trạm y tế).")
+    assert [(o.indicator_id, o.value) for o in found] == [
+        ("doctors_per_10k", 10.0), ("hospital_beds_per_10k", 31.5)]
+
+
+def test_a_count_noun_after_a_line_wrap_is_still_a_count(vocab: Vocabulary) -> None:
+    found = observations(vocab, "trong đó có 1.760 giường trong các bệnh viện; 10\n"
+                                "            giường tại phòng khám. Số giường bệnh bình\n"
+                                "quân 1 vạn dân năm 2018 là 34,2 giường bệnh.")
+    assert [(o.indicator_id, o.value) for o in found] == [("hospital_beds_per_10k", 34.2)]
+
+
 # --- not the province's value -----------------------------------------------------------------
 
 def test_gap_to_a_target_is_not_a_value(vocab: Vocabulary) -> None:

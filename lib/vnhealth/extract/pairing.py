@@ -84,6 +84,20 @@ def pair_segment(run: DocumentRun, seg: Segment, cleaned: str, found: Mentions,
         pairing.read(d)
 
 
+_BLANKS_RE = re.compile(r"\s+")
+
+
+def _has_word(low: str, word: str, lo: int, hi: int) -> bool:
+    """Does `word` stand as a whole word in low[lo:hi]?"""
+    at = low.find(word, lo, hi)
+    while at >= 0:
+        if (at == 0 or not low[at - 1].isalnum()) and (
+                at + len(word) >= len(low) or not low[at + len(word)].isalnum()):
+            return True
+        at = low.find(word, at + 1, hi)
+    return False
+
+
 class _SegmentPairing:
     """The numbers of one segment, read in text order."""
 
@@ -180,8 +194,10 @@ class _SegmentPairing:
         if d.unit is not None:
             return False
         low, ix = self.low, self.ix
-        m = self.vocab.count_re.match(low, d.end + 1) if d.end + 1 <= len(low) else None
-        if not m or low[d.end:m.start()].strip():
+        # the noun may follow after a line wrap's blanks ("… 10" / "    giường tại …")
+        gap = _BLANKS_RE.match(low, d.end)
+        m = self.vocab.count_re.match(low, gap.end()) if gap else None
+        if not m:
             return False
         phrase_end = min(clause[1], ix.next_mention_start(m.end(), clause[1]),
                          m.end() + COUNT_PHRASE)
@@ -190,7 +206,14 @@ class _SegmentPairing:
         den = ix.last_denominator_start(clause[0], d.start)
         if den is not None and den >= ix.mention_end_before(clause[0], d.start):
             return False
-        return not ix.alias_starts_in(max(d.end, clause[0]), min(d.end + 3, clause[1]))
+        if den is not None and _has_word(low, m.group(0).strip(), clause[0], den):
+            # "Tỷ lệ bác sĩ và giường bệnh trên 1 vạn dân đạt 10 bác sĩ và 31,5 giường": the
+            # noun is one the per-N name names, so each number is that noun's rate
+            return False
+        # a name right after the number makes it a value, unless the name is only the count
+        # noun itself ("10 giường tại phòng khám")
+        k = ix.first_alias_from(max(d.end, clause[0]), min(d.end + 3, clause[1]))
+        return k is None or ix.alias_ends[k] <= m.end()
 
     def _not_the_provinces(self, d: Mention, clause: Span) -> bool:
         """A gap to a plan or another period ("thấp hơn 5,25% so với chỉ tiêu"), the value
