@@ -28,7 +28,7 @@ def _doc(number: str | None = None, issued_on: str | None = None, title: str = "
 def test_the_manifest_and_the_number_come_first(vocab: Vocabulary) -> None:
     dateline = ["Hà Nội, ngày 03 tháng 01 năm 2025"]
     assert issue_year(vocab, _doc(issued_on="2024-12-30"), dateline) == IssueYear(
-        2024, "date of issue in the manifest")
+        2024, "date of issue in the manifest", 12)
     assert issue_year(vocab, _doc("06/2010/NQ-HĐND"), dateline) == IssueYear(
         2010, "year in its number 06/2010/NQ-HĐND")
 
@@ -48,11 +48,12 @@ def test_the_manifest_and_the_number_come_first(vocab: Vocabulary) -> None:
      IssueYear(2025, "dateline under the header")),
     # a web page's own date: alone on its line, with its time, or after a page-date word
     (["Tin tức đầu tư", "", "AN SINH XÃ HỘI ĐƯỢC QUAN TÂM", "", "30/04/2022"], None,
-     IssueYear(2022, "page date '30/04/2022'")),
+     IssueYear(2022, "page date '30/04/2022'", 4)),
     (["KHHGĐ", "Thời sự - 28/12/2021 17:42"], None,
-     IssueYear(2021, "page date 'Thời sự - 28/12/2021 17:42'")),
+     IssueYear(2021, "page date 'Thời sự - 28/12/2021 17:42'", 12)),
     ([",", "Cập nhật lúc: 08:32 |28/03/2017"], None,
-     IssueYear(2017, "page date 'Cập nhật lúc: 08:32 |28/03/2017'")),
+     IssueYear(2017, "page date 'Cập nhật lúc: 08:32 |28/03/2017'", 3)),
+    (["Tin tức", "2026-02-28"], None, IssueYear(2026, "page date '2026-02-28'", 2)),
     # cited dates, a portal's date of the visit (a weekday, no time) and prose are none of these
     (["Thứ 2, Ngày 28/10/2024",
       "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;",

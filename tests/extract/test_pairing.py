@@ -371,6 +371,28 @@ def test_a_count_noun_after_a_line_wrap_is_still_a_count(vocab: Vocabulary) -> N
     assert [(o.indicator_id, o.value) for o in found] == [("hospital_beds_per_10k", 34.2)]
 
 
+def test_a_change_verb_right_before_a_rate_and_a_year_compared_with_after_it(
+        vocab: Vocabulary) -> None:
+    found = observations(vocab, "Năm 2013, đề ra mục tiêu giảm 0,25 phần nghìn mức sinh. Góp phần "
+                                "giảm 25% số trường hợp nhiễm HIV do tiêm chích ma túy và 20% số "
+                                "người nhiễm HIV do quan hệ tình dục so với năm 2015.",
+                         period_start=2013, period_end=2020)
+    assert [(o.indicator_id, o.comparator, o.value, o.relative_to) for o in found] == [
+        ("crude_birth_rate", "relative", -0.25, "unspecified"),
+        ("hiv_infections_injecting", "relative", -25.0, "unspecified"),
+        ("hiv_infections_sexual", "relative", -20.0, "2015")]
+
+
+def test_a_document_reviewing_a_year_reports_that_years_values(vocab: Vocabulary) -> None:
+    text = ("Sáng 29.1, Chi cục tổ chức hội nghị tổng kết công tác năm 2012, triển khai kế "
+            "hoạch năm 2013.\nNăm 2012, tỷ suất sinh thô là 13,53‰. Năm 2013, phấn đấu giảm "
+            "0,25‰ mức sinh.")
+    found = observations(vocab, text, period_start=2012, period_end=2013)
+    assert [(o.kind, o.year, o.value) for o in found] == [
+        ("actual", 2012, 13.53), ("target", 2013, -0.25)]
+    assert found[0].kind_basis.startswith("year 2012, the year the document reviews")
+
+
 # --- not the province's value -----------------------------------------------------------------
 
 def test_gap_to_a_target_is_not_a_value(vocab: Vocabulary) -> None:

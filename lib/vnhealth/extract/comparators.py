@@ -11,6 +11,7 @@ from vnhealth.extract.mentions import Mention
 from vnhealth.extract.vocabulary import Vocabulary
 
 CHANGE_NOUN_REACH = 80  # how far before a number its change noun may stand
+PHRASE_REACH = 80  # how far after a number its phrase may name the year compared with
 
 
 class Compared(NamedTuple):
@@ -35,12 +36,16 @@ def _relative(vocab: Vocabulary, d: Mention, low: str, clause: Span, ix: PairInd
                      or vocab.change_noun_re.search(low, noun_from, d.start) is not None
                      or vocab.compared_year_re.search(before) is not None)
     marker_after = any(after.lstrip().startswith(p) for p in vocab.rel_after)
-    # "giảm 50% số cặp tảo hôn": a change verb right before a percent is the change itself,
-    # as in a table cell "Giảm 40%"; "giảm xuống 15%" has a word between and is a level
-    governed = d.unit == "percent" and _ends_with_word(before, vocab.rel_increase
-                                                       + vocab.rel_decrease)
+    # "giảm 25% A và 20% B so với năm 2015": the year compared with ends the number's phrase
+    phrase_end = min(ix.next_mention_start(d.unit_end, clause[1]), d.unit_end + PHRASE_REACH)
+    compared = vocab.compared_year_re.search(low, d.unit_end, phrase_end)
+    # "giảm 50% số cặp tảo hôn", "giảm 0,25‰ mức sinh": a change verb right before a number
+    # stated in its unit is the change itself, as in a table cell "Giảm 40%"; "giảm xuống 15%"
+    # has a word between and is a level
+    governed = d.unit is not None and _ends_with_word(before, vocab.rel_increase
+                                                      + vocab.rel_decrease)
     verb = None
-    if marker_before or marker_after or per_year or governed:
+    if marker_before or marker_after or per_year or governed or compared:
         verb = ix.verb_before(clause, d.start)
     if not verb:
         return None
@@ -48,9 +53,8 @@ def _relative(vocab: Vocabulary, d: Mention, low: str, clause: Span, ix: PairInd
     rel_to = "unspecified"
     if per_year:
         rel_to = "per_year"
-    elif marker_after:
-        m = vocab.compared_year_re.match(after + low[d.unit_end + 30:d.unit_end + 40])
-        rel_to = m.group(1) if m else "unspecified"
+    elif compared is not None:
+        rel_to = compared.group(1)
     return Compared("relative", sign * d.value, None, rel_to)
 
 

@@ -29,12 +29,18 @@ HEAD_LINES = 40  # the header, card and first sentences; a cited date further on
 class IssueYear(NamedTuple):
     year: int
     basis: str  # where it was read
+    month: int | None = None  # where the date gives it
+
+
+EARLY_MONTHS = 3  # a document of the year's first quarter has reached nothing in that year yet
 
 
 def issue_year(vocab: Vocabulary, doc: Document, lines: Sequence[str]) -> IssueYear | None:
     """The year the document was issued, with where it was read; None when nothing says."""
     if doc.issued_on and doc.issued_on[:4].isdigit():
-        return IssueYear(int(doc.issued_on[:4]), "date of issue in the manifest")
+        month = doc.issued_on[5:7]
+        return IssueYear(int(doc.issued_on[:4]), "date of issue in the manifest",
+                         int(month) if month.isdigit() else None)
     in_number = YEAR_IN_TEXT_RE.search(doc.doc_number or "")
     if in_number:
         return IssueYear(int(in_number.group(1)), f"year in its number {doc.doc_number}")
@@ -42,6 +48,16 @@ def issue_year(vocab: Vocabulary, doc: Document, lines: Sequence[str]) -> IssueY
     return (_with_own_number(vocab, doc, [nfc(doc.title or ""), *head])
             or _after_issue_word(vocab, head) or _dateline(vocab, head)
             or _page_date(vocab, head))
+
+
+def reviewed_year(vocab: Vocabulary, doc: Document, lines: Sequence[str]) -> IssueYear | None:
+    """The year the document reviews ("tổng kết công tác năm 2012" in its title or opening
+    lines), with the words that say so; None when it names none."""
+    for text in [doc.title or "", *lines[:HEAD_LINES]]:
+        m = vocab.reviewed_year_re.search(lite(nfc(text)))
+        if m:
+            return IssueYear(int(m.group("y")), f"'{m.group('word')} … năm {m.group('y')}'")
+    return None
 
 
 def _with_own_number(vocab: Vocabulary, doc: Document, texts: list[str]) -> IssueYear | None:
@@ -87,7 +103,9 @@ def _dateline(vocab: Vocabulary, head: list[str]) -> IssueYear | None:
     return None
 
 
-_NUMERIC_DATE_RE = re.compile(r"(?<![\d/])\d{1,2}/\d{1,2}/(?P<y>(?:19|20)\d\d)(?![\d/])")
+_NUMERIC_DATE_RE = re.compile(
+    r"(?<![\d/])\d{1,2}/(?P<m>\d{1,2})/(?P<y>(?:19|20)\d\d)(?![\d/])"
+    r"|(?<![\d-])(?P<iy>(?:19|20)\d\d)-(?P<im>\d{2})-\d{2}(?![\d-])")  # or ISO "2026-02-28"
 _TIME_RE = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)")
 PAGE_DATE_WORDS = 3  # words a page's date line may hold besides the date: "Thời sự - …"
 
@@ -107,7 +125,10 @@ def _page_date(vocab: Vocabulary, head: list[str]) -> IssueYear | None:
         stamp = any(w in rest for w in vocab.page_date_words)
         # a portal's "today" ("Thứ 2, Ngày 28/10/2024") has no time and dates the visit
         if stamp or not words or (timed and len(words) <= PAGE_DATE_WORDS):
-            return IssueYear(int(dates[0].group("y")), f"page date '{text.strip()[:40]}'")
+            date = dates[0]
+            return IssueYear(int(date.group("y") or date.group("iy")),
+                             f"page date '{text.strip()[:40]}'",
+                             int(date.group("m") or date.group("im")))
     return None
 
 

@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from vnhealth.extract.comparators import change_to_at, is_baseline_from
 from vnhealth.extract.index import PairIndex, Span
-from vnhealth.extract.issued import IssueYear
+from vnhealth.extract.issued import EARLY_MONTHS, IssueYear
 from vnhealth.extract.lines import strip_marker
 from vnhealth.extract.mentions import Mention
 from vnhealth.extract.records import Segment
@@ -138,8 +138,9 @@ def kind_for(run: DocumentRun, d: Mention, low: str, clause: Span, ix: PairIndex
     baseline = is_baseline_from(vocab, d, low, clause, ix)
     # the document's own year: when it was issued, else the plan's first year
     own_year = run.issued.year if run.issued is not None else run.past_before
+    early = run.issued is not None and (run.issued.month or 13) <= EARLY_MONTHS
     if (not baseline and verb is not None and year.year is not None and year.year == own_year
-            and run.statistics is None and (seg.section is None
+            and not early and run.statistics is None and (seg.section is None
                                             or seg.section.kind != "target")
             and not any(w in low for w in vocab.target_words)):
         # "Năm 2023, tỷ lệ … đạt 92%" in a text that plans nothing: a value reached in the
@@ -149,6 +150,11 @@ def kind_for(run: DocumentRun, d: Mention, low: str, clause: Span, ix: PairIndex
     judged = verb_before(vocab.assessment_verb_re, low, clause[0], d.start)
     if judged is not None and not baseline and (year.year is None or year.year <= own_year):
         return KindChoice("actual", f"'{judged}' judges what is, it sets no goal")
+    reviewed = run.reviewed
+    if (reviewed is not None and year.year == reviewed.year and not baseline
+            and (run.issued is None or run.issued.year == year.year)):
+        return KindChoice("actual", f"year {year.year}, the year the document reviews "
+                                    f"({reviewed.basis})")
     return decide_kind(
         baseline=baseline, column_kind=None, statistics=run.statistics, section=seg.section,
         verb=verb, year=year, past_before=run.past_before, issued=run.issued,

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from vnhealth.extract.issued import issue_year
+from vnhealth.extract.issued import issue_year, reviewed_year
 from vnhealth.extract.kind_year import reference_year, statistics_word
 from vnhealth.extract.match import IndicatorChooser
 from vnhealth.extract.mentions import Mentions, find_mentions
@@ -34,7 +34,7 @@ def extract_document(vocab: Vocabulary, doc: Document, lines: list[str]) -> Docu
     statistics = statistics_word(doc, vocab.statistics_documents)
     run = DocumentRun(vocab, doc, lines, IndicatorChooser(vocab),
                       Recorder(doc, lines, statistics), statistics, reference_year(doc),
-                      issue_year(vocab, doc, lines))
+                      issue_year(vocab, doc, lines), reviewed_year(vocab, doc, lines))
     cut = cut_document(vocab, doc, lines)
     for table in cut.tables:
         read_table(run, table)

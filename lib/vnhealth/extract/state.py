@@ -25,3 +25,5 @@ class DocumentRun:
     # when the document was issued (None: nothing says): a value for a later year is planned,
     # for an earlier one reported
     issued: IssueYear | None = None
+    # the year the document reviews (None: it names none): its values are reported
+    reviewed: IssueYear | None = None

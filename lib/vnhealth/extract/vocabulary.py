@@ -291,6 +291,10 @@ class Vocabulary:
             rf"(?<!\w)(?P<word>{issue})[\s:|]*\d{{1,2}}\s*/\s*\d{{1,2}}\s*/\s*"
             r"(?P<y>(?:19|20)\d\d)(?!\d)")
         self.page_date_words = _lites(v.get("page_date_words", []))
+        review = "|".join(re.escape(w) for w in _lites(v.get("review_words", []))) or "(?!x)x"
+        # a review word, then within its phrase "năm 2012" (no sentence end between)
+        self.reviewed_year_re = re.compile(
+            rf"(?<!\w)(?P<word>{review})(?!\w)[^.;:\n]{{0,40}}?năm\s+(?P<y>(?:19|20)\d\d)(?!\d)")
         self.dateline_re = re.compile(
             r"(?:^|[|\t])\s*(?P<place>[^\W\d_](?:[^\W\d_]|[ .]){0,30}),\s*(?i:"
             + date + r")\s*[.|]?\s*(?:\||$)")

@@ -267,7 +267,10 @@ def _unique(seen: dict[str, int | None], key: str, shown: Path, what: str,
     seen[key] = line
 
 
-UNIT_FIELDS = (Field("dimension", TEXT), Field("per", POSITIVE), Field("phrases", TEXTS),
+COUNT_DIMENSION = "count"  # units.yaml: the dimension of counts (couples, cases)
+# `phrases` may be left out only for a count: counts are never read as values, so nothing in a
+# text needs to announce one
+UNIT_FIELDS = (Field("dimension", TEXT), Field("per", POSITIVE), Field("phrases", TEXTS, False),
                Field("label_vi", TEXT, False), Field("label_en", TEXT, False))
 
 
@@ -277,15 +280,17 @@ def load_units(path: Path, shown: Path) -> dict[str, Unit]:
     units: dict[str, Unit] = {}
     for unit_id, spec, line in _items(units_map, shown, "unit"):
         v = check_record(spec, UNIT_FIELDS, shown, f"unit {unit_id}", line)
+        if v["phrases"] is None and v["dimension"] != COUNT_DIMENSION:
+            raise InputError(f"unit {unit_id}: field phrases is missing; only a unit of "
+                             f"dimension {COUNT_DIMENSION} may leave it out", path=shown,
+                             line=line)
         units[unit_id] = Unit(id=unit_id, dimension=v["dimension"], per=v["per"],
-                              phrases=v["phrases"], label_vi=v["label_vi"] or unit_id,
+                              phrases=v["phrases"] or (), label_vi=v["label_vi"] or unit_id,
                               label_en=v["label_en"] or unit_id)
     if not units:
         raise InputError("no units declared; expected at least one under `units:`", path=shown)
     return units
 
-
-COUNT_DIMENSION = "count"  # units.yaml: the dimension of counts (couples, cases)
 
 INDICATOR_FIELDS = (
     Field("id", ID), Field("name_vi", TEXT), Field("name_en", TEXT), Field("domain", TEXT),
@@ -485,13 +490,11 @@ def load_subgroups(path: Path, shown: Path) -> dict[str, str]:
 VOCABULARY_LISTS = ("baseline_from", "baseline_to", "baseline_columns", "clause_breaks",
                     "count_nouns", "target_sections", "other_sections", "result_sections",
                     "actual_verbs", "assessment_verbs", "statistics_documents", "target_words",
-                    "gap_markers",
-                    "national_markers", "year_links", "range_from", "range_to",
+                    "gap_markers", "national_markers", "year_links", "range_from", "range_to",
                     "activity_subjects", "establishment_subjects", "compared_with",
-                    "respectively_words",
-                    "continuation_words", "issue_words", "page_date_words", "leading_words",
-                    "number_first_words",
-                    "share_words", "share_subjects", "goal_words", "document_words")
+                    "respectively_words", "continuation_words", "issue_words", "review_words",
+                    "page_date_words", "leading_words", "number_first_words", "share_words",
+                    "share_subjects", "goal_words", "document_words")
 VOCABULARY_FIELDS = (
     Field("abbreviations", MAPPING, False), Field("comparators_before", MAPPING, False),
     Field("comparators_after", MAPPING, False), Field("relative", MAPPING, False),
