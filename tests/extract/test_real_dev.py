@@ -29,6 +29,8 @@ class RealSet(NamedTuple):
     recall: float
     precision: float
     indicator: float  # share of matched values whose indicator is the labelled one
+    # documents known to give no match yet (README: why); every other one must give some
+    unread: frozenset[str] = frozenset()
 
 
 SETS = [
@@ -38,8 +40,13 @@ SETS = [
     RealSet("real_dev2", 75, 6, 0.99, 0.99, 0.98),
     # 7 texts; first 0.429 / 0.700 (held-out); now 0.898 / 0.957, indicator 0.977
     RealSet("real_dev3", 49, 7, 0.89, 0.95, 0.97),
-    # 7 pages and plans; first 0.708 / 0.850 (held-out); now 0.958 / 0.958, indicator 1.000
-    RealSet("real_dev4", 24, 7, 0.95, 0.95, 0.97),
+    # 7 pages and plans; first 0.708 / 0.850 (held-out); now 1.000 / 1.000
+    RealSet("real_dev4", 24, 7, 0.99, 0.99, 0.99),
+    # 12 pages, plans and a statistics report; first 0.436 / 0.649 (held-out); now 0.727 /
+    # 0.816, indicator 1.000 (a report table with comparison columns and an undated plan page
+    # whose targets take the measurer's horizon are the misses: README)
+    RealSet("real_dev5", 55, 12, 0.72, 0.81, 0.97,
+            frozenset({"rd_dien_bien_2024_ktxh_6t_dan_so", "rd_hoa_binh_2012_dinh_duong"})),
 ]
 
 
@@ -62,8 +69,8 @@ def test_real_set_scores_at_least_its_floors(tmp_path: Path, real: RealSet) -> N
     assert total["indicator"] >= real.indicator, total
     assert total["kind"] >= KIND_FLOOR, total
     # every document contributes: no layout or province is read as nothing at all
-    read_nothing = [name for name, row in scores.items() if row["matched"] == 0]
-    assert not read_nothing, read_nothing
+    read_nothing = {name for name, row in scores.items() if row["matched"] == 0}
+    assert read_nothing == real.unread, read_nothing
 
 
 @pytest.mark.parametrize("name", [s.name for s in SETS])
