@@ -361,3 +361,30 @@ def test_a_seed_table_redrawn_in_another_layout_reads_the_same(vocab: Vocabulary
     as_tabs = _table_values(vocab, lines)
     assert len(as_tabs) == 45  # the 45 targets, baselines and milestones of the tab table
     assert _table_values(vocab, _redrawn(lines, draw)) == as_tabs
+
+
+# --- a statistics report's table: an estimate column beside two comparison columns -------------
+
+# the layout of a provincial statistics office's report (positions as printed, numbers made up)
+REPORT_TABLE = (
+    "                                                                                           Ước năm 2024 so với (%)\n"  # noqa: E501 - a layout by position
+    "                                                                                Ước năm\n"
+    "                                      Chỉ tiêu                      Năm 2023\n"
+    "                                                                                  2024      Thực hiện   Kế hoạch\n"  # noqa: E501 - a layout by position
+    "                                                                                             năm 2023   năm 2024\n"  # noqa: E501 - a layout by position
+    "\n"
+    "                     1. Dân số trung bình (người)                      600.100      606.200   101,02      99,90\n"  # noqa: E501 - a layout by position
+    "                     2. Tỷ lệ sinh (‰)                                   18,10        17,90    -0,20      -1,10\n"  # noqa: E501 - a layout by position
+    "                     4. Tỷ lệ tăng dân số tự nhiên (‰)                   12,40        12,30    -0,10      0,20")  # noqa: E501 - a layout by position
+
+
+def test_columns_under_a_comparison_hold_no_values(vocab: Vocabulary) -> None:
+    found = read_text(vocab, REPORT_TABLE, period_start=2024, period_end=2024,
+                      title="[statistics office] Tình hình kinh tế - xã hội").observations
+    # the two columns under "so với (%)" are ratios (and signed changes), never a year's values;
+    # a natural growth rate in ‰ is the catalogue's rate in %, converted later
+    assert sorted((o.indicator_id, o.kind, o.year, o.value, o.unit) for o in found) == [
+        ("crude_birth_rate", "actual", 2023, 18.1, "per_1000"),
+        ("crude_birth_rate", "actual", 2024, 17.9, "per_1000"),
+        ("natural_population_growth", "actual", 2023, 12.4, "per_1000"),
+        ("natural_population_growth", "actual", 2024, 12.3, "per_1000")]

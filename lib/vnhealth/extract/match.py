@@ -61,7 +61,7 @@ class IndicatorChooser:
             if unit is None:
                 if not table:
                     continue
-            elif not self._unit_fits(unit, ind.unit):
+            elif not self._unit_fits(unit, ind.unit) and unit not in ind.also_in:
                 continue
             fitting.append(ind)
         if not fitting:

@@ -69,7 +69,8 @@ def read_segment(run: DocumentRun, seg: Segment) -> None:
 
 
 def read_text(vocab: Vocabulary, text: str, *, doc_id: str = "text", province_id: str = "",
-              period_start: int = 2021, period_end: int = 2025) -> DocumentExtraction:
+              period_start: int = 2021, period_end: int = 2025, title: str = ""
+              ) -> DocumentExtraction:
     """Extract from a piece of text as if it were a document (for tests and exploration).
 
     >>> from vnhealth.inputs.catalog import load_catalog
@@ -79,7 +80,7 @@ def read_text(vocab: Vocabulary, text: str, *, doc_id: str = "text", province_id
     ...  read_text(vocab, "- Tuổi thọ trung bình đạt trên 74,5 tuổi.").observations]
     [('life_expectancy', '>', 74.5)]
     """
-    doc = Document(id=doc_id, province_id=province_id, title="", doc_number=None, issuer=None,
+    doc = Document(id=doc_id, province_id=province_id, title=title, doc_number=None, issuer=None,
                    issued_on=None, issued_text=None, period_start=period_start,
                    period_end=period_end, file="", sha256="", manifest_line=0)
     return extract_document(vocab, doc, text.split("\n"))

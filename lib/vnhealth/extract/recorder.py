@@ -118,7 +118,7 @@ class Recorder:
         """Kind and basis of a table cell. A statistics document's year columns report
         values: its cells are actual whatever the layout reader took them for."""
         kind_basis = "table column"
-        if self.statistics is not None and kind in ("target", "trajectory"):
+        if self.statistics is not None and kind in ("target", "trajectory", "baseline"):
             kind, kind_basis = "actual", f"statistics document: '{self.statistics}'"
         label = statement.indicator_text
         if label is None:

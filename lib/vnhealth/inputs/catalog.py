@@ -156,6 +156,9 @@ class Indicator:
     # a count (unit of dimension `count`): only its relative change is a value ("giảm 50% số
     # cặp tảo hôn"), since counts of different provinces are never comparable
     relative_only: bool = False
+    # other units a value of it may be stated in, of the same dimension (a growth rate in ‰ as
+    # well as in %); converted by the registry like any other
+    also_in: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -297,7 +300,7 @@ INDICATOR_FIELDS = (
     Field("unit", TEXT), Field("direction", choice(DIRECTIONS)), Field("aliases", TEXTS),
     Field("band", PAIR, False), Field("plausible", PAIR, False), Field("subgroup", TEXT, False),
     # the code in the Ministry of Health's system of health-statistics indicators, where one exists
-    Field("moh_code", TEXT, False),
+    Field("moh_code", TEXT, False), Field("also_in", TEXTS, False),
 )
 
 
@@ -317,6 +320,11 @@ def load_indicators(path: Path, shown: Path, units: dict[str, Unit],
             raise InputError(f"{where}: field unit: got {v['unit']!r}; expected a unit of "
                              f"units.yaml: {', '.join(sorted(units))}",
                              path=shown, line=key_line(item, "unit", line))
+        for other in v["also_in"] or ():
+            if other not in units or units[other].dimension != units[v["unit"]].dimension:
+                raise InputError(f"{where}: field also_in: got {other!r}; expected a unit of "
+                                 f"units.yaml of dimension {units[v['unit']].dimension}",
+                                 path=shown, line=key_line(item, "also_in", line))
         if v["direction"] == "band" and v["band"] is None:
             raise InputError(f"{where}: field band is missing; a band indicator needs "
                              "`band: [low, high]`", path=shown, line=line)
@@ -327,7 +335,8 @@ def load_indicators(path: Path, shown: Path, units: dict[str, Unit],
         out.append(Indicator(**{k: v[k] for k in ("id", "name_vi", "name_en", "domain", "unit",
                                                   "direction", "aliases", "band", "plausible",
                                                   "subgroup", "moh_code")},
-                             relative_only=units[v["unit"]].dimension == COUNT_DIMENSION))
+                             relative_only=units[v["unit"]].dimension == COUNT_DIMENSION,
+                             also_in=tuple(v["also_in"] or ())))
     if not out:
         raise InputError("no indicators; expected at least one under `indicators:`", path=shown)
     return out
@@ -510,7 +519,7 @@ YEAR_PHRASE_FIELDS = tuple(Field(name, TEXTS, False) for name in
 # vnhealth.extract.shapes: each a list of phrases
 TABLE_WORD_FIELDS = tuple(Field(name, TEXTS, False) for name in (
     "preliminary", "actual", "plan", "header", "unit_line", "totals", "national", "sub_rows",
-    "statistics", "ditto", "unit_column", "target_column", "row_number_header"))
+    "statistics", "ditto", "unit_column", "target_column", "row_number_header", "comparison"))
 RELATIVE_FIELDS = tuple(Field(name, TEXTS, False) for name in
                         ("increase", "decrease", "markers_before", "markers_after", "per_year",
                          "per_year_before", "change_nouns"))

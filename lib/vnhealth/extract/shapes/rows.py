@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import NamedTuple
 
 from vnhealth.extract.numbers import CellValue, parse_cell
@@ -39,11 +40,18 @@ class RowParts(NamedTuple):
     values: list[ValueToken]
 
 
+SIGNED_RE = re.compile(r"^[-−+](?=\d)")
+
+
 def value_token(text: str) -> tuple[bool, CellValue | None]:
-    """(is it a cell, its value): a number, or a blank marker ("-", "..") without a value."""
+    """(is it a cell, its value): a number, signed perhaps ("-0,96": a change column's), or a
+    blank marker ("-", "..") without a value."""
     if BLANK_CELL_RE.match(text):
         return True, None
-    cell = parse_cell(text)
+    sign = SIGNED_RE.match(text)
+    cell = parse_cell(text[sign.end():] if sign else text)
+    if cell is not None and sign and sign.group(0) != "+" and cell.value_high is None:
+        cell = replace(cell, value=-cell.value)
     return cell is not None, cell
 
 
@@ -105,9 +113,12 @@ class RowReader:
     """Reads the rows under a header, line by line, into `rows`."""
 
     def __init__(self, lines: Sequence[str], columns: list[YearColumn], by_position: bool,
-                 words: TableWords):
+                 words: TableWords, ignored: Sequence[YearColumn] = ()):
         self.lines = lines
         self.columns = columns
+        # columns laid out by position whose cells are not values (comparisons): a value under
+        # one of them is dropped
+        self.ignored = list(ignored)
         self.by_position = by_position
         self.words = words
         self.rows: list[Row] = []
@@ -129,7 +140,7 @@ class RowReader:
                 continue
             if header_line(line, j - 1, self.words) is not None:
                 break  # another header: another table
-            parts = split_row(line, len(self.columns))
+            parts = split_row(line, len(self.columns) + len(self.ignored))
             if parts.label and parts.values and len(parts.values) < len(self.columns) and all(
                     v.value is None for v in parts.values):
                 # a label ending in a dash ("… suy dinh dưỡng (%) -") holds no values
@@ -174,7 +185,7 @@ class RowReader:
         unit = parts.unit_text or (LABEL_UNIT_RE.search(label) or [None, ""])[1] or ""
         row = Row(label=label, lines=[n for n, _t in label_lines], unit_text=unit.strip(),
                   role=row_role(label, self.words))
-        self._place(row, line_no, parts.values, in_order=not parts.label)
+        self._place(row, line_no, self._kept(parts.values), in_order=not parts.label)
         self.rows.append(row)
         self.pending = []
         self.open = row
@@ -190,6 +201,18 @@ class RowReader:
         for k, (text, value, s, e) in enumerate(parts.values):
             row.cells.append(Cell(text, value, start + k, line_no, s, e))
         return True
+
+    def _kept(self, values: list[ValueToken]) -> list[ValueToken]:
+        """The values not under an ignored column (the nearest column by position decides);
+        at most one per column, the rightmost kept."""
+        if not self.ignored:
+            return values
+        every = self.columns + self.ignored
+        centres = [c.start + c.end for c in every]  # doubled, as s + e below
+        kept = [v for v in values
+                if min(range(len(every)), key=lambda k: abs(centres[k] - (v.start + v.end)))
+                < len(self.columns)]
+        return kept[-len(self.columns):]
 
     def _place(self, row: Row, line_no: int, values: list[ValueToken], in_order: bool) -> None:
         """Give each value its column: in order when the values stand below their label (one

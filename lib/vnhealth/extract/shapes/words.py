@@ -47,6 +47,8 @@ class TableWords:
     target_column: tuple[str, ...] = ()
     # the header cell opening a PDF table of numbered rows ("STT"), as written (capitals)
     row_number_header: re.Pattern[str] = re.compile(r"(?!x)x")
+    # words over columns that compare two others ("Ước năm 2024 so với (%)"): ratios, no values
+    comparison: re.Pattern[str] = re.compile(r"(?!x)x")
 
     @classmethod
     def from_vocabulary(cls, vocabulary: dict[str, Any], unit_phrases: Sequence[str] = ()
@@ -70,6 +72,7 @@ class TableWords:
             unit_cell=unit_cell, counted=counted, ditto=ditto,
             unit_column=tuple(lite(nfc(p)) for p in t.get("unit_column") or []),
             target_column=tuple(lite(nfc(p)) for p in t.get("target_column") or []),
+            comparison=phrases_re(t.get("comparison") or []),
             row_number_header=re.compile(
                 r"^\s*(?:" + "|".join(map(re.escape, numbered)) + r")\b") if numbered
             else re.compile(r"(?!x)x"))

@@ -24,9 +24,13 @@ def read_year_table(spot: Spot, shape: str, by_position: bool,
     run = header_run(lines, i, words)
     if columns is None:
         columns = year_columns(run, by_position)
+    compared: list[YearColumn] = []
+    if by_position:
+        compared = _comparisons(lines, run[0].index, run[-1].index, columns, words)
+        columns = [c for c in columns if c not in compared]
     if len({c.year for c in columns}) != len(columns) or len(columns) < 2:
         return None
-    reader = RowReader(lines, columns, by_position, words)
+    reader = RowReader(lines, columns, by_position, words, ignored=compared)
     end = reader.read(run[-1].index + 1)
     rows = [r for r in reader.rows if r.cells]
     if not rows:
@@ -38,6 +42,21 @@ def read_year_table(spot: Spot, shape: str, by_position: bool,
                   or _source_line_below(lines, end, words) or _bilingual(lines, rows))
     table = Table(shape, columns, rows, title, unit, "actual" if statistics else None, i, end)
     return ShapeRead(end=table.end, table=table)
+
+
+COMPARISON_ABOVE = 3  # lines above a header where a comparison cell may stand over it
+_CELL_RE = re.compile(r"\S+(?: \S+)*")  # a cell: words parted by single blanks
+
+
+def _comparisons(lines: Sequence[str], first: int, last: int, columns: list[YearColumn],
+                 words: TableWords) -> list[YearColumn]:
+    """The columns under a cell comparing two others ("Ước năm 2024 so với (%)" over "năm
+    2023  năm 2024"): in a table laid out by position, a comparison cell on a line above a
+    column's year, over its place, makes its cells ratios."""
+    cells = [(k, m.span()) for k in range(max(0, first - COMPARISON_ABOVE), last + 1)
+             for m in _CELL_RE.finditer(lines[k]) if words.comparison.search(lite(m.group(0)))]
+    return [c for c in columns
+            if any(k < c.line - 1 and a < c.end and c.start < b for k, (a, b) in cells)]
 
 
 def laid_out_by_position(spot: Spot) -> bool:
