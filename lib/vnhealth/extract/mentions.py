@@ -19,7 +19,6 @@ from vnhealth.extract.numbers import (
     FRACTION_SHARE_RE,
     MENTION_RE,
     is_year,
-    mention_number,
     parse_number,
 )
 from vnhealth.extract.records import Segment
@@ -97,12 +96,13 @@ def find_mentions(vocab: Vocabulary, seg: Segment, cleaned: str) -> Mentions:
     scan = blanked(current, spans)
     unit_starts = [u.start for u in units]
     for m in MENTION_RE.finditer(scan):
-        _, v1 = mention_number(m)
+        point = m.group("point")  # inline mention_number: every number of a document
+        v1 = float(point) if point is not None else parse_number(m.group("num"))
         v2 = parse_number(m.group("num2")) if m.group("num2") else None
         if is_year(v1) and (v2 is None or is_year(v2)):
             continue
         unit, unit_end = unit_after(vocab, low, m.end(), units, unit_starts)
-        if unit is None and m.group("point") is not None:
+        if unit is None and point is not None:
             continue  # "2.1" without a unit: a section number as likely as a value
         mentions.append(Mention(m.start(), m.end(), m.start(), v1, v2, unit, unit_end,
                                 m.group(0), False))

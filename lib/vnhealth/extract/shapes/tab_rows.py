@@ -71,15 +71,16 @@ def detect(spot: Spot) -> bool:
     """Tab rows; or one-line pipe rows whose header leads to numbered rows (pipe cells over
     several lines, and pipe rows without numbers, are the pipe shape's)."""
     line = spot.lines[spot.i]
-    if is_tab_line(line):
+    if "\t" in line and is_tab_line(line):
         return True
     reach = min(len(spot.lines), spot.i + NUMBERED_ROW_REACH)
-    if split_cells(line) is None:
-        # cells aligned by position: header lines naming a year above numbered rows
-        return aligned.gaps(line) >= 2 and aligned.is_table(
-            spot.lines, aligned.block(spot.lines, spot.i, reach)[0])
-    rows = _rows(spot.lines, spot.i, reach)[0]
-    return 0 < _data_start(rows) < len(rows)
+    if "|" in line and split_cells(line) is not None:
+        rows = _rows(spot.lines, spot.i, reach)[0]
+        return 0 < _data_start(rows) < len(rows)
+    # cells aligned by position: header lines naming a year above numbered rows (every line is
+    # tried here, so the cheap test of a double blank between words goes first)
+    return ("  " in line.strip() and aligned.gaps(line) >= 2
+            and aligned.is_table(spot.lines, aligned.block(spot.lines, spot.i, reach)[0]))
 
 
 def _aligned_rows(lines: Sequence[str], i: int) -> tuple[list[TabRow], int]:
