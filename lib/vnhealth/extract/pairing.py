@@ -87,17 +87,6 @@ def pair_segment(run: DocumentRun, seg: Segment, cleaned: str, found: Mentions,
 _BLANKS_RE = re.compile(r"\s+")
 
 
-def _has_word(low: str, word: str, lo: int, hi: int) -> bool:
-    """Does `word` stand as a whole word in low[lo:hi]?"""
-    at = low.find(word, lo, hi)
-    while at >= 0:
-        if (at == 0 or not low[at - 1].isalnum()) and (
-                at + len(word) >= len(low) or not low[at + len(word)].isalnum()):
-            return True
-        at = low.find(word, at + 1, hi)
-    return False
-
-
 class _SegmentPairing:
     """The numbers of one segment, read in text order."""
 
@@ -206,7 +195,7 @@ class _SegmentPairing:
         den = ix.last_denominator_start(clause[0], d.start)
         if den is not None and den >= ix.mention_end_before(clause[0], d.start):
             return False
-        if den is not None and _has_word(low, m.group(0).strip(), clause[0], den):
+        if den is not None and ix.first_word(m.group(0).strip(), clause[0], den) is not None:
             # "Tỷ lệ bác sĩ và giường bệnh trên 1 vạn dân đạt 10 bác sĩ và 31,5 giường": the
             # noun is one the per-N name names, so each number is that noun's rate
             return False

@@ -1,7 +1,8 @@
 """Rows whose cells are aligned by position, runs of spaces between them: text drawn from a
 PDF's layout or a fixed-width dump. The columns are the spans between gutters, positions blank
-in every numbered row; header lines (a spanning header cell may cross a gutter) and label lines
-that wrap are cut by the same spans, so each row becomes the cells a tab row would have."""
+in every numbered row; a header cell goes to each column it overlaps (a spanning header cell
+may cross a gutter) and a wrapped label joins its row, so each row becomes the cells a tab row
+would have."""
 
 from __future__ import annotations
 
@@ -75,7 +76,7 @@ def spans(texts: list[str]) -> list[tuple[int, int]]:
     return out
 
 
-_CELL_RE = re.compile(rf"\S+(?: {{1,{GUTTER - 1}}}\S+)*")
+CELL_RE = re.compile(rf"\S+(?: {{1,{GUTTER - 1}}}\S+)*")  # words parted by less than a gutter
 
 
 def cells(text: str, columns: list[tuple[int, int]]) -> list[str]:
@@ -83,7 +84,7 @@ def cells(text: str, columns: list[tuple[int, int]]) -> list[str]:
     a header cell spanning columns ("Tiến độ thực hiện trong các năm", "Đơn vị" over a
     narrower column) goes to each of them; a cell in a gutter to the nearest column."""
     out: list[list[str]] = [[] for _ in columns]
-    for m in _CELL_RE.finditer(text):
+    for m in CELL_RE.finditer(text):
         a, b = m.span()
         hit = [k for k, (lo, hi) in enumerate(columns) if lo < b and a < hi]
         if not hit and columns:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from vnhealth.extract.shapes import aligned
 from vnhealth.extract.shapes.header import header_run, year_columns
 from vnhealth.extract.shapes.records import Row, ShapeRead, Spot, Table, YearColumn
 from vnhealth.extract.shapes.rows import RowReader
@@ -45,7 +46,6 @@ def read_year_table(spot: Spot, shape: str, by_position: bool,
 
 
 COMPARISON_ABOVE = 3  # lines above a header where a comparison cell may stand over it
-_CELL_RE = re.compile(r"\S+(?: \S+)*")  # a cell: words parted by single blanks
 
 
 def _comparisons(lines: Sequence[str], first: int, last: int, columns: list[YearColumn],
@@ -54,7 +54,8 @@ def _comparisons(lines: Sequence[str], first: int, last: int, columns: list[Year
     2023  năm 2024"): in a table laid out by position, a comparison cell on a line above a
     column's year, over its place, makes its cells ratios."""
     cells = [(k, m.span()) for k in range(max(0, first - COMPARISON_ABOVE), last + 1)
-             for m in _CELL_RE.finditer(lines[k]) if words.comparison.search(lite(m.group(0)))]
+             for m in aligned.CELL_RE.finditer(lines[k])
+             if words.comparison.search(lite(m.group(0)))]
     return [c for c in columns
             if any(k < c.line - 1 and a < c.end and c.start < b for k, (a, b) in cells)]
 
