@@ -29,11 +29,11 @@ def vocab() -> Vocabulary:
     return Vocabulary(load_catalog(REPO))
 
 
-def observations(vocab: Vocabulary, text: str, **kw: int) -> list[Observation]:
+def observations(vocab: Vocabulary, text: str, **kw: int | str) -> list[Observation]:
     return read_text(vocab, text, **kw).observations
 
 
-def only(vocab: Vocabulary, text: str, **kw: int) -> Observation:
+def only(vocab: Vocabulary, text: str, **kw: int | str) -> Observation:
     found = observations(vocab, text, **kw)
     assert len(found) == 1, found
     return found[0]
@@ -119,6 +119,19 @@ def test_no_stated_year_is_null_not_the_period_end(vocab: Vocabulary) -> None:
              period_start=2020, period_end=2030)
     assert o.year is None
     assert o.year_basis == "not stated"
+
+
+def test_horizon_only_the_manifest_gives_is_not_stated(vocab: Vocabulary) -> None:
+    # an undated page of targets: the period is the reader's guess, so the year stays open;
+    # the same text under a title naming the period takes its horizon
+    text = "Mục tiêu cụ thể: giảm tỷ lệ suy dinh dưỡng thể thấp còi xuống 24%."
+    o = only(vocab, text, period_start=2011, period_end=2020, title="Cải thiện dinh dưỡng")
+    assert (o.kind, o.year) == ("target", None)
+    assert o.year_basis == "not stated (the document names no plan horizon)"
+    o = only(vocab, text, period_start=2011, period_end=2020,
+             title="Kế hoạch hành động về dinh dưỡng đến năm 2020")
+    assert (o.kind, o.year) == ("target", 2020)
+    assert o.year_basis.startswith("plan horizon")
 
 
 def test_one_year_document_gives_its_year(vocab: Vocabulary) -> None:

@@ -17,7 +17,7 @@ from typing import NamedTuple
 from vnhealth.extract.comparators import change_to_at, is_baseline_from
 from vnhealth.extract.index import PairIndex, Span
 from vnhealth.extract.issued import EARLY_MONTHS, IssueYear
-from vnhealth.extract.lines import strip_marker
+from vnhealth.extract.lines import YEAR_IN_TEXT_RE, strip_marker
 from vnhealth.extract.mentions import Mention
 from vnhealth.extract.records import Segment
 from vnhealth.extract.sections import Section
@@ -39,6 +39,7 @@ class YearChoice(NamedTuple):
 
 
 NOT_STATED = YearChoice(None, "not stated")
+HORIZON_NOT_STATED = YearChoice(None, "not stated (the document names no plan horizon)")
 
 
 def statistics_word(doc: Document, words: Sequence[str]) -> str | None:
@@ -51,6 +52,16 @@ def reference_year(doc: Document) -> int:
     """The first year the document plans for: a value for an earlier year is reported."""
     issued = int(doc.issued_on[:4]) if doc.issued_on and doc.issued_on[:4].isdigit() else None
     return min(doc.period_start, issued) if issued else doc.period_start
+
+
+def stated_horizon(doc: Document, lines: list[str]) -> int | None:
+    """The period's last year, where the document's title or text names it: a year only the
+    manifest gives is a reader's guess, not the document's word."""
+    wanted = doc.period_end
+    for text in (doc.title, *lines):
+        if any(int(y) == wanted for y in YEAR_IN_TEXT_RE.findall(text)):
+            return wanted
+    return None
 
 
 def verb_before(verb_re: re.Pattern[str], low: str, lo: int, start: int) -> str | None:
@@ -287,14 +298,15 @@ def _horizon(run: DocumentRun, seg: Segment) -> YearChoice:
     """A value without a year of its own: the plan's horizon in a target section, or the
     one year a one-year document covers; otherwise the year is not stated (never the
     period's end by default)."""
-    doc = run.doc
+    if run.horizon is None:
+        return HORIZON_NOT_STATED
     if seg.section is not None and seg.section.kind == "target":
-        return YearChoice(doc.period_end, f"plan horizon (target section '{seg.section.word}')")
+        return YearChoice(run.horizon, f"plan horizon (target section '{seg.section.word}')")
     # a statement that opens like a target heading ("Mục tiêu cụ thể là: …")
     opening = lite(strip_marker(seg.text[:120].lstrip()))[:40]  # not the whole text
     word = next((w for w in run.vocab.target_sections if opening.startswith(w)), None)
     if word is not None:
-        return YearChoice(doc.period_end, f"plan horizon (statement opens '{word}')")
-    if doc.period_start == doc.period_end:
-        return YearChoice(doc.period_end, "one-year document")
+        return YearChoice(run.horizon, f"plan horizon (statement opens '{word}')")
+    if run.doc.period_start == run.horizon:
+        return YearChoice(run.horizon, "one-year document")
     return NOT_STATED

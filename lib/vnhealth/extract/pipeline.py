@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from vnhealth.extract.issued import issue_year, reviewed_year
-from vnhealth.extract.kind_year import reference_year, statistics_word
+from vnhealth.extract.kind_year import reference_year, stated_horizon, statistics_word
 from vnhealth.extract.match import IndicatorChooser
 from vnhealth.extract.mentions import Mentions, find_mentions
 from vnhealth.extract.pairing import pair_segment
@@ -34,7 +34,8 @@ def extract_document(vocab: Vocabulary, doc: Document, lines: list[str]) -> Docu
     statistics = statistics_word(doc, vocab.statistics_documents)
     run = DocumentRun(vocab, doc, lines, IndicatorChooser(vocab),
                       Recorder(doc, lines, statistics), statistics, reference_year(doc),
-                      issue_year(vocab, doc, lines), reviewed_year(vocab, doc, lines))
+                      issue_year(vocab, doc, lines), reviewed_year(vocab, doc, lines),
+                      stated_horizon(doc, lines))
     cut = cut_document(vocab, doc, lines)
     for table in cut.tables:
         read_table(run, table)
@@ -69,9 +70,11 @@ def read_segment(run: DocumentRun, seg: Segment) -> None:
 
 
 def read_text(vocab: Vocabulary, text: str, *, doc_id: str = "text", province_id: str = "",
-              period_start: int = 2021, period_end: int = 2025, title: str = ""
+              period_start: int = 2021, period_end: int = 2025, title: str | None = None
               ) -> DocumentExtraction:
     """Extract from a piece of text as if it were a document (for tests and exploration).
+    Without a title the text stands for a plan whose title names its period, as plans do
+    ("giai đoạn 2021 - 2025"); pass title="" for a document that names none.
 
     >>> from vnhealth.inputs.catalog import load_catalog
     >>> from vnhealth.inputs.paths import ProjectPaths
@@ -80,6 +83,9 @@ def read_text(vocab: Vocabulary, text: str, *, doc_id: str = "text", province_id
     ...  read_text(vocab, "- Tuổi thọ trung bình đạt trên 74,5 tuổi.").observations]
     [('life_expectancy', '>', 74.5)]
     """
+    if title is None:
+        title = (f"năm {period_end}" if period_start == period_end
+                 else f"giai đoạn {period_start} - {period_end}")
     doc = Document(id=doc_id, province_id=province_id, title=title, doc_number=None, issuer=None,
                    issued_on=None, issued_text=None, period_start=period_start,
                    period_end=period_end, file="", sha256="", manifest_line=0)

@@ -27,3 +27,6 @@ class DocumentRun:
     issued: IssueYear | None = None
     # the year the document reviews (None: it names none): its values are reported
     reviewed: IssueYear | None = None
+    # the plan's last year where its title or text states it (None: only the manifest does,
+    # so a target without a year of its own has no stated year)
+    horizon: int | None = None

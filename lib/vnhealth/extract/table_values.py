@@ -155,8 +155,8 @@ def _read_total_table(run: DocumentRun, table: TotalTable) -> None:
     years = YEAR_IN_TEXT_RE.findall(table.title)
     if years:
         year = YearChoice(int(years[-1]), "table title")
-    elif run.doc.period_start == run.doc.period_end:
-        year = YearChoice(run.doc.period_end, "one-year document")
+    elif run.horizon is not None and run.doc.period_start == run.horizon:
+        year = YearChoice(run.horizon, "one-year document")
     else:
         year = NOT_STATED
     kind = decide_kind(baseline=False, column_kind=None, statistics=run.statistics,
