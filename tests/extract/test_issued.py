@@ -54,6 +54,9 @@ def test_the_manifest_and_the_number_come_first(vocab: Vocabulary) -> None:
     ([",", "Cập nhật lúc: 08:32 |28/03/2017"], None,
      IssueYear(2017, "page date 'Cập nhật lúc: 08:32 |28/03/2017'", 3)),
     (["Tin tức", "2026-02-28"], None, IssueYear(2026, "page date '2026-02-28'", 2)),
+    # a stamp in a line of cells: the section's name in the next cell is not the stamp's
+    (["Hà Nội", "Thứ bảy, 19:00 27/11/2021 | Dân số và phát triển"], None,
+     IssueYear(2021, "page date 'Thứ bảy, 19:00 27/11/2021'", 11)),
     # cited dates, a portal's date of the visit (a weekday, no time) and prose are none of these
     (["Thứ 2, Ngày 28/10/2024",
       "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;",

@@ -14,7 +14,13 @@ import pytest
 from vnhealth.build.warehouse import build
 from vnhealth.extract import Observation, Vocabulary, extract_document, read_text
 from vnhealth.extract.fuzzy import FuzzyIndex
-from vnhealth.extract.kind_year import NOT_STATED, YearChoice, decide_kind, statistics_word
+from vnhealth.extract.kind_year import (
+    NOT_STATED,
+    YearChoice,
+    decide_kind,
+    reports_only,
+    statistics_word,
+)
 from vnhealth.extract.pairing import is_gap
 from vnhealth.extract.plausibility import quarantine_reason
 from vnhealth.extract.sections import Section, section_of
@@ -100,9 +106,25 @@ def test_statistics_document_reports_actuals() -> None:
                    period_start=2023, period_end=2023, file="", sha256="", manifest_line=0)
     word = statistics_word(doc, ["niên giám", "sơ bộ"])
     assert word == "niên giám"
-    choice = decide_kind(baseline=False, column_kind=None, statistics=word, section=None,
+    why = reports_only(doc, word, None)
+    assert why == "statistics document: 'niên giám'"
+    choice = decide_kind(baseline=False, column_kind=None, reports_only=why, section=None,
                          verb=None, year=NOT_STATED, past_before=2023)
-    assert choice.kind == "actual"
+    assert choice == ("actual", why)
+
+
+def test_a_text_issued_after_its_period_reports_even_undated_values(vocab: Vocabulary) -> None:
+    # a page of 27/11/2021 on the years up to 2020: a value with no year of its own is reported
+    text = ("Thứ bảy, 19:00 27/11/2021 | Dân số và phát triển\n"
+            "Nhiều năm qua tỉnh duy trì mức sinh thay thế, bình quân một phụ nữ "
+            "duy trì ở mức từ 2-2,2 con/phụ nữ.")
+    o = only(vocab, text, period_start=2004, period_end=2020)
+    assert (o.kind, o.year, o.value, o.value_high) == ("actual", None, 2.0, 2.2)
+    assert o.kind_basis.startswith("issued in 2021 (page date 'Thứ bảy, 19:00 27/11/2021'), "
+                                   "after the period it covers (2004–2020)")
+    # the same text dated within its period plans the value
+    o = only(vocab, text.replace("2021", "2019"), period_start=2004, period_end=2020)
+    assert o.kind == "target"
 
 
 def test_the_first_section_word_of_a_heading_decides() -> None:

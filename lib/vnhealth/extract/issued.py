@@ -113,22 +113,31 @@ PAGE_DATE_WORDS = 3  # words a page's date line may hold besides the date: "Th�
 def _page_date(vocab: Vocabulary, head: list[str]) -> IssueYear | None:
     """A web page's date: a line holding only a numeric date ("30/04/2022"), a short one with
     a date and a time ("Thời sự - 28/12/2021 17:42"), or a date after a page-date word
-    ("Cập nhật lúc: 08:32 |28/03/2017")."""
+    ("Cập nhật lúc: 08:32 |28/03/2017"). A line of cells ("Thứ bảy, 19:00 27/11/2021 | Dân
+    số và phát triển") is read whole, then cell by cell: the section's name is no date's."""
     for text in head:
-        low = lite(text)
-        dates = list(_NUMERIC_DATE_RE.finditer(low))
-        if len(dates) != 1:
-            continue
-        timed = _TIME_RE.search(low) is not None
-        rest = _TIME_RE.sub(" ", _NUMERIC_DATE_RE.sub(" ", low))
-        words = re.findall(r"[^\W\d_]+", rest)
-        stamp = any(w in rest for w in vocab.page_date_words)
-        # a portal's "today" ("Thứ 2, Ngày 28/10/2024") has no time and dates the visit
-        if stamp or not words or (timed and len(words) <= PAGE_DATE_WORDS):
-            date = dates[0]
-            return IssueYear(int(date.group("y") or date.group("iy")),
-                             f"page date '{text.strip()[:40]}'",
-                             int(date.group("m") or date.group("im")))
+        cells = text.split("|") if "|" in text else []
+        for piece in (text, *cells):
+            found = _stamped_date(vocab, lite(piece))
+            if found is not None:
+                return IssueYear(int(found.group("y") or found.group("iy")),
+                                 f"page date '{piece.strip()[:40]}'",
+                                 int(found.group("m") or found.group("im")))
+    return None
+
+
+def _stamped_date(vocab: Vocabulary, low: str) -> re.Match[str] | None:
+    """The one numeric date of a text that is a page's date stamp, if it is one."""
+    dates = list(_NUMERIC_DATE_RE.finditer(low))
+    if len(dates) != 1:
+        return None
+    timed = _TIME_RE.search(low) is not None
+    rest = _TIME_RE.sub(" ", _NUMERIC_DATE_RE.sub(" ", low))
+    words = re.findall(r"[^\W\d_]+", rest)
+    stamp = any(w in rest for w in vocab.page_date_words)
+    # a portal's "today" ("Thứ 2, Ngày 28/10/2024") has no time and dates the visit
+    if stamp or not words or (timed and len(words) <= PAGE_DATE_WORDS):
+        return dates[0]
     return None
 
 

@@ -48,6 +48,18 @@ def statistics_word(doc: Document, words: Sequence[str]) -> str | None:
     return next((w for w in words if w in low), None)
 
 
+def reports_only(doc: Document, statistics: str | None, issued: IssueYear | None
+                 ) -> str | None:
+    """Why every value of a document is reported (a kind_basis), or None: a statistics page
+    or yearbook, or a text issued after the last year it covers, which can plan none of it."""
+    if statistics is not None:
+        return f"statistics document: '{statistics}'"
+    if issued is not None and issued.year > doc.period_end:
+        return (f"issued in {issued.year} ({issued.basis}), after the period it covers "
+                f"({doc.period_start}–{doc.period_end})")
+    return None
+
+
 def reference_year(doc: Document) -> int:
     """The first year the document plans for: a value for an earlier year is reported."""
     issued = int(doc.issued_on[:4]) if doc.issued_on and doc.issued_on[:4].isdigit() else None
@@ -70,7 +82,7 @@ def verb_before(verb_re: re.Pattern[str], low: str, lo: int, start: int) -> str 
     return m.group(1) if m else None
 
 
-def decide_kind(*, baseline: bool, column_kind: str | None, statistics: str | None,
+def decide_kind(*, baseline: bool, column_kind: str | None, reports_only: str | None,
                 section: Section | None, verb: str | None, year: YearChoice,
                 past_before: int, issued: IssueYear | None = None,
                 change_end: int | None = None) -> KindChoice:
@@ -89,8 +101,8 @@ def decide_kind(*, baseline: bool, column_kind: str | None, statistics: str | No
     dated = kind_from_dates(year.year, issued, past_before)
     if dated is not None:
         return dated
-    if statistics is not None:
-        return KindChoice("actual", f"statistics document: '{statistics}'")
+    if reports_only is not None:
+        return KindChoice("actual", reports_only)
     if verb is not None and year.year is not None and year.year < past_before:
         return KindChoice("actual", f"'{verb}' with a past year ({year.year})")
     if section is not None and section.kind == "result":
@@ -151,7 +163,7 @@ def kind_for(run: DocumentRun, d: Mention, low: str, clause: Span, ix: PairIndex
     own_year = run.issued.year if run.issued is not None else run.past_before
     early = run.issued is not None and (run.issued.month or 13) <= EARLY_MONTHS
     if (not baseline and verb is not None and year.year is not None and year.year == own_year
-            and not early and run.statistics is None and (seg.section is None
+            and not early and run.reports_only is None and (seg.section is None
                                             or seg.section.kind != "target")
             and not any(w in low for w in vocab.target_words)):
         # "Năm 2023, tỷ lệ … đạt 92%" in a text that plans nothing: a value reached in the
@@ -167,7 +179,7 @@ def kind_for(run: DocumentRun, d: Mention, low: str, clause: Span, ix: PairIndex
         return KindChoice("actual", f"year {year.year}, the year the document reviews "
                                     f"({reviewed.basis})")
     return decide_kind(
-        baseline=baseline, column_kind=None, statistics=run.statistics, section=seg.section,
+        baseline=baseline, column_kind=None, reports_only=run.reports_only, section=seg.section,
         verb=verb, year=year, past_before=run.past_before, issued=run.issued,
         change_end=change_end_year(vocab, d, clause, ix) if baseline else None)
 

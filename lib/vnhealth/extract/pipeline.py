@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from vnhealth.extract.issued import issue_year, reviewed_year
-from vnhealth.extract.kind_year import reference_year, stated_horizon, statistics_word
+from vnhealth.extract.kind_year import reference_year, reports_only, stated_horizon, statistics_word
 from vnhealth.extract.match import IndicatorChooser
 from vnhealth.extract.mentions import Mentions, find_mentions
 from vnhealth.extract.pairing import pair_segment
@@ -31,11 +31,11 @@ _DIGIT_RE = re.compile(r"\d")
 def extract_document(vocab: Vocabulary, doc: Document, lines: list[str]) -> DocumentExtraction:
     """Extract statements, observations and non-numeric targets from one document's lines."""
     lines = [nfc(line) for line in lines]
-    statistics = statistics_word(doc, vocab.statistics_documents)
+    issued = issue_year(vocab, doc, lines)
+    reported = reports_only(doc, statistics_word(doc, vocab.statistics_documents), issued)
     run = DocumentRun(vocab, doc, lines, IndicatorChooser(vocab),
-                      Recorder(doc, lines, statistics), statistics, reference_year(doc),
-                      issue_year(vocab, doc, lines), reviewed_year(vocab, doc, lines),
-                      stated_horizon(doc, lines))
+                      Recorder(doc, lines, reported), reported, reference_year(doc), issued,
+                      reviewed_year(vocab, doc, lines), stated_horizon(doc, lines))
     cut = cut_document(vocab, doc, lines)
     for table in cut.tables:
         read_table(run, table)

@@ -60,10 +60,10 @@ def quote(line_text: str, value_text: str, width: int = QUOTE_WIDTH) -> str:
 class Recorder:
     """Collects one document's output; a value stated twice on one line is one observation."""
 
-    def __init__(self, doc: Document, lines: list[str], statistics: str | None):
+    def __init__(self, doc: Document, lines: list[str], reports_only: str | None):
         self.doc = doc
         self.lines = lines
-        self.statistics = statistics  # the title word of a statistics document, if any
+        self.reports_only = reports_only  # why the document only reports values, if it does
         self.out = DocumentExtraction()
         self._statement_seq = 0
         # what makes observations one (see emit), to find a repeat without a scan of them all
@@ -118,8 +118,8 @@ class Recorder:
         """Kind and basis of a table cell. A statistics document's year columns report
         values: its cells are actual whatever the layout reader took them for."""
         kind_basis = "table column"
-        if self.statistics is not None and kind in ("target", "trajectory", "baseline"):
-            kind, kind_basis = "actual", f"statistics document: '{self.statistics}'"
+        if self.reports_only is not None and kind in ("target", "trajectory", "baseline"):
+            kind, kind_basis = "actual", self.reports_only
         label = statement.indicator_text
         if label is None:
             cut = line_text.find(value_text.strip()) if value_text.strip() else -1

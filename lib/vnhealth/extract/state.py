@@ -18,8 +18,9 @@ class DocumentRun:
     lines: list[str]  # NFC
     chooser: IndicatorChooser
     recorder: Recorder
-    # a statistics page or yearbook reports values (kind_basis): the title word saying so
-    statistics: str | None
+    # why every value of the document is reported (kind_basis), if it is: a statistics page
+    # or yearbook, or a text issued after the period it covers
+    reports_only: str | None
     # a value reached in a year before this one (the document's first) is reported
     past_before: int
     # when the document was issued (None: nothing says): a value for a later year is planned,

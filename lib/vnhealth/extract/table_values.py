@@ -159,7 +159,7 @@ def _read_total_table(run: DocumentRun, table: TotalTable) -> None:
         year = YearChoice(run.horizon, "one-year document")
     else:
         year = NOT_STATED
-    kind = decide_kind(baseline=False, column_kind=None, statistics=run.statistics,
+    kind = decide_kind(baseline=False, column_kind=None, reports_only=run.reports_only,
                        section=None, verb=None, year=year, past_before=run.past_before,
                        issued=run.issued)
     for row in table.rows:

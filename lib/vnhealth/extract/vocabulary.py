@@ -116,8 +116,10 @@ class Vocabulary:
     def __init__(self, catalog: Catalog):
         v = catalog.vocabulary
         self.catalog = catalog
-        self.abbreviations = {k.lower(): nfc(str(val)) for k, val in
-                              (v.get("abbreviations") or {}).items() if k != "__line__"}
+        # abbreviations and synonyms: words read as other words before names are matched
+        self.abbreviations = {k.lower(): nfc(str(val)) for section in ("abbreviations",
+                              "synonyms") for k, val in (v.get(section) or {}).items()
+                              if k != "__line__"}
         self.indicators = {ind.id: ind for ind in catalog.indicators}
         self._compile_aliases(catalog)
         self._compile_units(catalog)

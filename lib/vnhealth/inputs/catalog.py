@@ -505,7 +505,8 @@ VOCABULARY_LISTS = ("baseline_from", "baseline_to", "baseline_columns", "clause_
                     "page_date_words", "leading_words", "number_first_words", "share_words",
                     "share_subjects", "goal_words", "document_words")
 VOCABULARY_FIELDS = (
-    Field("abbreviations", MAPPING, False), Field("comparators_before", MAPPING, False),
+    Field("abbreviations", MAPPING, False), Field("synonyms", MAPPING, False),
+    Field("comparators_before", MAPPING, False),
     Field("comparators_after", MAPPING, False), Field("relative", MAPPING, False),
     *(Field(name, TEXTS, name == "count_nouns") for name in VOCABULARY_LISTS),
     Field("date_words", MAPPING, False), Field("year_phrases", MAPPING, False),
@@ -531,9 +532,10 @@ def load_vocabulary(path: Path, shown: Path) -> dict[str, Any]:
     every entry's shape: each list a non-empty list of phrases."""
     data = read_yaml(path, shown)
     v = check_record(data, VOCABULARY_FIELDS, shown, "vocabulary")
-    for short, long_, line in _items_any(v["abbreviations"] or {}):
-        check_value(short, TEXT, shown, "abbreviations: abbreviation", line)
-        check_value(long_, TEXT, shown, f"abbreviations: field {short}", line)
+    for section in ("abbreviations", "synonyms"):
+        for short, long_, line in _items_any(v[section] or {}):
+            check_value(short, TEXT, shown, f"{section}: word", line)
+            check_value(long_, TEXT, shown, f"{section}: field {short}", line)
     for key in ("comparators_before", "comparators_after"):
         for comparator, phrases, line in _items_any(v[key] or {}):
             check_value(comparator, BOUND_COMPARATORS, shown, f"{key}: comparator", line)
