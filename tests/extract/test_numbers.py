@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from vnhealth.extract.numbers import parse_cell, parse_number
-from vnhealth.inputs.text import make_key, phrase_key
+from vnhealth.inputs.text import is_noise_line, make_key, phrase_key
 
 
 @pytest.mark.parametrize(
@@ -92,3 +92,14 @@ def test_key_memo_changes_nothing() -> None:
         assert fresh.key == kept.key
         assert [fresh.text_pos(i) for i in range(len(fresh.key))] == \
             [kept.text_pos(i) for i in range(len(kept.key))]
+
+
+@pytest.mark.parametrize(("line", "noise"), [
+    ("12", True), ("Trang 12", True), ("P. 75", True), ("Tr. 3", True),
+    # a flip-book page's own header line
+    ("Page 75 - niengiam2021", True), ("https://example.gov.vn/a", True),
+    # a number with words is a statement, not a page number
+    ("12 - Tỷ lệ", False), ("P. 75 tỷ lệ sinh", False), ("2025", False),
+])
+def test_page_numbers_and_addresses_are_noise(line: str, noise: bool) -> None:
+    assert is_noise_line(line) is noise

@@ -272,6 +272,41 @@ def test_years_down(vocab: Vocabulary) -> None:
     assert ("crude_death_rate", "actual", 2020, 5.3, 4) in _observed(vocab, YEARS_DOWN)
 
 
+# a yearbook's blocks of year rows under one header of breakdown columns (the layout of a
+# real yearbook page, real_dev6): a page header, the unit line, the total column first
+YEAR_BLOCKS = """Page 75 - niengiam2021
+P. 75
+                                              Đơn vị tính - Unit: ‰
+                       Tổng số             Chia ra - Of which
+                        Total      Thành thị - Urban   Nông thôn - Rural
+             Tỷ lệ tăng dân số chung
+            Increase rate of population
+                    2019                 0,63            1,14             0,54
+               Sơ bộ - Prel. 2021        1,22            7,78            -0,83
+
+               Tỷ lệ tăng tự nhiên
+              Natural increase rate
+                    2019                 7,50              …               …
+                    2020                 7,84              …               …"""
+
+
+def test_blocks_of_year_rows_take_the_total_column(vocab: Vocabulary) -> None:
+    name, found = _read(vocab, YEAR_BLOCKS, at=7)
+    assert (name, found.end) == ("years_down", 9)
+    assert found.table is not None and found.table.unit_text == "‰"
+    # the block's name is the row; the urban and rural cells are no province value
+    assert _cells(found.table) == [
+        ("Tỷ lệ tăng dân số chung", "", [(2019, "0,63", 8), (2021, "1,22", 9)])]
+    assert _observed(vocab, YEAR_BLOCKS) == [
+        ("population_growth", "actual", 2019, 0.63, 8),
+        ("population_growth", "actual", 2021, 1.22, 9),
+        ("natural_population_growth", "actual", 2019, 7.5, 13),
+        ("natural_population_growth", "actual", 2020, 7.84, 14)]
+    # without the header's total column nothing says which cell is the province's
+    no_total = YEAR_BLOCKS.replace("Tổng số", "Nam").replace("Total", "Male")
+    assert not [o for o in _observed(vocab, no_total) if o[1:3] == ("actual", 2019)]
+
+
 def test_every_registered_shape_has_a_fixture_here() -> None:
     tested = {"tab_rows", "pipe_rows", "pdf_rows", "unit_rows", "side_by_side",
               "wrapped_header", "stacked_header", "one_per_line", "years_down"}

@@ -24,7 +24,9 @@ _TOKEN = re.compile(r"\w+", re.UNICODE)
 _HTML_TAG = re.compile(r"</?[a-zA-Z][^<>]{0,40}>")
 _URL = re.compile(r"^\s*(https?://|www\.)\S+\s*$")
 _MEMO_MAX = 200_000  # tokens kept by a make_key memo
-_PAGE_NUMBER = re.compile(r"^\s*(trang\s+)?\d{1,3}\s*$", re.IGNORECASE)
+# "12", "Trang 12", "P. 75", "Page 75 - niengiam2021" (a flip-book page's own header)
+_PAGE_NUMBER = re.compile(
+    r"^\s*(?:\d{1,3}|(?:trang|tr\.|page|p\.)\s*\d{1,3}(?:\s+-\s+\S+)?)\s*$", re.IGNORECASE)
 
 
 def nfc(text: str) -> str:

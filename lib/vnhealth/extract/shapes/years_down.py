@@ -1,6 +1,10 @@
 """Years down the rows: "2015 17,24 5,69 11,55" under column labels that name the indicators
 (a statistics page), read into the same `Table` as any other: a year column per year row and
-a row per column label."""
+a row per column label.
+
+A yearbook also stacks blocks of year rows under one header of breakdown columns ("Tổng số" /
+"Thành thị" / "Nông thôn"): each block opens with the name of its indicator (and its English),
+and only the total column is the province's value."""
 
 from __future__ import annotations
 
@@ -33,6 +37,7 @@ from vnhealth.inputs.text import is_noise_line, lite
 _YEAR_FIRST_RE = re.compile(
     r"^\s*(?P<pre>[^\d]{0,40}?)\s*(?P<year>(?:19|20)\d\d)\s+(?P<rest>\S.*)$")
 _MAX_LABEL_LOOKUP = 24  # lines above the first year row that may hold the column labels
+_MAX_BLOCK_LOOKUP = 60  # lines above a block's year rows that may hold the table's header
 
 
 class YearRow(NamedTuple):
@@ -155,6 +160,59 @@ def _year_rows(lines: Sequence[str], i: int, words: TableWords) -> list[YearRow]
     return rows
 
 
+class Block(NamedTuple):
+    """The name of a block of year rows and the header of breakdown columns over it."""
+
+    label: tuple[int, str]  # (1-based line, the indicator's name)
+    unit: str  # from a "Đơn vị tính" line over the header; "" if none
+    header: int  # 0-based index of the header line whose first cell is the total
+
+
+def _block(lines: Sequence[str], i: int, words: TableWords) -> Block | None:
+    """The block over the year rows at line i: its name on the nearest line above (English
+    lines skipped), then, further up, past other blocks, a header line opening with a total
+    cell ("Tổng số  Chia ra"); None when either is missing."""
+    label: tuple[int, str] | None = None
+    unit = ""
+    for j in range(i - 1, max(-1, i - _MAX_BLOCK_LOOKUP), -1):
+        s = lines[j].strip()
+        if not s or is_noise_line(s) or (s.isascii() and label is None):
+            continue
+        if label is None:
+            if len(s) > 80 or DIGITS_RE.search(s) or len(CELL_SPLIT_RE.split(s)) != 1:
+                return None
+            label = (j + 1, s)
+            continue
+        cells = [c for c in CELL_SPLIT_RE.split(s) if c.strip()]
+        if len(cells) >= 2 and words.totals.match(lite(cells[0].strip())):
+            above = title_above(lines, j, words)[1]
+            return Block(label, unit or above, j)
+    return None
+
+
+def _read_block(spot: Spot, year_rows: list[YearRow]) -> ShapeRead | None:
+    """A block of year rows under a breakdown header: one row, the block's name, with the
+    total column's value for each year."""
+    lines, i, words = spot.lines, spot.i, spot.words
+    block = _block(lines, i, words)
+    if block is None:
+        return None
+    columns = [YearColumn(r.year, r.kind_hint, r.line + 1, r.year_start, r.year_start + 4)
+               for r in year_rows]
+    label_line, label = block.label
+    row = Row(label=label, lines=[label_line], unit_text="", role=row_role(label, words))
+    for col, r in enumerate(year_rows):
+        text, value, s0, e0 = r.values[0]
+        row.cells.append(Cell(text, value, col, r.line + 1, s0, e0))
+    title, _unit = title_above(lines, block.header, words)
+    end = year_rows[-1].line + 1
+    statistics = (any(col.kind_hint == "preliminary" for col in columns)
+                  or bool(words.statistics.search(lite(title))))
+    table = Table("years_down", columns, [row], title, block.unit,
+                  "actual" if statistics else None, i, end)
+    return ShapeRead(end=end, table=table)
+
+
 def read(spot: Spot) -> ShapeRead | None:
     lines, i, words = spot.lines, spot.i, spot.words
     year_rows = _year_rows(lines, i, words)
@@ -162,7 +220,7 @@ def read(spot: Spot) -> ShapeRead | None:
         return None
     found = _column_labels(lines, i, len(year_rows[0].values), words)
     if found is None:
-        return None
+        return _read_block(spot, year_rows)
     columns = [YearColumn(r.year, r.kind_hint, r.line + 1, r.year_start, r.year_start + 4)
                for r in year_rows]
     rows = []
