@@ -298,6 +298,19 @@ def test_clause_naming_its_own_subject_does_not_go_on(vocab: Vocabulary) -> None
     assert [o.value for o in found] == [95.0]
 
 
+@pytest.mark.parametrize("when", ["Đến tháng 9/2021,", "Tháng 9.2021,", "Đến tháng 09-2021,"])
+def test_a_month_of_a_year_dates_the_value(vocab: Vocabulary, when: str) -> None:
+    o = only(vocab, f"{when} tỷ lệ bao phủ bảo hiểm y tế đạt 91%.", period_start=2016,
+             period_end=2025)
+    assert (o.year, o.year_basis) == (2021, "year phrase before it in its sentence")
+
+
+def test_a_date_of_a_day_still_dates_no_value(vocab: Vocabulary) -> None:
+    o = only(vocab, "Theo Quyết định ký ngày 26 tháng 5 năm 2020, tỷ lệ bao phủ bảo hiểm y tế "
+                    "đạt 91%.", period_start=2016, period_end=2025)
+    assert o.year is None
+
+
 # --- ranges -------------------------------------------------------------------------------------
 
 def test_from_to_with_one_unit_is_a_range(vocab: Vocabulary) -> None:
@@ -507,6 +520,13 @@ def test_unmatched_statement_keeps_its_phrase(vocab: Vocabulary) -> None:
     assert ext.observations == []
     assert [(s.is_mapped, s.indicator_text) for s in ext.statements] == [
         (False, "Tỷ lệ hộ gia đình nuôi ong mật")]
+
+
+def test_a_subgroup_after_a_leading_number_chooses_the_indicator(vocab: Vocabulary) -> None:
+    # the number leads its phrase; "nông thôn" after it makes the rural indicator the one
+    o = only(vocab, "Toàn tỉnh có 63,5% hộ dân nông thôn sử dụng nước sạch đạt quy chuẩn.",
+             period_start=2021, period_end=2021)
+    assert (o.indicator_id, o.value) == ("clean_water_rural", 63.5)
 
 
 # --- the plausibility gate ---------------------------------------------------------------------

@@ -200,7 +200,8 @@ def year_phrases(vocab: Vocabulary, low: str) -> list[YearPhrase]:
     """The year phrases of a lite() text ("năm 2025", "giai đoạn 2021-2025", "so với 2015")."""
     out = []
     for m in vocab.year_phrase_re.finditer(low):
-        y = int(m.group("y2") or m.group("y1") or m.group("y3") or m.group("y4"))
+        y = int(m.group("y2") or m.group("y1") or m.group("y3") or m.group("y4")
+                or m.group("y5"))
         kind = "reference" if (m.group("ref") or m.group("ref2")) else "year"
         out.append(YearPhrase(m.start(), m.end(), y, kind))
     return out

@@ -98,7 +98,9 @@ class NotValues:
         self.month_patterns = (
             re.compile(rf"(?:{d}\s+)?\d{{1,2}}\s+{m}\s+\d{{1,2}}(?:\s+{y}\s+\d{{4}})?",
                        re.IGNORECASE),  # ngày 26 tháng 5 năm 2020
-            re.compile(rf"(?i:{m})\s+\d{{1,2}}(?:\s*/\s*\d{{4}})?"),  # tháng 5/2020
+            # tháng 5/2020, tháng 9.2021: the month, not its year, which dates the values
+            # ("đến tháng 9/2021" is a year phrase once the month is blanked)
+            re.compile(rf"(?i:{m})\s+(\d{{1,2}}(?:\s*[/.\-]\s*(?=(?:19|20)\d\d(?!\d)))?)"),
         )
         # (pattern, characters it cannot match without) in the order they are applied: a test
         # for the characters is cheaper than a scan with the pattern
@@ -130,7 +132,8 @@ class NotValues:
                 continue
             if needs and not any(ch in text for ch in needs):
                 continue  # the pattern cannot match without one of these characters
-            hits = [m.span() for m in pat.finditer(text)]
+            # a pattern with a group blanks only what the group holds
+            hits = [m.span(1 if pat.groups else 0) for m in pat.finditer(text)]
             if hits:
                 text = blanked(text, hits)
         return text

@@ -112,6 +112,12 @@ class _SegmentPairing:
         # a relative change in percent applies to an indicator of any unit
         match_unit = None if (compared.comparator == "relative" and unit == "percent") else unit
         named, unit, phrase = self._name(d, clause, unit, match_unit, subgroup)
+        after = None if named is not None or subgroup is not None else subgroup_in_phrase(
+            self.vocab, self.low, d.unit_end, self.ix.next_mention_start(d.end, clause[1]))
+        if after is not None:
+            # "63,5% hộ dân nông thôn sử dụng nước sạch": the number leads its phrase, and the
+            # subgroup stands in it after the number
+            named, unit, phrase = self._name(d, clause, unit, match_unit, after)
         if self.statement.indicator_text is None or (named and not self.statement.is_mapped):
             self.statement.indicator_text = phrase
         if named is None or self._activity_share(d, named):

@@ -265,12 +265,15 @@ class Vocabulary:
         lead = words_alternation(y.get("lead_words") or [])
         until = words_alternation(y.get("until_words") or [])
         ref = words_alternation(y.get("reference_words") or [])
+        month = re.escape(str((v.get("date_words") or {}).get("month", "tháng")))
         self.year_phrase_re = re.compile(
             rf"(?P<ref>(?:{ref})\s*)?(?:(?:{lead})\s+)?"
             rf"(?:(?:{year_words})\s+)(?P<y1>(?:19|20)\d\d)"
             r"(?:\s*[-–]\s*(?P<y2>(?:19|20)\d\d))?(?!\d|/)"
             rf"|(?P<ref2>(?:{ref})\s+)(?P<y3>(?:19|20)\d\d)"
-            rf"|(?:{until})\s+(?P<y4>(?:19|20)\d\d)(?![\d/])")
+            rf"|(?:{until})\s+(?P<y4>(?:19|20)\d\d)(?![\d/])"
+            # a month of a year once its number is blanked: "đến tháng 9/2021", "tháng 9.2021"
+            rf"|(?:(?:{lead})\s+)?{month}\s+(?P<y5>(?:19|20)\d\d)(?![\d/])")
         # "so với năm 2020" right after a relative change: the year it is compared with
         self.compared_year_re = re.compile(
             rf"\s*(?:{ref})\s*(?:(?:{year_words})\s*)?((?:19|20)\d\d)")
