@@ -488,6 +488,17 @@ def test_share_of_establishments_named_by_an_alias_is_kept(vocab: Vocabulary) ->
     assert (o.indicator_id, o.value) == ("food_facilities_compliant", 92.0)
 
 
+def test_a_named_district_holds_its_value_not_the_province(vocab: Vocabulary) -> None:
+    text = ("Toàn tỉnh có 610.930 người tham gia BHYT, chiếm tỷ lệ 78,77% dân số. Trong đó, "
+            "huyện Long Mỹ có tỷ lệ tham gia BHYT đạt cao nhất 85,53%, thấp nhất là huyện "
+            "Châu Thành A chỉ mới đạt 65,42%.")
+    assert [o.value for o in observations(vocab, text, province_id="hau_giang")] == [78.77]
+    # the province's own name after "thành phố" is the province; a district's is not
+    city = "Thành phố Hải Phòng có tỷ lệ tham gia BHYT đạt 92%."
+    assert [o.value for o in observations(vocab, city, province_id="hai_phong")] == [92.0]
+    assert observations(vocab, city, province_id="hau_giang") == []
+
+
 # --- indicator phrase, alias then fuzzy --------------------------------------------------------
 
 def test_alias_match_keeps_the_phrase(vocab: Vocabulary) -> None:

@@ -9,6 +9,7 @@ its unit (match.py), then its year and kind (kind_year.py).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -92,6 +93,7 @@ class _SegmentPairing:
 
     def __init__(self, run: DocumentRun, seg: Segment, ix: PairIndex, statement: Statement):
         self.run, self.vocab, self.seg, self.ix = run, run.vocab, seg, ix
+        self._sub_units: list[int] | None = None  # starts of named districts (see below)
         self.low = ix.low
         self.statement = statement
         self.last_named: _LastNamed | None = None
@@ -221,9 +223,23 @@ class _SegmentPairing:
             return True  # "… so với 73,6 tuổi": what the value is compared with
         if vocab.compared_next_re.match(low, d.unit_end):
             return False  # "72,5 tuổi so với 73,6": the subject's own, the other is compared
+        if self._a_named_sub_unit(clause[0], d.start):
+            return True
         # the marker leads this number only when no other number stands between them
         marker_end = self.ix.national_before(clause, d.start)
         return marker_end is not None and not self.ix.mention_starts_in(marker_end, d.start)
+
+    def _a_named_sub_unit(self, lo: int, hi: int) -> bool:
+        """"Trong đó, huyện Long Mỹ có tỷ lệ … đạt 85,53%": a district, town or commune named
+        before the number in its clause (its kind, then a capitalised name) holds the value,
+        not the province; the province's own name after "thành phố" is the province."""
+        if self._sub_units is None:  # found once per segment: a clause may hold many numbers
+            text, own = self.seg.text, self.vocab.own_name(self.run.doc.province_id)
+            self._sub_units = [m.start() for m in self.vocab.sub_unit_re.finditer(self.low)
+                               if text[m.end():m.end() + 1].isupper()
+                               and not self.low.startswith(own, m.end())]
+        k = bisect_left(self._sub_units, lo)
+        return k < len(self._sub_units) and self._sub_units[k] < hi
 
     def _continued(self, d: Mention, clause: Span, unit: str | None) -> Named | None:
         """A number that only goes on with the value before it, with nothing between them but

@@ -212,6 +212,12 @@ class Vocabulary:
         self.compared_next_re = re.compile(rf"\s*\)?\s*(?:{compared or '(?!x)x'})\s+\d")
         national = list(v.get("national_markers", []))
         self.national_re = phrase_regex(national) if national else NEVER_RE
+        # a district, town or commune named in prose ("huyện Long Mỹ"): its kind, then a name
+        sub_units = list((v.get("tables") or {}).get("sub_rows", []))
+        self.sub_unit_re = re.compile(
+            r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted(_lites(sub_units), key=len,
+                                                                  reverse=True))
+            + r")\s+(?=\w)") if sub_units else NEVER_RE
         self.actual_verb_re = verb_regex(self.actual_verbs)
         self.assessment_verb_re = verb_regex(_lites(v.get("assessment_verbs", [])))
         links = sorted(_lites(v.get("year_links", [])), key=len, reverse=True)
@@ -255,6 +261,14 @@ class Vocabulary:
         # cheap pre-check before keying a segment: the longest word of each phrase
         self.qualitative_anchors = {longest_bigram(lite(nfc(p)))
                                     for q in catalog.qualitative for p in q.phrases}
+
+    def own_name(self, province_id: str) -> str:
+        """A province's name as prose writes it after "thành phố" (lite(): "hải phòng")."""
+        prov = self.catalog.provinces.get(province_id)
+        if prov is None:
+            return "\0"
+        name = re.sub(r"\s*\(.*\)\s*$", "", prov.name_vi)
+        return lite(re.sub(r"^(?:thành phố|tp\.?)\s+", "", name, flags=re.IGNORECASE))
 
     def _compile_years(self, v: dict[str, Any]) -> None:
         """Year phrases ("năm 2025", "giai đoạn 2021-2025", "đến năm 2030", "đến 2030"; "so
