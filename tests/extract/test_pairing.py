@@ -499,6 +499,17 @@ def test_a_named_district_holds_its_value_not_the_province(vocab: Vocabulary) ->
     assert observations(vocab, city, province_id="hau_giang") == []
 
 
+def test_a_definition_gives_no_value(vocab: Vocabulary) -> None:
+    # the normal range defines the indicator; the province's value is the next sentence's
+    text = ("Tỷ số giới tính khi sinh được xem là bình thường khi tỷ lệ bé trai trên 100 bé gái "
+            "dao động từ 103 – 107. Tỷ số giới tính khi sinh của tỉnh đã đạt mức dưới 107 bé "
+            "trai/100 bé gái.")
+    o = only(vocab, text, period_start=2018, period_end=2020, title="")
+    assert (o.indicator_id, o.comparator, o.value, o.line) == (
+        "sex_ratio_at_birth", "<", 107.0, 1)
+    assert (o.kind, o.kind_basis) == ("actual", "'đã đạt mức' tells what is, it sets no goal")
+
+
 # --- indicator phrase, alias then fuzzy --------------------------------------------------------
 
 def test_alias_match_keeps_the_phrase(vocab: Vocabulary) -> None:

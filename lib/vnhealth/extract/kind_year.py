@@ -172,7 +172,7 @@ def kind_for(run: DocumentRun, d: Mention, low: str, clause: Span, ix: PairIndex
                                     "with no target word")
     judged = verb_before(vocab.assessment_verb_re, low, clause[0], d.start)
     if judged is not None and not baseline and (year.year is None or year.year <= own_year):
-        return KindChoice("actual", f"'{judged}' judges what is, it sets no goal")
+        return KindChoice("actual", f"'{judged}' tells what is, it sets no goal")
     reviewed = run.reviewed
     if (reviewed is not None and year.year == reviewed.year and not baseline
             and (run.issued is None or run.issued.year == year.year)):

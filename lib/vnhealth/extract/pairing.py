@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from vnhealth.extract.comparators import Compared, compare
@@ -93,7 +93,7 @@ class _SegmentPairing:
 
     def __init__(self, run: DocumentRun, seg: Segment, ix: PairIndex, statement: Statement):
         self.run, self.vocab, self.seg, self.ix = run, run.vocab, seg, ix
-        self._sub_units: list[int] | None = None  # starts of named districts (see below)
+        self._marks: dict[str, list[int]] = {}  # starts of words found once (_marked)
         self.low = ix.low
         self.statement = statement
         self.last_named: _LastNamed | None = None
@@ -225,6 +225,9 @@ class _SegmentPairing:
             return False  # "72,5 tuổi so với 73,6": the subject's own, the other is compared
         if self._a_named_sub_unit(clause[0], d.start):
             return True
+        sentence = self.ix.sentence_of(d.start)
+        if self._marked("definition", self.vocab.definition_re, sentence[0], d.start):
+            return True  # "… được xem là bình thường khi … từ 103 – 107": a definition
         # the marker leads this number only when no other number stands between them
         marker_end = self.ix.national_before(clause, d.start)
         return marker_end is not None and not self.ix.mention_starts_in(marker_end, d.start)
@@ -233,13 +236,21 @@ class _SegmentPairing:
         """"Trong đó, huyện Long Mỹ có tỷ lệ … đạt 85,53%": a district, town or commune named
         before the number in its clause (its kind, then a capitalised name) holds the value,
         not the province; the province's own name after "thành phố" is the province."""
-        if self._sub_units is None:  # found once per segment: a clause may hold many numbers
-            text, own = self.seg.text, self.vocab.own_name(self.run.doc.province_id)
-            self._sub_units = [m.start() for m in self.vocab.sub_unit_re.finditer(self.low)
-                               if text[m.end():m.end() + 1].isupper()
-                               and not self.low.startswith(own, m.end())]
-        k = bisect_left(self._sub_units, lo)
-        return k < len(self._sub_units) and self._sub_units[k] < hi
+        text, own = self.seg.text, self.vocab.own_name(self.run.doc.province_id)
+        return self._marked("sub unit", self.vocab.sub_unit_re, lo, hi,
+                            lambda m: text[m.end():m.end() + 1].isupper()
+                            and not self.low.startswith(own, m.end()))
+
+    def _marked(self, name: str, pattern: re.Pattern[str], lo: int, hi: int,
+                keep: Callable[[re.Match[str]], bool] | None = None) -> bool:
+        """Does a match of `pattern` (one `keep` accepts) start in [lo, hi)? The matches are
+        found once per segment: a clause may hold many numbers."""
+        starts = self._marks.get(name)
+        if starts is None:
+            starts = self._marks[name] = [m.start() for m in pattern.finditer(self.low)
+                                          if keep is None or keep(m)]
+        k = bisect_left(starts, lo)
+        return k < len(starts) and starts[k] < hi
 
     def _continued(self, d: Mention, clause: Span, unit: str | None) -> Named | None:
         """A number that only goes on with the value before it, with nothing between them but

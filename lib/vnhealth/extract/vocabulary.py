@@ -212,6 +212,8 @@ class Vocabulary:
         self.compared_next_re = re.compile(rf"\s*\)?\s*(?:{compared or '(?!x)x'})\s+\d")
         national = list(v.get("national_markers", []))
         self.national_re = phrase_regex(national) if national else NEVER_RE
+        self.definition_re = phrase_regex(list(v.get("definition_words", []))) \
+            if v.get("definition_words") else NEVER_RE
         # a district, town or commune named in prose ("huyện Long Mỹ"): its kind, then a name
         sub_units = list((v.get("tables") or {}).get("sub_rows", []))
         self.sub_unit_re = re.compile(
