@@ -512,6 +512,22 @@ def test_a_definition_gives_no_value(vocab: Vocabulary) -> None:
 
 # --- indicator phrase, alias then fuzzy --------------------------------------------------------
 
+def test_items_led_by_their_numbers_keep_their_own_names(vocab: Vocabulary) -> None:
+    # each number leads its own name; the second name is not the first number's, and the
+    # first ("đã có" between its words) is matched loosely from the words after its number
+    text = ("Đến nay, toàn tỉnh đã có 80% trạm y tế đã có bác sĩ, 100% trạm y tế có nữ hộ "
+            "sinh hoặc y sĩ sản nhi.")
+    found = observations(vocab, text, period_start=2011, period_end=2015)
+    assert [(o.indicator_id, o.value, o.match_method, o.indicator_text) for o in found] == [
+        ("chs_with_doctor", 80.0, "fuzzy", "trạm y tế đã có bác sĩ"),
+        ("chs_with_midwife", 100.0, "alias", "trạm y tế có nữ hộ sinh hoặc y sĩ sản nhi")]
+    # "đến nay" with no target word in the sentence: what holds when it was written
+    assert {(o.kind, o.kind_basis) for o in found} == {
+        ("actual", "'đến nay': what holds when it was written")}
+    planned = "Hiện nay, tỉnh phấn đấu đến năm 2025 có 90% trạm y tế có bác sĩ."
+    assert only(vocab, planned, period_start=2021, period_end=2025).kind == "target"
+
+
 def test_alias_match_keeps_the_phrase(vocab: Vocabulary) -> None:
     o = only(vocab, "- Tỷ lệ trẻ em dưới 1 tuổi được tiêm chủng đầy đủ đạt 95%.")
     assert (o.match_method, o.match_score) == ("alias", 100.0)

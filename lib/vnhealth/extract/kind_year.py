@@ -173,6 +173,9 @@ def kind_for(run: DocumentRun, d: Mention, low: str, clause: Span, ix: PairIndex
     judged = verb_before(vocab.assessment_verb_re, low, clause[0], d.start)
     if judged is not None and not baseline and (year.year is None or year.year <= own_year):
         return KindChoice("actual", f"'{judged}' tells what is, it sets no goal")
+    now = _said_of_now(vocab, d, ix, low)
+    if now is not None and not baseline and (year.year is None or year.year <= own_year):
+        return KindChoice("actual", f"'{now}': what holds when it was written")
     reviewed = run.reviewed
     if (reviewed is not None and year.year == reviewed.year and not baseline
             and (run.issued is None or run.issued.year == year.year)):
@@ -182,6 +185,18 @@ def kind_for(run: DocumentRun, d: Mention, low: str, clause: Span, ix: PairIndex
         baseline=baseline, column_kind=None, reports_only=run.reports_only, section=seg.section,
         verb=verb, year=year, past_before=run.past_before, issued=run.issued,
         change_end=change_end_year(vocab, d, clause, ix) if baseline else None)
+
+
+def _said_of_now(vocab: Vocabulary, d: Mention, ix: PairIndex, low: str) -> str | None:
+    """"Đến nay, toàn tỉnh đã có 80% …": a present word before the number in its sentence,
+    in a sentence with no target word (vocabulary `present_words`, `target_words`)."""
+    sentence = ix.sentence_of(d.start)
+    m = ix.in_sentence(sentence, "present", lambda lo, hi: vocab.present_re.search(low, lo, hi))
+    if m is None or m.start() >= d.start:
+        return None
+    planned = ix.in_sentence(sentence, "target words",
+                             lambda lo, hi: vocab.target_word_re.search(low, lo, hi))
+    return m.group(0) if planned is None else None
 
 
 def change_end_year(vocab: Vocabulary, d: Mention, clause: Span, ix: PairIndex) -> int | None:

@@ -19,9 +19,11 @@ _SUBGROUP_RE = re.compile(r"(?:^|[-–•+]\s*)([^\W\d_][^\d\-–•+<>]{0,20}?)
 # The indicator phrase of a number: its words, the punctuation trimmed from its ends, and the
 # most kept (the end nearest the number) when a clause runs long.
 _PHRASE_WORD_RE = re.compile(r"[^\W\d_]+")
-PHRASE_TRIM_RE = re.compile(r"^(?:[\s,;:()\-–+•*]|[a-zđ]\)|\d{1,2}\.)+|[\s,;:(\-–]+$")
+PHRASE_TRIM_RE = re.compile(r"^(?:[\s,;:()\-–+•*]|[a-zđ]\)|\d{1,2}\.)+|[\s,;:(\-–.]+$")
 PHRASE_MAX = 160
+AFTER_PHRASE_WORDS = 12  # words a name led by its number may hold ("80% trạm y tế đã có bác sĩ")
 _PHRASE_BREAK_RE = re.compile(r"[,;:()]")
+_LIST_BREAK_RE = re.compile(r"[,;]")
 _SPACES_RE = re.compile(r"\s+")
 
 
@@ -100,6 +102,8 @@ def pick_indicator(chooser: IndicatorChooser, d: Mention, ix: PairIndex, clause:
     if after is not None and not _in_its_phrase(ix, d, after) \
             and ix.mention_starts_in(after.end, clause[1]):
         after = None  # "93,7%, tỷ lệ Y … đạt 98,4%": a name set apart before a number is its
+    if after is not None and _led_by_a_later_item(ix, d, after):
+        after = None  # "80% A, 100% B": B is the next item's, led by its own number
     if not ix.any_alias_before(d.start, clause[0]):
         return after if after is not None else before
     if (before is not None and after is not None and taken is not None
@@ -141,6 +145,13 @@ def _names_in_turn(chooser: IndicatorChooser, ix: PairIndex, lo: int, hi: int,
             names.append(Named(ind, hit.start, hit.end))
         lo = hit.end
     return names
+
+
+def _led_by_a_later_item(ix: PairIndex, d: Mention, named: Named) -> bool:
+    """Does a name after a number follow a later item of a list ("80% trạm y tế đã có bác sĩ,
+    100% trạm y tế có nữ hộ sinh"): another number between them, after a comma or semicolon?"""
+    later = ix.next_mention_start(d.end, named.start)
+    return later < named.start and _LIST_BREAK_RE.search(ix.low, d.unit_end, later) is not None
 
 
 def _in_its_phrase(ix: PairIndex, d: Mention, named: Named) -> bool:
@@ -193,6 +204,25 @@ def indicator_phrase(vocab: Vocabulary, seg: Segment, d: Mention, ix: PairIndex,
     if named is not None and named.end > named.start and not (
             lo <= named.start and named.end <= hi):
         lo, hi = named.start, named.end
+    return _phrase_text(vocab, seg, lo, hi)
+
+
+def phrase_after(vocab: Vocabulary, seg: Segment, d: Mention, ix: PairIndex, clause: Span
+                 ) -> str | None:
+    """The words after a number up to the next number or the clause's end ("80% trạm y tế
+    đã có bác sĩ, …"): the phrase a number that leads names, when the words before it name
+    nothing."""
+    hi = ix.next_mention_start(d.end, clause[1])
+    m = _LIST_BREAK_RE.search(ix.low, d.unit_end, hi)
+    hi = m.start() if m else hi
+    if len(_PHRASE_WORD_RE.findall(ix.low, d.unit_end, hi)) > AFTER_PHRASE_WORDS:
+        return None  # a long stretch is the rest of a row or a sentence, not a name
+    return _phrase_text(vocab, seg, d.unit_end, hi)
+
+
+def _phrase_text(vocab: Vocabulary, seg: Segment, lo: int, hi: int) -> str | None:
+    """seg.text[lo:hi] as an indicator phrase: markup, edges and the verbs and bounds that
+    end it trimmed."""
     text = blank_markup(seg.text[lo:hi])
     text = PHRASE_TRIM_RE.sub("", " ".join(text.split()))
     words = vocab.phrase_tail_words

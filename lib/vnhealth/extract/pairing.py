@@ -20,6 +20,7 @@ from vnhealth.extract.match import (
     fuzzy_named,
     indicator_phrase,
     only_number_first_words,
+    phrase_after,
     pick_indicator,
     respectively_named,
     subgroup_before,
@@ -151,6 +152,11 @@ class _SegmentPairing:
             # a fuzzy name only for a number that states its own unit, which must be the
             # indicator's: a loose phrase match never decides the unit as well
             named = fuzzy_named(self.vocab, phrase, match_unit, subgroup)
+            after = phrase_after(self.vocab, seg, d, self.ix, clause) if named is None else None
+            if after is not None and after != phrase:
+                # "toàn tỉnh đã có 80% trạm y tế đã có bác sĩ": the number leads its name
+                named = fuzzy_named(self.vocab, after, match_unit, subgroup)
+                phrase = after if named is not None else phrase
         named = self._continued(d, clause, unit) or named
         return named, unit, phrase
 

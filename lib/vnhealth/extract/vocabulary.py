@@ -212,6 +212,10 @@ class Vocabulary:
         self.compared_next_re = re.compile(rf"\s*\)?\s*(?:{compared or '(?!x)x'})\s+\d")
         national = list(v.get("national_markers", []))
         self.national_re = phrase_regex(national) if national else NEVER_RE
+        self.present_re = phrase_regex(list(v.get("present_words", []))) \
+            if v.get("present_words") else NEVER_RE
+        self.target_word_re = phrase_regex(list(v.get("target_words", []))) \
+            if v.get("target_words") else NEVER_RE
         self.definition_re = phrase_regex(list(v.get("definition_words", []))) \
             if v.get("definition_words") else NEVER_RE
         # a district, town or commune named in prose ("huyện Long Mỹ"): its kind, then a name
