@@ -465,6 +465,9 @@ def test_national_value_is_not_credited_to_the_province(vocab: Vocabulary) -> No
     found = observations(vocab, "Tuổi thọ trung bình của tỉnh đạt 73 tuổi, cả nước hiện là "
                                 "74,5 tuổi.")
     assert [o.value for o in found] == [73.0]
+    found = observations(vocab, "Tỉnh có tổng tỷ suất sinh năm 2024 là 2,41 con/phụ nữ. Mức "
+                                "sinh ở Việt Nam năm 2024 là 1,91 con/phụ nữ.")
+    assert [(o.value, o.year) for o in found] == [(2.41, 2024)]
 
 
 def test_share_of_agencies_doing_something_is_an_activity(vocab: Vocabulary) -> None:
@@ -524,6 +527,11 @@ def test_items_led_by_their_numbers_keep_their_own_names(vocab: Vocabulary) -> N
     # "đến nay" with no target word in the sentence: what holds when it was written
     assert {(o.kind, o.kind_basis) for o in found} == {
         ("actual", "'đến nay': what holds when it was written")}
+    # a state as of a date is told too
+    as_of = only(vocab, "Tính đến cuối tháng 9, toàn tỉnh có 610.930 người tham gia BHYT, chiếm "
+                        "tỷ lệ 78,77% dân số.", period_start=2018, period_end=2018)
+    assert (as_of.kind, as_of.kind_basis) == (
+        "actual", "'tính đến': what holds when it was written")
     planned = "Hiện nay, tỉnh phấn đấu đến năm 2025 có 90% trạm y tế có bác sĩ."
     assert only(vocab, planned, period_start=2021, period_end=2025).kind == "target"
 
