@@ -311,6 +311,17 @@ def test_a_date_of_a_day_still_dates_no_value(vocab: Vocabulary) -> None:
     assert o.year is None
 
 
+def test_a_value_going_on_from_the_one_before_keeps_its_name(vocab: Vocabulary) -> None:
+    # after a semicolon, the second year's value names nothing itself; a comparison set
+    # apart by a comma after it (with the country's value) does not stop it
+    text = ("Tuổi thọ trung bình của người dân thành phố ngày càng tăng, năm 2009 là 74,2 tuổi; "
+            "năm 2019 là 74,7 tuổi, cao hơn tuổi thọ trung bình của cả nước (cả nước là 73,6 "
+            "tuổi).")
+    found = observations(vocab, text, period_start=2004, period_end=2020)
+    assert [(o.indicator_id, o.year, o.value) for o in found] == [
+        ("life_expectancy", 2009, 74.2), ("life_expectancy", 2019, 74.7)]
+
+
 # --- ranges -------------------------------------------------------------------------------------
 
 def test_from_to_with_one_unit_is_a_range(vocab: Vocabulary) -> None:

@@ -38,6 +38,7 @@ from vnhealth.extract.records import Segment, Statement
 from vnhealth.extract.state import DocumentRun
 from vnhealth.inputs.text import lite, nfc
 
+_PHRASE_END_RE = re.compile(r"[,;(]")
 _DIGIT_RE = re.compile(r"\d")
 COUNT_PHRASE = 24  # how far after a count noun its own "per N" unit may stand
 _LETTER_RUN_RE = re.compile(r"[^\W\d_]+")
@@ -261,15 +262,18 @@ class _SegmentPairing:
     def _continued(self, d: Mention, clause: Span, unit: str | None) -> Named | None:
         """A number that only goes on with the value before it, with nothing between them but
         its year, "và" or a verb ("đạt 75% vào năm 2025 và đạt 85% vào năm 2030", "đạt 95%
-        năm 2025; 100% năm 2030"), and nothing after it but its year, is a value of the same
-        indicator in the same unit."""
+        năm 2025; 100% năm 2030"), and nothing after it but its year up to a comma, is a value
+        of the same indicator in the same unit."""
         last = self.last_named
         if last is None or last.unit != unit or d.unit is None:
             return None
         if not self._only_year_words(self.low[last.end:d.start], self.vocab.continuation_words):
             return None
-        # "100% số xã … tổ chức …" names its own subject
-        if not self._only_year_words(self.low[d.unit_end:clause[1]], frozenset()):
+        # "100% số xã … tổ chức …" names its own subject; what a comma sets apart after the
+        # number ("năm 2019 là 74,7 tuổi, cao hơn cả nước") is another phrase
+        tail = _PHRASE_END_RE.search(self.low, d.unit_end, clause[1])
+        if not self._only_year_words(self.low[d.unit_end:tail.start() if tail else clause[1]],
+                                     frozenset()):
             return None
         return last.named
 
