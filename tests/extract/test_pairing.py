@@ -481,6 +481,12 @@ def test_national_value_is_not_credited_to_the_province(vocab: Vocabulary) -> No
     assert [(o.value, o.year) for o in found] == [(2.41, 2024)]
 
 
+def test_a_share_each_commune_must_reach_is_no_province_value(vocab: Vocabulary) -> None:
+    text = ("Tỉnh phấn đấu nâng tỷ lệ hộ sử dụng nước hợp vệ sinh đạt hơn 95%. Mỗi xã có tỷ lệ "
+            "hộ dân sử dụng nước sinh hoạt hợp vệ sinh là hơn 70%.")
+    assert [o.value for o in observations(vocab, text)] == [95.0]
+
+
 def test_share_of_agencies_doing_something_is_an_activity(vocab: Vocabulary) -> None:
     # the indicator's name stands later in the clause; the share is of party committees
     assert observations(vocab, "a) 100% cấp ủy, chính quyền các cấp ban hành kế hoạch chăm sóc "

@@ -235,6 +235,11 @@ class _SegmentPairing:
         sentence = self.ix.sentence_of(d.start)
         if self._marked("definition", self.vocab.definition_re, sentence[0], d.start):
             return True  # "… được xem là bình thường khi … từ 103 – 107": a definition
+        if d.unit == "percent" and self._marked("each unit", self.vocab.each_unit_re,
+                                                sentence[0], d.start):
+            # "Mỗi xã có tỷ lệ hộ … là hơn 70%": a share each commune must reach (a count
+            # for each, "mỗi trạm y tế có ít nhất 2 bác sĩ", is the indicator's own form)
+            return True
         # the marker leads this number only when no other number stands between them
         marker_end = self.ix.national_before(clause, d.start)
         return marker_end is not None and not self.ix.mention_starts_in(marker_end, d.start)

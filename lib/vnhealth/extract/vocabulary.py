@@ -216,6 +216,8 @@ class Vocabulary:
             if v.get("present_words") else NEVER_RE
         self.target_word_re = phrase_regex(list(v.get("target_words", []))) \
             if v.get("target_words") else NEVER_RE
+        self.each_unit_re = phrase_regex(list(v.get("each_unit_words", []))) \
+            if v.get("each_unit_words") else NEVER_RE
         self.definition_re = phrase_regex(list(v.get("definition_words", []))) \
             if v.get("definition_words") else NEVER_RE
         # a district, town or commune named in prose ("huyện Long Mỹ"): its kind, then a name
