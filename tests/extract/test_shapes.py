@@ -307,9 +307,60 @@ def test_blocks_of_year_rows_take_the_total_column(vocab: Vocabulary) -> None:
     assert not [o for o in _observed(vocab, no_total) if o[1:3] == ("actual", 2019)]
 
 
+# a yearbook page's text, one cell per line (real_dev7): labels, two of them on one line, their
+# English, the total block's label, records of a year and its values, a preliminary year over
+# three lines, then the urban block
+YEAR_RECORDS = """20. Tỷ suất sinh thô, tỷ suất chết thô và tỷ lệ tăng tự nhiên
+Tỷ suất sinh thô
+Tỷ suất chết thô Tỷ lệ tăng tự nhiên
+Crude birth rate
+Crude death rate
+Natural increase rate
+TỔNG SỐ -
+TOTAL
+2015
+13,18
+4,67
+8,51
+Sơ bộ
+- Prel
+. 2016
+13,93
+5,28
+8,65
+Thành thị -
+Urban
+2015
+14,66
+5,80
+8,86
+2016
+14,10
+5,70
+8,40"""
+
+
+def test_year_records(vocab: Vocabulary) -> None:
+    name, found = _read(vocab, YEAR_RECORDS, at=8)
+    assert found.table is not None
+    # the urban block is taken with the table, and gives nothing
+    assert (name, found.end) == ("year_records", len(YEAR_RECORDS.split("\n")))
+    assert _cells(found.table) == [
+        ("Tỷ suất sinh thô", "", [(2015, "13,18", 10), (2016, "13,93", 16)]),
+        ("Tỷ suất chết thô", "", [(2015, "4,67", 11), (2016, "5,28", 17)]),
+        ("Tỷ lệ tăng tự nhiên", "", [(2015, "8,51", 12), (2016, "8,65", 18)])]
+    assert [c.kind_hint for c in found.table.columns] == [None, "preliminary"]
+    observed = _observed(vocab, YEAR_RECORDS)
+    assert ("crude_birth_rate", "actual", 2016, 13.93, 16) in observed
+    assert len(observed) == 6 and not [o for o in observed if o[3] in (14.66, 14.1)]
+    # a breakdown block with no total before it is not the province's
+    urban_only = "\n".join(YEAR_RECORDS.split("\n")[:6] + YEAR_RECORDS.split("\n")[18:])
+    assert _observed(vocab, urban_only) == []
+
+
 def test_every_registered_shape_has_a_fixture_here() -> None:
     tested = {"tab_rows", "pipe_rows", "pdf_rows", "unit_rows", "side_by_side",
-              "wrapped_header", "stacked_header", "one_per_line", "years_down"}
+              "wrapped_header", "stacked_header", "one_per_line", "years_down", "year_records"}
     assert [s.name for s in SHAPES][:4] == ["tab_rows", "pipe_rows", "pdf_rows", "unit_rows"]
     assert {s.name for s in SHAPES} == tested
 

@@ -10,6 +10,7 @@ from vnhealth.extract.shapes import (
     side_by_side,
     stacked_header,
     wrapped_header,
+    year_records,
     years_down,
 )
 from vnhealth.extract.shapes.header import spot_at
@@ -17,11 +18,11 @@ from vnhealth.extract.shapes.records import ShapeRead, Spot, Table, TableShape
 from vnhealth.extract.shapes.words import TableWords
 
 # At most one of these detects a spot: one header line with two years or more, several with
-# two on a line somewhere (rising in reading order, or not), several with at most one each, or
-# a line opening with its year.
+# two on a line somewhere (rising in reading order, or not), several with at most one each, a
+# line opening with its year, or a lone year with a lone value under it.
 YEAR_SHAPES: tuple[TableShape, ...] = (
     side_by_side.SHAPE, wrapped_header.SHAPE, stacked_header.SHAPE, one_per_line.SHAPE,
-    years_down.SHAPE)
+    years_down.SHAPE, year_records.SHAPE)
 
 
 def read_first(spot: Spot, shapes: Sequence[TableShape]) -> ShapeRead | None:

@@ -1,0 +1,176 @@
+"""Year records, one cell per line: a year alone on its line, then the year's values one per
+line, again for each year ("2010" / "15,11" / "6,11" / "9,00" / "2011" / …), under column
+labels that name the indicators (a yearbook page's text). Read into the same `Table` as any
+other: a year column per record and a row per column label.
+
+A yearbook repeats the records for each breakdown ("TỔNG SỐ - TOTAL", then "Thành thị -
+Urban", "Nông thôn - Rural"): only the first block is the province's, and only when its own
+label is a total or it has none; the blocks after it are read as sub rows, so that their
+numbers are not read as prose."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from vnhealth.extract.shapes.header import header_line
+from vnhealth.extract.shapes.records import (
+    Cell,
+    Row,
+    ShapeRead,
+    Spot,
+    Table,
+    TableShape,
+    YearColumn,
+)
+from vnhealth.extract.shapes.rows import ValueToken, row_role, value_token
+from vnhealth.extract.shapes.words import TableWords
+from vnhealth.extract.shapes.year_table import title_above
+from vnhealth.inputs.text import is_noise_line, lite
+
+_MAX_LABEL_LOOKUP = 24  # lines above the first record that may hold the column labels
+# a label line holding several labels: a new one starts at a capitalised word ("Tỷ suất chết
+# thô Tỷ lệ tăng tự nhiên"); a word in capitals ("HIV") starts none
+_LABEL_START_RE = re.compile(r"\s+(?=[A-ZÀ-ỸĐ][a-zà-ỹđ])")
+# a breakdown's label in two languages, the English on the next line or after the dash
+# ("Thành thị -" / "Urban", "Nông thôn - Rural"); a column label has no dash at its end
+_BILINGUAL_RE = re.compile(r"\s[-–]\s*(?:[A-Za-z][A-Za-z ]*)?$")
+
+
+class Record(NamedTuple):
+    year: int
+    kind_hint: str | None
+    line: int  # 0-based line of the year
+    span: tuple[int, int]  # the year's offsets in its line
+    values: list[tuple[int, ValueToken]]  # (0-based line, the value)
+
+
+def _lone_value(line: str) -> ValueToken | None:
+    """The value a line holds alone ("15,11", "-0,83", "…"), or None."""
+    text = line.strip()
+    if not text or " " in text:
+        return None
+    ok, cell = value_token(text)
+    if not ok:
+        return None
+    start = line.index(text)
+    return ValueToken(text, cell, start, start + len(text))
+
+
+def _is_year_line(line: str, index: int, words: TableWords) -> bool:
+    head = header_line(line, index, words)
+    return head is not None and bool(head.years)
+
+
+def _records(lines: Sequence[str], i: int, words: TableWords) -> tuple[list[Record], int]:
+    """The records from line i on, each with as many values as the first, and the index of
+    the line after the last; kind-word lines ("Sơ bộ", "- Prel") may stand before a year."""
+    records: list[Record] = []
+    j, hint = i, None
+    while j < len(lines):
+        text = lines[j]
+        head = header_line(text, j, words) if text.strip() else None
+        if head is not None and not head.years:
+            hint = hint or head.hints[0][0]
+            j += 1
+            continue
+        if head is None or len(head.years) != 1:
+            break
+        values: list[tuple[int, ValueToken]] = []
+        k = j + 1
+        while k < len(lines) and (value := _lone_value(lines[k])) is not None \
+                and not _is_year_line(lines[k], k, words):
+            values.append((k, value))
+            k += 1
+        if not values or (records and len(values) != len(records[0].values)):
+            break
+        year, start, end = head.years[0]
+        kind = hint or (head.hints[0][0] if head.hints else None)
+        records.append(Record(year, kind, j, (start, end), values))
+        j, hint = k, None
+    return records, (records[-1].values[-1][0] + 1 if records else i)
+
+
+def _labels(lines: Sequence[str], i: int, n: int) -> tuple[list[tuple[int, str]], list[str],
+                                                             int] | None:
+    """The n column labels above line i (English lines skipped, a line of several labels
+    split), the block label lines between them and the records, and the index of the first
+    label line; None when there are not exactly n."""
+    labels: list[tuple[int, str]] = []
+    block: list[str] = []
+    j = i - 1
+    while j >= 0 and i - j <= _MAX_LABEL_LOOKUP and len(labels) < n:
+        s = lines[j].strip()
+        j -= 1
+        if not s or is_noise_line(s):
+            continue
+        if any(ch.isdigit() for ch in s) or len(s) > 80:
+            return None
+        if s.upper() == s or _BILINGUAL_RE.search(s):
+            if not labels:
+                block.append(s)  # "TOTAL", "TỔNG SỐ -", "Thành thị - Urban": the block's
+            continue
+        if s.isascii():
+            continue  # the English of a bilingual label
+        parts = [p for p in _LABEL_START_RE.split(s) if p.strip()]
+        labels[:0] = [(j + 2, p.strip()) for p in parts]
+    if len(labels) != n:
+        return None
+    return labels, block, labels[0][0] - 1
+
+
+def detect(spot: Spot) -> bool:
+    """A line holding one year and nothing else, the next one a value alone."""
+    head = spot.header
+    if head is None or len(head.years) != 1 or spot.i + 1 >= len(spot.lines):
+        return False
+    return _lone_value(spot.lines[spot.i + 1]) is not None
+
+
+def read(spot: Spot) -> ShapeRead | None:
+    lines, i, words = spot.lines, spot.i, spot.words
+    records, end = _records(lines, i, words)
+    years = [r.year for r in records]
+    if len(records) < 2 or len(set(years)) != len(years):
+        return None
+    n = len(records[0].values)
+    found = _labels(lines, i, n)
+    if found is None:
+        return None
+    labels, block, top = found
+    if block and not any(words.totals.search(lite(b)) for b in block):
+        return None  # a breakdown's block with no total before it: not the province's
+    columns = [YearColumn(r.year, r.kind_hint, r.line + 1, *r.span) for r in records]
+    rows = []
+    for c, (label_line, label) in enumerate(labels):
+        row = Row(label=label, lines=[label_line], unit_text="", role=row_role(label, words))
+        for col, r in enumerate(records):
+            k, (text, value, s0, e0) = r.values[c]
+            row.cells.append(Cell(text, value, col, k + 1, s0, e0))
+        rows.append(row)
+    end = _later_blocks(lines, end, n, words)
+    title, unit = title_above(lines, top, words)
+    statistics = (any(col.kind_hint == "preliminary" for col in columns)
+                  or bool(words.statistics.search(lite(title))))
+    table = Table("year_records", columns, rows, title, unit,
+                  "actual" if statistics else None, i, end)
+    return ShapeRead(end=end, table=table)
+
+
+def _later_blocks(lines: Sequence[str], j: int, n: int, words: TableWords) -> int:
+    """The end of the breakdown blocks after the first ("Thành thị -" / "Urban" and its
+    records of n values): their numbers are no province value, nor prose."""
+    while True:
+        k = j
+        while k < len(lines) and k - j < 4 and (not lines[k].strip() or (
+                header_line(lines[k], k, words) is None and _lone_value(lines[k]) is None
+                and not any(ch.isdigit() for ch in lines[k]) and len(lines[k]) <= 80)):
+            k += 1
+        records, after = _records(lines, k, words)
+        if len(records) < 2 or len(records[0].values) != n:
+            return j
+        j = after
+
+
+SHAPE = TableShape("year_records", detect, read)
