@@ -322,6 +322,32 @@ def test_a_value_going_on_from_the_one_before_keeps_its_name(vocab: Vocabulary) 
         ("life_expectancy", 2009, 74.2), ("life_expectancy", 2019, 74.7)]
 
 
+def test_a_value_now_inside_a_target_sentence(vocab: Vocabulary) -> None:
+    # "(hiện là 76,2)": the value now, in a sentence of targets; the change after it goes on
+    # from its start value, the unit written once ("từ 1,33 con/… lên 1,4 … và 1,6 …"); a
+    # unit only the sex ratio is stated in names it, whatever the words call it
+    text = ("Theo chỉ tiêu đề ra, đến năm 2025 tuổi thọ trung bình là 76,8 tuổi, đến năm 2030 "
+            "là 77 (hiện là 76,2); nâng cao mức sinh từ 1,33 con/bà mẹ tuổi sinh đẻ lên 1,4 vào "
+            "năm 2025 và 1,6 vào năm 2030; giảm chênh lệch giới tính xuống dưới 107 trẻ trai/100 "
+            "trẻ gái.")
+    found = observations(vocab, text, period_start=2021, period_end=2030)
+    assert [(o.indicator_id, o.kind, o.year, o.value) for o in found] == [
+        ("life_expectancy", "target", 2025, 76.8), ("life_expectancy", "target", 2030, 77.0),
+        ("life_expectancy", "actual", None, 76.2),
+        ("total_fertility_rate", "baseline", None, 1.33),
+        ("total_fertility_rate", "target", 2025, 1.4),
+        ("total_fertility_rate", "target", 2030, 1.6),
+        ("sex_ratio_at_birth", "target", 2030, 107.0)]
+    assert found[2].year_basis == "not stated (said of now: 'hiện là')"
+    assert found[-1].match_method == "unit"
+
+
+def test_a_footnote_marker_takes_no_unit_from_the_value_before(vocab: Vocabulary) -> None:
+    text = ("- Giảm tỷ lệ sử dụng thuốc lá trong nhóm nam từ 15 tuổi trở lên xuống dưới "
+            "42,5%[1]; nhóm nữ từ 15 tuổi trở lên xuống dưới 1,2%[2].")
+    assert [o.value for o in observations(vocab, text)] == [42.5, 1.2]
+
+
 # --- ranges -------------------------------------------------------------------------------------
 
 def test_from_to_with_one_unit_is_a_range(vocab: Vocabulary) -> None:

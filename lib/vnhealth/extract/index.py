@@ -41,8 +41,8 @@ class Named(NamedTuple):
     indicator: Indicator
     start: int
     end: int
-    method: str = "alias"
-    score: float = 100.0
+    method: str = "alias"  # alias, fuzzy, or unit (the only indicator stated in its unit)
+    score: float | None = 100.0
 
 
 def _ends_list_number(low: str, end: int) -> bool:
@@ -335,8 +335,13 @@ class PairIndex:
 
     def year_before(self, lo: int, pos: int) -> int | None:
         """The last free year phrase starting in [lo, pos)."""
+        found = self.year_phrase_before(lo, pos)
+        return found[2] if found is not None else None
+
+    def year_phrase_before(self, lo: int, pos: int) -> tuple[int, int, int] | None:
+        """(start, end, year) of the last free year phrase starting in [lo, pos)."""
         i = bisect_left(self._year_starts, pos) - 1
-        return self._years[i][2] if i >= 0 and self._year_starts[i] >= lo else None
+        return self._years[i] if i >= 0 and self._year_starts[i] >= lo else None
 
     def year_after(self, pos: int, hi: int) -> tuple[int, int, int] | None:
         """(start, end, year) of the first free year phrase starting in [pos, hi)."""

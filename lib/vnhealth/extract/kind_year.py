@@ -173,7 +173,7 @@ def kind_for(run: DocumentRun, d: Mention, low: str, clause: Span, ix: PairIndex
     judged = verb_before(vocab.assessment_verb_re, low, clause[0], d.start)
     if judged is not None and not baseline and (year.year is None or year.year <= own_year):
         return KindChoice("actual", f"'{judged}' tells what is, it sets no goal")
-    now = _said_of_now(vocab, d, ix, low)
+    now = _said_of_now(vocab, d, ix, low, clause)
     if now is not None and not baseline and (year.year is None or year.year <= own_year):
         return KindChoice("actual", f"'{now}': what holds when it was written")
     reviewed = run.reviewed
@@ -187,16 +187,32 @@ def kind_for(run: DocumentRun, d: Mention, low: str, clause: Span, ix: PairIndex
         change_end=change_end_year(vocab, d, clause, ix) if baseline else None)
 
 
-def _said_of_now(vocab: Vocabulary, d: Mention, ix: PairIndex, low: str) -> str | None:
+def _last_present_word(vocab: Vocabulary, ix: PairIndex, sentence: Span, pos: int
+                       ) -> tuple[int, str] | None:
+    """(start, words) of the last present word ("hiện là", "đến nay") before pos in the
+    sentence, or None."""
+    found = ix.in_sentence(sentence, "present words", lambda lo, hi: [
+        (m.start(), m.group(0)) for m in vocab.present_re.finditer(ix.low, lo, hi)])
+    before = [f for f in found if f[0] < pos]
+    return before[-1] if before else None
+
+
+def _said_of_now(vocab: Vocabulary, d: Mention, ix: PairIndex, low: str, clause: Span
+                 ) -> str | None:
     """"Đến nay, toàn tỉnh đã có 80% …": a present word before the number in its sentence,
-    in a sentence with no target word (vocabulary `present_words`, `target_words`)."""
+    in a sentence with no target word; or in the number's own clause with no target word
+    between them ("đến năm 2030 là 77 (hiện là 76,2)") (vocabulary `present_words`,
+    `target_words`)."""
     sentence = ix.sentence_of(d.start)
-    m = ix.in_sentence(sentence, "present", lambda lo, hi: vocab.present_re.search(low, lo, hi))
-    if m is None or m.start() >= d.start:
+    now = _last_present_word(vocab, ix, sentence, d.start)
+    if now is None:
         return None
-    planned = ix.in_sentence(sentence, "target words",
-                             lambda lo, hi: vocab.target_word_re.search(low, lo, hi))
-    return m.group(0) if planned is None else None
+    if now[0] >= clause[0]:
+        planned = vocab.target_word_re.search(low, now[0], d.start)
+    else:
+        planned = ix.in_sentence(sentence, "target words",
+                                 lambda lo, hi: vocab.target_word_re.search(low, lo, hi))
+    return now[1] if planned is None else None
 
 
 def change_end_year(vocab: Vocabulary, d: Mention, clause: Span, ix: PairIndex) -> int | None:
@@ -225,9 +241,18 @@ def year_for(run: DocumentRun, d: Mention, ix: PairIndex, sentence: Span, clause
     word opening another goal) is not its year, nor is the horizon then: not stated."""
     if d.own_year is not None:
         return YearChoice(d.own_year, "own phrase")
-    before = ix.year_before(sentence[0], d.start)
+    before = ix.year_phrase_before(sentence[0], d.start)
     if before is not None:
-        return YearChoice(before, "year phrase before it in its sentence")
+        now = _last_present_word(run.vocab, ix, sentence, d.start)
+        if now is not None and now[0] > max(before[0], clause[0]):
+            # "đến năm 2030 là 77 (hiện là 76,2)": the value now is not the year's before it
+            return YearChoice(None, f"not stated (said of now: '{now[1]}')")
+        if before[0] < clause[0] and run.vocab.until_phrase_re.match(ix.low, before[0]) \
+                and is_baseline_from(run.vocab, d, ix.low, clause, ix):
+            # "…, đến năm 2030 là 77; nâng mức sinh từ 1,33 lên 1,4 …": a change starts from
+            # the value now, not from an earlier clause's target year
+            return NOT_STATED
+        return YearChoice(before[2], "year phrase before it in its sentence")
     after = _year_after(run, d, ix, sentence, clause)
     if after is not None and after.year is not None:
         return after

@@ -175,6 +175,14 @@ def fuzzy_named(vocab: Vocabulary, phrase: str | None, unit: str, subgroup: str 
     return None if found is None else Named(found.indicator, 0, 0, "fuzzy", found.score)
 
 
+def unit_named(vocab: Vocabulary, unit: str) -> Named | None:
+    """The one indicator stated in a unit, when only one is ("107 trẻ trai/100 trẻ gái" is a
+    sex ratio at birth, "1,4 con/phụ nữ" a total fertility rate, whatever the words around
+    call them): the unit names it. None for a unit several indicators share."""
+    only = vocab.sole_indicator_of_unit.get(unit)
+    return None if only is None else Named(only, 0, 0, "unit", None)
+
+
 def subgroup_before(vocab: Vocabulary, low: str, start: int) -> str | None:
     """The subgroup a list item names before its number ("- Nam: 72 tuổi")."""
     m = _SUBGROUP_RE.search(low[max(0, start - 25):start])

@@ -25,6 +25,7 @@ from vnhealth.extract.match import (
     respectively_named,
     subgroup_before,
     subgroup_in_phrase,
+    unit_named,
 )
 from vnhealth.extract.mentions import (
     Mention,
@@ -96,6 +97,9 @@ class _SegmentPairing:
     def __init__(self, run: DocumentRun, seg: Segment, ix: PairIndex, statement: Statement):
         self.run, self.vocab, self.seg, self.ix = run, run.vocab, seg, ix
         self._marks: dict[str, list[int]] = {}  # starts of words found once (_marked)
+        # words between a value and the next that goes on with it, its unit unwritten
+        self._carry_words = frozenset(w for p in (*run.vocab.continuation_words,
+                                                   *run.vocab.baseline_to) for w in p.split())
         self.low = ix.low
         self.statement = statement
         self.last_named: _LastNamed | None = None
@@ -104,7 +108,7 @@ class _SegmentPairing:
         ix, seg = self.ix, self.seg
         clause = ix.clause_of(d.start)
         sentence = ix.sentence_of(d.start)
-        unit = d.unit or self._context_unit(clause, sentence)
+        unit = d.unit or self._carried_unit(d) or self._context_unit(clause, sentence)
         if unit is None and not seg.table_unitless_ok:
             return
         if self._a_count(d, clause) or self._not_the_provinces(d, clause):
@@ -158,6 +162,8 @@ class _SegmentPairing:
                 # "toàn tỉnh đã có 80% trạm y tế đã có bác sĩ": the number leads its name
                 named = fuzzy_named(self.vocab, after, match_unit, subgroup)
                 phrase = after if named is not None else phrase
+            if named is None:
+                named = unit_named(self.vocab, d.unit)
         named = self._continued(d, clause, unit) or named
         return named, unit, phrase
 
@@ -177,6 +183,18 @@ class _SegmentPairing:
                         compared.value_high, unit or ind.unit, compared.relative_to, line_no,
                         d.text),
             self.statement, Basis(phrase, named.method, named.score, kind.basis, year.basis))
+
+    def _carried_unit(self, d: Mention) -> str | None:
+        """The unit of the value before, for a number that only goes on with it ("từ 1,33
+        con/phụ nữ lên 1,4 vào năm 2025 và 1,6 vào năm 2030"): nothing between them but years,
+        "và" and the words that end a change."""
+        last = self.last_named
+        if last is None or last.unit is None or last.end > d.start:
+            return None
+        between = self.low[last.end:d.start]
+        # a word must lead it on: "42,5%[1]" is a footnote marker, not a value
+        return last.unit if (_LETTER_RUN_RE.search(between)
+                             and self._only_year_words(between, self._carry_words)) else None
 
     def _context_unit(self, clause: Span, sentence: Span) -> str | None:
         """A number without its own unit takes the first "per N" unit of its clause, sentence
@@ -270,7 +288,8 @@ class _SegmentPairing:
         năm 2025; 100% năm 2030"), and nothing after it but its year up to a comma, is a value
         of the same indicator in the same unit."""
         last = self.last_named
-        if last is None or last.unit != unit or d.unit is None:
+        if last is None or last.unit != unit or (d.unit is None and self._carried_unit(d)
+                                                 is None):
             return None
         if not self._only_year_words(self.low[last.end:d.start], self.vocab.continuation_words):
             return None

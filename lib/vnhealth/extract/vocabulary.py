@@ -121,6 +121,13 @@ class Vocabulary:
                               "synonyms") for k, val in (v.get(section) or {}).items()
                               if k != "__line__"}
         self.indicators = {ind.id: ind for ind in catalog.indicators}
+        # a unit only one indicator is stated in names it (match.unit_named)
+        stated: dict[str, list[Indicator]] = {}
+        for ind in catalog.indicators:
+            for unit in (ind.unit, *ind.also_in):
+                stated.setdefault(unit, []).append(ind)
+        self.sole_indicator_of_unit = {u: inds[0] for u, inds in stated.items()
+                                       if len(inds) == 1}
         self._compile_aliases(catalog)
         self._compile_units(catalog)
         self._compile_comparators(v)
@@ -286,6 +293,8 @@ class Vocabulary:
         year_words = words_alternation(y.get("year_words") or [])
         lead = words_alternation(y.get("lead_words") or [])
         until = words_alternation(y.get("until_words") or [])
+        # a year phrase that opens with an until word ("đến năm 2030"): a target's year
+        self.until_phrase_re = re.compile(rf"(?:{until})\s") if until else NEVER_RE
         ref = words_alternation(y.get("reference_words") or [])
         month = re.escape(str((v.get("date_words") or {}).get("month", "tháng")))
         self.year_phrase_re = re.compile(
