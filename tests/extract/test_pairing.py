@@ -342,6 +342,18 @@ def test_a_value_now_inside_a_target_sentence(vocab: Vocabulary) -> None:
     assert found[-1].match_method == "unit"
 
 
+def test_a_clause_that_leaves_the_name_out_repeats_the_one_before(vocab: Vocabulary) -> None:
+    text = ("Năm 2022, toàn tỉnh có hơn 1,760 triệu người tham gia bảo hiểm y tế (độ bao phủ "
+            "chiếm 92% dân số); năm 2023 đạt 1,776 triệu người tham gia (chiếm 92,75% dân số).")
+    found = observations(vocab, text, period_start=2022, period_end=2025)
+    assert [(o.indicator_id, o.year, o.value) for o in found] == [
+        ("health_insurance_coverage", 2022, 92.0), ("health_insurance_coverage", 2023, 92.75)]
+    # words the clause before does not hold name something else
+    other = text.replace("người tham gia (chiếm", "người được khám sức khỏe (chiếm")
+    assert [o.value for o in observations(vocab, other, period_start=2022,
+                                          period_end=2025)] == [92.0]
+
+
 def test_a_footnote_marker_takes_no_unit_from_the_value_before(vocab: Vocabulary) -> None:
     text = ("- Giảm tỷ lệ sử dụng thuốc lá trong nhóm nam từ 15 tuổi trở lên xuống dưới "
             "42,5%[1]; nhóm nữ từ 15 tuổi trở lên xuống dưới 1,2%[2].")

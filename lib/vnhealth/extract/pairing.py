@@ -52,6 +52,7 @@ class _LastNamed(NamedTuple):
     unit: str | None
     named: Named
     led: bool  # the value stood before its name ("90% người … được điều trị ARV")
+    words: frozenset[str] = frozenset()  # the words of its clause up to its end
 
 
 def is_gap(low: str, unit_end: int, clause_end: int, markers: Sequence[str]) -> bool:
@@ -131,8 +132,9 @@ class _SegmentPairing:
         if named is None or self._activity_share(d, named):
             return
         # a name that follows its number ("75% người cao tuổi được …") ends the value there
-        self.last_named = _LastNamed(max(d.unit_end, named.end), unit, named,
-                                     named.start > d.start)
+        end = max(d.unit_end, named.end)
+        self.last_named = _LastNamed(end, unit, named, named.start > d.start,
+                                     frozenset(_LETTER_RUN_RE.findall(self.low, clause[0], end)))
         self._emit(d, clause, sentence, compared, named, unit, phrase)
 
     def _name(self, d: Mention, clause: Span, unit: str | None, match_unit: str | None,
@@ -163,7 +165,7 @@ class _SegmentPairing:
                 named = fuzzy_named(self.vocab, after, match_unit, subgroup)
                 phrase = after if named is not None else phrase
             if named is None:
-                named = unit_named(self.vocab, d.unit)
+                named = self._elliptic(d, clause, unit) or unit_named(self.vocab, d.unit)
         named = self._continued(d, clause, unit) or named
         return named, unit, phrase
 
@@ -183,6 +185,17 @@ class _SegmentPairing:
                         compared.value_high, unit or ind.unit, compared.relative_to, line_no,
                         d.text),
             self.statement, Basis(phrase, named.method, named.score, kind.basis, year.basis))
+
+    def _elliptic(self, d: Mention, clause: Span, unit: str | None) -> Named | None:
+        """"năm 2022, … 1,760 triệu người tham gia bảo hiểm y tế (độ bao phủ chiếm 92% dân
+        số); năm 2023 đạt 1,776 triệu người tham gia (chiếm 92,75% dân số)": a clause that
+        repeats words of the clause before, leaving the name out, is about the same indicator
+        in the same unit (each of its words stands in that clause, two at least)."""
+        last = self.last_named
+        if last is None or last.unit != unit or last.end > d.start:
+            return None
+        words = set(_LETTER_RUN_RE.findall(self.low, clause[0], d.start)) - self._carry_words
+        return last.named if len(words) >= 2 and words <= last.words else None
 
     def _carried_unit(self, d: Mention) -> str | None:
         """The unit of the value before, for a number that only goes on with it ("từ 1,33
