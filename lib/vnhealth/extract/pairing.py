@@ -43,6 +43,7 @@ _PHRASE_END_RE = re.compile(r"[,;(]")
 _DIGIT_RE = re.compile(r"\d")
 COUNT_PHRASE = 24  # how far after a count noun its own "per N" unit may stand
 _LETTER_RUN_RE = re.compile(r"[^\W\d_]+")
+ELLIPSIS_REACH = 240  # characters of a clause read for the words it repeats (_elliptic)
 
 
 class _LastNamed(NamedTuple):
@@ -134,7 +135,8 @@ class _SegmentPairing:
         # a name that follows its number ("75% người cao tuổi được …") ends the value there
         end = max(d.unit_end, named.end)
         self.last_named = _LastNamed(end, unit, named, named.start > d.start,
-                                     frozenset(_LETTER_RUN_RE.findall(self.low, clause[0], end)))
+                                     frozenset(_LETTER_RUN_RE.findall(
+                                         self.low, max(clause[0], end - ELLIPSIS_REACH), end)))
         self._emit(d, clause, sentence, compared, named, unit, phrase)
 
     def _name(self, d: Mention, clause: Span, unit: str | None, match_unit: str | None,
@@ -194,7 +196,10 @@ class _SegmentPairing:
         last = self.last_named
         if last is None or last.unit != unit or last.end > d.start:
             return None
-        words = set(_LETTER_RUN_RE.findall(self.low, clause[0], d.start)) - self._carry_words
+        lo = clause[0]
+        if d.start - lo > ELLIPSIS_REACH:
+            return None  # a long clause names what it is about
+        words = set(_LETTER_RUN_RE.findall(self.low, lo, d.start)) - self._carry_words
         return last.named if len(words) >= 2 and words <= last.words else None
 
     def _carried_unit(self, d: Mention) -> str | None:
