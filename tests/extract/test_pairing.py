@@ -89,9 +89,25 @@ def test_a_change_reported_before_the_document_is_actual_at_both_ends(vocab: Voc
             "0,020/1000 dân SRLH năm 2022.")
     got = {o.value: (o.kind, o.year) for o in observations(vocab, text, period_start=2023,
                                                             period_end=2030)}
-    # the start of the second change takes no year written after its end value
+    # the start of the second change takes no year written after its end value: it is
+    # written like the first, so it starts in the first's start year
     assert got == {1.21: ("actual", 2011), 0.006: ("actual", 2022),
-                   0.57: ("actual", None), 0.02: ("actual", 2022)}
+                   0.57: ("actual", 2011), 0.02: ("actual", 2022)}
+
+
+def test_a_change_written_like_the_one_before_runs_over_its_years(vocab: Vocabulary) -> None:
+    text = ("Tỷ lệ trẻ suy dinh dưỡng thể nhẹ cân giảm từ 18,7% năm 2022 xuống còn 17,1% năm "
+            "2023. Tỷ lệ trẻ suy dinh dưỡng thể thấp còi giảm từ 27,5% xuống còn 25,7%.")
+    got = {o.value: (o.year, o.year_basis) for o in observations(
+        vocab, "Thứ hai, 09:00 16/9/2024\n" + text, period_start=2022, period_end=2023)}
+    alike = "years of the change before it, written alike"
+    assert got == {18.7: (2022, "own phrase"), 17.1: (2023, "own phrase"),
+                   27.5: (2022, alike), 25.7: (2023, alike)}
+    # a change told as done ("đã giảm") reports both ends, with no target word around
+    done = observations(vocab, "Tỷ suất sinh thô đã giảm từ 17,22‰ năm 2008 xuống còn 13,05‰ "
+                               "năm 2023.", period_start=2008, period_end=2024, title="")
+    assert {(o.kind, o.kind_basis) for o in done} == {("actual", "'đã giảm': a change told "
+                                                                 "as done")}
 
 
 def test_start_value_of_a_change_stays_baseline(vocab: Vocabulary) -> None:

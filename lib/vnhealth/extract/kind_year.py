@@ -174,8 +174,12 @@ def kind_for(run: DocumentRun, d: Mention, low: str, clause: Span, ix: PairIndex
     if judged is not None and not baseline and (year.year is None or year.year <= own_year):
         return KindChoice("actual", f"'{judged}' tells what is, it sets no goal")
     now = _said_of_now(vocab, d, ix, low, clause)
-    if now is not None and not baseline and (year.year is None or year.year <= own_year):
-        return KindChoice("actual", f"'{now}': what holds when it was written")
+    if now is not None and vocab.present_re.fullmatch(now):
+        if not baseline and (year.year is None or year.year <= own_year):
+            return KindChoice("actual", f"'{now}': what holds when it was written")
+    elif now is not None:
+        # "đã giảm từ 17,22‰ năm 2008 xuống còn 13,05‰ năm 2023": both ends were reached
+        return KindChoice("actual", f"'{now}': a change told as done")
     reviewed = run.reviewed
     if (reviewed is not None and year.year == reviewed.year and not baseline
             and (run.issued is None or run.issued.year == year.year)):
@@ -187,12 +191,13 @@ def kind_for(run: DocumentRun, d: Mention, low: str, clause: Span, ix: PairIndex
         change_end=change_end_year(vocab, d, clause, ix) if baseline else None)
 
 
-def _last_present_word(vocab: Vocabulary, ix: PairIndex, sentence: Span, pos: int
-                       ) -> tuple[int, str] | None:
+def _last_present_word(vocab: Vocabulary, ix: PairIndex, sentence: Span, pos: int,
+                       told: bool = False) -> tuple[int, str] | None:
     """(start, words) of the last present word ("hiện là", "đến nay") before pos in the
-    sentence, or None."""
-    found = ix.in_sentence(sentence, "present words", lambda lo, hi: [
-        (m.start(), m.group(0)) for m in vocab.present_re.finditer(ix.low, lo, hi)])
+    sentence, or None; with `told`, a perfect verb of a change ("đã giảm") counts too."""
+    pattern = vocab.told_re if told else vocab.present_re
+    found = ix.in_sentence(sentence, f"present words {told}", lambda lo, hi: [
+        (m.start(), m.group(0)) for m in pattern.finditer(ix.low, lo, hi)])
     before = [f for f in found if f[0] < pos]
     return before[-1] if before else None
 
@@ -204,7 +209,7 @@ def _said_of_now(vocab: Vocabulary, d: Mention, ix: PairIndex, low: str, clause:
     between them ("đến năm 2030 là 77 (hiện là 76,2)") (vocabulary `present_words`,
     `target_words`)."""
     sentence = ix.sentence_of(d.start)
-    now = _last_present_word(vocab, ix, sentence, d.start)
+    now = _last_present_word(vocab, ix, sentence, d.start, told=True)
     if now is None:
         return None
     if now[0] >= clause[0]:
@@ -241,18 +246,9 @@ def year_for(run: DocumentRun, d: Mention, ix: PairIndex, sentence: Span, clause
     word opening another goal) is not its year, nor is the horizon then: not stated."""
     if d.own_year is not None:
         return YearChoice(d.own_year, "own phrase")
-    before = ix.year_phrase_before(sentence[0], d.start)
+    before = _year_before(run, d, ix, sentence, clause)
     if before is not None:
-        now = _last_present_word(run.vocab, ix, sentence, d.start)
-        if now is not None and now[0] > max(before[0], clause[0]):
-            # "đến năm 2030 là 77 (hiện là 76,2)": the value now is not the year's before it
-            return YearChoice(None, f"not stated (said of now: '{now[1]}')")
-        if before[0] < clause[0] and run.vocab.until_phrase_re.match(ix.low, before[0]) \
-                and is_baseline_from(run.vocab, d, ix.low, clause, ix):
-            # "…, đến năm 2030 là 77; nâng mức sinh từ 1,33 lên 1,4 …": a change starts from
-            # the value now, not from an earlier clause's target year
-            return NOT_STATED
-        return YearChoice(before[2], "year phrase before it in its sentence")
+        return before
     after = _year_after(run, d, ix, sentence, clause)
     if after is not None and after.year is not None:
         return after
@@ -260,6 +256,9 @@ def year_for(run: DocumentRun, d: Mention, ix: PairIndex, sentence: Span, clause
     shared = _shared_year(run, d, ix, clause) if after is None else None
     if shared is not None:
         return shared
+    parallel = _parallel_change_year(run, d, ix, clause, seg)
+    if parallel is not None:
+        return parallel
     if seg.context_year:
         return YearChoice(seg.context_year, "section heading" if seg.shape == "prose"
                           else "table header")
@@ -273,6 +272,48 @@ def year_for(run: DocumentRun, d: Mention, ix: PairIndex, sentence: Span, clause
         # paragraph dated once goes on in that year
         return YearChoice(earlier, "year of an earlier sentence in its paragraph")
     return horizon
+
+
+def _year_before(run: DocumentRun, d: Mention, ix: PairIndex, sentence: Span, clause: Span
+                 ) -> YearChoice | None:
+    """The last year phrase before the number in its sentence, unless a present word stands
+    between them in its clause or the number starts a change after an earlier clause's
+    until-year; None when there is no such phrase."""
+    before = ix.year_phrase_before(sentence[0], d.start)
+    if before is None:
+        return None
+    now = _last_present_word(run.vocab, ix, sentence, d.start)
+    if now is not None and now[0] > max(before[0], clause[0]):
+        # "đến năm 2030 là 77 (hiện là 76,2)": the value now is not the year's before it
+        return YearChoice(None, f"not stated (said of now: '{now[1]}')")
+    if before[0] < clause[0] and run.vocab.until_phrase_re.match(ix.low, before[0]) \
+            and is_baseline_from(run.vocab, d, ix.low, clause, ix):
+        # "…, đến năm 2030 là 77; nâng mức sinh từ 1,33 lên 1,4 …": a change starts from
+        # the value now, not from an earlier clause's target year
+        return NOT_STATED
+    return YearChoice(before[2], "year phrase before it in its sentence")
+
+
+def _parallel_change_year(run: DocumentRun, d: Mention, ix: PairIndex, clause: Span,
+                          seg: Segment) -> YearChoice | None:
+    """"… giảm từ 18,7% năm 2022 xuống còn 17,1% năm 2023. Tỷ lệ … thấp còi giảm từ 27,5%
+    xuống còn 25,7%": a change written like an earlier one of its paragraph, its years
+    unwritten, runs over the same years (its start the earlier start's, its end the end's)."""
+    vocab = run.vocab
+    start = d
+    if not is_baseline_from(vocab, d, ix.low, clause, ix):
+        start = ix.mention_before(clause[0], d.start)
+        if start is None or start.own_year is not None or change_to_at(
+                vocab, start, ix.low, clause, ix) is None:
+            return None
+    elif ix.first_own_year(d.unit_end, clause[1]) is not None:
+        return None  # its end owns a year: the change is dated by its own words
+    years = ix.earlier_change_years(paragraph_start(seg, d.start), start.start,
+                                    vocab.baseline_from, vocab.baseline_to)
+    if years is None:
+        return None
+    year = years[0] if start is d else years[1]
+    return YearChoice(year, "years of the change before it, written alike")
 
 
 _PARAGRAPH_END = (".", "!", "?", ":", ";", ")", "…")

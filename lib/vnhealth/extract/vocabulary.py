@@ -221,6 +221,9 @@ class Vocabulary:
         self.national_re = phrase_regex(national) if national else NEVER_RE
         self.present_re = phrase_regex(list(v.get("present_words", []))) \
             if v.get("present_words") else NEVER_RE
+        # what tells a value as reported: a present word, or a perfect verb of a change
+        told = [*v.get("present_words", []), *v.get("reported_verbs", [])]
+        self.told_re = phrase_regex(told) if told else NEVER_RE
         self.target_word_re = phrase_regex(list(v.get("target_words", []))) \
             if v.get("target_words") else NEVER_RE
         self.each_unit_re = phrase_regex(list(v.get("each_unit_words", []))) \
