@@ -54,6 +54,10 @@ def test_the_manifest_and_the_number_come_first(vocab: Vocabulary) -> None:
     ([",", "Cập nhật lúc: 08:32 |28/03/2017"], None,
      IssueYear(2017, "page date 'Cập nhật lúc: 08:32 |28/03/2017'", 3)),
     (["Tin tức", "2026-02-28"], None, IssueYear(2026, "page date '2026-02-28'", 2)),
+    # a portal's clock over the article's own stamp: the last stamp before the body
+    (["Thứ Bảy, 30/11/2024 00:39 SA", "Phú Yên phấn đấu giảm tỉ lệ nhiễm HIV",
+      "Thứ Ba, 29/01/2008 07:00 SA"], None,
+     IssueYear(2008, "page date 'Thứ Ba, 29/01/2008 07:00 SA'", 1)),
     # a stamp in a line of cells: the section's name in the next cell is not the stamp's
     (["Hà Nội", "Thứ bảy, 19:00 27/11/2021 | Dân số và phát triển"], None,
      IssueYear(2021, "page date 'Thứ bảy, 19:00 27/11/2021'", 11)),

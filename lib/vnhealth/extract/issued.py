@@ -108,22 +108,29 @@ _NUMERIC_DATE_RE = re.compile(
     r"|(?<![\d-])(?P<iy>(?:19|20)\d\d)-(?P<im>\d{2})-\d{2}(?![\d-])")  # or ISO "2026-02-28"
 _TIME_RE = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)")
 PAGE_DATE_WORDS = 3  # words a page's date line may hold besides the date: "Thời sự - …"
+BODY_LINE = 200  # a line this long is an article's text, not its header
 
 
 def _page_date(vocab: Vocabulary, head: list[str]) -> IssueYear | None:
     """A web page's date: a line holding only a numeric date ("30/04/2022"), a short one with
     a date and a time ("Thời sự - 28/12/2021 17:42"), or a date after a page-date word
     ("Cập nhật lúc: 08:32 |28/03/2017"). A line of cells ("Thứ bảy, 19:00 27/11/2021 | Dân
-    số và phát triển") is read whole, then cell by cell: the section's name is no date's."""
+    số và phát triển") is read whole, then cell by cell: the section's name is no date's. Of
+    several stamps before the body the last is the article's: a portal shows its clock above
+    ("Thứ Bảy, 30/11/2024 00:39 SA" over "Thứ Ba, 29/01/2008 07:00 SA")."""
+    last: IssueYear | None = None
     for text in head:
+        if len(text) > BODY_LINE:
+            break  # the article's text: a date further on is a related article's
         cells = text.split("|") if "|" in text else []
         for piece in (text, *cells):
             found = _stamped_date(vocab, lite(piece))
             if found is not None:
-                return IssueYear(int(found.group("y") or found.group("iy")),
+                last = IssueYear(int(found.group("y") or found.group("iy")),
                                  f"page date '{piece.strip()[:40]}'",
                                  int(found.group("m") or found.group("im")))
-    return None
+                break
+    return last
 
 
 def _stamped_date(vocab: Vocabulary, low: str) -> re.Match[str] | None:
