@@ -31,6 +31,7 @@ class RealSet(NamedTuple):
     indicator: float  # share of matched values whose indicator is the labelled one
     # documents known to give no match yet (README: why); every other one must give some
     unread: frozenset[str] = frozenset()
+    kind: float = KIND_FLOOR  # share of matched values whose kind is the labelled one
 
 
 SETS = [
@@ -38,17 +39,22 @@ SETS = [
     RealSet("real_dev", 84, 15, 0.97, 0.99, 0.95),
     # 6 excerpts; first 0.163 / 0.433 (held-out); now 1.000 / 1.000
     RealSet("real_dev2", 75, 6, 0.99, 0.99, 0.98),
-    # 7 texts; first 0.429 / 0.700 (held-out); now 0.898 / 0.957, indicator 0.977
-    RealSet("real_dev3", 49, 7, 0.89, 0.95, 0.97),
+    # 7 texts; first 0.429 / 0.700 (held-out); now 0.918 / 0.978, indicator 0.978
+    RealSet("real_dev3", 49, 7, 0.91, 0.97, 0.97),
     # 7 pages and plans; first 0.708 / 0.850 (held-out); now 1.000 / 1.000
     RealSet("real_dev4", 24, 7, 0.99, 0.99, 0.99),
     # 12 pages, plans and a statistics report; first 0.436 / 0.649 (held-out); now 0.964 /
     # 1.000, indicator 1.000 (an undated page's targets have no year: it names no horizon)
     RealSet("real_dev5", 55, 12, 0.96, 0.99, 0.99),
     # 13 pages and two yearbook tables, mostly reported values; first 0.558 / 0.707
-    # (held-out); now 0.885 / 0.979 (a page's "15.4%" crude birth rate and a share whose
+    # (held-out); now 0.904 / 0.979 (a page's "15.4%" crude birth rate and a share whose
     # name splits its words stay unread: README)
-    RealSet("real_dev6", 52, 13, 0.88, 0.97, 0.99, frozenset({"rd_vinh_phuc_2021_muc_sinh"})),
+    RealSet("real_dev6", 52, 13, 0.90, 0.97, 0.99, frozenset({"rd_vinh_phuc_2021_muc_sinh"})),
+    # 13 press pages, a reposted plan and a yearbook page one cell per line; first 0.375 /
+    # 0.717 (held-out); now 0.852 / 0.915, kind 0.840 (undated pages whose values the key
+    # reads as reported: README)
+    RealSet("real_dev7", 88, 13, 0.84, 0.90, 0.98,
+            frozenset({"rd_binh_duong_2015_tiem_chung_mo_rong"}), kind=0.82),
 ]
 
 
@@ -69,7 +75,7 @@ def test_real_set_scores_at_least_its_floors(tmp_path: Path, real: RealSet) -> N
     assert total["recall"] >= real.recall, total
     assert total["precision"] >= real.precision, total
     assert total["indicator"] >= real.indicator, total
-    assert total["kind"] >= KIND_FLOOR, total
+    assert total["kind"] >= real.kind, total
     # every document contributes: no layout or province is read as nothing at all
     read_nothing = {name for name, row in scores.items() if row["matched"] == 0}
     assert read_nothing == real.unread, read_nothing
