@@ -26,7 +26,7 @@ from vnhealth.extract.shapes.records import (
 )
 from vnhealth.extract.shapes.rows import ValueToken, row_role, value_token
 from vnhealth.extract.shapes.words import TableWords
-from vnhealth.extract.shapes.year_table import title_above
+from vnhealth.extract.shapes.year_table import statistics_kind, title_above
 from vnhealth.inputs.text import is_noise_line, lite
 
 _MAX_LABEL_LOOKUP = 24  # lines above the first record that may hold the column labels
@@ -151,10 +151,8 @@ def read(spot: Spot) -> ShapeRead | None:
         rows.append(row)
     end = _later_blocks(lines, end, n, words)
     title, unit = title_above(lines, top, words)
-    statistics = (any(col.kind_hint == "preliminary" for col in columns)
-                  or bool(words.statistics.search(lite(title))))
     table = Table("year_records", columns, rows, title, unit,
-                  "actual" if statistics else None, i, end)
+                  statistics_kind(columns, title, words), i, end)
     return ShapeRead(end=end, table=table)
 
 

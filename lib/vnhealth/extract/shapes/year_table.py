@@ -79,6 +79,15 @@ def wraps_in_reading_order(spot: Spot) -> bool:
     return all(a < b for a, b in zip(years, years[1:], strict=False))
 
 
+def statistics_kind(columns: Sequence[YearColumn], title: str, words: TableWords
+                    ) -> str | None:
+    """"actual" for a statistics table (a preliminary column, a yearbook's title), else None:
+    the kind hint of a table whose rows open with or run under their years."""
+    statistics = (any(c.kind_hint == "preliminary" for c in columns)
+                  or bool(words.statistics.search(lite(title))))
+    return "actual" if statistics else None
+
+
 def title_above(lines: Sequence[str], start: int, words: TableWords) -> tuple[str, str]:
     """(title, unit) from the lines just above a header: up to six, stopping at prose."""
     title: list[str] = []

@@ -31,7 +31,7 @@ from vnhealth.extract.shapes.rows import (
     value_token,
 )
 from vnhealth.extract.shapes.words import TableWords
-from vnhealth.extract.shapes.year_table import title_above
+from vnhealth.extract.shapes.year_table import statistics_kind, title_above
 from vnhealth.inputs.text import is_noise_line, lite
 
 _YEAR_FIRST_RE = re.compile(
@@ -206,10 +206,8 @@ def _read_block(spot: Spot, year_rows: list[YearRow]) -> ShapeRead | None:
         row.cells.append(Cell(text, value, col, r.line + 1, s0, e0))
     title, _unit = title_above(lines, block.header, words)
     end = year_rows[-1].line + 1
-    statistics = (any(col.kind_hint == "preliminary" for col in columns)
-                  or bool(words.statistics.search(lite(title))))
     table = Table("years_down", columns, [row], title, block.unit,
-                  "actual" if statistics else None, i, end)
+                  statistics_kind(columns, title, words), i, end)
     return ShapeRead(end=end, table=table)
 
 
@@ -233,11 +231,9 @@ def read(spot: Spot) -> ShapeRead | None:
             row.cells.append(Cell(text, value, col, r.line + 1, s0, e0))
         rows.append(row)
     title, title_unit = title_above(lines, found.top, words)
-    statistics = (any(col.kind_hint == "preliminary" for col in columns)
-                  or bool(words.statistics.search(lite(title))))
     end = year_rows[-1].line + 1
     table = Table("years_down", columns, rows, title, found.unit or title_unit,
-                  "actual" if statistics else None, i, end)
+                  statistics_kind(columns, title, words), i, end)
     return ShapeRead(end=end, table=table)
 
 
