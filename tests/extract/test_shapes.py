@@ -358,6 +358,32 @@ def test_year_records(vocab: Vocabulary) -> None:
     assert _observed(vocab, urban_only) == []
 
 
+# years down under one line of column labels, the total block's label between them and the
+# year rows, then the urban block (a yearbook page in runs of spaces, real_dev8)
+YEARS_DOWN_BLOCKS = """            Tỷ suất sinh thô    Tỷ suất chết thô    Tỷ lệ tăng tự nhiên
+            Crude birth rate   Crude death rate    Natural increase rate
+     TỶ SUẤT CHUNG - TOTAL
+             2022                 13,3              5,2              8,1
+    Sơ bộ - Prel. 2023        12,6              7,3              5,3
+
+    Thành thị - Urban
+             2022                 13,2              4,9              8,3
+    Sơ bộ - Prel. 2023        12,4              5,8              6,6"""
+
+
+def test_years_down_under_a_block_label(vocab: Vocabulary) -> None:
+    name, found = _read(vocab, YEARS_DOWN_BLOCKS, at=3)
+    assert found.table is not None
+    # the urban block is taken with the table and gives nothing
+    assert (name, found.end) == ("years_down", 9)
+    assert _observed(vocab, YEARS_DOWN_BLOCKS) == [
+        ("crude_birth_rate", "actual", 2022, 13.3, 4),
+        ("crude_birth_rate", "actual", 2023, 12.6, 5),
+        ("crude_death_rate", "actual", 2022, 5.2, 4), ("crude_death_rate", "actual", 2023, 7.3, 5),
+        ("natural_population_growth", "actual", 2022, 8.1, 4),
+        ("natural_population_growth", "actual", 2023, 5.3, 5)]
+
+
 def test_every_registered_shape_has_a_fixture_here() -> None:
     tested = {"tab_rows", "pipe_rows", "pdf_rows", "unit_rows", "side_by_side",
               "wrapped_header", "stacked_header", "one_per_line", "years_down", "year_records"}

@@ -86,6 +86,18 @@ def split_row(line: str, max_values: int) -> RowParts:
     return RowParts(label, label_start, unit_text, values)
 
 
+# a breakdown's label in two languages, the English on the next line or after the dash
+# ("Thành thị -" / "Urban", "TỶ SUẤT CHUNG - TOTAL"); a column label has no dash at its end
+_BILINGUAL_RE = re.compile(r"\s[-–]\s*(?:[A-Za-z][A-Za-z ]*)?$")
+
+
+def is_block_label(text: str) -> bool:
+    """A yearbook's label of a block of rows ("TỔNG SỐ - TOTAL", "Thành thị - Urban"): in
+    capitals, or in two languages after a dash."""
+    s = text.strip()
+    return bool(s) and (s.upper() == s or _BILINGUAL_RE.search(s) is not None)
+
+
 def row_role(label: str, words: TableWords) -> str:
     """total (the whole province), national (the country, quoted for comparison), sub (a
     district, town or city named after its kind) or row."""

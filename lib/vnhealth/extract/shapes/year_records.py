@@ -24,7 +24,7 @@ from vnhealth.extract.shapes.records import (
     TableShape,
     YearColumn,
 )
-from vnhealth.extract.shapes.rows import ValueToken, row_role, value_token
+from vnhealth.extract.shapes.rows import ValueToken, is_block_label, row_role, value_token
 from vnhealth.extract.shapes.words import TableWords
 from vnhealth.extract.shapes.year_table import statistics_kind, title_above
 from vnhealth.inputs.text import is_noise_line, lite
@@ -33,9 +33,6 @@ _MAX_LABEL_LOOKUP = 24  # lines above the first record that may hold the column 
 # a label line holding several labels: a new one starts at a capitalised word ("Tỷ suất chết
 # thô Tỷ lệ tăng tự nhiên"); a word in capitals ("HIV") starts none
 _LABEL_START_RE = re.compile(r"\s+(?=[A-ZÀ-ỸĐ][a-zà-ỹđ])")
-# a breakdown's label in two languages, the English on the next line or after the dash
-# ("Thành thị -" / "Urban", "Nông thôn - Rural"); a column label has no dash at its end
-_BILINGUAL_RE = re.compile(r"\s[-–]\s*(?:[A-Za-z][A-Za-z ]*)?$")
 
 
 class Record(NamedTuple):
@@ -107,7 +104,7 @@ def _labels(lines: Sequence[str], i: int, n: int) -> tuple[list[tuple[int, str]]
             continue
         if any(ch.isdigit() for ch in s) or len(s) > 80:
             return None
-        if s.upper() == s or _BILINGUAL_RE.search(s):
+        if is_block_label(s):
             if not labels:
                 block.append(s)  # "TOTAL", "TỔNG SỐ -", "Thành thị - Urban": the block's
             continue

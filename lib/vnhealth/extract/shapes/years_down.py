@@ -27,6 +27,7 @@ from vnhealth.extract.shapes.rows import (
     LABEL_UNIT_RE,
     TOKEN_RE,
     ValueToken,
+    is_block_label,
     row_role,
     value_token,
 )
@@ -54,6 +55,7 @@ class ColumnLabels(NamedTuple):
     labels: list[tuple[int, str]]  # (1-based line, label), in column order
     unit: str  # from a "Đơn vị tính" line above them; "" if none
     top: int  # 0-based index of the first line used
+    block: list[str] = []  # the label of the block of year rows under them ("… - TOTAL")
 
 
 def detect(spot: Spot) -> bool:
@@ -106,12 +108,16 @@ def _column_labels(lines: Sequence[str], i: int, n: int, words: TableWords
     spaces or tabs, or n label lines (English translation lines skipped); with the unit of a
     "Đơn vị tính" line and the index of the first line used."""
     labels: list[tuple[int, str]] = []
+    block: list[str] = []
     unit = ""
     j = i - 1
     while j >= 0 and i - j <= _MAX_LABEL_LOOKUP and len(labels) < n:
         s = lines[j].strip()
         j -= 1
         if not s or is_noise_line(s):
+            continue
+        if not labels and not DIGITS_RE.search(s) and is_block_label(s) and not s.isascii():
+            block.append(s)  # "TỶ SUẤT CHUNG - TOTAL": the block's own label
             continue
         if words.unit_line.search(lite(s)):
             unit = re.sub(r"^.*?(?:unit\s*[:\-–]?\s*)", "", s, flags=re.IGNORECASE).strip() or unit
@@ -123,13 +129,13 @@ def _column_labels(lines: Sequence[str], i: int, n: int, words: TableWords
             continue  # the English of a bilingual table
         cells = [c.strip() for c in CELL_SPLIT_RE.split(s) if c.strip()]
         if len(cells) == n and not labels and all(not c.isascii() or len(c) < 3 for c in cells):
-            return ColumnLabels([(j + 2, c) for c in cells], unit, j + 1)
+            return ColumnLabels([(j + 2, c) for c in cells], unit, j + 1, block)
         if len(s) > 80 or DIGITS_RE.search(s) or len(cells) != 1:
             return None
         labels.insert(0, (j + 2, s))
     if len(labels) != n:
         return None
-    return ColumnLabels(labels, unit, labels[0][0] - 1)
+    return ColumnLabels(labels, unit, labels[0][0] - 1, block)
 
 
 def _year_rows(lines: Sequence[str], i: int, words: TableWords) -> list[YearRow] | None:
@@ -221,20 +227,40 @@ def read(spot: Spot) -> ShapeRead | None:
         return _read_block(spot, year_rows)
     columns = [YearColumn(r.year, r.kind_hint, r.line + 1, r.year_start, r.year_start + 4)
                for r in year_rows]
+    # under a breakdown's block label ("Thành thị - Urban") the rows are no province's
+    province = not found.block or any(words.totals.search(lite(b)) for b in found.block)
     rows = []
     for c, (label_line, label) in enumerate(found.labels):
         m = LABEL_UNIT_RE.search(label)
         row = Row(label=label, lines=[label_line], unit_text=m.group(1).strip() if m else "",
-                  role=row_role(label, words))
+                  role=row_role(label, words) if province else "sub")
         for col, r in enumerate(year_rows):
             text, value, s0, e0 = r.values[c]
             row.cells.append(Cell(text, value, col, r.line + 1, s0, e0))
         rows.append(row)
     title, title_unit = title_above(lines, found.top, words)
-    end = year_rows[-1].line + 1
+    end = _later_blocks(lines, year_rows[-1].line + 1, len(found.labels), words)
     table = Table("years_down", columns, rows, title, found.unit or title_unit,
                   statistics_kind(columns, title, words), i, end)
     return ShapeRead(end=end, table=table)
+
+
+def _later_blocks(lines: Sequence[str], j: int, n: int, words: TableWords) -> int:
+    """The end of the breakdown blocks after the first ("Thành thị - Urban" and its year rows
+    of n values): taken with the table, their numbers are no province value, nor prose."""
+    while True:
+        k = j
+        while k < len(lines) and not lines[k].strip():
+            k += 1
+        if k >= len(lines) or not is_block_label(lines[k]) or DIGITS_RE.search(lines[k]):
+            return j
+        k += 1
+        while k < len(lines) and not lines[k].strip():
+            k += 1
+        rows = _year_rows(lines, k, words) if k < len(lines) else None
+        if rows is None or len(rows[0].values) != n:
+            return j
+        j = rows[-1].line + 1
 
 
 SHAPE = TableShape("years_down", detect, read)
