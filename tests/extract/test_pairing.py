@@ -338,6 +338,18 @@ def test_a_value_going_on_from_the_one_before_keeps_its_name(vocab: Vocabulary) 
         ("life_expectancy", 2009, 74.2), ("life_expectancy", 2019, 74.7)]
 
 
+def test_a_year_in_brackets_dates_only_its_own_remark(vocab: Vocabulary) -> None:
+    # the paragraph is dated 2009; the bracket's 2008 dates only the value it compares with,
+    # and a number of children is a count
+    text = ("Số sinh toàn tỉnh năm 2009 là 17.103 trẻ. Tỷ số giới tính khi sinh là 125 trẻ "
+            "trai/100 trẻ gái (năm 2008 là 128 trẻ trai/100 trẻ gái). Số con thứ 3 trở lên được "
+            "sinh ra là 1576 trẻ, chiếm 9,2%.")
+    found = observations(vocab, text, period_start=2008, period_end=2009, title="")
+    assert [(o.indicator_id, o.year, o.value) for o in found] == [
+        ("sex_ratio_at_birth", 2009, 125.0), ("sex_ratio_at_birth", 2008, 128.0),
+        ("third_child_births", 2009, 9.2)]
+
+
 def test_a_value_now_inside_a_target_sentence(vocab: Vocabulary) -> None:
     # "(hiện là 76,2)": the value now, in a sentence of targets; the change after it goes on
     # from its start value, the unit written once ("từ 1,33 con/… lên 1,4 … và 1,6 …"); a

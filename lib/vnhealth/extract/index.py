@@ -160,6 +160,7 @@ class Fitting:
         return self._named(max(k, bisect_left(self.ends, self.ends[j], 0, j + 1)))
 
 
+BRACKET_REACH = 200  # characters back a year phrase looks for the bracket it stands in
 CHANGE_LOOKBACK = 12  # numbers back a change may look for the one it is written like
 
 
@@ -352,11 +353,14 @@ class PairIndex:
 
     def dated_before(self, lo: int, pos: int) -> int | None:
         """The year of the last free year phrase in [lo, pos) that is not part of a date
-        ("ngày 25 tháng 10 năm 2017" dates a document, not a value)."""
+        ("ngày 25 tháng 10 năm 2017" dates a document, not a value) nor a side remark in
+        brackets ("(năm 2008 là 128 nam/100 nữ)" dates only what it compares with)."""
         i = bisect_left(self._year_starts, pos) - 1
         while i >= 0 and self._year_starts[i] >= lo:
             start, _end, year = self._years[i]
-            if not _DATE_BEFORE_RE.search(self.low, max(0, start - 16), start):
+            near = max(lo, start - BRACKET_REACH)
+            if not _DATE_BEFORE_RE.search(self.low, max(0, start - 16), start) and \
+                    self.low.rfind("(", near, start) <= self.low.rfind(")", near, start):
                 return year
             i -= 1
         return None
