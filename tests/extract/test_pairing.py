@@ -350,6 +350,16 @@ def test_a_year_in_brackets_dates_only_its_own_remark(vocab: Vocabulary) -> None
         ("third_child_births", 2009, 9.2)]
 
 
+def test_line_breaks_written_out_are_blanks(vocab: Vocabulary) -> None:
+    # a copy that stored each line break as the text \r\n (real_dev8's Lạng Sơn plan)
+    text = ("\\r\\n\\r\\n- Đến năm 2025: tỷ lệ suy dinh dưỡng\\r\\nthể thấp còi ở trẻ em dưới 5 "
+            "tuổi dưới 24%1; duy trì tỷ lệ trẻ có cân nặng sơ sinh thấp (dưới 2.500 gram) "
+            "dưới\\r\\n5%3.")
+    found = observations(vocab, text, period_start=2020, period_end=2030)
+    assert [(o.indicator_id, o.year, o.comparator, o.value) for o in found] == [
+        ("stunting_under5", 2025, "<", 24.0), ("low_birth_weight", 2025, "<", 5.0)]
+
+
 def test_a_value_now_inside_a_target_sentence(vocab: Vocabulary) -> None:
     # "(hiện là 76,2)": the value now, in a sentence of targets; the change after it goes on
     # from its start value, the unit written once ("từ 1,33 con/… lên 1,4 … và 1,6 …"); a

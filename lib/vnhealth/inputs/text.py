@@ -22,6 +22,7 @@ _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 _CONSONANT_Y = re.compile(r"^([bcdđghklmnpqrstvx]+)y$")
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 _HTML_TAG = re.compile(r"</?[a-zA-Z][^<>]{0,40}>")
+_ESCAPED_BREAK = re.compile(r"\\[rnt]")  # "\r", "\n", "\t" written out as two characters
 _URL = re.compile(r"^\s*(https?://|www\.)\S+\s*$")
 _MEMO_MAX = 200_000  # tokens kept by a make_key memo
 # "12", "Trang 12", "P. 75", "Page 75 - niengiam2021" (a flip-book page's own header)
@@ -54,10 +55,14 @@ def syllable_key(word: str) -> str:
 
 
 def blank_markup(line: str) -> str:
-    """Replace HTML tags and the entities &gt; &lt; &amp; by characters of the same length.
+    """Replace HTML tags, the entities &gt; &lt; &amp; and line breaks written out as escapes
+    ("dưỡng\\r\\nthể": a copy that stored each break as the text \\r\\n) by characters of the
+    same length.
 
     Offsets are kept, so a position found in the cleaned line is a position in the raw line.
     """
+    if "\\" in line:
+        line = _ESCAPED_BREAK.sub(lambda m: " " * len(m.group(0)), line)
     if "<" in line:
         line = _HTML_TAG.sub(lambda m: " " * len(m.group(0)), line)
     if "&" in line:
