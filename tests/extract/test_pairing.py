@@ -314,7 +314,8 @@ def test_clause_naming_its_own_subject_does_not_go_on(vocab: Vocabulary) -> None
     assert [o.value for o in found] == [95.0]
 
 
-@pytest.mark.parametrize("when", ["Đến tháng 9/2021,", "Tháng 9.2021,", "Đến tháng 09-2021,"])
+@pytest.mark.parametrize("when", ["Đến tháng 9/2021,", "Tháng 9.2021,", "Đến tháng 09-2021,",
+                                  "Chỉ trong quý III/2021,"])
 def test_a_month_of_a_year_dates_the_value(vocab: Vocabulary, when: str) -> None:
     o = only(vocab, f"{when} tỷ lệ bao phủ bảo hiểm y tế đạt 91%.", period_start=2016,
              period_end=2025)

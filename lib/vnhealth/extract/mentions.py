@@ -201,7 +201,7 @@ def year_phrases(vocab: Vocabulary, low: str) -> list[YearPhrase]:
     out = []
     for m in vocab.year_phrase_re.finditer(low):
         y = int(m.group("y2") or m.group("y1") or m.group("y3") or m.group("y4")
-                or m.group("y5"))
+                or m.group("y5") or m.group("y6"))
         kind = "reference" if (m.group("ref") or m.group("ref2")) else "year"
         out.append(YearPhrase(m.start(), m.end(), y, kind))
     return out

@@ -299,7 +299,9 @@ class Vocabulary:
         # a year phrase that opens with an until word ("đến năm 2030"): a target's year
         self.until_phrase_re = re.compile(rf"(?:{until})\s") if until else NEVER_RE
         ref = words_alternation(y.get("reference_words") or [])
-        month = re.escape(str((v.get("date_words") or {}).get("month", "tháng")))
+        dates = v.get("date_words") or {}
+        month = re.escape(str(dates.get("month", "tháng")))
+        quarter = re.escape(str(dates.get("quarter", "quý")))
         self.year_phrase_re = re.compile(
             rf"(?P<ref>(?:{ref})\s*)?(?:(?:{lead})\s+)?"
             rf"(?:(?:{year_words})\s+)(?P<y1>(?:19|20)\d\d)"
@@ -307,7 +309,10 @@ class Vocabulary:
             rf"|(?P<ref2>(?:{ref})\s+)(?P<y3>(?:19|20)\d\d)"
             rf"|(?:{until})\s+(?P<y4>(?:19|20)\d\d)(?![\d/])"
             # a month of a year once its number is blanked: "đến tháng 9/2021", "tháng 9.2021"
-            rf"|(?:(?:{lead})\s+)?{month}\s+(?P<y5>(?:19|20)\d\d)(?![\d/])")
+            rf"|(?:(?:{lead})\s+)?{month}\s+(?P<y5>(?:19|20)\d\d)(?![\d/])"
+            # a quarter of a year: "quý I/2025", "quý 2 năm 2024"
+            rf"|(?:(?:{lead})\s+)?{quarter}\s+(?:[ivx]{{1,3}}|[1-4])\s*(?:[/.\-]|\s(?:{year_words})\s)"
+            r"\s*(?P<y6>(?:19|20)\d\d)(?![\d/])")
         # "so với năm 2020" right after a relative change: the year it is compared with
         self.compared_year_re = re.compile(
             rf"\s*(?:{ref})\s*(?:(?:{year_words})\s*)?((?:19|20)\d\d)")

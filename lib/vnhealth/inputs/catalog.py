@@ -514,7 +514,8 @@ VOCABULARY_FIELDS = (
     Field("tables", MAPPING, False),
 )
 # vnhealth.extract.issued: the words of a date ("ngày 02 tháng 1 năm 2024")
-DATE_WORD_FIELDS = tuple(Field(name, TEXT) for name in ("day", "month", "year"))
+DATE_WORD_FIELDS = (*(Field(name, TEXT) for name in ("day", "month", "year")),
+                    Field("quarter", TEXT, False))
 # vnhealth.extract.vocabulary: year phrases ("đến năm 2030", "so với năm 2015")
 YEAR_PHRASE_FIELDS = tuple(Field(name, TEXTS, False) for name in
                            ("year_words", "lead_words", "until_words", "reference_words"))
