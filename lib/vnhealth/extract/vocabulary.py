@@ -217,25 +217,7 @@ class Vocabulary:
         self.compared_before_re = re.compile(
             rf"(?<!\w)(?:{compared or '(?!x)x'})\s*(?:mức\s*)?$")
         self.compared_next_re = re.compile(rf"\s*\)?\s*(?:{compared or '(?!x)x'})\s+\d")
-        national = list(v.get("national_markers", []))
-        self.national_re = phrase_regex(national) if national else NEVER_RE
-        self.present_re = phrase_regex(list(v.get("present_words", []))) \
-            if v.get("present_words") else NEVER_RE
-        # what tells a value as reported: a present word, or a perfect verb of a change
-        told = [*v.get("present_words", []), *v.get("reported_verbs", [])]
-        self.told_re = phrase_regex(told) if told else NEVER_RE
-        self.target_word_re = phrase_regex(list(v.get("target_words", []))) \
-            if v.get("target_words") else NEVER_RE
-        self.each_unit_re = phrase_regex(list(v.get("each_unit_words", []))) \
-            if v.get("each_unit_words") else NEVER_RE
-        self.definition_re = phrase_regex(list(v.get("definition_words", []))) \
-            if v.get("definition_words") else NEVER_RE
-        # a district, town or commune named in prose ("huyện Long Mỹ"): its kind, then a name
-        sub_units = list((v.get("tables") or {}).get("sub_rows", []))
-        self.sub_unit_re = re.compile(
-            r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted(_lites(sub_units), key=len,
-                                                                  reverse=True))
-            + r")\s+(?=\w)") if sub_units else NEVER_RE
+        self._compile_sentence_words(v)
         self.actual_verb_re = verb_regex(self.actual_verbs)
         self.assessment_verb_re = verb_regex(_lites(v.get("assessment_verbs", [])))
         links = sorted(_lites(v.get("year_links", [])), key=len, reverse=True)
@@ -251,6 +233,26 @@ class Vocabulary:
         self.count_re = phrase_regex(list(v.get("count_nouns", [])))
         goals = list(v.get("goal_words", []))
         self.goal_word_re = phrase_regex(goals) if goals else NEVER_RE
+
+    def _compile_sentence_words(self, v: dict[str, Any]) -> None:
+        """The words that make a sentence's numbers another's or told (pairing, kind_year)."""
+        def words_re(*keys: str) -> re.Pattern[str]:
+            phrases = [p for key in keys for p in v.get(key, [])]
+            return phrase_regex(phrases) if phrases else NEVER_RE
+
+        self.national_re = words_re("national_markers")
+        self.present_re = words_re("present_words")
+        # what tells a value as reported: a present word, or a perfect verb of a change
+        self.told_re = words_re("present_words", "reported_verbs")
+        self.target_word_re = words_re("target_words")
+        self.each_unit_re = words_re("each_unit_words")
+        self.definition_re = words_re("definition_words")
+        # a district, town or commune named in prose ("huyện Long Mỹ"): its kind, then a name
+        sub_units = sorted(_lites((v.get("tables") or {}).get("sub_rows", [])), key=len,
+                           reverse=True)
+        self.sub_unit_re = re.compile(
+            r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sub_units) + r")\s+(?=\w)"
+        ) if sub_units else NEVER_RE
 
     def _compile_subjects(self, v: dict[str, Any], catalog: Catalog) -> None:
         leading = list(v.get("leading_words", []))
