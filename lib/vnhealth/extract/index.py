@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from itertools import accumulate
 from typing import Any, NamedTuple
 
@@ -161,7 +161,6 @@ class Fitting:
 
 
 BRACKET_REACH = 200  # characters back a year phrase looks for the bracket it stands in
-CHANGE_LOOKBACK = 12  # numbers back a change may look for the one it is written like
 
 
 class PairIndex:
@@ -322,25 +321,6 @@ class PairIndex:
         """The names lying wholly in [lo, hi), in text order."""
         i = bisect_left(self.alias_starts, lo)
         return [a for a in self.aliases[i:] if a.start < hi and a.end <= hi]
-
-    def earlier_change_years(self, lo: int, pos: int, from_words: Sequence[str],
-                             to_words: Sequence[str]) -> tuple[int, int] | None:
-        """(start year, end year) of the last change before pos, from lo, whose two values
-        own their years ("giảm từ 18,7% năm 2022 xuống còn 17,1% năm 2023"); at most
-        CHANGE_LOOKBACK numbers back."""
-        i = bisect_left(self._mention_starts, pos) - 1
-        for k in range(i - 1, max(-1, i - 1 - CHANGE_LOOKBACK), -1):
-            if self._mention_starts[k] < lo:
-                break
-            s_year, e_year = self._mention_own_year[k], self._mention_own_year[k + 1]
-            if s_year is None or e_year is None or s_year >= e_year:
-                continue
-            before = self.low[max(lo, self._mention_starts[k] - 8):self._mention_starts[k]]
-            between = self.low[self._mention_ends[k]:self._mention_starts[k + 1]]
-            if any(before.rstrip().endswith(w) for w in from_words) and any(
-                    f" {w} " in f" {between} " for w in to_words):
-                return s_year, e_year
-        return None
 
     def first_own_year(self, pos: int, hi: int) -> int | None:
         """The first year owned by a number starting in [pos, hi)."""

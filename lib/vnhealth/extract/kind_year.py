@@ -308,12 +308,34 @@ def _parallel_change_year(run: DocumentRun, d: Mention, ix: PairIndex, clause: S
             return None
     elif ix.first_own_year(d.unit_end, clause[1]) is not None:
         return None  # its end owns a year: the change is dated by its own words
-    years = ix.earlier_change_years(paragraph_start(seg, d.start), start.start,
-                                    vocab.baseline_from, vocab.baseline_to)
+    years = _earlier_change_years(vocab, ix, paragraph_start(seg, d.start), start)
     if years is None:
         return None
     year = years[0] if start is d else years[1]
     return YearChoice(year, "years of the change before it, written alike")
+
+
+CHANGE_LOOKBACK = 12  # numbers back a change may look for the one it is written like
+
+
+def _earlier_change_years(vocab: Vocabulary, ix: PairIndex, lo: int, start: Mention
+                          ) -> tuple[int, int] | None:
+    """(start year, end year) of the last change from lo before `start` whose two values own
+    rising years ("giảm từ 18,7% năm 2022 xuống còn 17,1% năm 2023"); at most CHANGE_LOOKBACK
+    numbers back."""
+    m = ix.mention_before(lo, start.start)
+    for _ in range(CHANGE_LOOKBACK):
+        if m is None:
+            return None
+        if m.own_year is not None:
+            clause = ix.clause_of(m.start)
+            to_at = change_to_at(vocab, m, ix.low, clause, ix)
+            follows, end_year = (ix.next_mention_own_year(to_at, clause[1])
+                                 if to_at is not None else (False, None))
+            if follows and end_year is not None and m.own_year < end_year:
+                return m.own_year, end_year
+        m = ix.mention_before(lo, m.start)
+    return None
 
 
 _PARAGRAPH_END = (".", "!", "?", ":", ";", ")", "…")

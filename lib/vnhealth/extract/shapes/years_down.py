@@ -55,7 +55,7 @@ class ColumnLabels(NamedTuple):
     labels: list[tuple[int, str]]  # (1-based line, label), in column order
     unit: str  # from a "Đơn vị tính" line above them; "" if none
     top: int  # 0-based index of the first line used
-    block: list[str] = []  # the label of the block of year rows under them ("… - TOTAL")
+    block: list[str]  # the label of the block of year rows under them ("… - TOTAL")
 
 
 def detect(spot: Spot) -> bool:
