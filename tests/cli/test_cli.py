@@ -16,6 +16,7 @@ import re
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -265,3 +266,21 @@ def test_usage_errors_exit_2_on_one_line(capsys: pytest.CaptureFixture[str]) -> 
     assert done.value.code == 2
     err = capsys.readouterr().err
     assert "--format" in err and "'csv', 'parquet', 'xlsx'" in err and "Traceback" not in err
+
+
+def test_interrupted_render_exits_though_a_worker_thread_is_stuck() -> None:
+    # After an interrupted render's summary, a worker thread stuck in a library call must not
+    # hold the interpreter's exit (it joins such threads): the command ends with 130 anyway.
+    code = (
+        "import threading, time\n"
+        "from vnhealth.cli.commands.render import _exit_within\n"
+        "threading.Thread(target=time.sleep, args=(300,)).start()\n"
+        "print('summary', flush=True)\n"
+        "_exit_within(0.5, 130)\n"
+    )
+    started = time.monotonic()
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=60)
+    assert done.returncode == 130
+    assert done.stdout == "summary\n"
+    assert time.monotonic() - started < 30

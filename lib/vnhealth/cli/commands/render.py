@@ -14,6 +14,7 @@ killed, the last good reports kept). The last line printed is a one-line summary
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from typing import Any
@@ -71,10 +72,32 @@ def run(args: argparse.Namespace) -> int:
     except RenderInterrupted as exc:
         if exc.summary is not None:
             print(exc.summary.line(), flush=True)
+        _exit_within(EXIT_GRACE_S, 130)
         raise
     except KeyboardInterrupt:
         # Interrupted while reading the manifest or importing: nothing had started.
         raise RenderInterrupted() from None
+
+
+# How long an interrupted render may take to exit after its summary: the interpreter joins the
+# render's worker threads at exit, and one stuck in a kernel's or Chromium's library call
+# would hold the command past its promise to stop (the kernels and Chromium are dead by now).
+EXIT_GRACE_S = 20.0
+
+
+def _exit_within(seconds: float, status: int) -> None:
+    """End the process with ``status`` after ``seconds`` unless it has ended by itself."""
+    import threading
+
+    def hard_exit() -> None:
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(Exception):
+                stream.flush()
+        os._exit(status)
+
+    timer = threading.Timer(seconds, hard_exit)
+    timer.daemon = True
+    timer.start()
 
 
 def _render(args: argparse.Namespace) -> int:
