@@ -172,6 +172,31 @@ def test_horizon_only_the_manifest_gives_is_not_stated(vocab: Vocabulary) -> Non
     assert o.year_basis.startswith("plan horizon")
 
 
+def test_a_plan_titled_for_one_year_gives_that_year_though_its_text_looks_further(
+        vocab: Vocabulary) -> None:
+    # "Kế hoạch … năm 2018" whose general goal looks on to 2020: its list of targets is for
+    # 2018; a remark in brackets or a date in the title names no period
+    text = ("Hướng đến mục tiêu vào năm 2020.\n2. Mục tiêu cụ thể\n"
+            "- 75% người nhiễm HIV biết tình trạng nhiễm HIV của mình.")
+    o = only(vocab, text, period_start=2018, period_end=2020,
+             title="Kế hoạch phòng, chống HIV/AIDS năm 2018")
+    assert (o.kind, o.year) == ("target", 2018)
+    for title in ("Kế hoạch phòng, chống HIV/AIDS (thực hiện Quyết định ngày 2/3/2018)",
+                  "Kế hoạch phòng, chống HIV/AIDS ban hành ngày 14/3/2018"):
+        assert only(vocab, text, period_start=2018, period_end=2020, title=title).year == 2020
+
+
+def test_a_goal_named_by_numbers_lends_its_year_to_the_values_spelling_it_out(
+        vocab: Vocabulary) -> None:
+    # "90-90-90" names the goal: it is no range, and its year is the bracket's values'
+    found = observations(vocab, "Hướng đến mục tiêu 90-90-90 vào năm 2020 (90% người nhiễm "
+                                "HIV biết được tình trạng nhiễm của bản thân; 90% người chẩn "
+                                "đoán HIV được điều trị ARV).", period_start=2018,
+                         period_end=2020, title="Kế hoạch năm 2018")
+    assert [(o.indicator_id, o.value, o.year) for o in found] == [
+        ("hiv_know_status", 90.0, 2020), ("hiv_on_arv", 90.0, 2020)]
+
+
 def test_one_year_document_gives_its_year(vocab: Vocabulary) -> None:
     o = only(vocab, "Tỷ lệ tham gia bảo hiểm y tế đạt 95%.", period_start=2024,
              period_end=2024)

@@ -66,9 +66,24 @@ def reference_year(doc: Document) -> int:
     return min(doc.period_start, issued) if issued else doc.period_start
 
 
+# a year that is part of a date ("14/3/2018", "14-3-2018") names no period
+_BRACKETED_RE = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+_DATE_YEAR_RE = re.compile(r"(?<!\d)\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*((?:19|20)\d\d)(?!\d)")
+
+
 def stated_horizon(doc: Document, lines: list[str]) -> int | None:
-    """The period's last year, where the document's title or text names it: a year only the
-    manifest gives is a reader's guess, not the document's word."""
+    """The year a plan's undated targets are for: the last year of the period its title names
+    ("Kế hoạch … năm 2018" is for 2018, though its text looks on to 2020), else the period's
+    last year where the text names it. A year only the manifest gives is a reader's guess,
+    not the document's word."""
+    # a remark in brackets ("(thực hiện Quyết định … 13/02/2023)", "[page, 2021]") is not
+    # the title's period
+    title = _BRACKETED_RE.sub(" ", doc.title)
+    dates = {int(y) for y in _DATE_YEAR_RE.findall(title)}
+    titled = [int(y) for y in YEAR_IN_TEXT_RE.findall(title)
+              if doc.period_start <= int(y) <= doc.period_end and int(y) not in dates]
+    if titled:
+        return max(titled)
     wanted = doc.period_end
     for text in (doc.title, *lines):
         if any(int(y) == wanted for y in YEAR_IN_TEXT_RE.findall(text)):

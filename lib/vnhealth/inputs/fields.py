@@ -21,7 +21,7 @@ from typing import Any
 
 from vnhealth.inputs.errors import InputError
 
-YEARS = (1990, 2100)  # the years a plan, target or reference value may be about
+YEARS = (1945, 2100)  # the years a plan, target or statistic may be about (as numbers.is_year)
 
 
 class Refused(ValueError):
