@@ -358,6 +358,36 @@ def test_year_records(vocab: Vocabulary) -> None:
     assert _observed(vocab, urban_only) == []
 
 
+# year records whose cells stand in paragraphs of their own, some garbled by a scan ("l"
+# for "1"), on a page that names no plan (an online book's table, real_dev9)
+SCANNED_RECORDS = "\n\n".join([
+    "TỶ LỆ SINH - TỶ LỆ CHẾT - TỶ LỆ TĂNG TỰ NHIÊN", "(tính cho 1000 dân)", "Năm",
+    "Tỷ lệ sinh", "Tỷ lệ chết", "Tỷ lệ tăng tự nhiên",
+    "1976", "38,2", "5,9", "32,3", "1977", "38, l", "6,8", "3l,3", "l979", "35,2", "5,4",
+    "29,8", "198 l", "32,9", "5,3", "27,5"])
+
+
+def test_year_records_one_cell_per_paragraph_with_scanned_cells(vocab: Vocabulary) -> None:
+    name, found = _read(vocab, SCANNED_RECORDS, at=12)
+    assert found.table is not None and name == "year_records"
+    # a garbled year counts where it follows the year before; a garbled value holds its
+    # column's place and gives nothing (for review, not a guess)
+    assert [c.year for c in found.table.columns] == [1976, 1977, 1979, 1981]
+    births = found.table.rows[0]
+    assert [(c.text, c.value.value if c.value else None) for c in births.cells] == [
+        ("38,2", 38.2), ("38, l", None), ("35,2", 35.2), ("32,9", 32.9)]
+    observed = read_text(vocab, SCANNED_RECORDS, period_start=1976, period_end=1998,
+                         title="").observations
+    assert len(observed) == 10
+    # the page names no plan or target: its past years are reported, not a plan's path
+    assert {(o.kind, o.kind_basis) for o in observed} == {
+        ("actual", "the document names no plan or target")}
+    assert ("crude_birth_rate", 1981, 32.9) in {(o.indicator_id, o.year, o.value)
+                                               for o in observed}
+    # a garbled year that does not follow the one before is no year
+    assert _read(vocab, SCANNED_RECORDS.replace("l979", "l969"), at=12)[1].end == 27
+
+
 # years down under one line of column labels, the total block's label between them and the
 # year rows, then the urban block (a yearbook page in runs of spaces, real_dev8)
 YEARS_DOWN_BLOCKS = """            Tỷ suất sinh thô    Tỷ suất chết thô    Tỷ lệ tăng tự nhiên

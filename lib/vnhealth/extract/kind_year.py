@@ -48,16 +48,26 @@ def statistics_word(doc: Document, words: Sequence[str]) -> str | None:
     return next((w for w in words if w in low), None)
 
 
-def reports_only(doc: Document, statistics: str | None, issued: IssueYear | None
-                 ) -> str | None:
+def reports_only(doc: Document, statistics: str | None, issued: IssueYear | None,
+                 plans: bool = True) -> str | None:
     """Why every value of a document is reported (a kind_basis), or None: a statistics page
-    or yearbook, or a text issued after the last year it covers, which can plan none of it."""
+    or yearbook, a text issued after the last year it covers, which can plan none of it, or
+    one that names no plan or target at all (`plans` False, see :func:`speaks_of_plans`)."""
     if statistics is not None:
         return f"statistics document: '{statistics}'"
     if issued is not None and issued.year > doc.period_end:
         return (f"issued in {issued.year} ({issued.basis}), after the period it covers "
                 f"({doc.period_start}–{doc.period_end})")
+    if not plans:
+        return "the document names no plan or target"
     return None
+
+
+def speaks_of_plans(words: Sequence[str], doc: Document, lines: Sequence[str]) -> bool:
+    """Whether a plan word, target word or target section's word stands in the document's
+    title or text."""
+    low = lite("\n".join((doc.title or "", *lines)))
+    return any(w in low for w in words)
 
 
 def reference_year(doc: Document) -> int:

@@ -7,7 +7,13 @@ from __future__ import annotations
 import re
 
 from vnhealth.extract.issued import issue_year, reviewed_year
-from vnhealth.extract.kind_year import reference_year, reports_only, stated_horizon, statistics_word
+from vnhealth.extract.kind_year import (
+    reference_year,
+    reports_only,
+    speaks_of_plans,
+    stated_horizon,
+    statistics_word,
+)
 from vnhealth.extract.match import IndicatorChooser
 from vnhealth.extract.mentions import Mentions, find_mentions
 from vnhealth.extract.pairing import pair_segment
@@ -32,7 +38,9 @@ def extract_document(vocab: Vocabulary, doc: Document, lines: list[str]) -> Docu
     """Extract statements, observations and non-numeric targets from one document's lines."""
     lines = [nfc(line) for line in lines]
     issued = issue_year(vocab, doc, lines)
-    reported = reports_only(doc, statistics_word(doc, vocab.statistics_documents), issued)
+    plans = speaks_of_plans((*vocab.plan_words, *vocab.target_words, *vocab.target_sections),
+                            doc, lines)
+    reported = reports_only(doc, statistics_word(doc, vocab.statistics_documents), issued, plans)
     run = DocumentRun(vocab, doc, lines, IndicatorChooser(vocab),
                       Recorder(doc, lines, reported), reported, reference_year(doc), issued,
                       reviewed_year(vocab, doc, lines), stated_horizon(doc, lines))
@@ -74,7 +82,7 @@ def read_text(vocab: Vocabulary, text: str, *, doc_id: str = "text", province_id
               ) -> DocumentExtraction:
     """Extract from a piece of text as if it were a document (for tests and exploration).
     Without a title the text stands for a plan whose title names its period, as plans do
-    ("giai đoạn 2021 - 2025"); pass title="" for a document that names none.
+    ("Kế hoạch giai đoạn 2021 - 2025"); pass title="" for a document that names none.
 
     >>> from vnhealth.inputs.catalog import load_catalog
     >>> from vnhealth.inputs.paths import ProjectPaths
@@ -84,8 +92,8 @@ def read_text(vocab: Vocabulary, text: str, *, doc_id: str = "text", province_id
     [('life_expectancy', '>', 74.5)]
     """
     if title is None:
-        title = (f"năm {period_end}" if period_start == period_end
-                 else f"giai đoạn {period_start} - {period_end}")
+        title = "Kế hoạch " + (f"năm {period_end}" if period_start == period_end
+                               else f"giai đoạn {period_start} - {period_end}")
     doc = Document(id=doc_id, province_id=province_id, title=title, doc_number=None, issuer=None,
                    issued_on=None, issued_text=None, period_start=period_start,
                    period_end=period_end, file="", sha256="", manifest_line=0)

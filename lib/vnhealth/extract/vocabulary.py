@@ -209,6 +209,7 @@ class Vocabulary:
         self.actual_verbs = _lites(v.get("actual_verbs", []))
         self.statistics_documents = _lites(v.get("statistics_documents", []))
         self.target_words = _lites(v.get("target_words", []))
+        self.plan_words = _lites(v.get("plan_words", []))
         self.gap_markers = sorted(_lites(v.get("gap_markers", [])), key=len, reverse=True)
         self.respectively_re = _words_regex(v.get("respectively_words", []), "")
         compared = "|".join(re.escape(w) for w in _lites(v.get("compared_with", [])))

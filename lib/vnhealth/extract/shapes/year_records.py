@@ -30,6 +30,10 @@ from vnhealth.extract.shapes.year_table import statistics_kind, title_above
 from vnhealth.inputs.text import is_noise_line, lite
 
 _MAX_LABEL_LOOKUP = 24  # lines above the first record that may hold the column labels
+_MAX_BLANKS = 2  # blank lines that may stand between two cells
+# a cell a scan garbled: digits with letters read for digits ("l979", "38, l", "3l,3")
+_DAMAGED_CELL_RE = re.compile(r"[\dlIO|](?:[\dlIO|]|[.,]\s?|\s(?=[\dlIO|])){0,7}\s?\.?")
+_OCR_DIGITS = str.maketrans({"l": "1", "I": "1", "|": "1", "O": "0"})
 # a label line holding several labels: a new one starts at a capitalised word ("Tỷ suất chết
 # thô Tỷ lệ tăng tự nhiên"); a word in capitals ("HIV") starts none
 _LABEL_START_RE = re.compile(r"\s+(?=[A-ZÀ-ỸĐ][a-zà-ỹđ])")
@@ -55,9 +59,51 @@ def _lone_value(line: str) -> ValueToken | None:
     return ValueToken(text, cell, start, start + len(text))
 
 
+def _damaged_cell(line: str) -> ValueToken | None:
+    """A cell alone on its line whose digits a scan garbled ("38, l", "3l,3"): it holds its
+    column's place without a value, for review rather than a guess."""
+    text = line.strip()
+    if not any(ch.isdigit() for ch in text) or not _DAMAGED_CELL_RE.fullmatch(text):
+        return None
+    start = line.index(text)
+    return ValueToken(text, None, start, start + len(text))
+
+
 def _is_year_line(line: str, index: int, words: TableWords) -> bool:
     head = header_line(line, index, words)
     return head is not None and bool(head.years)
+
+
+def _cell(line: str) -> ValueToken | None:
+    return _lone_value(line) or _damaged_cell(line)
+
+
+def _year_at(lines: Sequence[str], j: int, words: TableWords, previous: int | None
+             ) -> tuple[int, int, int, str | None] | None:
+    """(year, start, end, kind hint) of a record's year line; a year a scan garbled ("l979",
+    "198 l") counts when it follows the record before it (its neighbours confirm it)."""
+    head = header_line(lines[j], j, words) if lines[j].strip() else None
+    if head is not None and len(head.years) == 1:
+        year, start, end = head.years[0]
+        return year, start, end, (head.hints[0][0] if head.hints else None)
+    text = lines[j].strip()
+    repaired = text.translate(_OCR_DIGITS).replace(" ", "")
+    if previous is None or not _DAMAGED_CELL_RE.fullmatch(text) \
+            or not re.fullmatch(r"(?:19|20)\d\d", repaired) or int(repaired) <= previous:
+        return None
+    start = lines[j].index(text)
+    return int(repaired), start, start + len(text), None
+
+
+def _filled(lines: Sequence[str], k: int) -> int:
+    """The first line from k that is not blank, past at most _MAX_BLANKS blank ones (a page
+    that sets each cell in its own paragraph); len(lines) when there is none."""
+    for n in range(_MAX_BLANKS + 1):
+        if k + n >= len(lines):
+            break
+        if lines[k + n].strip():
+            return k + n
+    return len(lines)
 
 
 def _records(lines: Sequence[str], i: int, words: TableWords) -> tuple[list[Record], int]:
@@ -66,27 +112,33 @@ def _records(lines: Sequence[str], i: int, words: TableWords) -> tuple[list[Reco
     records: list[Record] = []
     j, hint = i, None
     while j < len(lines):
-        text = lines[j]
-        head = header_line(text, j, words) if text.strip() else None
+        head = header_line(lines[j], j, words) if lines[j].strip() else None
         if head is not None and not head.years:
             hint = hint or head.hints[0][0]
-            j += 1
+            j = _filled(lines, j + 1)
             continue
-        if head is None or len(head.years) != 1:
+        year = _year_at(lines, j, words, records[-1].year if records else None)
+        if year is None:
             break
-        values: list[tuple[int, ValueToken]] = []
-        k = j + 1
-        while k < len(lines) and (value := _lone_value(lines[k])) is not None \
-                and not _is_year_line(lines[k], k, words):
-            values.append((k, value))
-            k += 1
+        values = _values(lines, j + 1, words, len(records[0].values) if records else None)
         if not values or (records and len(values) != len(records[0].values)):
             break
-        year, start, end = head.years[0]
-        kind = hint or (head.hints[0][0] if head.hints else None)
-        records.append(Record(year, kind, j, (start, end), values))
-        j, hint = k, None
+        records.append(Record(year[0], hint or year[3], j, (year[1], year[2]), values))
+        j, hint = _filled(lines, values[-1][0] + 1), None
     return records, (records[-1].values[-1][0] + 1 if records else i)
+
+
+def _values(lines: Sequence[str], k: int, words: TableWords, n: int | None
+            ) -> list[tuple[int, ValueToken]]:
+    """A record's values from line k: cells alone on their lines up to the next year (or,
+    once n are read, the record's end)."""
+    values: list[tuple[int, ValueToken]] = []
+    k = _filled(lines, k)
+    while k < len(lines) and (n is None or len(values) < n) \
+            and not _is_year_line(lines[k], k, words) and (cell := _cell(lines[k])) is not None:
+        values.append((k, cell))
+        k = _filled(lines, k + 1)
+    return values
 
 
 def _labels(lines: Sequence[str], i: int, n: int) -> tuple[list[tuple[int, str]], list[str],
@@ -120,9 +172,10 @@ def _labels(lines: Sequence[str], i: int, n: int) -> tuple[list[tuple[int, str]]
 def detect(spot: Spot) -> bool:
     """A line holding one year and nothing else, the next one a value alone."""
     head = spot.header
-    if head is None or len(head.years) != 1 or spot.i + 1 >= len(spot.lines):
+    if head is None or len(head.years) != 1:
         return False
-    return _lone_value(spot.lines[spot.i + 1]) is not None
+    k = _filled(spot.lines, spot.i + 1)
+    return k < len(spot.lines) and _lone_value(spot.lines[k]) is not None
 
 
 def read(spot: Spot) -> ShapeRead | None:
