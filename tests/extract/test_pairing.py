@@ -197,6 +197,17 @@ def test_a_goal_named_by_numbers_lends_its_year_to_the_values_spelling_it_out(
         ("hiv_know_status", 90.0, 2020), ("hiv_on_arv", 90.0, 2020)]
 
 
+def test_a_per_n_unit_written_after_a_count_noun_is_that_numbers_only(
+        vocab: Vocabulary) -> None:
+    # "114 người/100.000 người dân" is a rate; "58 người" after it is a count, not a rate
+    found = observations(vocab, "Số bệnh nhân lao các thể thu nhận tương đương 114 người/"
+                                "100.000 người dân, số người chết do bệnh lao là 58 người, "
+                                "tương đương 03 người/100.000 người dân.", title="")
+    assert [(o.indicator_id, o.value, o.unit) for o in found] == [
+        ("tb_notification_per_100k", 114.0, "per_100000"),
+        ("tb_deaths_per_100k", 3.0, "per_100000")]
+
+
 def test_one_year_document_gives_its_year(vocab: Vocabulary) -> None:
     o = only(vocab, "Tỷ lệ tham gia bảo hiểm y tế đạt 95%.", period_start=2024,
              period_end=2024)

@@ -91,6 +91,7 @@ def pair_segment(run: DocumentRun, seg: Segment, cleaned: str, found: Mentions,
 
 
 _BLANKS_RE = re.compile(r"\s+")
+_SPACES_RE = re.compile(r"\s*")
 
 
 class _SegmentPairing:
@@ -244,7 +245,10 @@ class _SegmentPairing:
         if ix.first_denominator(m.end(), phrase_end) is not None:
             return False
         den = ix.last_denominator_start(clause[0], d.start)
-        if den is not None and den >= ix.mention_end_before(clause[0], d.start):
+        before = ix.mention_end_before(clause[0], d.start)
+        if den is not None and before > clause[0] and self._per_of_number_at(before, den):
+            den = None
+        if den is not None and den >= before:
             return False
         if den is not None and ix.first_word(m.group(0).strip(), clause[0], den) is not None:
             # "Tỷ lệ bác sĩ và giường bệnh trên 1 vạn dân đạt 10 bác sĩ và 31,5 giường": the
@@ -254,6 +258,12 @@ class _SegmentPairing:
         # noun itself ("10 giường tại phòng khám")
         k = ix.first_alias_from(max(d.end, clause[0]), min(d.end + 3, clause[1]))
         return k is None or ix.alias_ends[k] <= m.end()
+
+    def _per_of_number_at(self, end: int, den: int) -> bool:
+        """Whether the "per N" at `den` is the unit of the number ending at `end`, written
+        after its count noun ("114 người/100.000 dân, … là 58 người": not the 58's)."""
+        noun = self.vocab.count_re.match(self.low, _SPACES_RE.match(self.low, end).end())
+        return noun is not None and _SPACES_RE.match(self.low, noun.end()).end() >= den
 
     def _not_the_provinces(self, d: Mention, clause: Span) -> bool:
         """A gap to a plan or another period ("thấp hơn 5,25% so với chỉ tiêu"), the value
