@@ -208,6 +208,21 @@ def test_a_per_n_unit_written_after_a_count_noun_is_that_numbers_only(
         ("tb_deaths_per_100k", 3.0, "per_100000")]
 
 
+def test_a_population_groups_value_is_not_the_whole_populations(vocab: Vocabulary) -> None:
+    # a group's share (subgroups.yaml population_groups) goes to an indicator only when the
+    # indicator is that group's; otherwise it stays an unmapped statement for review
+    text = ("2. Mục tiêu cụ thể\n"
+            "- 90% bệnh nhân điều trị ARV có tải lượng vi rút HIV thấp dưới ngưỡng ức chế.\n"
+            "- 100% bệnh nhân điều trị ARV có thẻ Bảo hiểm y tế.\n"
+            "- Tỷ lệ học sinh, sinh viên tham gia bảo hiểm y tế đạt 98%.\n"
+            "- Tỷ lệ dân số tham gia bảo hiểm y tế đạt 95%.")
+    out = read_text(vocab, text)
+    assert [(o.indicator_id, o.value) for o in out.observations] == [
+        ("hiv_viral_suppression", 90.0), ("health_insurance_coverage", 95.0)]
+    unmapped = [s.indicator_text for s in out.statements if s.is_numeric and not s.is_mapped]
+    assert len(unmapped) == 2 and "thẻ Bảo hiểm y tế" in unmapped[0]
+
+
 def test_one_year_document_gives_its_year(vocab: Vocabulary) -> None:
     o = only(vocab, "Tỷ lệ tham gia bảo hiểm y tế đạt 95%.", period_start=2024,
              period_end=2024)

@@ -131,7 +131,8 @@ class _SegmentPairing:
             named, unit, phrase = self._name(d, clause, unit, match_unit, after)
         if self.statement.indicator_text is None or (named and not self.statement.is_mapped):
             self.statement.indicator_text = phrase
-        if named is None or self._activity_share(d, named):
+        if named is None or self._activity_share(d, named) or self._a_groups_value(d, clause,
+                                                                                     named):
             return
         # a name that follows its number ("75% người cao tuổi được …") ends the value there
         end = max(d.unit_end, named.end)
@@ -355,6 +356,17 @@ class _SegmentPairing:
         # an establishment's share needs the catalogue's name, not a loose match
         return named.method != "alias" and bool(
             self.vocab.establishment_subject_re.match(low, d.unit_end))
+
+    def _a_groups_value(self, d: Mention, clause: Span, named: Named) -> bool:
+        """A value of a population group ("100% bệnh nhân điều trị ARV có thẻ BHYT", "tỷ lệ
+        học sinh tham gia BHYT đạt 98%") is not an indicator's of another population: the
+        group is named between the number and its name, or in the name before it."""
+        if named.start > d.start:
+            lo, hi = d.unit_end, named.end
+        else:
+            lo, hi = max(clause[0], self.ix.mention_end_before(clause[0], d.start)), d.start
+        group = self.vocab.group_in(self.low, lo, hi)
+        return group is not None and group not in self.vocab.groups_of(named.indicator)
 
     def _label_then_value(self, d: Mention, clause: Span, subgroup: str | None,
                           named: Named | None, unit: str | None

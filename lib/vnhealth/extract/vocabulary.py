@@ -17,6 +17,8 @@ from vnhealth.extract.shapes.words import TableWords
 from vnhealth.inputs.catalog import Catalog, Indicator
 from vnhealth.inputs.text import Keyed, blank_markup, lite, make_key, nfc, phrase_key
 
+_SPACES_RE = re.compile(r"\s+")
+
 NEVER_RE = re.compile(r"(?!x)x")  # a pattern for an empty word list
 # Units whose phrase is a denominator ("/1.000 dân"): a number before one has that unit.
 DENOMINATOR_UNITS = frozenset({"per_1000", "per_10000", "per_100000", "per_station",
@@ -273,6 +275,10 @@ class Vocabulary:
             rf"(?P<subject>{words_alternation(v.get('share_subjects', []))})(?!\w)")
         self.subgroups = catalog.subgroups
         self.subgroup_re = phrase_regex(list(self.subgroups)) if self.subgroups else NEVER_RE
+        self.population_groups = {lite(nfc(w)): g for w, g in catalog.population_groups.items()}
+        self.population_group_re = (phrase_regex(list(catalog.population_groups))
+                                     if catalog.population_groups else NEVER_RE)
+        self._groups_of: dict[str, frozenset[str]] = {}
         self.table_words = TableWords.from_vocabulary(v, list(self.unit_phrases))
         self.qualitative = [(q.id, [phrase_key(p, self.abbreviations) for p in q.phrases])
                             for q in catalog.qualitative]
@@ -345,6 +351,21 @@ class Vocabulary:
         self.dateline_re = re.compile(
             r"(?:^|[|\t])\s*(?P<place>[^\W\d_](?:[^\W\d_]|[ .]){0,30}),\s*(?i:"
             + date + r")\s*[.|]?\s*(?:\||$)")
+
+    def groups_of(self, ind: Indicator) -> frozenset[str]:
+        """The population groups an indicator's name or aliases name (subgroups.yaml)."""
+        found = self._groups_of.get(ind.id)
+        if found is None:
+            texts = " | ".join(lite(nfc(t)) for t in (ind.name_vi, *ind.aliases))
+            found = frozenset(self.population_groups[_SPACES_RE.sub(" ", m.group(0))]
+                              for m in self.population_group_re.finditer(texts))
+            self._groups_of[ind.id] = found
+        return found
+
+    def group_in(self, low: str, lo: int, hi: int) -> str | None:
+        """The first population group named in low[lo:hi] (lite text), or None."""
+        m = self.population_group_re.search(low, lo, hi)
+        return self.population_groups[_SPACES_RE.sub(" ", m.group(0))] if m else None
 
     def key(self, text: str) -> Keyed:
         """The matching key of an NFC text, its words' keys remembered across documents."""

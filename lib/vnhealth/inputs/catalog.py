@@ -225,6 +225,7 @@ class Catalog:
     ledger: list[LedgerEntry]
     qualitative: list[QualitativeTarget]
     files: dict[str, bytes] = field(default_factory=dict)
+    population_groups: dict[str, str] = field(default_factory=dict)  # word → group
 
     def indicator(self, indicator_id: str) -> Indicator:
         for ind in self.indicators:
@@ -484,14 +485,15 @@ def load_qualitative(path: Path, shown: Path) -> list[QualitativeTarget]:
     return out
 
 
-def load_subgroups(path: Path, shown: Path) -> dict[str, str]:
-    """Sub-row label (lower case) → the subgroup it names."""
+def load_subgroups(path: Path, shown: Path, section: str = "subgroups") -> dict[str, str]:
+    """Label (lower case) → the group it names, from subgroups.yaml's `section`: the sub-rows
+    of one indicator (`subgroups`) or the population groups (`population_groups`)."""
     data = read_yaml(path, shown)
-    groups = _section(data or {}, "subgroups", dict, "a mapping `subgroups:` of group → "
+    groups = _section(data or {}, section, dict, f"a mapping `{section}:` of group → "
                       "labels", shown, required=False)
     subgroups: dict[str, str] = {}
-    for group, labels, line in _items(groups or {}, shown, "subgroup"):
-        for label in check_value(labels, TEXTS, shown, f"subgroup {group}", line):
+    for group, labels, line in _items(groups or {}, shown, section.rstrip("s")):
+        for label in check_value(labels, TEXTS, shown, f"{section.rstrip('s')} {group}", line):
             subgroups[label.lower()] = group
     return subgroups
 
@@ -579,7 +581,9 @@ def load_catalog(paths: ProjectPaths) -> Catalog:
                          set(units))
     qualitative = load_qualitative(cat / "qualitative.yaml", shown("qualitative.yaml"))
     files = {name: (cat / name).read_bytes() for name in CATALOG_FILES}
-    return Catalog(units, indicators, provinces, subgroups, vocabulary, ledger, qualitative, files)
+    groups = load_subgroups(cat / "subgroups.yaml", shown("subgroups.yaml"), "population_groups")
+    return Catalog(units, indicators, provinces, subgroups, vocabulary, ledger, qualitative, files,
+                   groups)
 
 
 def _raw_relative(value: Any) -> str:
