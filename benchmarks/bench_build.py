@@ -6,12 +6,14 @@ Measures, each run in a fresh subprocess:
   (b) a build of the corpus from benchmarks/make_corpus.py: wall time, peak RSS, input MB and
       MB/s overall;
   (c) extraction throughput from the build's --report-json (keys `bytes`, `extract_seconds`:
-      extraction only, one process);
+      the extraction's wall time, and `extract_processes`: how many processes shared it; a
+      large build on two cores or more uses two, see vnhealth.build.workers);
   (d) scale: the five documents plus one generated document of 1,000,000 short lines, then
       plus one single line of 5 MB, each also at 1/4 and 1/2 of that size, so that the time
       per MB shows whether the build is linear in its input (skip with --no-scale).
 
-Goals: five-document build < 1.5 s wall; extraction >= 2 MB/s on one core. This is a benchmark,
+Goals: five-document build < 1.5 s wall; extraction >= 2 MB/s (wall, with the processes the
+build uses on this machine). This is a benchmark,
 not a test: it always exits 0, and says plainly when a goal is missed. MB = 10^6 bytes.
 
 Usage: python benchmarks/bench_build.py [--runs 5] [--n 500] [--keep DIR] [--no-scale]
@@ -169,6 +171,7 @@ def bench_corpus(n: int, corpus_root: Path, tmp: Path) -> tuple[list[str], list[
     try:
         data = json.loads(report.read_text(encoding="utf-8"))
         n_bytes, seconds = float(data["bytes"]), float(data["extract_seconds"])
+        processes = int(data.get("extract_processes", 1))
     except (OSError, ValueError, KeyError, TypeError) as exc:
         rows.append(f"{'extraction MB/s':<38}{'n/a':>11}")
         missed.append(
@@ -177,8 +180,9 @@ def bench_corpus(n: int, corpus_root: Path, tmp: Path) -> tuple[list[str], list[
         )
         return rows, missed
     rate = n_bytes / 1e6 / seconds if seconds > 0 else float("inf")
+    label = f"extraction ({processes} process{'es' if processes > 1 else ''})"
     rows.append(
-        f"{'extraction (1 process)':<38}{rate:>8.2f} MB/s  ({fmt_mb(n_bytes)} in {seconds:.2f} s)"
+        f"{label:<38}{rate:>8.2f} MB/s  ({fmt_mb(n_bytes)} in {seconds:.2f} s, wall)"
     )
     verdict = "met" if rate >= GOAL_EXTRACT_MB_S else "MISSED"
     rows.append(f"{'goal: extraction >= 2 MB/s':<38}{verdict:>11}")

@@ -9,6 +9,7 @@ offending rows stops the build there (vnhealth.build.checks.gate).
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -22,12 +23,19 @@ from typing import Any
 from vnhealth import __version__
 from vnhealth.build.checks import gate
 from vnhealth.build.sources import PACKAGE_DIR, build_sources
+from vnhealth.build.workers import (
+    extract_all,
+    extraction_processes,
+    stop_signals,
+    stop_signals_blocked,
+    terminate_pool,
+    worker_signals,
+)
 from vnhealth.extract import (
     DocumentExtraction,
     Observation,
     Statement,
     Vocabulary,
-    extract_document,
 )
 from vnhealth.extract.numbers import MENTION_RE, mention_number, parse_number
 from vnhealth.harmonize.derived_inputs import DerivedInputs
@@ -57,7 +65,8 @@ class BuildReport:
     unmapped_statements: int = 0
     qualitative: int = 0
     bytes: int = 0
-    extract_seconds: float = 0.0
+    extract_seconds: float = 0.0  # wall time of the extraction
+    extract_processes: int = 1  # processes that shared it (vnhealth.build.workers)
     total_seconds: float = 0.0
     build_hash: str = ""
     out: str = ""
@@ -73,7 +82,8 @@ class BuildReport:
             f"({self.observations_rule} by rule, {self.observations_ledger} from the ledger)",
             f"  unmapped numeric stmts {self.unmapped_statements}",
             f"  non-numeric targets    {self.qualitative}",
-            f"  extraction             {self.bytes / 1e6:.2f} MB in {self.extract_seconds:.3f} s",
+            f"  extraction             {self.bytes / 1e6:.2f} MB in {self.extract_seconds:.3f} s"
+            + (f" ({self.extract_processes} processes)" if self.extract_processes > 1 else ""),
         ]
         lines += [f"  warning: {w}" for w in self.warnings]
         return "\n".join(lines)
@@ -145,7 +155,7 @@ def collect(paths: ProjectPaths) -> tuple[Corpus, float]:
         raw[doc.id] = lines
         n_bytes[doc.id] = len(data)
     started = time.perf_counter()
-    extractions = {doc.id: extract_document(vocab, doc, raw[doc.id]) for doc in docs}
+    extractions = extract_all(vocab, docs, raw, n_bytes)
     seconds = time.perf_counter() - started
     apply_ledger(paths, catalog, docs, raw, extractions)
     corpus = Corpus(paths, catalog, docs, {d: len(v) for d, v in raw.items()}, n_bytes,
@@ -400,85 +410,18 @@ def _warm_library() -> None:
     import vnhealth.harmonize.derived  # noqa: F401
 
 
-def _stop_signals() -> set[int]:
-    import signal
-
-    names = ("SIGINT", "SIGTERM", "SIGHUP")
-    return {getattr(signal, n) for n in names if hasattr(signal, n)}
-
-
-@contextmanager
-def _stop_signals_blocked() -> Iterator[None]:
-    """Hold SIGINT, SIGTERM and SIGHUP while the worker is forked. A Python handler that raised
-    in the middle of a fork would either be swallowed (in an at-fork callback: the build goes
-    on) or unwind the child through its copy of the parent's stack. The child inherits the
-    mask and lifts it once its own handlers are set (_worker_init)."""
-    import signal
-
-    if not hasattr(signal, "pthread_sigmask"):
-        yield
-        return
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _stop_signals())
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+# The library worker warms up while the documents are extracted, on both cores for a large
+# build: at this niceness it takes the time extraction leaves (its later work runs while the
+# build waits for it, so nothing competes then).
+WARM_NICENESS = 10
 
 
 def _worker_init(parent: int) -> None:
     """Initializer of the library worker: set up how it ends, then warm up."""
-    import signal
-
-    # The fork inherits the CLI's handlers: a worker that turned SIGTERM into an exception
-    # would catch it as a task failure and live on, so SIGTERM (and SIGHUP) kill it again.
-    # Ctrl-C in a terminal reaches the whole process group; the build stops its worker itself,
-    # so the worker ignores SIGINT rather than print a traceback of its own.
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    if hasattr(signal, "SIGHUP"):
-        signal.signal(signal.SIGHUP, signal.SIG_DFL)
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    if hasattr(signal, "pthread_sigmask"):
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, _stop_signals())  # see _stop_signals_blocked
-    _die_with_parent(parent)
+    worker_signals(parent)
+    with contextlib.suppress(OSError, AttributeError):  # no nice() outside POSIX
+        os.nice(WARM_NICENESS)
     _warm_library()
-
-
-PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
-
-
-def _die_with_parent(parent: int) -> None:
-    """Make this process end as soon as `parent` does, even when the parent is SIGKILLed.
-
-    On Linux the kernel itself kills the worker when its parent dies (prctl PR_SET_PDEATHSIG):
-    it needs nothing from the worker, so it works while the worker is deep in pandas or DuckDB
-    code that holds the GIL, where a polling thread would have to wait its turn. Elsewhere (macOS
-    has fork but no prctl) a daemon thread polls os.getppid() twice a second.
-    """
-    import signal
-    import sys
-    import threading
-
-    if sys.platform.startswith("linux"):
-        import ctypes
-
-        try:
-            libc = ctypes.CDLL(None, use_errno=True)
-            armed = libc.prctl(PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0) == 0
-        except (OSError, AttributeError):
-            armed = False
-        if armed:
-            # the parent may have died between fork and prctl: then no signal will come
-            if os.getppid() != parent:
-                os._exit(1)
-            return
-    threading.Thread(target=_exit_when_orphaned, args=(parent,), daemon=True).start()
-
-
-def _exit_when_orphaned(parent: int) -> None:
-    # An orphan is re-parented (to init or a subreaper), so its parent id changes.
-    while os.getppid() == parent:
-        time.sleep(0.5)
-    os._exit(1)
 
 
 def _write_derived_tables(db: str, inputs: DerivedInputs, paths: ProjectPaths) -> None:
@@ -546,7 +489,7 @@ class LibraryWorker:
             self.pool = ProcessPoolExecutor(1, mp_context=mp.get_context("fork"),
                                             initializer=_worker_init, initargs=(os.getpid(),))
             try:
-                with _stop_signals_blocked():
+                with stop_signals_blocked():
                     self.pool.submit(int)  # start (and warm) the worker now
             except BaseException:
                 # a signal held during the fork is raised here, where __exit__ will not run
@@ -578,17 +521,7 @@ class LibraryWorker:
         if self.pool is None:
             return
         pool, self.pool = self.pool, None
-        # ProcessPoolExecutor has no public way to end a running task (terminate_workers()
-        # comes with Python 3.14); its process table is the documented-by-source way in.
-        processes = list((getattr(pool, "_processes", None) or {}).values())
-        for p in processes:
-            p.terminate()
-        for p in processes:
-            p.join(5)
-            if p.is_alive():
-                p.kill()
-                p.join()
-        pool.shutdown(wait=True, cancel_futures=True)
+        terminate_pool(pool)
 
     def __exit__(self, exc_type: type[BaseException] | None, *exc: object) -> None:
         if self.pool is None:
@@ -668,7 +601,7 @@ def _signals_deferred() -> Iterator[None]:
         return
     caught: list[int] = []
     previous = {s: signal.signal(s, lambda n, _frame: caught.append(n))
-                for s in _stop_signals()}
+                for s in stop_signals()}
     try:
         yield
     finally:
@@ -819,6 +752,7 @@ def _build_report(corpus: Corpus, target: Path, extract_seconds: float) -> Build
                          extract_seconds=extract_seconds)
     report.documents = len(corpus.documents)
     report.warnings = list(corpus.warnings)
+    report.extract_processes = extraction_processes(sum(corpus.n_bytes.values()))
     for doc in corpus.documents:
         ext = corpus.extractions[doc.id]
         report.bytes += corpus.n_bytes[doc.id]
