@@ -223,6 +223,39 @@ def test_a_population_groups_value_is_not_the_whole_populations(vocab: Vocabular
     assert len(unmapped) == 2 and "thẻ Bảo hiểm y tế" in unmapped[0]
 
 
+def test_a_year_in_a_bracketed_remark_dates_only_the_remark(vocab: Vocabulary) -> None:
+    found = observations(vocab, "Năm 2022, tỷ số giới tính khi sinh là 113,5 trẻ nam/100 trẻ nữ "
+                                "(năm 2021 là 113,9 trẻ nam/100 trẻ nữ); tỷ lệ bà mẹ mang thai "
+                                "được sàng lọc trước sinh đạt 38%.", title="")
+    assert [(o.value, o.year) for o in found] == [(113.5, 2022), (113.9, 2021), (38.0, 2022)]
+
+
+def test_an_article_goes_on_in_the_year_its_lead_paragraph_opens_with(
+        vocab: Vocabulary) -> None:
+    # "BẮC NINH - Năm 2025, …" dates the next paragraph's values; what the text says of now,
+    # or a paragraph opening with a period, is not that year's
+    lead = "BẮC NINH - Năm 2025, công tác tiêm chủng đạt nhiều kết quả tích cực.\n"
+    value = "Tỷ lệ trẻ dưới 1 tuổi được tiêm chủng đầy đủ đạt 98,1%, hoàn thành kế hoạch đề ra.\n"
+    o = only(vocab, lead + value, period_start=2025, period_end=2026, title="")
+    assert (o.year, o.year_basis) == (2025, "year an earlier paragraph opens with")
+    # "hoàn thành kế hoạch đề ra" reports the plan met: the value is reported
+    assert o.kind == "actual"
+    assert only(vocab, lead + "Hiện nay, t" + value[1:], period_start=2025, period_end=2026,
+                title="").year is None
+    assert only(vocab, lead + "Giai đoạn 2021-2023, công tác được duy trì.\n" + value,
+                period_start=2025, period_end=2026, title="").year is None
+
+
+def test_a_list_marker_without_its_blank_opens_an_item(vocab: Vocabulary) -> None:
+    # "2.Các chỉ tiêu xã hội" is a heading of targets, and "-Tỷ lệ …" its item
+    text = ("Mục tiêu phát triển kinh tế - xã hội của năm 2019\n1.Các chỉ tiêu kinh tế\n"
+            "-Tổng thu ngân sách đạt 13.223,1 tỷ đồng.\n2.Các chỉ tiêu xã hội\n"
+            "-Tỷ lệ dân số tham gia bảo hiểm y tế đạt 90%.")
+    o = only(vocab, text, period_start=2019, period_end=2019, title="")
+    assert (o.kind, o.year) == ("target", 2019)
+    assert o.kind_basis.startswith("target section")
+
+
 def test_one_year_document_gives_its_year(vocab: Vocabulary) -> None:
     o = only(vocab, "Tỷ lệ tham gia bảo hiểm y tế đạt 95%.", period_start=2024,
              period_end=2024)
@@ -572,7 +605,7 @@ def test_a_change_verb_right_before_a_rate_and_a_year_compared_with_after_it(
 
 def test_a_document_reviewing_a_year_reports_that_years_values(vocab: Vocabulary) -> None:
     text = ("Sáng 29.1, Chi cục tổ chức hội nghị tổng kết công tác năm 2012, triển khai kế "
-            "hoạch năm 2013.\nNăm 2012, tỷ suất sinh thô là 13,53‰. Năm 2013, phấn đấu giảm "
+            "hoạch năm 2013.\nNăm 2012, tỷ suất sinh thô 13,53‰. Năm 2013, phấn đấu giảm "
             "0,25‰ mức sinh.")
     found = observations(vocab, text, period_start=2012, period_end=2013)
     assert [(o.kind, o.year, o.value) for o in found] == [

@@ -190,9 +190,9 @@ def kind_for(run: DocumentRun, d: Mention, low: str, clause: Span, ix: PairIndex
     if (not baseline and verb is not None and year.year is not None and year.year == own_year
             and not early and run.reports_only is None and (seg.section is None
                                             or seg.section.kind != "target")
-            and not any(w in low for w in vocab.target_words)):
-        # "Năm 2023, tỷ lệ … đạt 92%" in a text that plans nothing: a value reached in the
-        # document's own year, told with no target word around it, is reported
+            and not vocab.sets_a_target(low[slice(*ix.sentence_of(d.start))])):
+        # "Năm 2023, tỷ lệ … đạt 92%, hoàn thành kế hoạch": a value reached in the document's
+        # own year, told with no target word in its sentence, is reported
         return KindChoice("actual", f"'{verb}' in the document's year ({year.year}) "
                                     "with no target word")
     judged = verb_before(vocab.assessment_verb_re, low, clause[0], d.start)
@@ -296,6 +296,11 @@ def year_for(run: DocumentRun, d: Mention, ix: PairIndex, sentence: Span, clause
         # "Tính đến cuối năm 2012, dân số … . Như vậy, tỷ suất sinh thô … là 13,53 ‰": a
         # paragraph dated once goes on in that year
         return YearChoice(earlier, "year of an earlier sentence in its paragraph")
+    if horizon.year is None and seg.lead_year is not None \
+            and _last_present_word(run.vocab, ix, sentence, d.start) is None:
+        # "Năm 2025, công tác tiêm chủng … đạt nhiều kết quả." / "Tỷ lệ … đạt 98,1%": the
+        # article goes on in the year its lead paragraph opens with (not what it says of now)
+        return YearChoice(seg.lead_year, "year an earlier paragraph opens with")
     return horizon
 
 
@@ -305,6 +310,10 @@ def _year_before(run: DocumentRun, d: Mention, ix: PairIndex, sentence: Span, cl
     between them in its clause or the number starts a change after an earlier clause's
     until-year; None when there is no such phrase."""
     before = ix.year_phrase_before(sentence[0], d.start)
+    while before is not None and closes_a_bracket(ix.low, before[1], d.start):
+        # "… là 113,5 (năm 2021 là 113,9); tỷ lệ … đạt 38%": a year in a remark in brackets
+        # dates only the remark
+        before = ix.year_phrase_before(sentence[0], before[0])
     if before is None:
         return None
     now = _last_present_word(run.vocab, ix, sentence, d.start)
@@ -401,18 +410,27 @@ def _year_after(run: DocumentRun, d: Mention, ix: PairIndex, sentence: Span, cla
     return None
 
 
-def _another_goal(vocab: Vocabulary, low: str, start: int, end: int) -> str | None:
-    """What parts the number (ending at `start`) from a year after it (at `end`) as another
-    goal's: the bracket the number stands in closing ("(90% …; 90% …), hướng tới … năm
-    2030"), or a word opening another goal ("hướng tới", "tiến tới"). None: nothing."""
+def closes_a_bracket(low: str, start: int, end: int) -> bool:
+    """Whether low[start:end] closes a bracket opened before `start`."""
+    if ")" not in low[start:end]:
+        return False
     depth = 0
     for k in range(start, end):
         if low[k] == "(":
             depth += 1
         elif low[k] == ")":
             if depth == 0:
-                return "outside its brackets"
+                return True
             depth -= 1
+    return False
+
+
+def _another_goal(vocab: Vocabulary, low: str, start: int, end: int) -> str | None:
+    """What parts the number (ending at `start`) from a year after it (at `end`) as another
+    goal's: the bracket the number stands in closing ("(90% …; 90% …), hướng tới … năm
+    2030"), or a word opening another goal ("hướng tới", "tiến tới"). None: nothing."""
+    if closes_a_bracket(low, start, end):
+        return "outside its brackets"
     m = vocab.goal_word_re.search(low, start, end)
     return f"after '{m.group(0)}'" if m else None
 

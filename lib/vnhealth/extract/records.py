@@ -90,6 +90,9 @@ class Segment:
     is_heading: bool = False
     in_targets: bool = True
     section: Section | None = None  # what the latest heading opened (targets, results, other)
+    # the year an earlier paragraph since the last heading opens with ("Năm 2025, …"): a press
+    # article's lead dates the paragraphs after it that name no year
+    lead_year: int | None = None
     keyed: Keyed | None = None
     # text offsets of the pieces, built on first use: rebuilding them for every number made a
     # paragraph wrapped over many lines quadratic

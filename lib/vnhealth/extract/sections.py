@@ -25,11 +25,13 @@ class Section(NamedTuple):
 @dataclass
 class SectionState:
     """Where the walk through a document stands: the year its latest numbered heading names,
-    whether that part states targets (not tasks or budget), and the section it is in."""
+    whether that part states targets (not tasks or budget), the section it is in, and the year
+    the last paragraph since that heading opened with."""
 
     year: int | None = None
     in_targets: bool = False
     section: Section | None = None
+    lead_year: int | None = None  # the year the last paragraph opening with one names
 
 
 def section_of(heading: str, current: Section | None, targets: Sequence[str],

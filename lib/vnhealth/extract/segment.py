@@ -29,6 +29,11 @@ from vnhealth.inputs.catalog import Document
 from vnhealth.inputs.text import is_noise_line, lite
 
 _SENTENCE_END_RE = re.compile(r"[.;:!?]\s*$")
+# a paragraph framed by its year ("Năm 2025, …", "BẮC NINH - Trong năm 2022, …"), after a
+# dateline perhaps; not a point in time ("Tính đến cuối năm 2012, …")
+_LEAD_YEAR_RE = re.compile(r"\W*(?:[^\W\d][^-–.;:!?]{0,30}\s[-–]\s*)?(?:trong\s+)?năm\s+"
+                           r"((?:19|20)\d\d)\s*,")
+_LEAD_REACH = 60  # characters of a line's start that may hold its opening year
 
 
 class DocumentCut(NamedTuple):
@@ -103,12 +108,29 @@ def _prose(vocab: Vocabulary, lines: list[tuple[int, str]], state: SectionState
         if seg.is_heading:
             years = [int(y) for y in YEAR_IN_TEXT_RE.findall(seg.text)]
             state.year = max(years) if years else None
+            state.lead_year = None
         if seg.is_heading or CAPS_TITLE_RE.match(seg.text):
             _open_section(vocab, seg.text, state)
         seg.context_year = state.year
         seg.in_targets = state.in_targets
         seg.section = state.section
+        seg.lead_year = state.lead_year
+        state.lead_year = _lead_year(seg, state.lead_year)
     return segs
+
+
+def _lead_year(seg: Segment, lead: int | None) -> int | None:
+    """The lead year after a segment: the year of its last line that opens with "năm YYYY,"
+    ("BẮC NINH - Năm 2025, …"); a line opening with another year or a period ("Giai đoạn
+    2021-2023, …") ends the lead."""
+    for _pos, _line, text in seg.pieces:
+        head = lite(text[:_LEAD_REACH])
+        opener = _LEAD_YEAR_RE.match(head)
+        if opener is not None:
+            lead = int(opener.group(1))
+        elif YEAR_IN_TEXT_RE.search(head):
+            lead = None
+    return lead
 
 
 def _prose_segments(vocab: Vocabulary, lines: list[tuple[int, str]]) -> list[Segment]:

@@ -248,6 +248,9 @@ class Vocabulary:
         # what tells a value as reported: a present word, or a perfect verb of a change
         self.told_re = words_re("present_words", "reported_verbs")
         self.target_word_re = words_re("target_words")
+        self._plan_met_tail_re = re.compile(
+            rf"(?:^|\s)(?:{words_alternation(v.get('plan_met_verbs', []))})\s+"
+            rf"(?:(?:các|những)\s+)?$")
         self.each_unit_re = words_re("each_unit_words")
         self.definition_re = words_re("definition_words")
         # a district, town or commune named in prose ("huyện Long Mỹ"): its kind, then a name
@@ -361,6 +364,12 @@ class Vocabulary:
                               for m in self.population_group_re.finditer(texts))
             self._groups_of[ind.id] = found
         return found
+
+    def sets_a_target(self, low: str) -> bool:
+        """Whether a target word stands in a lite() text other than after a verb that reports
+        the plan met ("hoàn thành kế hoạch đề ra")."""
+        return any(not self._plan_met_tail_re.search(low, max(0, m.start() - 24), m.start())
+                   for m in self.target_word_re.finditer(low))
 
     def group_in(self, low: str, lo: int, hi: int) -> str | None:
         """The first population group named in low[lo:hi] (lite text), or None."""

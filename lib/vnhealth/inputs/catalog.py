@@ -506,7 +506,8 @@ VOCABULARY_LISTS = ("baseline_from", "baseline_to", "baseline_columns", "clause_
                     "respectively_words", "continuation_words", "issue_words", "review_words",
                     "page_date_words", "leading_words", "number_first_words", "share_words",
                     "share_subjects", "goal_words", "document_words", "definition_words",
-                    "present_words", "each_unit_words", "reported_verbs", "plan_words")
+                    "present_words", "each_unit_words", "reported_verbs", "plan_words",
+                    "plan_met_verbs")
 VOCABULARY_FIELDS = (
     Field("abbreviations", MAPPING, False), Field("synonyms", MAPPING, False),
     Field("comparators_before", MAPPING, False),
