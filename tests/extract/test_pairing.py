@@ -256,6 +256,47 @@ def test_a_list_marker_without_its_blank_opens_an_item(vocab: Vocabulary) -> Non
     assert o.kind_basis.startswith("target section")
 
 
+def test_a_time_of_day_is_no_value(vocab: Vocabulary) -> None:
+    # a page's stamp "17/01/2019 18:38" under a headline naming an indicator
+    o = only(vocab, "Khống chế tỷ lệ người mắc ngộ độc thực phẩm\n17/01/2019 18:38\n"
+                    "Khống chế tỷ lệ mắc ngộ độc thực phẩm dưới 6,4 ca/100.000 dân.",
+             period_start=2019, period_end=2019)
+    assert (o.indicator_id, o.comparator, o.value) == ("food_poisoning_per_100k", "<", 6.4)
+
+
+def test_a_rise_against_the_same_period_is_no_value(vocab: Vocabulary) -> None:
+    o = only(vocab, "Tỷ lệ dân số tham gia BHYT đạt 84,85%, tăng 0,85% so cùng kỳ năm trước.",
+             period_start=2019, period_end=2019)
+    assert o.value == 84.85
+
+
+def test_a_year_right_after_a_second_value_is_its_own(vocab: Vocabulary) -> None:
+    found = observations(vocab, "Tỉnh phấn đấu đến năm 2025, tuổi thọ trung bình là 78 tuổi và "
+                                "80 tuổi theo lộ trình đến năm 2030.", title="")
+    assert [(o.value, o.year) for o in found] == [(78.0, 2025), (80.0, 2030)]
+
+
+def test_an_average_noun_gives_a_fractional_number_its_unit(vocab: Vocabulary) -> None:
+    # "2,1 con" is children per woman; "2 con" of a campaign is no value
+    o = only(vocab, "Đến năm 2025, phấn đấu tổng tỷ suất sinh ở mức 2,1 con. Vận động mỗi cặp "
+                    "vợ chồng nên có 2 con.", period_start=2021, period_end=2025)
+    assert (o.indicator_id, o.unit, o.value, o.year) == (
+        "total_fertility_rate", "children_per_woman", 2.1, 2025)
+
+
+def test_the_same_number_in_a_bracket_after_it_restates_it(vocab: Vocabulary) -> None:
+    found = observations(vocab, "Tổng tỷ suất sinh đạt 1,4 con/phụ nữ vào năm 2025 (bình quân "
+                                "mỗi phụ nữ trong độ tuổi sinh đẻ có 1,4 con), hướng tới 2030 là "
+                                "1,6 con.", period_start=2023, period_end=2030)
+    assert [(o.value, o.year) for o in found] == [(1.4, 2025), (1.6, 2030)]
+
+
+def test_a_goal_named_by_numbers_with_blanks_is_no_value(vocab: Vocabulary) -> None:
+    found = observations(vocab, "Đạt mục tiêu 90 - 90 - 90 (90% người nhiễm HIV biết được tình "
+                                "trạng nhiễm của bản thân).")
+    assert [(o.indicator_id, o.value) for o in found] == [("hiv_know_status", 90.0)]
+
+
 def test_one_year_document_gives_its_year(vocab: Vocabulary) -> None:
     o = only(vocab, "Tỷ lệ tham gia bảo hiểm y tế đạt 95%.", period_start=2024,
              period_end=2024)

@@ -272,9 +272,11 @@ def year_for(run: DocumentRun, d: Mention, ix: PairIndex, sentence: Span, clause
     if d.own_year is not None:
         return YearChoice(d.own_year, "own phrase")
     before = _year_before(run, d, ix, sentence, clause)
-    if before is not None:
-        return before
     after = _year_after(run, d, ix, sentence, clause)
+    if before is not None and not (after is not None and after.year is not None
+                                   and _nearer_after(ix, d, clause)):
+        return before
+    after = _year_after(run, d, ix, sentence, clause) if before is None else after
     if after is not None and after.year is not None:
         return after
     # a year refused as another goal's leaves the value without one: no shared year either
@@ -302,6 +304,18 @@ def year_for(run: DocumentRun, d: Mention, ix: PairIndex, sentence: Span, clause
         # article goes on in the year its lead paragraph opens with (not what it says of now)
         return YearChoice(seg.lead_year, "year an earlier paragraph opens with")
     return horizon
+
+
+def _nearer_after(ix: PairIndex, d: Mention, clause: Span) -> bool:
+    """"đến năm 2025 là 78 tuổi và 80 tuổi theo lộ trình đến năm 2030": the year after a
+    number in its clause, with no number between them, is its own over a year before it that
+    another number stands nearer to."""
+    before = ix.year_phrase_before(clause[0], d.start)
+    after = ix.year_after(d.end, clause[1])
+    if after is None or ix.mention_starts_in(d.unit_end, after[0]):
+        return False
+    lo = before[1] if before is not None else clause[0]
+    return ix.mention_starts_in(lo, d.start)
 
 
 def _year_before(run: DocumentRun, d: Mention, ix: PairIndex, sentence: Span, clause: Span

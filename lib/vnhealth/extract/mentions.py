@@ -102,12 +102,23 @@ def find_mentions(vocab: Vocabulary, seg: Segment, cleaned: str) -> Mentions:
         if is_year(v1) and (v2 is None or is_year(v2)):
             continue
         unit, unit_end = unit_after(vocab, low, m.end(), units, unit_starts)
+        if unit is None and not v1.is_integer():
+            unit, unit_end = average_unit(vocab, low, m.end())
         if unit is None and point is not None:
             continue  # "2.1" without a unit: a section number as likely as a value
         mentions.append(Mention(m.start(), m.end(), m.start(), v1, v2, unit, unit_end,
                                 m.group(0), False))
     mentions.sort(key=lambda d: d.start)
     return Mentions(mentions, units, lite(scan))
+
+
+def average_unit(vocab: Vocabulary, low: str, end: int) -> tuple[str | None, int]:
+    """(unit, its end) an average noun gives a number ending at `end` ("2,1 con"), or
+    (None, end); only for a number with a fractional part (vocabulary `average_nouns`)."""
+    m = vocab.average_noun_re.match(low, end)
+    if m is None:
+        return None, end
+    return vocab.average_nouns[_SPACES_RE.sub(" ", m.group(1))], m.end()
 
 
 def unit_hits(vocab: Vocabulary, low: str, mask: Callable[[int, int], None]) -> list[UnitHit]:

@@ -116,16 +116,18 @@ class NotValues:
             (re.compile(r"\d(?<!\d\d)(?<!\d/\d)\d*(?:/\d+)*\s*[-/]\s*[A-ZĐ]{2,}"), "-/"),
             (self.document_number, ""),  # số 12, quyết định 788, …
             (re.compile(r"\(\d{1,2}\)"), "("),  # (1)
+            # 18:38, 10:33:44: a time of day (a page's stamp)
+            (re.compile(r"\d(?<!\d\d)\d?:\d\d(?::\d\d)?(?!\d)"), ":"),
             # 90-90-90, 95-95-95: a goal's name, not a range (it would take the goal's year
             # as its own, and the values that spell it out would lose it)
-            (re.compile(r"\d(?<!\d\d)\d{0,2}(?:-\d{1,3}){2,}(?!\d)"), "-"),
+            (re.compile(r"\d(?<!\d\d)\d{0,2}(?:\s*-\s*\d{1,3}){2,}(?![\d,.])"), "-"),
             # 48 tiết/2 năm, 08 xã/4 huyện (from the start of a digit run, as above)
             (re.compile(rf"\d(?<!\d\d)\d*\s*/\s*\d+(?!\s*\(\s*{NUMBER}\s*%)"), "/"),
         ]
 
     def blank(self, text: str) -> str:
-        """`text` with its dates, document numbers, "(1)" markers and goal names ("90-90-90")
-        blanked, offsets kept."""
+        """`text` with its dates, document numbers, "(1)" markers, times of day and goal
+        names ("90-90-90") blanked, offsets kept."""
         lowered = lower_caseless(text)
         has_month = self.month in lowered
         has_document_word = any(w in lowered for w in self.document_words)

@@ -114,7 +114,8 @@ class _SegmentPairing:
         unit = d.unit or self._carried_unit(d) or self._context_unit(clause, sentence)
         if unit is None and not seg.table_unitless_ok:
             return
-        if self._a_count(d, clause) or self._not_the_provinces(d, clause):
+        if self._a_count(d, clause) or self._not_the_provinces(d, clause) \
+                or self._restates_the_value_before(d, clause):
             return
         compared = compare(self.vocab, d, self.low, clause, ix)
         # a list item's label ("- Nông thôn: …"), else a subgroup its name holds
@@ -259,6 +260,16 @@ class _SegmentPairing:
         # noun itself ("10 giường tại phòng khám")
         k = ix.first_alias_from(max(d.end, clause[0]), min(d.end + 3, clause[1]))
         return k is None or ix.alias_ends[k] <= m.end()
+
+    def _restates_the_value_before(self, d: Mention, clause: Span) -> bool:
+        """"đạt 1,4 con/phụ nữ vào năm 2025 (bình quân mỗi phụ nữ … có 1,4 con)": the same
+        number again inside a bracket opened after it explains it; it is no second value."""
+        before = self.ix.mention_before(clause[0], d.start)
+        if before is None or before.unit is None or before.value != d.value \
+                or before.value_high != d.value_high:
+            return False
+        between = self.low[before.unit_end:d.start]
+        return "(" in between and ")" not in between[between.rindex("("):]
 
     def _per_of_number_at(self, end: int, den: int) -> bool:
         """Whether the "per N" at `den` is the unit of the number ending at `end`, written

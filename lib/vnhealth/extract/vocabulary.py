@@ -165,6 +165,12 @@ class Vocabulary:
         for phrase, up in self.unit_phrases.items():
             self.unit_phrases_compact.setdefault(re.sub(r"\s+", "", phrase), up)
         self.unit_after_re = re.compile(r"\s*(?:" + self.unit_re.pattern + ")")
+        # "2,1 con": a noun after a number with a fractional part gives it a unit
+        self.average_nouns = {lite(nfc(k)): str(u)
+                              for k, u in (catalog.vocabulary.get("average_nouns") or {}).items()
+                              if k != "__line__"}
+        self.average_noun_re = re.compile(
+            rf"\s*({words_alternation(list(self.average_nouns))})(?!\w)")
 
     def _compile_comparators(self, v: dict[str, Any]) -> None:
         before = v.get("comparators_before") or {}

@@ -510,6 +510,7 @@ VOCABULARY_LISTS = ("baseline_from", "baseline_to", "baseline_columns", "clause_
                     "plan_met_verbs")
 VOCABULARY_FIELDS = (
     Field("abbreviations", MAPPING, False), Field("synonyms", MAPPING, False),
+    Field("average_nouns", MAPPING, False),
     Field("comparators_before", MAPPING, False),
     Field("comparators_after", MAPPING, False), Field("relative", MAPPING, False),
     *(Field(name, TEXTS, name == "count_nouns") for name in VOCABULARY_LISTS),
@@ -578,6 +579,11 @@ def load_catalog(paths: ProjectPaths) -> Catalog:
                                  subgroups)
     provinces = load_provinces(cat / "provinces.csv", shown("provinces.csv"))
     vocabulary = load_vocabulary(cat / "vocabulary.yaml", shown("vocabulary.yaml"))
+    for noun, unit in (vocabulary.get("average_nouns") or {}).items():
+        if noun != "__line__" and unit not in units:
+            raise InputError(f"average_nouns: {noun!r} names the unit {unit!r}, which "
+                             f"units.yaml does not declare; declared: {', '.join(sorted(units))}",
+                             path=str(shown("vocabulary.yaml")))
     ledger = load_ledger(cat / "ledger.yaml", shown("ledger.yaml"), {i.id for i in indicators},
                          set(units))
     qualitative = load_qualitative(cat / "qualitative.yaml", shown("qualitative.yaml"))
