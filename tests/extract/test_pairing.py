@@ -297,6 +297,21 @@ def test_a_goal_named_by_numbers_with_blanks_is_no_value(vocab: Vocabulary) -> N
     assert [(o.indicator_id, o.value) for o in found] == [("hiv_know_status", 90.0)]
 
 
+def test_in_a_review_a_percentage_over_a_percentage_is_achieved_over_target(
+        vocab: Vocabulary) -> None:
+    # "1,3%/1,3%" in the results of a term: the value achieved, then its target, both of the
+    # reviewed period's last year; elsewhere a number after "/" stays a denominator
+    text = ("Kết quả thực hiện các chỉ tiêu văn hóa – xã hội nhiệm kỳ 2010-2015\n"
+            "1. Về dân số: Tỷ lệ tăng dân số tự nhiên là 1,3%/1,2%. Đạt chỉ tiêu đại hội.")
+    found = observations(vocab, text, period_start=2010, period_end=2015, title="")
+    assert [(o.indicator_id, o.kind, o.year, o.value) for o in found] == [
+        ("natural_population_growth", "actual", 2015, 1.3),
+        ("natural_population_growth", "target", 2015, 1.2)]
+    plan = observations(vocab, "Tỷ lệ tăng dân số tự nhiên là 1,3%/1,2%.", period_start=2010,
+                        period_end=2015, title="")
+    assert [o.value for o in plan] == [1.3]
+
+
 def test_one_year_document_gives_its_year(vocab: Vocabulary) -> None:
     o = only(vocab, "Tỷ lệ tham gia bảo hiểm y tế đạt 95%.", period_start=2024,
              period_end=2024)

@@ -285,6 +285,12 @@ class PairIndex:
         i = bisect_left(self._mention_starts, pos) - 1
         return self._mentions[i] if i >= 0 and self._mention_starts[i] >= lo else None
 
+    def mention_after(self, pos: int, hi: int) -> Mention | None:
+        """The first number starting in [pos, hi), or None."""
+        i = bisect_left(self._mention_starts, pos)
+        return self._mentions[i] if i < len(self._mentions) and self._mention_starts[i] < hi \
+            else None
+
     def next_mention_start(self, pos: int, hi: int) -> int:
         """Where the first number starting in [pos, hi) starts, else hi."""
         i = bisect_left(self._mention_starts, pos)

@@ -56,7 +56,7 @@ def reviewed_year(vocab: Vocabulary, doc: Document, lines: Sequence[str]) -> Iss
     for text in [doc.title or "", *lines[:HEAD_LINES]]:
         m = vocab.reviewed_year_re.search(lite(nfc(text)))
         if m:
-            return IssueYear(int(m.group("y")), f"'{m.group('word')} … năm {m.group('y')}'")
+            return IssueYear(int(m.group("y")), f"'{m.group('word')} … {m.group('y')}'")
     return None
 
 

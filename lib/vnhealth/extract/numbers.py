@@ -19,7 +19,9 @@ _RANGE_SEP = r"\s*[-–]\s*"
 # Written to start with "\d" (NUMBER's two branches share their first digit, and the look-behind
 # is checked after it): the engine then skips to the next digit at once instead of trying the
 # look-behind at every character.
-_NUMBER_FROM_DIGIT = r"\d(?<![\d.,/]\d)(?:\d{0,2}(?:\.\d{3})+(?:,\d+)?|\d*(?:,\d+)?)"
+# After "/" a number is a denominator ("/100.000 dân"), except after a percentage ("21%/20%":
+# a value achieved and its target, pairing.py).
+_NUMBER_FROM_DIGIT = r"\d(?<![\d.,]\d)(?<![^%]/\d)(?:\d{0,2}(?:\.\d{3})+(?:,\d+)?|\d*(?:,\d+)?)"
 # "Tổng tỷ suất sinh: 1.92 con/phụ nữ": a dot followed by one or two digits cannot group
 # thousands, so it is a decimal point; read only where a unit follows (mentions.py), since
 # section numbers ("mục 2.1") look the same

@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from vnhealth.extract.comparators import Compared, compare
 from vnhealth.extract.index import AliasHit, Named, PairIndex, Span
-from vnhealth.extract.kind_year import kind_for, verb_before, year_for
+from vnhealth.extract.kind_year import KindChoice, YearChoice, kind_for, verb_before, year_for
 from vnhealth.extract.match import (
     fuzzy_named,
     indicator_phrase,
@@ -117,6 +117,15 @@ class _SegmentPairing:
         if self._a_count(d, clause) or self._not_the_provinces(d, clause) \
                 or self._restates_the_value_before(d, clause):
             return
+        role = self._pair_role(d, clause)
+        if role == "unread":
+            return
+        if role == "target" and self.last_named is not None and self.last_named.end <= d.start:
+            # "21%/20%": the target of the value before it, named with it
+            last = self.last_named
+            self._emit(d, clause, sentence, compare(self.vocab, d, self.low, clause, ix),
+                       last.named, unit, None, role)
+            return
         compared = compare(self.vocab, d, self.low, clause, ix)
         # a list item's label ("- Nông thôn: …"), else a subgroup its name holds
         subgroup = subgroup_before(self.vocab, self.low, d.start) or subgroup_in_phrase(
@@ -140,7 +149,25 @@ class _SegmentPairing:
         self.last_named = _LastNamed(end, unit, named, named.start > d.start,
                                      frozenset(_LETTER_RUN_RE.findall(
                                          self.low, max(clause[0], end - ELLIPSIS_REACH), end)))
-        self._emit(d, clause, sentence, compared, named, unit, phrase)
+        self._emit(d, clause, sentence, compared, named, unit, phrase, role)
+
+    def _pair_role(self, d: Mention, clause: Span) -> str | None:
+        """"Tỷ lệ suy dinh dưỡng … là 21%/20%" in a document reviewing results: the first of
+        two percentages joined by "/" is the value achieved ("achieved"), the second its target
+        ("target"); in another document the second is not read ("unread"); None for any
+        other number."""
+        if d.unit != "percent":
+            return None
+        before = self.ix.mention_before(clause[0], d.start)
+        if before is not None and before.unit == "percent" \
+                and self.low[before.unit_end:d.start].strip() == "/":
+            # elsewhere what a second percentage means is not said ("nam/nữ"?): not read
+            return "target" if self.run.reviews else "unread"
+        nxt = self.ix.mention_after(d.end, clause[1])
+        if self.run.reviews and nxt is not None and nxt.unit == "percent" \
+                and self.low[d.unit_end:nxt.start].strip() == "/":
+            return "achieved"
+        return None
 
     def _name(self, d: Mention, clause: Span, unit: str | None, match_unit: str | None,
               subgroup: str | None) -> tuple[Named | None, str | None, str | None]:
@@ -175,10 +202,17 @@ class _SegmentPairing:
         return named, unit, phrase
 
     def _emit(self, d: Mention, clause: Span, sentence: Span, compared: Compared, named: Named,
-              unit: str | None, phrase: str | None) -> None:
+              unit: str | None, phrase: str | None, role: str | None = None) -> None:
         run, seg, ind = self.run, self.seg, named.indicator
         year = year_for(run, d, self.ix, sentence, clause, seg)
-        kind = kind_for(run, d, self.low, clause, self.ix, seg, year)
+        if role is not None and year.year is None and run.reviewed is not None:
+            # "Kết quả thực hiện các chỉ tiêu … nhiệm kỳ 2010-2015": a value achieved and its
+            # target are the reviewed period's
+            year = YearChoice(run.reviewed.year, f"the year the document reviews "
+                                                 f"({run.reviewed.basis})")
+        kind = (KindChoice("actual", "achieved, before its target ('a/b')") if role == "achieved"
+                else KindChoice("target", "target, after the value achieved ('a/b')")
+                if role == "target" else kind_for(run, d, self.low, clause, self.ix, seg, year))
         comparator = compared.comparator
         if comparator == "relative" and kind.kind == "actual":
             return  # a change reported as happened: a difference between two years' values

@@ -43,7 +43,8 @@ def extract_document(vocab: Vocabulary, doc: Document, lines: list[str]) -> Docu
     reported = reports_only(doc, statistics_word(doc, vocab.statistics_documents), issued, plans)
     run = DocumentRun(vocab, doc, lines, IndicatorChooser(vocab),
                       Recorder(doc, lines, reported), reported, reference_year(doc), issued,
-                      reviewed_year(vocab, doc, lines), stated_horizon(doc, lines))
+                      reviewed_year(vocab, doc, lines), stated_horizon(doc, lines),
+                      speaks_of_plans(vocab.review_words, doc, lines))
     cut = cut_document(vocab, doc, lines)
     for table in cut.tables:
         read_table(run, table)

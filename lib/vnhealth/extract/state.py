@@ -31,3 +31,6 @@ class DocumentRun:
     # the plan's last year where its title or text states it (None: only the manifest does,
     # so a target without a year of its own has no stated year)
     horizon: int | None = None
+    # whether the document reviews results (a review word in its title or text): there
+    # "21%/20%" is a value achieved and its target
+    reviews: bool = False

@@ -353,10 +353,13 @@ class Vocabulary:
             rf"(?<!\w)(?P<word>{issue})[\s:|]*\d{{1,2}}\s*/\s*\d{{1,2}}\s*/\s*"
             r"(?P<y>(?:19|20)\d\d)(?!\d)")
         self.page_date_words = _lites(v.get("page_date_words", []))
-        review = "|".join(re.escape(w) for w in _lites(v.get("review_words", []))) or "(?!x)x"
-        # a review word, then within its phrase "năm 2012" (no sentence end between)
+        self.review_words = _lites(v.get("review_words", []))
+        review = "|".join(re.escape(w) for w in self.review_words) or "(?!x)x"
+        # a review word, then within its phrase "năm 2012", or a period's last year ("nhiệm kỳ
+        # 2010-2015", "giai đoạn 2016 - 2020"), no sentence end between
         self.reviewed_year_re = re.compile(
-            rf"(?<!\w)(?P<word>{review})(?!\w)[^.;:\n]{{0,40}}?năm\s+(?P<y>(?:19|20)\d\d)(?!\d)")
+            rf"(?<!\w)(?P<word>{review})(?!\w)[^.;:\n]{{0,60}}?(?:năm|giai đoạn|nhiệm kỳ)\s+"
+            r"(?:(?:19|20)\d\d\s*[-–]\s*)?(?P<y>(?:19|20)\d\d)(?!\d)")
         self.dateline_re = re.compile(
             r"(?:^|[|\t])\s*(?P<place>[^\W\d_](?:[^\W\d_]|[ .]){0,30}),\s*(?i:"
             + date + r")\s*[.|]?\s*(?:\||$)")
