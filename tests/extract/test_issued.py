@@ -54,6 +54,10 @@ def test_the_manifest_and_the_number_come_first(vocab: Vocabulary) -> None:
     ([",", "Cập nhật lúc: 08:32 |28/03/2017"], None,
      IssueYear(2017, "page date 'Cập nhật lúc: 08:32 |28/03/2017'", 3)),
     (["Tin tức", "2026-02-28"], None, IssueYear(2026, "page date '2026-02-28'", 2)),
+    # a stored copy's stamp opening its first line, a month only, before a long body line
+    ([" date 2024-10 Trong những năm qua, tỉnh có GRDP bình quân đầu người luôn trong nhóm "
+      "các địa phương dẫn đầu cả nước. " * 3], None,
+     IssueYear(2024, "page date 'date 2024-10'", 10)),
     # a portal's clock over the article's own stamp: the last stamp before the body
     (["Thứ Bảy, 30/11/2024 00:39 SA", "Phú Yên phấn đấu giảm tỉ lệ nhiễm HIV",
       "Thứ Ba, 29/01/2008 07:00 SA"], None,

@@ -114,12 +114,17 @@ BODY_LINE = 200  # a line this long is an article's text, not its header
 def _page_date(vocab: Vocabulary, head: list[str]) -> IssueYear | None:
     """A web page's date: a line holding only a numeric date ("30/04/2022"), a short one with
     a date and a time ("Thời sự - 28/12/2021 17:42"), or a date after a page-date word
-    ("Cập nhật lúc: 08:32 |28/03/2017"). A line of cells ("Thứ bảy, 19:00 27/11/2021 | Dân
+    ("Cập nhật lúc: 08:32 |28/03/2017"), or a stamp opening a line ("date 2024-10 …"). A line
+    of cells ("Thứ bảy, 19:00 27/11/2021 | Dân
     số và phát triển") is read whole, then cell by cell: the section's name is no date's. Of
     several stamps before the body the last is the article's: a portal shows its clock above
     ("Thứ Bảy, 30/11/2024 00:39 SA" over "Thứ Ba, 29/01/2008 07:00 SA")."""
     last: IssueYear | None = None
     for text in head:
+        lead = vocab.leading_stamp_re.match(lite(text))
+        if lead is not None:  # "date 2024-10 Trong những năm qua, …": the copy's own stamp
+            last = IssueYear(int(lead.group("iy")), f"page date '{lead.group(0).strip()}'",
+                             int(lead.group("im")))
         if len(text) > BODY_LINE:
             break  # the article's text: a date further on is a related article's
         cells = text.split("|") if "|" in text else []

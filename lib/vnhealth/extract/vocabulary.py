@@ -353,6 +353,10 @@ class Vocabulary:
             rf"(?<!\w)(?P<word>{issue})[\s:|]*\d{{1,2}}\s*/\s*\d{{1,2}}\s*/\s*"
             r"(?P<y>(?:19|20)\d\d)(?!\d)")
         self.page_date_words = _lites(v.get("page_date_words", []))
+        # a copy's stamp opening its first line, perhaps a month only: "date 2024-10 Trong …"
+        self.leading_stamp_re = re.compile(
+            rf"\s*(?:{words_alternation(self.page_date_words)})\s*:?\s*"
+            r"(?P<iy>(?:19|20)\d\d)-(?P<im>\d{2})(?:-\d{2})?(?![\d-])")
         self.review_words = _lites(v.get("review_words", []))
         review = "|".join(re.escape(w) for w in self.review_words) or "(?!x)x"
         # a review word, then within its phrase "năm 2012", or a period's last year ("nhiệm kỳ
