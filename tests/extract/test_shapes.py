@@ -388,6 +388,25 @@ def test_year_records_one_cell_per_paragraph_with_scanned_cells(vocab: Vocabular
     assert _read(vocab, SCANNED_RECORDS.replace("l979", "l969"), at=12)[1].end == 27
 
 
+# a flattened table whose header years, kind word, labels and cells each stand in a paragraph
+# of their own (a provincial portal's page, real_dev11): the blank lines do not count against
+# the header's reach, and the first year is no record of the others
+PARAGRAPH_TABLE = "\n\n".join([
+    "Năm", "2005", "2009", "2015", "2019", "2020", "(sơ bộ)",
+    "Tỷ suất sinh thô (‰)", "18,6", "18,1", "13,32", "16,6", "16,2",
+    "Tỷ suất tử thô (‰)", "8,1", "7,8", "12,78", "10,7", "10,3"])
+
+
+def test_one_per_line_with_every_cell_in_its_own_paragraph(vocab: Vocabulary) -> None:
+    name, found = _read(vocab, PARAGRAPH_TABLE, at=2)
+    assert name == "one_per_line" and found.table is not None
+    assert [(c.year, c.kind_hint) for c in found.table.columns] == [
+        (2005, None), (2009, None), (2015, None), (2019, None), (2020, "preliminary")]
+    births = found.table.rows[0]
+    assert [(found.table.columns[c.column].year, c.text) for c in births.cells] == [
+        (2005, "18,6"), (2009, "18,1"), (2015, "13,32"), (2019, "16,6"), (2020, "16,2")]
+
+
 # years down under one line of column labels, the total block's label between them and the
 # year rows, then the urban block (a yearbook page in runs of spaces, real_dev8)
 YEARS_DOWN_BLOCKS = """            Tỷ suất sinh thô    Tỷ suất chết thô    Tỷ lệ tăng tự nhiên

@@ -61,12 +61,15 @@ def spot_at(lines: Sequence[str], i: int, words: TableWords, period_end: int) ->
 
 
 def header_run(lines: Sequence[str], i: int, words: TableWords) -> list[HeaderLine]:
-    """The header lines from line i on (blank lines between them allowed)."""
+    """The header lines from line i on (blank lines between them allowed, and not counted
+    against MAX_HEADER_LINES: a page may set each cell in its own paragraph)."""
     run: list[HeaderLine] = []
     j = i
-    while j < len(lines) and j < i + MAX_HEADER_LINES:
+    blanks = 0
+    while j < len(lines) and j < i + MAX_HEADER_LINES + blanks:
         if not lines[j].strip():
             j += 1
+            blanks += 1
             continue
         h = header_line(lines[j], j, words)
         if h is None:

@@ -170,12 +170,14 @@ def _labels(lines: Sequence[str], i: int, n: int) -> tuple[list[tuple[int, str]]
 
 
 def detect(spot: Spot) -> bool:
-    """A line holding one year and nothing else, the next one a value alone."""
+    """A line holding one year and nothing else, the next filled one a value alone."""
     head = spot.header
     if head is None or len(head.years) != 1:
         return False
     k = _filled(spot.lines, spot.i + 1)
-    return k < len(spot.lines) and _lone_value(spot.lines[k]) is not None
+    # the next filled line a value, not the next year of a header set one per line
+    return k < len(spot.lines) and _lone_value(spot.lines[k]) is not None \
+        and not _is_year_line(spot.lines[k], k, spot.words)
 
 
 def read(spot: Spot) -> ShapeRead | None:
