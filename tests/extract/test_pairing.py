@@ -312,6 +312,14 @@ def test_in_a_review_a_percentage_over_a_percentage_is_achieved_over_target(
     assert [o.value for o in plan] == [1.3]
 
 
+def test_a_date_written_with_dots_gives_its_year_not_a_value(vocab: Vocabulary) -> None:
+    o = only(vocab, "Tính đến 30.6.2017, toàn tỉnh có trên 1,3 triệu người tham gia BHYT, đạt "
+                    "tỷ lệ bao phủ BHYT là 74,6% dân số tỉnh; tăng 2,1% so cuối 2016.",
+             period_start=2017, period_end=2017, title="")
+    assert (o.indicator_id, o.value, o.year, o.kind) == (
+        "health_insurance_coverage", 74.6, 2017, "actual")
+
+
 def test_one_year_document_gives_its_year(vocab: Vocabulary) -> None:
     o = only(vocab, "Tỷ lệ tham gia bảo hiểm y tế đạt 95%.", period_start=2024,
              period_end=2024)
