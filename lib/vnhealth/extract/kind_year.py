@@ -52,7 +52,7 @@ def reports_only(doc: Document, statistics: str | None, issued: IssueYear | None
                  plans: bool = True) -> str | None:
     """Why every value of a document is reported (a kind_basis), or None: a statistics page
     or yearbook, a text issued after the last year it covers, which can plan none of it, or
-    one that names no plan or target at all (`plans` False, see :func:`speaks_of_plans`)."""
+    one that names no plan or target at all (`plans` False, see :func:`mentions_any`)."""
     if statistics is not None:
         return f"statistics document: '{statistics}'"
     if issued is not None and issued.year > doc.period_end:
@@ -63,9 +63,9 @@ def reports_only(doc: Document, statistics: str | None, issued: IssueYear | None
     return None
 
 
-def speaks_of_plans(words: Sequence[str], doc: Document, lines: Sequence[str]) -> bool:
-    """Whether a plan word, target word or target section's word stands in the document's
-    title or text."""
+def mentions_any(words: Sequence[str], doc: Document, lines: Sequence[str]) -> bool:
+    """Whether one of `words` (lite) stands in the document's title or text: a plan or
+    target word (see reports_only), a review word (pairing's "achieved/target")."""
     low = lite("\n".join((doc.title or "", *lines)))
     return any(w in low for w in words)
 
@@ -76,7 +76,8 @@ def reference_year(doc: Document) -> int:
     return min(doc.period_start, issued) if issued else doc.period_start
 
 
-# a year that is part of a date ("14/3/2018", "14-3-2018") names no period
+# a remark in brackets ("(thực hiện Quyết định … 13/02/2023)", "[page, 2021]") and a year
+# that is part of a date ("14/3/2018", "14-3-2018") name no period in a title
 _BRACKETED_RE = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _DATE_YEAR_RE = re.compile(r"(?<!\d)\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*((?:19|20)\d\d)(?!\d)")
 
@@ -86,8 +87,6 @@ def stated_horizon(doc: Document, lines: list[str]) -> int | None:
     ("Kế hoạch … năm 2018" is for 2018, though its text looks on to 2020), else the period's
     last year where the text names it. A year only the manifest gives is a reader's guess,
     not the document's word."""
-    # a remark in brackets ("(thực hiện Quyết định … 13/02/2023)", "[page, 2021]") is not
-    # the title's period
     title = _BRACKETED_RE.sub(" ", doc.title)
     dates = {int(y) for y in _DATE_YEAR_RE.findall(title)}
     titled = [int(y) for y in YEAR_IN_TEXT_RE.findall(title)
@@ -276,7 +275,6 @@ def year_for(run: DocumentRun, d: Mention, ix: PairIndex, sentence: Span, clause
     if before is not None and not (after is not None and after.year is not None
                                    and _nearer_after(ix, d, clause)):
         return before
-    after = _year_after(run, d, ix, sentence, clause) if before is None else after
     if after is not None and after.year is not None:
         return after
     # a year refused as another goal's leaves the value without one: no shared year either

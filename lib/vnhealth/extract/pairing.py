@@ -92,6 +92,9 @@ def pair_segment(run: DocumentRun, seg: Segment, cleaned: str, found: Mentions,
 
 _BLANKS_RE = re.compile(r"\s+")
 _SPACES_RE = re.compile(r"\s*")
+# the kinds of the two values of an "achieved/target" pair ("21%/20%", _pair_role)
+_PAIR_KINDS = {"achieved": KindChoice("actual", "achieved, before its target ('a/b')"),
+               "target": KindChoice("target", "target, after the value achieved ('a/b')")}
 
 
 class _SegmentPairing:
@@ -210,9 +213,8 @@ class _SegmentPairing:
             # target are the reviewed period's
             year = YearChoice(run.reviewed.year, f"the year the document reviews "
                                                  f"({run.reviewed.basis})")
-        kind = (KindChoice("actual", "achieved, before its target ('a/b')") if role == "achieved"
-                else KindChoice("target", "target, after the value achieved ('a/b')")
-                if role == "target" else kind_for(run, d, self.low, clause, self.ix, seg, year))
+        kind = _PAIR_KINDS.get(role or "") or kind_for(run, d, self.low, clause, self.ix, seg,
+                                                        year)
         comparator = compared.comparator
         if comparator == "relative" and kind.kind == "actual":
             return  # a change reported as happened: a difference between two years' values

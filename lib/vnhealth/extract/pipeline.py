@@ -8,9 +8,9 @@ import re
 
 from vnhealth.extract.issued import issue_year, reviewed_year
 from vnhealth.extract.kind_year import (
+    mentions_any,
     reference_year,
     reports_only,
-    speaks_of_plans,
     stated_horizon,
     statistics_word,
 )
@@ -38,13 +38,13 @@ def extract_document(vocab: Vocabulary, doc: Document, lines: list[str]) -> Docu
     """Extract statements, observations and non-numeric targets from one document's lines."""
     lines = [nfc(line) for line in lines]
     issued = issue_year(vocab, doc, lines)
-    plans = speaks_of_plans((*vocab.plan_words, *vocab.target_words, *vocab.target_sections),
+    plans = mentions_any((*vocab.plan_words, *vocab.target_words, *vocab.target_sections),
                             doc, lines)
     reported = reports_only(doc, statistics_word(doc, vocab.statistics_documents), issued, plans)
     run = DocumentRun(vocab, doc, lines, IndicatorChooser(vocab),
                       Recorder(doc, lines, reported), reported, reference_year(doc), issued,
                       reviewed_year(vocab, doc, lines), stated_horizon(doc, lines),
-                      speaks_of_plans(vocab.review_words, doc, lines))
+                      mentions_any(vocab.review_words, doc, lines))
     cut = cut_document(vocab, doc, lines)
     for table in cut.tables:
         read_table(run, table)
