@@ -270,13 +270,9 @@ def year_for(run: DocumentRun, d: Mention, ix: PairIndex, sentence: Span, clause
     word opening another goal) is not its year, nor is the horizon then: not stated."""
     if d.own_year is not None:
         return YearChoice(d.own_year, "own phrase")
-    before = _year_before(run, d, ix, sentence, clause)
-    after = _year_after(run, d, ix, sentence, clause)
-    if before is not None and not (after is not None and after.year is not None
-                                   and _nearer_after(ix, d, clause)):
-        return before
-    if after is not None and after.year is not None:
-        return after
+    near, after = _near_year(run, d, ix, sentence, clause)
+    if near is not None:
+        return near
     # a year refused as another goal's leaves the value without one: no shared year either
     shared = _shared_year(run, d, ix, clause) if after is None else None
     if shared is not None:
@@ -302,6 +298,19 @@ def year_for(run: DocumentRun, d: Mention, ix: PairIndex, sentence: Span, clause
         # article goes on in the year its lead paragraph opens with (not what it says of now)
         return YearChoice(seg.lead_year, "year an earlier paragraph opens with")
     return horizon
+
+
+def _near_year(run: DocumentRun, d: Mention, ix: PairIndex, sentence: Span, clause: Span
+               ) -> tuple[YearChoice | None, YearChoice | None]:
+    """(the year phrase before the number in its sentence, or the one after it, whichever
+    is its own; the year after it as _year_after found it, if looked for)."""
+    before = _year_before(run, d, ix, sentence, clause)
+    after = None
+    if before is None or _nearer_after(ix, d, clause):
+        after = _year_after(run, d, ix, sentence, clause)
+    if after is not None and after.year is not None:
+        return after, after
+    return before, after
 
 
 def _nearer_after(ix: PairIndex, d: Mention, clause: Span) -> bool:
