@@ -63,10 +63,14 @@ def reports_only(doc: Document, statistics: str | None, issued: IssueYear | None
     return None
 
 
-def mentions_any(words: Sequence[str], doc: Document, lines: Sequence[str]) -> bool:
-    """Whether one of `words` (lite) stands in the document's title or text: a plan or
-    target word (see reports_only), a review word (pairing's "achieved/target")."""
-    low = lite("\n".join((doc.title or "", *lines)))
+def document_lite(doc: Document, lines: Sequence[str]) -> str:
+    """The document's title and text as one lite() text, for :func:`mentions_any`."""
+    return lite("\n".join((doc.title or "", *lines)))
+
+
+def mentions_any(words: Sequence[str], low: str) -> bool:
+    """Whether one of `words` (lite) stands in a document's lite text (:func:`document_lite`):
+    a plan or target word (see reports_only), a review word (pairing's "achieved/target")."""
     return any(w in low for w in words)
 
 

@@ -8,6 +8,7 @@ import re
 
 from vnhealth.extract.issued import issue_year, reviewed_year
 from vnhealth.extract.kind_year import (
+    document_lite,
     mentions_any,
     reference_year,
     reports_only,
@@ -38,13 +39,13 @@ def extract_document(vocab: Vocabulary, doc: Document, lines: list[str]) -> Docu
     """Extract statements, observations and non-numeric targets from one document's lines."""
     lines = [nfc(line) for line in lines]
     issued = issue_year(vocab, doc, lines)
-    plans = mentions_any((*vocab.plan_words, *vocab.target_words, *vocab.target_sections),
-                            doc, lines)
+    low = document_lite(doc, lines)  # read once for the words that mark the whole document
+    plans = mentions_any((*vocab.plan_words, *vocab.target_words, *vocab.target_sections), low)
     reported = reports_only(doc, statistics_word(doc, vocab.statistics_documents), issued, plans)
     run = DocumentRun(vocab, doc, lines, IndicatorChooser(vocab),
                       Recorder(doc, lines, reported), reported, reference_year(doc), issued,
                       reviewed_year(vocab, doc, lines), stated_horizon(doc, lines),
-                      mentions_any(vocab.review_words, doc, lines))
+                      mentions_any(vocab.review_words, low))
     cut = cut_document(vocab, doc, lines)
     for table in cut.tables:
         read_table(run, table)
