@@ -88,7 +88,15 @@ def main() -> int:
     if not (docset / "manifest.csv").is_file():
         print(f"no document set at {docset}", file=sys.stderr)
         return 2
-    project = make_project(Path(args.out or tempfile.mkdtemp(prefix="vnhealth-real-dev-")), docset)
+    if args.out:
+        return evaluate(make_project(Path(args.out), docset), docset, args)
+    # Without --out the project is scratch: removed however the run ends.
+    with tempfile.TemporaryDirectory(prefix="vnhealth-real-dev-") as scratch:
+        return evaluate(make_project(Path(scratch), docset), docset, args)
+
+
+def evaluate(project: Path, docset: Path, args: argparse.Namespace) -> int:
+    """Build `project` and score its warehouse against the set's golden file."""
     built = subprocess.run([str(VNHEALTH), "build", "--root", str(project)],
                            capture_output=True, text=True)
     if built.returncode:

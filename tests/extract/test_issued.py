@@ -48,23 +48,23 @@ def test_the_manifest_and_the_number_come_first(vocab: Vocabulary) -> None:
      IssueYear(2025, "dateline under the header")),
     # a web page's own date: alone on its line, with its time, or after a page-date word
     (["Tin tức đầu tư", "", "AN SINH XÃ HỘI ĐƯỢC QUAN TÂM", "", "30/04/2022"], None,
-     IssueYear(2022, "page date '30/04/2022'", 4)),
+     IssueYear(2022, "page date '30/04/2022'", 4, page=True)),
     (["KHHGĐ", "Thời sự - 28/12/2021 17:42"], None,
-     IssueYear(2021, "page date 'Thời sự - 28/12/2021 17:42'", 12)),
+     IssueYear(2021, "page date 'Thời sự - 28/12/2021 17:42'", 12, page=True)),
     ([",", "Cập nhật lúc: 08:32 |28/03/2017"], None,
-     IssueYear(2017, "page date 'Cập nhật lúc: 08:32 |28/03/2017'", 3)),
-    (["Tin tức", "2026-02-28"], None, IssueYear(2026, "page date '2026-02-28'", 2)),
+     IssueYear(2017, "page date 'Cập nhật lúc: 08:32 |28/03/2017'", 3, page=True)),
+    (["Tin tức", "2026-02-28"], None, IssueYear(2026, "page date '2026-02-28'", 2, page=True)),
     # a stored copy's stamp opening its first line, a month only, before a long body line
     ([" date 2024-10 Trong những năm qua, tỉnh có GRDP bình quân đầu người luôn trong nhóm "
       "các địa phương dẫn đầu cả nước. " * 3], None,
-     IssueYear(2024, "page date 'date 2024-10'", 10)),
+     IssueYear(2024, "page date 'date 2024-10'", 10, page=True)),
     # a portal's clock over the article's own stamp: the last stamp before the body
     (["Thứ Bảy, 30/11/2024 00:39 SA", "Phú Yên phấn đấu giảm tỉ lệ nhiễm HIV",
       "Thứ Ba, 29/01/2008 07:00 SA"], None,
-     IssueYear(2008, "page date 'Thứ Ba, 29/01/2008 07:00 SA'", 1)),
+     IssueYear(2008, "page date 'Thứ Ba, 29/01/2008 07:00 SA'", 1, page=True)),
     # a stamp in a line of cells: the section's name in the next cell is not the stamp's
     (["Hà Nội", "Thứ bảy, 19:00 27/11/2021 | Dân số và phát triển"], None,
-     IssueYear(2021, "page date 'Thứ bảy, 19:00 27/11/2021'", 11)),
+     IssueYear(2021, "page date 'Thứ bảy, 19:00 27/11/2021'", 11, page=True)),
     # cited dates, a portal's date of the visit (a weekday, no time) and prose are none of these
     (["Thứ 2, Ngày 28/10/2024",
       "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;",

@@ -246,6 +246,20 @@ def test_an_article_goes_on_in_the_year_its_lead_paragraph_opens_with(
                 period_start=2025, period_end=2026, title="").year is None
 
 
+def test_what_a_dated_page_says_of_now_holds_in_its_year(vocab: Vocabulary) -> None:
+    # a page stamped "date 2024-10": "Hiện nay … 76,4 tuổi" is the 2024 value; without the
+    # stamp (a plan's "now" is its drafting, often the year before) the year is not stated
+    text = ("Hiện nay, tuổi thọ bình quân của người dân tỉnh là 76,4 tuổi. Tỉnh phấn đấu đến "
+            "năm 2030, tuổi thọ trung bình đạt 80 tuổi.")
+    stamped = observations(vocab, "date 2024-10 " + text, period_start=2024, period_end=2030,
+                           title="")
+    assert [(o.value, o.kind, o.year) for o in stamped] == [
+        (76.4, "actual", 2024), (80.0, "target", 2030)]
+    assert stamped[0].year_basis == "said of now ('hiện nay') on a page dated 2024"
+    plain = observations(vocab, text, period_start=2024, period_end=2030, title="")
+    assert [(o.value, o.year) for o in plain] == [(76.4, None), (80.0, 2030)]
+
+
 def test_a_list_marker_without_its_blank_opens_an_item(vocab: Vocabulary) -> None:
     # "2.Các chỉ tiêu xã hội" is a heading of targets, and "-Tỷ lệ …" its item
     text = ("Mục tiêu phát triển kinh tế - xã hội của năm 2019\n1.Các chỉ tiêu kinh tế\n"

@@ -30,6 +30,7 @@ class IssueYear(NamedTuple):
     year: int
     basis: str  # where it was read
     month: int | None = None  # where the date gives it
+    page: bool = False  # a web page's own date: what the page says of now holds then
 
 
 EARLY_MONTHS = 3  # a document of the year's first quarter has reached nothing in that year yet
@@ -124,7 +125,7 @@ def _page_date(vocab: Vocabulary, head: list[str]) -> IssueYear | None:
         lead = vocab.leading_stamp_re.match(lite(text))
         if lead is not None:  # "date 2024-10 Trong những năm qua, …": the copy's own stamp
             last = IssueYear(int(lead.group("iy")), f"page date '{lead.group(0).strip()}'",
-                             int(lead.group("im")))
+                             int(lead.group("im")), page=True)
         if len(text) > BODY_LINE:
             break  # the article's text: a date further on is a related article's
         cells = text.split("|") if "|" in text else []
@@ -133,7 +134,7 @@ def _page_date(vocab: Vocabulary, head: list[str]) -> IssueYear | None:
             if found is not None:
                 last = IssueYear(int(found.group("y") or found.group("iy")),
                                  f"page date '{piece.strip()[:40]}'",
-                                 int(found.group("m") or found.group("im")))
+                                 int(found.group("m") or found.group("im")), page=True)
                 break
     return last
 

@@ -296,12 +296,23 @@ def year_for(run: DocumentRun, d: Mention, ix: PairIndex, sentence: Span, clause
         # "Tính đến cuối năm 2012, dân số … . Như vậy, tỷ suất sinh thô … là 13,53 ‰": a
         # paragraph dated once goes on in that year
         return YearChoice(earlier, "year of an earlier sentence in its paragraph")
-    if horizon.year is None and seg.lead_year is not None \
-            and _last_present_word(run.vocab, ix, sentence, d.start) is None:
+    if horizon.year is not None:
+        return horizon
+    now = _last_present_word(run.vocab, ix, sentence, d.start)
+    if now is None and seg.lead_year is not None:
         # "Năm 2025, công tác tiêm chủng … đạt nhiều kết quả." / "Tỷ lệ … đạt 98,1%": the
         # article goes on in the year its lead paragraph opens with (not what it says of now)
         return YearChoice(seg.lead_year, "year an earlier paragraph opens with")
-    return horizon
+    return _now_of_page(run, now) or horizon
+
+
+def _now_of_page(run: DocumentRun, now: tuple[int, str] | None) -> YearChoice | None:
+    """"Hiện nay, tuổi thọ … là 76,4 tuổi" on a page stamped 2024-10: what a dated page says
+    of now holds in its year. A plan's "now" is its drafting, often the year before: None."""
+    if now is None or run.issued is None or not run.issued.page:
+        return None
+    return YearChoice(run.issued.year, f"said of now ('{now[1]}') on a page dated "
+                                       f"{run.issued.year}")
 
 
 def _near_year(run: DocumentRun, d: Mention, ix: PairIndex, sentence: Span, clause: Span
@@ -344,7 +355,7 @@ def _year_before(run: DocumentRun, d: Mention, ix: PairIndex, sentence: Span, cl
     now = _last_present_word(run.vocab, ix, sentence, d.start)
     if now is not None and now[0] > max(before[0], clause[0]):
         # "đến năm 2030 là 77 (hiện là 76,2)": the value now is not the year's before it
-        return YearChoice(None, f"not stated (said of now: '{now[1]}')")
+        return _now_of_page(run, now) or YearChoice(None, f"not stated (said of now: '{now[1]}')")
     if before[0] < clause[0] and run.vocab.until_phrase_re.match(ix.low, before[0]) \
             and is_baseline_from(run.vocab, d, ix.low, clause, ix):
         # "…, đến năm 2030 là 77; nâng mức sinh từ 1,33 lên 1,4 …": a change starts from
