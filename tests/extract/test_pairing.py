@@ -938,3 +938,23 @@ def test_per_mille_typed_as_percent_zero(vocab: Vocabulary) -> None:
     text = "- Đến năm 2025: tỷ suất sinh thô đạt 14,5%0."
     [o] = read_text(vocab, text, period_start=2021, period_end=2025).observations
     assert (o.indicator_id, o.value, o.unit) == ("crude_birth_rate", 14.5, "per_1000")
+
+
+def test_a_word_segmented_copy_reads_like_the_text(vocab: Vocabulary) -> None:
+    # a research corpus's copy joins a word's syllables with "_" and spaces its punctuation
+    text = ("Năm 2015 : tỷ_lệ tăng dân_số tự_nhiên dưới 12 ‰ , 100 % trạm y_tế có bác_sĩ ; "
+            "tỷ_lệ người có bảo_hiểm y_tế đạt 90 % .")
+    found = observations(vocab, text, period_start=2011, period_end=2015, title="")
+    assert [(o.indicator_id, o.value, o.year) for o in found] == [
+        ("natural_population_growth", 12.0, 2015), ("chs_with_doctor", 100.0, 2015),
+        ("health_insurance_coverage", 90.0, 2015)]
+    assert found[0].quote.startswith("Năm 2015 : tỷ_lệ")  # the quote keeps the copy as written
+
+
+def test_plain_malnutrition_of_children_is_weight_for_age(vocab: Vocabulary) -> None:
+    # "tỷ lệ suy dinh dưỡng (ở) trẻ em dưới 5 tuổi" names no form: plans and yearbooks mean
+    # weight-for-age; a form named after it is that form's
+    found = observations(vocab, "Năm 2015, tỷ lệ suy dinh dưỡng ở trẻ em dưới 5 tuổi là 16%; "
+                                "tỷ lệ suy dinh dưỡng trẻ em thể thấp còi là 26%.", title="")
+    assert [(o.indicator_id, o.value) for o in found] == [
+        ("underweight_under5", 16.0), ("stunting_under5", 26.0)]

@@ -23,6 +23,9 @@ _CONSONANT_Y = re.compile(r"^([bcdđghklmnpqrstvx]+)y$")
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 _HTML_TAG = re.compile(r"</?[a-zA-Z][^<>]{0,40}>")
 _ESCAPED_BREAK = re.compile(r"\\[rnt]")  # "\r", "\n", "\t" written out as two characters
+# "tỷ_lệ suy_dinh_dưỡng": a word-segmented copy (a research corpus's) joins the syllables of a
+# word with underscores; between two letters one is a blank
+_JOINED_SYLLABLES = re.compile(r"(?<=[^\W\d_])_(?=[^\W\d_])")
 _URL = re.compile(r"^\s*(https?://|www\.)\S+\s*$")
 _MEMO_MAX = 200_000  # tokens kept by a make_key memo
 # "12", "Trang 12", "P. 75", "Page 75 - niengiam2021" (a flip-book page's own header)
@@ -55,14 +58,16 @@ def syllable_key(word: str) -> str:
 
 
 def blank_markup(line: str) -> str:
-    """Replace HTML tags, the entities &gt; &lt; &amp; and line breaks written out as escapes
-    ("dưỡng\\r\\nthể": a copy that stored each break as the text \\r\\n) by characters of the
-    same length.
+    """Replace HTML tags, the entities &gt; &lt; &amp;, line breaks written out as escapes
+    ("dưỡng\\r\\nthể": a copy that stored each break as the text \\r\\n) and the underscores
+    of a word-segmented copy ("tỷ_lệ") by characters of the same length.
 
     Offsets are kept, so a position found in the cleaned line is a position in the raw line.
     """
     if "\\" in line:
         line = _ESCAPED_BREAK.sub(lambda m: " " * len(m.group(0)), line)
+    if "_" in line:
+        line = _JOINED_SYLLABLES.sub(" ", line)
     if "<" in line:
         line = _HTML_TAG.sub(lambda m: " " * len(m.group(0)), line)
     if "&" in line:
