@@ -19,7 +19,7 @@ LAYERS = [
     ["shapes.registry"],
     ["vocabulary"], ["issued"], ["mentions"], ["index"], ["match"], ["plausibility"], ["recorder"],
     ["state"], ["comparators"], ["kind_year"], ["qualitative"], ["table_values"], ["pairing"],
-    ["segment"], ["pipeline"],
+    ["segment"], ["restated"], ["pipeline"],
 ]
 PACKAGE = Path(vnhealth.extract.__file__).parent
 

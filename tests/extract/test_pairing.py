@@ -958,3 +958,62 @@ def test_plain_malnutrition_of_children_is_weight_for_age(vocab: Vocabulary) -> 
                                 "tỷ lệ suy dinh dưỡng trẻ em thể thấp còi là 26%.", title="")
     assert [(o.indicator_id, o.value) for o in found] == [
         ("underweight_under5", 16.0), ("stunting_under5", 26.0)]
+
+
+def test_per_mille_typed_as_0_over_00(vocab: Vocabulary) -> None:
+    # "130/00" is 13 ‰ and "11,80/00" 11,8 ‰: the typed sign "0/00" glued to the number
+    found = observations(vocab, "Tỷ suất sinh thô giảm từ 130/00 năm 2011 xuống còn 11,80/00 "
+                                "năm 2014.", period_start=2011, period_end=2015, title="")
+    assert [(o.indicator_id, o.value, o.unit, o.year) for o in found] == [
+        ("crude_birth_rate", 13.0, "per_1000", 2011), ("crude_birth_rate", 11.8, "per_1000", 2014)]
+
+
+def test_a_verb_in_an_indicators_name_makes_no_change(vocab: Vocabulary) -> None:
+    # "tăng" of "tỷ lệ tăng dân số" is the name's: "1,03%/năm" is the rate, not a change; the
+    # difference to another period after "thấp hơn so với … là" is no value of the province
+    o = only(vocab, "Tốc độ tăng dân số trung bình giai đoạn 2011-2015 là 1,03%/năm, thấp hơn "
+                    "so với giai đoạn 2005-2010 là 0,04%.", period_start=2011, period_end=2015,
+             title="")
+    assert (o.indicator_id, o.comparator, o.value, o.year) == (
+        "population_growth", "=", 1.03, 2015)
+
+
+def test_decreased_by_is_a_change(vocab: Vocabulary) -> None:
+    # "chỉ giảm được 1,9%" tells by how much the rate fell, not the rate
+    found = observations(vocab, "Năm 2015, số nam giới hút thuốc chiếm tỷ lệ 47,2%; số nữ giới "
+                                "hút thuốc chiếm tỷ lệ 0,5%. Đến nay, tỷ lệ hút thuốc trong nam "
+                                "giới chỉ giảm được 1,9%.", period_start=2015, period_end=2022,
+                         title="")
+    assert [(o.indicator_id, o.value) for o in found if o.comparator == "="] == [
+        ("male_smoking", 47.2), ("female_smoking", 0.5)]
+    assert all(o.value != 1.9 or o.comparator == "relative" for o in found)
+
+
+def test_a_blank_line_ends_a_pages_headline(vocab: Vocabulary) -> None:
+    # on a page of a paragraph per line, the headline (no full stop) and its date stamp end at
+    # the blank line: the body's "35% dân số" is not the headline's malnutrition rate
+    page = ("Tỉ lệ trẻ dưới 5 tuổi bị suy dinh dưỡng trên địa bàn tỉnh còn cao\n\n"
+            "Cập nhật 26/8/2014, 14:08:09\n\n"
+            "Theo thống kê, trẻ em hiện chiếm gần 35% dân số của tỉnh Gia Lai với trên 464.000 "
+            "người, trong đó hơn 45% trẻ em là người dân tộc thiểu số.\n\n"
+            "Hiện trên 23,5% trẻ bị suy dinh dưỡng thể nhẹ cân, là tỉnh có tỷ lệ cao.\n")
+    found = observations(vocab, page, period_start=2014, period_end=2014, title="")
+    assert [(o.indicator_id, o.value) for o in found] == [("underweight_under5", 23.5)]
+    # a PDF's text wrapped at a width, a blank between its lines, reads on across the blank
+    wrapped = ("- Duy trì chất lượng xã đạt tiêu chí quốc gia về y tế theo tiêu chuẩn của Bộ\n\n"
+               "Y tế đạt >90%.\n")
+    o = only(vocab, wrapped, period_start=2021, period_end=2025, title="")
+    assert (o.indicator_id, o.value) == ("communes_meeting_health_criteria", 90.0)
+
+
+def test_a_headline_restates_a_dated_value_of_its_text(vocab: Vocabulary) -> None:
+    # the headline's undated "77 tuổi" is the body's 2030 target; the value said of now
+    # ("hiện là 76,2") keeps no year
+    page = ("Nâng tuổi thọ trung bình của người dân TP.HCM lên 77 tuổi\n\n"
+            "Theo chỉ tiêu đề ra, đến năm 2025 tuổi thọ trung bình của người dân TP.HCM là 76,8 "
+            "tuổi, đến năm 2030 là 77 (hiện là 76,2).\n")
+    found = observations(vocab, page, period_start=2021, period_end=2030, title="")
+    assert [(o.line, o.value, o.kind, o.year) for o in found] == [
+        (1, 77.0, "target", 2030), (3, 76.8, "target", 2025), (3, 77.0, "target", 2030),
+        (3, 76.2, "actual", None)]
+    assert found[0].year_basis == "the same value stated with its year at line 3"

@@ -433,6 +433,55 @@ def test_years_down_under_a_block_label(vocab: Vocabulary) -> None:
         ("natural_population_growth", "actual", 2023, 5.3, 5)]
 
 
+# a yearbook's table of one indicator named by its numbered title, a header of breakdown
+# columns over two lines (total first), year rows in paragraphs, a preliminary year (real_dev12)
+TITLED_YEARS_DOWN = """Page 86 - Niên giám 2021
+26     Tổng tỷ suất sinh phân theo thành thị, nông thôn
+                  Total fertility rate by residence
+
+                         ĐVT: Số con/phụ nữ - Unit: Children per woman
+
+                        Tổng số              Chia ra - Of which
+                         Total
+                             Thành thị - Urban   Nông thôn - Rural
+
+           2019                  2,20             2,17            2,21
+
+
+           2020                  2,24             2,21            2,26
+
+      Sơ bộ - Prel. 2021         2,22             2,19            2,24"""
+
+
+def test_years_down_of_one_indicator_named_by_the_title(vocab: Vocabulary) -> None:
+    name, found = _read(vocab, TITLED_YEARS_DOWN, at=10)
+    assert found.table is not None and name == "years_down"
+    # the title names the row (its number taken off); only the total column is the province's
+    assert _cells(found.table) == [
+        ("Tổng tỷ suất sinh phân theo thành thị, nông thôn", "",
+         [(2019, "2,20", 11), (2020, "2,24", 14), (2021, "2,22", 16)])]
+    out = read_text(vocab, TITLED_YEARS_DOWN, period_start=2019, period_end=2021, title="")
+    assert [(o.indicator_id, o.year, o.value) for o in out.observations] == [
+        ("total_fertility_rate", 2019, 2.2), ("total_fertility_rate", 2020, 2.24),
+        ("total_fertility_rate", 2021, 2.22)]
+    # the phrase kept for review is the label, not the year before the cell
+    assert {o.indicator_text for o in out.observations} == {
+        "Tổng tỷ suất sinh phân theo thành thị, nông thôn"}
+
+
+def test_year_records_labels_past_many_blank_lines(vocab: Vocabulary) -> None:
+    # a copied yearbook page (real_dev12) sets a dozen blank lines between its labels and the
+    # first record: only filled lines count against the labels' reach; "Ước 2010" is a year
+    text = "\n".join(["Tỷ lệ sinh", "", "Tỷ lệ chết", "", "Birth rate", "", "Dead rate",
+                      *[""] * 20, "2009", "", "21,40", "", "7,00", "", "Ước 2010", "", "20,00",
+                      "", "6,00"])
+    name, found = _read(vocab, text, at=27)
+    assert found.table is not None and name == "year_records"
+    assert _cells(found.table) == [
+        ("Tỷ lệ sinh", "", [(2009, "21,40", 30), (2010, "20,00", 36)]),
+        ("Tỷ lệ chết", "", [(2009, "7,00", 32), (2010, "6,00", 38)])]
+
+
 def test_every_registered_shape_has_a_fixture_here() -> None:
     tested = {"tab_rows", "pipe_rows", "pdf_rows", "unit_rows", "side_by_side",
               "wrapped_header", "stacked_header", "one_per_line", "years_down", "year_records"}

@@ -21,7 +21,8 @@ Modules, lower layers first (none imports one below it in this list):
   match, plausibility, recorder, state          indicator choice; output; shared state
   comparators, kind_year                        comparator, kind and year decisions
   qualitative, table_values, pairing            reading tables and segments
-  segment, pipeline                             the document walk; one document in and out
+  segment, restated, pipeline                   the document walk; values restated (a
+                                                headline's); one document in and out
 """
 
 from vnhealth.extract.kind_year import NOT_STATED, KindChoice, YearChoice

@@ -46,7 +46,7 @@ def _relative(vocab: Vocabulary, d: Mention, low: str, clause: Span, ix: PairInd
                                                       + vocab.rel_decrease)
     verb = None
     if marker_before or marker_after or per_year or governed or compared:
-        verb = ix.verb_before(clause, d.start)
+        verb = ix.change_verb_before(clause, d.start)
     if not verb:
         return None
     sign = -1.0 if any(verb.startswith(w) for w in vocab.rel_decrease) else 1.0

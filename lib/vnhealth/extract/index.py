@@ -86,16 +86,20 @@ class _LastMatchBefore:
         self._scans: dict[int, tuple[list[int], list[re.Match[str]]]] = {}
 
     def find(self, clause: Span, pos: int) -> str | None:
+        m = self.find_match(clause, pos)
+        return m.group(0) if m is not None else None
+
+    def find_match(self, clause: Span, pos: int) -> re.Match[str] | None:
         lo, hi = clause
         if lo not in self._scans:
             found = list(self.pattern.finditer(self.text, lo, hi))
             self._scans[lo] = ([m.start() for m in found], found)
         starts, found = self._scans[lo]
         k = bisect_left(starts, pos - self.reach)
-        last = found[k - 1].group(0) if k else None
+        last = found[k - 1] if k else None
         resume = found[k - 1].end() if k else lo
         for m in self.pattern.finditer(self.text, max(resume, pos - self.reach), pos):
-            last = m.group(0)
+            last = m
         return last
 
 
@@ -259,6 +263,15 @@ class PairIndex:
 
     def verb_before(self, clause: Span, pos: int) -> str | None:
         return self._verbs.find(clause, pos)
+
+    def change_verb_before(self, clause: Span, pos: int) -> str | None:
+        """The last verb before pos in the clause, unless it is a word of an indicator's
+        name ("tăng" in "tỷ lệ tăng dân số là 1,03%/năm")."""
+        m = self._verbs.find_match(clause, pos)
+        if m is None:
+            return None
+        i = bisect_right(self.alias_starts, m.start()) - 1
+        return None if i >= 0 and self._alias_reach[i] > m.start() else m.group(0)
 
     def first_word(self, word: str, lo: int, hi: int) -> int | None:
         if word not in self._words:

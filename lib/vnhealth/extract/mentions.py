@@ -30,6 +30,8 @@ _DIGIT_RE = re.compile(r"\d")
 _NON_SPACE_RE = re.compile(r"\S")
 _SPACES_RE = re.compile(r"\s+")
 
+_BLANKS_RE = re.compile(r"\s*")
+
 
 @dataclass(slots=True)
 class Mention:
@@ -228,7 +230,8 @@ def assign_own_years(mentions: list[Mention], phrases: list[YearPhrase], low: st
     for d in mentions:
         end = d.unit_end
         link = links.match(low, end) if links is not None else None
-        reach = (link.end() - end if link else 0) + 2
+        # blanks a cleaned line keeps in place of markup ("11,8‰    năm 2014") are no gap
+        reach = (link.end() - end if link else 0) + 2 + (_BLANKS_RE.match(low, end).end() - end)
         for k in range(bisect_left(starts, end), bisect_right(starts, end + reach)):
             ys, ye, y, kind = phrases[k]
             # "120/100 (năm 2011)": a year alone in brackets right after the number is its own

@@ -44,6 +44,7 @@ _DIGIT_RE = re.compile(r"\d")
 COUNT_PHRASE = 24  # how far after a count noun its own "per N" unit may stand
 _LETTER_RUN_RE = re.compile(r"[^\W\d_]+")
 ELLIPSIS_REACH = 240  # characters of a clause read for the words it repeats (_elliptic)
+DIFFERENCE_REACH = 80  # characters before a number its difference words may take
 
 
 class _LastNamed(NamedTuple):
@@ -322,6 +323,9 @@ class _SegmentPairing:
             return True
         if vocab.compared_before_re.search(low, max(clause[0], d.start - 20), d.start):
             return True  # "… so với 73,6 tuổi": what the value is compared with
+        if vocab.difference_before_re.search(low, max(clause[0], d.start - DIFFERENCE_REACH),
+                                             d.start):
+            return True  # "thấp hơn so với giai đoạn 2005-2010 là 0,04%": a difference
         if vocab.compared_next_re.match(low, d.unit_end):
             return False  # "72,5 tuổi so với 73,6": the subject's own, the other is compared
         if self._a_named_sub_unit(clause[0], d.start):

@@ -25,6 +25,7 @@ from vnhealth.extract.qualitative import (
 )
 from vnhealth.extract.recorder import Recorder
 from vnhealth.extract.records import DocumentExtraction, Segment
+from vnhealth.extract.restated import date_restatements
 from vnhealth.extract.segment import cut_document
 from vnhealth.extract.state import DocumentRun
 from vnhealth.extract.table_values import read_pdf_row_columns, read_table
@@ -51,6 +52,7 @@ def extract_document(vocab: Vocabulary, doc: Document, lines: list[str]) -> Docu
         read_table(run, table)
     for seg in cut.segments:
         read_segment(run, seg)
+    date_restatements(run.recorder.out.observations)
     return run.recorder.out
 
 

@@ -9,7 +9,7 @@ non-numeric targets are read there. The words live in data/catalog/vocabulary.ya
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from vnhealth.inputs.text import lite, nfc
@@ -26,12 +26,13 @@ class Section(NamedTuple):
 class SectionState:
     """Where the walk through a document stands: the year its latest numbered heading names,
     whether that part states targets (not tasks or budget), the section it is in, and the year
-    the last paragraph since that heading opened with."""
+    the last paragraph since that heading opened with; the prose lines a blank line opens."""
 
     year: int | None = None
     in_targets: bool = False
     section: Section | None = None
     lead_year: int | None = None  # the year the last paragraph opening with one names
+    paragraph_starts: set[int] = field(default_factory=set)  # line numbers after a blank
 
 
 def section_of(heading: str, current: Section | None, targets: Sequence[str],

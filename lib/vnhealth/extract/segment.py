@@ -29,6 +29,7 @@ from vnhealth.inputs.catalog import Document
 from vnhealth.inputs.text import is_noise_line, lite
 
 _SENTENCE_END_RE = re.compile(r"[.;:!?]\s*$")
+_PARAGRAPH_END_RE = re.compile(r"[.;:!?…][\"”’)\]]*\s*$")  # a sentence's end, quoted perhaps
 # a paragraph framed by its year ("Năm 2025, …", "BẮC NINH - Trong năm 2022, …"), after a
 # dateline perhaps; not a point in time ("Tính đến cuối năm 2012, …")
 _LEAD_YEAR_RE = re.compile(r"\W*(?:[^\W\d][^-–.;:!?]{0,30}\s[-–]\s*)?(?:trong\s+)?năm\s+"
@@ -46,6 +47,7 @@ def cut_document(vocab: Vocabulary, doc: Document, lines: list[str]) -> Document
     cut = DocumentCut([], [])
     state = SectionState()
     prose: list[tuple[int, str]] = []
+    paragraphs = _line_per_paragraph(lines)
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -62,10 +64,32 @@ def cut_document(vocab: Vocabulary, doc: Document, lines: list[str]) -> Document
             i = found.end
             continue
         if not is_noise_line(line):
+            if paragraphs and prose and _after_blank_lines(lines, prose[-1][0], i):
+                state.paragraph_starts.add(i + 1)
             prose.append((i + 1, line))
         i += 1
     cut.segments.extend(_prose(vocab, prose, state))
     return cut
+
+
+PARAGRAPH_LINE = 40  # a line this long is a paragraph's or a wrapped line, not a heading
+PARAGRAPH_SHARE = 0.5  # of such lines ending a sentence: a line per paragraph
+
+
+def _line_per_paragraph(lines: list[str]) -> bool:
+    """Whether the text holds a paragraph per line (a web page) rather than lines wrapped at a
+    width (a PDF's text, which may put a blank between wrapped lines): most long lines end a
+    sentence. Only then does a blank line end a statement."""
+    long = [t for t in lines if len(t.strip()) >= PARAGRAPH_LINE]
+    ends = sum(1 for t in long if _PARAGRAPH_END_RE.search(t))
+    return bool(long) and ends >= PARAGRAPH_SHARE * len(long)
+
+
+def _after_blank_lines(lines: list[str], prev_line_no: int, i: int) -> bool:
+    """Whether only blank lines (no page number, no page header) stand between the prose
+    line numbered prev_line_no and line index i: a paragraph break, not a page's."""
+    between = lines[prev_line_no:i]
+    return bool(between) and not any(t.strip() for t in between)
 
 
 def _add_table(vocab: Vocabulary, cut: DocumentCut, found: ShapeRead, state: SectionState
@@ -103,7 +127,7 @@ def _prose(vocab: Vocabulary, lines: list[tuple[int, str]], state: SectionState
            ) -> list[Segment]:
     """The prose segments of a run of lines, each placed in its section; a numbered heading
     dates what follows it by the last year it names."""
-    segs = _prose_segments(vocab, lines)
+    segs = _prose_segments(vocab, lines, state.paragraph_starts)
     for seg in segs:
         if seg.is_heading:
             years = [int(y) for y in YEAR_IN_TEXT_RE.findall(seg.text)]
@@ -133,9 +157,10 @@ def _lead_year(seg: Segment, lead: int | None) -> int | None:
     return lead
 
 
-def _prose_segments(vocab: Vocabulary, lines: list[tuple[int, str]]) -> list[Segment]:
+def _prose_segments(vocab: Vocabulary, lines: list[tuple[int, str]],
+                    paragraph_starts: set[int]) -> list[Segment]:
     """Lines grouped into statements: a list marker opens one, and so does a capital letter
-    after a sentence's end or a heading."""
+    after a sentence's end, a heading or a blank line (a page's headline, its date stamp)."""
     groups: list[list[tuple[int, str]]] = []
     prev = ""
     prev_heading = False
@@ -145,6 +170,7 @@ def _prose_segments(vocab: Vocabulary, lines: list[tuple[int, str]]) -> list[Seg
         first = stripped[:1]
         if not starts_new and groups and first.isupper() and (
             _SENTENCE_END_RE.search(prev) or prev_heading or len(groups[-1]) == 0
+            or line_no in paragraph_starts
         ):
             starts_new = True
         if starts_new or not groups:

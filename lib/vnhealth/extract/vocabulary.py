@@ -226,6 +226,11 @@ class Vocabulary:
         self.compared_before_re = re.compile(
             rf"(?<!\w)(?:{compared or '(?!x)x'})\s*(?:mức\s*)?$")
         self.compared_next_re = re.compile(rf"\s*\)?\s*(?:{compared or '(?!x)x'})\s+\d")
+        differ = "|".join(re.escape(w) for w in _lites(v.get("difference_words", [])))
+        links = "|".join(re.escape(w) for w in _lites(v.get("difference_links", [])))
+        self.difference_before_re = re.compile(
+            rf"(?<!\w)(?:{differ or '(?!x)x'})\s+(?:{compared or '(?!x)x'})\s+[^,;.!?]{{0,40}}?"
+            rf"\s(?:{links or '(?!x)x'})\s*$")
         self._compile_sentence_words(v)
         self.actual_verb_re = verb_regex(self.actual_verbs)
         self.assessment_verb_re = verb_regex(_lites(v.get("assessment_verbs", [])))

@@ -29,7 +29,7 @@ from vnhealth.extract.shapes.words import TableWords
 from vnhealth.extract.shapes.year_table import statistics_kind, title_above
 from vnhealth.inputs.text import is_noise_line, lite
 
-_MAX_LABEL_LOOKUP = 24  # lines above the first record that may hold the column labels
+_MAX_LABEL_LOOKUP = 24  # filled lines above the first record that may hold the column labels
 _MAX_BLANKS = 2  # blank lines that may stand between two cells
 # a cell a scan garbled: digits with letters read for digits ("l979", "38, l", "3l,3")
 _DAMAGED_CELL_RE = re.compile(r"[\dlIO|](?:[\dlIO|]|[.,]\s?|\s(?=[\dlIO|])){0,7}\s?\.?")
@@ -148,12 +148,13 @@ def _labels(lines: Sequence[str], i: int, n: int) -> tuple[list[tuple[int, str]]
     label line; None when there are not exactly n."""
     labels: list[tuple[int, str]] = []
     block: list[str] = []
-    j = i - 1
-    while j >= 0 and i - j <= _MAX_LABEL_LOOKUP and len(labels) < n:
+    j, filled = i - 1, 0
+    while j >= 0 and filled < _MAX_LABEL_LOOKUP and len(labels) < n:
         s = lines[j].strip()
         j -= 1
         if not s or is_noise_line(s):
-            continue
+            continue  # blank lines do not count: a page may set a dozen between
+        filled += 1
         if any(ch.isdigit() for ch in s) or len(s) > 80:
             return None
         if is_block_label(s):

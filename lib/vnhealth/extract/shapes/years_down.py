@@ -177,22 +177,41 @@ class Block(NamedTuple):
 def _block(lines: Sequence[str], i: int, words: TableWords) -> Block | None:
     """The block over the year rows at line i: its name on the nearest line above (English
     lines skipped), then, further up, past other blocks, a header line opening with a total
-    cell ("Tổng số  Chia ra"); None when either is missing."""
+    cell ("Tổng số  Chia ra"); None when either is missing. Right under the header (its
+    lower line of breakdowns, "Thành thị - Urban   Nông thôn - Rural"), the block is the
+    table's one indicator, named by the title."""
     label: tuple[int, str] | None = None
-    unit = ""
     for j in range(i - 1, max(-1, i - _MAX_BLOCK_LOOKUP), -1):
         s = lines[j].strip()
         if not s or is_noise_line(s) or (s.isascii() and label is None):
             continue
-        if label is None:
-            if len(s) > 80 or DIGITS_RE.search(s) or len(CELL_SPLIT_RE.split(s)) != 1:
-                return None
-            label = (j + 1, s)
-            continue
         cells = [c for c in CELL_SPLIT_RE.split(s) if c.strip()]
         if len(cells) >= 2 and words.totals.match(lite(cells[0].strip())):
+            label = label or _title_label(lines, j, words)
             above = title_above(lines, j, words)[1]
-            return Block(label, unit or above, j)
+            return Block(label, above, j) if label is not None else None
+        if label is None:
+            if len(cells) >= 2 and not DIGITS_RE.search(s):
+                continue  # the header's line of breakdowns, under its total cell
+            if len(s) > 80 or DIGITS_RE.search(s) or len(cells) != 1:
+                return None
+            label = (j + 1, s)
+    return None
+
+
+_TABLE_NUMBER_RE = re.compile(r"^\s*\d{1,3}(?:\.\d{1,2})?\s+(?=\D)")  # "26     Tổng tỷ suất …"
+
+
+def _title_label(lines: Sequence[str], header: int, words: TableWords
+                 ) -> tuple[int, str] | None:
+    """(1-based line, name) of the title above a header: its nearest line in Vietnamese,
+    past the unit line and the English, the table's number taken off; None if none."""
+    for j in range(header - 1, max(-1, header - _MAX_LABEL_LOOKUP), -1):
+        s = lines[j].strip()
+        if not s or is_noise_line(s) or s.isascii() or words.unit_line.search(lite(s)):
+            continue
+        name = _TABLE_NUMBER_RE.sub("", s).strip()
+        return (j + 1, name) if name and len(name) <= 160 else None
     return None
 
 
