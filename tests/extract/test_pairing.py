@@ -1017,3 +1017,17 @@ def test_a_headline_restates_a_dated_value_of_its_text(vocab: Vocabulary) -> Non
         (1, 77.0, "target", 2030), (3, 76.8, "target", 2025), (3, 77.0, "target", 2030),
         (3, 76.2, "actual", None)]
     assert found[0].year_basis == "the same value stated with its year at line 3"
+
+
+def test_heights_listed_for_each_sex_with_their_years(vocab: Vocabulary) -> None:
+    # "đối với nam đạt 167 cm, nữ đạt 156 cm vào năm 2025": listed with the next value, the
+    # first shares its year; "157,5 cm với nữ" is said of women, written after the number
+    text = ("Công dân 18 tuổi có chiều cao trung bình đối với nam đạt 167 cm, nữ đạt 156 cm vào "
+            "năm 2025 và 168,5 cm với nam và 157,5 cm với nữ vào năm 2030.")
+    found = observations(vocab, text, period_start=2018, period_end=2030, title="")
+    assert [(o.indicator_id, o.value, o.year) for o in found] == [
+        ("height_18_male", 167.0, 2025), ("height_18_female", 156.0, 2025),
+        ("height_18_male", 168.5, 2030), ("height_18_female", 157.5, 2030)]
+    # a height with no sex named is no 18-year-old's of either sex
+    assert observations(vocab, "Năm 2020, chiều cao trung bình của trẻ em 5 tuổi là 105 cm.",
+                        period_start=2020, period_end=2020, title="") == []

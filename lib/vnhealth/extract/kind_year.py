@@ -435,6 +435,11 @@ def _year_after(run: DocumentRun, d: Mention, ix: PairIndex, sentence: Span, cla
         # year leaves it ours ("75% … vào năm 2025 và đạt 85% vào năm 2030")
         if after is None:
             continue
+        between, owned = ix.next_mention_own_year(d.unit_end, after[0])
+        if between and owned is not None:
+            # "nam đạt 167 cm, nữ đạt 156 cm vào năm 2025 và … vào năm 2030": the next
+            # number owns a nearer year; listed with it, this one shares it (_shared_year)
+            return None
         follows, own = ix.next_mention_own_year(after[1], hi)
         if follows and own is None:
             continue

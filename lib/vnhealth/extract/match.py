@@ -191,6 +191,17 @@ def subgroup_before(vocab: Vocabulary, low: str, start: int) -> str | None:
     return vocab.subgroups.get(m.group(1).strip())
 
 
+_FOR_GROUP_RE = re.compile(r"\s*(?:đối với|với|ở)\s+")  # "157,5 cm với nữ": for whom
+
+
+def subgroup_right_after(vocab: Vocabulary, low: str, unit_end: int) -> str | None:
+    """The subgroup a number is said of right after it ("168,5 cm với nam và 157,5 cm với
+    nữ"): a "for" word, then a subgroup label."""
+    link = _FOR_GROUP_RE.match(low, unit_end)
+    m = vocab.subgroup_re.match(low, link.end()) if link is not None else None
+    return vocab.subgroups.get(_SPACES_RE.sub(" ", m.group(0))) if m is not None else None
+
+
 def subgroup_in_phrase(vocab: Vocabulary, low: str, lo: int, pos: int) -> str | None:
     """The subgroup the words before a number name, after any number before it ("Tỷ lệ dân
     cư đô thị được dùng nước sạch đạt 93,7%": urban): the last subgroup label there."""

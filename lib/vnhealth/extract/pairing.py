@@ -25,6 +25,7 @@ from vnhealth.extract.match import (
     respectively_named,
     subgroup_before,
     subgroup_in_phrase,
+    subgroup_right_after,
     unit_named,
 )
 from vnhealth.extract.mentions import (
@@ -132,7 +133,8 @@ class _SegmentPairing:
             return
         compared = compare(self.vocab, d, self.low, clause, ix)
         # a list item's label ("- Nông thôn: …"), else a subgroup its name holds
-        subgroup = subgroup_before(self.vocab, self.low, d.start) or subgroup_in_phrase(
+        subgroup = subgroup_right_after(self.vocab, self.low, d.unit_end) or subgroup_before(
+            self.vocab, self.low, d.start) or subgroup_in_phrase(
             self.vocab, self.low, self.ix.mention_end_before(clause[0], d.start), d.start)
         # a relative change in percent applies to an indicator of any unit
         match_unit = None if (compared.comparator == "relative" and unit == "percent") else unit
