@@ -1031,3 +1031,39 @@ def test_heights_listed_for_each_sex_with_their_years(vocab: Vocabulary) -> None
     # a height with no sex named is no 18-year-old's of either sex
     assert observations(vocab, "Năm 2020, chiều cao trung bình của trẻ em 5 tuổi là 105 cm.",
                         period_start=2020, period_end=2020, title="") == []
+
+
+def test_a_year_by_year_specification_goes_on_with_the_indicator(vocab: Vocabulary) -> None:
+    # "Trong đó, Lạng Sơn được giao chỉ tiêu cụ thể: năm 2016: 89,0%; …": the province's own
+    # targets, year by year, of the indicator the sentence before names
+    text = ("Theo đó, tỷ lệ bao phủ bảo hiểm y tế đạt trên 90%. Trong đó, Lạng Sơn được giao "
+            "chỉ tiêu cụ thể: năm 2016: 89,0%; năm 2017: 90,0%; năm 2020: 92,6%.")
+    found = read_text(vocab, text, province_id="lang_son", period_start=2016, period_end=2020,
+                      title="").observations
+    assert [(o.indicator_id, o.year, o.value) for o in found][1:] == [
+        ("health_insurance_coverage", 2016, 89.0), ("health_insurance_coverage", 2017, 90.0),
+        ("health_insurance_coverage", 2020, 92.6)]
+
+
+def test_a_change_after_a_value_is_its_difference(vocab: Vocabulary) -> None:
+    # "là 111,2 …, giảm 0,2 điểm so với năm 2022": the difference of the value from another
+    # year, no value; a yearly pace after a target ("giảm 16% trên năm") is one
+    found = observations(vocab, "Năm 2023, tỷ số giới tính khi sinh là 111,2 nam/100 nữ, giảm "
+                                "0,2 điểm so với năm 2022. Tỷ lệ sinh con thứ 3 trở lên là "
+                                "17,2%, giảm 0,9%.", period_start=2023, period_end=2023,
+                         title="")
+    assert [(o.value, o.comparator) for o in found] == [(111.2, "="), (17.2, "=")]
+    paced = observations(vocab, "Đến năm 2030, địa phương sẽ giảm số người mắc bệnh lao trong "
+                                "cộng đồng xuống dưới 20 người trên 100.000 người dân (giảm 16% "
+                                "trên năm).",
+                         period_start=2021, period_end=2030, title="")
+    assert [(o.value, o.comparator, o.relative_to) for o in paced] == [
+        (20.0, "<", None), (-16.0, "relative", "per_year")]
+
+
+def test_a_date_with_dashes_is_no_range(vocab: Vocabulary) -> None:
+    # a page's stamp "21-12-2020 14:38" under a headline naming an indicator
+    text = ("Thống kê số liệu ngộ độc thực phẩm trên địa bàn tỉnh\n\n21-12-2020 14:38\n\n"
+            "Năm 2020, tỷ lệ mắc ngộ độc thực phẩm là 1,2/100.000 dân.\n")
+    found = observations(vocab, text, period_start=2020, period_end=2020, title="")
+    assert [(o.value, o.year) for o in found] == [(1.2, 2020)]

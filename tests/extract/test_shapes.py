@@ -494,3 +494,25 @@ def test_prose_is_no_table(vocab: Vocabulary) -> None:
     for i in range(len(lines)):
         spot = spot_at(lines, i, vocab.table_words, PERIOD_END)
         assert not any(s.detect(spot) and s.read(spot) for s in SHAPES)
+
+
+# a food-safety office's page (real_dev13): records one cell per paragraph under labels whose
+# last names a measure and its unit only, the title naming the indicator; decimal points
+POISONING_RECORDS = "\n\n".join([
+    "Thống kê số liệu ngộ độc thực phẩm trên địa bàn tỉnh từ năm 2011 đến 2020", "Năm",
+    "Số vụ", "Số mắc", "Số tử vong", "Tỷ lệ mắc/100.000 dân",
+    "2011", "5", "127", "0", "11.2", "2012", "7", "631", "0", "55.8", "2013", "03", "54", "0",
+    "4.67"])
+
+
+def test_a_measure_row_takes_the_indicator_its_title_names(vocab: Vocabulary) -> None:
+    name, found = _read(vocab, POISONING_RECORDS, at=12)
+    assert found.table is not None and name == "year_records"
+    # "11.2": one or two digits after the dot make it a decimal point
+    assert _cells(found.table)[3] == ("Tỷ lệ mắc/100.000 dân", "", [
+        (2011, "11.2", 21), (2012, "55.8", 31), (2013, "4.67", 41)])
+    out = read_text(vocab, POISONING_RECORDS, period_start=2011, period_end=2020, title="")
+    # the counts (cases, people, deaths) name no indicator and stay unmapped
+    assert [(o.indicator_id, o.year, o.value) for o in out.observations] == [
+        ("food_poisoning_per_100k", 2011, 11.2), ("food_poisoning_per_100k", 2012, 55.8),
+        ("food_poisoning_per_100k", 2013, 4.67)]

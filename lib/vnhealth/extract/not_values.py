@@ -107,6 +107,9 @@ class NotValues:
         self.patterns: list[tuple[re.Pattern[str], str]] = [
             (re.compile(r"\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{2,4}"), "/"),  # 04/3/2026
             (self.month_patterns[0], ""), (self.month_patterns[1], ""),
+            # 21-12-2020: a date written with dashes (a page's stamp); its day and month, not
+            # its year, are blanked (as "tháng 9/2021" keeps the year that dates the values)
+            (re.compile(r"\d(?<!\d\d)\d?\s*-\s*\d{1,2}\s*-(?=\s*(?:19|20)\d\d(?!\d))"), "-"),
             # 9/2030. Every pattern that may start at a digit is written to start with "\d"
             # (its look-behind placed after it): the engine then skips to the next digit at once.
             (re.compile(r"\d(?<![\d,]\d)\d?\s*/\s*(?:19|20)\d\d"), "/"),

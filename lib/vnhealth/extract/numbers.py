@@ -68,6 +68,11 @@ _CELL_RE = re.compile(
     rf"^\s*(?:(?P<cmp>>=|<=|≥|≤|>|<|&gt;=|&lt;=|&gt;|&lt;)\s*)?(?P<num>{NUMBER})"
     rf"(?:{_RANGE_SEP}(?P<num2>{NUMBER}))?\s*(?:(?P<pct>%|‰)\s*)?$"
 )
+# "11.2", "4.67": a cell whose dot has one or two digits after it cannot group thousands, so it
+# is a decimal point (a page typed with the English notation)
+_POINT_CELL_RE = re.compile(
+    r"^\s*(?:(?P<cmp>>=|<=|≥|≤|>|<)\s*)?(?P<num>\d+\.\d{1,2})(?P<num2>(?!))?\s*"
+    r"(?:(?P<pct>%|‰)\s*)?$")
 _SYMBOLS = {">": ">", "<": "<", ">=": ">=", "<=": "<=", "≥": ">=", "≤": "<=", "&gt;": ">",
             "&lt;": "<", "&gt;=": ">=", "&lt;=": "<="}
 
@@ -82,10 +87,10 @@ def parse_cell(text: str) -> CellValue | None:
     >>> parse_cell("Hạng II") is None
     True
     """
-    m = _CELL_RE.match(text)
+    m = _CELL_RE.match(text) or _POINT_CELL_RE.match(text)
     if not m:
         return None
-    value = parse_number(m.group("num"))
+    value = parse_number(m.group("num")) if m.re is _CELL_RE else float(m.group("num"))
     high = parse_number(m.group("num2")) if m.group("num2") else None
     if high is not None:
         return CellValue("range", value, high, m.group("pct") == "%")

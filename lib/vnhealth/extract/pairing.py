@@ -111,6 +111,10 @@ class _SegmentPairing:
         self.low = ix.low
         self.statement = statement
         self.last_named: _LastNamed | None = None
+        # words between a value and the next that spells out its indicator for the province
+        province = run.vocab.catalog.provinces.get(run.doc.province_id)
+        self._goes_on_words = run.vocab.continuation_words | run.vocab.specification_words | (
+            frozenset(lite(nfc(province.name_vi)).split()) if province is not None else frozenset())
 
     def read(self, d: Mention) -> None:
         ix, seg = self.ix, self.seg
@@ -150,11 +154,18 @@ class _SegmentPairing:
         if named is None or self._activity_share(d, named) or self._a_groups_value(d, clause,
                                                                                      named):
             return
+        previous = self.last_named
         # a name that follows its number ("75% người cao tuổi được …") ends the value there
         end = max(d.unit_end, named.end)
         self.last_named = _LastNamed(end, unit, named, named.start > d.start,
                                      frozenset(_LETTER_RUN_RE.findall(
                                          self.low, max(clause[0], end - ELLIPSIS_REACH), end)))
+        if compared.comparator == "relative" and compared.relative_to != "per_year" \
+                and previous is not None and previous.end >= sentence[0] \
+                and previous.named.indicator.id == named.indicator.id:
+            # "là 111,2 nam/100 nữ, giảm 0,2 điểm so với năm 2022": the value's difference
+            # from another year, no value of its own (a yearly pace, "giảm 0,5‰/năm", is)
+            return
         self._emit(d, clause, sentence, compared, named, unit, phrase, role)
 
     def _pair_role(self, d: Mention, clause: Span) -> str | None:
@@ -373,7 +384,7 @@ class _SegmentPairing:
         if last is None or last.unit != unit or (d.unit is None and self._carried_unit(d)
                                                  is None):
             return None
-        if not self._only_year_words(self.low[last.end:d.start], self.vocab.continuation_words):
+        if not self._only_year_words(self.low[last.end:d.start], self._goes_on_words):
             return None
         # "100% số xã … tổ chức …" names its own subject; what a comma sets apart after the
         # number ("năm 2019 là 74,7 tuổi, cao hơn cả nước") is another phrase

@@ -117,6 +117,8 @@ def _read_row(run: DocumentRun, table: Table, row: Row, statement: Statement,
             texts[k] = text[:found.start] + " " * (found.end - found.start) + text[found.end:]
             break
     if found is None:
+        found = _named_by_title(run, table, row)
+    if found is None:
         return
     candidates = found.indicators
     row_unit = unit_in_texts(vocab, [row.unit_text, *texts, table.unit_text])
@@ -135,6 +137,17 @@ def _read_row(run: DocumentRun, table: Table, row: Row, statement: Statement,
         run.recorder.emit(PairedValue(ind, kind, column.year, cell.value.comparator,
                                       cell.value.value, cell.value.value_high, unit or ind.unit,
                                       None, cell.line, cell.text), statement)
+
+
+def _named_by_title(run: DocumentRun, table: Table, row: Row) -> LabelName | None:
+    """"Tỷ lệ mắc/100.000 dân" under the title "Thống kê số liệu ngộ độc thực phẩm …": a row
+    whose label names a measure and its unit but no indicator takes the indicator the title
+    names, when that indicator is stated in the label's unit."""
+    unit = unit_in_texts(run.vocab, [row.label])
+    found = label_name(run, table.title) if unit is not None and table.title else None
+    if found is None or not any(i.unit == unit for i in found.indicators):
+        return None
+    return found
 
 
 def _in_shared_unit(run: DocumentRun, ind: Indicator, value: float, shared: str) -> str | None:

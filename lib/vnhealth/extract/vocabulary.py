@@ -211,6 +211,8 @@ class Vocabulary:
         self.continuation_words = frozenset(
             w for p in [*v.get("continuation_words", []), *v.get("actual_verbs", [])]
             for w in lite(nfc(p)).split())
+        self.specification_words = frozenset(
+            w for p in v.get("specification_words", []) for w in lite(nfc(p)).split())
         self.target_sections = _lites(v.get("target_sections", []))
         self.other_sections = _lites(v.get("other_sections", []))
         self.result_sections = _lites(v.get("result_sections", []))

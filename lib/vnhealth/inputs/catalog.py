@@ -507,7 +507,8 @@ VOCABULARY_LISTS = ("baseline_from", "baseline_to", "baseline_columns", "clause_
                     "page_date_words", "leading_words", "number_first_words", "share_words",
                     "share_subjects", "goal_words", "document_words", "definition_words",
                     "present_words", "each_unit_words", "reported_verbs", "plan_words",
-                    "plan_met_verbs", "difference_words", "difference_links")
+                    "plan_met_verbs", "difference_words", "difference_links",
+                    "specification_words")
 VOCABULARY_FIELDS = (
     Field("abbreviations", MAPPING, False), Field("synonyms", MAPPING, False),
     Field("average_nouns", MAPPING, False),

@@ -33,6 +33,7 @@ _MAX_LABEL_LOOKUP = 24  # filled lines above the first record that may hold the 
 _MAX_BLANKS = 2  # blank lines that may stand between two cells
 # a cell a scan garbled: digits with letters read for digits ("l979", "38, l", "3l,3")
 _DAMAGED_CELL_RE = re.compile(r"[\dlIO|](?:[\dlIO|]|[.,]\s?|\s(?=[\dlIO|])){0,7}\s?\.?")
+_PER_N_RE = re.compile(r"/\s*\d[\d.,]*")  # the "per N" of a label's unit
 _OCR_DIGITS = str.maketrans({"l": "1", "I": "1", "|": "1", "O": "0"})
 # a label line holding several labels: a new one starts at a capitalised word ("Tỷ suất chết
 # thô Tỷ lệ tăng tự nhiên"); a word in capitals ("HIV") starts none
@@ -155,8 +156,8 @@ def _labels(lines: Sequence[str], i: int, n: int) -> tuple[list[tuple[int, str]]
         if not s or is_noise_line(s):
             continue  # blank lines do not count: a page may set a dozen between
         filled += 1
-        if any(ch.isdigit() for ch in s) or len(s) > 80:
-            return None
+        if any(ch.isdigit() for ch in _PER_N_RE.sub("", s)) or len(s) > 80:
+            return None  # a value or a year, not a label ("Tỷ lệ mắc/100.000 dân" is one)
         if is_block_label(s):
             if not labels:
                 block.append(s)  # "TOTAL", "TỔNG SỐ -", "Thành thị - Urban": the block's
