@@ -28,7 +28,7 @@ from vnhealth.extract.vocabulary import Vocabulary
 from vnhealth.inputs.catalog import Document
 from vnhealth.inputs.text import is_noise_line, lite
 
-_SENTENCE_END_RE = re.compile(r"[.;:!?]\s*$")
+_SENTENCE_END_RE = re.compile(r"[.;:!?…]\s*$")  # an ellipsis ends a cut-off sentence too
 _PARAGRAPH_END_RE = re.compile(r"[.;:!?…][\"”’)\]]*\s*$")  # a sentence's end, quoted perhaps
 # a paragraph framed by its year ("Năm 2025, …", "BẮC NINH - Trong năm 2022, …"), after a
 # dateline perhaps; not a point in time ("Tính đến cuối năm 2012, …")
