@@ -1067,3 +1067,15 @@ def test_a_date_with_dashes_is_no_range(vocab: Vocabulary) -> None:
             "Năm 2020, tỷ lệ mắc ngộ độc thực phẩm là 1,2/100.000 dân.\n")
     found = observations(vocab, text, period_start=2020, period_end=2020, title="")
     assert [(o.value, o.year) for o in found] == [(1.2, 2020)]
+
+
+def test_a_pages_subheading_opens_a_section(vocab: Vocabulary) -> None:
+    # "Kết quả nổi bật" alone between blank lines on a page of a paragraph per line opens a
+    # results section; a sentence with a target word keeps its own kind
+    page = ("Hà Tĩnh nâng cao chất lượng dân số\n\nKết quả nổi bật\n\n"
+            "Số bà mẹ mang thai được siêu âm sàng lọc trước sinh là 10.938 ca, đạt 70,95% số bà "
+            "mẹ mang thai được sàng lọc trước sinh.\n\n"
+            "Theo chỉ tiêu đề ra, đến năm 2025 tỷ lệ sàng lọc sơ sinh là 90%.\n")
+    found = observations(vocab, page, period_start=2023, period_end=2023, title="")
+    assert [(o.value, o.kind) for o in found] == [(70.95, "actual"), (90.0, "target")]
+    assert found[0].kind_basis == "results section: 'kết quả'"

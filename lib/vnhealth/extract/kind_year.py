@@ -187,12 +187,16 @@ def kind_for(run: DocumentRun, d: Mention, low: str, clause: Span, ix: PairIndex
     vocab = run.vocab
     verb = verb_before(vocab.actual_verb_re, low, clause[0], d.start)
     baseline = is_baseline_from(vocab, d, low, clause, ix)
+    section = seg.section
+    if section is not None and section.loose \
+            and vocab.sets_a_target(low[slice(*ix.sentence_of(d.start))]):
+        section = None  # a page's "Kết quả nổi bật" yields to "theo chỉ tiêu đề ra, đến năm 2025"
     # the document's own year: when it was issued, else the plan's first year
     own_year = run.issued.year if run.issued is not None else run.past_before
     early = run.issued is not None and (run.issued.month or 13) <= EARLY_MONTHS
     if (not baseline and verb is not None and year.year is not None and year.year == own_year
-            and not early and run.reports_only is None and (seg.section is None
-                                            or seg.section.kind != "target")
+            and not early and run.reports_only is None and (section is None
+                                                            or section.kind != "target")
             and not vocab.sets_a_target(low[slice(*ix.sentence_of(d.start))])):
         # "Năm 2023, tỷ lệ … đạt 92%, hoàn thành kế hoạch": a value reached in the document's
         # own year, told with no target word in its sentence, is reported
@@ -214,7 +218,7 @@ def kind_for(run: DocumentRun, d: Mention, low: str, clause: Span, ix: PairIndex
         return KindChoice("actual", f"year {year.year}, the year the document reviews "
                                     f"({reviewed.basis})")
     return decide_kind(
-        baseline=baseline, column_kind=None, reports_only=run.reports_only, section=seg.section,
+        baseline=baseline, column_kind=None, reports_only=run.reports_only, section=section,
         verb=verb, year=year, past_before=run.past_before, issued=run.issued,
         change_end=change_end_year(vocab, d, clause, ix) if baseline else None)
 

@@ -20,6 +20,7 @@ class Section(NamedTuple):
 
     kind: str
     word: str
+    loose: bool = False  # opened by a page's subheading: a target word in a sentence prevails
 
 
 @dataclass

@@ -28,6 +28,7 @@ from vnhealth.extract.vocabulary import Vocabulary
 from vnhealth.inputs.catalog import Document
 from vnhealth.inputs.text import is_noise_line, lite
 
+_DIGIT_RE = re.compile(r"\d")
 _SENTENCE_END_RE = re.compile(r"[.;:!?…]\s*$")  # an ellipsis ends a cut-off sentence too
 _PARAGRAPH_END_RE = re.compile(r"[.;:!?…][\"”’)\]]*\s*$")  # a sentence's end, quoted perhaps
 # a paragraph framed by its year ("Năm 2025, …", "BẮC NINH - Trong năm 2022, …"), after a
@@ -112,10 +113,14 @@ def _add_table(vocab: Vocabulary, cut: DocumentCut, found: ShapeRead, state: Sec
     cut.segments.extend(found.segments)
 
 
-def _open_section(vocab: Vocabulary, heading: str, state: SectionState) -> None:
+def _open_section(vocab: Vocabulary, heading: str, state: SectionState, loose: bool = False
+                  ) -> None:
     state.in_targets = states_targets(heading, state.in_targets, vocab.target_sections,
                                       vocab.other_sections)
-    state.section = _section(vocab, heading, state.section)
+    opened = _section(vocab, heading, state.section)
+    if loose and opened is not None and opened is not state.section:
+        opened = opened._replace(loose=True)
+    state.section = opened
 
 
 def _section(vocab: Vocabulary, heading: str, current: Section | None) -> Section | None:
@@ -135,12 +140,27 @@ def _prose(vocab: Vocabulary, lines: list[tuple[int, str]], state: SectionState
             state.lead_year = None
         if seg.is_heading or CAPS_TITLE_RE.match(seg.text):
             _open_section(vocab, seg.text, state)
+        elif _subheading(seg, state):
+            _open_section(vocab, seg.text, state, loose=True)
         seg.context_year = state.year
         seg.in_targets = state.in_targets
         seg.section = state.section
         seg.lead_year = state.lead_year
         state.lead_year = _lead_year(seg, state.lead_year)
     return segs
+
+
+SUBHEADING_MAX = 80  # characters of a web page's subheading ("Kết quả nổi bật")
+
+
+def _subheading(seg: Segment, state: SectionState) -> bool:
+    """A page's subheading: on a page of a paragraph per line, a short paragraph of one line
+    with no number and no sentence end ("Kết quả nổi bật"); it opens a section as a numbered
+    heading does."""
+    text = seg.text.strip()
+    return (len(seg.pieces) == 1 and seg.pieces[0][1] in state.paragraph_starts
+            and len(text) <= SUBHEADING_MAX and not _DIGIT_RE.search(text)
+            and not _PARAGRAPH_END_RE.search(text))
 
 
 def _lead_year(seg: Segment, lead: int | None) -> int | None:
