@@ -149,6 +149,11 @@ class _SegmentPairing:
             # "63,5% hộ dân nông thôn sử dụng nước sạch": the number leads its phrase, and the
             # subgroup stands in it after the number
             named, unit, phrase = self._name(d, clause, unit, match_unit, after)
+        elif named is None and subgroup is None and self.run.title_subgroup is not None:
+            # "Tỷ lệ hộ gia đình có nhà tiêu hợp vệ sinh" in "… Vệ sinh môi trường nông thôn":
+            # the subgroup the whole document is about
+            named, unit, phrase = self._name(d, clause, unit, match_unit,
+                                             self.run.title_subgroup)
         if self.statement.indicator_text is None or (named and not self.statement.is_mapped):
             self.statement.indicator_text = phrase
         if named is None or self._activity_share(d, named) or self._a_groups_value(d, clause,

@@ -31,7 +31,7 @@ from vnhealth.extract.state import DocumentRun
 from vnhealth.extract.table_values import read_pdf_row_columns, read_table
 from vnhealth.extract.vocabulary import Vocabulary
 from vnhealth.inputs.catalog import Document
-from vnhealth.inputs.text import blank_markup, nfc
+from vnhealth.inputs.text import blank_markup, lite, nfc
 
 _DIGIT_RE = re.compile(r"\d")
 
@@ -46,7 +46,7 @@ def extract_document(vocab: Vocabulary, doc: Document, lines: list[str]) -> Docu
     run = DocumentRun(vocab, doc, lines, IndicatorChooser(vocab),
                       Recorder(doc, lines, reported), reported, reference_year(doc), issued,
                       reviewed_year(vocab, doc, lines), stated_horizon(doc, lines),
-                      mentions_any(vocab.review_words, low))
+                      mentions_any(vocab.review_words, low), title_subgroup(vocab, doc))
     cut = cut_document(vocab, doc, lines)
     for table in cut.tables:
         read_table(run, table)
@@ -54,6 +54,15 @@ def extract_document(vocab: Vocabulary, doc: Document, lines: list[str]) -> Docu
         read_segment(run, seg)
     date_restatements(run.recorder.out.observations)
     return run.recorder.out
+
+
+def title_subgroup(vocab: Vocabulary, doc: Document) -> str | None:
+    """The one subgroup the document's title names, if it names exactly one."""
+    title = lite(nfc(doc.title or ""))
+    found = {vocab.subgroups.get(" ".join(m.group(0).split()))
+             for m in vocab.subgroup_re.finditer(title)}
+    found.discard(None)
+    return found.pop() if len(found) == 1 else None
 
 
 def read_segment(run: DocumentRun, seg: Segment) -> None:

@@ -34,3 +34,6 @@ class DocumentRun:
     # whether the document reviews results (a review word in its title or text): there
     # "21%/20%" is a value achieved and its target
     reviews: bool = False
+    # the one subgroup the title names ("Nước sạch và Vệ sinh môi trường nông thôn"): a value
+    # whose words name none may be of it
+    title_subgroup: str | None = None

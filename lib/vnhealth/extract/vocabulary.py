@@ -17,6 +17,7 @@ from vnhealth.extract.shapes.words import TableWords
 from vnhealth.inputs.catalog import Catalog, Indicator
 from vnhealth.inputs.text import Keyed, blank_markup, lite, make_key, nfc, phrase_key
 
+_PLACE_BEFORE_RE = re.compile(r"(?:^|\W)(?:tại|ở)\s+$")  # "tại trạm y tế": where, not who
 _SPACES_RE = re.compile(r"\s+")
 
 NEVER_RE = re.compile(r"(?!x)x")  # a pattern for an empty word list
@@ -261,9 +262,10 @@ class Vocabulary:
         # what tells a value as reported: a present word, or a perfect verb of a change
         self.told_re = words_re("present_words", "reported_verbs")
         self.target_word_re = words_re("target_words")
+        # "(vượt 18,95% chỉ tiêu kế hoạch …)": the margin may stand between verb and word
         self._plan_met_tail_re = re.compile(
-            rf"(?:^|\s)(?:{words_alternation(v.get('plan_met_verbs', []))})\s+"
-            rf"(?:(?:các|những)\s+)?$")
+            rf"(?:^|[\s(])(?:{words_alternation(v.get('plan_met_verbs', []))})\s+"
+            rf"(?:(?:các|những)\s+|\d[\d.,]*\s*%?\s+)?$")
         self.each_unit_re = words_re("each_unit_words")
         self.definition_re = words_re("definition_words")
         # a district, town or commune named in prose ("huyện Long Mỹ"): its kind, then a name
@@ -392,9 +394,12 @@ class Vocabulary:
                    for m in self.target_word_re.finditer(low))
 
     def group_in(self, low: str, lo: int, hi: int) -> str | None:
-        """The first population group named in low[lo:hi] (lite text), or None."""
-        m = self.population_group_re.search(low, lo, hi)
-        return self.population_groups[_SPACES_RE.sub(" ", m.group(0))] if m else None
+        """The first population group named in low[lo:hi] (lite text) as its subject, or
+        None; a place ("khám … tại trạm y tế cho người cao tuổi") is no subject."""
+        for m in self.population_group_re.finditer(low, lo, hi):
+            if not _PLACE_BEFORE_RE.search(low[max(0, m.start() - 5):m.start()]):
+                return self.population_groups[_SPACES_RE.sub(" ", m.group(0))]
+        return None
 
     def key(self, text: str) -> Keyed:
         """The matching key of an NFC text, its words' keys remembered across documents."""
