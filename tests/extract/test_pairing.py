@@ -1097,3 +1097,15 @@ def test_the_titles_subgroup_and_establishments_shares(vocab: Vocabulary) -> Non
                     "tuổi, dự kiến khám định kỳ trong năm là 64%.", period_start=2024,
              period_end=2024, title="")
     assert (o.indicator_id, o.value) == ("elderly_health_checks", 64.0)
+
+
+def test_yearly_targets_after_a_remark_go_on_with_the_indicator(vocab: Vocabulary) -> None:
+    # a bracketed remark, its ")" lost at the sentence's end, then "Mục tiêu đặt ra năm 2017
+    # đạt trên 80,7%; năm 2018 đạt gần 85%": the same indicator, year by year
+    text = ("Năm 2016, tỷ lệ BHYT bao phủ toàn tỉnh đạt 76,5% (trên 934.000 dân. Mục tiêu đặt ra "
+            "năm 2017 đạt trên 80,7%; năm 2018 đạt gần 85%.")
+    found = observations(vocab, text, period_start=2016, period_end=2020, title="")
+    assert [(o.indicator_id, o.kind, o.year, o.comparator, o.value) for o in found] == [
+        ("health_insurance_coverage", "actual", 2016, "=", 76.5),
+        ("health_insurance_coverage", "target", 2017, ">", 80.7),
+        ("health_insurance_coverage", "target", 2018, "=", 85.0)]

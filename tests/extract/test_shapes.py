@@ -516,3 +516,22 @@ def test_a_measure_row_takes_the_indicator_its_title_names(vocab: Vocabulary) ->
     assert [(o.indicator_id, o.year, o.value) for o in out.observations] == [
         ("food_poisoning_per_100k", 2011, 11.2), ("food_poisoning_per_100k", 2012, 55.8),
         ("food_poisoning_per_100k", 2013, 4.67)]
+
+
+# a plan's table (real_dev15), one cell per paragraph: a column of the earlier plan's target
+# for 2015, then the years achieved, 2015 among them
+TARGET_AND_ACHIEVED = "\n\n".join([
+    "Bảng 1: Kế hoạch và thực tế thực hiện các chỉ tiêu chính", "Mục tiêu/ chỉ tiêu chính",
+    "ĐVT", "Mục tiêu đến năm 2015", "Thực tế thực hiện", "2011", "2012", "2015",
+    "Tỷ lệ suy dinh dưỡng thể nhẹ cân", "%", "15,0", "18,1", "17,2", "14,8"])
+
+
+def test_a_year_twice_under_two_kinds(vocab: Vocabulary) -> None:
+    name, found = _read(vocab, TARGET_AND_ACHIEVED, at=6)
+    assert found.table is not None and name == "one_per_line"
+    assert [(c.year, c.kind_hint) for c in found.table.columns] == [
+        (2015, "plan"), (2011, "actual"), (2012, None), (2015, None)]
+    out = read_text(vocab, TARGET_AND_ACHIEVED, period_start=2019, period_end=2025, title="")
+    assert [(o.kind, o.year, o.value) for o in out.observations] == [
+        ("target", 2015, 15.0), ("baseline", 2011, 18.1), ("actual", 2012, 17.2),
+        ("actual", 2015, 14.8)]

@@ -174,6 +174,8 @@ def column_kind(table: Table, column: YearColumn, *, statistics: bool, period_st
         return "actual", "statistics table"
     if column.kind_hint == "actual":
         return "baseline", "table column: achieved"
+    if column.kind_hint == "plan":
+        return "target", "table column: planned"  # "Mục tiêu đến năm 2015", "KH 2024"
     if column.year < period_start:
         return "actual", f"table column: {column.year}, before the plan's period"
     if column.year >= period_end:

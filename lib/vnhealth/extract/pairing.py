@@ -45,6 +45,7 @@ _DIGIT_RE = re.compile(r"\d")
 COUNT_PHRASE = 24  # how far after a count noun its own "per N" unit may stand
 _LETTER_RUN_RE = re.compile(r"[^\W\d_]+")
 ELLIPSIS_REACH = 240  # characters of a clause read for the words it repeats (_elliptic)
+_REMARK_RE = re.compile(r"\([^()]*?(?:\)|\.(?=\s))")  # a bracketed remark, closed or cut
 DIFFERENCE_REACH = 80  # characters before a number its difference words may take
 
 
@@ -113,8 +114,11 @@ class _SegmentPairing:
         self.last_named: _LastNamed | None = None
         # words between a value and the next that spells out its indicator for the province
         province = run.vocab.catalog.provinces.get(run.doc.province_id)
-        self._goes_on_words = run.vocab.continuation_words | run.vocab.specification_words | (
-            frozenset(lite(nfc(province.name_vi)).split()) if province is not None else frozenset())
+        self._goes_on_words = (
+            run.vocab.continuation_words | run.vocab.specification_words
+            | frozenset(w for p, _c in run.vocab.cmp_before for w in p.split())  # "đạt trên"
+            | (frozenset(lite(nfc(province.name_vi)).split()) if province is not None
+               else frozenset()))
 
     def read(self, d: Mention) -> None:
         ix, seg = self.ix, self.seg
@@ -389,7 +393,10 @@ class _SegmentPairing:
         if last is None or last.unit != unit or (d.unit is None and self._carried_unit(d)
                                                  is None):
             return None
-        if not self._only_year_words(self.low[last.end:d.start], self._goes_on_words):
+        # a remark in brackets between them ("(trên 934.000 dân)", its ")" lost perhaps at the
+        # sentence's end) is no other subject
+        between = _REMARK_RE.sub(" ", self.low[last.end:d.start])
+        if not self._only_year_words(between, self._goes_on_words):
             return None
         # "100% số xã … tổ chức …" names its own subject; what a comma sets apart after the
         # number ("năm 2019 là 74,7 tuổi, cao hơn cả nước") is another phrase

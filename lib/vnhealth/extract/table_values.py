@@ -37,7 +37,7 @@ def read_table(run: DocumentRun, table: Table | TabTable | TotalTable) -> None:
     for row in table.rows:
         seg = Segment.from_lines("table_row", [(n, run.lines[n - 1]) for n in row.lines])
         statement = run.recorder.new_statement(seg)
-        if any(c.line not in row.lines for c in row.cells):
+        if any(c.line != row.lines[0] for c in row.cells):
             # cells on lines of their own (years down the rows, year records): what stands
             # before a cell is its year, the label names it
             statement.indicator_text = " ".join(row.label.split()) or None
