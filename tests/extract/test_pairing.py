@@ -1109,3 +1109,12 @@ def test_yearly_targets_after_a_remark_go_on_with_the_indicator(vocab: Vocabular
         ("health_insurance_coverage", "actual", 2016, "=", 76.5),
         ("health_insurance_coverage", "target", 2017, ">", 80.7),
         ("health_insurance_coverage", "target", 2018, "=", 85.0)]
+
+
+def test_this_figure_points_back_to_the_value_before(vocab: Vocabulary) -> None:
+    # "con số này ước đạt 90%": the same indicator as the value before
+    found = observations(vocab, "Tính đến hết năm 2014, tỷ lệ hộ dân nông thôn được sử dụng nước "
+                                "sinh hoạt hợp vệ sinh đạt trên 85%; đến hết năm 2015, con số này "
+                                "ước đạt 90%.", period_start=2014, period_end=2015, title="")
+    assert [(o.indicator_id, o.year, o.value) for o in found] == [
+        ("hygienic_water_rural", 2014, 85.0), ("hygienic_water_rural", 2015, 90.0)]

@@ -394,8 +394,8 @@ class _SegmentPairing:
                                                  is None):
             return None
         # a remark in brackets between them ("(trên 934.000 dân)", its ")" lost perhaps at the
-        # sentence's end) is no other subject
-        between = _REMARK_RE.sub(" ", self.low[last.end:d.start])
+        # sentence's end) is no other subject; "con số này" points back to the value
+        between = self.vocab.anaphora_re.sub(" ", _REMARK_RE.sub(" ", self.low[last.end:d.start]))
         if not self._only_year_words(between, self._goes_on_words):
             return None
         # "100% số xã … tổ chức …" names its own subject; what a comma sets apart after the

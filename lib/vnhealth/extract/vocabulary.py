@@ -258,6 +258,7 @@ class Vocabulary:
             return phrase_regex(phrases) if phrases else NEVER_RE
 
         self.national_re = words_re("national_markers")
+        self.anaphora_re = words_re("anaphora_words")
         self.present_re = words_re("present_words")
         # what tells a value as reported: a present word, or a perfect verb of a change
         self.told_re = words_re("present_words", "reported_verbs")

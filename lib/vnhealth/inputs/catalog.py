@@ -508,7 +508,7 @@ VOCABULARY_LISTS = ("baseline_from", "baseline_to", "baseline_columns", "clause_
                     "share_subjects", "goal_words", "document_words", "definition_words",
                     "present_words", "each_unit_words", "reported_verbs", "plan_words",
                     "plan_met_verbs", "difference_words", "difference_links",
-                    "specification_words")
+                    "specification_words", "anaphora_words")
 VOCABULARY_FIELDS = (
     Field("abbreviations", MAPPING, False), Field("synonyms", MAPPING, False),
     Field("average_nouns", MAPPING, False),
