@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 from typing import NamedTuple
 
 from vnhealth.extract.comparators import Compared, compare
@@ -49,6 +50,12 @@ _REMARK_RE = re.compile(r"\([^()]*?(?:\)|\.(?=\s))")  # a bracketed remark, clos
 DIFFERENCE_REACH = 80  # characters before a number its difference words may take
 
 
+@lru_cache(maxsize=128)
+def _name_words(name_vi: str) -> frozenset[str]:
+    """The words of a province's name as they stand in lite() text ("lạng", "sơn")."""
+    return frozenset(lite(nfc(name_vi)).split())
+
+
 class _LastNamed(NamedTuple):
     """The last value named in a segment, for a value that only goes on with it."""
 
@@ -57,6 +64,16 @@ class _LastNamed(NamedTuple):
     named: Named
     led: bool  # the value stood before its name ("90% người … được điều trị ARV")
     words: frozenset[str] = frozenset()  # the words of its clause up to its end
+
+
+def _a_difference_of(compared: Compared, previous: _LastNamed | None, named: Named,
+                     sentence: Span) -> bool:
+    """"là 111,2 nam/100 nữ, giảm 0,2 điểm so với năm 2022": a change right after a value of
+    the same indicator in its sentence is that value's difference from another year, no value
+    of its own (a yearly pace, "giảm 0,5‰/năm", is one)."""
+    return (compared.comparator == "relative" and compared.relative_to != "per_year"
+            and previous is not None and previous.end >= sentence[0]
+            and previous.named.indicator.id == named.indicator.id)
 
 
 def is_gap(low: str, unit_end: int, clause_end: int, markers: Sequence[str]) -> bool:
@@ -114,11 +131,8 @@ class _SegmentPairing:
         self.last_named: _LastNamed | None = None
         # words between a value and the next that spells out its indicator for the province
         province = run.vocab.catalog.provinces.get(run.doc.province_id)
-        self._goes_on_words = (
-            run.vocab.continuation_words | run.vocab.specification_words
-            | frozenset(w for p, _c in run.vocab.cmp_before for w in p.split())  # "đạt trên"
-            | (frozenset(lite(nfc(province.name_vi)).split()) if province is not None
-               else frozenset()))
+        self._goes_on_words = run.vocab.goes_on_words | (
+            _name_words(province.name_vi) if province is not None else frozenset())
 
     def read(self, d: Mention) -> None:
         ix, seg = self.ix, self.seg
@@ -169,13 +183,8 @@ class _SegmentPairing:
         self.last_named = _LastNamed(end, unit, named, named.start > d.start,
                                      frozenset(_LETTER_RUN_RE.findall(
                                          self.low, max(clause[0], end - ELLIPSIS_REACH), end)))
-        if compared.comparator == "relative" and compared.relative_to != "per_year" \
-                and previous is not None and previous.end >= sentence[0] \
-                and previous.named.indicator.id == named.indicator.id:
-            # "là 111,2 nam/100 nữ, giảm 0,2 điểm so với năm 2022": the value's difference
-            # from another year, no value of its own (a yearly pace, "giảm 0,5‰/năm", is)
-            return
-        self._emit(d, clause, sentence, compared, named, unit, phrase, role)
+        if not _a_difference_of(compared, previous, named, sentence):
+            self._emit(d, clause, sentence, compared, named, unit, phrase, role)
 
     def _pair_role(self, d: Mention, clause: Span) -> str | None:
         """"Tỷ lệ suy dinh dưỡng … là 21%/20%" in a document reviewing results: the first of

@@ -212,8 +212,13 @@ class Vocabulary:
         self.continuation_words = frozenset(
             w for p in [*v.get("continuation_words", []), *v.get("actual_verbs", [])]
             for w in lite(nfc(p)).split())
-        self.specification_words = frozenset(
-            w for p in v.get("specification_words", []) for w in lite(nfc(p)).split())
+        # words between a value and the next that spells out the same indicator: joining
+        # words and verbs, a specification's words, and the next value's comparator
+        self.goes_on_words = self.continuation_words | frozenset(
+            w for p in [*v.get("specification_words", []),
+                        *(p for ps in (v.get("comparators_before") or {}).values()
+                          if isinstance(ps, list) for p in ps)]
+            for w in lite(nfc(p)).split())
         self.target_sections = _lites(v.get("target_sections", []))
         self.other_sections = _lites(v.get("other_sections", []))
         self.result_sections = _lites(v.get("result_sections", []))
