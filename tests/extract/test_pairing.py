@@ -1118,3 +1118,15 @@ def test_this_figure_points_back_to_the_value_before(vocab: Vocabulary) -> None:
                                 "ước đạt 90%.", period_start=2014, period_end=2015, title="")
     assert [(o.indicator_id, o.year, o.value) for o in found] == [
         ("hygienic_water_rural", 2014, 85.0), ("hygienic_water_rural", 2015, 90.0)]
+
+
+def test_a_year_after_a_count_noun_and_its_per_n_unit_is_the_numbers(vocab: Vocabulary) -> None:
+    # "20 giường bệnh/10.000 dân vào năm 2015, 25 … vào năm 2020": each number owns the year
+    # written after its count noun and unit
+    found = observations(vocab, "Hà Nội dự kiến tăng tỷ lệ giường bệnh lên 20 giường bệnh/10.000 "
+                                "dân vào năm 2015, 25 giường bệnh/10.000 dân vào năm 2020 và 30 "
+                                "giường bệnh/10.000 dân vào năm 2030.", period_start=2012,
+                         period_end=2030, title="")
+    assert [(o.indicator_id, o.year, o.value) for o in found] == [
+        ("hospital_beds_per_10k", 2015, 20.0), ("hospital_beds_per_10k", 2020, 25.0),
+        ("hospital_beds_per_10k", 2030, 30.0)]

@@ -31,6 +31,8 @@ _NON_SPACE_RE = re.compile(r"\S")
 _SPACES_RE = re.compile(r"\s+")
 
 _BLANKS_RE = re.compile(r"\s*")
+# "(bệnh)/10.000 dân": the rest of a count noun, then its per-N unit
+_PER_N_AFTER_RE = re.compile(r"(?:\s+[^\W\d_]+)?\s*/\s*\d[\d.]*(?:\s+[^\W\d_]+){0,2}")
 
 
 @dataclass(slots=True)
@@ -221,7 +223,8 @@ def year_phrases(vocab: Vocabulary, low: str) -> list[YearPhrase]:
 
 
 def assign_own_years(mentions: list[Mention], phrases: list[YearPhrase], low: str,
-                     links: re.Pattern[str] | None = None) -> set[int]:
+                     links: re.Pattern[str] | None = None,
+                     counts: re.Pattern[str] | None = None) -> set[int]:
     """Years written right after a number belong to it ("35% năm 2020", "1,1% vào năm 2025",
     "120/100 (năm 2011)": a linking word such as "vào" or a bracket may stand between): set
     each such mention's own_year and return the starts of the year phrases so taken."""
@@ -229,6 +232,11 @@ def assign_own_years(mentions: list[Mention], phrases: list[YearPhrase], low: st
     consumed: set[int] = set()
     for d in mentions:
         end = d.unit_end
+        if counts is not None:
+            # "20 giường bệnh/10.000 dân vào năm 2015": its count noun and per-N unit first
+            noun = counts.match(low, _BLANKS_RE.match(low, end).end())
+            per = _PER_N_AFTER_RE.match(low, noun.end()) if noun is not None else None
+            end = per.end() if per is not None else end
         link = links.match(low, end) if links is not None else None
         # blanks a cleaned line keeps in place of markup ("11,8‰    năm 2014") are no gap
         reach = (link.end() - end if link else 0) + 2 + (_BLANKS_RE.match(low, end).end() - end)
