@@ -246,6 +246,46 @@ def test_an_article_goes_on_in_the_year_its_lead_paragraph_opens_with(
                 period_start=2025, period_end=2026, title="").year is None
 
 
+def test_an_undated_page_looking_back_on_a_period_is_written_at_its_end(vocab: Vocabulary
+                                                                          ) -> None:
+    # "Trong 5 năm qua (2011-2015)": what the page says of now holds in 2015, and a paragraph
+    # opening "Bên cạnh đó" goes on in the same now; with no such period nothing dates them
+    body = ("Đến nay, tỷ lệ số dân nông thôn sử dụng nước sinh hoạt hợp vệ sinh là 97,28%.\n\n"
+            "Bên cạnh đó, tỷ lệ hộ gia đình nông thôn có nhà tiêu hợp vệ sinh 73,62%.")
+    opening = "(ĐCSVN) - Trong 5 năm qua (2011-2015), tỉnh đã đầu tư nhiều công trình.\n\n"
+    looked_back = observations(vocab, opening + body, period_start=2011, period_end=2015,
+                               title="")
+    assert [(o.value, o.kind, o.year) for o in looked_back] == [
+        (97.28, "actual", 2015), (73.62, "actual", 2015)]
+    assert looked_back[1].year_basis == "said of now ('đến nay') on a page dated 2015"
+    undated = observations(vocab, body, period_start=2011, period_end=2015, title="")
+    assert [(o.value, o.year) for o in undated] == [(97.28, None), (73.62, None)]
+    # a paragraph that does not open with a linking word is not in that now
+    unlinked = observations(vocab, opening + body.replace("Bên cạnh đó, t", "T"),
+                            period_start=2011, period_end=2015, title="")
+    assert [(o.value, o.year) for o in unlinked] == [(97.28, 2015), (73.62, None)]
+
+
+def test_a_span_of_years_back_from_a_dated_page_ends_now(vocab: Vocabulary) -> None:
+    # "Ngày 27 Tháng 5, 2015 | 09:00 AM" dates the page; "Qua 10 năm, … giảm … từ 19,5%
+    # xuống 14,5%" ends in 2015 and starts ten years before
+    text = ("Ngày 27 Tháng 5, 2015 | 09:00 AM\n\n"
+            "Qua 10 năm, tỉnh đã giảm tỉ lệ sinh con thứ ba trở lên từ 19,5% xuống 14,5%; "
+            "tỉ lệ tăng dân số tự nhiên đạt 1,38%.")
+    found = observations(vocab, text, period_start=2005, period_end=2015, title="")
+    assert [(o.value, o.kind, o.year) for o in found] == [
+        (19.5, "actual", 2005), (14.5, "actual", 2015), (1.38, "actual", 2015)]
+    assert found[0].year_basis == "'qua 10 năm' back from the page's year 2015"
+
+
+def test_nam_in_a_place_name_is_no_subgroup(vocab: Vocabulary) -> None:
+    # "quy chuẩn Việt Nam": the country's standard, not men's water
+    o = only(vocab, "Năm 2023, tỷ lệ hộ nông thôn sử dụng nước sạch đáp ứng quy chuẩn Việt Nam "
+                    "(QCVN) ước đạt tỷ lệ là 96,35%.", period_start=2023, period_end=2023,
+             title="")
+    assert (o.indicator_id, o.year, o.value) == ("clean_water_rural", 2023, 96.35)
+
+
 def test_what_a_dated_page_says_of_now_holds_in_its_year(vocab: Vocabulary) -> None:
     # a page stamped "date 2024-10": "Hiện nay … 76,4 tuổi" is the 2024 value; without the
     # stamp (a plan's "now" is its drafting, often the year before) the year is not stated

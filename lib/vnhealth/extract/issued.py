@@ -48,7 +48,7 @@ def issue_year(vocab: Vocabulary, doc: Document, lines: Sequence[str]) -> IssueY
     head = [nfc(t) for t in lines[:HEAD_LINES]]
     return (_with_own_number(vocab, doc, [nfc(doc.title or ""), *head])
             or _after_issue_word(vocab, head) or _dateline(vocab, head)
-            or _page_date(vocab, head))
+            or _page_date(vocab, head) or _looking_back(vocab, head))
 
 
 def reviewed_year(vocab: Vocabulary, doc: Document, lines: Sequence[str]) -> IssueYear | None:
@@ -106,7 +106,9 @@ def _dateline(vocab: Vocabulary, head: list[str]) -> IssueYear | None:
 
 _NUMERIC_DATE_RE = re.compile(
     r"(?<![\d/])\d{1,2}/(?P<m>\d{1,2})/(?P<y>(?:19|20)\d\d)(?![\d/])"
-    r"|(?<![\d-])(?P<iy>(?:19|20)\d\d)-(?P<im>\d{2})-\d{2}(?![\d-])")  # or ISO "2026-02-28"
+    r"|(?<![\d-])(?P<iy>(?:19|20)\d\d)-(?P<im>\d{2})-\d{2}(?![\d-])"  # or ISO "2026-02-28"
+    # or in words, as a portal prints it: "Ngày 27 Tháng 5, 2015 | 09:00 AM"
+    r"|(?<!\w)ngày\s+\d{1,2}\s+tháng\s+(?P<wm>\d{1,2}),?\s+(?:năm\s+)?(?P<wy>(?:19|20)\d\d)(?!\d)")
 _TIME_RE = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)")
 PAGE_DATE_WORDS = 3  # words a page's date line may hold besides the date: "Thời sự - …"
 BODY_LINE = 200  # a line this long is an article's text, not its header
@@ -132,11 +134,23 @@ def _page_date(vocab: Vocabulary, head: list[str]) -> IssueYear | None:
         for piece in (text, *cells):
             found = _stamped_date(vocab, lite(piece))
             if found is not None:
-                last = IssueYear(int(found.group("y") or found.group("iy")),
-                                 f"page date '{piece.strip()[:40]}'",
-                                 int(found.group("m") or found.group("im")), page=True)
+                year, month = (found.group(k) or found.group("i" + k) or found.group("w" + k)
+                               for k in ("y", "m"))
+                last = IssueYear(int(year), f"page date '{piece.strip()[:40]}'", int(month),
+                                 page=True)
                 break
     return last
+
+
+def _looking_back(vocab: Vocabulary, head: list[str]) -> IssueYear | None:
+    """"(ĐCSVN) - Trong 5 năm qua (2011-2015), …": an undated page that looks back on a
+    period just ended is written at its end; what it says of now holds in its last year."""
+    for text in head:
+        m = vocab.looking_back_re.search(lite(text))
+        if m:
+            return IssueYear(int(m.group("y1") or m.group("y2")),
+                             f"the period it looks back on '{m.group(0).strip()}'", page=True)
+    return None
 
 
 def _stamped_date(vocab: Vocabulary, low: str) -> re.Match[str] | None:

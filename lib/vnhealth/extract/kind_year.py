@@ -208,6 +208,9 @@ def kind_for(run: DocumentRun, d: Mention, low: str, clause: Span, ix: PairIndex
     if judged is not None and not baseline and (year.year is None or year.year <= own_year):
         return KindChoice("actual", f"'{judged}' tells what is, it sets no goal")
     now = _said_of_now(vocab, d, ix, low, clause)
+    if now is None and seg.linked_now is not None \
+            and not vocab.sets_a_target(low[slice(*ix.sentence_of(d.start))]):
+        now = seg.linked_now  # "Bên cạnh đó, …" after a paragraph that said "Đến nay"
     if now is not None and vocab.present_re.fullmatch(now):
         if not baseline and (year.year is None or year.year <= own_year):
             return KindChoice("actual", f"'{now}': what holds when it was written")
@@ -304,12 +307,23 @@ def year_for(run: DocumentRun, d: Mention, ix: PairIndex, sentence: Span, clause
         return YearChoice(earlier, "year of an earlier sentence in its paragraph")
     if horizon.year is not None:
         return horizon
+    return _year_of_now(run, d, ix, sentence, clause, seg) or horizon
+
+
+def _year_of_now(run: DocumentRun, d: Mention, ix: PairIndex, sentence: Span, clause: Span,
+                 seg: Segment) -> YearChoice | None:
+    """The year of a number no phrase dates: the page's, when its sentence (or the paragraph
+    it goes on from) says it holds now; else the year an earlier paragraph opens with."""
     now = _last_present_word(run.vocab, ix, sentence, d.start)
+    if now is None and seg.linked_now is not None:
+        now = (sentence[0], seg.linked_now)
     if now is None and seg.lead_year is not None:
         # "Năm 2025, công tác tiêm chủng … đạt nhiều kết quả." / "Tỷ lệ … đạt 98,1%": the
         # article goes on in the year its lead paragraph opens with (not what it says of now)
         return YearChoice(seg.lead_year, "year an earlier paragraph opens with")
-    return _now_of_page(run, now) or horizon
+    if now is not None and is_baseline_from(run.vocab, d, ix.low, clause, ix):
+        return _start_of_span(run, now)
+    return _now_of_page(run, now)
 
 
 def _now_of_page(run: DocumentRun, now: tuple[int, str] | None) -> YearChoice | None:
@@ -319,6 +333,20 @@ def _now_of_page(run: DocumentRun, now: tuple[int, str] | None) -> YearChoice | 
         return None
     return YearChoice(run.issued.year, f"said of now ('{now[1]}') on a page dated "
                                        f"{run.issued.year}")
+
+
+_COUNT_OF_YEARS_RE = re.compile(r"\d+")
+
+
+def _start_of_span(run: DocumentRun, now: tuple[int, str]) -> YearChoice:
+    """"Qua 10 năm, … giảm … từ 19,5% xuống 14,5%" on a page of 2015: a change told up to
+    now starts where its span of years does (2005); with no count of years, not stated."""
+    count = _COUNT_OF_YEARS_RE.search(now[1])
+    ends = _now_of_page(run, now)
+    if count is None or ends is None or ends.year is None:
+        return YearChoice(None, f"not stated (a change up to now: '{now[1]}')")
+    return YearChoice(ends.year - int(count.group(0)),
+                      f"'{now[1]}' back from the page's year {ends.year}")
 
 
 def _near_year(run: DocumentRun, d: Mention, ix: PairIndex, sentence: Span, clause: Span

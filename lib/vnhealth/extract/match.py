@@ -198,8 +198,8 @@ def subgroup_right_after(vocab: Vocabulary, low: str, unit_end: int) -> str | No
     """The subgroup a number is said of right after it ("168,5 cm với nam và 157,5 cm với
     nữ"): a "for" word, then a subgroup label."""
     link = _FOR_GROUP_RE.match(low, unit_end)
-    m = vocab.subgroup_re.match(low, link.end()) if link is not None else None
-    return vocab.subgroups.get(_SPACES_RE.sub(" ", m.group(0))) if m is not None else None
+    return vocab.subgroup_of(vocab.subgroup_re.match(low, link.end())) if link is not None \
+        else None
 
 
 def subgroup_in_phrase(vocab: Vocabulary, low: str, lo: int, pos: int) -> str | None:
@@ -207,7 +207,7 @@ def subgroup_in_phrase(vocab: Vocabulary, low: str, lo: int, pos: int) -> str | 
     cư đô thị được dùng nước sạch đạt 93,7%": urban): the last subgroup label there."""
     found = None
     for m in vocab.subgroup_re.finditer(low, lo, pos):
-        found = vocab.subgroups.get(_SPACES_RE.sub(" ", m.group(0)))
+        found = vocab.subgroup_of(m) or found
     return found
 
 

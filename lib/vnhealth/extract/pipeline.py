@@ -59,8 +59,7 @@ def extract_document(vocab: Vocabulary, doc: Document, lines: list[str]) -> Docu
 def title_subgroup(vocab: Vocabulary, doc: Document) -> str | None:
     """The one subgroup the document's title names, if it names exactly one."""
     title = lite(nfc(doc.title or ""))
-    found = {vocab.subgroups.get(" ".join(m.group(0).split()))
-             for m in vocab.subgroup_re.finditer(title)}
+    found = {vocab.subgroup_of(m) for m in vocab.subgroup_re.finditer(title)}
     found.discard(None)
     return found.pop() if len(found) == 1 else None
 

@@ -93,6 +93,9 @@ class Segment:
     # the year an earlier paragraph since the last heading opens with ("Năm 2025, …"): a press
     # article's lead dates the paragraphs after it that name no year
     lead_year: int | None = None
+    # what the paragraph before said of now ("Đến nay"), when this one goes on from it with a
+    # linking word ("Bên cạnh đó, …")
+    linked_now: str | None = None
     keyed: Keyed | None = None
     # text offsets of the pieces, built on first use: rebuilding them for every number made a
     # paragraph wrapped over many lines quadratic

@@ -33,6 +33,7 @@ class SectionState:
     in_targets: bool = False
     section: Section | None = None
     lead_year: int | None = None  # the year the last paragraph opening with one names
+    last_now: str | None = None  # the last present word ("Đến nay") of the last paragraph
     paragraph_starts: set[int] = field(default_factory=set)  # line numbers after a blank
 
 

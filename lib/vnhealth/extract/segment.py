@@ -138,6 +138,7 @@ def _prose(vocab: Vocabulary, lines: list[tuple[int, str]], state: SectionState
             years = [int(y) for y in YEAR_IN_TEXT_RE.findall(seg.text)]
             state.year = max(years) if years else None
             state.lead_year = None
+            state.last_now = None
         if seg.is_heading or CAPS_TITLE_RE.match(seg.text):
             _open_section(vocab, seg.text, state)
         elif _subheading(seg, state):
@@ -147,7 +148,18 @@ def _prose(vocab: Vocabulary, lines: list[tuple[int, str]], state: SectionState
         seg.section = state.section
         seg.lead_year = state.lead_year
         state.lead_year = _lead_year(seg, state.lead_year)
+        _carry_now(vocab, seg, state)
     return segs
+
+
+def _carry_now(vocab: Vocabulary, seg: Segment, state: SectionState) -> None:
+    """"Đến nay, tỷ lệ … là 97,28%. … / Bên cạnh đó, tỷ lệ … 72,86%": a paragraph opening
+    with a linking word goes on from the one before, in the same now."""
+    low = lite(seg.text)
+    if not seg.is_heading and vocab.linking_re.match(low):
+        seg.linked_now = state.last_now
+    found = [m.group(0) for m in vocab.present_re.finditer(low)]
+    state.last_now = None if seg.is_heading else (found[-1] if found else seg.linked_now)
 
 
 SUBHEADING_MAX = 80  # characters of a web page's subheading ("Kết quả nổi bật")

@@ -264,9 +264,14 @@ class Vocabulary:
 
         self.national_re = words_re("national_markers")
         self.anaphora_re = words_re("anaphora_words")
-        self.present_re = words_re("present_words")
+        back = "|".join(r"\s+".join(r"\d+" if w == "{n}" else re.escape(lite(nfc(w)))
+                                    for w in p.split()) for p in v.get("looking_back_spans", []))
+        back = rf"|(?<!\w)(?:{back})(?!\w)" if back else ""
+        self.present_re = re.compile(words_re("present_words").pattern + back)
+        self.linking_re = re.compile(
+            rf"\W*(?:{words_alternation(v.get('linking_words', []))})(?!\w)")
         # what tells a value as reported: a present word, or a perfect verb of a change
-        self.told_re = words_re("present_words", "reported_verbs")
+        self.told_re = re.compile(words_re("present_words", "reported_verbs").pattern + back)
         self.target_word_re = words_re("target_words")
         # "(vượt 18,95% chỉ tiêu kế hoạch …)": the margin may stand between verb and word
         self._plan_met_tail_re = re.compile(
@@ -298,7 +303,11 @@ class Vocabulary:
             rf"(?:(?:{words_alternation(leading)})\s+)?"
             rf"(?P<subject>{words_alternation(v.get('share_subjects', []))})(?!\w)")
         self.subgroups = catalog.subgroups
-        self.subgroup_re = phrase_regex(list(self.subgroups)) if self.subgroups else NEVER_RE
+        places = [*v.get("place_names", []), *(self.own_name(p) for p in catalog.provinces)]
+        # a place name is matched first, so its "nam" is never the male subgroup's label
+        self.subgroup_re = re.compile(
+            rf"(?P<place>{phrase_regex(places).pattern})|{phrase_regex(list(self.subgroups)).pattern}"
+        ) if self.subgroups else NEVER_RE
         self.population_groups = {lite(nfc(w)): g for w, g in catalog.population_groups.items()}
         self.population_group_re = (phrase_regex(list(catalog.population_groups))
                                      if catalog.population_groups else NEVER_RE)
@@ -312,6 +321,12 @@ class Vocabulary:
         # cheap pre-check before keying a segment: the longest word of each phrase
         self.qualitative_anchors = {longest_bigram(lite(nfc(p)))
                                     for q in catalog.qualitative for p in q.phrases}
+
+    def subgroup_of(self, m: re.Match[str] | None) -> str | None:
+        """The subgroup a match of subgroup_re labels; None for a place name."""
+        if m is None or m.group("place") is not None:
+            return None
+        return self.subgroups.get(" ".join(m.group(0).split()))
 
     def own_name(self, province_id: str) -> str:
         """A province's name as prose writes it after "thành phố" (lite(): "hải phòng")."""
@@ -379,6 +394,12 @@ class Vocabulary:
         self.reviewed_year_re = re.compile(
             rf"(?<!\w)(?P<word>{review})(?!\w)[^.;:\n]{{0,60}}?(?:năm|giai đoạn|nhiệm kỳ)\s+"
             r"(?:(?:19|20)\d\d\s*[-–]\s*)?(?P<y>(?:19|20)\d\d)(?!\d)")
+        back = words_alternation(v.get("looking_back_words", []))
+        period = r"(?:19|20)\d\d\s*-\s*(?P<y{n}>(?:19|20)\d\d)(?!\d)"
+        # "5 năm qua (2011-2015)", "giai đoạn 2016-2020 vừa qua,": a period just ended
+        self.looking_back_re = re.compile(
+            rf"(?<!\w)(?:{back})\s*\(?\s*{period.format(n=1)}"
+            rf"|(?<!\d){period.format(n=2)}\s*\)?\s*(?:{back})\s*[,.;:)]")
         self.dateline_re = re.compile(
             r"(?:^|[|\t])\s*(?P<place>[^\W\d_](?:[^\W\d_]|[ .]){0,30}),\s*(?i:"
             + date + r")\s*[.|]?\s*(?:\||$)")

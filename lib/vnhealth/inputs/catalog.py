@@ -504,9 +504,10 @@ VOCABULARY_LISTS = ("baseline_from", "baseline_to", "baseline_columns", "clause_
                     "gap_markers", "national_markers", "year_links", "range_from", "range_to",
                     "activity_subjects", "establishment_subjects", "compared_with",
                     "respectively_words", "continuation_words", "issue_words", "review_words",
-                    "page_date_words", "leading_words", "number_first_words", "share_words",
-                    "share_subjects", "goal_words", "document_words", "definition_words",
-                    "present_words", "each_unit_words", "reported_verbs", "plan_words",
+                    "page_date_words", "looking_back_words", "leading_words", "number_first_words",
+                    "share_words", "share_subjects", "goal_words", "document_words",
+                    "definition_words", "present_words", "looking_back_spans", "linking_words",
+                    "place_names", "each_unit_words", "reported_verbs", "plan_words",
                     "plan_met_verbs", "difference_words", "difference_links",
                     "specification_words", "anaphora_words")
 VOCABULARY_FIELDS = (
