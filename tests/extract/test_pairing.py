@@ -278,6 +278,41 @@ def test_a_span_of_years_back_from_a_dated_page_ends_now(vocab: Vocabulary) -> N
     assert found[0].year_basis == "'qua 10 năm' back from the page's year 2015"
 
 
+def test_items_led_by_numbers_share_the_last_items_closing_words(vocab: Vocabulary) -> None:
+    # each item names its own group; what they must have is said once, after the last
+    found = observations(vocab, "Phấn đấu đến năm 2025, 100% người quản lý, 95% người trực tiếp "
+                                "sản xuất, chế biến, kinh doanh thực phẩm và 90% người tiêu dùng "
+                                "có kiến thức, thực hành đúng về ATTP.",
+                         period_start=2021, period_end=2025, title="")
+    assert [(o.indicator_id, o.value, o.year) for o in found] == [
+        ("food_safety_knowledge_managers", 100.0, 2025),
+        ("food_safety_knowledge_producers", 95.0, 2025),
+        ("food_safety_knowledge_consumers", 90.0, 2025)]
+    assert found[0].indicator_text == "người quản lý có kiến thức, thực hành đúng về attp"
+    # numbers that are not items of a list (no separator between them) borrow nothing
+    assert "food_safety_knowledge_managers" not in [o.indicator_id for o in observations(
+        vocab, "Năm 2025, 100% người quản lý đạt 95% người tiêu dùng có kiến thức, thực hành "
+               "đúng về ATTP.", period_start=2021, period_end=2025, title="")]
+
+
+def test_items_naming_only_a_place_borrow_the_head_before_them(vocab: Vocabulary) -> None:
+    # after a colon, or after the first item's full name: each item names only its place
+    for text in ("- Giảm tỷ lệ tiếp xúc thụ động với khói thuốc lá: tại nơi làm việc xuống dưới "
+                 "35%; tại nhà hàng xuống dưới 73%; tại quán bar, cà phê xuống dưới 78%.",
+                 "- Giảm tỷ lệ tiếp xúc thụ động với khói thuốc lá tại nơi làm việc xuống dưới "
+                 "35%; tại nhà hàng xuống dưới 73%; tại quán bar, cà phê xuống dưới 78%."):
+        found = observations(vocab, "Giai đoạn 2023 - 2025:\n" + text, period_start=2023,
+                             period_end=2025, title="")
+        assert [(o.indicator_id, o.comparator, o.value) for o in found] == [
+            ("secondhand_smoke_workplace", "<", 35.0), ("secondhand_smoke_restaurants", "<", 73.0),
+            ("secondhand_smoke_bars_cafes", "<", 78.0)]
+    # an item that names a share of its own borrows nothing ("tỷ lệ thu gom … chất thải")
+    found = observations(vocab, "Năm 2023, tỷ lệ hộ dân sử dụng nước sạch khu vực đô thị đạt "
+                                "99,2%; tỷ lệ thu gom chất thải rắn khu vực đô thị đạt 95%.",
+                         period_start=2023, period_end=2023, title="")
+    assert [(o.indicator_id, o.value) for o in found] == [("clean_water_urban", 99.2)]
+
+
 def test_nam_in_a_place_name_is_no_subgroup(vocab: Vocabulary) -> None:
     # "quy chuẩn Việt Nam": the country's standard, not men's water
     o = only(vocab, "Năm 2023, tỷ lệ hộ nông thôn sử dụng nước sạch đáp ứng quy chuẩn Việt Nam "

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from rapidfuzz import fuzz
+
 from vnhealth.extract.index import Named, PairIndex, Span
 from vnhealth.extract.mentions import Mention
 from vnhealth.extract.records import Segment
@@ -173,6 +175,84 @@ def fuzzy_named(vocab: Vocabulary, phrase: str | None, unit: str, subgroup: str 
 
     found = vocab.fuzzy.best(vocab.key(phrase).key, choose)
     return None if found is None else Named(found.indicator, 0, 0, "fuzzy", found.score)
+
+
+# An item named by words it borrows from the list's last item must match closely: a borrowed
+# predicate makes any subject look like the last item's indicator.
+LIST_ITEM_MIN_SCORE = 95.0
+_ITEM_SEPARATOR_RE = re.compile(r"\s*(?:,|;|\bvà\b)\s*$")
+_LIST_END_RE = re.compile(r"[;.]")
+
+
+def list_item_named(vocab: Vocabulary, ix: PairIndex, d: Mention, sentence: Span,
+                    subgroup: str | None) -> tuple[Named, str] | None:
+    """"100% người quản lý, 95% người trực tiếp sản xuất, chế biến, kinh doanh thực phẩm và
+    90% người tiêu dùng có kiến thức, thực hành đúng về ATTP": items each led by a number of
+    one unit share the words after the last item. An item naming nothing alone is named by its
+    own words and the last item's closing words, another indicator than the last item's;
+    with that phrase."""
+    low, unit = ix.low, d.unit
+    if unit is None:
+        return None
+    nxt = ix.mention_after(d.unit_end, sentence[1])
+    if nxt is None or nxt.unit != unit or not _ITEM_SEPARATOR_RE.search(low, d.unit_end, nxt.start):
+        return None
+    own = _ITEM_SEPARATOR_RE.sub("", low[d.unit_end:nxt.start]).strip()
+    last = nxt
+    while (after := ix.mention_after(last.unit_end, sentence[1])) is not None \
+            and after.unit == unit and _ITEM_SEPARATOR_RE.search(low, last.unit_end, after.start):
+        last = after
+    end = _LIST_END_RE.search(low, last.unit_end, sentence[1])
+    words = low[last.unit_end:end.start() if end else sentence[1]].split()
+    lasts = fuzzy_named(vocab, " ".join(words), unit, subgroup)
+    return _best_borrowed([f"{own} {' '.join(words[k:])}" for k in range(1, len(words))],
+                          vocab, unit, subgroup, lasts.indicator if lasts else None)
+
+
+def head_borrowed_named(vocab: Vocabulary, ix: PairIndex, d: Mention, clause: Span,
+                        sentence: Span, subgroup: str | None, previous: Indicator | None
+                        ) -> tuple[Named, str] | None:
+    """"Giảm tỷ lệ tiếp xúc thụ động với khói thuốc lá tại nơi làm việc xuống dưới 30%; tại nhà
+    hàng xuống dưới 75%" (or the head ending in a colon): an item that names only what sets it
+    apart is named by the head words and its own, another indicator than the item before;
+    with that phrase. The head is what stands before a colon, else the first words of the
+    clause of the sentence's first number (as many as name an indicator)."""
+    low = ix.low
+    if d.unit is None:
+        return None
+    colon = low.rfind(":", sentence[0], clause[0])
+    if colon >= 0 and not ix.mention_starts_in(sentence[0], colon):
+        heads = [low[sentence[0]:colon].strip(" -+•*")]
+    else:
+        first = ix.mention_after(sentence[0], d.start)
+        if first is None:
+            return None
+        words = low[ix.clause_of(first.start)[0]:first.start].strip(" -+•*").split()
+        heads = [" ".join(words[:k]) for k in range(len(words) - 1, 1, -1)]
+    # the item: what stands since the number before (or the colon), commas and all
+    own = low[max(colon + 1, ix.mention_end_before(sentence[0], d.start)):d.start].strip(" ;,")
+    if vocab.own_item_re.search(own):
+        return None
+    return _best_borrowed([f"{head} {own}" for head in heads], vocab, d.unit, subgroup,
+                          previous)
+
+
+def _best_borrowed(phrases: list[str], vocab: Vocabulary, unit: str, subgroup: str | None,
+                   other_than: Indicator | None) -> tuple[Named, str] | None:
+    """Of phrases composed with borrowed words, the one naming an indicator (not `other_than`)
+    most closely: the best fuzzy score, then, of equal scores (any words of an alias score
+    100), the phrase closest to the indicator's name as a whole."""
+    best: tuple[tuple[float, float], Named, str] | None = None
+    for phrase in phrases:
+        found = fuzzy_named(vocab, phrase, unit, subgroup)
+        if found is None or (found.score or 0) < LIST_ITEM_MIN_SCORE \
+                or (other_than is not None and found.indicator.id == other_than.id):
+            continue
+        rank = (found.score or 0, fuzz.ratio(vocab.key(phrase).key,
+                                             vocab.key(found.indicator.name_vi).key))
+        if best is None or rank > best[0]:
+            best = rank, found, phrase
+    return None if best is None else (best[1], best[2])
 
 
 def unit_named(vocab: Vocabulary, unit: str) -> Named | None:

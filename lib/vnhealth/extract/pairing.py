@@ -19,7 +19,9 @@ from vnhealth.extract.index import AliasHit, Named, PairIndex, Span
 from vnhealth.extract.kind_year import KindChoice, YearChoice, kind_for, verb_before, year_for
 from vnhealth.extract.match import (
     fuzzy_named,
+    head_borrowed_named,
     indicator_phrase,
+    list_item_named,
     only_number_first_words,
     phrase_after,
     pick_indicator,
@@ -231,6 +233,14 @@ class _SegmentPairing:
                 # "toàn tỉnh đã có 80% trạm y tế đã có bác sĩ": the number leads its name
                 named = fuzzy_named(self.vocab, after, match_unit, subgroup)
                 phrase = after if named is not None else phrase
+            sentence = self.ix.sentence_of(d.start)
+            item = None if named is not None else (
+                list_item_named(self.vocab, self.ix, d, sentence, subgroup)
+                or head_borrowed_named(self.vocab, self.ix, d, clause, sentence, subgroup,
+                                       self.last_named.named.indicator
+                                       if self.last_named is not None else None))
+            if item is not None:
+                named, phrase = item
             if named is None:
                 named = self._elliptic(d, clause, unit) or unit_named(self.vocab, d.unit)
         named = self._continued(d, clause, unit) or named

@@ -278,6 +278,10 @@ class Vocabulary:
             rf"(?:^|[\s(])(?:{words_alternation(v.get('plan_met_verbs', []))})\s+"
             rf"(?:(?:các|những)\s+|\d[\d.,]*\s*%?\s+)?$")
         self.each_unit_re = words_re("each_unit_words")
+        # words that make a list item more than a specifier of the head before it: a share of
+        # its own ("tỷ lệ thu gom …"), a value in turn or a difference ("cao hơn lần lượt là")
+        self.own_item_re = words_re("share_words", "respectively_words", "compared_with",
+                                    "difference_words")
         self.definition_re = words_re("definition_words")
         # a district, town or commune named in prose ("huyện Long Mỹ"): its kind, then a name
         sub_units = sorted(_lites((v.get("tables") or {}).get("sub_rows", [])), key=len,
