@@ -313,6 +313,39 @@ def test_items_naming_only_a_place_borrow_the_head_before_them(vocab: Vocabulary
     assert [(o.indicator_id, o.value) for o in found] == [("clean_water_urban", 99.2)]
 
 
+def test_a_page_telling_of_a_plan_reports_what_no_target_word_comes_with(vocab: Vocabulary
+                                                                            ) -> None:
+    # a broadcaster's page names the province's plan; its headline value has no target word
+    page = ("Trên 90% số người mắc lao được điều trị khỏi bệnh.\n\n"
+            "Có được kết quả trên là do các hoạt động chống lao của tỉnh bám sát Kế hoạch của "
+            "tỉnh.")
+    told = observations(vocab, page, period_start=2023, period_end=2023, title="")
+    assert [(o.indicator_id, o.kind) for o in told] == [("tb_treatment_success", "actual")]
+    assert told[0].kind_basis == "a page, not a plan: no target word in its paragraph"
+    # the plan itself (its title in capitals at its head) sets it as a target
+    plan = "KẾ HOẠCH\nPhòng, chống bệnh lao\n\n" + page
+    assert [o.kind for o in observations(vocab, plan, period_start=2023, period_end=2023,
+                                          title="")] == ["target"]
+    # on the page, a value the city "sẽ" keep, or one a decision set, is planned
+    for said in ("Theo đó, Thành phố sẽ duy trì tỷ lệ trẻ em mới sinh được sàng lọc sơ sinh là "
+                 "80%.", "Tỷ lệ bao phủ BHYT theo Quyết định của Thủ tướng là 90%."):
+        assert [o.kind for o in observations(vocab, said + "\n\nKế hoạch của tỉnh.",
+                                              period_start=2020, period_end=2020, title="")
+                ] == ["target"], said
+
+
+def test_a_page_of_the_years_first_months_reaches_nothing_in_that_year(vocab: Vocabulary
+                                                                        ) -> None:
+    # "Cập nhật … 12/01/2023": the year's values named in January are still to come
+    text = ("Cập nhật, 05:55, Thứ Năm, 12/01/2023\n\nKế hoạch năm 2023 của tỉnh.\n\n"
+            "Năm 2023, tỷ lệ hộ dân sử dụng nước sạch khu vực đô thị đạt 99,2%.")
+    assert [o.kind for o in observations(vocab, text, period_start=2023, period_end=2023,
+                                          title="")] == ["target"]
+    later = text.replace("12/01/2023", "12/11/2023")
+    assert [o.kind for o in observations(vocab, later, period_start=2023, period_end=2023,
+                                          title="")] == ["actual"]
+
+
 def test_nam_in_a_place_name_is_no_subgroup(vocab: Vocabulary) -> None:
     # "quy chuẩn Việt Nam": the country's standard, not men's water
     o = only(vocab, "Năm 2023, tỷ lệ hộ nông thôn sử dụng nước sạch đáp ứng quy chuẩn Việt Nam "

@@ -198,6 +198,7 @@ class PairIndex:
         self._national_re = vocab.national_re
         self._national: dict[int, list[int]] = {}
         self._per_sentence: dict[tuple[int, str], Any] = {}
+        self._marks: dict[str, list[int]] = {}
         self._unit_starts: dict[tuple[int, int, str | None], list[int]] = {}
         self._years: list[tuple[int, int, int]] = []
         self._year_starts: list[int] = []
@@ -319,6 +320,15 @@ class PairIndex:
         if i < len(self._mention_starts) and self._mention_starts[i] < hi:
             return True, self._mention_own_year[i]
         return False, None
+
+    def any_mark_in(self, name: str, find: Callable[[], list[int]], lo: int, hi: int) -> bool:
+        """Whether one of the (sorted) places find() gives starts in [lo, hi); they are found
+        once per segment and name."""
+        if name not in self._marks:
+            self._marks[name] = find()
+        starts = self._marks[name]
+        i = bisect_left(starts, lo)
+        return i < len(starts) and starts[i] < hi
 
     def in_sentence(self, sentence: Span, name: str, find: Callable[[int, int], Any]) -> Any:
         """find(lo, hi) over the sentence, computed once per sentence and name."""

@@ -51,6 +51,25 @@ def issue_year(vocab: Vocabulary, doc: Document, lines: Sequence[str]) -> IssueY
             or _page_date(vocab, head) or _looking_back(vocab, head))
 
 
+_OWN_NUMBER_RE = re.compile(r"^\W*số\s*:?\s*\d+\s*/", re.IGNORECASE)  # "Số: 12/KH-UBND"
+
+
+def is_plan_text(vocab: Vocabulary, doc: Document, lines: Sequence[str]) -> bool:
+    """Whether the text is a plan, resolution or decision itself, not a page telling of one:
+    the manifest gives its number or a title opening with a plan word ("Kế hoạch …"), or its
+    head holds its number ("Số: 12/KH-UBND") or its title in capitals opening so ("KẾ HOẠCH",
+    "NGHỊ QUYẾT"; vocabulary `plan_words`, `document_words`)."""
+    if doc.doc_number or vocab.plan_title_re.match(lite(nfc(doc.title or "")).strip()):
+        return True
+    for text in lines[:HEAD_LINES]:
+        bare = _MARKUP_RE.sub(" ", nfc(text)).strip(" |\t")
+        if _OWN_NUMBER_RE.match(bare):
+            return True
+        if bare.isupper() and vocab.plan_title_re.match(lite(bare)):
+            return True
+    return False
+
+
 def reviewed_year(vocab: Vocabulary, doc: Document, lines: Sequence[str]) -> IssueYear | None:
     """The year the document reviews ("tổng kết công tác năm 2012" in its title or opening
     lines), with the words that say so; None when it names none."""

@@ -11,6 +11,7 @@ horizon among its targets), else not stated.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -217,6 +218,10 @@ def kind_for(run: DocumentRun, d: Mention, low: str, clause: Span, ix: PairIndex
     elif now is not None:
         # "đã giảm từ 17,22‰ năm 2008 xuống còn 13,05‰ năm 2023": both ends were reached
         return KindChoice("actual", f"'{now}': a change told as done")
+    told = _told_on_a_page(run, ix, (paragraph_start(seg, d.start), ix.sentence_of(d.start)[1]),
+                           section, year, baseline)
+    if told is not None:
+        return told
     reviewed = run.reviewed
     if (reviewed is not None and year.year == reviewed.year and not baseline
             and (run.issued is None or run.issued.year == year.year)):
@@ -226,6 +231,27 @@ def kind_for(run: DocumentRun, d: Mention, low: str, clause: Span, ix: PairIndex
         baseline=baseline, column_kind=None, reports_only=run.reports_only, section=section,
         verb=verb, year=year, past_before=run.past_before, issued=run.issued,
         change_end=change_end_year(vocab, d, clause, ix) if baseline else None)
+
+
+def _told_on_a_page(run: DocumentRun, ix: PairIndex, paragraph: Span, section: Section | None,
+                    year: YearChoice, baseline: bool) -> KindChoice | None:
+    """"Trên 90% số người mắc lao được điều trị khỏi bệnh" on a page that only tells of the
+    province's plan: a value no target or planned word comes with (in its paragraph up to its
+    sentence's end, or its section) is reported, unless its year is still to come when the
+    page was written (or the page has no date to tell). In a plan itself it is a target."""
+    vocab = run.vocab
+    if run.is_plan or baseline or section is not None and section.kind in ("target", "result"):
+        return None  # a section's word says it first
+    if ix.any_mark_in("target or planned words", lambda: sorted(
+            [*vocab.target_word_starts(ix.low), *(m.start() for m in
+                                                  vocab.planned_re.finditer(ix.low))]),
+            *paragraph):
+        return None
+    issued = run.issued
+    if year.year is not None and (issued is None or year.year > issued.year or (
+            year.year == issued.year and (issued.month or 13) <= EARLY_MONTHS)):
+        return None
+    return KindChoice("actual", "a page, not a plan: no target word in its paragraph")
 
 
 def _last_present_word(vocab: Vocabulary, ix: PairIndex, sentence: Span, pos: int,
@@ -447,11 +473,13 @@ _PARAGRAPH_END = (".", "!", "?", ":", ";", ")", "…")
 
 def paragraph_start(seg: Segment, pos: int) -> int:
     """Where the paragraph holding pos starts in the segment: after the last line that ends a
-    sentence (a line ending mid-sentence wraps the paragraph on)."""
-    i = seg.piece_index(pos)
-    while i > 0 and not seg.pieces[i - 1][2].rstrip().endswith(_PARAGRAPH_END):
-        i -= 1
-    return seg.pieces[i][0]
+    sentence (a line ending mid-sentence wraps the paragraph on). The starts are found once
+    per segment: a paragraph wrapped over many lines holds many numbers."""
+    if seg.paragraph_starts is None:
+        seg.paragraph_starts = [start for i, (start, _no, _text) in enumerate(seg.pieces)
+                                if i == 0 or seg.pieces[i - 1][2].rstrip().endswith(
+                                    _PARAGRAPH_END)]
+    return seg.paragraph_starts[max(0, bisect_right(seg.paragraph_starts, pos) - 1)]
 
 
 def _year_after(run: DocumentRun, d: Mention, ix: PairIndex, sentence: Span, clause: Span

@@ -100,6 +100,8 @@ class Segment:
     # text offsets of the pieces, built on first use: rebuilding them for every number made a
     # paragraph wrapped over many lines quadratic
     piece_starts: list[int] | None = field(default=None, repr=False)
+    # offsets where its paragraphs start (after a line that ends a sentence), built on first use
+    paragraph_starts: list[int] | None = field(default=None, repr=False)
 
     @classmethod
     def from_lines(cls, shape: str, lines: list[tuple[int, str]], **kw: Any) -> Segment:

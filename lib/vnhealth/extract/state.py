@@ -37,3 +37,7 @@ class DocumentRun:
     # the one subgroup the title names ("Nước sạch và Vệ sinh môi trường nông thôn"): a value
     # whose words name none may be of it
     title_subgroup: str | None = None
+    # whether the text is a plan or decision itself (its number, or its own title in capitals
+    # at its head), not a page that tells of one: on a page, a value no target word comes with
+    # is reported
+    is_plan: bool = True

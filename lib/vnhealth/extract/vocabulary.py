@@ -278,6 +278,10 @@ class Vocabulary:
             rf"(?:^|[\s(])(?:{words_alternation(v.get('plan_met_verbs', []))})\s+"
             rf"(?:(?:các|những)\s+|\d[\d.,]*\s*%?\s+)?$")
         self.each_unit_re = words_re("each_unit_words")
+        self.planned_re = words_re("planned_words")
+        self.plan_title_re = re.compile(
+            rf"(?:{words_alternation([*v.get('plan_words', []), *v.get('document_words', [])])})"
+            r"(?!\w)")
         # words that make a list item more than a specifier of the head before it: a share of
         # its own ("tỷ lệ thu gom …"), a value in turn or a difference ("cao hơn lần lượt là")
         self.own_item_re = words_re("share_words", "respectively_words", "compared_with",
@@ -421,8 +425,13 @@ class Vocabulary:
     def sets_a_target(self, low: str) -> bool:
         """Whether a target word stands in a lite() text other than after a verb that reports
         the plan met ("hoàn thành kế hoạch đề ra")."""
-        return any(not self._plan_met_tail_re.search(low, max(0, m.start() - 24), m.start())
-                   for m in self.target_word_re.finditer(low))
+        return bool(self.target_word_starts(low))
+
+    def target_word_starts(self, low: str) -> list[int]:
+        """Where the target words of a lite() text start, but those after a verb that reports
+        the plan met."""
+        return [m.start() for m in self.target_word_re.finditer(low)
+                if not self._plan_met_tail_re.search(low, max(0, m.start() - 24), m.start())]
 
     def group_in(self, low: str, lo: int, hi: int) -> str | None:
         """The first population group named in low[lo:hi] (lite text) as its subject, or

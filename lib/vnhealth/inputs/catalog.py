@@ -506,9 +506,9 @@ VOCABULARY_LISTS = ("baseline_from", "baseline_to", "baseline_columns", "clause_
                     "respectively_words", "continuation_words", "issue_words", "review_words",
                     "page_date_words", "looking_back_words", "leading_words", "number_first_words",
                     "share_words", "share_subjects", "goal_words", "document_words",
-                    "definition_words", "present_words", "looking_back_spans", "linking_words",
-                    "place_names", "each_unit_words", "reported_verbs", "plan_words",
-                    "plan_met_verbs", "difference_words", "difference_links",
+                    "definition_words", "present_words", "planned_words", "looking_back_spans",
+                    "linking_words", "place_names", "each_unit_words", "reported_verbs",
+                    "plan_words", "plan_met_verbs", "difference_words", "difference_links",
                     "specification_words", "anaphora_words")
 VOCABULARY_FIELDS = (
     Field("abbreviations", MAPPING, False), Field("synonyms", MAPPING, False),
