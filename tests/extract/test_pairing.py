@@ -346,6 +346,17 @@ def test_a_page_of_the_years_first_months_reaches_nothing_in_that_year(vocab: Vo
                                           title="")] == ["actual"]
 
 
+def test_the_country_compared_with_is_not_the_values_subject(vocab: Vocabulary) -> None:
+    # "cao hơn cả nước, năm 2009 là 116,7": the province's value, the country's in brackets
+    found = observations(vocab, "Tỷ số giới tính khi sinh của tỉnh cao hơn cả nước, năm 2009 là "
+                                "116,7 nam/100 nữ (cả nước là 111,7 nam/100 nữ).",
+                         period_start=2009, period_end=2011, title="")
+    assert [(o.year, o.value) for o in found] == [(2009, 116.7)]
+    # the country as the subject still leads a national value
+    assert observations(vocab, "Năm 2009, cả nước là 111,7 nam/100 nữ.", period_start=2009,
+                        period_end=2011, title="") == []
+
+
 def test_nam_in_a_place_name_is_no_subgroup(vocab: Vocabulary) -> None:
     # "quy chuẩn Việt Nam": the country's standard, not men's water
     o = only(vocab, "Năm 2023, tỷ lệ hộ nông thôn sử dụng nước sạch đáp ứng quy chuẩn Việt Nam "

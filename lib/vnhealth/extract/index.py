@@ -196,6 +196,7 @@ class PairIndex:
         self._mention_ends: list[int] = []
         self._mention_own_year: list[int | None] = []
         self._national_re = vocab.national_re
+        self._compared_re = vocab.compared_to_country_re
         self._national: dict[int, list[int]] = {}
         self._per_sentence: dict[tuple[int, str], Any] = {}
         self._marks: dict[str, list[int]] = {}
@@ -284,7 +285,10 @@ class PairIndex:
         scan of each clause is kept."""
         lo, hi = clause
         if lo not in self._national:
-            self._national[lo] = [m.end() for m in self._national_re.finditer(self.low, lo, hi)]
+            # "cao hơn cả nước": the country compared with is no subject
+            self._national[lo] = [m.end() for m in self._national_re.finditer(self.low, lo, hi)
+                                  if not self._compared_re.search(
+                                      self.low, max(lo, m.start() - 12), m.start())]
         ends = self._national[lo]
         i = bisect_right(ends, pos) - 1
         return ends[i] if i >= 0 else None

@@ -263,6 +263,8 @@ class Vocabulary:
             return phrase_regex(phrases) if phrases else NEVER_RE
 
         self.national_re = words_re("national_markers")
+        self.compared_to_country_re = re.compile(
+            rf"(?<!\w)(?:{words_alternation(v.get('compared_to_country', []))})\s+$")
         self.anaphora_re = words_re("anaphora_words")
         back = "|".join(r"\s+".join(r"\d+" if w == "{n}" else re.escape(lite(nfc(w)))
                                     for w in p.split()) for p in v.get("looking_back_spans", []))

@@ -503,13 +503,14 @@ VOCABULARY_LISTS = ("baseline_from", "baseline_to", "baseline_columns", "clause_
                     "actual_verbs", "assessment_verbs", "statistics_documents", "target_words",
                     "gap_markers", "national_markers", "year_links", "range_from", "range_to",
                     "activity_subjects", "establishment_subjects", "compared_with",
-                    "respectively_words", "continuation_words", "issue_words", "review_words",
-                    "page_date_words", "looking_back_words", "leading_words", "number_first_words",
-                    "share_words", "share_subjects", "goal_words", "document_words",
-                    "definition_words", "present_words", "planned_words", "looking_back_spans",
-                    "linking_words", "place_names", "each_unit_words", "reported_verbs",
-                    "plan_words", "plan_met_verbs", "difference_words", "difference_links",
-                    "specification_words", "anaphora_words")
+                    "compared_to_country", "respectively_words", "continuation_words",
+                    "issue_words", "review_words", "page_date_words", "looking_back_words",
+                    "leading_words", "number_first_words", "share_words", "share_subjects",
+                    "goal_words", "document_words", "definition_words", "present_words",
+                    "planned_words", "looking_back_spans", "linking_words", "place_names",
+                    "each_unit_words", "reported_verbs", "plan_words", "plan_met_verbs",
+                    "difference_words", "difference_links", "specification_words",
+                    "anaphora_words")
 VOCABULARY_FIELDS = (
     Field("abbreviations", MAPPING, False), Field("synonyms", MAPPING, False),
     Field("average_nouns", MAPPING, False),
