@@ -357,6 +357,44 @@ def test_the_country_compared_with_is_not_the_values_subject(vocab: Vocabulary) 
                         period_end=2011, title="") == []
 
 
+def test_a_value_and_the_plans_value_after_it(vocab: Vocabulary) -> None:
+    # "đạt 93% so với kế hoạch giao 90%": the share reached, then the plan's; no gap
+    found = observations(vocab, "Năm 2018, 1.345 bệnh nhân tâm thần phân liệt điều trị đều (đạt "
+                                "93% so với kế hoạch giao 90%).", period_start=2018,
+                         period_end=2018, title="")
+    assert [(o.indicator_id, o.kind, o.year, o.value) for o in found] == [
+        ("mental_patients_managed", "actual", 2018, 93.0),
+        ("mental_patients_managed", "target", 2018, 90.0)]
+    # "là 0,023/10.000 dân, kế hoạch giao <0,2/10.000 dân": a bound as the plan's value
+    found = observations(vocab, "Năm 2017, tỉ lệ lưu hành bệnh phong trong tỉnh là 0,023/10.000 "
+                                "dân, kế hoạch giao <0,2/10.000 dân.", period_start=2017,
+                         period_end=2017, title="")
+    assert [(o.kind, o.comparator, o.value) for o in found] == [
+        ("actual", "=", 0.023), ("target", "<", 0.2)]
+    # a margin over the plan, no number after it, stays a gap
+    assert [o.value for o in observations(
+        vocab, "Năm 2017, tỷ lệ bao phủ BHYT đạt 92%, vượt 3% kế hoạch.", period_start=2017,
+        period_end=2017, title="")] == [92.0]
+
+
+def test_a_year_compared_with_dates_no_value(vocab: Vocabulary) -> None:
+    # "giảm 0,57‰ so với cùng kỳ năm 2018; … còn 21,6%": 2018 is what is compared with
+    found = observations(vocab, "Tính đến hết tháng 6-2019, tỷ suất sinh thô của tỉnh là 17,15‰, "
+                                "giảm 0,57‰ so với cùng kỳ năm 2018; tỷ lệ sinh con thứ 3 trở lên "
+                                "giảm 0,4% so với cùng kỳ năm ngoái, còn 21,6%.",
+                         period_start=2019, period_end=2019, title="")
+    assert [(o.indicator_id, o.year, o.value) for o in found] == [
+        ("crude_birth_rate", 2019, 17.15), ("third_child_births", 2019, 21.6)]
+
+
+def test_a_review_heading_may_run_on_to_the_next_line(vocab: Vocabulary) -> None:
+    # "… tổng kết công tác dân số-KHHGĐ" / "năm 2014.": its values for 2014 are reported
+    text = ("Hội nghị tổng kết công tác dân số-KHHGĐ\nnăm 2014.\n\nTrong năm 2014, tỷ lệ cặp vợ "
+            "chồng áp dụng BPTT hiện đại 71,9%.\n\nKế hoạch năm 2015 của tỉnh.")
+    o = only(vocab, text, period_start=2014, period_end=2014, title="")
+    assert (o.indicator_id, o.kind, o.year) == ("modern_contraceptive_prevalence", "actual", 2014)
+
+
 def test_nam_in_a_place_name_is_no_subgroup(vocab: Vocabulary) -> None:
     # "quy chuẩn Việt Nam": the country's standard, not men's water
     o = only(vocab, "Năm 2023, tỷ lệ hộ nông thôn sử dụng nước sạch đáp ứng quy chuẩn Việt Nam "

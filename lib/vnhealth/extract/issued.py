@@ -73,10 +73,13 @@ def is_plan_text(vocab: Vocabulary, doc: Document, lines: Sequence[str]) -> bool
 def reviewed_year(vocab: Vocabulary, doc: Document, lines: Sequence[str]) -> IssueYear | None:
     """The year the document reviews ("tổng kết công tác năm 2012" in its title or opening
     lines), with the words that say so; None when it names none."""
-    for text in [doc.title or "", *lines[:HEAD_LINES]]:
-        m = vocab.reviewed_year_re.search(lite(nfc(text)))
-        if m:
-            return IssueYear(int(m.group("y")), f"'{m.group('word')} … {m.group('y')}'")
+    texts = [doc.title or "", *lines[:HEAD_LINES]]
+    for i, text in enumerate(texts):
+        # a heading may run on to the next line ("… tổng kết công tác dân số-KHHGĐ" / "năm 2014.")
+        for candidate in (text, f"{text} {texts[i + 1]}" if i + 1 < len(texts) else ""):
+            m = vocab.reviewed_year_re.search(lite(nfc(candidate)))
+            if m:
+                return IssueYear(int(m.group("y")), f"'{m.group('word')} … {m.group('y')}'")
     return None
 
 

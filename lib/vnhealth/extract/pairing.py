@@ -115,8 +115,10 @@ def pair_segment(run: DocumentRun, seg: Segment, cleaned: str, found: Mentions,
 _BLANKS_RE = re.compile(r"\s+")
 _SPACES_RE = re.compile(r"\s*")
 # the kinds of the two values of an "achieved/target" pair ("21%/20%", _pair_role)
-_PAIR_KINDS = {"achieved": KindChoice("actual", "achieved, before its target ('a/b')"),
-               "target": KindChoice("target", "target, after the value achieved ('a/b')")}
+_PAIR_KINDS = {"achieved": KindChoice("actual", "achieved, before its target ('a/b', 'a so với "
+                                                 "kế hoạch b')"),
+               "target": KindChoice("target", "target, after the value achieved ('a/b', 'a so "
+                                              "với kế hoạch b')")}
 
 
 class _SegmentPairing:
@@ -192,10 +194,19 @@ class _SegmentPairing:
         """"Tỷ lệ suy dinh dưỡng … là 21%/20%" in a document reviewing results: the first of
         two percentages joined by "/" is the value achieved ("achieved"), the second its target
         ("target"); in another document the second is not read ("unread"); None for any
-        other number."""
+        other number. So too a value reached and the plan's value after it ("đạt 93% so với
+        kế hoạch giao 90%"), in any document."""
+        before = self.ix.mention_before(clause[0], d.start)
+        versus = self.vocab.versus_plan_re
+        if before is not None and before.unit == d.unit \
+                and versus.fullmatch(self.low, before.unit_end, d.start):
+            return "target"
+        nxt = self.ix.mention_after(d.end, clause[1])
+        if nxt is not None and nxt.unit == d.unit \
+                and versus.fullmatch(self.low, d.unit_end, nxt.start):
+            return "achieved"
         if d.unit != "percent":
             return None
-        before = self.ix.mention_before(clause[0], d.start)
         if before is not None and before.unit == "percent" \
                 and self.low[before.unit_end:d.start].strip() == "/":
             # elsewhere what a second percentage means is not said ("nam/nữ"?): not read
@@ -360,7 +371,8 @@ class _SegmentPairing:
         another is compared with ("so với 73,6 tuổi"), or a value the text gives to the whole
         country ("cả nước hiện là 74,5 tuổi"): not a province value."""
         low, vocab = self.low, self.vocab
-        if is_gap(low, d.unit_end, clause[1], vocab.gap_markers):
+        if is_gap(low, d.unit_end, clause[1], vocab.gap_markers) \
+                and not vocab.versus_plan_next_re.match(low, d.unit_end):
             return True
         if vocab.compared_before_re.search(low, max(clause[0], d.start - 20), d.start):
             return True  # "… so với 73,6 tuổi": what the value is compared with

@@ -510,7 +510,7 @@ VOCABULARY_LISTS = ("baseline_from", "baseline_to", "baseline_columns", "clause_
                     "planned_words", "looking_back_spans", "linking_words", "place_names",
                     "each_unit_words", "reported_verbs", "plan_words", "plan_met_verbs",
                     "difference_words", "difference_links", "specification_words",
-                    "anaphora_words")
+                    "anaphora_words", "versus_plan", "versus_plan_links")
 VOCABULARY_FIELDS = (
     Field("abbreviations", MAPPING, False), Field("synonyms", MAPPING, False),
     Field("average_nouns", MAPPING, False),
