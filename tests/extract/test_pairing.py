@@ -395,6 +395,24 @@ def test_a_review_heading_may_run_on_to_the_next_line(vocab: Vocabulary) -> None
     assert (o.indicator_id, o.kind, o.year) == ("modern_contraceptive_prevalence", "actual", 2014)
 
 
+def test_a_list_going_on_past_a_caption_keeps_its_year_and_kind(vocab: Vocabulary) -> None:
+    # the opening names the year and "phấn đấu"; past a photo's caption the list goes on
+    text = ("Theo đó, tỉnh phấn đấu đến năm 2025, 100% người quản lý có kiến thức, thực hành đúng "
+            "về ATTP; duy trì phòng kiểm nghiệm đạt chuẩn ISO 17025:2017;\n![]() |\n"
+            "Tỉnh triển khai nhiệm vụ bảo đảm an toàn thực phẩm (ảnh minh họa) |\n"
+            "90% cơ sở sản xuất, chế biến và kinh doanh thực phẩm được kiểm tra đạt yêu cầu về "
+            "điều kiện đảm bảo ATTP theo quy định;\n\nKế hoạch của tỉnh.")
+    found = observations(vocab, text, period_start=2021, period_end=2025, title="")
+    assert [(o.indicator_id, o.kind, o.year) for o in found] == [
+        ("food_safety_knowledge_managers", "target", 2025),
+        ("food_facilities_compliant", "target", 2025)]
+    assert found[1].year_basis == "year of the list it goes on with"
+    # a paragraph closed by a full stop leaves nothing to the next
+    closed = text.replace("17025:2017;", "17025:2017.")
+    assert observations(vocab, closed, period_start=2021, period_end=2025, title="")[1].year \
+        is None
+
+
 def test_nam_in_a_place_name_is_no_subgroup(vocab: Vocabulary) -> None:
     # "quy chuẩn Việt Nam": the country's standard, not men's water
     o = only(vocab, "Năm 2023, tỷ lệ hộ nông thôn sử dụng nước sạch đáp ứng quy chuẩn Việt Nam "

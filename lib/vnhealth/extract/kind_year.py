@@ -218,8 +218,9 @@ def kind_for(run: DocumentRun, d: Mention, low: str, clause: Span, ix: PairIndex
     elif now is not None:
         # "đã giảm từ 17,22‰ năm 2008 xuống còn 13,05‰ năm 2023": both ends were reached
         return KindChoice("actual", f"'{now}': a change told as done")
-    told = _told_on_a_page(run, ix, (paragraph_start(seg, d.start), ix.sentence_of(d.start)[1]),
-                           section, year, baseline)
+    told = None if seg.text.rstrip().endswith(_LIST_ITEM_END) else _told_on_a_page(
+        run, ix, (paragraph_start(seg, d.start), ix.sentence_of(d.start)[1]), section, year,
+        baseline)
     if told is not None:
         return told
     reviewed = run.reviewed
@@ -231,6 +232,11 @@ def kind_for(run: DocumentRun, d: Mention, low: str, clause: Span, ix: PairIndex
         baseline=baseline, column_kind=None, reports_only=run.reports_only, section=section,
         verb=verb, year=year, past_before=run.past_before, issued=run.issued,
         change_end=change_end_year(vocab, d, clause, ix) if baseline else None)
+
+
+# a statement ending so is an item of a list whose opening (and its target word) may stand
+# in a paragraph before it: "phấn đấu đến năm 2025, 100% …;" / "90% cơ sở … đạt yêu cầu …;"
+_LIST_ITEM_END = (";", ":", ",")
 
 
 def _told_on_a_page(run: DocumentRun, ix: PairIndex, paragraph: Span, section: Section | None,
@@ -333,6 +339,8 @@ def year_for(run: DocumentRun, d: Mention, ix: PairIndex, sentence: Span, clause
         return YearChoice(earlier, "year of an earlier sentence in its paragraph")
     if horizon.year is not None:
         return horizon
+    if seg.list_year is not None:
+        return YearChoice(seg.list_year, "year of the list it goes on with")
     return _year_of_now(run, d, ix, sentence, clause, seg) or horizon
 
 

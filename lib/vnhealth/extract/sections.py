@@ -34,6 +34,7 @@ class SectionState:
     section: Section | None = None
     lead_year: int | None = None  # the year the last paragraph opening with one names
     last_now: str | None = None  # the last present word ("Đến nay") of the last paragraph
+    open_year: int | None = None  # the year a paragraph ending open (";") leaves to the next
     paragraph_starts: set[int] = field(default_factory=set)  # line numbers after a blank
 
 
