@@ -413,6 +413,21 @@ def test_a_list_going_on_past_a_caption_keeps_its_year_and_kind(vocab: Vocabular
         is None
 
 
+def test_a_share_right_after_a_count_is_the_share_of_what_it_counts(vocab: Vocabulary
+                                                                       ) -> None:
+    # the count's clause names it; a town in a remark in brackets holds nothing
+    o = only(vocab, "Đến nay, các cơ sở y tế của 8/9 huyện, thành phố (trừ thành phố Phúc Yên) đã "
+                    "hoàn thành lập hồ sơ quản lý sức khỏe cá nhân cho hơn 405 nghìn người dân, "
+                    "đạt tỷ lệ gần 40% so với tổng dân số toàn tỉnh.", period_start=2018,
+             period_end=2018, title="")
+    assert (o.indicator_id, o.value) == ("population_health_managed", 40.0)
+    # a share whose own clause says more than a link to the count is not the count's
+    assert observations(vocab, "Tỉnh đã lập hồ sơ quản lý sức khỏe cá nhân cho hơn 405 nghìn "
+                               "người dân, trong đó số người cao tuổi trên 80 tuổi được chăm "
+                               "sóc chiếm 40%.", period_start=2018, period_end=2018,
+                        title="") == []
+
+
 def test_nam_in_a_place_name_is_no_subgroup(vocab: Vocabulary) -> None:
     # "quy chuẩn Việt Nam": the country's standard, not men's water
     o = only(vocab, "Năm 2023, tỷ lệ hộ nông thôn sử dụng nước sạch đáp ứng quy chuẩn Việt Nam "

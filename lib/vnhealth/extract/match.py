@@ -237,6 +237,31 @@ def head_borrowed_named(vocab: Vocabulary, ix: PairIndex, d: Mention, clause: Sp
                           previous)
 
 
+SHARE_LEAD_WORDS = 4  # words a share's own clause may hold before it ("đạt tỷ lệ gần")
+_BLANKS_AFTER_RE = re.compile(r"\s*")
+
+
+def count_share_named(vocab: Vocabulary, ix: PairIndex, d: Mention, clause: Span,
+                      sentence: Span, subgroup: str | None) -> tuple[Named, str] | None:
+    """"… đã lập hồ sơ quản lý sức khỏe cá nhân cho hơn 405 nghìn người dân, đạt tỷ lệ gần
+    40% …": a share right after a count, its own clause naming nothing, is the share of what
+    the count counts: named by the count's clause up to the comma after its noun; with that
+    phrase."""
+    low = ix.low
+    count = ix.mention_before(sentence[0], d.start)
+    if d.unit is None or count is None or count.unit is not None:
+        return None
+    noun = vocab.count_re.match(low, _BLANKS_AFTER_RE.match(low, count.end).end())
+    if noun is None or ix.mention_starts_in(noun.end(), d.start):
+        return None
+    comma = low.find(",", noun.end(), d.start)  # the noun's phrase ends at the comma
+    if comma < 0 or len(_PHRASE_WORD_RE.findall(low, comma, d.start)) > SHARE_LEAD_WORDS:
+        return None
+    phrase = low[ix.clause_of(count.start)[0]:comma].strip()
+    found = fuzzy_named(vocab, phrase, d.unit, subgroup)  # its own words: the usual bar
+    return None if found is None else (found, phrase)
+
+
 def _best_borrowed(phrases: list[str], vocab: Vocabulary, unit: str, subgroup: str | None,
                    other_than: Indicator | None) -> tuple[Named, str] | None:
     """Of phrases composed with borrowed words, the one naming an indicator (not `other_than`)

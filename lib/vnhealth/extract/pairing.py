@@ -18,6 +18,7 @@ from vnhealth.extract.comparators import Compared, compare
 from vnhealth.extract.index import AliasHit, Named, PairIndex, Span
 from vnhealth.extract.kind_year import KindChoice, YearChoice, kind_for, verb_before, year_for
 from vnhealth.extract.match import (
+    count_share_named,
     fuzzy_named,
     head_borrowed_named,
     indicator_phrase,
@@ -247,6 +248,7 @@ class _SegmentPairing:
             sentence = self.ix.sentence_of(d.start)
             item = None if named is not None else (
                 list_item_named(self.vocab, self.ix, d, sentence, subgroup)
+                or count_share_named(self.vocab, self.ix, d, clause, sentence, subgroup)
                 or head_borrowed_named(self.vocab, self.ix, d, clause, sentence, subgroup,
                                        self.last_named.named.indicator
                                        if self.last_named is not None else None))
@@ -398,11 +400,13 @@ class _SegmentPairing:
     def _a_named_sub_unit(self, lo: int, hi: int) -> bool:
         """"Trong đó, huyện Long Mỹ có tỷ lệ … đạt 85,53%": a district, town or commune named
         before the number in its clause (its kind, then a capitalised name) holds the value,
-        not the province; the province's own name after "thành phố" is the province."""
-        text, own = self.seg.text, self.vocab.own_name(self.run.doc.province_id)
+        not the province; the province's own name after "thành phố" is the province, and one
+        named in a remark in brackets ("(trừ thành phố Phúc Yên)") holds nothing."""
+        text, own, low = self.seg.text, self.vocab.own_name(self.run.doc.province_id), self.low
         return self._marked("sub unit", self.vocab.sub_unit_re, lo, hi,
                             lambda m: text[m.end():m.end() + 1].isupper()
-                            and not self.low.startswith(own, m.end()))
+                            and not low.startswith(own, m.end())
+                            and low.rfind("(", 0, m.start()) <= low.rfind(")", 0, m.start()))
 
     def _marked(self, name: str, pattern: re.Pattern[str], lo: int, hi: int,
                 keep: Callable[[re.Match[str]], bool] | None = None) -> bool:
