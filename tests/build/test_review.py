@@ -125,6 +125,39 @@ def test_review_lists_unmapped_statements_with_suggestions(built: Path, tmp_path
     assert (guess["indicator_id"], guess["value"]) == ("alcohol_harm_communication", 95)
 
 
+def test_review_lists_a_share_left_unread_in_a_read_statement(built: Path, tmp_path: Path
+                                                              ) -> None:
+    # Huế's table row names a household share with its threshold ("chi phí y tế >= 25%"); the
+    # row's value is read, the 25% is not: a person is asked (here it is part of the name)
+    out = tmp_path / "review.yaml"
+    done = review(built, out, "thua_thien_hue_2023_2025")
+    assert done.returncode == 0, done.stderr
+    assert "unread" in done.stdout
+    unread = [r for r in items(out) if r["ask"] == "unread"]
+    assert [(r["line"], r["phrase"]) for r in unread] == [
+        (294, "Tỷ lệ hộ gia đình có chi phí y tế")]
+    assert "(25%)" in unread[0]["question"] and unread[0]["decision"] == "skip"
+    # the statement's other values were read: none of them is asked about again
+    with duckdb.connect(str(built / "data/warehouse.duckdb"), read_only=True) as con:
+        read = con.execute("SELECT value_text FROM observations WHERE doc_id = ? AND line "
+                           "BETWEEN 294 AND 303", ["thua_thien_hue_2023_2025"]).fetchall()
+    assert read and all("25" not in str(v) for (v,) in read)
+
+
+def test_an_unread_share_is_decided_as_an_unmapped_statement(project: Path, tmp_path: Path
+                                                             ) -> None:
+    out = tmp_path / "review.yaml"
+    assert review(project, out, "thua_thien_hue_2023_2025").returncode == 0
+    key = ("thua_thien_hue_2023_2025", 294, "unread")
+    decide(out, {key: {"decision": "correct", "reason": "r"}})
+    done = vnhealth("review", "--root", str(project), "--apply", str(out), cwd=tmp_path)
+    assert done.returncode == 2 and "nothing was extracted here" in done.stderr, done.stderr
+    decide(out, {key: {"decision": "reject", "reason": "test: the 25% is part of the name"}})
+    done = vnhealth("review", "--root", str(project), "--apply", str(out), cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "line 294: not an indicator value (test: the 25% is part of the name)" in done.stdout
+
+
 def test_review_of_an_unknown_document_is_refused(built: Path, tmp_path: Path) -> None:
     done = review(built, tmp_path / "r.yaml", "no_such_doc")
     assert done.returncode == 2

@@ -1,10 +1,13 @@
 """The review loop: what the rules could not decide, listed for a person; their decisions turned
 into catalogue aliases or ledger entries, each with its reason (DESIGN §2, issue 9 item 5).
 
-`list_items` reads the warehouse and names three kinds of work:
+`list_items` reads the warehouse and names four kinds of work:
 
 * `unmapped`: a numeric statement that mapped to no indicator, with the catalogue indicators
   whose name or aliases score best against its phrase (rapidfuzz, on the project's matching key);
+* `unread`: a share or rate (a number with `%` or `‰`) in a statement whose other values were
+  read, itself read as nothing and no gap to a plan or another year ("… 63,75% hộ …, trong đó
+  hộ nghèo 32,47%"): decided as an unmapped statement is;
 * `quarantined`: a value the plausibility gate stopped, with the gate's reason;
 * `guess`: an observation whose kind or year no context stated (the rules' default was used).
 
@@ -32,7 +35,8 @@ import yaml
 from rapidfuzz import fuzz, process
 
 from vnhealth.build.db import connect_read_only
-from vnhealth.extract import NOT_STATED
+from vnhealth.extract import NOT_STATED, Vocabulary
+from vnhealth.extract.pairing import is_gap
 from vnhealth.inputs import yamlsafe
 from vnhealth.inputs.catalog import (
     COMPARATORS,
@@ -60,9 +64,9 @@ from vnhealth.inputs.fields import (
     key_line,
 )
 from vnhealth.inputs.paths import ProjectPaths
-from vnhealth.inputs.text import nfc, phrase_key
+from vnhealth.inputs.text import lite, nfc, phrase_key
 
-ASKS = ("unmapped", "quarantined", "guess")
+ASKS = ("unmapped", "unread", "quarantined", "guess")
 DECISIONS = ("accept", "alias", "reject", "correct", "skip")
 # decide_kind's last resort when no section, verb, column or document type says what a value
 # is; NOT_STATED is the year's. Only these two bases are guesses: every other basis quotes text.
@@ -75,12 +79,15 @@ OBS_FIELDS = ("indicator_id", "kind", "year", "comparator", "value", "value_high
 QUESTIONS = {
     "unmapped": "Mapped to no indicator. Which indicator does it state, if any? (alias, accept, "
                 "reject or skip)",
+    "unread": "The statement's other values were read, not this one ({value}). Which indicator "
+              "does it state, if any? (alias, accept, reject or skip)",
     "quarantined": "The plausibility gate stopped this value: misread (correct) or not the "
                    "province's value (reject)?",
     "guess": "No context states the {what}: the rules guessed. Right as shown (accept), wrong "
              "(correct), or not the province's value (reject)?",
 }
 QUOTE_MAX = 400  # characters of a statement shown; the line numbers lead to the rest
+PHRASE_WORDS = 16  # words before an unread share offered as its phrase
 
 
 @dataclass(frozen=True)
@@ -197,6 +204,54 @@ def unmapped_items(con: Any, suggester: Suggester, doc_ids: Sequence[str] | None
     return out
 
 
+# a share or rate as written: "32,47%", "13,5 ‰" (the per-N phrases are rarer and named)
+_SHARE_RE = re.compile(r"(?<![\d.,])(\d+(?:[.,]\d+)*)\s*(?:%|‰)")
+_NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*")
+_YEAR_RE = re.compile(r"(?:19|20)\d\d")  # "đến 2030 %": a year before a unit column
+
+
+def unread_items(con: Any, suggester: Suggester, vocab: Vocabulary,
+                 doc_ids: Sequence[str] | None) -> list[ReviewItem]:
+    """Shares in mapped statements that no observation (nor quarantined value) was read from;
+    a gap to a plan or another year ("giảm 0,4% so với cùng kỳ") is not asked about."""
+    read: dict[str, set[str]] = {}
+    for table in ("observations", "quarantine"):
+        for r in _rows(con, f"SELECT doc_id, statement_id, value_text FROM {table} WHERE TRUE",
+                       doc_ids):
+            # every number a value was read from ("146/152 (96%)" holds 96)
+            read.setdefault(r["statement_id"], set()).update(
+                _NUMBER_RE.findall(str(r["value_text"])))
+    out = []
+    for r in _rows(con, "SELECT doc_id, line_start, line_end, statement_id, text FROM statements "
+                   "WHERE is_numeric AND is_mapped", doc_ids):
+        text, low = r["text"], lite(r["text"])
+        for m in _SHARE_RE.finditer(text):
+            if m.group(1) in read.get(r["statement_id"], set()) or _YEAR_RE.fullmatch(
+                    m.group(1)) or is_gap(
+                    low, m.end(), len(low), (*vocab.gap_markers, *vocab.compared_with)):
+                continue
+            phrase = _words_before(text, m.start())
+            out.append(ReviewItem(
+                doc_id=r["doc_id"], line=r["line_start"], line_end=r["line_end"], ask="unread",
+                question=QUESTIONS["unread"].format(value=m.group(0)), quote=_clip(text),
+                phrase=phrase, suggestions=suggester.suggest(phrase)))
+    return out
+
+
+_PHRASE_CUT_RE = re.compile(r"[.;:]\s|\d")  # a sentence's or item's end, or a number
+
+
+def _words_before(text: str, pos: int) -> str:
+    """The words naming a share: those before it since the last number or the end of the last
+    sentence or item (or the one before, when fewer than two words stand there: "Tỷ lệ điều
+    trị tại nhà: 94,93%"), at most PHRASE_WORDS of them."""
+    cuts = [0, *(m.end() for m in _PHRASE_CUT_RE.finditer(text, 0, pos))]
+    words: list[str] = []
+    while cuts and len(words) < 2:
+        words = re.findall(r"[^\W\d_]+", text[cuts.pop():pos])
+    return " ".join(words[-PHRASE_WORDS:])
+
+
 OBS_COLUMNS = ("doc_id, line, quote, indicator_id, kind, year, comparator, value, value_high, "
                "unit, kind_basis, year_basis")
 
@@ -232,8 +287,10 @@ def guess_items(con: Any, doc_ids: Sequence[str] | None) -> list[ReviewItem]:
 def list_items(con: Any, catalog: Catalog, doc_ids: Sequence[str] | None = None
                ) -> list[ReviewItem]:
     """Everything a reviewer must look at, by document and line."""
-    items = [*unmapped_items(con, Suggester(catalog), doc_ids), *quarantine_items(con, doc_ids),
-             *guess_items(con, doc_ids)]
+    suggester = Suggester(catalog)
+    items = [*unmapped_items(con, suggester, doc_ids),
+             *unread_items(con, suggester, Vocabulary(catalog), doc_ids),
+             *quarantine_items(con, doc_ids), *guess_items(con, doc_ids)]
     return sorted(items, key=lambda i: (i.doc_id, i.line, ASKS.index(i.ask)))
 
 
@@ -244,8 +301,8 @@ class DocSummary:
 
     def line(self) -> str:
         c = self.counts
-        return (f"  {self.doc_id:<44} {c['unmapped']:>3} unmapped  {c['quarantined']:>3} "
-                f"quarantined  {c['guess']:>3} guessed kind/year")
+        return (f"  {self.doc_id:<44} {c['unmapped']:>3} unmapped  {c['unread']:>3} unread  "
+                f"{c['quarantined']:>3} quarantined  {c['guess']:>3} guessed kind/year")
 
 
 def summarize(items: Iterable[ReviewItem], doc_ids: Iterable[str]) -> list[DocSummary]:
@@ -627,7 +684,7 @@ def plan_changes(rows: Sequence[Row], ctx: ApplyContext) -> Plan:
         if row.decision == "skip":
             continue
         _check_names(row, ctx)
-        if row.ask == "unmapped":
+        if row.ask in ("unmapped", "unread"):
             _plan_unmapped(row, ctx, plan)
         else:
             _plan_observation(row, ctx, plan)

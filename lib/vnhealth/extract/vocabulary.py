@@ -228,7 +228,8 @@ class Vocabulary:
         self.plan_words = _lites(v.get("plan_words", []))
         self.gap_markers = sorted(_lites(v.get("gap_markers", [])), key=len, reverse=True)
         self.respectively_re = _words_regex(v.get("respectively_words", []), "")
-        compared = "|".join(re.escape(w) for w in _lites(v.get("compared_with", [])))
+        self.compared_with = _lites(v.get("compared_with", []))
+        compared = "|".join(re.escape(w) for w in self.compared_with)
         # the comparison word right before a number, and one right after a number leading
         # to another
         self.compared_before_re = re.compile(

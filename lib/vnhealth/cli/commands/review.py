@@ -75,7 +75,8 @@ def register(subparsers: Any) -> None:
         subparsers, "review",
         help="list what the rules could not decide; apply a reviewer's decisions",
         description="List the numeric statements that mapped to no indicator (with the best "
-                    "catalogue suggestions), the quarantined values and the observations whose "
+                    "catalogue suggestions), the shares left unread in statements whose other "
+                    "values were read, the quarantined values and the observations whose "
                     "kind or year is a guess, and write them to a YAML file a person edits. "
                     "--apply turns its decided rows into catalogue aliases and ledger entries "
                     "(each with its reason), keeping the files' comments, and rebuilds.",
