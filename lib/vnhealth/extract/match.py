@@ -180,6 +180,9 @@ def fuzzy_named(vocab: Vocabulary, phrase: str | None, unit: str, subgroup: str 
 # An item named by words it borrows from the list's last item must match closely: a borrowed
 # predicate makes any subject look like the last item's indicator.
 LIST_ITEM_MIN_SCORE = 95.0
+SPECIFIER_WORDS = 8  # words an item naming only what sets it apart may hold ("tại quán bar, cà phê
+# xuống dưới"): a longer one names itself, and trying heads for it costs a fuzzy search each
+CLOSING_WORDS = 14  # words of the last item's closing phrase tried as borrowed
 _ITEM_SEPARATOR_RE = re.compile(r"\s*(?:,|;|\bvà\b)\s*$")
 _LIST_END_RE = re.compile(r"[;.]")
 
@@ -203,7 +206,7 @@ def list_item_named(vocab: Vocabulary, ix: PairIndex, d: Mention, sentence: Span
             and after.unit == unit and _ITEM_SEPARATOR_RE.search(low, last.unit_end, after.start):
         last = after
     end = _LIST_END_RE.search(low, last.unit_end, sentence[1])
-    words = low[last.unit_end:end.start() if end else sentence[1]].split()
+    words = low[last.unit_end:end.start() if end else sentence[1]].split()[:CLOSING_WORDS]
     lasts = fuzzy_named(vocab, " ".join(words), unit, subgroup)
     return _best_borrowed([f"{own} {' '.join(words[k:])}" for k in range(1, len(words))],
                           vocab, unit, subgroup, lasts.indicator if lasts else None)
@@ -231,8 +234,8 @@ def head_borrowed_named(vocab: Vocabulary, ix: PairIndex, d: Mention, clause: Sp
         heads = [" ".join(words[:k]) for k in range(len(words) - 1, 1, -1)]
     # the item: what stands since the number before (or the colon), commas and all
     own = low[max(colon + 1, ix.mention_end_before(sentence[0], d.start)):d.start].strip(" ;,")
-    if vocab.own_item_re.search(own):
-        return None
+    if vocab.own_item_re.search(own) or len(own.split()) > SPECIFIER_WORDS:
+        return None  # a share of its own, or more words than a specifier's
     return _best_borrowed([f"{head} {own}" for head in heads], vocab, d.unit, subgroup,
                           previous)
 

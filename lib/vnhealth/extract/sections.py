@@ -33,7 +33,9 @@ class SectionState:
     in_targets: bool = False
     section: Section | None = None
     lead_year: int | None = None  # the year the last paragraph opening with one names
-    last_now: str | None = None  # the last present word ("Đến nay") of the last paragraph
+    # the last paragraph's text (lite), and the "now" it went on in from the one before it
+    last_text: str | None = None
+    last_now: str | None = None
     open_year: int | None = None  # the year a paragraph ending open (";") leaves to the next
     paragraph_starts: set[int] = field(default_factory=set)  # line numbers after a blank
 

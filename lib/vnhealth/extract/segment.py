@@ -174,11 +174,16 @@ def _carry_list_year(seg: Segment, state: SectionState) -> None:
 def _carry_now(vocab: Vocabulary, seg: Segment, state: SectionState) -> None:
     """"Đến nay, tỷ lệ … là 97,28%. … / Bên cạnh đó, tỷ lệ … 72,86%": a paragraph opening
     with a linking word goes on from the one before, in the same now."""
+    if seg.is_heading:
+        state.last_now = state.last_text = None
+        return
     low = lite(seg.text)
-    if not seg.is_heading and vocab.linking_re.match(low):
-        seg.linked_now = state.last_now
-    found = [m.group(0) for m in vocab.present_re.finditer(low)]
-    state.last_now = None if seg.is_heading else (found[-1] if found else seg.linked_now)
+    if vocab.linking_re.match(low):
+        # the paragraph before is scanned only now: few paragraphs open with a linking word
+        before = state.last_text
+        found = [m.group(0) for m in vocab.present_re.finditer(before)] if before else []
+        seg.linked_now = found[-1] if found else state.last_now
+    state.last_now, state.last_text = seg.linked_now, low
 
 
 SUBHEADING_MAX = 80  # characters of a web page's subheading ("Kết quả nổi bật")
