@@ -377,7 +377,7 @@ def _start_of_span(run: DocumentRun, now: tuple[int, str]) -> YearChoice:
     now starts where its span of years does (2005); with no count of years, not stated."""
     count = _COUNT_OF_YEARS_RE.search(now[1])
     ends = _now_of_page(run, now)
-    if count is None or ends is None or ends.year is None:
+    if count is None or ends is None:
         return YearChoice(None, f"not stated (a change up to now: '{now[1]}')")
     return YearChoice(ends.year - int(count.group(0)),
                       f"'{now[1]}' back from the page's year {ends.year}")

@@ -26,7 +26,6 @@ PHRASE_MAX = 160
 AFTER_PHRASE_WORDS = 12  # words a name led by its number may hold ("80% trạm y tế đã có bác sĩ")
 _PHRASE_BREAK_RE = re.compile(r"[,;:()]")
 _LIST_BREAK_RE = re.compile(r"[,;]")
-_SPACES_RE = re.compile(r"\s+")
 
 
 def only_number_first_words(vocab: Vocabulary, low: str, start: int, end: int) -> bool:
