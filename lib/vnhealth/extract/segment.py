@@ -138,8 +138,6 @@ def _prose(vocab: Vocabulary, lines: list[tuple[int, str]], state: SectionState
             years = [int(y) for y in YEAR_IN_TEXT_RE.findall(seg.text)]
             state.year = max(years) if years else None
             state.lead_year = None
-            state.last_now = None
-            state.open_year = None
         if seg.is_heading or CAPS_TITLE_RE.match(seg.text):
             _open_section(vocab, seg.text, state)
         elif _subheading(seg, state):
@@ -156,14 +154,15 @@ def _prose(vocab: Vocabulary, lines: list[tuple[int, str]], state: SectionState
 
 _OPEN_END = (";", ":")
 _YEAR_SAID_RE = re.compile(r"(?<!\w)năm\s+((?:19|20)\d\d)(?!\d)")
-_ITEM_START_RE = re.compile(r"\W*(?:\d|[^\W\d_](?<![A-ZÀ-Ỹ]))")  # a number or a small letter
+_ITEM_START_RE = re.compile(r"[\W_]*(\w)")  # its first letter or digit
 
 
 def _carry_list_year(seg: Segment, state: SectionState) -> None:
     """A paragraph ending open (";", ":") leaves its last year to the next if that one goes on
     with its list, opening with a number or a small letter."""
     text = seg.text.strip()
-    if not seg.is_heading and _ITEM_START_RE.match(text):
+    first = _ITEM_START_RE.match(text)
+    if not seg.is_heading and first and (first.group(1).isdigit() or first.group(1).islower()):
         seg.list_year = state.open_year
     # a year said as one ("đến năm 2025"), not a standard's ("ISO 17025:2017")
     years = [int(y) for y in _YEAR_SAID_RE.findall(lite(text))]
