@@ -339,6 +339,8 @@ def year_for(run: DocumentRun, d: Mention, ix: PairIndex, sentence: Span, clause
         return YearChoice(earlier, "year of an earlier sentence in its paragraph")
     if horizon.year is not None:
         return horizon
+    if seg.linked_year is not None:
+        return YearChoice(seg.linked_year, "year of the paragraph it goes on from")
     if seg.list_year is not None:
         return YearChoice(seg.list_year, "year of the list it goes on with")
     return _year_of_now(run, d, ix, sentence, clause, seg) or horizon

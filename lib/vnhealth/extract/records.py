@@ -96,6 +96,9 @@ class Segment:
     # what the paragraph before said of now ("Đến nay"), when this one goes on from it with a
     # linking word ("Bên cạnh đó, …")
     linked_now: str | None = None
+    # and the last year the paragraph before names ("… giai đoạn 2026-2030 … / Đồng thời, giảm
+    # … xuống dưới 32/100.000"): the goals it goes on with share that year
+    linked_year: int | None = None
     # the last year the paragraph before names, when that one ends open (";", ":") and this one
     # goes on with its list ("phấn đấu đến năm 2025, 100% …;" / "90% cơ sở … đạt yêu cầu …;")
     list_year: int | None = None

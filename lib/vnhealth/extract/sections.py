@@ -36,6 +36,7 @@ class SectionState:
     # the last paragraph's text (lite), and the "now" it went on in from the one before it
     last_text: str | None = None
     last_now: str | None = None
+    last_year: int | None = None  # the year the last paragraph names or went on in
     open_year: int | None = None  # the year a paragraph ending open (";") leaves to the next
     paragraph_starts: set[int] = field(default_factory=set)  # line numbers after a blank
 

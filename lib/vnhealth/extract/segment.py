@@ -18,6 +18,7 @@ from vnhealth.extract.lines import (
     YEAR_IN_TEXT_RE,
     strip_marker,
 )
+from vnhealth.extract.mentions import year_phrases
 from vnhealth.extract.numbers import MENTION_RE, is_year, mention_number
 from vnhealth.extract.records import Segment
 from vnhealth.extract.sections import Section, SectionState, section_of, states_targets
@@ -174,15 +175,17 @@ def _carry_now(vocab: Vocabulary, seg: Segment, state: SectionState) -> None:
     """"Đến nay, tỷ lệ … là 97,28%. … / Bên cạnh đó, tỷ lệ … 72,86%": a paragraph opening
     with a linking word goes on from the one before, in the same now."""
     if seg.is_heading:
-        state.last_now = state.last_text = None
+        state.last_now = state.last_text = state.last_year = None
         return
     low = lite(seg.text)
     if vocab.linking_re.match(low):
         # the paragraph before is scanned only now: few paragraphs open with a linking word
-        before = state.last_text
-        found = [m.group(0) for m in vocab.present_re.finditer(before)] if before else []
+        before = state.last_text or ""
+        found = [m.group(0) for m in vocab.present_re.finditer(before)]
         seg.linked_now = found[-1] if found else state.last_now
-    state.last_now, state.last_text = seg.linked_now, low
+        years = [p.year for p in year_phrases(vocab, before) if p.kind == "year"]
+        seg.linked_year = years[-1] if years else state.last_year
+    state.last_now, state.last_text, state.last_year = seg.linked_now, low, seg.linked_year
 
 
 SUBHEADING_MAX = 80  # characters of a web page's subheading ("Kết quả nổi bật")
