@@ -339,11 +339,18 @@ def year_for(run: DocumentRun, d: Mention, ix: PairIndex, sentence: Span, clause
         return YearChoice(earlier, "year of an earlier sentence in its paragraph")
     if horizon.year is not None:
         return horizon
+    return (_carried_year(seg) or _year_of_now(run, d, ix, sentence, clause, seg)
+            or horizon)
+
+
+def _carried_year(seg: Segment) -> YearChoice | None:
+    """The year a paragraph carries from the one before: that one's, when it opens with a
+    linking word ("Đồng thời, …"); else the year of the list it goes on with."""
     if seg.linked_year is not None:
         return YearChoice(seg.linked_year, "year of the paragraph it goes on from")
     if seg.list_year is not None:
         return YearChoice(seg.list_year, "year of the list it goes on with")
-    return _year_of_now(run, d, ix, sentence, clause, seg) or horizon
+    return None
 
 
 def _year_of_now(run: DocumentRun, d: Mention, ix: PairIndex, sentence: Span, clause: Span,

@@ -26,8 +26,9 @@ _ESCAPED_BREAK = re.compile(r"\\[rnt]")  # "\r", "\n", "\t" written out as two c
 # "tỷ_lệ suy_dinh_dưỡng": a word-segmented copy (a research corpus's) joins the syllables of a
 # word with underscores; between two letters one is a blank
 _JOINED_SYLLABLES = re.compile(r"(?<=[^\W\d_])_(?=[^\W\d_])")
-# "11,80/00", "13 0/00": per mille typed as "0/00", glued to the number perhaps
-_TYPED_PER_MILLE = re.compile(r"(?<=\d)(\s?)0/00(?![\d/])")
+# "11,80/00", "13 0/00": per mille typed as "0/00", glued to the number perhaps; or a row
+# label's unit in brackets ("Tỷ lệ tăng dân số tự nhiên (0/00)")
+_TYPED_PER_MILLE = re.compile(r"(?:(?<=\d)(\s?)|(?<=\())0/00(?![\d/])")
 _URL = re.compile(r"^\s*(https?://|www\.)\S+\s*$")
 _MEMO_MAX = 200_000  # tokens kept by a make_key memo
 # "12", "Trang 12", "P. 75", "Page 75 - niengiam2021" (a flip-book page's own header)
@@ -72,7 +73,7 @@ def blank_markup(line: str) -> str:
     if "_" in line:
         line = _JOINED_SYLLABLES.sub(" ", line)
     if "0/00" in line:
-        line = _TYPED_PER_MILLE.sub(lambda m: m.group(1) + "‰   ", line)
+        line = _TYPED_PER_MILLE.sub(lambda m: (m.group(1) or "") + "‰   ", line)
     if "<" in line:
         line = _HTML_TAG.sub(lambda m: " " * len(m.group(0)), line)
     if "&" in line:
