@@ -57,10 +57,9 @@ SETS = [
     RealSet("real_dev7", 88, 13, 0.92, 0.95, 0.98,
             frozenset({"rd_binh_duong_2015_tiem_chung_mo_rong"}), kind=0.89),
     # 9 pages, a plan with its line breaks written out and a yearbook page; first 0.192 /
-    # 0.263 (held-out); now 0.827 / 0.956, kind 0.953 (stop 18: a title's "nông thôn")
-    RealSet("real_dev8", 52, 9, 0.82, 0.94, 0.99,
-            frozenset({"rd_ha_tinh_2020_xa_dat_tieu_chi_y_te", "rd_dong_thap_2019_bhyt_hoc_sinh"}),
-            kind=0.93),
+    # 0.263 (held-out); now 0.865 / 0.957, kind 0.956 (stop 20: pupils' insurance, school years)
+    RealSet("real_dev8", 52, 9, 0.85, 0.94, 0.99,
+            frozenset({"rd_ha_tinh_2020_xa_dat_tieu_chi_y_te"}), kind=0.93),
     # 10 pages, two plans and a scanned table of rates in paragraphs; first 0.182 / 0.727
     # (held-out); now 0.830 / 0.961, kind 0.932 (heights in metres and a TB page's shares of
     # drug-resistant cases stay unread; patient groups' shares are left for review: README)
@@ -82,13 +81,14 @@ SETS = [
     # first 0.315 / 0.607 (held-out); now 0.648 / 0.814 (Kon Tum's COVID-19 shares have no
     # catalogue indicator; Quảng Ninh's and Bến Tre's values are dated by their one-year
     # manifest periods where the key leaves them undated: README)
-    RealSet("real_dev13", 54, 12, 0.63, 0.79, 0.92,
+    RealSet("real_dev13", 54, 12, 0.62, 0.80, 0.95,
             frozenset({"rd_kon_tum_2023_tiem_chung_covid", "rd_quang_ninh_2024_y_te_vung_dtts",
                        "rd_ben_tre_2024_nq_ktxh_2025"}), kind=0.86),
     # 13 press and portal pages (four on COVID-19) and a water-and-sanitation indicator set; 23
     # of 36 rows have no catalogue indicator; first 0.444 / 0.762 (held-out); now 0.361 / 0.765,
-    # 12 of the 13 rows with an indicator (README)
-    RealSet("real_dev14", 36, 13, 0.35, 0.75, 0.75,
+    # 12 of the 13 rows with an indicator; 0.611 / 0.846 since stop 20 put the rural water and
+    # sanitation monitoring set in the catalogue (README)
+    RealSet("real_dev14", 36, 13, 0.6, 0.83, 0.85,
             frozenset({"rd_ha_giang_2023_suy_dinh_duong", "rd_quang_ninh_2025_chien_dich_tiem_soi",
                        "rd_gia_lai_2022_tiem_chung_covid", "rd_gia_lai_2022_tiem_covid_tre_5_11",
                        "rd_vinh_long_2022_tiem_covid_tre_5_11",
@@ -99,9 +99,9 @@ SETS = [
             frozenset({"rd_thanh_hoa_2015_kh80_tai_chinh_hiv",
                        "rd_kon_tum_2009_xa_chuan_quoc_gia_y_te"}), kind=0.66),
     # 15 press pages (most on rural water) and a plan; first 0.651 / 0.788 (held-out); now
-    # 0.778 / 0.925 (values said of now on undated pages, whole-province water: README)
-    RealSet("real_dev16", 63, 15, 0.76, 0.90, 0.80,
-            frozenset({"rd_tuyen_quang_2020_hoi_nghi_y_te", "rd_vinh_long_2014_nuoc_sach",
+    # 0.857 / 0.931 (values said of now on undated pages: README)
+    RealSet("real_dev16", 63, 15, 0.84, 0.91, 0.85,
+            frozenset({"rd_vinh_long_2014_nuoc_sach",
                        "rd_dong_thap_2018_kh224_khong_con_nan_doi"}), kind=0.90),
     # 9 pages and plans (two tobacco plans); first 0.371 / 0.650 (held-out); now 0.743 / 0.788
     # (list items sharing words, second-hand smoke, pages telling of plans: README)
@@ -115,6 +115,16 @@ SETS = [
     RealSet("real_dev19", 7, 4, 0.42, 0.58, 0.6,
             frozenset({"rd_dien_bien_2020_ntnngk_he_thong_y_te_p93",
                        "rd_dong_nai_2011_bao_phu_bhyt"}), kind=0.97),
+    # 6 year-end and year-start press reports and a yearbook table; first 0.949 / 0.881
+    # (held-out); now 0.949 / 0.925 (a target the Ministry sets for all is the nation's)
+    RealSet("real_dev20", 39, 6, 0.94, 0.90, 0.97,
+            frozenset({"rd_hung_yen_2017_xa_dat_tieu_chi_y_te"}), kind=0.9),
+    # 8 plans and decisions as published; first 0.652 / 0.857 (held-out); now 0.913 / 0.977
+    # (dengue and measles in the catalogue, "Theo đó, …" goes on in the year before: README)
+    RealSet("real_dev21", 46, 8, 0.9, 0.95, 0.95, frozenset(), kind=0.95),
+    # 4 statistics pages (tables one cell per line); first 0.842 / 0.985 (held-out); now
+    # 1.000 / 0.987 (short first cells, "(0/00)" labels: README)
+    RealSet("real_dev22", 76, 4, 0.98, 0.97, 0.95, frozenset(), kind=0.97),
 ]
 
 

@@ -388,3 +388,38 @@ def test_columns_under_a_comparison_hold_no_values(vocab: Vocabulary) -> None:
         ("crude_birth_rate", "actual", 2024, 17.9, "per_1000"),
         ("natural_population_growth", "actual", 2023, 12.4, "per_1000"),
         ("natural_population_growth", "actual", 2024, 12.3, "per_1000")]
+
+
+ONE_PER_LINE_SHORT_CELLS = """NĂM
+CHỈ TIÊU
+2016
+2017
+2018
+Tỷ lệ tăng dân số tự nhiên (0/00)
+11,00
+10,90
+10,80
+Số Bác sĩ/vạn dân
+13
+14
+Số giường bệnh/vạn dân
+64
+57
+71"""
+
+
+def test_one_cell_per_line_first_cells_may_look_like_page_numbers(vocab: Vocabulary) -> None:
+    # under a header of a year per line, "13" right after a label is the row's first cell,
+    # not a page number; "(0/00)" in a label is per mille
+    found = read_text(vocab, ONE_PER_LINE_SHORT_CELLS, period_start=2016, period_end=2018,
+                      title="Niên giám thống kê").observations
+    assert [(o.indicator_id, o.year, o.value, o.unit) for o in found] == [
+        ("natural_population_growth", 2016, 11.0, "per_1000"),
+        ("natural_population_growth", 2017, 10.9, "per_1000"),
+        ("natural_population_growth", 2018, 10.8, "per_1000"),
+        ("doctors_per_10k", 2016, 13.0, "per_10000"),
+        ("doctors_per_10k", 2017, 14.0, "per_10000"),
+        ("hospital_beds_per_10k", 2016, 64.0, "per_10000"),
+        ("hospital_beds_per_10k", 2017, 57.0, "per_10000"),
+        ("hospital_beds_per_10k", 2018, 71.0, "per_10000")]
+    assert all(o.quarantine_reason is None for o in found)

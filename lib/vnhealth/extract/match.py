@@ -168,9 +168,14 @@ def fuzzy_named(vocab: Vocabulary, phrase: str | None, unit: str, subgroup: str 
     if not phrase:
         return None
 
+    named_groups = vocab.groups_named(lite(phrase))
+
     def choose(targets: list[Indicator]) -> Indicator | None:
+        # an indicator of a group ("hộ nghèo", "trạm y tế") is a phrase's only when the phrase
+        # names that group: close words cannot tell the poor's share from everyone's
         return next((i for i in targets if i.unit == unit
-                     and (i.subgroup is None or i.subgroup == subgroup)), None)
+                     and (i.subgroup is None or i.subgroup == subgroup)
+                     and vocab.subject_group(i) in (None, *named_groups)), None)
 
     found = vocab.fuzzy.best(vocab.key(phrase).key, choose)
     return None if found is None else Named(found.indicator, 0, 0, "fuzzy", found.score)

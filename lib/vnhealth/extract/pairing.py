@@ -97,7 +97,7 @@ def pair_segment(run: DocumentRun, seg: Segment, cleaned: str, found: Mentions,
     vocab = run.vocab
     keyed = vocab.segment_key(seg)
     aliases = []
-    for m in vocab.alias_re.finditer(keyed.key):
+    for m in vocab.alias_hits(keyed.key):
         s, e = keyed.span_in_text(m.start(1), m.end(1))
         aliases.append(AliasHit(s, e, m.group(1)))
     ix = PairIndex(low, aliases, found.units, vocab)

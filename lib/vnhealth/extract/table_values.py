@@ -57,7 +57,7 @@ class LabelName(NamedTuple):
 def label_name(run: DocumentRun, text: str) -> LabelName | None:
     """The first alias in a label, or None."""
     keyed = run.vocab.key(text)
-    alias = next(run.vocab.alias_re.finditer(keyed.key), None)
+    alias = next(run.vocab.alias_hits(keyed.key), None)
     if alias is None:
         return None
     a, b = keyed.span_in_text(alias.start(1), alias.end(1))
@@ -80,7 +80,7 @@ def names_another_subject(run: DocumentRun, name: LabelName, ind: Indicator) -> 
 
 def _row_indicator_unit(run: DocumentRun, label: str) -> str | None:
     keyed = run.vocab.key(label)
-    alias = next(run.vocab.alias_re.finditer(keyed.key), None)
+    alias = next(run.vocab.alias_hits(keyed.key), None)
     if alias is None:
         return None
     return run.vocab.alias_targets[alias.group(1)][0].unit
@@ -213,7 +213,7 @@ def _read_tab_row(run: DocumentRun, table: TabTable, row: TabRow) -> None:
     # non-numeric targets stand in value cells ("Hạng I, đạt cấp chuyên sâu"), not names
     read_qualitative(run, seg, statement, run.doc.period_end,
                      text=" ; ".join(cells[k] for k in present))
-    alias = next(run.vocab.alias_re.finditer(run.vocab.key(name).key), None)
+    alias = next(run.vocab.alias_hits(run.vocab.key(name).key), None)
     if alias is None:
         return
     candidates = run.vocab.alias_targets[alias.group(1)]
@@ -268,7 +268,7 @@ def read_pdf_row_columns(run: DocumentRun, seg: Segment, cleaned: str) -> bool:
     name_end = values[0][0].start()
     name = cleaned[:name_end]
     statement = run.recorder.new_statement(seg)
-    alias_m = next(iter(run.vocab.alias_re.finditer(run.vocab.key(name).key)), None)
+    alias_m = next(iter(run.vocab.alias_hits(run.vocab.key(name).key)), None)
     if alias_m is None:
         return True
     targets = run.vocab.alias_targets[alias_m.group(1)]

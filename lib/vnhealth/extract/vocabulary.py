@@ -7,6 +7,7 @@ in the catalogue); this module turns them into the patterns and tables the reade
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -332,6 +333,7 @@ class Vocabulary:
         self.population_group_re = (phrase_regex(list(catalog.population_groups))
                                      if catalog.population_groups else NEVER_RE)
         self._groups_of: dict[str, frozenset[str]] = {}
+        self._subject_group: dict[str, str | None] = {}
         self.table_words = TableWords.from_vocabulary(v, list(self.unit_phrases))
         self.qualitative = [(q.id, [phrase_key(p, self.abbreviations) for p in q.phrases])
                             for q in catalog.qualitative]
@@ -434,6 +436,19 @@ class Vocabulary:
             self._groups_of[ind.id] = found
         return found
 
+    def groups_named(self, low: str) -> set[str]:
+        """The population groups a lite() text names anywhere."""
+        return {self.population_groups[_SPACES_RE.sub(" ", m.group(0))]
+                for m in self.population_group_re.finditer(low)}
+
+    def subject_group(self, ind: Indicator) -> str | None:
+        """The population group an indicator's name is of ("Tỷ lệ hộ nghèo … có nhà tiêu hợp
+        vệ sinh": the poor), a place in it aside; None for the whole population's."""
+        if ind.id not in self._subject_group:
+            name = lite(nfc(ind.name_vi))
+            self._subject_group[ind.id] = self.group_in(name, 0, len(name))
+        return self._subject_group[ind.id]
+
     def sets_a_target(self, low: str) -> bool:
         """Whether a target word stands in a lite() text other than after a verb that reports
         the plan met ("hoàn thành kế hoạch đề ra")."""
@@ -452,6 +467,27 @@ class Vocabulary:
             if not _PLACE_BEFORE_RE.search(low[max(0, m.start() - 5):m.start()]):
                 return self.population_groups[_SPACES_RE.sub(" ", m.group(0))]
         return None
+
+    def alias_hits(self, key: str) -> Iterator[re.Match[str]]:
+        """The catalogue names in a key, left to right, none overlapping. Of two that overlap
+        the one reaching further is the more specific and wins: "tỷ lệ tử vong do bệnh lao"
+        is TB deaths, not the crude death rate "tỷ lệ tử vong" would name; "hộ gia đình có nhà
+        tiêu hợp vệ sinh" is sanitary latrines, not any latrine."""
+        pos = 0
+        while (hit := self.alias_re.search(key, pos)) is not None:
+            hit = self._furthest_reaching(key, hit)
+            yield hit
+            pos = hit.end()
+
+    def _furthest_reaching(self, key: str, hit: re.Match[str]) -> re.Match[str]:
+        """The name starting inside `hit` (at one of its words) that ends furthest past it."""
+        k = key.find(" ", hit.start(), hit.end())
+        while k != -1:
+            inner = self.alias_re.match(key, k + 1)
+            if inner is not None and inner.end() > hit.end():
+                hit = inner
+            k = key.find(" ", k + 1, hit.end())
+        return hit
 
     def key(self, text: str) -> Keyed:
         """The matching key of an NFC text, its words' keys remembered across documents."""

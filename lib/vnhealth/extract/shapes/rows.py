@@ -136,6 +136,7 @@ class RowReader:
         self.rows: list[Row] = []
         self.pending: list[tuple[int, str]] = []  # label lines waiting for their values
         self.open: Row | None = None  # the last row, while it may take more values
+        self._years_one_per_line = len({c.line for c in columns}) == len(columns) > 1
 
     def read(self, start: int) -> int:
         """Read rows from `start`; the index after the last line that holds a value."""
@@ -174,7 +175,12 @@ class RowReader:
         """A bare number on its own line is the next cell of a row read one cell per line
         while that row has room, not a page number."""
         row = self.open
-        if row is None or not row.cells or len(row.cells) >= len(self.columns):
+        if row is None:
+            # the first cell under a label ("Số Bác sĩ/vạn dân" / "13"), when the header too
+            # stands one year per line
+            return bool(self.pending) and self._years_one_per_line and value_token(
+                line.strip())[0]
+        if not row.cells or len(row.cells) >= len(self.columns):
             return False
         if row.cells[-1].column != len(row.cells) - 1 or row.cells[-1].line == row.lines[0]:
             return False
