@@ -174,6 +174,9 @@ def column_kind(table: Table, column: YearColumn, *, statistics: bool, period_st
     if table.kind_hint == "actual" or statistics:
         return "actual", "statistics table"
     if column.kind_hint == "actual":
+        if _measures_a_plan(table):
+            # "TH năm 2018 | KH năm 2019 | Ước TH năm 2019": a table of results against a plan
+            return "actual", "table column: achieved, in a table of results against the plan"
         return "baseline", "table column: achieved"
     if column.kind_hint == "plan":
         return "target", "table column: planned"  # "Mục tiêu đến năm 2015", "KH 2024"
@@ -182,6 +185,14 @@ def column_kind(table: Table, column: YearColumn, *, statistics: bool, period_st
     if column.year >= period_end:
         return "target", "table column: plan horizon"
     return "trajectory", "table column: a year within the plan's period"
+
+
+def _measures_a_plan(table: Table) -> bool:
+    """Whether a table sets what was achieved beside a plan for the same year or a later one:
+    its achieved columns are results, not the baseline a plan starts from."""
+    plans = [c.year for c in table.columns if c.kind_hint == "plan"]
+    return bool(plans) and any(c.kind_hint == "actual" and c.year >= min(plans)
+                               for c in table.columns)
 
 
 def kind_for(run: DocumentRun, d: Mention, low: str, clause: Span, ix: PairIndex, seg: Segment,

@@ -194,9 +194,10 @@ def join_ranges(vocab: Vocabulary, mentions: list[Mention], low: str, cleaned: s
 
 
 def _is_range_pair(vocab: Vocabulary, a: Mention, b: Mention, low: str) -> bool:
-    if a.fraction or b.fraction or a.value_high is not None \
-            or b.value_high is not None or b.unit is None:
+    if a.fraction or b.fraction or a.value_high is not None or b.value_high is not None:
         return False
+    if b.unit is None and (a.unit is not None or not _counted_after(vocab, b, low)):
+        return False  # bare numbers are one quantity only as counts ("từ 30 đến 35 giường")
     if a.unit is not None and a.unit != b.unit:
         return False  # "từ 80% đến 2 lần": not one quantity
     link = vocab.range_link_re.match(low, a.unit_end)
@@ -209,6 +210,11 @@ def _is_range_pair(vocab: Vocabulary, a: Mention, b: Mention, low: str) -> bool:
     # "tăng từ 60% đến 70%" is a change from a start to an end, not a band
     verb = before[:m.start()].rstrip()
     return not any(verb.endswith(w) for w in vocab.rel_increase + vocab.rel_decrease)
+
+
+def _counted_after(vocab: Vocabulary, d: Mention, low: str) -> bool:
+    """Whether a count noun ("giường", "bác sĩ") follows a number."""
+    return vocab.count_re.match(low, _BLANKS_RE.match(low, d.end).end()) is not None
 
 
 def year_phrases(vocab: Vocabulary, low: str) -> list[YearPhrase]:

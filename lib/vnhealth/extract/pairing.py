@@ -99,7 +99,8 @@ def pair_segment(run: DocumentRun, seg: Segment, cleaned: str, found: Mentions,
     aliases = []
     for m in vocab.alias_hits(keyed.key):
         s, e = keyed.span_in_text(m.start(1), m.end(1))
-        aliases.append(AliasHit(s, e, m.group(1)))
+        if not vocab.negated_re.search(low, max(0, s - NEGATION_REACH), s):
+            aliases.append(AliasHit(s, e, m.group(1)))  # "chưa đạt chuẩn …": not that name
     ix = PairIndex(low, aliases, found.units, vocab)
     # numbers inside an indicator's name are part of the name ("dưới 1 tuổi", ">= 25%")
     mentions = [d for d in found.mentions if not ix.in_alias(d.num_start)]
@@ -114,6 +115,7 @@ def pair_segment(run: DocumentRun, seg: Segment, cleaned: str, found: Mentions,
 
 
 _BLANKS_RE = re.compile(r"\s+")
+NEGATION_REACH = 16  # characters before a name where its negation stands
 _SPACES_RE = re.compile(r"\s*")
 # the kinds of the two values of an "achieved/target" pair ("21%/20%", _pair_role)
 _PAIR_KINDS = {"achieved": KindChoice("actual", "achieved, before its target ('a/b', 'a so với "

@@ -66,8 +66,9 @@ def cut_document(vocab: Vocabulary, doc: Document, lines: list[str]) -> Document
             i = found.end
             continue
         if not is_noise_line(line):
-            if paragraphs and prose and _after_blank_lines(lines, prose[-1][0], i):
-                state.paragraph_starts.add(i + 1)
+            if paragraphs and (not prose and not cut.segments and not cut.tables
+                               or prose and _after_blank_lines(lines, prose[-1][0], i)):
+                state.paragraph_starts.add(i + 1)  # the page's first line, or after a blank
             prose.append((i + 1, line))
         i += 1
     cut.segments.extend(_prose(vocab, prose, state))
@@ -142,6 +143,10 @@ def _prose(vocab: Vocabulary, lines: list[tuple[int, str]], state: SectionState
         if seg.is_heading or CAPS_TITLE_RE.match(seg.text):
             _open_section(vocab, seg.text, state)
         elif _subheading(seg, state):
+            # "Các chỉ tiêu chủ yếu đến năm 2025": a page's headline may date what follows by
+            # a year phrase (not a bare year: "Dân số Bình Dương 2016" names no value's year)
+            years = [p.year for p in year_phrases(vocab, lite(seg.text)) if p.kind == "year"]
+            state.year = max(years) if years else state.year
             _open_section(vocab, seg.text, state, loose=True)
         seg.context_year = state.year
         seg.in_targets = state.in_targets
@@ -197,7 +202,8 @@ def _subheading(seg: Segment, state: SectionState) -> bool:
     heading does."""
     text = seg.text.strip()
     return (len(seg.pieces) == 1 and seg.pieces[0][1] in state.paragraph_starts
-            and len(text) <= SUBHEADING_MAX and not _DIGIT_RE.search(text)
+            and len(text) <= SUBHEADING_MAX
+            and not _DIGIT_RE.search(YEAR_IN_TEXT_RE.sub(" ", text))  # years only
             and not _PARAGRAPH_END_RE.search(text))
 
 

@@ -10,12 +10,15 @@ from typing import NamedTuple
 
 from vnhealth.extract.kind_year import NOT_STATED, YearChoice, column_kind, decide_kind
 from vnhealth.extract.lines import YEAR_IN_TEXT_RE
+from vnhealth.extract.match import subgroup_in_phrase
 from vnhealth.extract.mentions import unit_in_texts
 from vnhealth.extract.numbers import CellValue, parse_cell
 from vnhealth.extract.qualitative import read_qualitative
 from vnhealth.extract.recorder import Basis, PairedValue
 from vnhealth.extract.records import Segment, Statement
 from vnhealth.extract.shapes.records import Row, Table, TabRow, TabTable, TotalTable
+from vnhealth.extract.shapes.rows import NUMBERING_RE
+from vnhealth.extract.shapes.words import TableWords
 from vnhealth.extract.state import DocumentRun
 from vnhealth.inputs.catalog import Indicator
 from vnhealth.inputs.text import blank_markup, lite, nfc
@@ -106,27 +109,20 @@ def _shared_unit(run: DocumentRun, table: Table) -> str | None:
 def _read_row(run: DocumentRun, table: Table, row: Row, statement: Statement,
               statistics: bool, shared: str | None) -> None:
     vocab, doc = run.vocab, run.doc
-    # a total row ("Toàn tỉnh") is named by the table's title
-    names = [row.label, table.title] if row.role == "total" else [row.label]
-    found = None
-    texts = list(names)
-    for k, text in enumerate(names):
-        found = label_name(run, text)
-        if found is not None:
-            # a unit word inside the indicator's name is part of the name ("dưới 1 tuổi")
-            texts[k] = text[:found.start] + " " * (found.end - found.start) + text[found.end:]
-            break
-    if found is None:
-        found = _named_by_title(run, table, row)
+    found, texts = _row_name(run, table, row)
     if found is None:
         return
-    candidates = found.indicators
     row_unit = unit_in_texts(vocab, [row.unit_text, *texts, table.unit_text])
+    label = lite(nfc(row.label))
+    subgroup = subgroup_in_phrase(vocab, label, 0, len(label))  # "… dân số nông thôn …"
+    sign = _change_sign(vocab.table_words, label, table)
+    if sign == NO_INDICATOR:
+        return
     for cell in row.cells:
         if cell.value is None:
             continue
         unit = "percent" if cell.value.percent else row_unit
-        ind = run.chooser.choose(candidates, unit, None, table=True)
+        ind = run.chooser.choose(found.indicators, unit, subgroup, table=True)
         if ind is None or names_another_subject(run, found, ind):
             continue
         if unit is None and shared and shared != ind.unit:
@@ -134,9 +130,51 @@ def _read_row(run: DocumentRun, table: Table, row: Row, statement: Statement,
         column = table.columns[cell.column]
         kind, _basis = column_kind(table, column, statistics=statistics,
                                    period_start=doc.period_start, period_end=doc.period_end)
-        run.recorder.emit(PairedValue(ind, kind, column.year, cell.value.comparator,
-                                      cell.value.value, cell.value.value_high, unit or ind.unit,
-                                      None, cell.line, cell.text), statement)
+        comparator, value = _as_change(cell.value, sign)
+        run.recorder.emit(PairedValue(ind, kind, column.year, comparator, value,
+                                      cell.value.value_high, unit or ind.unit, None, cell.line,
+                                      cell.text), statement)
+
+
+def _row_name(run: DocumentRun, table: Table, row: Row) -> tuple[LabelName | None, list[str]]:
+    """The name a row's label holds (a total row's, the table title's), and the texts a unit
+    is looked for in, the name blanked: a unit word inside it is part of it ("dưới 1 tuổi")."""
+    names = [row.label, table.title] if row.role == "total" else [row.label]
+    texts = list(names)
+    for k, text in enumerate(names):
+        found = label_name(run, text)
+        if found is not None:
+            texts[k] = text[:found.start] + " " * (found.end - found.start) + text[found.end:]
+            return found, texts
+    return _named_by_title(run, table, row), texts
+
+
+def _as_change(value: CellValue, sign: int) -> tuple[str, float]:
+    """(comparator, value) of a cell: a rise or fall in a row of changes is relative."""
+    if not sign or value.value_high is not None:
+        return value.comparator, value.value
+    return "relative", value.value if sign == AS_WRITTEN else sign * abs(value.value)
+
+
+AS_WRITTEN = 2  # a row of rises or falls ("Mức tăng/giảm tỷ lệ sinh (+ -)"): signed cells
+NO_INDICATOR = 3  # a row of changes in a table of actuals only
+
+
+def _change_sign(words: TableWords, label: str, table: Table) -> int:
+    """-1 for a row of falls ("Mức giảm tỷ suất sinh"), 1 of rises, AS_WRITTEN of either,
+    0 of levels. A change is an indicator where a plan sets it: in a table with no plan
+    column it is a difference of two actuals, and its row is no indicator's (None)."""
+    start = NUMBERING_RE.sub("", label).lstrip(" -–.:")
+    falls, rises = words.falling_rows.search(start[:24]), words.rising_rows.search(start[:24])
+    if (falls or rises) and not any(c.kind_hint == "plan" for c in table.columns):
+        return NO_INDICATOR
+    if falls and rises:
+        return AS_WRITTEN
+    if falls and falls.start() == 0:
+        return -1
+    if rises and rises.start() == 0:
+        return 1
+    return 0
 
 
 def _named_by_title(run: DocumentRun, table: Table, row: Row) -> LabelName | None:

@@ -510,7 +510,7 @@ VOCABULARY_LISTS = ("baseline_from", "baseline_to", "baseline_columns", "clause_
                     "planned_words", "looking_back_spans", "linking_words", "place_names",
                     "each_unit_words", "reported_verbs", "plan_words", "plan_met_verbs",
                     "difference_words", "difference_links", "specification_words",
-                    "anaphora_words", "versus_plan", "versus_plan_links")
+                    "anaphora_words", "versus_plan", "versus_plan_links", "negation_words")
 VOCABULARY_FIELDS = (
     Field("abbreviations", MAPPING, False), Field("synonyms", MAPPING, False),
     Field("average_nouns", MAPPING, False),
@@ -529,7 +529,8 @@ YEAR_PHRASE_FIELDS = tuple(Field(name, TEXTS, False) for name in
 # vnhealth.extract.shapes: each a list of phrases
 TABLE_WORD_FIELDS = tuple(Field(name, TEXTS, False) for name in (
     "preliminary", "actual", "plan", "header", "unit_line", "totals", "national", "sub_rows",
-    "statistics", "ditto", "unit_column", "target_column", "row_number_header", "comparison"))
+    "statistics", "ditto", "unit_column", "target_column", "row_number_header", "comparison",
+    "falling_rows", "rising_rows"))
 RELATIVE_FIELDS = tuple(Field(name, TEXTS, False) for name in
                         ("increase", "decrease", "markers_before", "markers_after", "per_year",
                          "per_year_before", "change_nouns"))

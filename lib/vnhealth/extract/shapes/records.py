@@ -42,7 +42,8 @@ class Row:
     lines: list[int]  # 1-based lines of the label and the values, in order
     unit_text: str  # a unit cell, or the "(%)" / "(người)" ending the label; "" if none
     cells: list[Cell] = field(default_factory=list)
-    # row | total | sub | national | count: only `row` and `total` are the province's values
+    # row | total | sub | national | count | mixed (sub-rows whose values cannot be told
+    # apart): only `row` and `total` are the province's values
     # (a `count` row's unit cell names what it counts: "Xã", "Người")
     role: str = "row"
 

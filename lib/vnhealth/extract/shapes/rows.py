@@ -21,6 +21,7 @@ CELL_SPLIT_RE = re.compile(r"\t|\|| {2,}|\u00a0{1,}\s*")
 TOKEN_RE = re.compile(r"\S+")
 BLANK_CELL_RE = re.compile(r"^(?:-|–|—|\.{2,}|…|x|X)$")
 LABEL_UNIT_RE = re.compile(r"\(([^()\d]{1,20}|[%‰])\)\s*$")
+SUB_LABEL_RE = re.compile(r"^\s*[-–+]\s*\w")  # "-Theo cân nặng (%)": a sub-row's label
 NUMBERING_RE = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\.?|[a-zđ]\)|[IVX]+\.|[-+•*–])\s+")
 MAX_LABEL = 200  # a longer line without values is prose: the table has ended
 MAX_GAP = 40  # lines past the last value row a table may still continue
@@ -201,8 +202,11 @@ class RowReader:
         label_lines = self.pending + [(line_no, parts.label)]
         label = " ".join(t for _n, t in label_lines if t)
         unit = parts.unit_text or (LABEL_UNIT_RE.search(label) or [None, ""])[1] or ""
+        # "Tỷ lệ … suy dinh dưỡng:" / "-Theo cân nặng (%)" / "-Theo chiều cao (%)" / 7,6 / 10,4:
+        # two sub-rows' labels before their values, which cannot be told apart
+        mixed = sum(bool(SUB_LABEL_RE.match(t)) for _n, t in label_lines) >= 2
         row = Row(label=label, lines=[n for n, _t in label_lines], unit_text=unit.strip(),
-                  role=row_role(label, self.words))
+                  role="mixed" if mixed else row_role(label, self.words))
         self._place(row, line_no, self._kept(parts.values), in_order=not parts.label)
         self.rows.append(row)
         self.pending = []

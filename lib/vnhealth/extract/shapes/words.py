@@ -49,6 +49,10 @@ class TableWords:
     row_number_header: re.Pattern[str] = re.compile(r"(?!x)x")
     # words over columns that compare two others ("Ước năm 2024 so với (%)"): ratios, no values
     comparison: re.Pattern[str] = re.compile(r"(?!x)x")
+    # a row label opening with a change ("Mức giảm tỷ suất sinh (‰)"): its cells are the
+    # indicator's fall or rise, not its level (lite, at the label's start)
+    falling_rows: re.Pattern[str] = re.compile(r"(?!x)x")
+    rising_rows: re.Pattern[str] = re.compile(r"(?!x)x")
 
     @classmethod
     def from_vocabulary(cls, vocabulary: dict[str, Any], unit_phrases: Sequence[str] = ()
@@ -73,6 +77,8 @@ class TableWords:
             unit_column=tuple(lite(nfc(p)) for p in t.get("unit_column") or []),
             target_column=tuple(lite(nfc(p)) for p in t.get("target_column") or []),
             comparison=phrases_re(t.get("comparison") or []),
+            falling_rows=phrases_re(t.get("falling_rows") or []),
+            rising_rows=phrases_re(t.get("rising_rows") or []),
             row_number_header=re.compile(
                 r"^\s*(?:" + "|".join(map(re.escape, numbered)) + r")\b") if numbered
             else re.compile(r"(?!x)x"))
