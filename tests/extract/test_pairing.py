@@ -1391,3 +1391,54 @@ def test_a_loose_name_is_a_group_s_only_when_the_phrase_names_the_group(
     poor = only(vocab, "Tỷ lệ hộ nghèo có nhà tiêu hợp vệ sinh: 32,47%.", period_start=2017,
                 period_end=2017, title="Báo")
     assert poor.indicator_id == "sanitary_latrine_rural_poor"
+
+
+def test_a_page_headline_s_year_phrase_dates_the_targets_below(vocab: Vocabulary) -> None:
+    text = ("Các chỉ tiêu chủ yếu đến năm 2025\n\nThứ Năm, 15-10-2020, 21:49\n\n"
+            "Về văn hóa - xã hội: (9) Số giường bệnh/vạn dân đạt từ 30 đến 35 giường; Số bác "
+            "sĩ/vạn dân: 15 bác sĩ; Duy trì 100% xã, phường đạt chuẩn quốc gia về y tế.")
+    found = observations(vocab, text, period_start=2021, period_end=2025, title="")
+    assert [(o.indicator_id, o.kind, o.year, o.comparator, o.value, o.value_high)
+            for o in found] == [
+        ("hospital_beds_per_10k", "target", 2025, "range", 30.0, 35.0),
+        ("doctors_per_10k", "target", 2025, "=", 15.0, None),
+        ("communes_meeting_health_criteria", "target", 2025, "=", 100.0, None)]
+    # a bare year in a headline ("Dân số Bình Dương 2016") dates nothing
+    bare = observations(vocab, "Dân số Bình Dương 2016\n\nTỷ lệ nam giới chiếm 48,27%, với "
+                               "tỷ số giới tính 93,56 nam/100 nữ.", period_start=2011,
+                        period_end=2016, title="")
+    assert [(o.value, o.year) for o in bare] == [(93.56, None)]
+
+
+def test_a_negated_name_names_nothing(vocab: Vocabulary) -> None:
+    found = read_text(vocab, "Chỉ còn 2% số xã, phường của tỉnh chưa đạt chuẩn quốc gia về y "
+                             "tế.", period_start=2017, period_end=2017, title="Báo")
+    assert found.observations == []
+    assert [s.is_mapped for s in found.statements] == [False]
+
+
+def test_part_of_a_year_and_an_expected_value_go_on_with_the_indicator(
+        vocab: Vocabulary) -> None:
+    found = observations(vocab, "Tỷ lệ sàng lọc trước sinh đạt 67% vào năm 2014. Chỉ tính riêng "
+                                "5 tháng đầu năm 2015, tỷ lệ này đã đạt 33,3%, dự kiến cuối năm "
+                                "2015 đạt 70%.", period_start=2015, period_end=2015,
+                         title="Báo")
+    assert [(o.indicator_id, o.kind, o.year, o.value) for o in found] == [
+        ("prenatal_screening", "actual", 2014, 67.0),
+        ("prenatal_screening", "actual", 2015, 33.3),
+        ("prenatal_screening", "target", 2015, 70.0)]
+
+
+def test_the_highest_in_the_country_is_the_province_s_value(vocab: Vocabulary) -> None:
+    o = only(vocab, "Hà Tĩnh là một trong 21 tỉnh có tỷ số giới tính khi sinh cao nhất cả nước "
+                    "với tỷ lệ 115,54 bé trai/100 bé gái.", period_start=2021, period_end=2021,
+             title="")
+    assert (o.indicator_id, o.value) == ("sex_ratio_at_birth", 115.54)
+
+
+def test_a_share_since_a_start_year_is_not_that_year_s(vocab: Vocabulary) -> None:
+    # "Từ năm 2010 đến nay, … 6,19%": what has built up since 2010 holds now, not in 2010
+    o = only(vocab, "Từ năm 2010 đến nay, tỷ lệ sàng lọc sơ sinh chỉ đạt 6,19%.",
+             period_start=2016, period_end=2016, title="")
+    assert (o.indicator_id, o.value) == ("newborn_screening", 6.19)
+    assert o.year != 2010

@@ -423,3 +423,56 @@ def test_one_cell_per_line_first_cells_may_look_like_page_numbers(vocab: Vocabul
         ("hospital_beds_per_10k", 2017, 57.0, "per_10000"),
         ("hospital_beds_per_10k", 2018, 71.0, "per_10000")]
     assert all(o.quarantine_reason is None for o in found)
+
+
+RESULTS_AGAINST_PLAN = """CÁC CHỈ TIÊU KINH TẾ XÃ HỘI CHỦ YẾU ĐẠT ĐƯỢC TRONG NĂM 2019
+Stt
+Chỉ tiêu chủ yếu
+TH năm 2018
+KH năm 2019
+Ước TH năm 2019
+Ghi chú
+6
+Mức giảm tỷ suất sinh (‰)
+0,2
+0,2
+0,3
+Đạt
+7
+Tỷ lệ trẻ em dưới 5 tuổi bị suy dinh dưỡng:
+-Theo cân nặng (%)
+-Theo chiều cao (%)
+7,6
+10,4
+8
+Tỷ lệ dân số nông thôn sử dụng nước sạch (%)
+80
+85
+86
+Đạt"""
+
+
+def test_a_table_of_results_against_a_plan(vocab: Vocabulary) -> None:
+    # "TH năm 2018 | KH năm 2019 | Ước TH năm 2019": achieved columns beside a plan are
+    # results (actual), not a plan's baseline; "Mức giảm …" rows are planned falls; two
+    # sub-rows' labels before values that cannot be told apart are left for review; a label
+    # naming "nông thôn" chooses the rural indicator
+    found = read_text(vocab, RESULTS_AGAINST_PLAN, period_start=2019, period_end=2019,
+                      title="").observations
+    assert [(o.indicator_id, o.kind, o.year, o.comparator, o.value) for o in found] == [
+        ("crude_birth_rate", "actual", 2018, "relative", -0.2),
+        ("crude_birth_rate", "target", 2019, "relative", -0.2),
+        ("crude_birth_rate", "actual", 2019, "relative", -0.3),
+        ("clean_water_rural", "actual", 2018, "=", 80.0),
+        ("clean_water_rural", "target", 2019, "=", 85.0),
+        ("clean_water_rural", "actual", 2019, "=", 86.0)]
+
+
+def test_a_row_of_changes_in_a_table_of_actuals_is_no_value(vocab: Vocabulary) -> None:
+    # with no plan column, "Mức tăng/giảm tỷ lệ sinh" is a difference of two actuals
+    text = ("                     Năm 2023     Ước năm 2024\n"
+            "Tỷ lệ sinh (‰)          19,12        19,02\n"
+            "Mức tăng/giảm tỷ lệ sinh (‰) (+ -)   -2,36    -0,10\n")
+    found = read_text(vocab, text, period_start=2024, period_end=2024, title="").observations
+    assert [(o.indicator_id, o.year, o.comparator, o.value) for o in found] == [
+        ("crude_birth_rate", 2023, "=", 19.12), ("crude_birth_rate", 2024, "=", 19.02)]

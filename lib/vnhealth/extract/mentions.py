@@ -62,7 +62,7 @@ class YearPhrase(NamedTuple):
     start: int
     end: int
     year: int
-    kind: str  # "year", or "reference" for "so với năm 2015"
+    kind: str  # "year"; "reference" for "so với năm 2015"; "since" for "từ năm 2010 đến nay"
 
 
 class Mentions(NamedTuple):
@@ -222,8 +222,11 @@ def year_phrases(vocab: Vocabulary, low: str) -> list[YearPhrase]:
     out = []
     for m in vocab.year_phrase_re.finditer(low):
         y = int(m.group("y2") or m.group("y1") or m.group("y3") or m.group("y4")
-                or m.group("y5") or m.group("y6"))
+                or m.group("y5") or m.group("y6") or m.group("y7"))
         kind = "reference" if (m.group("ref") or m.group("ref2")) else "year"
+        if kind == "year" and vocab.from_year_re.match(low, m.start()) \
+                and vocab.present_re.match(low, _BLANKS_RE.match(low, m.end()).end()):
+            kind = "since"  # "từ năm 2010 đến nay": the span ends now
         out.append(YearPhrase(m.start(), m.end(), y, kind))
     return out
 

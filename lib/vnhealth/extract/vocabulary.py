@@ -371,6 +371,8 @@ class Vocabulary:
         # a year phrase that opens with an until word ("đến năm 2030"): a target's year
         self.until_phrase_re = re.compile(rf"(?:{until})\s") if until else NEVER_RE
         ref = words_alternation(y.get("reference_words") or [])
+        self.from_year_re = re.compile(rf"(?:{words_alternation(y.get('from_words') or [])})\s")
+        part = words_alternation(y.get("part_year_words") or [])
         dates = v.get("date_words") or {}
         month = re.escape(str(dates.get("month", "tháng")))
         quarter = re.escape(str(dates.get("quarter", "quý")))
@@ -384,7 +386,9 @@ class Vocabulary:
             rf"|(?:(?:{lead})\s+)?{month}\s+(?P<y5>(?:19|20)\d\d)(?![\d/])"
             # a quarter of a year: "quý I/2025", "quý 2 năm 2024"
             rf"|(?:(?:{lead})\s+)?{quarter}\s+(?:[ivx]{{1,3}}|[1-4])\s*(?:[/.\-]|\s(?:{year_words})\s)"
-            r"\s*(?P<y6>(?:19|20)\d\d)(?![\d/])")
+            r"\s*(?P<y6>(?:19|20)\d\d)(?![\d/])"
+            # part of a year: "5 tháng đầu năm 2015"
+            rf"|(?:\d{{1,2}}\s+)?(?:{part})\s+(?P<y7>(?:19|20)\d\d)(?![\d/])")
         # "so với năm 2020" right after a relative change: the year it is compared with
         self.compared_year_re = re.compile(
             rf"\s*(?:{ref})\s*(?:(?:{year_words})\s*)?((?:19|20)\d\d)")

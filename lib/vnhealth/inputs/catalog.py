@@ -525,7 +525,8 @@ DATE_WORD_FIELDS = (*(Field(name, TEXT) for name in ("day", "month", "year")),
                     Field("quarter", TEXT, False))
 # vnhealth.extract.vocabulary: year phrases ("đến năm 2030", "so với năm 2015")
 YEAR_PHRASE_FIELDS = tuple(Field(name, TEXTS, False) for name in
-                           ("year_words", "lead_words", "until_words", "reference_words"))
+                           ("year_words", "lead_words", "until_words", "reference_words",
+                            "part_year_words", "from_words"))
 # vnhealth.extract.shapes: each a list of phrases
 TABLE_WORD_FIELDS = tuple(Field(name, TEXTS, False) for name in (
     "preliminary", "actual", "plan", "header", "unit_line", "totals", "national", "sub_rows",
