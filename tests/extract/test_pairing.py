@@ -1442,3 +1442,12 @@ def test_a_share_since_a_start_year_is_not_that_year_s(vocab: Vocabulary) -> Non
              period_start=2016, period_end=2016, title="")
     assert (o.indicator_id, o.value) == ("newborn_screening", 6.19)
     assert o.year != 2010
+
+
+def test_a_value_said_of_one_sex_is_that_sex_s_indicator(vocab: Vocabulary) -> None:
+    found = observations(vocab, "Tuổi thọ trung bình của dân số tỉnh năm 2022 là 74,4 năm; nam "
+                                "giới có tuổi thọ trung bình là 71,9 năm, nữ giới là 77,0 năm.",
+                         period_start=2022, period_end=2022, title="")
+    assert [(o.indicator_id, o.value) for o in found] == [
+        ("life_expectancy", 74.4), ("life_expectancy_male", 71.9),
+        ("life_expectancy_female", 77.0)]

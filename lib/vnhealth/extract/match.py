@@ -69,6 +69,10 @@ class IndicatorChooser:
             fitting.append(ind)
         if not fitting:
             return None
+        if subgroup is not None:
+            # the indicator of the subgroup named beside the value before the whole
+            # population's ("nam giới có tuổi thọ trung bình là 71,9 năm")
+            fitting.sort(key=lambda i: i.subgroup != subgroup)
         exact = [i for i in fitting if i.unit == unit]
         return (exact or fitting)[0]
 
