@@ -130,30 +130,28 @@ def test_check_without_a_warehouse(tmp_path: Path, capsys: pytest.CaptureFixture
     assert "make warehouse" in capsys.readouterr().err
 
 
+def _outcomes_after(db: Path, statement: str) -> dict:
+    """The checks' outcomes on a warehouse once `statement` has run on it."""
+    con = duckdb.connect(str(db))
+    con.execute(statement)
+    con.close()
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return {o.check.name: o for o in run_checks(con, ProjectPaths.at(REPO))}
+    finally:
+        con.close()
+
+
 def test_a_percentage_the_catalogue_lets_pass_100_is_left_to_its_plausible_range(
         warehouse_path: Path, tmp_path: Path) -> None:
     # bed occupancy is a ratio of bed-days (115% is a crowded hospital): percent_out_of_range
     # leaves it to implausible_values, which flags it only past the catalogue's range
     db = tmp_path / "warehouse.duckdb"
     shutil.copy(warehouse_path, db)
-    con = duckdb.connect(str(db))
-    con.execute("UPDATE observations SET indicator_id = 'bed_occupancy', value = 115, "
-                "value_high = NULL WHERE obs_id = 'lai_chau_2021_2025:61:1'")
-    con.close()
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        outcomes = {o.check.name: o for o in run_checks(con, ProjectPaths.at(REPO))}
-    finally:
-        con.close()
+    outcomes = _outcomes_after(db, "UPDATE observations SET indicator_id = 'bed_occupancy', "
+                                   "value = 115, value_high = NULL "
+                                   "WHERE obs_id = 'lai_chau_2021_2025:61:1'")
     assert outcomes["percent_out_of_range"].passed
-    con = duckdb.connect(str(db))
-    con.execute("UPDATE observations SET value = 150 WHERE indicator_id = 'bed_occupancy'")
-    con.execute("UPDATE observations SET indicator_id = 'hypertension_managed' "
-                "WHERE indicator_id = 'bed_occupancy'")
-    con.close()
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        outcomes = {o.check.name: o for o in run_checks(con, ProjectPaths.at(REPO))}
-    finally:
-        con.close()
+    outcomes = _outcomes_after(db, "UPDATE observations SET indicator_id = "
+                                   "'hypertension_managed' WHERE indicator_id = 'bed_occupancy'")
     assert not outcomes["percent_out_of_range"].passed
