@@ -163,7 +163,7 @@ NO_INDICATOR = 3  # a row of changes in a table of actuals only
 def _change_sign(words: TableWords, label: str, table: Table) -> int:
     """-1 for a row of falls ("Mức giảm tỷ suất sinh"), 1 of rises, AS_WRITTEN of either,
     0 of levels. A change is an indicator where a plan sets it: in a table with no plan
-    column it is a difference of two actuals, and its row is no indicator's (None)."""
+    column it is a difference of two actuals, and its row is no indicator's (NO_INDICATOR)."""
     start = NUMBERING_RE.sub("", label).lstrip(" -–.:")
     falls, rises = words.falling_rows.search(start[:24]), words.rising_rows.search(start[:24])
     if (falls or rises) and not any(c.kind_hint == "plan" for c in table.columns):
@@ -306,7 +306,7 @@ def read_pdf_row_columns(run: DocumentRun, seg: Segment, cleaned: str) -> bool:
     name_end = values[0][0].start()
     name = cleaned[:name_end]
     statement = run.recorder.new_statement(seg)
-    alias_m = next(iter(run.vocab.alias_hits(run.vocab.key(name).key)), None)
+    alias_m = next(run.vocab.alias_hits(run.vocab.key(name).key), None)
     if alias_m is None:
         return True
     targets = run.vocab.alias_targets[alias_m.group(1)]
