@@ -437,9 +437,7 @@ class Vocabulary:
         found = self._groups_of.get(ind.id)
         if found is None:
             texts = " | ".join(lite(nfc(t)) for t in (ind.name_vi, *ind.aliases))
-            found = frozenset(self.population_groups[_SPACES_RE.sub(" ", m.group(0))]
-                              for m in self.population_group_re.finditer(texts))
-            self._groups_of[ind.id] = found
+            found = self._groups_of[ind.id] = frozenset(self.groups_named(texts))
         return found
 
     def groups_named(self, low: str) -> set[str]:
