@@ -65,6 +65,15 @@ def test_the_manifest_and_the_number_come_first(vocab: Vocabulary) -> None:
     # a stamp in a line of cells: the section's name in the next cell is not the stamp's
     (["Hà Nội", "Thứ bảy, 19:00 27/11/2021 | Dân số và phát triển"], None,
      IssueYear(2021, "page date 'Thứ bảy, 19:00 27/11/2021'", 11, page=True)),
+    # a news article opening with the date of what it reports, under the portal's visit date
+    (["Thứ tư,  24/02/2021", "", "Đảng bộ Sở Y tế Đại hội nhiệm kỳ 2020-2025", "",
+      "LSO-Ngày 29/5/2020, Đảng bộ Sở Y tế tỉnh Lạng Sơn tổ chức Đại hội đại biểu nhiệm kỳ "
+      "2020-2025."], None,
+     IssueYear(2020, "the article's opening date 'LSO-Ngày 29/5/2020'", 5, page=True)),
+    (["(Baohatinh.vn) - Sáng 12/3/2021, Sở Y tế tổ chức hội nghị triển khai nhiệm vụ năm "
+      "2021."], None,
+     IssueYear(2021, "the article's opening date '(Baohatinh.vn) - Sáng 12/3/2021'", 3,
+               page=True)),
     # cited dates, a portal's date of the visit (a weekday, no time) and prose are none of these
     (["Thứ 2, Ngày 28/10/2024",
       "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;",

@@ -1451,3 +1451,54 @@ def test_a_value_said_of_one_sex_is_that_sex_s_indicator(vocab: Vocabulary) -> N
     assert [(o.indicator_id, o.value) for o in found] == [
         ("life_expectancy", 74.4), ("life_expectancy_male", 71.9),
         ("life_expectancy_female", 77.0)]
+
+
+def test_a_count_noun_s_own_per_n_unit_comes_before_the_unit_carried(
+        vocab: Vocabulary) -> None:
+    # "đạt 90%; đạt 29,1 giường bệnh/10.000 dân": the 29,1 is a rate of beds, not a percent
+    found = observations(vocab, "Năm 2019, phấn đấu tỷ lệ dân số tham gia bảo hiểm y tế đạt 90%; "
+                                "đạt 29,1 giường bệnh/10.000 dân; có 7,5 bác sĩ/10.000 dân.",
+                         period_start=2019, period_end=2019, title="Báo")
+    assert [(o.indicator_id, o.value, o.unit) for o in found] == [
+        ("health_insurance_coverage", 90.0, "percent"),
+        ("hospital_beds_per_10k", 29.1, "per_10000"),
+        ("doctors_per_10k", 7.5, "per_10000")]
+
+
+def test_a_margin_over_the_plan_and_a_term_of_office(vocab: Vocabulary) -> None:
+    # "(vượt 1,7)" is by how much the term's target was passed; "nhiệm kỳ 2015-2020" dates
+    # the term's results by its end, and passing the targets sets none
+    text = ("LSO-Ngày 29/5/2020, Đảng bộ Sở Y tế tỉnh Lạng Sơn tổ chức Đại hội đại biểu nhiệm kỳ "
+            "2020-2025.\n\nTheo báo cáo, trong nhiệm kỳ 2015-2020, Đảng bộ Sở Y tế đã hoàn thành "
+            "và hoàn thành vượt mức các chỉ tiêu nghị quyết với nhiều kết quả nổi bật như: số "
+            "giường bệnh trên một vạn dân đạt 30,7 giường (vượt 1,7); số bác sĩ trên một vạn "
+            "dân đạt 10,8 (vượt 0,8).")
+    found = observations(vocab, text, period_start=2015, period_end=2020, title="Báo")
+    assert [(o.indicator_id, o.kind, o.year, o.value) for o in found] == [
+        ("hospital_beds_per_10k", "actual", 2020, 30.7),
+        ("doctors_per_10k", "actual", 2020, 10.8)]
+
+
+def test_a_present_word_naming_a_date_dates_the_value(vocab: Vocabulary) -> None:
+    o = only(vocab, " date 2022-04 Chiều 19/4, Ban Chỉ đạo họp.\n\nBáo cáo cho biết, tính đến "
+                    "ngày 31/12/2021, BHYT 1.017.308 người, đạt tỷ lệ bao phủ 86,5% dân số.",
+             period_start=2021, period_end=2022, title="Báo")
+    assert (o.indicator_id, o.kind, o.year, o.year_basis) == (
+        "health_insurance_coverage", "actual", 2021, "the date 'tính đến' names")
+
+
+def test_a_national_marker_leads_its_list_of_years(vocab: Vocabulary) -> None:
+    found = read_text(vocab, "Được biết, tỷ lệ bao phủ bảo hiểm y tế toàn quốc năm 2022 là "
+                             "92,6%, năm 2023 là 93,2%, năm 2024 là 94,1%. Năm 2022, tỷ lệ "
+                             "bao phủ bảo hiểm y tế của tỉnh phấn đấu đạt 94,5%.",
+                      period_start=2022, period_end=2025, title="Báo")
+    assert [(o.year, o.value) for o in found.observations] == [(2022, 94.5)]
+
+
+def test_a_sentence_on_a_period_just_past_takes_no_earlier_year(vocab: Vocabulary) -> None:
+    # the congress's "nhiệm kỳ 2020-2025" is the term to come, not the one "Nhiệm kỳ qua" tells
+    o = only(vocab, "Đại hội đại biểu Đảng bộ Sở Y tế lần thứ XXI, nhiệm kỳ 2020-2025\n\n"
+                    "Nhiệm kỳ qua, Đảng bộ Sở Y tế đã lãnh đạo tốt các nhiệm vụ được giao. "
+                    "Qua khảo sát sự hài lòng của người bệnh tại các bệnh viện đều đạt trên 80%.",
+             period_start=2015, period_end=2020, title="Báo")
+    assert (o.indicator_id, o.year) == ("patient_satisfaction", None)

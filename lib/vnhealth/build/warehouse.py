@@ -403,9 +403,11 @@ def _create_views(con: Any, paths: ProjectPaths) -> None:
 
 
 def _warm_library() -> None:
-    """Load what the library's tables need; pandas alone takes about half a second."""
+    """Load what writing the warehouse needs; pandas alone takes about half a second (DuckDB
+    loads it to insert rows from Arrow, so writing in the build's own process would too)."""
     import duckdb  # noqa: F401
     import pandas  # noqa: F401
+    import pyarrow  # noqa: F401
 
     import vnhealth.harmonize.derived  # noqa: F401
 
@@ -424,21 +426,25 @@ def _worker_init(parent: int) -> None:
     _warm_library()
 
 
-def _write_derived_tables(db: str, inputs: DerivedInputs, paths: ProjectPaths) -> None:
-    """Compute the derived tables and add them to the (closed) database file `db`, then the
-    views."""
+def _make_database(db: str, rows: dict[str, list[dict[str, Any]]], inputs: DerivedInputs,
+                   paths: ProjectPaths) -> list[str]:
+    """Write the complete database to `db` (the core rows, the derived tables computed from
+    `inputs`, the views) and close it, then run the checks on it; returns their warnings."""
     import duckdb
 
-    from vnhealth.harmonize.derived import derived_tables
-
-    tables = derived_tables(inputs)
-    con = duckdb.connect(db)
+    schema = inputs.schema
+    con = duckdb.connect(db, config={"storage_compatibility_version": STORAGE_VERSION})
     try:
-        _insert_frames(con, inputs.schema, tables)
+        for spec in schema.in_layers("catalogue", "extracted", "reference", "build"):
+            _insert_rows(con, spec, rows.pop(spec.name, None) or [])
+        if rows:
+            raise VnhealthError(f"tables {sorted(rows)} are not declared in sql/schema.yaml")
+        _insert_frames(con, schema, _derived(inputs))
         _create_views(con, paths)
         con.execute("CHECKPOINT")
     finally:
         con.close()
+    return _run_checks(Path(db), paths)
 
 
 def _insert_frames(con: Any, schema: Schema, frames: dict[str, Any]) -> None:
@@ -471,13 +477,13 @@ STORAGE_VERSION = "v1.2.0"
 
 
 class LibraryWorker:
-    """Computes the library's tables in a second process that warms up during extraction.
+    """Writes the warehouse in a second process that warms up during extraction.
 
     A build has two independent halves: reading the documents (pure Python, in this process)
-    and loading pandas and the harmonization library (in a forked worker, started first). The
-    worker then computes the derived tables (vnhealth.harmonize.derived) from the extracted rows and
-    writes them into the new database while this process waits. Without fork, everything
-    runs here, with the same result.
+    and loading DuckDB, pandas and the harmonization library (in a forked worker, started
+    first). The worker then writes the database from the extracted rows: the core tables, the
+    derived ones (vnhealth.harmonize.derived), the views, and runs the checks on it. Without
+    fork, everything runs here, with the same result.
     """
 
     def __enter__(self) -> LibraryWorker:
@@ -497,17 +503,19 @@ class LibraryWorker:
                 raise
         return self
 
-    def write(self, db: Path, inputs: DerivedInputs, paths: ProjectPaths) -> None:
+    def make(self, db: Path, rows: dict[str, list[dict[str, Any]]], inputs: DerivedInputs,
+             paths: ProjectPaths) -> list[str]:
+        """Write the database `db` and run the checks on it (vnhealth.build.warehouse's
+        _make_database), in the worker; returns the checks' warnings."""
         if self.pool is None:
-            _write_derived_tables(str(db), inputs, paths)
-            return
+            return _make_database(str(db), rows, inputs, paths)
         from concurrent.futures.process import BrokenProcessPool
 
         try:
-            self.pool.submit(_write_derived_tables, str(db), inputs, paths).result()
+            return self.pool.submit(_make_database, str(db), rows, inputs, paths).result()
         except BrokenProcessPool as exc:
             self.stop()
-            raise VnhealthError("the worker process computing the library's tables ended "
+            raise VnhealthError("the worker process writing the warehouse ended "
                                 "unexpectedly (out of memory, or killed?); the previous "
                                 "warehouse is unchanged") from exc
         except BaseException:
@@ -634,8 +642,7 @@ def write_warehouse(corpus: Corpus, out: Path, *, library: LibraryWorker | None 
     what = f"the warehouse to {out}"
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
-        n_observations = _write_tables(tmp, corpus, library)
-        found = _run_checks(tmp, corpus.paths)
+        n_observations, found = _write_tables(tmp, corpus, library)
         if warnings is not None:
             warnings.extend(found)
         if sidecar and side_tmp:
@@ -668,31 +675,17 @@ def _run_checks(db: Path, paths: ProjectPaths) -> list[str]:
         con.close()
 
 
-def _write_tables(tmp: Path, corpus: Corpus, library: LibraryWorker | None) -> int:
-    """Write the complete, closed database to `tmp`; returns the number of observations."""
-    import duckdb
-
+def _write_tables(tmp: Path, corpus: Corpus, library: LibraryWorker | None
+                  ) -> tuple[int, list[str]]:
+    """Write the complete, closed database to `tmp` and run the checks on it; returns the
+    number of observations and the checks' warnings."""
     for leftover in (tmp, Path(f"{tmp}.wal")):
         leftover.unlink(missing_ok=True)
-    schema = project_schema(corpus.paths)
     rows = table_rows(corpus)
     inputs = derived_inputs(corpus, rows)
-    con = duckdb.connect(str(tmp), config={"storage_compatibility_version": STORAGE_VERSION})
-    try:
-        for spec in schema.in_layers("catalogue", "extracted", "reference", "build"):
-            _insert_rows(con, spec, rows.pop(spec.name, None) or [])
-        if rows:
-            raise VnhealthError(f"tables {sorted(rows)} are not declared in sql/schema.yaml")
-        if library is None:
-            _insert_frames(con, schema, _derived(inputs))
-            _create_views(con, corpus.paths)
-            con.execute("CHECKPOINT")
-    finally:
-        con.close()
-    if library is not None:
-        # one writer at a time: the worker adds the derived tables and the views
-        library.write(tmp, inputs, corpus.paths)
-    return len(inputs.observations)
+    if library is None:
+        return len(inputs.observations), _make_database(str(tmp), rows, inputs, corpus.paths)
+    return len(inputs.observations), library.make(tmp, rows, inputs, corpus.paths)
 
 
 def _derived(inputs: DerivedInputs) -> dict[str, Any]:

@@ -48,7 +48,7 @@ def issue_year(vocab: Vocabulary, doc: Document, lines: Sequence[str]) -> IssueY
     head = [nfc(t) for t in lines[:HEAD_LINES]]
     return (_with_own_number(vocab, doc, [nfc(doc.title or ""), *head])
             or _after_issue_word(vocab, head) or _dateline(vocab, head)
-            or _page_date(vocab, head) or _looking_back(vocab, head))
+            or _page_date(vocab, head) or _lead_date(vocab, head) or _looking_back(vocab, head))
 
 
 _OWN_NUMBER_RE = re.compile(r"^\W*số\s*:?\s*\d+\s*/", re.IGNORECASE)  # "Số: 12/KH-UBND"
@@ -162,6 +162,25 @@ def _page_date(vocab: Vocabulary, head: list[str]) -> IssueYear | None:
                                  page=True)
                 break
     return last
+
+
+def _lead_date(vocab: Vocabulary, head: list[str]) -> IssueYear | None:
+    """"LSO-Ngày 29/5/2020, Đảng bộ Sở Y tế … tổ chức Đại hội": a news article opening with
+    the date of what it reports was written then (a portal's "today" above it is not). The
+    first paragraphs are read (a lead, then the text), not the title's or a card's lines."""
+    paragraphs = [t for t in head if len(t) >= PARAGRAPH_LINE][:LEAD_PARAGRAPHS]
+    for text in paragraphs:
+        clean = _MARKUP_RE.sub(" ", text)  # lite() keeps offsets: quote the text as written
+        m = vocab.lead_date_re.match(lite(clean))
+        if m is not None:
+            return IssueYear(int(m.group("y")),
+                             f"the article's opening date '{clean[:m.end()].strip(' ,')}'",
+                             int(m.group("m")), page=True)
+    return None
+
+
+PARAGRAPH_LINE = 80  # a line this long is a paragraph of text, not a title or a card's cell
+LEAD_PARAGRAPHS = 3
 
 
 def _looking_back(vocab: Vocabulary, head: list[str]) -> IssueYear | None:

@@ -336,14 +336,15 @@ def year_for(run: DocumentRun, d: Mention, ix: PairIndex, sentence: Span, clause
     parallel = _parallel_change_year(run, d, ix, clause, seg)
     if parallel is not None:
         return parallel
-    if seg.context_year:
+    opens = paragraph_start(seg, d.start)
+    told_from = _told_from(run.vocab, seg, ix.low, opens, d.start)
+    if seg.context_year and told_from == opens:
         return YearChoice(seg.context_year, "section heading" if seg.shape == "prose"
                           else "table header")
     if after is not None:
         return after
     horizon = _horizon(run, seg)
-    earlier = (ix.dated_before(paragraph_start(seg, d.start), sentence[0])
-               if horizon.year is None else None)
+    earlier = ix.dated_before(told_from, sentence[0]) if horizon.year is None else None
     if earlier is not None:
         # "Tính đến cuối năm 2012, dân số … . Như vậy, tỷ suất sinh thô … là 13,53 ‰": a
         # paragraph dated once goes on in that year
@@ -352,6 +353,20 @@ def year_for(run: DocumentRun, d: Mention, ix: PairIndex, sentence: Span, clause
         return horizon
     return (_carried_year(seg) or _year_of_now(run, d, ix, sentence, clause, seg)
             or horizon)
+
+
+def _told_from(vocab: Vocabulary, seg: Segment, low: str, lo: int, pos: int) -> int:
+    """Where the stretch of a paragraph telling of one time starts before pos: after the
+    last sentence (or line) opening on a period just past ("Nhiệm kỳ qua, …"), else at lo.
+    Neither a year named before it nor the section heading's is the year it tells of."""
+    starts = [lo, *(start for start, _no, _text in seg.pieces if lo < start < pos)]
+    starts += [m.end() for m in _SENTENCE_END_RE.finditer(low, lo, pos)]
+    ends = [m.end() for m in (vocab.looking_back_opener_re.match(low, s) for s in starts)
+            if m is not None and m.end() <= pos]
+    return max(ends, default=lo)
+
+
+_SENTENCE_END_RE = re.compile(r"[.!?;…]\s+")
 
 
 def _carried_year(seg: Segment) -> YearChoice | None:
@@ -369,6 +384,9 @@ def _year_of_now(run: DocumentRun, d: Mention, ix: PairIndex, sentence: Span, cl
     """The year of a number no phrase dates: the page's, when its sentence (or the paragraph
     it goes on from) says it holds now; else the year an earlier paragraph opens with."""
     now = _last_present_word(run.vocab, ix, sentence, d.start)
+    as_of = _as_of_date(run.vocab, ix.low, now) if now is not None else None
+    if as_of is not None:
+        return as_of
     if now is None and seg.linked_now is not None:
         now = (sentence[0], seg.linked_now)
     if now is None and seg.lead_year is not None:
@@ -378,6 +396,16 @@ def _year_of_now(run: DocumentRun, d: Mention, ix: PairIndex, sentence: Span, cl
     if now is not None and is_baseline_from(run.vocab, d, ix.low, clause, ix):
         return _start_of_span(run, now)
     return _now_of_page(run, now)
+
+
+def _as_of_date(vocab: Vocabulary, low: str, now: tuple[int, str]) -> YearChoice | None:
+    """"Tính đến ngày 31/12/2021, … đạt 86,5%": a present word naming a date says when the
+    value held (dates are masked as year phrases, so it is read here)."""
+    m = vocab.as_of_date_re.match(low, now[0] + len(now[1]))
+    if m is None:
+        return None
+    year = next(g for g in (m.group("y1"), m.group("y2"), m.group("y3")) if g)
+    return YearChoice(int(year), f"the date '{now[1]}' names")
 
 
 def _now_of_page(run: DocumentRun, now: tuple[int, str] | None) -> YearChoice | None:

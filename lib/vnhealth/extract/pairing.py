@@ -145,7 +145,8 @@ class _SegmentPairing:
         ix, seg = self.ix, self.seg
         clause = ix.clause_of(d.start)
         sentence = ix.sentence_of(d.start)
-        unit = d.unit or self._carried_unit(d) or self._context_unit(clause, sentence)
+        unit = d.unit or self._noun_unit(d, clause) or self._carried_unit(d) \
+            or self._context_unit(clause, sentence)
         if unit is None and not seg.table_unitless_ok:
             return
         if self._a_count(d, clause) or self._not_the_provinces(d, clause) \
@@ -321,6 +322,23 @@ class _SegmentPairing:
             return self.ix.near_unit
         return None
 
+    def _count_noun_after(self, d: Mention) -> re.Match[str] | None:
+        """The count noun right after a number; it may follow after a line wrap's blanks
+        ("… 10" / "    giường tại …")."""
+        gap = _BLANKS_RE.match(self.low, d.end)
+        return self.vocab.count_re.match(self.low, gap.end()) if gap else None
+
+    def _noun_unit(self, d: Mention, clause: Span) -> str | None:
+        """The "per N" unit in the phrase of the count noun right after a number ("29,1 giường
+        bệnh/10.000 dân"): the number's own unit, before any the value before it carries."""
+        m = self._count_noun_after(d) if d.unit is None else None
+        if m is None:
+            return None
+        ix = self.ix
+        phrase_end = min(clause[1], ix.next_mention_start(m.end(), clause[1]),
+                         m.end() + COUNT_PHRASE)
+        return ix.first_denominator(m.end(), phrase_end)
+
     def _a_count(self, d: Mention, clause: Span) -> bool:
         """A bare number followed by a count noun ("12 xã", "2011 (01 ca)") is a count,
         unless a "per N" unit makes it a rate or a name right after it makes it a value. The
@@ -329,15 +347,11 @@ class _SegmentPairing:
         đạt 8 người"); a rate written with another number of the clause is that number's."""
         if d.unit is not None:
             return False
-        low, ix = self.low, self.ix
-        # the noun may follow after a line wrap's blanks ("… 10" / "    giường tại …")
-        gap = _BLANKS_RE.match(low, d.end)
-        m = self.vocab.count_re.match(low, gap.end()) if gap else None
+        ix = self.ix
+        m = self._count_noun_after(d)
         if not m:
             return False
-        phrase_end = min(clause[1], ix.next_mention_start(m.end(), clause[1]),
-                         m.end() + COUNT_PHRASE)
-        if ix.first_denominator(m.end(), phrase_end) is not None:
+        if self._noun_unit(d, clause) is not None:
             return False
         den = ix.last_denominator_start(clause[0], d.start)
         before = ix.mention_end_before(clause[0], d.start)
@@ -380,6 +394,8 @@ class _SegmentPairing:
             return True
         if vocab.compared_before_re.search(low, max(clause[0], d.start - 20), d.start):
             return True  # "… so với 73,6 tuổi": what the value is compared with
+        if vocab.excess_before_re.search(low, max(clause[0], d.start - 12), d.start):
+            return True  # "đạt 30,7 giường (vượt 1,7)": the margin over the plan
         if vocab.difference_before_re.search(low, max(clause[0], d.start - DIFFERENCE_REACH),
                                              d.start):
             return True  # "thấp hơn so với giai đoạn 2005-2010 là 0,04%": a difference
@@ -395,9 +411,19 @@ class _SegmentPairing:
             # "Mỗi xã có tỷ lệ hộ … là hơn 70%": a share each commune must reach (a count
             # for each, "mỗi trạm y tế có ít nhất 2 bác sĩ", is the indicator's own form)
             return True
-        # the marker leads this number only when no other number stands between them
         marker_end = self.ix.national_before(clause, d.start)
-        return marker_end is not None and not self.ix.mention_starts_in(marker_end, d.start)
+        return marker_end is not None and self._led_by(marker_end, d)
+
+    def _led_by(self, marker_end: int, d: Mention) -> bool:
+        """Whether the national marker ending at `marker_end` leads this number: no other
+        number stands between them, or only the values before it of one list of years
+        ("toàn quốc năm 2022 là 92,6%, năm 2023 là 93,2%")."""
+        pos = d.start
+        while (before := self.ix.mention_before(marker_end, pos)) is not None:
+            if not self.vocab.list_gap_re.fullmatch(self.low, before.unit_end, pos):
+                return False
+            pos = before.start
+        return True
 
     def _a_named_sub_unit(self, lo: int, hi: int) -> bool:
         """"Trong đó, huyện Long Mỹ có tỷ lệ … đạt 85,53%": a district, town or commune named

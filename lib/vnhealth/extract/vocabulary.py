@@ -241,6 +241,8 @@ class Vocabulary:
         self.difference_before_re = re.compile(
             rf"(?<!\w)(?:{differ or '(?!x)x'})\s+(?:{compared or '(?!x)x'})\s+[^,;.!?]{{0,40}}?"
             rf"\s(?:{links or '(?!x)x'})\s*$")
+        excess = "|".join(re.escape(w) for w in _lites(v.get("excess_words", [])))
+        self.excess_before_re = re.compile(rf"(?<!\w)(?:{excess or '(?!x)x'})\s*$")
         self._compile_sentence_words(v)
         self.actual_verb_re = verb_regex(self.actual_verbs)
         self.assessment_verb_re = verb_regex(_lites(v.get("assessment_verbs", [])))
@@ -389,6 +391,12 @@ class Vocabulary:
             r"\s*(?P<y6>(?:19|20)\d\d)(?![\d/])"
             # part of a year: "5 tháng đầu năm 2015"
             rf"|(?:\d{{1,2}}\s+)?(?:{part})\s+(?P<y7>(?:19|20)\d\d)(?![\d/])")
+        # what joins the values of a list of years of one subject ("toàn quốc năm 2022 là
+        # 92,6%, năm 2023 là 93,2%"): a comma, "và", a year phrase, a reporting verb
+        self.list_gap_re = re.compile(
+            rf"\s*[,;]?\s*(?:(?:{words_alternation(v.get('continuation_words') or [])})\s+)?"
+            rf"(?:(?:(?:{lead})\s+)?(?:{year_words})\s+(?:19|20)\d\d\s*,?\s*)?"
+            rf"(?:(?:{words_alternation(v.get('actual_verbs') or [])})\s*)?:?\s*")
         # "so với năm 2020" right after a relative change: the year it is compared with
         self.compared_year_re = re.compile(
             rf"\s*(?:{ref})\s*(?:(?:{year_words})\s*)?((?:19|20)\d\d)")
@@ -406,6 +414,10 @@ class Vocabulary:
         date = (rf"{day}[\s.…]*(?:\d{{1,2}})?\s*(?:{month}\s*\d{{1,2}}\s*{year}\s*"
                 r"(?P<y1>(?:19|20)\d\d)|/\s*\d{1,2}\s*/\s*(?P<y2>(?:19|20)\d\d))(?!\d)")
         self.date_re = re.compile(date)
+        # "tính đến ngày 31/12/2021", "đến hết tháng 9/2021": the date a present word names
+        self.as_of_date_re = re.compile(
+            rf"\s*(?:[^\W\d_]+\s+)?(?:{date}|{month}\s*\d{{1,2}}\s*/\s*(?P<y3>(?:19|20)\d\d)"
+            r"(?![\d/]))")
         issue = "|".join(re.escape(w) for w in _lites(v.get("issue_words", []))) or "(?!x)x"
         self.issued_card_re = re.compile(
             rf"(?<!\w)(?P<word>{issue})[\s:|]*\d{{1,2}}\s*/\s*\d{{1,2}}\s*/\s*"
@@ -424,6 +436,10 @@ class Vocabulary:
             r"(?:(?:19|20)\d\d\s*[-–]\s*)?(?P<y>(?:19|20)\d\d)(?!\d)")
         back = words_alternation(v.get("looking_back_words", []))
         period = r"(?:19|20)\d\d\s*-\s*(?P<y{n}>(?:19|20)\d\d)(?!\d)"
+        # a sentence opening on a period just past with no year ("Nhiệm kỳ qua, …", "Thời
+        # gian qua, …"): a year named before it in its paragraph is not the one it tells of
+        self.looking_back_opener_re = re.compile(
+            rf"(?:[^\W\d_]+\s+){{1,3}}(?:{back})\s*,")
         # "5 năm qua (2011-2015)", "giai đoạn 2016-2020 vừa qua,": a period just ended
         self.looking_back_re = re.compile(
             rf"(?<!\w)(?:{back})\s*\(?\s*{period.format(n=1)}"
@@ -431,6 +447,13 @@ class Vocabulary:
         self.dateline_re = re.compile(
             r"(?:^|[|\t])\s*(?P<place>[^\W\d_](?:[^\W\d_]|[ .]){0,30}),\s*(?i:"
             + date + r")\s*[.|]?\s*(?:\||$)")
+        # a news article's opening date: "LSO-Ngày 29/5/2020, Đảng bộ …", "(Baohatinh.vn) -
+        # Sáng 12/3/2021, …" (lite text); an agency's tag may lead it
+        parts = words_alternation(v.get("day_part_words", []))
+        self.lead_date_re = re.compile(
+            r"\W*(?:[^\W\d_][\w.]{0,30}\)?\s*[-–—]+\s*)?"
+            rf"(?:(?:{parts})\s+)?(?:{day}\s+)?\d{{1,2}}\s*[/-]\s*(?P<m>\d{{1,2}})\s*[/-]\s*"
+            r"(?P<y>(?:19|20)\d\d)(?!\d)\s*,")
 
     def groups_of(self, ind: Indicator) -> frozenset[str]:
         """The population groups an indicator's name or aliases name (subgroups.yaml)."""
