@@ -1502,3 +1502,35 @@ def test_a_sentence_on_a_period_just_past_takes_no_earlier_year(vocab: Vocabular
                     "Qua khảo sát sự hài lòng của người bệnh tại các bệnh viện đều đạt trên 80%.",
              period_start=2015, period_end=2020, title="Báo")
     assert (o.indicator_id, o.year) == ("patient_satisfaction", None)
+
+
+def test_covid_19_doses_by_the_age_group_a_sentence_opens_with(vocab: Vocabulary) -> None:
+    text = ("Tiêm vắc xin phòng COVID-19: nhóm tuổi từ 5 đến 11 tuổi: tiêm mũi 1 đạt 102,4%, mũi "
+            "2 đạt 99,2%. Nhóm tuổi từ 12 đến 17 tuổi: tiêm mũi 1 đạt 100%, mũi 2 đạt 99,7%, mũi "
+            "3 đạt 79,9%. Nhóm tuổi từ 18 tuổi trở lên: tiêm mũi 1 đạt 99,4%; mũi 3 đạt 75,4%.")
+    found = observations(vocab, text, period_start=2023, period_end=2023, title="Báo")
+    assert [(o.indicator_id, o.value) for o in found] == [
+        ("covid19_vaccine_dose1_age5_11", 102.4), ("covid19_vaccine_dose2_age5_11", 99.2),
+        ("covid19_vaccine_dose1_age12_17", 100.0), ("covid19_vaccine_dose2_age12_17", 99.7),
+        ("covid19_vaccine_booster1_age12_17", 79.9), ("covid19_vaccine_dose1", 99.4),
+        ("covid19_vaccine_booster1", 75.4)]
+    # the group may stand in the words the number leads
+    o = only(vocab, "Vĩnh Long có hơn 16.800 trẻ em được tiêm vắc xin ngừa COVID-19, đạt trên "
+                    "15,7 % trẻ từ 5 – dưới 12 tuổi trong tỉnh.", period_start=2022,
+             period_end=2022, title="")
+    assert (o.indicator_id, o.comparator, o.value) == ("covid19_vaccine_dose1_age5_11", ">",
+                                                       15.7)
+
+
+def test_a_dose_is_covid_19_s_only_in_a_document_about_it(vocab: Vocabulary) -> None:
+    found = observations(vocab, "Tiêm vắc xin sởi - rubella: mũi 2 đạt 95%.",
+                         period_start=2023, period_end=2023, title="Tiêm chủng mở rộng")
+    assert [o.indicator_id for o in found] == ["measles_rubella_vaccination"]
+
+
+def test_values_of_some_localities_are_not_the_province_s(vocab: Vocabulary) -> None:
+    found = observations(vocab, "Tiêm phòng COVID-19: người trên 18 tuổi đã tiêm đủ 2 mũi đạt "
+                                "tỷ lệ 96,55%. Có 2 địa phương có tỷ lệ tiêm mũi 2 đạt dưới 80% là "
+                                "Đức Cơ (78,76%) và Ia Pa (70,68%). Một số địa phương chỉ đạt từ "
+                                "55 đến 60%.", period_start=2022, period_end=2022, title="")
+    assert [(o.indicator_id, o.value) for o in found] == [("covid19_vaccine_dose2", 96.55)]

@@ -39,11 +39,22 @@ def only_number_first_words(vocab: Vocabulary, low: str, start: int, end: int) -
 
 
 class IndicatorChooser:
-    """Which of an alias's indicators fits a unit and subgroup, remembered per document."""
+    """Which of an alias's indicators fits a unit and subgroup, remembered per document.
 
-    def __init__(self, vocab: Vocabulary):
+    `low` is the document's lite() text (title included): an indicator with `context` words
+    fits only where one of them stands in it."""
+
+    def __init__(self, vocab: Vocabulary, low: str = ""):
         self.vocab = vocab
+        self.low = low
         self._choices: dict[tuple[str, str | None, str | None, bool], Indicator | None] = {}
+        self._in_context: dict[str, bool] = {}
+
+    def in_context(self, ind: Indicator) -> bool:
+        if ind.id not in self._in_context:
+            self._in_context[ind.id] = not ind.context or any(
+                lite(w) in self.low for w in ind.context)
+        return self._in_context[ind.id]
 
     def choose_for_alias(self, key: str, unit: str | None, subgroup: str | None,
                          table: bool) -> Indicator | None:
@@ -59,7 +70,7 @@ class IndicatorChooser:
         whose unit fits it; a value without a unit fits only in a table."""
         fitting = []
         for ind in targets:
-            if ind.subgroup and ind.subgroup != subgroup:
+            if ind.subgroup and ind.subgroup != subgroup or not self.in_context(ind):
                 continue
             if unit is None:
                 if not table:
@@ -177,7 +188,8 @@ def fuzzy_named(vocab: Vocabulary, phrase: str | None, unit: str, subgroup: str 
     def choose(targets: list[Indicator]) -> Indicator | None:
         # an indicator of a group ("hộ nghèo", "trạm y tế") is a phrase's only when the phrase
         # names that group: close words cannot tell the poor's share from everyone's
-        return next((i for i in targets if i.unit == unit
+        # one known by short names in a context ("mũi 1") is never matched loosely
+        return next((i for i in targets if i.unit == unit and not i.context
                      and (i.subgroup is None or i.subgroup == subgroup)
                      and vocab.subject_group(i) in (None, *named_groups)), None)
 

@@ -115,6 +115,16 @@ def pair_segment(run: DocumentRun, seg: Segment, cleaned: str, found: Mentions,
 
 
 _BLANKS_RE = re.compile(r"\s+")
+# a proper name of one to four words right before "(" and a value, or right after a value's "là"
+_NAME = r"(?P<name>[^\W\d_][^\W\d_]*(?:[ ][^\W\d_]+){0,3})"
+_NAME_BEFORE_BRACKET_RE = re.compile(rf"(?:^|[\s,;:])(?:là\s+|và\s+)?{_NAME}\s*\(\s*$")
+_IS_NAME_AFTER_RE = re.compile(rf"\s*là\s+{_NAME}(?=\s*[(,;.]|\s+và\s)")
+NAME_REACH = 40
+# a sentence's opening label: its subgroup within this reach and these words, then ":" or ","
+OPENING_REACH = 80
+OPENING_WORDS = 5
+_LABEL_CLOSE_RE = re.compile(r"\s*[:,]")
+_PHRASE_END_RE = re.compile(r"[,;:.()]")  # where the words a number leads end
 NEGATION_REACH = 16  # characters before a name where its negation stands
 _SPACES_RE = re.compile(r"\s*")
 # the kinds of the two values of an "achieved/target" pair ("21%/20%", _pair_role)
@@ -168,18 +178,8 @@ class _SegmentPairing:
             self.vocab, self.low, self.ix.mention_end_before(clause[0], d.start), d.start)
         # a relative change in percent applies to an indicator of any unit
         match_unit = None if (compared.comparator == "relative" and unit == "percent") else unit
-        named, unit, phrase = self._name(d, clause, unit, match_unit, subgroup)
-        after = None if named is not None or subgroup is not None else subgroup_in_phrase(
-            self.vocab, self.low, d.unit_end, self.ix.next_mention_start(d.end, clause[1]))
-        if after is not None:
-            # "63,5% hộ dân nông thôn sử dụng nước sạch": the number leads its phrase, and the
-            # subgroup stands in it after the number
-            named, unit, phrase = self._name(d, clause, unit, match_unit, after)
-        elif named is None and subgroup is None and self.run.title_subgroup is not None:
-            # "Tỷ lệ hộ gia đình có nhà tiêu hợp vệ sinh" in "… Vệ sinh môi trường nông thôn":
-            # the subgroup the whole document is about
-            named, unit, phrase = self._name(d, clause, unit, match_unit,
-                                             self.run.title_subgroup)
+        named, unit, phrase = self._named_of_group(d, clause, sentence, unit, match_unit,
+                                                   subgroup)
         if self.statement.indicator_text is None or (named and not self.statement.is_mapped):
             self.statement.indicator_text = phrase
         if named is None or self._activity_share(d, named) or self._a_groups_value(d, clause,
@@ -193,6 +193,58 @@ class _SegmentPairing:
                                          self.low, max(clause[0], end - ELLIPSIS_REACH), end)))
         if not _a_difference_of(compared, previous, named, sentence):
             self._emit(d, clause, sentence, compared, named, unit, phrase, role)
+
+    def _named_of_group(self, d: Mention, clause: Span, sentence: Span, unit: str | None,
+                        match_unit: str | None, subgroup: str | None
+                        ) -> tuple[Named | None, str | None, str | None]:
+        """(the indicator named, the unit, the phrase), the subgroup named beside the number
+        first, else one its phrase names after it, the sentence's or the document's."""
+        named, unit, phrase = self._name(d, clause, unit, match_unit, subgroup)
+        after = None if named is not None or subgroup is not None else subgroup_in_phrase(
+            self.vocab, self.low, d.unit_end, self.ix.next_mention_start(d.end, clause[1]))
+        if after is not None:
+            # "63,5% hộ dân nông thôn sử dụng nước sạch": the number leads its phrase, and the
+            # subgroup stands in it after the number
+            return self._name(d, clause, unit, match_unit, after)
+        if named is None and subgroup is None and self.run.title_subgroup is not None:
+            # "Tỷ lệ hộ gia đình có nhà tiêu hợp vệ sinh" in "… Vệ sinh môi trường nông thôn":
+            # the subgroup the whole document is about
+            return self._name(d, clause, unit, match_unit, self.run.title_subgroup)
+        if named is not None and subgroup is None:
+            return self._sentence_subgroup_s(d, clause, sentence, match_unit,
+                                             (named, unit, phrase))
+        return named, unit, phrase
+
+    def _sentence_subgroup_s(self, d: Mention, clause: Span, sentence: Span,
+                             match_unit: str | None,
+                             found: tuple[Named, str | None, str | None]
+                             ) -> tuple[Named | None, str | None, str | None]:
+        """A subgroup named in the number's phrase after it ("đạt trên 15,7% trẻ từ 5 – dưới
+        12 tuổi"), else one the sentence opens with as a label closed by a colon or comma
+        ("Nhóm tuổi từ 12 đến 17 tuổi: tiêm mũi 1 đạt 100%, mũi 2 đạt 99,7%"), is the value's
+        when its name has an indicator of that subgroup; else `found` (the whole population's)
+        stands."""
+        phrase_end = _PHRASE_END_RE.search(self.low, d.unit_end, clause[1])
+        for carried in (subgroup_in_phrase(self.vocab, self.low, d.unit_end,
+                                           phrase_end.start() if phrase_end else clause[1]),
+                        self._opening_subgroup(sentence[0], d.start)):
+            if carried is None:
+                continue
+            again = self._name(d, clause, found[1], match_unit, carried)
+            if again[0] is not None and again[0].indicator.subgroup == carried:
+                return again
+        return found
+
+    def _opening_subgroup(self, lo: int, pos: int) -> str | None:
+        """The subgroup a sentence starting at lo opens with ("Đối với trẻ em từ 5 đến dưới 12
+        tuổi, …"), or a heading's colon before it: named within the first words and closed by
+        a colon or a comma."""
+        for m in self.vocab.subgroup_re.finditer(self.low, lo, min(pos, lo + OPENING_REACH)):
+            opens = self.low.rfind(":", lo, m.start()) + 1 or lo
+            if _LABEL_CLOSE_RE.match(self.low, m.end()) is not None \
+                    and len(self.low[opens:m.start()].split()) <= OPENING_WORDS:
+                return self.vocab.subgroup_of(m)
+        return None
 
     def _pair_role(self, d: Mention, clause: Span) -> str | None:
         """"Tỷ lệ suy dinh dưỡng … là 21%/20%" in a document reviewing results: the first of
@@ -401,7 +453,7 @@ class _SegmentPairing:
             return True  # "thấp hơn so với giai đoạn 2005-2010 là 0,04%": a difference
         if vocab.compared_next_re.match(low, d.unit_end):
             return False  # "72,5 tuổi so với 73,6": the subject's own, the other is compared
-        if self._a_named_sub_unit(clause[0], d.start):
+        if self._a_named_sub_unit(clause[0], d.start) or self._a_named_place_s(d):
             return True
         sentence = self.ix.sentence_of(d.start)
         if self._marked("definition", self.vocab.definition_re, sentence[0], d.start):
@@ -435,6 +487,25 @@ class _SegmentPairing:
                             lambda m: text[m.end():m.end() + 1].isupper()
                             and not low.startswith(own, m.end())
                             and low.rfind("(", 0, m.start()) <= low.rfind(")", 0, m.start()))
+
+    def _a_named_place_s(self, d: Mention) -> bool:
+        """"… đạt dưới 80% là Đức Cơ (78,76%) và Ia Pa (70,68%)": a place named by its proper
+        name right before a value in brackets holds it; a value right before "là" and such a
+        name is what the places named are picked by. The province's own name is the province."""
+        text = self.seg.text
+        before = _NAME_BEFORE_BRACKET_RE.search(text, max(0, d.start - NAME_REACH), d.start)
+        after = _IS_NAME_AFTER_RE.match(text, d.unit_end)
+        return any(m is not None and self._a_proper_place(m.group("name"))
+                   for m in (before, after))
+
+    def _a_proper_place(self, name: str) -> bool:
+        """Words each capitalised ("Đức Cơ", "Ia Pa"), not all capitals (an abbreviation), not
+        the province's own name nor a place of vocabulary `place_names` (the country's)."""
+        words = name.split()
+        low = lite(" ".join(words))
+        return (all(w[:1].isupper() and not w.isupper() for w in words)
+                and not low.startswith(self.vocab.own_name(self.run.doc.province_id))
+                and not any(low.startswith(p) for p in self.vocab.place_names))
 
     def _marked(self, name: str, pattern: re.Pattern[str], lo: int, hi: int,
                 keep: Callable[[re.Match[str]], bool] | None = None) -> bool:

@@ -43,7 +43,7 @@ def extract_document(vocab: Vocabulary, doc: Document, lines: list[str]) -> Docu
     low = document_lite(doc, lines)  # read once for the words that mark the whole document
     plans = mentions_any((*vocab.plan_words, *vocab.target_words, *vocab.target_sections), low)
     reported = reports_only(doc, statistics_word(doc, vocab.statistics_documents), issued, plans)
-    run = DocumentRun(vocab, doc, lines, IndicatorChooser(vocab),
+    run = DocumentRun(vocab, doc, lines, IndicatorChooser(vocab, low),
                       Recorder(doc, lines, reported), reported, reference_year(doc), issued,
                       reviewed_year(vocab, doc, lines), stated_horizon(doc, lines),
                       mentions_any(vocab.review_words, low), title_subgroup(vocab, doc),

@@ -159,6 +159,9 @@ class Indicator:
     # other units a value of it may be stated in, of the same dimension (a growth rate in ‰ as
     # well as in %); converted by the registry like any other
     also_in: tuple[str, ...] = ()
+    # words one of which the document must hold for its names to name it: "mũi 1" is a dose
+    # of COVID-19 vaccine only on a page about COVID-19
+    context: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -302,6 +305,7 @@ INDICATOR_FIELDS = (
     Field("band", PAIR, False), Field("plausible", PAIR, False), Field("subgroup", TEXT, False),
     # the code in the Ministry of Health's system of health-statistics indicators, where one exists
     Field("moh_code", TEXT, False), Field("also_in", TEXTS, False),
+    Field("context", TEXTS, False),
 )
 
 
@@ -337,7 +341,8 @@ def load_indicators(path: Path, shown: Path, units: dict[str, Unit],
                                                   "direction", "aliases", "band", "plausible",
                                                   "subgroup", "moh_code")},
                              relative_only=units[v["unit"]].dimension == COUNT_DIMENSION,
-                             also_in=tuple(v["also_in"] or ())))
+                             also_in=tuple(v["also_in"] or ()),
+                             context=tuple(v["context"] or ())))
     if not out:
         raise InputError("no indicators; expected at least one under `indicators:`", path=shown)
     return out
