@@ -1534,3 +1534,19 @@ def test_values_of_some_localities_are_not_the_province_s(vocab: Vocabulary) -> 
                                 "Đức Cơ (78,76%) và Ia Pa (70,68%). Một số địa phương chỉ đạt từ "
                                 "55 đến 60%.", period_start=2022, period_end=2022, title="")
     assert [(o.indicator_id, o.value) for o in found] == [("covid19_vaccine_dose2", 96.55)]
+
+
+def test_each_respectively_word_takes_the_names_before_it(vocab: Vocabulary) -> None:
+    found = observations(vocab, "Tỷ lệ suy dinh dưỡng nhẹ cân, thấp còi và gầy còm lần lượt là "
+                                "1,9%, 3,8% và 0,9%. Trẻ sinh nhẹ cân chiếm 3,97%; tỷ lệ suy dinh "
+                                "dưỡng thấp còi và gầy còm lần lượt là 3,3% và 2,9%.",
+                         period_start=2024, period_end=2024, title="Báo")
+    assert [(o.indicator_id, o.value) for o in found] == [
+        ("underweight_under5", 1.9), ("stunting_under5", 3.8), ("wasting_under5", 0.9),
+        ("low_birth_weight", 3.97), ("stunting_under5", 3.3), ("wasting_under5", 2.9)]
+
+
+def test_food_safety_written_vsattp(vocab: Vocabulary) -> None:
+    o = only(vocab, "Trên 80% cơ sở sản xuất kinh doanh thực phẩm đạt yêu cầu đảm bảo VSATTP.",
+             period_start=2015, period_end=2015, title="")
+    assert (o.indicator_id, o.comparator, o.value) == ("food_facilities_compliant", ">", 80.0)

@@ -136,16 +136,22 @@ def respectively_named(chooser: IndicatorChooser, d: Mention, ix: PairIndex, sen
     """"A, B tăng lần lượt từ 93% và 91,4% … lên 98% và 98,3%": names listed before a
     "respectively" word take the numbers of one unit after it in turn."""
     vocab, low = chooser.vocab, ix.low
-    word = ix.in_sentence(sentence, "respectively",
-                          lambda lo, hi: vocab.respectively_re.search(low, lo, hi))
-    if word is None or word.end() > d.start:
+    words = ix.in_sentence(sentence, "respectively",
+                           lambda lo, hi: list(vocab.respectively_re.finditer(low, lo, hi)))
+    # the last such word before the number: "A và B lần lượt là …; C và D lần lượt là …"
+    before = [w for w in words if w.end() <= d.start]
+    if not before:
         return None
-    names = ix.in_sentence(sentence, f"names in turn {unit} {table}",
-                           lambda lo, _hi: _names_in_turn(chooser, ix, lo, word.start(), unit,
-                                                          table))
-    if len({n.indicator.id for n in names}) < 2:
-        return None
-    return names[ix.rank_among(word.end(), sentence[1], d.start, d.unit) % len(names)]
+    word = before[-1]
+    start = before[-2].end() if len(before) > 1 else sentence[0]
+    # the names listed since the last number before the word ("… chiếm 3,97%; A và B lần
+    # lượt"), else all since the start ("A đạt 12,5 và B 2, … con số tương ứng là …")
+    for lo in (ix.mention_end_before(start, word.start()), start):
+        names = ix.in_sentence((lo, word.start()), f"names in turn {unit} {table} {lo}",
+                               lambda a, b: _names_in_turn(chooser, ix, a, b, unit, table))
+        if len({n.indicator.id for n in names}) >= 2:
+            return names[ix.rank_among(word.end(), sentence[1], d.start, d.unit) % len(names)]
+    return None
 
 
 def _names_in_turn(chooser: IndicatorChooser, ix: PairIndex, lo: int, hi: int,
