@@ -1550,3 +1550,16 @@ def test_food_safety_written_vsattp(vocab: Vocabulary) -> None:
     o = only(vocab, "Trên 80% cơ sở sản xuất kinh doanh thực phẩm đạt yêu cầu đảm bảo VSATTP.",
              period_start=2015, period_end=2015, title="")
     assert (o.indicator_id, o.comparator, o.value) == ("food_facilities_compliant", ">", 80.0)
+
+
+def test_a_bare_number_after_a_name_and_its_verb_takes_the_indicator_s_unit(
+        vocab: Vocabulary) -> None:
+    found = observations(vocab, "Thành phố đặt mục tiêu nâng tuổi thọ trung bình của người dân "
+                                "lên 77 vào năm 2030.\n\nHiện, tuổi thọ trung bình tại thành "
+                                "phố là 76,5.", period_start=2024, period_end=2030, title="Báo")
+    assert [(o.indicator_id, o.kind, o.year, o.value, o.unit) for o in found] == [
+        ("life_expectancy", "target", 2030, 77.0, "years"),
+        ("life_expectancy", "actual", None, 76.5, "years")]
+    # a share is always written with its sign: a bare number is none
+    assert observations(vocab, "Tỷ lệ bao phủ bảo hiểm y tế là 90.", period_start=2024,
+                        period_end=2024, title="") == []

@@ -476,3 +476,18 @@ def test_a_row_of_changes_in_a_table_of_actuals_is_no_value(vocab: Vocabulary) -
     found = read_text(vocab, text, period_start=2024, period_end=2024, title="").observations
     assert [(o.indicator_id, o.year, o.comparator, o.value) for o in found] == [
         ("crude_birth_rate", 2023, "=", 19.12), ("crude_birth_rate", 2024, "=", 19.02)]
+
+
+def test_year_records_under_a_whole_city_label(vocab: Vocabulary) -> None:
+    # "Toàn Thành" (the whole city) labels the block of records, it names no column; the
+    # title's "(%)" is not the rates' unit, read from their names
+    text = ("Tỷ lệ sinh, tỷ lệ chết và tỷ lệ tăng tự nhiên dân số (%)\n\n \n\nTỷ lệ sinh\n\n"
+            "Tỷ lệ chết\n\nTỷ lệ tăng tự nhiên\n\nToàn Thành\n\n \n \n \n2008\n15,43\n3,34\n12,09\n"
+            "2009\n15,15\n3,05\n12,10\nƯớc-2010\n13,64\n3,55\n10,09\n\nƯớc năm 2010 phân theo "
+            "Quận, Huyện")
+    got = [(o.indicator_id, o.year, o.value, o.unit) for o in
+           read_text(vocab, text, period_start=2004, period_end=2010).observations]
+    assert got[:3] == [("crude_birth_rate", 2008, 15.43, "per_1000"),
+                       ("crude_birth_rate", 2009, 15.15, "per_1000"),
+                       ("crude_birth_rate", 2010, 13.64, "per_1000")]
+    assert ("natural_population_growth", 2009, 12.1, "per_1000") in got and len(got) == 9

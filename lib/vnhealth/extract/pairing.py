@@ -92,8 +92,9 @@ def pair_segment(run: DocumentRun, seg: Segment, cleaned: str, found: Mentions,
     """Read every number found in a segment's markup-blanked text into observations."""
     low = lite(cleaned)
     if not seg.table_unitless_ok and not any(d.unit for d in found.mentions) and not any(
-            u.is_denominator for u in found.units):
-        return  # no number here carries a unit: nothing can be an indicator value
+            u.is_denominator for u in found.units) \
+            and not run.vocab.verb_then_number_re.search(low):
+        return  # no number carries a unit nor follows a verb: none can be a value
     vocab = run.vocab
     keyed = vocab.segment_key(seg)
     aliases = []
@@ -156,7 +157,7 @@ class _SegmentPairing:
         clause = ix.clause_of(d.start)
         sentence = ix.sentence_of(d.start)
         unit = d.unit or self._noun_unit(d, clause) or self._carried_unit(d) \
-            or self._context_unit(clause, sentence)
+            or self._context_unit(clause, sentence) or self._named_unit(d, clause)
         if unit is None and not seg.table_unitless_ok:
             return
         if self._a_count(d, clause) or self._not_the_provinces(d, clause) \
@@ -373,6 +374,20 @@ class _SegmentPairing:
         if self.seg.table_unitless_ok:
             return self.ix.near_unit
         return None
+
+    def _named_unit(self, d: Mention, clause: Span) -> str | None:
+        """"Tuổi thọ trung bình … là 76,5", "nâng tuổi thọ trung bình … lên 77": a bare number
+        right after a reporting verb or a change's end, after an indicator's name in its
+        clause with no other number between, takes that indicator's unit; never a percent,
+        which is always written."""
+        if d.unit is not None or self.seg.table_unitless_ok or verb_before(
+                self.vocab.bare_value_verb_re, self.low, clause[0], d.start) is None:
+            return None
+        own = pick_indicator(self.run.chooser, d, self.ix, clause, None, None, table=True)
+        if own is None or own.start >= d.start or own.indicator.unit == "percent" \
+                or self.ix.mention_starts_in(own.end, d.start):
+            return None
+        return own.indicator.unit
 
     def _count_noun_after(self, d: Mention) -> re.Match[str] | None:
         """The count noun right after a number; it may follow after a line wrap's blanks

@@ -142,11 +142,11 @@ def _values(lines: Sequence[str], k: int, words: TableWords, n: int | None
     return values
 
 
-def _labels(lines: Sequence[str], i: int, n: int) -> tuple[list[tuple[int, str]], list[str],
-                                                             int] | None:
+def _labels(lines: Sequence[str], i: int, n: int, words: TableWords
+            ) -> tuple[list[tuple[int, str]], list[str], int] | None:
     """The n column labels above line i (English lines skipped, a line of several labels
-    split), the block label lines between them and the records, and the index of the first
-    label line; None when there are not exactly n."""
+    split), the block label lines between them and the records ("TỔNG SỐ - TOTAL", "Toàn
+    Thành"), and the index of the first label line; None when there are not exactly n."""
     labels: list[tuple[int, str]] = []
     block: list[str] = []
     j, filled = i - 1, 0
@@ -158,7 +158,7 @@ def _labels(lines: Sequence[str], i: int, n: int) -> tuple[list[tuple[int, str]]
         filled += 1
         if any(ch.isdigit() for ch in _PER_N_RE.sub("", s)) or len(s) > 80:
             return None  # a value or a year, not a label ("Tỷ lệ mắc/100.000 dân" is one)
-        if is_block_label(s):
+        if is_block_label(s) or (not labels and row_role(s, words) == "total"):
             if not labels:
                 block.append(s)  # "TOTAL", "TỔNG SỐ -", "Thành thị - Urban": the block's
             continue
@@ -189,7 +189,7 @@ def read(spot: Spot) -> ShapeRead | None:
     if len(records) < 2 or len(set(years)) != len(years):
         return None
     n = len(records[0].values)
-    found = _labels(lines, i, n)
+    found = _labels(lines, i, n, words)
     if found is None:
         return None
     labels, block, top = found
