@@ -1563,3 +1563,18 @@ def test_a_bare_number_after_a_name_and_its_verb_takes_the_indicator_s_unit(
     # a share is always written with its sign: a bare number is none
     assert observations(vocab, "Tỷ lệ bao phủ bảo hiểm y tế là 90.", period_start=2024,
                         period_end=2024, title="") == []
+
+
+def test_a_percent_typed_for_a_rate_per_n_is_read_in_the_rate_s_unit(vocab: Vocabulary) -> None:
+    # 18,14% of the population born in a year is no birth rate; 18,14‰ is one
+    found = observations(vocab, "Năm 2017, tỷ suất sinh giảm từ 18,14% năm 2009 xuống còn 17,4% "
+                                "năm 2017; số giường bệnh trên 10.000 dân đạt 29,3%.",
+                         period_start=2017, period_end=2017, title="Báo")
+    assert [(o.indicator_id, o.kind, o.year, o.value, o.unit) for o in found] == [
+        ("crude_birth_rate", "baseline", 2009, 18.14, "per_1000"),
+        ("crude_birth_rate", "actual", 2017, 17.4, "per_1000"),
+        ("hospital_beds_per_10k", "actual", 2017, 29.3, "per_10000")]
+    assert "18,14%" in found[0].quote  # the value as written keeps its sign
+    # a value the rate's plausible range refuses is no rate
+    assert observations(vocab, "Tỷ suất sinh thô là 60%.", period_start=2017,
+                        period_end=2017, title="") == []

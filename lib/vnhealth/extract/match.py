@@ -267,6 +267,8 @@ def head_borrowed_named(vocab: Vocabulary, ix: PairIndex, d: Mention, clause: Sp
 
 
 SHARE_LEAD_WORDS = 4  # words a share's own clause may hold before it ("đạt tỷ lệ gần")
+_NOUN_PHRASE_END_RE = re.compile(r"[,(]")
+AGE_UNIT = "years"  # "dưới 5 tuổi" between a count and its share labels an age
 _BLANKS_AFTER_RE = re.compile(r"\s*")
 
 
@@ -278,17 +280,29 @@ def count_share_named(vocab: Vocabulary, ix: PairIndex, d: Mention, clause: Span
     phrase."""
     low = ix.low
     count = ix.mention_before(sentence[0], d.start)
+    while count is not None and count.unit == AGE_UNIT:
+        count = ix.mention_before(sentence[0], count.start)  # "trẻ dưới 5 tuổi": an age label
     if d.unit is None or count is None or count.unit is not None:
         return None
     noun = vocab.count_re.match(low, _BLANKS_AFTER_RE.match(low, count.end).end())
-    if noun is None or ix.mention_starts_in(noun.end(), d.start):
+    if noun is None or _value_in(ix, noun.end(), d.start):
         return None
-    comma = low.find(",", noun.end(), d.start)  # the noun's phrase ends at the comma
+    # the noun's phrase ends at a comma or a bracket ("cho 64.438 trẻ dưới 5 tuổi (đạt 99,16%)")
+    ends = _NOUN_PHRASE_END_RE.search(low, noun.end(), d.start)
+    comma = ends.start() if ends else -1
     if comma < 0 or len(_PHRASE_WORD_RE.findall(low, comma, d.start)) > SHARE_LEAD_WORDS:
         return None
     phrase = low[ix.clause_of(count.start)[0]:comma].strip()
     found = fuzzy_named(vocab, phrase, d.unit, subgroup)  # its own words: the usual bar
     return None if found is None else (found, phrase)
+
+
+def _value_in(ix: PairIndex, lo: int, hi: int) -> bool:
+    """Whether a number other than an age label starts in [lo, hi)."""
+    m = ix.mention_after(lo, hi)
+    while m is not None and m.unit == AGE_UNIT:
+        m = ix.mention_after(m.end, hi)
+    return m is not None
 
 
 def _best_borrowed(phrases: list[str], vocab: Vocabulary, unit: str, subgroup: str | None,

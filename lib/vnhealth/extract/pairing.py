@@ -116,11 +116,11 @@ def pair_segment(run: DocumentRun, seg: Segment, cleaned: str, found: Mentions,
 
 
 _BLANKS_RE = re.compile(r"\s+")
-# a proper name of one to four words right before "(" and a value, or right after a value's "là"
+# a proper name of one to four words right after a value's "là"
 _NAME = r"(?P<name>[^\W\d_][^\W\d_]*(?:[ ][^\W\d_]+){0,3})"
-_NAME_BEFORE_BRACKET_RE = re.compile(rf"(?:^|[\s,;:])(?:là\s+|và\s+)?{_NAME}\s*\(\s*$")
 _IS_NAME_AFTER_RE = re.compile(rf"\s*là\s+{_NAME}(?=\s*[(,;.]|\s+và\s)")
 NAME_REACH = 40
+NAME_WORDS = 4
 # a sentence's opening label: its subgroup within this reach and these words, then ":" or ","
 OPENING_REACH = 80
 OPENING_WORDS = 5
@@ -313,7 +313,27 @@ class _SegmentPairing:
             if named is None:
                 named = self._elliptic(d, clause, unit) or unit_named(self.vocab, d.unit)
         named = self._continued(d, clause, unit) or named
+        if named is None and match_unit == "percent":
+            named = self._percent_for_a_rate(d, clause, subgroup)
+            unit = named.indicator.unit if named is not None else unit
         return named, unit, phrase
+
+    def _percent_for_a_rate(self, d: Mention, clause: Span, subgroup: str | None
+                            ) -> Named | None:
+        """"tỷ suất sinh giảm từ 18,14% năm 2009 xuống còn 17,4%", "số giường bệnh trên
+        10.000 dân đạt 29,3%": a "%" typed for the unit of the one indicator named, a rate per
+        N of the population, is read in that unit when the value is plausible so (the share
+        it would be is none of the indicator's); the value as written keeps its "%"."""
+        units = self.vocab.catalog.units
+        for unit in (u for u in units if u != "percent"
+                     and units[u].dimension == units["percent"].dimension):
+            named = pick_indicator(self.run.chooser, d, self.ix, clause, unit, subgroup,
+                                   table=False)
+            plausible = named.indicator.plausible if named is not None else None
+            if named is not None and named.indicator.unit == unit and plausible is not None \
+                    and plausible[0] <= d.value <= plausible[1]:
+                return named
+        return None
 
     def _emit(self, d: Mention, clause: Span, sentence: Span, compared: Compared, named: Named,
               unit: str | None, phrase: str | None, role: str | None = None) -> None:
@@ -508,10 +528,17 @@ class _SegmentPairing:
         name right before a value in brackets holds it; a value right before "là" and such a
         name is what the places named are picked by. The province's own name is the province."""
         text = self.seg.text
-        before = _NAME_BEFORE_BRACKET_RE.search(text, max(0, d.start - NAME_REACH), d.start)
+        before = text[max(0, d.start - NAME_REACH):d.start].rstrip()
+        if before.endswith("("):
+            # the capitalised words right before the bracket ("… như Tam Dương (18,6%)")
+            words = before[:-1].split()
+            name = []
+            while words and words[-1][:1].isupper() and len(name) < NAME_WORDS:
+                name.insert(0, words.pop().strip(",;:"))
+            if name and self._a_proper_place(" ".join(name)):
+                return True
         after = _IS_NAME_AFTER_RE.match(text, d.unit_end)
-        return any(m is not None and self._a_proper_place(m.group("name"))
-                   for m in (before, after))
+        return after is not None and self._a_proper_place(after.group("name"))
 
     def _a_proper_place(self, name: str) -> bool:
         """Words each capitalised ("Đức Cơ", "Ia Pa"), not all capitals (an abbreviation), not
