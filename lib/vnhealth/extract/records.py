@@ -108,6 +108,9 @@ class Segment:
     piece_starts: list[int] | None = field(default=None, repr=False)
     # offsets where its paragraphs start (after a line that ends a sentence), built on first use
     paragraph_starts: list[int] | None = field(default=None, repr=False)
+    # where sentences (or lines) opening on a period just past end their opener ("Nhiệm kỳ
+    # qua,"), found once (kind_year._told_from)
+    looking_back_ends: list[int] | None = field(default=None, repr=False)
 
     @classmethod
     def from_lines(cls, shape: str, lines: list[tuple[int, str]], **kw: Any) -> Segment:
