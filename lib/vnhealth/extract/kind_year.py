@@ -229,7 +229,8 @@ def kind_for(run: DocumentRun, d: Mention, low: str, clause: Span, ix: PairIndex
     elif now is not None:
         # "đã giảm từ 17,22‰ năm 2008 xuống còn 13,05‰ năm 2023": both ends were reached
         return KindChoice("actual", f"'{now}': a change told as done")
-    told = None if seg.text.rstrip().endswith(_LIST_ITEM_END) else _told_on_a_page(
+    # the segment's end only: stripping all of a long one for each number made it quadratic
+    told = None if seg.text[-_END_REACH:].rstrip().endswith(_LIST_ITEM_END) else _told_on_a_page(
         run, ix, (paragraph_start(seg, d.start), ix.sentence_of(d.start)[1]), section, year,
         baseline)
     if told is not None:
@@ -248,6 +249,7 @@ def kind_for(run: DocumentRun, d: Mention, low: str, clause: Span, ix: PairIndex
 # a statement ending so is an item of a list whose opening (and its target word) may stand
 # in a paragraph before it: "phấn đấu đến năm 2025, 100% …;" / "90% cơ sở … đạt yêu cầu …;"
 _LIST_ITEM_END = (";", ":", ",")
+_END_REACH = 256  # characters at a segment's end in which its last mark stands
 
 
 def _told_on_a_page(run: DocumentRun, ix: PairIndex, paragraph: Span, section: Section | None,
