@@ -1578,3 +1578,24 @@ def test_a_percent_typed_for_a_rate_per_n_is_read_in_the_rate_s_unit(vocab: Voca
     # a value the rate's plausible range refuses is no rate
     assert observations(vocab, "Tỷ suất sinh thô là 60%.", period_start=2017,
                         period_end=2017, title="") == []
+
+
+def test_indicators_added_for_school_health_ageing_stations_and_latrines(vocab: Vocabulary
+                                                                          ) -> None:
+    # school-health survey conditions, the 60+ share, communes with a station, whole-province
+    # latrines; a household share naming no subgroup still names no indicator
+    cases = {
+        "tỷ lệ học sinh mắc tật khúc xạ là 54%; tỷ lệ học sinh bị sâu răng là 55%; tỷ lệ học "
+        "sinh bị cong vẹo cột sống là 8%": ["refractive_error_pupils", "dental_caries_pupils",
+                                           "scoliosis_pupils"],
+        "dân số từ 60 tuổi trở lên chiếm 17,3% tổng dân số": ["population_60plus_share"],
+        "100% xã, phường, thị trấn có trạm y tế": ["communes_with_health_station"],
+        "tỷ lệ hộ gia đình toàn tỉnh có nhà tiêu hợp vệ sinh đạt 88,5%": [
+            "sanitary_latrine_households"],
+        "tỷ lệ hộ gia đình có nhà tiêu hợp vệ sinh đạt 88,5%": [],
+        "86,5% cư dân nông thôn đã có nước sạch": ["clean_water_rural"],
+    }
+    for text, expected in cases.items():
+        found = observations(vocab, f"Năm 2018, {text}.", period_start=2018, period_end=2018,
+                             title="")
+        assert [o.indicator_id for o in found] == expected, text
