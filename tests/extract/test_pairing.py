@@ -1599,3 +1599,36 @@ def test_indicators_added_for_school_health_ageing_stations_and_latrines(vocab: 
         found = observations(vocab, f"Năm 2018, {text}.", period_start=2018, period_end=2018,
                              title="")
         assert [o.indicator_id for o in found] == expected, text
+
+
+def test_an_age_label_between_a_share_and_its_name(vocab: Vocabulary) -> None:
+    # "95% người từ 18 tuổi trở lên được tiêm mũi 2": the age band is the subject's label, no
+    # number between the share and the name it leads (Điện Biên's vaccination plan)
+    text = ("Năm 2022, 95% trẻ em từ 12 đến dưới 18 tuổi trên địa bàn tỉnh được tiêm đầy đủ 02 "
+            "mũi vắc xin phòng Covid-19; 95% người từ 18 tuổi trở lên được tiêm mũi 2 vắc xin "
+            "phòng Covid-19.")
+    found = observations(vocab, text, period_start=2022, period_end=2022, title="")
+    assert [(o.indicator_id, o.value) for o in found] == [
+        ("covid19_vaccine_dose2_age12_17", 95.0), ("covid19_vaccine_dose2", 95.0)]
+
+
+def test_list_items_with_their_own_predicate_borrow_nothing(vocab: Vocabulary) -> None:
+    # "78% gia đình chăn nuôi có chuồng trại hợp vệ sinh, trong đó, 52% hộ …; 100% … trạm y tế
+    # được cấp nước …": an item that says what it is a share of is no school's or station's
+    # (Sơn La's water and sanitation targets)
+    text = ("Đến năm 2020, toàn tỉnh phấn đấu: 90% hộ gia đình nông thôn sử dụng hố tiêu hợp vệ "
+            "sinh; 78% gia đình chăn nuôi có chuồng trại hợp vệ sinh, trong đó, 52% hộ có xử lý "
+            "chất thải bằng hầm khí bioga; 100% các nhà trẻ, mẫu giáo và trường học phổ thông, "
+            "trạm y tế được cấp nước và nhà tiêu đạt tiêu chuẩn hợp vệ sinh.")
+    found = observations(vocab, text, period_start=2018, period_end=2020, title="")
+    assert [o.value for o in found if o.value in (78.0, 52.0)] == []
+    assert ("sanitary_latrine_rural", 90.0) in [(o.indicator_id, o.value) for o in found]
+
+
+def test_one_share_of_several_groups_is_each_groups(vocab: Vocabulary) -> None:
+    # "100% trường học, trạm y tế có nhà tiêu hợp vệ sinh": the stations are named among the
+    # subjects, so the share is theirs too, not an activity of schools (Kon Tum's 2030 plan)
+    text = ("Mục tiêu đến năm 2030, 100% trường học, trạm y tế có nhà tiêu hợp vệ sinh đảm bảo "
+            "tiêu chuẩn, quy chuẩn.")
+    o = only(vocab, text, period_start=2021, period_end=2030, title="")
+    assert (o.indicator_id, o.year, o.value) == ("health_stations_hygienic_latrine", 2030, 100.0)

@@ -68,6 +68,18 @@ def test_side_by_side_header_with_a_preliminary_year(words: TableWords) -> None:
     assert table.end == 6  # the line after the table goes back to prose
 
 
+
+def test_a_kind_word_between_two_years_makes_no_range(words: TableWords) -> None:
+    # "2021 Sơ bộ - 2022" (Đà Nẵng's social indicators, real_dev39): the kind word and its
+    # dash stand between two columns, not inside a range 2021-2022
+    text = SIDE_BY_SIDE.replace("2016 2018 2020 Sơ bộ 2022", "2016 2018 2020 Sơ bộ - 2022")
+    table = _table(text, words)
+    assert [(c.year, c.kind_hint) for c in table.columns] == [
+        (2016, None), (2018, None), (2020, None), (2022, "preliminary")]
+    table = _table(text.replace("2016 2018 2020", "2018 2020 2021"), words)
+    assert [(c.year, c.kind_hint) for c in table.columns] == [
+        (2018, None), (2020, None), (2021, None), (2022, "preliminary")]
+
 STACKED = """                 Tỷ lệ trạm y tế có bác sĩ phân theo huyện
                  Rate of health stations having doctor by district
 

@@ -475,8 +475,10 @@ def _year_before(run: DocumentRun, d: Mention, ix: PairIndex, sentence: Span, cl
     if before is None:
         return None
     now = _last_present_word(run.vocab, ix, sentence, d.start)
-    if now is not None and now[0] > max(before[0], clause[0]):
-        # "đến năm 2030 là 77 (hiện là 76,2)": the value now is not the year's before it
+    if now is not None and now[0] > max(before[0], clause[0]) and ix.low[
+            before[1]:now[0]].strip(" ,;:-–"):
+        # "đến năm 2030 là 77 (hiện là 76,2)": the value now is not the year's before it;
+        # "Năm 2018, tính đến ngày 31/5, …": a now right after the year is of that year
         return _now_of_page(run, now) or YearChoice(None, f"not stated (said of now: '{now[1]}')")
     if before[0] < clause[0] and run.vocab.until_phrase_re.match(ix.low, before[0]) \
             and is_baseline_from(run.vocab, d, ix.low, clause, ix):

@@ -114,6 +114,8 @@ def pick_indicator(chooser: IndicatorChooser, d: Mention, ix: PairIndex, clause:
     after = fit.first_after(d.end, clause[1])
     before = fit.last_before(d.start, clause[0])
     if cue:
+        if after is not None and _led_by_a_later_item(ix, d, after):
+            return None  # "78% A, trong đó 52% B; 100% C được …": the name is C's
         return after if after is not None else before
     if after is not None and not _in_its_phrase(ix, d, after) \
             and ix.mention_starts_in(after.end, clause[1]):
@@ -178,8 +180,9 @@ def _led_by_a_later_item(ix: PairIndex, d: Mention, named: Named) -> bool:
 
 def _in_its_phrase(ix: PairIndex, d: Mention, named: Named) -> bool:
     """Does a name after a number stand in the number's own phrase: no other number and no
-    punctuation between them?"""
-    return (not ix.mention_starts_in(d.end, named.start)
+    punctuation between them? An age label between is part of the phrase ("95% người từ 18
+    tuổi trở lên được tiêm mũi 2")."""
+    return (not _value_in(ix, d.end, named.start)
             and _PHRASE_BREAK_RE.search(ix.low, d.unit_end, named.start) is None)
 
 
@@ -227,6 +230,8 @@ def list_item_named(vocab: Vocabulary, ix: PairIndex, d: Mention, sentence: Span
     if nxt is None or nxt.unit != unit or not _ITEM_SEPARATOR_RE.search(low, d.unit_end, nxt.start):
         return None
     own = _ITEM_SEPARATOR_RE.sub("", low[d.unit_end:nxt.start]).strip()
+    if vocab.item_predicate_re.search(own):
+        return None  # an item saying what its share is of borrows nothing
     last = nxt
     while (after := ix.mention_after(last.unit_end, sentence[1])) is not None \
             and after.unit == unit and _ITEM_SEPARATOR_RE.search(low, last.unit_end, after.start):
@@ -297,12 +302,26 @@ def count_share_named(vocab: Vocabulary, ix: PairIndex, d: Mention, clause: Span
     return None if found is None else (found, phrase)
 
 
+# between the two ends of an age band: "12 đến dưới 18 tuổi", "12 - 17 tuổi"
+_AGE_BAND_JOIN_RE = re.compile(r"\s*(?:[-–]|đến|tới)\s*(?:dưới\s*)?")
+
+
 def _value_in(ix: PairIndex, lo: int, hi: int) -> bool:
-    """Whether a number other than an age label starts in [lo, hi)."""
+    """Whether a number other than an age label ("5 tuổi", "12 đến dưới 18 tuổi") starts in
+    [lo, hi)."""
     m = ix.mention_after(lo, hi)
-    while m is not None and m.unit == AGE_UNIT:
+    while m is not None and (m.unit == AGE_UNIT or _opens_an_age_band(ix, m)):
         m = ix.mention_after(m.end, hi)
     return m is not None
+
+
+def _opens_an_age_band(ix: PairIndex, m: Mention) -> bool:
+    if m.unit is not None:
+        return False
+    join = _AGE_BAND_JOIN_RE.match(ix.low, m.end)
+    nxt = ix.mention_after(m.end, m.end + 20)
+    return join is not None and nxt is not None and nxt.start == join.end() \
+        and nxt.unit == AGE_UNIT
 
 
 def _best_borrowed(phrases: list[str], vocab: Vocabulary, unit: str, subgroup: str | None,

@@ -602,6 +602,10 @@ class _SegmentPairing:
         m = self.vocab.activity_subject_re.match(low, d.unit_end)
         if m is not None:
             subject = m.group(1)
+            group = self.vocab.subject_group(named.indicator)
+            if named.method == "alias" and group is not None and group in self.vocab.groups_named(
+                    low[d.unit_end:named.end]):
+                return False  # "100% trường học, trạm y tế có nhà tiêu …": the stations' too
             own_name = lite(nfc(named.indicator.name_vi)).lower()
             return named.method != "alias" or (subject not in low[named.start:named.end]
                                                and f" {subject} " not in f" {own_name} ")
@@ -618,7 +622,10 @@ class _SegmentPairing:
         else:
             lo, hi = max(clause[0], self.ix.mention_end_before(clause[0], d.start)), d.start
         group = self.vocab.group_in(self.low, lo, hi)
-        return group is not None and group not in self.vocab.groups_of(named.indicator)
+        own = self.vocab.groups_of(named.indicator)
+        # "100% trường học, trạm y tế có nhà tiêu …": one value of several groups, its own too
+        return group is not None and group not in own and not (
+            named.start > d.start and own & self.vocab.groups_named(self.low[lo:hi]))
 
     def _label_then_value(self, d: Mention, clause: Span, subgroup: str | None,
                           named: Named | None, unit: str | None

@@ -308,6 +308,7 @@ class Vocabulary:
         # its own ("tỷ lệ thu gom …"), a value in turn or a difference ("cao hơn lần lượt là")
         self.own_item_re = words_re("share_words", "respectively_words", "compared_with",
                                     "difference_words")
+        self.item_predicate_re = words_re("item_predicate_words")
         self.definition_re = words_re("definition_words")
         # a district, town or commune named in prose ("huyện Long Mỹ"): its kind, then a name
         sub_units = sorted(_lites((v.get("tables") or {}).get("sub_rows", [])), key=len,
@@ -396,7 +397,9 @@ class Vocabulary:
             rf"|(?:(?:{lead})\s+)?{quarter}\s+(?:[ivx]{{1,3}}|[1-4])\s*(?:[/.\-]|\s(?:{year_words})\s)"
             r"\s*(?P<y6>(?:19|20)\d\d)(?![\d/])"
             # part of a year: "5 tháng đầu năm 2015"
-            rf"|(?:\d{{1,2}}\s+)?(?:{part})\s+(?P<y7>(?:19|20)\d\d)(?![\d/])")
+            rf"|(?:\d{{1,2}}\s+)?(?:{part})\s+(?P<y7>(?:19|20)\d\d)(?![\d/])"
+            # a year alone in brackets: "giảm từ 7,95‰ (2020) xuống 6‰ (2025)"
+            r"|(?<=\()\s*(?P<y8>(?:19|20)\d\d)(?=\s*\))")
         # what joins the values of a list of years of one subject ("toàn quốc năm 2022 là
         # 92,6%, năm 2023 là 93,2%"): a comma, "và", a year phrase, a reporting verb
         self.list_gap_re = re.compile(

@@ -34,7 +34,8 @@ def header_line(line: str, index: int, words: TableWords) -> HeaderLine | None:
         for m in pattern.finditer("".join(masked)):
             if kind is not None:
                 hints.append((kind, m.start(), m.end()))
-            masked[m.start():m.end()] = " " * (m.end() - m.start())
+            # masked by a separator, not blanks: "2021 Sơ bộ - 2022" is two years, no range
+            masked[m.start():m.end()] = "|" * (m.end() - m.start())
     rest = "".join(masked)
     years = [(int(m.group(2) or m.group(1)), m.start(), m.end()) for m in YEAR_RE.finditer(rest)]
     rest = YEAR_RE.sub(lambda m: " " * len(m.group(0)), rest)
