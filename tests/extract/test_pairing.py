@@ -1632,3 +1632,17 @@ def test_one_share_of_several_groups_is_each_groups(vocab: Vocabulary) -> None:
             "tiêu chuẩn, quy chuẩn.")
     o = only(vocab, text, period_start=2021, period_end=2030, title="")
     assert (o.indicator_id, o.year, o.value) == ("health_stations_hygienic_latrine", 2030, 100.0)
+
+
+def test_a_year_in_brackets_and_a_now_right_after_its_year(vocab: Vocabulary) -> None:
+    # "giảm từ 7,95‰ (2020) xuống 6‰ (2025)": a year alone in brackets is the value's own
+    o = observations(vocab, "Trong nhiệm kỳ 2020-2025, tỉ suất tử vong trẻ dưới 1 tuổi giảm từ "
+                            "7,95‰ (2020) xuống 6‰ (2025).", period_start=2020, period_end=2025,
+                     title="")
+    assert [(x.kind, x.year, x.value) for x in o] == [("baseline", 2020, 7.95),
+                                                      ("actual", 2025, 6.0)]
+    # "Năm 2018, tính đến ngày 31/5, …": the as-of date is of the year right before it
+    o = only(vocab, "Năm 2018, tính đến ngày 31/5, trên địa bàn tỉnh có gần 471.500 người tham "
+                    "gia BHYT, tỷ lệ bao phủ BHYT đạt 88,46%.", period_start=2018,
+             period_end=2018, title="")
+    assert (o.year, o.value) == (2018, 88.46)
