@@ -1646,3 +1646,13 @@ def test_a_year_in_brackets_and_a_now_right_after_its_year(vocab: Vocabulary) ->
                     "gia BHYT, tỷ lệ bao phủ BHYT đạt 88,46%.", period_start=2018,
              period_end=2018, title="")
     assert (o.year, o.value) == (2018, 88.46)
+
+
+def test_a_subsidised_share_of_a_cost_is_no_coverage(vocab: Vocabulary) -> None:
+    # "được hỗ trợ 100% mua thẻ BHYT", "hỗ trợ 50% mức đóng BHYT": shares of the premium the
+    # budget pays, not the share of people insured (Ninh Bình's insurance page, real_dev7)
+    text = ("Năm 2016, ngoài những hộ nghèo, đồng bào dân tộc thiểu số được hỗ trợ 100% mua thẻ "
+            "BHYT, các hộ gia đình làm nông nghiệp cũng được hỗ trợ 50% mức đóng BHYT; tỷ lệ "
+            "bao phủ BHYT đạt 78,5%.")
+    o = only(vocab, text, period_start=2016, period_end=2016, title="")
+    assert (o.indicator_id, o.value) == ("health_insurance_coverage", 78.5)

@@ -483,6 +483,8 @@ class _SegmentPairing:
             return True  # "… so với 73,6 tuổi": what the value is compared with
         if vocab.excess_before_re.search(low, max(clause[0], d.start - 12), d.start):
             return True  # "đạt 30,7 giường (vượt 1,7)": the margin over the plan
+        if vocab.subsidy_before_re.search(low, max(clause[0], d.start - 20), d.start):
+            return True  # "hỗ trợ 50% mức đóng BHYT": a share of a cost paid for someone
         if vocab.difference_before_re.search(low, max(clause[0], d.start - DIFFERENCE_REACH),
                                              d.start):
             return True  # "thấp hơn so với giai đoạn 2005-2010 là 0,04%": a difference

@@ -243,6 +243,8 @@ class Vocabulary:
             rf"\s(?:{links or '(?!x)x'})\s*$")
         excess = "|".join(re.escape(w) for w in _lites(v.get("excess_words", [])))
         self.excess_before_re = re.compile(rf"(?<!\w)(?:{excess or '(?!x)x'})\s*$")
+        subsidy = "|".join(re.escape(w) for w in _lites(v.get("subsidy_words", [])))
+        self.subsidy_before_re = re.compile(rf"(?<!\w)(?:{subsidy or '(?!x)x'})\s*$")
         self._compile_sentence_words(v)
         self.actual_verb_re = verb_regex(self.actual_verbs)
         # a reporting verb or the end of a change ("là 76,5", "nâng … lên 77"): before a bare
