@@ -1656,3 +1656,30 @@ def test_a_subsidised_share_of_a_cost_is_no_coverage(vocab: Vocabulary) -> None:
             "bao phủ BHYT đạt 78,5%.")
     o = only(vocab, text, period_start=2016, period_end=2016, title="")
     assert (o.indicator_id, o.value) == ("health_insurance_coverage", 78.5)
+
+
+def test_child_injury_targets_and_changes_by_a_range(vocab: Vocabulary) -> None:
+    # the national child-injury programme's targets as a province restates them (Quảng Nam's
+    # plan, real_dev41): rates per 100,000 children, a yearly fall by a range (-10 to -5), and
+    # a fall whose second value goes on after "và"
+    text = ("Theo kế hoạch, Quảng Nam phấn đấu đến năm 2025 giảm tỷ suất trẻ em bị tai nạn, "
+            "thương tích xuống 150/100.000 trẻ em. Giảm tỷ suất trẻ em bị tử vong do tai nạn, "
+            "thương tích xuống còn 13/100.000 trẻ em vào năm 2025. Hằng năm giảm 5 - 10% số trẻ "
+            "em bị tử vong và bị thương do tai nạn giao thông; giảm 10% số trẻ em tử vong do "
+            "đuối nước năm 2025 và 20% vào năm 2030.")
+    found = observations(vocab, text, period_start=2021, period_end=2030, title="")
+    assert [(o.indicator_id, o.year, o.comparator, o.value, o.value_high) for o in found] == [
+        ("child_injury_per_100k", 2025, "=", 150.0, None),
+        ("child_injury_mortality_per_100k", 2025, "=", 13.0, None),
+        ("child_road_casualties_change", 2025, "range", -10.0, -5.0),
+        ("child_drowning_deaths_change", 2025, "relative", -10.0, None),
+        ("child_drowning_deaths_change", 2030, "relative", -20.0, None)]
+
+
+def test_a_start_value_after_a_compared_year_is_no_change(vocab: Vocabulary) -> None:
+    # "giảm … 0,3‰ so với năm 2022 (từ 16,1‰ xuống còn 15,8‰)": the change, its start and end
+    text = ("Năm 2023, tỉnh phấn đấu giảm tỷ suất sinh thô 0,3‰ so với năm 2022 (từ 16,1‰ xuống "
+            "còn 15,8‰).")
+    found = observations(vocab, text, period_start=2023, period_end=2023, title="")
+    assert [(o.kind, o.comparator, o.value) for o in found] == [
+        ("target", "relative", -0.3), ("baseline", "=", 16.1), ("target", "=", 15.8)]

@@ -45,8 +45,12 @@ def _relative(vocab: Vocabulary, d: Mention, low: str, clause: Span, ix: PairInd
     governed = d.unit is not None and _ends_with_word(before, vocab.rel_increase
                                                       + vocab.rel_decrease)
     verb = None
+    if (marker_before or compared) and is_baseline_from(vocab, d, low, clause, ix):
+        return None  # "giảm 0,3‰ so với năm 2022 (từ 16,1‰ xuống còn 15,8‰)": a start value
     if marker_before or marker_after or per_year or governed or compared:
         verb = ix.change_verb_before(clause, d.start)
+    elif d.unit is not None and _ends_with_word(before, ["và"]):
+        verb = _continued_change(vocab, d, low, clause, ix)
     if not verb:
         return None
     sign = -1.0 if any(verb.startswith(w) for w in vocab.rel_decrease) else 1.0
@@ -56,6 +60,19 @@ def _relative(vocab: Vocabulary, d: Mention, low: str, clause: Span, ix: PairInd
     elif compared is not None:
         rel_to = compared.group(1)
     return Compared("relative", sign * d.value, None, rel_to)
+
+
+def _continued_change(vocab: Vocabulary, d: Mention, low: str, clause: Span, ix: PairIndex
+                      ) -> str | None:
+    """"giảm 10% số trẻ em tử vong do đuối nước năm 2025 và 20% vào năm 2030": a number
+    after "và" goes on with the change a verb right before the number before it states (in
+    the same unit); that verb."""
+    previous = ix.mention_before(clause[0], d.start)
+    if previous is None or previous.unit != d.unit:
+        return None
+    before = low[max(clause[0], previous.start - 30):previous.start].rstrip()
+    verbs = vocab.rel_increase + vocab.rel_decrease
+    return next((w for w in verbs if _ends_with_word(before, [w])), None)
 
 
 def _ends_with_word(text: str, words: list[str]) -> bool:
@@ -68,6 +85,10 @@ def _ends_with_word(text: str, words: list[str]) -> bool:
 
 def compare(vocab: Vocabulary, d: Mention, low: str, clause: Span, ix: PairIndex) -> Compared:
     if d.value_high is not None:
+        before = low[max(clause[0], d.start - 30):d.start].rstrip()
+        # "giảm 5 - 10% số trẻ em …": a fall by a range, -10 to -5
+        if d.unit is not None and _ends_with_word(before, vocab.rel_decrease):
+            return Compared("range", -d.value_high, -d.value, None)
         return Compared("range", d.value, d.value_high, None)
     relative = _relative(vocab, d, low, clause, ix)
     if relative is not None:

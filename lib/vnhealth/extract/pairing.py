@@ -67,6 +67,7 @@ class _LastNamed(NamedTuple):
     named: Named
     led: bool  # the value stood before its name ("90% người … được điều trị ARV")
     words: frozenset[str] = frozenset()  # the words of its clause up to its end
+    relative: bool = False  # the value is itself a change ("giảm 10% … và 20% …")
 
 
 def _a_difference_of(compared: Compared, previous: _LastNamed | None, named: Named,
@@ -75,7 +76,7 @@ def _a_difference_of(compared: Compared, previous: _LastNamed | None, named: Nam
     the same indicator in its sentence is that value's difference from another year, no value
     of its own (a yearly pace, "giảm 0,5‰/năm", is one)."""
     return (compared.comparator == "relative" and compared.relative_to != "per_year"
-            and previous is not None and previous.end >= sentence[0]
+            and previous is not None and previous.end >= sentence[0] and not previous.relative
             and previous.named.indicator.id == named.indicator.id)
 
 
@@ -191,7 +192,8 @@ class _SegmentPairing:
         end = max(d.unit_end, named.end)
         self.last_named = _LastNamed(end, unit, named, named.start > d.start,
                                      frozenset(_LETTER_RUN_RE.findall(
-                                         self.low, max(clause[0], end - ELLIPSIS_REACH), end)))
+                                         self.low, max(clause[0], end - ELLIPSIS_REACH), end)),
+                                     compared.comparator == "relative")
         if not _a_difference_of(compared, previous, named, sentence):
             self._emit(d, clause, sentence, compared, named, unit, phrase, role)
 
