@@ -1683,3 +1683,35 @@ def test_a_start_value_after_a_compared_year_is_no_change(vocab: Vocabulary) -> 
     found = observations(vocab, text, period_start=2023, period_end=2023, title="")
     assert [(o.kind, o.comparator, o.value) for o in found] == [
         ("target", "relative", -0.3), ("baseline", "=", 16.1), ("target", "=", 15.8)]
+
+
+YEARBOOK_BY_RESIDENCE = """(Tiếp theo) Tỷ suất sinh thô, tỷ suất chết thô và tỷ lệ tăng
+tự nhiên của dân số phân theo thành thị, nông thôn
+(Cont.) Crude birth rate, crude death rate and natural increase
+                                     Đơn vị tính - Unit: ‰
+
+              Tỷ suất sinh thô   Tỷ suất chết thô   Tỷ lệ tăng tự nhiên
+              Crude birth rate   Crude death rate   Natural increase rate
+
+Thành thị - Urban
+     2019         16,1             6,3                  9,8
+     2020         15,9             7,2                  8,7
+Sơ bộ - Prel. 2021        16,1             7,4                  8,7"""
+
+
+def test_a_yearbook_block_of_a_residence_is_read_as_that_part(vocab: Vocabulary) -> None:
+    # years down the rows under "Thành thị - Urban" (Bình Định's yearbook, real_dev45): the
+    # urban rates, never the province's; a part with no indicator of its own is not read
+    found = observations(vocab, YEARBOOK_BY_RESIDENCE, period_start=2019, period_end=2021,
+                         title="")
+    assert {(o.indicator_id, o.year, o.value) for o in found} >= {
+        ("crude_birth_rate_urban", 2019, 16.1), ("crude_death_rate_urban", 2021, 7.4),
+        ("natural_population_growth_urban", 2020, 8.7)}
+    assert all(o.indicator_id.endswith("_urban") for o in found)
+    male = YEARBOOK_BY_RESIDENCE.replace("Thành thị - Urban", "Nam - Male")
+    assert observations(vocab, male, period_start=2019, period_end=2021, title="") == []
+    # column labels in single spaces cannot be told apart: the numbers stay unread
+    single = YEARBOOK_BY_RESIDENCE.replace(
+        "              Tỷ suất sinh thô   Tỷ suất chết thô   Tỷ lệ tăng tự nhiên",
+        "Tỷ suất sinh thô Tỷ suất chết thô Tỷ lệ tăng tự nhiên")
+    assert observations(vocab, single, period_start=2019, period_end=2021, title="") == []

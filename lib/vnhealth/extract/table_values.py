@@ -44,8 +44,8 @@ def read_table(run: DocumentRun, table: Table | TabTable | TotalTable) -> None:
             # cells on lines of their own (years down the rows, year records): what stands
             # before a cell is its year, the label names it
             statement.indicator_text = " ".join(row.label.split()) or None
-        if row.role in ("row", "total"):  # districts and the country are not the province
-            _read_row(run, table, row, statement, statistics, shared)
+        if row.role in ("row", "total", "subgroup"):  # districts and the country are not
+            _read_row(run, table, row, statement, statistics, shared)  # the province
 
 
 class LabelName(NamedTuple):
@@ -123,8 +123,9 @@ def _read_row(run: DocumentRun, table: Table, row: Row, statement: Statement,
             continue
         unit = "percent" if cell.value.percent else row_unit
         ind = run.chooser.choose(found.indicators, unit, subgroup, table=True)
-        if ind is None or names_another_subject(run, found, ind):
-            continue
+        if ind is None or names_another_subject(run, found, ind) or (
+                row.role == "subgroup" and (subgroup is None or ind.subgroup != subgroup)):
+            continue  # a part's row is read only as that part's own indicator
         if unit is None and shared and shared != ind.unit:
             unit = _in_shared_unit(run, ind, cell.value.value, shared)
         column = table.columns[cell.column]

@@ -116,15 +116,19 @@ def _column_labels(lines: Sequence[str], i: int, n: int, words: TableWords
         j -= 1
         if not s or is_noise_line(s):
             continue
-        if not labels and not DIGITS_RE.search(s) and is_block_label(s) and not s.isascii():
+        if not labels and not DIGITS_RE.search(s) and is_block_label(s) and (
+                not s.isascii() or " - " in s):  # "Nam - Male" is a block label too
             block.append(s)  # "TỶ SUẤT CHUNG - TOTAL": the block's own label
             continue
-        if words.unit_line.search(lite(s)):
-            unit = re.sub(r"^.*?(?:unit\s*[:\-–]?\s*)", "", s, flags=re.IGNORECASE).strip() or unit
+        line_unit = _unit_line(s, words)
+        if line_unit is not None:
+            unit = line_unit or unit
             continue
-        if s in ("‰", "%"):
-            unit = s
-            continue
+        if unit and labels:
+            # above the unit line stands the title, not more column labels: the columns are
+            # not told apart ("Tỷ suất sinh thô Tỷ suất chết thô …" in single spaces), so the
+            # table holds its numbers unread rather than give them to the wrong names
+            return ColumnLabels([(labels[0][0], "")] * n, unit, labels[0][0] - 1, block)
         if s.isascii():
             continue  # the English of a bilingual table
         cells = [c.strip() for c in CELL_SPLIT_RE.split(s) if c.strip()]
@@ -136,6 +140,14 @@ def _column_labels(lines: Sequence[str], i: int, n: int, words: TableWords
     if len(labels) != n:
         return None
     return ColumnLabels(labels, unit, labels[0][0] - 1, block)
+
+
+def _unit_line(s: str, words: TableWords) -> str | None:
+    """The unit a line states ("Đơn vị tính - Unit: ‰", "‰"), "" for a unit line naming none
+    after its words; None for another line."""
+    if words.unit_line.search(lite(s)):
+        return re.sub(r"^.*?(?:unit\s*[:\-–]?\s*)", "", s, flags=re.IGNORECASE).strip()
+    return s if s in ("‰", "%") else None
 
 
 def _year_rows(lines: Sequence[str], i: int, words: TableWords) -> list[YearRow] | None:
@@ -246,13 +258,15 @@ def read(spot: Spot) -> ShapeRead | None:
         return _read_block(spot, year_rows)
     columns = [YearColumn(r.year, r.kind_hint, r.line + 1, r.year_start, r.year_start + 4)
                for r in year_rows]
-    # under a breakdown's block label ("Thành thị - Urban") the rows are no province's
+    # under a breakdown's block label ("Thành thị - Urban") the rows are no province's: each
+    # is that part's, named with the block's label, and read only as a subgroup's indicator
     province = not found.block or any(words.totals.search(lite(b)) for b in found.block)
     rows = []
     for c, (label_line, label) in enumerate(found.labels):
         m = LABEL_UNIT_RE.search(label)
-        row = Row(label=label, lines=[label_line], unit_text=m.group(1).strip() if m else "",
-                  role=row_role(label, words) if province else "sub")
+        row = Row(label=label if province else f"{label} – {found.block[0]}",
+                  lines=[label_line], unit_text=m.group(1).strip() if m else "",
+                  role=row_role(label, words) if province else "subgroup")
         for col, r in enumerate(year_rows):
             text, value, s0, e0 = r.values[c]
             row.cells.append(Cell(text, value, col, r.line + 1, s0, e0))
