@@ -1715,3 +1715,15 @@ def test_a_yearbook_block_of_a_residence_is_read_as_that_part(vocab: Vocabulary)
         "              Tỷ suất sinh thô   Tỷ suất chết thô   Tỷ lệ tăng tự nhiên",
         "Tỷ suất sinh thô Tỷ suất chết thô Tỷ lệ tăng tự nhiên")
     assert observations(vocab, single, period_start=2019, period_end=2021, title="") == []
+
+
+def test_an_undated_result_is_the_reviewed_years(vocab: Vocabulary) -> None:
+    # "phê duyệt kết quả thực hiện Bộ Chỉ số … năm 2021" opens the page: its undated results
+    # are 2021's (Lào Cai's rural water index, real_dev42)
+    text = ("UBND tỉnh Lào Cai vừa phê duyệt kết quả thực hiện Bộ Chỉ số theo dõi, đánh giá nước "
+            "sạch nông thôn trên địa bàn tỉnh năm 2021.\n\n"
+            "Chỉ số 3: Tỷ lệ hộ nghèo sử dụng nước hợp vệ sinh đạt 91,9%.")
+    o = only(vocab, text, period_start=2020, period_end=2021, title="")
+    assert (o.indicator_id, o.kind, o.year, o.value) == (
+        "hygienic_water_rural_poor", "actual", 2021, 91.9)
+    assert o.year_basis.startswith("the year the document reviews")

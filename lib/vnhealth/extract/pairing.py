@@ -353,6 +353,10 @@ class _SegmentPairing:
             return  # a change reported as happened: a difference between two years' values
         if comparator == "range" and compared.value_high is None:
             comparator = "="
+        if year.year is None and kind.kind == "actual" and run.reviewed is not None:
+            # "kết quả thực hiện Bộ chỉ số … năm 2021": an undated result is the reviewed year's
+            year = YearChoice(run.reviewed.year, f"the year the document reviews "
+                                                 f"({run.reviewed.basis})")
         line_no, _line_text, _col = seg.locate(d.num_start)
         run.recorder.emit(
             PairedValue(ind, kind.kind, year.year, comparator, compared.value,

@@ -443,7 +443,7 @@ class Vocabulary:
         # a review word, then within its phrase "năm 2012", or a period's last year ("nhiệm kỳ
         # 2010-2015", "giai đoạn 2016 - 2020"), no sentence end between
         self.reviewed_year_re = re.compile(
-            rf"(?<!\w)(?P<word>{review})(?!\w)[^.;:\n]{{0,60}}?(?:năm|giai đoạn|nhiệm kỳ)\s+"
+            rf"(?<!\w)(?P<word>{review})(?!\w)[^.;:\n]{{0,90}}?(?:năm|giai đoạn|nhiệm kỳ)\s+"
             r"(?:(?:19|20)\d\d\s*[-–]\s*)?(?P<y>(?:19|20)\d\d)(?!\d)")
         back = words_alternation(v.get("looking_back_words", []))
         period = r"(?:19|20)\d\d\s*-\s*(?P<y{n}>(?:19|20)\d\d)(?!\d)"
