@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 from vnhealth.extract.comparators import Compared, compare
 from vnhealth.extract.index import AliasHit, Named, PairIndex, Span
+from vnhealth.extract.issued import IssueYear
 from vnhealth.extract.kind_year import KindChoice, YearChoice, kind_for, verb_before, year_for
 from vnhealth.extract.match import (
     count_share_named,
@@ -78,6 +79,10 @@ def _a_difference_of(compared: Compared, previous: _LastNamed | None, named: Nam
     return (compared.comparator == "relative" and compared.relative_to != "per_year"
             and previous is not None and previous.end >= sentence[0] and not previous.relative
             and previous.named.indicator.id == named.indicator.id)
+
+
+def _reviewed_year(reviewed: IssueYear) -> YearChoice:
+    return YearChoice(reviewed.year, f"the year the document reviews ({reviewed.basis})")
 
 
 def is_gap(low: str, unit_end: int, clause_end: int, markers: Sequence[str]) -> bool:
@@ -344,8 +349,7 @@ class _SegmentPairing:
         if role is not None and year.year is None and run.reviewed is not None:
             # "Kết quả thực hiện các chỉ tiêu … nhiệm kỳ 2010-2015": a value achieved and its
             # target are the reviewed period's
-            year = YearChoice(run.reviewed.year, f"the year the document reviews "
-                                                 f"({run.reviewed.basis})")
+            year = _reviewed_year(run.reviewed)
         kind = _PAIR_KINDS.get(role or "") or kind_for(run, d, self.low, clause, self.ix, seg,
                                                         year)
         comparator = compared.comparator
@@ -355,8 +359,7 @@ class _SegmentPairing:
             comparator = "="
         if year.year is None and kind.kind == "actual" and run.reviewed is not None:
             # "kết quả thực hiện Bộ chỉ số … năm 2021": an undated result is the reviewed year's
-            year = YearChoice(run.reviewed.year, f"the year the document reviews "
-                                                 f"({run.reviewed.basis})")
+            year = _reviewed_year(run.reviewed)
         line_no, _line_text, _col = seg.locate(d.num_start)
         run.recorder.emit(
             PairedValue(ind, kind.kind, year.year, comparator, compared.value,

@@ -7,7 +7,7 @@ in the catalogue); this module turns them into the patterns and tables the reade
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -112,6 +112,12 @@ def _lites(phrases: list[str]) -> list[str]:
 class UnitPhrase:
     unit: str
     is_denominator: bool
+
+
+def _ends_in_words(words: Sequence[str]) -> re.Pattern[str]:
+    """A text that ends in one of the words (blanks after it allowed)."""
+    alternation = "|".join(re.escape(w) for w in words)
+    return re.compile(rf"(?<!\w)(?:{alternation or '(?!x)x'})\s*$")
 
 
 class Vocabulary:
@@ -241,10 +247,8 @@ class Vocabulary:
         self.difference_before_re = re.compile(
             rf"(?<!\w)(?:{differ or '(?!x)x'})\s+(?:{compared or '(?!x)x'})\s+[^,;.!?]{{0,40}}?"
             rf"\s(?:{links or '(?!x)x'})\s*$")
-        excess = "|".join(re.escape(w) for w in _lites(v.get("excess_words", [])))
-        self.excess_before_re = re.compile(rf"(?<!\w)(?:{excess or '(?!x)x'})\s*$")
-        subsidy = "|".join(re.escape(w) for w in _lites(v.get("subsidy_words", [])))
-        self.subsidy_before_re = re.compile(rf"(?<!\w)(?:{subsidy or '(?!x)x'})\s*$")
+        self.excess_before_re = _ends_in_words(_lites(v.get("excess_words", [])))
+        self.subsidy_before_re = _ends_in_words(_lites(v.get("subsidy_words", [])))
         self._compile_sentence_words(v)
         self.actual_verb_re = verb_regex(self.actual_verbs)
         # a reporting verb or the end of a change ("là 76,5", "nâng … lên 77"): before a bare
