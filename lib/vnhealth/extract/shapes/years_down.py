@@ -125,10 +125,12 @@ def _column_labels(lines: Sequence[str], i: int, n: int, words: TableWords
             unit = line_unit or unit
             continue
         if unit and labels:
-            # above the unit line stands the title, not more column labels: the columns are
-            # not told apart ("Tỷ suất sinh thô Tỷ suất chết thô …" in single spaces), so the
-            # table holds its numbers unread rather than give them to the wrong names
-            return ColumnLabels([(labels[0][0], "")] * n, unit, labels[0][0] - 1, block)
+            # above the unit line stands the title, not more column labels: one line of names
+            # in single spaces is split where each name begins ("Tỷ suất sinh thô Tỷ suất chết
+            # thô …"); when that does not give n names, the table holds its numbers unread
+            # rather than give them to the wrong names
+            return _run_together(labels, n, unit, block) or ColumnLabels(
+                [(labels[0][0], "")] * n, unit, labels[0][0] - 1, block)
         if s.isascii():
             continue  # the English of a bilingual table
         cells = [c.strip() for c in CELL_SPLIT_RE.split(s) if c.strip()]
@@ -140,6 +142,23 @@ def _column_labels(lines: Sequence[str], i: int, n: int, words: TableWords
     if len(labels) != n:
         return None
     return ColumnLabels(labels, unit, labels[0][0] - 1, block)
+
+
+# a capitalised word (not an acronym) after a lower-case one: where a name begins in a line of
+# column names run together in single spaces
+_NAME_START_RE = re.compile(r"(?<=[^\W\d_]) (?=[^\W\d_](?:[^\W\d_]*[^\W\d\sA-ZĐ_]))")
+
+
+def _run_together(labels: list[tuple[int, str]], n: int, unit: str, block: list[str]
+                  ) -> ColumnLabels | None:
+    """One label line holding n names in single spaces, each opening with a capital ("Tỷ
+    suất sinh thô Tỷ suất chết thô Tỷ lệ tăng tự nhiên"): the n names, or None."""
+    line, text = labels[-1]
+    starts = [0] + [m.end() for m in _NAME_START_RE.finditer(text) if text[m.end()].isupper()]
+    cells = [text[a:b].strip() for a, b in zip(starts, [*starts[1:], len(text)], strict=True)]
+    if len(labels) == 1 and len(cells) == n:
+        return ColumnLabels([(line, c) for c in cells], unit, line - 1, block)
+    return None
 
 
 def _unit_line(s: str, words: TableWords) -> str | None:
