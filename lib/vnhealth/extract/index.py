@@ -165,6 +165,7 @@ class Fitting:
 
 
 BRACKET_REACH = 200  # characters back a year phrase looks for the bracket it stands in
+GOAL_REACH = 30  # characters back a year phrase looks for the target word it may belong to
 
 
 class PairIndex:
@@ -364,19 +365,24 @@ class PairIndex:
             i += 1
         return None
 
-    def dated_before(self, lo: int, pos: int) -> int | None:
+    def dated_before(self, lo: int, pos: int, goal_re: re.Pattern[str] | None = None
+                     ) -> int | None:
         """The year of the last free year phrase in [lo, pos) that is not part of a date
         ("ngày 25 tháng 10 năm 2017" dates a document, not a value) nor a side remark in
-        brackets ("(năm 2008 là 128 nam/100 nữ)" dates only what it compares with)."""
+        brackets ("(năm 2008 là 128 nam/100 nữ)" dates only what it compares with), nor, with
+        `goal_re`, a goal's year ("vượt các mục tiêu đặt ra cho năm 2025") while another year
+        stands before it (else the goal's: "Kế hoạch đặt ra mục tiêu đến năm 2030 …")."""
         i = bisect_left(self._year_starts, pos) - 1
         while i >= 0 and self._year_starts[i] >= lo:
             start, _end, year = self._years[i]
             near = max(lo, start - BRACKET_REACH)
             if not _DATE_BEFORE_RE.search(self.low, max(0, start - 16), start) and \
-                    self.low.rfind("(", near, start) <= self.low.rfind(")", near, start):
+                    self.low.rfind("(", near, start) <= self.low.rfind(")", near, start) and \
+                    (goal_re is None or not goal_re.search(self.low, max(lo, start - GOAL_REACH),
+                                                           start)):
                 return year
             i -= 1
-        return None
+        return None if goal_re is None else self.dated_before(lo, pos)
 
     def year_before(self, lo: int, pos: int) -> int | None:
         """The last free year phrase starting in [lo, pos)."""

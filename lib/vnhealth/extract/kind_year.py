@@ -346,7 +346,8 @@ def year_for(run: DocumentRun, d: Mention, ix: PairIndex, sentence: Span, clause
     if after is not None:
         return after
     horizon = _horizon(run, seg)
-    earlier = ix.dated_before(told_from, sentence[0]) if horizon.year is None else None
+    earlier = ix.dated_before(told_from, sentence[0], run.vocab.target_word_re) \
+        if horizon.year is None else None
     if earlier is not None:
         # "Tính đến cuối năm 2012, dân số … . Như vậy, tỷ suất sinh thô … là 13,53 ‰": a
         # paragraph dated once goes on in that year

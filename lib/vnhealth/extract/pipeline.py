@@ -41,7 +41,11 @@ def extract_document(vocab: Vocabulary, doc: Document, lines: list[str]) -> Docu
     lines = [nfc(line) for line in lines]
     issued = issue_year(vocab, doc, lines)
     low = document_lite(doc, lines)  # read once for the words that mark the whole document
-    plans = mentions_any((*vocab.plan_words, *vocab.target_words, *vocab.target_sections), low)
+    headers = {i for i, x in enumerate(lines)
+               if len(x) < _HEADER_CELL_MAX and _header_cell(vocab, x)}
+    plans = mentions_any((*vocab.plan_words, *vocab.target_words, *vocab.target_sections),
+                         document_lite(doc, [x for i, x in enumerate(lines) if i not in headers])
+                         if headers else low)
     reported = reports_only(doc, statistics_word(doc, vocab.statistics_documents), issued, plans)
     run = DocumentRun(vocab, doc, lines, IndicatorChooser(vocab, low),
                       Recorder(doc, lines, reported), reported, reference_year(doc), issued,
@@ -55,6 +59,15 @@ def extract_document(vocab: Vocabulary, doc: Document, lines: list[str]) -> Docu
         read_segment(run, seg)
     date_restatements(run.recorder.out.observations)
     return run.recorder.out
+
+
+_HEADER_CELL_MAX = 40  # characters of a line that may be a header cell alone
+
+
+def _header_cell(vocab: Vocabulary, line: str) -> bool:
+    """Whether a line holds only a table's header word ("CHỈ TIÊU", the column of names):
+    "chỉ tiêu" there names the indicators, it sets no target."""
+    return vocab.table_words.header.fullmatch(lite(line.strip())) is not None
 
 
 def title_subgroup(vocab: Vocabulary, doc: Document) -> str | None:

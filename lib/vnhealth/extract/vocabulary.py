@@ -278,15 +278,17 @@ class Vocabulary:
             return phrase_regex(phrases) if phrases else NEVER_RE
 
         self.national_re = words_re("national_markers")
-        versus = (rf"\s*,?\s*(?:{words_alternation(v.get('versus_plan', []))})"
-                  rf"(?:\s+(?:{words_alternation(v.get('versus_plan_links', []))}))*\s*:?\s*")
+        # "(chỉ tiêu kế hoạch năm 2024 đề ra 67%)": plan words, links and a year, in brackets
+        plan = words_alternation(v.get('versus_plan', []))
+        versus = (rf"\s*[,(]?\s*(?:{plan})(?:\s+(?:{plan}|"
+                  rf"{words_alternation(v.get('versus_plan_links', []))}|\d{{4}}))*\s*:?\s*")
         before_words = [w for ws in (v.get("comparators_before") or {}).values()
                         if isinstance(ws, list) for w in ws]
         versus += rf"(?:(?:{words_alternation(before_words)})\s*)?"
         # "93% so với kế hoạch giao 90%", "0,023/10.000 dân, kế hoạch giao <0,2": between the
         # value reached and the planned one (fullmatch), or after the first (a number follows)
         self.versus_plan_re = re.compile(versus)
-        self.versus_plan_next_re = re.compile(versus + r"(?=\d)")
+        self.versus_plan_next_re = re.compile(versus + r"(?=\d)(?!(?:19|20)\d\d(?![\d.,]\d))")
         self.compared_to_country_re = re.compile(
             rf"(?<!\w)(?:{words_alternation(v.get('compared_to_country', []))})\s+$")
         self.anaphora_re = words_re("anaphora_words")
