@@ -343,15 +343,18 @@ def year_for(run: DocumentRun, d: Mention, ix: PairIndex, sentence: Span, clause
     if seg.context_year and told_from == opens:
         return YearChoice(seg.context_year, "section heading" if seg.shape == "prose"
                           else "table header")
-    if after is not None:
+    if after is not None and after.year is not None:
         return after
     horizon = _horizon(run, seg)
     earlier = ix.dated_before(told_from, sentence[0], run.vocab.target_word_re) \
-        if horizon.year is None else None
+        if horizon.year is None or after is not None else None
     if earlier is not None:
         # "Tính đến cuối năm 2012, dân số … . Như vậy, tỷ suất sinh thô … là 13,53 ‰": a
-        # paragraph dated once goes on in that year
+        # paragraph dated once goes on in that year, also where a year after the number is
+        # another goal's ("… lần lượt là 15,6% và 10,4%, sát với chỉ tiêu … năm 2030")
         return YearChoice(earlier, "year of an earlier sentence in its paragraph")
+    if after is not None:
+        return after
     if horizon.year is not None:
         return horizon
     return (_carried_year(seg) or _year_of_now(run, d, ix, sentence, clause, seg)

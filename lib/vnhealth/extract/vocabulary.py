@@ -304,8 +304,9 @@ class Vocabulary:
         self.told_re = re.compile(words_re("present_words", "reported_verbs").pattern + back)
         self.target_word_re = words_re("target_words")
         # "(vượt 18,95% chỉ tiêu kế hoạch …)": the margin may stand between verb and word
+        met = [*v.get("plan_met_verbs", []), *v.get("plan_compared_words", [])]
         self._plan_met_tail_re = re.compile(
-            rf"(?:^|[\s(])(?:{words_alternation(v.get('plan_met_verbs', []))})\s+"
+            rf"(?:^|[\s(])(?:{words_alternation(met)})\s+"
             rf"(?:(?:các|những)\s+|\d[\d.,]*\s*%?\s+)?$")
         self.each_unit_re = words_re("each_unit_words")
         self.planned_re = words_re("planned_words")

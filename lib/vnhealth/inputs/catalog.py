@@ -514,6 +514,7 @@ VOCABULARY_LISTS = ("baseline_from", "baseline_to", "baseline_columns", "clause_
                     "goal_words", "document_words", "definition_words", "present_words",
                     "planned_words", "looking_back_spans", "linking_words", "place_names",
                     "each_unit_words", "reported_verbs", "plan_words", "plan_met_verbs",
+                    "plan_compared_words",
                     "difference_words", "difference_links", "excess_words", "day_part_words",
                     "specification_words", "anaphora_words", "versus_plan", "versus_plan_links",
                     "negation_words", "item_predicate_words", "subsidy_words")
