@@ -34,8 +34,9 @@ _SENTENCE_END_RE = re.compile(r"[.;:!?…]\s*$")  # an ellipsis ends a cut-off s
 _PARAGRAPH_END_RE = re.compile(r"[.;:!?…][\"”’)\]]*\s*$")  # a sentence's end, quoted perhaps
 # a paragraph framed by its year ("Năm 2025, …", "BẮC NINH - Trong năm 2022, …"), after a
 # dateline perhaps; not a point in time ("Tính đến cuối năm 2012, …")
-_LEAD_YEAR_RE = re.compile(r"\W*(?:[^\W\d][^-–.;:!?]{0,30}\s[-–]\s*)?(?:trong\s+)?năm\s+"
-                           r"((?:19|20)\d\d)\s*,")
+# "Năm 2025, …", "BẮC NINH - Năm 2025, …"; a horizon too: "Về mục tiêu cụ thể, đến năm 2030, …"
+_LEAD_YEAR_RE = re.compile(r"\W*(?:[^\W\d][^-–.;:!?]{0,30}\s[-–]\s*|[^\W\d][^-–.,;:!?]{0,30},\s*)?"
+                           r"(?:(?:trong|đến|tới|đến hết)\s+)?năm\s+((?:19|20)\d\d)\s*,")
 _LEAD_REACH = 60  # characters of a line's start that may hold its opening year
 
 
