@@ -632,6 +632,9 @@ class _SegmentPairing:
             lo, hi = d.unit_end, named.end
         else:
             lo, hi = max(clause[0], self.ix.mention_end_before(clause[0], d.start)), d.start
+            # "… người cao tuổi, …, cụ thể: Phấn đấu tổng tỷ suất sinh đạt 2,1": a colon
+            # before the name opens what the value is said of
+            lo = max(lo, self.low.rfind(":", lo, named.start) + 1)
         group = self.vocab.group_in(self.low, lo, hi)
         own = self.vocab.groups_of(named.indicator)
         # "100% trường học, trạm y tế có nhà tiêu …": one value of several groups, its own too
