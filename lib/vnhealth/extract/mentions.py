@@ -233,13 +233,18 @@ def year_phrases(vocab: Vocabulary, low: str) -> list[YearPhrase]:
 
 def assign_own_years(mentions: list[Mention], phrases: list[YearPhrase], low: str,
                      links: re.Pattern[str] | None = None,
-                     counts: re.Pattern[str] | None = None) -> set[int]:
+                     counts: re.Pattern[str] | None = None,
+                     verbs: re.Pattern[str] | None = None) -> set[int]:
     """Years written right after a number belong to it ("35% năm 2020", "1,1% vào năm 2025",
     "120/100 (năm 2011)": a linking word such as "vào" or a bracket may stand between): set
-    each such mention's own_year and return the starts of the year phrases so taken."""
+    each such mention's own_year and return the starts of the year phrases so taken. Not
+    when its year stands right before it, joined by a reporting verb (`verbs`): "năm 2015 là
+    14,24‰ đến năm 2017 giảm còn 14,2‰" dates the 14,24 by 2015."""
     starts = [p.start for p in phrases]
     consumed: set[int] = set()
     for d in mentions:
+        if verbs is not None and _dated_right_before(phrases, starts, low, d.start, verbs):
+            continue
         end = d.unit_end
         if counts is not None:
             # "20 giường bệnh/10.000 dân vào năm 2015": its count noun and per-N unit first
@@ -258,3 +263,19 @@ def assign_own_years(mentions: list[Mention], phrases: list[YearPhrase], low: st
                 d.own_year = y
                 consumed.add(ys)
     return consumed
+
+
+_YEAR_BEFORE_REACH = 12  # characters between a year phrase and the number it dates
+
+
+def _dated_right_before(phrases: list[YearPhrase], starts: list[int], low: str, pos: int,
+                        verbs: re.Pattern[str]) -> bool:
+    """Whether a year phrase ends just before `pos` with only a reporting verb (or a colon)
+    between ("năm 2015 là 14,24‰", "năm 2015: 14,24‰")."""
+    k = bisect_left(starts, pos) - 1
+    if k < 0 or phrases[k].kind != "year" or phrases[k].end > pos \
+            or pos - phrases[k].end > _YEAR_BEFORE_REACH:
+        return False
+    gap = low[phrases[k].end:pos].strip(" :,")
+    return gap == "" or verbs.match(gap) is not None
+

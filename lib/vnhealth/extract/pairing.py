@@ -114,7 +114,8 @@ def pair_segment(run: DocumentRun, seg: Segment, cleaned: str, found: Mentions,
     mentions = join_ranges(vocab, mentions, low, cleaned)
     # dates and document numbers are masked: "ngày 26 tháng 5 năm 2020" sets no year
     phrases = year_phrases(vocab, found.masked_low)
-    consumed = assign_own_years(mentions, phrases, low, vocab.year_link_re, vocab.count_re)
+    consumed = assign_own_years(mentions, phrases, low, vocab.year_link_re, vocab.count_re,
+                                vocab.actual_verb_re)
     ix.index_mentions(mentions, phrases, consumed)
     pairing = _SegmentPairing(run, seg, ix, statement)
     for d in mentions:
