@@ -42,8 +42,9 @@ def _relative(vocab: Vocabulary, d: Mention, low: str, clause: Span, ix: PairInd
     # "giảm 50% số cặp tảo hôn", "giảm 0,25‰ mức sinh": a change verb right before a number
     # stated in its unit is the change itself, as in a table cell "Giảm 40%"; "giảm xuống 15%"
     # has a word between and is a level
-    governed = d.unit is not None and _ends_with_word(before, vocab.rel_increase
-                                                      + vocab.rel_decrease)
+    # ("giảm được khoảng 1,5%", "tăng hơn 72%": a word of about or more between them too)
+    governed = d.unit is not None and _ends_with_word(
+        _without_hedge(before, vocab.change_hedge_words), vocab.rel_increase + vocab.rel_decrease)
     verb = None
     if (marker_before or compared) and is_baseline_from(vocab, d, low, clause, ix):
         return None  # "giảm 0,3‰ so với năm 2022 (từ 16,1‰ xuống còn 15,8‰)": a start value
@@ -73,6 +74,14 @@ def _continued_change(vocab: Vocabulary, d: Mention, low: str, clause: Span, ix:
     before = low[max(clause[0], previous.start - 30):previous.start].rstrip()
     verbs = vocab.rel_increase + vocab.rel_decrease
     return next((w for w in verbs if _ends_with_word(before, [w])), None)
+
+
+def _without_hedge(text: str, hedges: list[str]) -> str:
+    """The text without the word of about or more it ends with ("giảm được khoảng")."""
+    for w in hedges:
+        if _ends_with_word(text, [w]):
+            return text[:-len(w)].rstrip()
+    return text
 
 
 def _ends_with_word(text: str, words: list[str]) -> bool:

@@ -192,6 +192,7 @@ class Vocabulary:
         rel = v.get("relative") or {}
         self.rel_increase = _lites(rel.get("increase", []))
         self.rel_decrease = _lites(rel.get("decrease", []))
+        self.change_hedge_words = _lites(rel.get("hedges", []))
         self.rel_before = _lites(rel.get("markers_before", []))
         self.rel_after = _lites(rel.get("markers_after", []))
         self.per_year = _lites(rel.get("per_year", []))

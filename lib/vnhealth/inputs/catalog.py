@@ -541,7 +541,7 @@ TABLE_WORD_FIELDS = tuple(Field(name, TEXTS, False) for name in (
     "falling_rows", "rising_rows"))
 RELATIVE_FIELDS = tuple(Field(name, TEXTS, False) for name in
                         ("increase", "decrease", "markers_before", "markers_after", "per_year",
-                         "per_year_before", "change_nouns"))
+                         "per_year_before", "change_nouns", "hedges"))
 BOUND_COMPARATORS = choice(("=", "<", "<=", ">", ">="))
 
 
