@@ -1710,11 +1710,21 @@ def test_a_yearbook_block_of_a_residence_is_read_as_that_part(vocab: Vocabulary)
     assert all(o.indicator_id.endswith("_urban") for o in found)
     male = YEARBOOK_BY_RESIDENCE.replace("Thành thị - Urban", "Nam - Male")
     assert observations(vocab, male, period_start=2019, period_end=2021, title="") == []
-    # column labels in single spaces cannot be told apart: the numbers stay unread
+    # column labels in single spaces are split where each capitalised name begins (the rural
+    # page of the same yearbook, real_dev45) ...
     single = YEARBOOK_BY_RESIDENCE.replace(
         "              Tỷ suất sinh thô   Tỷ suất chết thô   Tỷ lệ tăng tự nhiên",
         "Tỷ suất sinh thô Tỷ suất chết thô Tỷ lệ tăng tự nhiên")
-    assert observations(vocab, single, period_start=2019, period_end=2021, title="") == []
+    assert {(o.indicator_id, o.year, o.value) for o in observations(
+        vocab, single, period_start=2019, period_end=2021, title="")} == {
+        (f"{name}_urban", year, value) for name, values in (
+            ("crude_birth_rate", (16.1, 15.9, 16.1)), ("crude_death_rate", (6.3, 7.2, 7.4)),
+            ("natural_population_growth", (9.8, 8.7, 8.7)))
+        for year, value in zip((2019, 2020, 2021), values, strict=True)}
+    # ... but when the capitals do not give one name per column, the numbers stay unread
+    # rather than go to the wrong names
+    two = single.replace("Tỷ lệ tăng tự nhiên", "tỷ lệ tăng tự nhiên")
+    assert observations(vocab, two, period_start=2019, period_end=2021, title="") == []
 
 
 def test_an_undated_result_is_the_reviewed_years(vocab: Vocabulary) -> None:
