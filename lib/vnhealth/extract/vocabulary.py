@@ -297,8 +297,9 @@ class Vocabulary:
                                     for w in p.split()) for p in v.get("looking_back_spans", []))
         back = rf"|(?<!\w)(?:{back})(?!\w)" if back else ""
         self.present_re = re.compile(words_re("present_words").pattern + back)
-        self.negated_re = re.compile(
-            rf"(?<!\w)(?:{words_alternation(v.get('negation_words', []))})\s+$")
+        # a name right after these says the opposite, or another quantity: not that name
+        not_it = [*v.get("negation_words", []), *v.get("difference_nouns", [])]
+        self.negated_re = re.compile(rf"(?<!\w)(?:{words_alternation(not_it)})\s+$")
         self.linking_re = re.compile(
             rf"\W*(?:{words_alternation(v.get('linking_words', []))})(?!\w)")
         # what tells a value as reported: a present word, or a perfect verb of a change
