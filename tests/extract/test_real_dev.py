@@ -248,9 +248,11 @@ SETS = [
             frozenset({"rd_cao_bang_2020_tao_hon_can_huyet",
                        "rd_cao_bang_2021_tao_hon_muc_tieu_2025",
                        "rd_dien_bien_2025_nganh_y_te_en"}), kind=0.47),
-    # 5 southern pages and plans; first 0.356 / 0.500 (held-out); now 0.778 / 0.921, indicator
-    # 0.743 (README)
-    RealSet("real_dev51", 45, 5, 0.77, 0.92, 0.74, frozenset(), kind=0.88),
+    # 5 southern pages and plans; first 0.356 / 0.500 (held-out); now 0.733 / 0.917, indicator
+    # 0.743 (README). Two values the key reads are left unread as wrongly named before: a
+    # "chênh lệch mức sinh" (the gap, not the fertility rate) and "ít nhất 50% người trưởng
+    # thành" (a bound's words borrowed the last item's indicator)
+    RealSet("real_dev51", 45, 5, 0.73, 0.91, 0.74, frozenset(), kind=0.88),
 ]
 
 

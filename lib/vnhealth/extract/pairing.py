@@ -151,6 +151,8 @@ class _SegmentPairing:
         # words between a value and the next that goes on with it, its unit unwritten
         self._carry_words = frozenset(w for p in (*run.vocab.continuation_words,
                                                    *run.vocab.baseline_to) for w in p.split())
+        self._bound_words = frozenset(w for phrase, _cmp in run.vocab.cmp_before
+                                      for w in phrase.split())
         self.low = ix.low
         self.statement = statement
         self.last_named: _LastNamed | None = None
@@ -379,7 +381,9 @@ class _SegmentPairing:
         lo = clause[0]
         if d.start - lo > ELLIPSIS_REACH:
             return None  # a long clause names what it is about
-        words = set(_LETTER_RUN_RE.findall(self.low, lo, d.start)) - self._carry_words
+        # the words of a bound ("ít nhất 50% người trưởng thành") name nothing
+        words = set(_LETTER_RUN_RE.findall(self.low, lo, d.start)) - self._carry_words \
+            - self._bound_words
         return last.named if len(words) >= 2 and words <= last.words else None
 
     def _carried_unit(self, d: Mention) -> str | None:
