@@ -217,7 +217,9 @@ def kind_for(run: DocumentRun, d: Mention, low: str, clause: Span, ix: PairIndex
         return KindChoice("actual", f"'{verb}' in the document's year ({year.year}) "
                                     "with no target word")
     judged = verb_before(vocab.assessment_verb_re, low, clause[0], d.start)
-    if judged is not None and not baseline and (year.year is None or year.year <= own_year):
+    # an undated page may tell of any year it covers as reached
+    told_by = own_year if run.issued is not None else max(own_year, run.doc.period_end)
+    if judged is not None and not baseline and (year.year is None or year.year <= told_by):
         return KindChoice("actual", f"'{judged}' tells what is, it sets no goal")
     now = _said_of_now(vocab, d, ix, low, clause)
     if now is None and seg.linked_now is not None \

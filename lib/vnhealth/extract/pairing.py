@@ -190,6 +190,8 @@ class _SegmentPairing:
         match_unit = None if (compared.comparator == "relative" and unit == "percent") else unit
         named, unit, phrase = self._named_of_group(d, clause, sentence, unit, match_unit,
                                                    subgroup)
+        if named is None and role == "achieved":
+            named = self._name_of_its_target(d, clause, unit, match_unit, subgroup)
         if self.statement.indicator_text is None or (named and not self.statement.is_mapped):
             self.statement.indicator_text = phrase
         if named is None or self._activity_share(d, named) or self._a_groups_value(d, clause,
@@ -369,6 +371,15 @@ class _SegmentPairing:
                         compared.value_high, unit or ind.unit, compared.relative_to, line_no,
                         d.text),
             self.statement, Basis(phrase, named.method, named.score, kind.basis, year.basis))
+
+    def _name_of_its_target(self, d: Mention, clause: Span, unit: str | None,
+                            match_unit: str | None, subgroup: str | None) -> Named | None:
+        """"đạt 93% so với mục tiêu 95% số người nhiễm HIV biết …": a value achieved, named
+        only after its target, is named by the target's name."""
+        target = self.ix.mention_after(d.end, clause[1])
+        if target is None:
+            return None
+        return self._name(target, self.ix.clause_of(target.start), unit, match_unit, subgroup)[0]
 
     def _elliptic(self, d: Mention, clause: Span, unit: str | None) -> Named | None:
         """"năm 2022, … 1,760 triệu người tham gia bảo hiểm y tế (độ bao phủ chiếm 92% dân
