@@ -18,7 +18,7 @@ from typing import NamedTuple
 from vnhealth.extract.comparators import change_to_at, is_baseline_from
 from vnhealth.extract.index import PairIndex, Span
 from vnhealth.extract.issued import EARLY_MONTHS, IssueYear
-from vnhealth.extract.lines import YEAR_IN_TEXT_RE, strip_marker
+from vnhealth.extract.lines import BULLET_RE, YEAR_IN_TEXT_RE, strip_marker
 from vnhealth.extract.mentions import Mention
 from vnhealth.extract.records import Segment
 from vnhealth.extract.sections import Section
@@ -638,6 +638,13 @@ def _horizon(run: DocumentRun, seg: Segment) -> YearChoice:
     word = next((w for w in run.vocab.target_sections if opening.startswith(w)), None)
     if word is not None:
         return YearChoice(run.horizon, f"plan horizon (statement opens '{word}')")
+    # in the plan itself, a list item worded as a goal ("d) Giảm tỷ lệ … xuống dưới 8%;")
+    listed = BULLET_RE.match(seg.text.lstrip()) is not None
+    goal = next((w for w in run.vocab.goal_openers if opening.startswith(w)), None) \
+        if listed and run.is_plan and (seg.section is None or seg.section.kind != "result") \
+        else None
+    if goal is not None:
+        return YearChoice(run.horizon, f"plan horizon (an item of the plan opening '{goal}')")
     if run.doc.period_start == run.horizon:
         return YearChoice(run.horizon, "one-year document")
     return NOT_STATED

@@ -228,6 +228,7 @@ class Vocabulary:
                           if isinstance(ps, list) for p in ps)]
             for w in lite(nfc(p)).split())
         self.target_sections = _lites(v.get("target_sections", []))
+        self.goal_openers = _lites(v.get("goal_openers", []))
         self.other_sections = _lites(v.get("other_sections", []))
         self.result_sections = _lites(v.get("result_sections", []))
         self.actual_verbs = _lites(v.get("actual_verbs", []))
