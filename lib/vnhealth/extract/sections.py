@@ -8,6 +8,7 @@ non-numeric targets are read there. The words live in data/catalog/vocabulary.ya
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -42,9 +43,11 @@ class SectionState:
 
 
 def section_of(heading: str, current: Section | None, targets: Sequence[str],
-               results: Sequence[str], others: Sequence[str]) -> Section | None:
+               results: Sequence[str], others: Sequence[str], met: Sequence[str] = ()
+               ) -> Section | None:
     """The section a heading opens; the word standing first in it decides ("Kết quả thực hiện
-    các mục tiêu" reports results), a heading naming none keeps the current section."""
+    các mục tiêu" reports results), a heading naming none keeps the current section. Targets
+    said to be met ("Nhiều chỉ tiêu … đạt, vượt kế hoạch"; verbs `met`) open results."""
     low = lite(nfc(heading))
     best: tuple[int, Section] | None = None
     for kind, words in (("target", targets), ("result", results), ("other", others)):
@@ -52,6 +55,9 @@ def section_of(heading: str, current: Section | None, targets: Sequence[str],
             pos = low.find(w)
             if pos >= 0 and (best is None or pos < best[0]):
                 best = (pos, Section(kind, w))
+    if best is not None and best[1].kind == "target" and any(
+            re.search(rf"(?<!\w){re.escape(v)}(?!\w)", low[best[0]:]) for v in met):
+        return Section("result", best[1].word)
     return best[1] if best else current
 
 

@@ -128,7 +128,7 @@ def _open_section(vocab: Vocabulary, heading: str, state: SectionState, loose: b
 
 def _section(vocab: Vocabulary, heading: str, current: Section | None) -> Section | None:
     return section_of(heading, current, vocab.target_sections, vocab.result_sections,
-                      vocab.other_sections)
+                      vocab.other_sections, vocab.plan_met_verbs)
 
 
 def _prose(vocab: Vocabulary, lines: list[tuple[int, str]], state: SectionState

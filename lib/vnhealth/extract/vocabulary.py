@@ -229,6 +229,7 @@ class Vocabulary:
             for w in lite(nfc(p)).split())
         self.target_sections = _lites(v.get("target_sections", []))
         self.goal_openers = _lites(v.get("goal_openers", []))
+        self.plan_met_verbs = _lites(v.get("plan_met_verbs", []))
         self.other_sections = _lites(v.get("other_sections", []))
         self.result_sections = _lites(v.get("result_sections", []))
         self.actual_verbs = _lites(v.get("actual_verbs", []))
