@@ -71,7 +71,9 @@ SETS = [
     # 11 pages, a review of a term's targets written "achieved/target" and plans; first 0.396 /
     # 0.633 (held-out); now 0.729 / 0.946, kind 0.943, indicator 0.886 (COVID-19 and
     # drug-resistant TB shares have no catalogue indicator: README)
-    RealSet("real_dev10", 48, 11, 0.72, 0.93, 0.87, kind=0.93),
+    # stop 23: an achieved value named only after its target ("đạt 93% so với mục tiêu 95% số
+    # người …"); now 0.792 / 0.974
+    RealSet("real_dev10", 48, 11, 0.79, 0.97, 0.94, kind=0.93),
     # 12 pages, yearbook overviews, a portal's table one cell per paragraph and a word-segmented
     # copy; first 0.537 / 0.679 (held-out); now 0.881 / 0.868, kind 0.949 (the word-segmented
     # copy is read since stop 18)
@@ -249,10 +251,29 @@ SETS = [
                        "rd_cao_bang_2021_tao_hon_muc_tieu_2025",
                        "rd_dien_bien_2025_nganh_y_te_en"}), kind=0.47),
     # 5 southern pages and plans; first 0.356 / 0.500 (held-out); now 0.733 / 0.917, indicator
-    # 0.743 (README). Two values the key reads are left unread as wrongly named before: a
+    # 0.788 (README). Two values the key reads are left unread as wrongly named before: a
     # "chênh lệch mức sinh" (the gap, not the fertility rate) and "ít nhất 50% người trưởng
     # thành" (a bound's words borrowed the last item's indicator)
-    RealSet("real_dev51", 45, 5, 0.73, 0.91, 0.74, frozenset(), kind=0.88),
+    RealSet("real_dev51", 45, 5, 0.73, 0.91, 0.78, frozenset(), kind=0.87),
+    # 3 yearly socio-economic target lists, 14 rows; first 0.357 / 1.000 (held-out); now the same
+    # (a table of one estimate column one cell per line, and a PDF table whose rows wrap: README)
+    RealSet("real_dev52", 14, 3, 0.35, 0.99, 0.99,
+            frozenset({"rd_quang_tri_2023_chi_tieu_ktxh_chu_yeu",
+                       "rd_thua_thien_hue_2020_chi_tieu_ktxh_2021"}), kind=0.8),
+    # 5 health-sector review reports, 11 rows; first 0.455 / 0.556 (held-out); now 0.818 / 1.000
+    RealSet("real_dev53", 11, 5, 0.81, 0.99, 0.99, frozenset()),
+    # 6 nutrition plans and pages; first 0.500 / 0.769 (held-out); now 0.575 / 0.885 (README)
+    RealSet("real_dev54", 40, 6, 0.57, 0.88, 0.82,
+            frozenset({"rd_quang_nam_2022_kh5729_dinh_duong"}), kind=0.91),
+    # 8 communicable-disease press pages, 27 rows (12 of 16 concepts have no catalogue
+    # indicator); first 0.259 / 0.636 (held-out); now 0.333 / 0.692 (README)
+    RealSet("real_dev55", 27, 8, 0.33, 0.69, 0.66,
+            frozenset({"rd_binh_phuoc_2018_sot_ret_khang_thuoc", "rd_da_nang_2004_hiv_tre_hoa",
+                       "rd_ha_noi_2020_hiv_ty_le_hien_nhiem",
+                       "rd_ho_chi_minh_2022_sot_xuat_huyet"}), kind=0.77),
+    # 8 Red River Delta and north-central pages; first 0.808 / 1.000 (held-out); now 0.808 /
+    # 1.000 (README)
+    RealSet("real_dev56", 26, 8, 0.8, 0.99, 0.95, frozenset(), kind=0.8),
 ]
 
 
