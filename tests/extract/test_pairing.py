@@ -150,6 +150,17 @@ def test_the_first_section_word_of_a_heading_decides() -> None:
     assert section_of("1. Y tế", section, ["mục tiêu"], ["kết quả"], []) == section
 
 
+def test_a_heading_that_says_targets_were_met_opens_results() -> None:
+    # a page's headline over a year's review (Đồng Tháp, real_dev53): its values are results
+    words = (["mục tiêu", "chỉ tiêu"], ["kết quả"], ["nhiệm vụ"], ["đạt", "vượt"])
+    assert section_of("Nhiều chỉ tiêu công tác dân số đạt, vượt kế hoạch", None,
+                      *words) == Section("result", "chỉ tiêu")
+    # a number after the verb is the goal's own value: the heading still sets targets
+    assert section_of("1. Chỉ tiêu 1: tỷ lệ tiêm chủng đạt 95% vào năm 2025", None,
+                      *words) == Section("target", "chỉ tiêu")
+    assert section_of("II. MỤC TIÊU", None, *words) == Section("target", "mục tiêu")
+
+
 # --- year only from the text -------------------------------------------------------------------
 
 def test_no_stated_year_is_null_not_the_period_end(vocab: Vocabulary) -> None:

@@ -55,8 +55,10 @@ def section_of(heading: str, current: Section | None, targets: Sequence[str],
             pos = low.find(w)
             if pos >= 0 and (best is None or pos < best[0]):
                 best = (pos, Section(kind, w))
+    # ("Chỉ tiêu 1: tỷ lệ … đạt 95%" sets one: a number after the verb is the goal's value)
     if best is not None and best[1].kind == "target" and any(
-            re.search(rf"(?<!\w){re.escape(v)}(?!\w)", low[best[0]:]) for v in met):
+            re.search(rf"(?<!\w){re.escape(v)}(?!\w)(?![^\d,.;]{{0,12}}\d)", low[best[0]:])
+            for v in met):
         return Section("result", best[1].word)
     return best[1] if best else current
 
