@@ -9,7 +9,7 @@ entry modules, without importing anything: a module the build can reach is part 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 __all__ = ["BUILD_ENTRY_MODULES", "build_sources"]
@@ -20,6 +20,7 @@ PACKAGE_DIR = Path(__file__).resolve().parents[1]
 BUILD_ENTRY_MODULES = ("vnhealth.build.warehouse", "vnhealth.harmonize.derived")
 
 
+@cache
 def _module_file(name: str) -> Path | None:
     """The file of a vnhealth module or package (None for a name that is not one)."""
     rel = Path(*name.split(".")[1:])
@@ -70,9 +71,13 @@ def _imported(path: Path) -> set[str]:
 def build_sources() -> tuple[Path, ...]:
     """Every source file reachable by imports from the build's entry modules, sorted."""
     seen: set[Path] = set()
+    named: set[str] = set()  # a name is imported by many files: look it up once
     todo = list(BUILD_ENTRY_MODULES)
     while todo:
         name = todo.pop()
+        if name in named:
+            continue
+        named.add(name)
         # importing vnhealth.a.b runs vnhealth/__init__ and vnhealth/a/__init__ too
         for prefix in (".".join(name.split(".")[:k]) for k in range(1, name.count(".") + 2)):
             path = _module_file(prefix) if prefix != "vnhealth" else PACKAGE_DIR / "__init__.py"

@@ -426,21 +426,46 @@ def _worker_init(parent: int) -> None:
     _warm_library()
 
 
-def _make_database(db: str, rows: dict[str, list[dict[str, Any]]], inputs: DerivedInputs,
-                   paths: ProjectPaths) -> list[str]:
-    """Write the complete database to `db` (the core rows, the derived tables computed from
-    `inputs`, the views) and close it, then run the checks on it; returns their warnings."""
+# The worker's empty warehouse, made while the documents are extracted (LibraryWorker.prepare),
+# by path: it stays open in the worker until _make_database fills it.
+_PREPARED: dict[str, Any] = {}
+
+
+def _new_database(db: str, paths: ProjectPaths) -> Any:
+    """An open, empty warehouse at `db`: every table of sql/schema.yaml, the views and their
+    comments. None of it depends on the documents."""
     import duckdb
 
-    schema = inputs.schema
+    for leftover in (Path(db), Path(f"{db}.wal")):
+        leftover.unlink(missing_ok=True)
     con = duckdb.connect(db, config={"storage_compatibility_version": STORAGE_VERSION})
+    try:
+        for spec in project_schema(paths).tables.values():
+            con.execute(spec.ddl())
+        _create_views(con, paths)
+    except BaseException:
+        con.close()
+        raise
+    return con
+
+
+def _prepare_database(db: str, paths: ProjectPaths) -> None:
+    _PREPARED[db] = _new_database(db, paths)
+
+
+def _make_database(db: str, rows: dict[str, list[dict[str, Any]]], inputs: DerivedInputs,
+                   paths: ProjectPaths) -> list[str]:
+    """Fill the warehouse at `db` (prepared, or made now) with the core rows and the derived
+    tables computed from `inputs`, close it, then run the checks on it; returns their
+    warnings."""
+    schema = inputs.schema
+    con = _PREPARED.pop(db, None) or _new_database(db, paths)
     try:
         for spec in schema.in_layers("catalogue", "extracted", "reference", "build"):
             _insert_rows(con, spec, rows.pop(spec.name, None) or [])
         if rows:
             raise VnhealthError(f"tables {sorted(rows)} are not declared in sql/schema.yaml")
         _insert_frames(con, schema, _derived(inputs))
-        _create_views(con, paths)
         con.execute("CHECKPOINT")
     finally:
         con.close()
@@ -448,9 +473,8 @@ def _make_database(db: str, rows: dict[str, list[dict[str, Any]]], inputs: Deriv
 
 
 def _insert_frames(con: Any, schema: Schema, frames: dict[str, Any]) -> None:
-    """Create every derived table from the schema and insert its frame (none: left empty)."""
+    """Insert each derived table's frame (none: the table stays empty)."""
     for spec in schema.in_layers("derived"):
-        con.execute(spec.ddl())
         frame = frames.get(spec.name)
         if frame is None:
             continue
@@ -491,6 +515,7 @@ class LibraryWorker:
         from concurrent.futures import ProcessPoolExecutor
 
         self.pool = None
+        self.prepared: tuple[Path, Any] | None = None  # the warehouse prepare() began, its task
         if "fork" in mp.get_all_start_methods():
             self.pool = ProcessPoolExecutor(1, mp_context=mp.get_context("fork"),
                                             initializer=_worker_init, initargs=(os.getpid(),))
@@ -503,6 +528,12 @@ class LibraryWorker:
                 raise
         return self
 
+    def prepare(self, db: Path, paths: ProjectPaths) -> None:
+        """Start making the empty warehouse `db` (tables, views, comments) in the worker, while
+        this process extracts the documents; make() fills it."""
+        if self.pool is not None:
+            self.prepared = (db, self.pool.submit(_prepare_database, str(db), paths))
+
     def make(self, db: Path, rows: dict[str, list[dict[str, Any]]], inputs: DerivedInputs,
              paths: ProjectPaths) -> list[str]:
         """Write the database `db` and run the checks on it (vnhealth.build.warehouse's
@@ -512,6 +543,8 @@ class LibraryWorker:
         from concurrent.futures.process import BrokenProcessPool
 
         try:
+            if self.prepared is not None:
+                self.prepared[1].result()  # a view that failed is reported here
             return self.pool.submit(_make_database, str(db), rows, inputs, paths).result()
         except BrokenProcessPool as exc:
             self.stop()
@@ -534,10 +567,13 @@ class LibraryWorker:
     def __exit__(self, exc_type: type[BaseException] | None, *exc: object) -> None:
         if self.pool is None:
             return
-        if exc_type is not None:
-            self.stop()  # the build failed or was interrupted: nothing left to wait for
-        else:
+        if exc_type is None:
             self.pool.shutdown(wait=True, cancel_futures=True)
+            return
+        self.stop()  # the build failed or was interrupted: nothing left to wait for
+        if self.prepared is not None:  # the worker's warehouse, if it began one, is not wanted
+            for leftover in (self.prepared[0], Path(f"{self.prepared[0]}.wal")):
+                leftover.unlink(missing_ok=True)
 
 
 def _temp_path(target: Path) -> Path:
@@ -679,8 +715,6 @@ def _write_tables(tmp: Path, corpus: Corpus, library: LibraryWorker | None
                   ) -> tuple[int, list[str]]:
     """Write the complete, closed database to `tmp` and run the checks on it; returns the
     number of observations and the checks' warnings."""
-    for leftover in (tmp, Path(f"{tmp}.wal")):
-        leftover.unlink(missing_ok=True)
     rows = table_rows(corpus)
     inputs = derived_inputs(corpus, rows)
     if library is None:
@@ -695,10 +729,9 @@ def _derived(inputs: DerivedInputs) -> dict[str, Any]:
 
 
 def _insert_rows(con: Any, spec: TableSpec, data: list[dict[str, Any]]) -> None:
-    """Create a core table from the schema and insert its rows, column by column."""
+    """Insert a core table's rows, column by column."""
     import pyarrow as pa
 
-    con.execute(spec.ddl())
     if not data:
         return
     _same_columns(spec.name, list(data[0]), spec.names)
@@ -776,6 +809,7 @@ def build(root: Path | str | None = None, out: Path | str | None = None,
     report_path = Path(report_json) if report_json else None
     check_outputs(target, report_path)
     with LibraryWorker() as library:
+        library.prepare(_temp_path(target), paths)
         corpus, extract_seconds = collect(paths)
         report = _build_report(corpus, target, extract_seconds)
 
