@@ -535,3 +535,53 @@ def test_a_year_twice_under_two_kinds(vocab: Vocabulary) -> None:
     assert [(o.kind, o.year, o.value) for o in out.observations] == [
         ("target", 2015, 15.0), ("baseline", 2011, 18.1), ("actual", 2012, 17.2),
         ("actual", 2015, 14.8)]
+
+
+# a report's table as a portal shows it: each cell on its own line, a "|" line between cells,
+# a numbering column before the labels and an assessment column after the values (real_dev61)
+SEPARATED_CELLS = """Stt
+|
+Chỉ tiêu chủ yếu
+|
+TH năm 2023
+|
+KH năm 2024
+|
+Ước TH 2024
+|
+Đánh giá
+|
+8
+|
+Số bác sỹ trên vạn dân
+|
+15,4
+|
+15-16
+|
+15,4
+|
+Đạt
+|
+9
+|
+Số giường bệnh/vạn dân.
+|
+61,0
+|
+59-61
+|
+61
+|
+Đạt"""
+
+
+def test_one_per_line_with_a_separator_line_between_cells(vocab: Vocabulary) -> None:
+    name, found = _read(vocab, SEPARATED_CELLS, at=4)
+    assert name == "one_per_line" and found.table is not None
+    assert [(c.year, c.kind_hint) for c in found.table.columns] == [
+        (2023, "actual"), (2024, "plan"), (2024, "actual")]
+    assert [(o[0], o[2], o[3], o[4]) for o in _observed(vocab, SEPARATED_CELLS)] == [
+        ("doctors_per_10k", 2023, 15.4, 17), ("doctors_per_10k", 2024, 15.0, 19),
+        ("doctors_per_10k", 2024, 15.4, 21), ("hospital_beds_per_10k", 2023, 61.0, 29),
+        ("hospital_beds_per_10k", 2024, 59.0, 31), ("hospital_beds_per_10k", 2024, 61.0, 33)]

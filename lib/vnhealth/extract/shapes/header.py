@@ -61,14 +61,20 @@ def spot_at(lines: Sequence[str], i: int, words: TableWords, period_end: int) ->
     return Spot(lines, i, words, period_end, header_line(lines[i], i, words))
 
 
+def holds_no_cell(line: str) -> bool:
+    """A blank line, or one of nothing but cell separators (a flattened table may set each
+    cell on its own line with a "|" line between cells)."""
+    return not line.strip(" \t|")
+
+
 def header_run(lines: Sequence[str], i: int, words: TableWords) -> list[HeaderLine]:
-    """The header lines from line i on (blank lines between them allowed, and not counted
-    against MAX_HEADER_LINES: a page may set each cell in its own paragraph)."""
+    """The header lines from line i on (lines without a cell between them allowed, and not
+    counted against MAX_HEADER_LINES: a page may set each cell in its own paragraph)."""
     run: list[HeaderLine] = []
     j = i
     blanks = 0
     while j < len(lines) and j < i + MAX_HEADER_LINES + blanks:
-        if not lines[j].strip():
+        if holds_no_cell(lines[j]):
             j += 1
             blanks += 1
             continue

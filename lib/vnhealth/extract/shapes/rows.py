@@ -12,7 +12,7 @@ from dataclasses import replace
 from typing import NamedTuple
 
 from vnhealth.extract.numbers import CellValue, parse_cell
-from vnhealth.extract.shapes.header import header_line
+from vnhealth.extract.shapes.header import header_line, holds_no_cell
 from vnhealth.extract.shapes.records import Cell, Row, YearColumn
 from vnhealth.extract.shapes.words import TableWords
 from vnhealth.inputs.text import is_noise_line, lite
@@ -148,7 +148,7 @@ class RowReader:
         while j < len(self.lines) and j - max(last, start) <= MAX_GAP:
             line = self.lines[j]
             j += 1
-            if not line.strip():
+            if holds_no_cell(line):
                 continue
             if is_noise_line(line) and not self._takes_cell(line):
                 continue
