@@ -783,6 +783,15 @@ def test_from_start_up_to_target_is_not_a_range(vocab: Vocabulary) -> None:
     assert all(o.value_high is None for o in found)
 
 
+def test_the_end_of_a_change_is_its_starts_whatever_name_follows(vocab: Vocabulary) -> None:
+    # real_dev61: "xuống 4%" ends the change of the name before "từ", not of the next name
+    found = observations(vocab, "Mục tiêu là giảm tỷ lệ trẻ suy dinh dưỡng cân nặng từ 4,3% "
+                                "xuống 4% và suy dinh dưỡng chiều cao từ 5,6% xuống 5,2%.")
+    assert [(o.indicator_id, o.value) for o in found] == [
+        ("underweight_under5", 4.3), ("underweight_under5", 4.0),
+        ("stunting_under5", 5.6), ("stunting_under5", 5.2)]
+
+
 def test_change_verb_right_before_a_percent_is_a_relative_change(vocab: Vocabulary) -> None:
     found = observations(vocab, "Phấn đấu giảm 50% số cặp tảo hôn, giảm 60% số cặp hôn nhân cận "
                                 "huyết thống.")
@@ -900,6 +909,12 @@ def test_gap_to_a_target_is_not_a_value(vocab: Vocabulary) -> None:
     found = observations(vocab, "Tỷ lệ tham gia bảo hiểm y tế đạt 88%, thấp hơn 5,25% so "
                                 "với chỉ tiêu.")
     assert [o.value for o in found] == [88.0]
+
+
+def test_a_share_of_the_plan_is_not_a_value(vocab: Vocabulary) -> None:
+    # "so kế hoạch" without "với" (real_dev58): the share of the plan reached, not a coverage
+    assert observations(vocab, "Có 7.882 lượt nam, nữ được kiểm tra sức khỏe tiền hôn nhân, "
+                               "đạt trên 67% so kế hoạch.") == []
 
 
 def test_gap_markers() -> None:

@@ -599,6 +599,10 @@ class _SegmentPairing:
         # a remark in brackets between them ("(trên 934.000 dân)", its ")" lost perhaps at the
         # sentence's end) is no other subject; "con số này" points back to the value
         between = self.vocab.anaphora_re.sub(" ", _REMARK_RE.sub(" ", self.low[last.end:d.start]))
+        if between.strip() in self.vocab.baseline_to:
+            # "giảm SDD cân nặng từ 4,3% xuống 4% và SDD chiều cao từ …": the end of a change
+            # is its start's, whatever name follows it
+            return last.named
         if not self._only_year_words(between, self._goes_on_words):
             return None
         # "100% số xã … tổ chức …" names its own subject; what a comma sets apart after the
