@@ -21,6 +21,7 @@ from vnhealth.extract.kind_year import (
     reports_only,
     statistics_word,
 )
+from vnhealth.extract.match import fuzzy_named
 from vnhealth.extract.pairing import is_gap
 from vnhealth.extract.plausibility import quarantine_reason
 from vnhealth.extract.sections import Section, section_of
@@ -1033,6 +1034,25 @@ def test_fuzzy_refuses_a_short_phrase_inside_a_long_alias(vocab: Vocabulary) -> 
     index = FuzzyIndex(vocab.alias_targets)
     assert index.best("quan ly duoc", lambda targets: targets[0]) is None
     assert index.best("quản lý được", lambda targets: targets[0]) is None
+
+
+def test_fuzzy_refuses_a_phrase_that_is_part_of_several_names(vocab: Vocabulary) -> None:
+    # "tỷ lệ tử vong" stands whole in the aliases of the crude death rate, dengue's case
+    # fatality, …: it names none of them (real_dev10's COVID-19 page)
+    index = FuzzyIndex(vocab.alias_targets)
+    assert index.part_of_several(vocab.key("tỷ lệ tử vong").key)
+    assert not index.part_of_several(vocab.key("tỷ lệ bn điều trị khỏi").key)
+    assert index.best(vocab.key("tỷ lệ tử vong").key, lambda targets: targets[0]) is None
+
+
+def test_fuzzy_does_not_replace_a_subgroups_name_by_another_thing(vocab: Vocabulary) -> None:
+    # the closest aliases are the rural and urban latrine shares, the phrase says neither: the
+    # looser "sử dụng nước hợp vệ sinh" (water) is not its name (real_dev39) ...
+    assert fuzzy_named(vocab, "hộ gia đình sử dụng hố tiêu hợp vệ sinh", "percent", None) \
+        is None
+    # ... while the whole province's household share, which holds those words, is
+    found = fuzzy_named(vocab, "hộ dân có nhà tiêu hợp vệ sinh Đến nay", "percent", None)
+    assert found is not None and found.indicator.id == "sanitary_latrine_households"
 
 
 def test_unmatched_statement_keeps_its_phrase(vocab: Vocabulary) -> None:

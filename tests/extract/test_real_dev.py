@@ -209,7 +209,9 @@ SETS = [
                        "rd_quang_nam_2017_kh2470_benh_dai",
                        "rd_thanh_hoa_undated_ung_thu_giai_doan_muon"}), kind=0.0),
     # 8 water and sanitation pages; first 0.647 / 0.846 (held-out); now 0.843 / 0.956 (README)
-    RealSet("real_dev39", 51, 8, 0.84, 0.95, 0.65, frozenset(), kind=0.9),
+    # stop 24: health stations' water and latrines read (fuzzy names of a subgroup's alias);
+    # now 0.863 / 0.957, kind 0.886 (the new match's kind is the labeller's other reading)
+    RealSet("real_dev39", 51, 8, 0.86, 0.95, 0.65, frozenset(), kind=0.88),
     # 5 Red River and north-central pages, 9 rows; first 1.000 / 0.750 (held-out); now 1.000 /
     # 0.818 (README)
     RealSet("real_dev40", 9, 5, 0.99, 0.81, 0.99, frozenset()),

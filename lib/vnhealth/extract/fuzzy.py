@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from typing import NamedTuple
 
@@ -33,12 +34,44 @@ class FuzzyIndex:
     def __init__(self, alias_targets: dict[str, list[Indicator]]):
         self.alias_targets = alias_targets
         self.keys = [k for k in alias_targets if len(k.split()) >= FUZZY_MIN_WORDS]
+        # which keys hold a word, and how often: a phrase is scored only against the aliases
+        # whose words it mostly holds, since no other alias could be accepted (best())
+        self._holding: dict[str, list[tuple[int, int]]] = {}
+        for i, key in enumerate(self.keys):
+            for word, count in Counter(key.split()).items():
+                self._holding.setdefault(word, []).append((i, count))
+        self._containing: dict[str, set[str]] = {}  # every alias key holding a word
+        for key in alias_targets:
+            for word in key.split():
+                self._containing.setdefault(word, set()).add(key)
         self._cache: dict[str, list[tuple[str, float]]] = {}
 
+    def _covered(self, phrase_key: str) -> list[str]:
+        """The keys whose words the phrase holds at least FUZZY_MIN_COVERAGE of, in key order."""
+        held: Counter[int] = Counter()
+        for word in set(phrase_key.split()):
+            for i, count in self._holding.get(word, ()):
+                held[i] += count
+        return [self.keys[i] for i in sorted(held)
+                if held[i] >= FUZZY_MIN_COVERAGE * len(self.keys[i].split())]
+
+    def part_of_several(self, phrase_key: str) -> bool:
+        """Do the phrase's words all stand in aliases of more than one indicator ("tỷ lệ tử
+        vong" in "tỷ lệ tử vong mắc …" and "tỷ lệ tử vong thô")? Then the phrase is a part of
+        those names, too general to be one of them."""
+        holding = sorted((self._containing.get(w, set()) for w in set(phrase_key.split())),
+                         key=len)
+        if not holding:
+            return False
+        common = set.intersection(*holding)
+        return len({tuple(sorted(i.id for i in self.alias_targets[k])) for k in common}) > 1
+
     def candidates(self, phrase_key: str) -> list[tuple[str, float]]:
-        """The best alias keys for a phrase key, best first, at or above the threshold."""
+        """The best alias keys for a phrase key, best first, at or above the threshold, among
+        those whose words the phrase mostly holds."""
         if phrase_key not in self._cache:
-            found = process.extract(phrase_key, self.keys, scorer=fuzz.token_set_ratio,
+            found = process.extract(phrase_key, self._covered(phrase_key),
+                                    scorer=fuzz.token_set_ratio,
                                     score_cutoff=FUZZY_MIN_SCORE, limit=FUZZY_CANDIDATES)
             # equal scores: the longer alias says more, so it is the better evidence
             found.sort(key=lambda t: (-t[1], -len(t[0])))
@@ -48,18 +81,25 @@ class FuzzyIndex:
     def best(self, phrase_key: str, choose: Callable[[list[Indicator]], Indicator | None]
              ) -> FuzzyMatch | None:
         """The best-scoring alias whose indicators `choose` accepts (the unit check)."""
-        if len(phrase_key.split()) < FUZZY_MIN_WORDS:
+        if len(phrase_key.split()) < FUZZY_MIN_WORDS or self.part_of_several(phrase_key):
             return None
         words = set(phrase_key.split())
-        for key, score in self.candidates(phrase_key):
+        # the words of the closest alias refused as a subgroup's ("nhà tiêu hợp vệ sinh": rural
+        # or urban, the phrase does not say which): a looser alias stands in for it only when
+        # it holds them (the whole province's "hộ dân toàn tỉnh có nhà tiêu hợp vệ sinh"), not
+        # when it names something else ("sử dụng nước hợp vệ sinh")
+        subgroups_name: set[str] = set()
+        for key, score in self.candidates(phrase_key):  # each holds most of the alias's words
             alias_words = key.split()
-            if sum(w in words for w in alias_words) < FUZZY_MIN_COVERAGE * len(alias_words):
-                continue
             # a number in the alias (an age, a denominator) is what tells "under 1" from
             # "under 15": a phrase that lacks it is another indicator, however close the words
-            if any(w.isdigit() and w not in words for w in alias_words):
+            if any(w.isdigit() and w not in words for w in alias_words) \
+                    or not subgroups_name <= set(alias_words):
                 continue
-            ind = choose(self.alias_targets[key])
+            targets = self.alias_targets[key]
+            ind = choose(targets)
             if ind is not None:
                 return FuzzyMatch(ind, key, score)
+            if not subgroups_name and all(t.subgroup for t in targets):
+                subgroups_name = set(alias_words)
         return None
