@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from vnhealth.build.db import connect_read_only
-from vnhealth.build.warehouse import STORAGE_VERSION
+from vnhealth.build.writer import STORAGE_VERSION
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -13,10 +13,11 @@ import time
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from vnhealth.extract import DocumentExtraction, Vocabulary, extract_document
-from vnhealth.inputs.catalog import Document
+if TYPE_CHECKING:  # the build's library worker (vnhealth.build.writer) starts without them
+    from vnhealth.extract import DocumentExtraction, Vocabulary
+    from vnhealth.inputs.catalog import Document
 
 
 def stop_signals() -> set[int]:
@@ -138,6 +139,8 @@ def extract_all(vocab: Vocabulary, docs: list[Document], raw: dict[str, list[str
     cores or more shares its documents between this process and one forked worker, each
     taking the next largest left; the result is the same either way."""
     if extraction_processes(sum(n_bytes.values())) < 2:
+        from vnhealth.extract import extract_document
+
         return {doc.id: extract_document(vocab, doc, raw[doc.id]) for doc in docs}
     import multiprocessing as mp
 
@@ -169,6 +172,8 @@ def extraction_processes(total_bytes: int) -> int:
 
 def _extract_shared() -> dict[str, DocumentExtraction]:
     """Extract the shared documents one by one, each the next nobody has taken yet."""
+    from vnhealth.extract import extract_document
+
     assert _FORKED is not None, "extraction started without its shared state"
     vocab, raw, order, taken = _FORKED
     out: dict[str, DocumentExtraction] = {}

@@ -69,11 +69,16 @@ def _on_stop_signal(signum: int, _frame: object) -> None:
 def _cmd_build(args: argparse.Namespace) -> int:
     import signal
 
-    from vnhealth.build.warehouse import build
+    from vnhealth.build.writer import LibraryWorker
 
     previous = {s: signal.signal(s, _on_stop_signal) for s in _stop_signals()}
     try:
-        report = build(args.root, args.out, args.report_json)
+        # the worker that writes the warehouse starts first: it loads pandas and DuckDB while
+        # this process imports the extraction and reads the documents
+        with LibraryWorker() as library:
+            from vnhealth.build.warehouse import build
+
+            report = build(args.root, args.out, args.report_json, library)
     except KeyboardInterrupt as exc:
         print("error: build interrupted; the previous warehouse is unchanged", file=sys.stderr)
         # the shell's convention: 128 + the signal's number (130 for Ctrl-C, 143 for SIGTERM)
