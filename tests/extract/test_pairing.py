@@ -793,6 +793,15 @@ def test_the_end_of_a_change_is_its_starts_whatever_name_follows(vocab: Vocabula
         ("stunting_under5", 5.6), ("stunting_under5", 5.2)]
 
 
+def test_a_list_of_years_goes_on_across_va(vocab: Vocabulary) -> None:
+    # real_dev62: "năm 2019 là 13,12% và năm 2020 là 14,59%" after a list closed by ";" items
+    found = observations(vocab, "Tỷ lệ người từ 60 tuổi trở lên trên tổng số dân: năm 2018 là "
+                                "13,05%; năm 2019 là 13,12% và năm 2020 là 14,59%.")
+    assert [(o.indicator_id, o.year, o.value) for o in found] == [
+        ("population_60plus_share", 2018, 13.05), ("population_60plus_share", 2019, 13.12),
+        ("population_60plus_share", 2020, 14.59)]
+
+
 def test_change_verb_right_before_a_percent_is_a_relative_change(vocab: Vocabulary) -> None:
     found = observations(vocab, "Phấn đấu giảm 50% số cặp tảo hôn, giảm 60% số cặp hôn nhân cận "
                                 "huyết thống.")

@@ -608,8 +608,12 @@ class _SegmentPairing:
         # "100% số xã … tổ chức …" names its own subject; what a comma sets apart after the
         # number ("năm 2019 là 74,7 tuổi, cao hơn cả nước") is another phrase
         tail = _PHRASE_END_RE.search(self.low, d.unit_end, clause[1])
-        if not self._only_year_words(self.low[d.unit_end:tail.start() if tail else clause[1]],
-                                     frozenset()):
+        end = tail.start() if tail else clause[1]
+        nxt = self.ix.next_mention_start(d.unit_end, end)
+        # "… năm 2019 là 13,12% và năm 2020 là 14,59%": up to a next value that goes on with
+        # this one, the words that join them
+        if not self._only_year_words(self.low[d.unit_end:nxt],
+                                     self._goes_on_words if nxt < end else frozenset()):
             return None
         return last.named
 
