@@ -183,8 +183,8 @@ class LibraryWorker:
 
     def make(self, db: Path, rows: dict[str, list[dict[str, Any]]], inputs: DerivedInputs,
              paths: ProjectPaths) -> list[str]:
-        """Write the database `db` and run the checks on it (vnhealth.build.warehouse's
-        make_database), in the worker; returns the checks' warnings."""
+        """Write the database `db` and run the checks on it (make_database), in the worker;
+        returns the checks' warnings."""
         if self.pool is None:
             return make_database(str(db), rows, inputs, paths)
         from concurrent.futures.process import BrokenProcessPool
