@@ -1792,3 +1792,25 @@ def test_an_undated_result_is_the_reviewed_years(vocab: Vocabulary) -> None:
     assert (o.indicator_id, o.kind, o.year, o.value) == (
         "hygienic_water_rural_poor", "actual", 2021, 91.9)
     assert o.year_basis.startswith("the year the document reviews")
+
+
+# --- English pages: the same roles, English words (data/catalog/vocabulary.yaml) -------------
+
+def test_an_english_yearbook_sentence_reads_as_its_vietnamese_would(vocab: Vocabulary) -> None:
+    o = only(vocab, "The total fertility rate in 2021 reached 2.19 children per woman.")
+    assert (o.indicator_id, o.year, o.value) == ("total_fertility_rate", 2021, 2.19)
+
+
+def test_an_english_target_by_a_year(vocab: Vocabulary) -> None:
+    # "targets … by 2025": the year of a target; "health insurance coverage rate" its name
+    o = only(vocab, "The province targets to raise its health insurance coverage rate to 96 "
+                    "percent by 2025.")
+    assert (o.indicator_id, o.kind, o.year, o.value) == (
+        "health_insurance_coverage", "target", 2025, 96.0)
+
+
+def test_national_alone_is_not_the_country(vocab: Vocabulary) -> None:
+    # "reached national health standard" is the province's communes' standard, not the nation's
+    o = only(vocab, "In 2021, proportion of communes reached national health standard came in "
+                    "at 99.20%.")
+    assert (o.indicator_id, o.year, o.value) == ("communes_meeting_health_criteria", 2021, 99.2)
