@@ -573,7 +573,7 @@ def _year_after(run: DocumentRun, d: Mention, ix: PairIndex, sentence: Span, cla
             # number owns a nearer year; listed with it, this one shares it (_shared_year)
             return None
         follows, own = ix.next_mention_own_year(after[1], hi)
-        if follows and own is None:
+        if follows and own is None and _opens_next(ix, after[1], hi):
             continue
         other = _another_goal(run.vocab, ix.low, d.unit_end, after[0])
         if other is not None:
@@ -581,6 +581,17 @@ def _year_after(run: DocumentRun, d: Mention, ix: PairIndex, sentence: Span, cla
                                     f"another goal's ({other})")
         return YearChoice(after[2], f"year phrase after it in its {where}")
     return None
+
+
+OPENING_REACH = 6  # words from a year phrase to the number it opens ("năm 2030: 2,1")
+
+
+def _opens_next(ix: PairIndex, year_end: int, hi: int) -> bool:
+    """Whether a year phrase opens the number after it: that number follows within a few
+    words. "chỉ tiêu trên 35 giường bệnh … vào năm 2030 thì dự kiến số giường bệnh cần tăng
+    thêm … là 5.768 giường": a year far from the next number closes the one before it."""
+    nxt = ix.next_mention_start(year_end, hi)
+    return len(ix.low[year_end:nxt].split()) <= OPENING_REACH
 
 
 def closes_a_bracket(low: str, start: int, end: int) -> bool:

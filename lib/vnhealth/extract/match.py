@@ -65,9 +65,11 @@ class IndicatorChooser:
         return self._choices[cache_key]
 
     def choose(self, targets: list[Indicator], unit: str | None, subgroup: str | None,
-               table: bool) -> Indicator | None:
+               table: bool, value: float | None = None) -> Indicator | None:
         """The first indicator of the subgroup whose unit is the stated one, else the first
-        whose unit fits it; a value without a unit fits only in a table."""
+        whose unit fits it; a value without a unit fits only in a table, and there, of the
+        indicators a name shares ("Tỷ suất sinh": the crude birth rate's and the total
+        fertility rate's), the first whose plausible range holds the value."""
         fitting = []
         for ind in targets:
             if ind.subgroup and ind.subgroup != subgroup or not self.in_context(ind):
@@ -84,6 +86,8 @@ class IndicatorChooser:
             # the indicator of the subgroup named beside the value before the whole
             # population's ("nam giới có tuổi thọ trung bình là 71,9 năm")
             fitting.sort(key=lambda i: i.subgroup != subgroup)
+        if unit is None and value is not None:
+            fitting = [i for i in fitting if _holds(i, value)] or fitting
         exact = [i for i in fitting if i.unit == unit]
         return (exact or fitting)[0]
 
@@ -94,6 +98,10 @@ class IndicatorChooser:
         if stated == "percent" or own == "percent":
             return False  # a share is never read as a rate per N
         return units[stated].dimension == units[own].dimension
+
+
+def _holds(ind: Indicator, value: float) -> bool:
+    return ind.plausible is None or ind.plausible[0] <= value <= ind.plausible[1]
 
 
 def pick_indicator(chooser: IndicatorChooser, d: Mention, ix: PairIndex, clause: Span,

@@ -164,13 +164,16 @@ def unit_phrase_loose(vocab: Vocabulary, phrase: str) -> UnitPhrase | None:
 
 def unit_in_texts(vocab: Vocabulary, texts: list[str]) -> str | None:
     """The unit of the first unit phrase in the first text holding one (a unit cell, a row
-    label, a table's unit line)."""
+    label, a table's unit line); in that text a rate's "per N" before any other ("Trẻ em
+    dưới một tuổi tử vong/1000 trẻ sinh sống": the "tuổi" of a noun is no unit there)."""
+    units = vocab.catalog.units
     for t in texts:
         low = lite(blank_markup(t))
-        for m in vocab.unit_re.finditer(low):
-            up = vocab.unit_phrases.get(m.group(0)) or unit_phrase_loose(vocab, m.group(0))
-            if up:
-                return up.unit
+        found = [up.unit for m in vocab.unit_re.finditer(low)
+                 if (up := vocab.unit_phrases.get(m.group(0))
+                     or unit_phrase_loose(vocab, m.group(0)))]
+        if found:
+            return next((u for u in found if units[u].dimension == "per_population"), found[0])
     return None
 
 

@@ -81,12 +81,16 @@ def names_another_subject(run: DocumentRun, name: LabelName, ind: Indicator) -> 
                 or word.search(lite(nfc(ind.name_vi))))
 
 
-def _row_indicator_unit(run: DocumentRun, label: str) -> str | None:
-    keyed = run.vocab.key(label)
+def _row_indicator_unit(run: DocumentRun, row: Row) -> str | None:
+    """The catalogue unit of the indicator a row's label names, chosen for its first value
+    as _read_row chooses it."""
+    keyed = run.vocab.key(row.label)
     alias = next(run.vocab.alias_hits(keyed.key), None)
     if alias is None:
         return None
-    return run.vocab.alias_targets[alias.group(1)][0].unit
+    first = next((c.value.value for c in row.cells if c.value is not None), None)
+    ind = run.chooser.choose(run.vocab.alias_targets[alias.group(1)], None, None, True, first)
+    return None if ind is None else ind.unit
 
 
 def _shared_unit(run: DocumentRun, table: Table) -> str | None:
@@ -96,7 +100,7 @@ def _shared_unit(run: DocumentRun, table: Table) -> str | None:
     in its own indicator's unit may then be read in it (see _read_row)."""
     if table.unit_text or any(r.unit_text for r in table.rows):
         return None
-    units = [u for u in (_row_indicator_unit(run, r.label) for r in table.rows) if u]
+    units = [u for u in (_row_indicator_unit(run, r) for r in table.rows) if u]
     common = set(units)
     if len(units) < 3:
         return None
@@ -122,7 +126,8 @@ def _read_row(run: DocumentRun, table: Table, row: Row, statement: Statement,
         if cell.value is None:
             continue
         unit = "percent" if cell.value.percent else row_unit
-        ind = run.chooser.choose(found.indicators, unit, subgroup, table=True)
+        ind = run.chooser.choose(found.indicators, unit, subgroup, table=True,
+                                 value=cell.value.value)
         if ind is None or names_another_subject(run, found, ind) or (
                 row.role == "subgroup" and (subgroup is None or ind.subgroup != subgroup)):
             continue  # a part's row is read only as that part's own indicator

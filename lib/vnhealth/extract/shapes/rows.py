@@ -137,7 +137,8 @@ class RowReader:
         self.rows: list[Row] = []
         self.pending: list[tuple[int, str]] = []  # label lines waiting for their values
         self.open: Row | None = None  # the last row, while it may take more values
-        self._years_one_per_line = len({c.line for c in columns}) == len(columns) > 1
+        # a header of one column counts: its year stands alone on its line
+        self._years_one_per_line = len({c.line for c in columns}) == len(columns) >= 1
 
     def read(self, start: int) -> int:
         """Read rows from `start`; the index after the last line that holds a value."""

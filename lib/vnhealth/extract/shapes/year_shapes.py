@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from vnhealth.extract.shapes import (
     one_per_line,
     side_by_side,
+    single_year,
     stacked_header,
     wrapped_header,
     year_records,
@@ -22,7 +23,7 @@ from vnhealth.extract.shapes.words import TableWords
 # line opening with its year, or a lone year with a lone value under it.
 YEAR_SHAPES: tuple[TableShape, ...] = (
     side_by_side.SHAPE, wrapped_header.SHAPE, stacked_header.SHAPE, one_per_line.SHAPE,
-    years_down.SHAPE, year_records.SHAPE)
+    single_year.SHAPE, years_down.SHAPE, year_records.SHAPE)
 
 
 def read_first(spot: Spot, shapes: Sequence[TableShape]) -> ShapeRead | None:

@@ -17,10 +17,11 @@ _ENGLISH_WORD_RE = re.compile(r"[A-Za-z]{4,}")
 
 
 def read_year_table(spot: Spot, shape: str, by_position: bool,
-                    columns: list[YearColumn] | None = None) -> ShapeRead | None:
+                    columns: list[YearColumn] | None = None, least: int = 2
+                    ) -> ShapeRead | None:
     """The table whose header starts at the spot (its year columns read from the header run
-    unless given), or None when a year repeats under one kind, fewer than two are named or no
-    row holds a value."""
+    unless given), or None when a year repeats under one kind, fewer than `least` are named or
+    no row holds a value."""
     lines, i, words = spot.lines, spot.i, spot.words
     run = header_run(lines, i, words)
     if columns is None:
@@ -31,7 +32,7 @@ def read_year_table(spot: Spot, shape: str, by_position: bool,
         columns = [c for c in columns if c not in compared]
     # a year may stand twice under two kinds ("Mục tiêu đến năm 2015" beside "Thực tế thực
     # hiện … 2015"), never twice under one
-    if len({(c.year, c.kind_hint) for c in columns}) != len(columns) or len(columns) < 2:
+    if len({(c.year, c.kind_hint) for c in columns}) != len(columns) or len(columns) < least:
         return None
     reader = RowReader(lines, columns, by_position, words, ignored=compared)
     end = reader.read(run[-1].index + 1)

@@ -217,13 +217,22 @@ def _block(lines: Sequence[str], i: int, words: TableWords) -> Block | None:
         if not s or is_noise_line(s) or (s.isascii() and label is None):
             continue
         cells = [c for c in CELL_SPLIT_RE.split(s) if c.strip()]
-        if len(cells) >= 2 and words.totals.match(lite(cells[0].strip())):
+        total = words.totals.match(lite(cells[0].strip()))
+        if total and (len(cells) >= 2 or total.end() == len(cells[0].strip())):
+            # the total cell with the others on its line, or alone on it ("Tổng số" over
+            # "Total", "Nam - Male", "Nữ - Female": a PDF's header cell by cell)
             label = label or _title_label(lines, j, words)
             above = title_above(lines, j, words)[1]
             return Block(label, above, j) if label is not None else None
         if label is None:
             if len(cells) >= 2 and not DIGITS_RE.search(s):
                 continue  # the header's line of breakdowns, under its total cell
+            numbered = _NUMBERED_TITLE_RE.match(s)
+            if numbered and not DIGITS_RE.search(s, numbered.end()):
+                # the table's numbered title, set by the PDF's text between its header and
+                # its rows ("22. Tỷ suất chết của trẻ em dưới một tuổi phân theo giới tính")
+                label = (j + 1, s[numbered.end():].strip())
+                continue
             if len(s) > 80 or DIGITS_RE.search(s) or len(cells) != 1:
                 return None
             label = (j + 1, s)
@@ -231,6 +240,7 @@ def _block(lines: Sequence[str], i: int, words: TableWords) -> Block | None:
 
 
 _TABLE_NUMBER_RE = re.compile(r"^\s*\d{1,3}(?:\.\d{1,2})?\s+(?=\D)")  # "26     Tổng tỷ suất …"
+_NUMBERED_TITLE_RE = re.compile(r"^\s*\d{1,3}\.\s+(?=[^\W\d_])")  # "22. Tỷ suất chết …"
 
 
 def _title_label(lines: Sequence[str], header: int, words: TableWords
