@@ -13,7 +13,7 @@ LAYERS = [
     ["shapes.words", "shapes.aligned"], ["shapes.records"], ["shapes.header"], ["shapes.rows"],
     ["shapes.year_table"],
     ["shapes.side_by_side", "shapes.wrapped_header", "shapes.stacked_header",
-     "shapes.one_per_line", "shapes.years_down", "shapes.year_records"],
+     "shapes.one_per_line", "shapes.single_year", "shapes.years_down", "shapes.year_records"],
     ["shapes.year_shapes"],
     ["shapes.tab_rows", "shapes.pipe_rows", "shapes.pdf_rows", "shapes.unit_rows"],
     ["shapes.registry"],

@@ -1814,3 +1814,98 @@ def test_national_alone_is_not_the_country(vocab: Vocabulary) -> None:
     o = only(vocab, "In 2021, proportion of communes reached national health standard came in "
                     "at 99.20%.")
     assert (o.indicator_id, o.year, o.value) == ("communes_meeting_health_criteria", 2021, 99.2)
+
+
+# --- stop 25: a far year, scale words, a group that is the indicator's own -------------------
+
+def test_a_year_far_from_the_next_number_closes_the_one_before(vocab: Vocabulary) -> None:
+    # "vào năm 2030" ends the 35's phrase; the next number stands many words on: it does not
+    # open that number (real_dev65)
+    found = observations(
+        vocab, "Để đạt được chỉ tiêu trên 35 giường bệnh trên 10.000 dân vào năm 2030 thì dự "
+               "kiến số giường bệnh cần tăng thêm so với hiện tại là 5.768 giường.",
+        period_start=2026, period_end=2030, title="")
+    assert [(o.indicator_id, o.year, o.comparator, o.value) for o in found
+            if o.quarantine_reason is None] == [("hospital_beds_per_10k", 2030, ">", 35.0)]
+
+
+def test_a_year_right_before_the_next_number_opens_it(vocab: Vocabulary) -> None:
+    years = {o.value: o.year for o in observations(
+        vocab, "Tổng tỷ suất sinh hiện là 2,24 con/phụ nữ (đến năm 2030: 2,1 con/phụ nữ).",
+        period_start=2026, period_end=2030)}
+    assert years[2.1] == 2030 and years[2.24] != 2030
+
+
+def test_a_number_before_a_scale_word_is_a_count(vocab: Vocabulary) -> None:
+    # "hơn 14 triệu dân": a population, not beds per 10,000 carried from the value before
+    found = observations(
+        vocab, "Thành phố đạt 35 giường bệnh trên 10.000 dân (do dân số tăng từ hơn 14 triệu "
+               "dân năm 2025 lên hơn 15 triệu dân vào năm 2030).", period_start=2025,
+        period_end=2025, title="")
+    assert [o.value for o in found] == [35.0]
+
+
+def test_patients_named_before_an_indicator_of_patients_are_its_own(vocab: Vocabulary) -> None:
+    o = only(vocab, "Năm 2019, tỉ lệ bệnh nhân lao phổi (+) mới điều trị khỏi chiếm 90%.",
+             period_start=2019, period_end=2019, title="")
+    assert (o.indicator_id, o.year, o.value) == ("tb_treatment_success", 2019, 90.0)
+
+
+def test_a_paragraph_opening_with_nevertheless_goes_on_in_the_years_told_before(
+        vocab: Vocabulary) -> None:
+    # real_dev65: the review's period stands in the paragraph before; "Dù vậy" goes on from it
+    text = ("Giai đoạn 2021-2025 diễn ra trong bối cảnh nhiều biến động.\n\n"
+            "Dù vậy, ngành y tế thành phố đã hoàn thành nhiều chỉ tiêu chủ yếu: tuổi thọ trung "
+            "bình đạt 75,5 tuổi; 93,5% dân số tham gia BHYT.")
+    found = observations(vocab, text, period_start=2021, period_end=2025, title="")
+    assert sorted((o.indicator_id, o.year, o.value) for o in found) == [
+        ("health_insurance_coverage", 2025, 93.5), ("life_expectancy", 2025, 75.5)]
+
+
+def test_an_english_review_of_a_period(vocab: Vocabulary) -> None:
+    # "during the period 2021-2025": the period's end dates what it achieved; "doctors per
+    # 10,000 people" is the rate's English name
+    o = only(vocab, "During the period 2021-2025, the province achieved good results, reaching "
+                    "13.11 doctors per 10,000 people.", title="")
+    assert (o.indicator_id, o.year, o.value) == ("doctors_per_10k", 2025, 13.11)
+
+
+def test_english_rates_written_number_first(vocab: Vocabulary) -> None:
+    found = observations(vocab, "The city strives to have 19 doctors/10,000 people; 43 hospital "
+                                "beds/10,000 people by 2030.", period_start=2026,
+                         period_end=2030, title="")
+    assert sorted((o.indicator_id, o.year, o.value) for o in found) == [
+        ("doctors_per_10k", 2030, 19.0), ("hospital_beds_per_10k", 2030, 43.0)]
+
+
+def test_english_bound_words_and_the_city_committee(vocab: Vocabulary) -> None:
+    # "over", "at least", "below" bound the value as "trên", "ít nhất", "dưới" do; "the City
+    # Party Committee" is the city itself, not a district named after its kind
+    text = ("According to the action program of the City Party Committee, by 2030 the city "
+            "strives to have 19 doctors/10,000 people; the health insurance coverage rate reached "
+            "over 98%; the number of years of healthy living reached at least 68 years; the "
+            "rate of stunting in children under 5 years old is below 20%.")
+    found = observations(vocab, text, period_start=2026, period_end=2030, title="")
+    assert sorted((o.indicator_id, o.year, o.comparator, o.value) for o in found) == [
+        ("doctors_per_10k", 2030, "=", 19.0), ("health_insurance_coverage", 2030, ">", 98.0),
+        ("healthy_life_years", 2030, ">=", 68.0), ("stunting_under5", 2030, "<", 20.0)]
+
+
+def test_antenatal_and_newborn_services(vocab: Vocabulary) -> None:
+    # the catalogue's antenatal and newborn indicators (stop 25)
+    text = ("Năm 2023, tỷ lệ phụ nữ có thai được quản lý thai đạt trên 97%; tiêm phòng uốn ván "
+            "đủ liều trước sinh: 99%; trẻ dưới 2 tuổi được cân, theo dõi tăng trưởng: 98,2%; "
+            "tỷ lệ trẻ được bú mẹ trong giờ đầu sau sinh đạt 80%.")
+    found = observations(vocab, text, period_start=2023, period_end=2023, title="")
+    assert [(o.indicator_id, o.value) for o in found] == [
+        ("pregnancy_managed", 97.0), ("tetanus_vaccination_pregnant", 99.0),
+        ("growth_monitoring_under2", 98.2), ("early_breastfeeding", 80.0)]
+
+
+def test_a_standards_code_with_a_part_number_is_no_value(vocab: Vocabulary) -> None:
+    # "QCVN 01-1:2018/BYT", "QCĐP 01:2022/TT-H": the codes of the standards the water meets,
+    # not numbers of the value; the phrase before them names the indicator (real_dev42)
+    o = only(vocab, "Năm 2023, tỷ lệ hộ gia đình toàn tỉnh sử dụng nước sạch đáp ứng Quy chuẩn "
+                    "kỹ thuật Quốc gia của Bộ Y tế (QCVN 01-1:2018/BYT) và Quy chuẩn kỹ thuật địa "
+                    "phương (QCĐP 01:2022/TT-H): 97%.", title="")
+    assert (o.indicator_id, o.year, o.value) == ("clean_water_population", 2023, 97.0)

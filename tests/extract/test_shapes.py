@@ -484,7 +484,8 @@ def test_year_records_labels_past_many_blank_lines(vocab: Vocabulary) -> None:
 
 def test_every_registered_shape_has_a_fixture_here() -> None:
     tested = {"tab_rows", "pipe_rows", "pdf_rows", "unit_rows", "side_by_side",
-              "wrapped_header", "stacked_header", "one_per_line", "years_down", "year_records"}
+              "wrapped_header", "stacked_header", "one_per_line", "single_year", "years_down",
+              "year_records"}
     assert [s.name for s in SHAPES][:4] == ["tab_rows", "pipe_rows", "pdf_rows", "unit_rows"]
     assert {s.name for s in SHAPES} == tested
 
@@ -585,3 +586,95 @@ def test_one_per_line_with_a_separator_line_between_cells(vocab: Vocabulary) -> 
         ("doctors_per_10k", 2023, 15.4, 17), ("doctors_per_10k", 2024, 15.0, 19),
         ("doctors_per_10k", 2024, 15.4, 21), ("hospital_beds_per_10k", 2023, 61.0, 29),
         ("hospital_beds_per_10k", 2024, 59.0, 31), ("hospital_beds_per_10k", 2024, 61.0, 33)]
+
+
+# a yearly plan's main targets (real_dev52's layout): header cells one per paragraph, one of them
+# the only year with its kind word; each row's number, label and value one per paragraph
+SINGLE_YEAR = """Stt
+
+Chỉ tiêu chủ yếu
+
+Kế hoạch năm 2021
+
+1
+
+Bác sỹ/vạn dân
+
+13-14
+
+2
+
+Tỉ lệ dân số toàn tỉnh sử dụng nước sạch (%)
+
+94"""
+
+
+def test_single_year_column(vocab: Vocabulary) -> None:
+    name, found = _read(vocab, SINGLE_YEAR, at=4)
+    assert name == "single_year" and found.table is not None
+    assert [(c.year, c.kind_hint) for c in found.table.columns] == [(2021, "plan")]
+    assert _cells(found.table) == [("Bác sỹ/vạn dân", "", [(2021, "13-14", 11)]),
+                                   ("Tỉ lệ dân số toàn tỉnh sử dụng nước sạch (%)", "%",
+                                    [(2021, "94", 17)])]
+    observed = read_text(vocab, SINGLE_YEAR, period_start=2021, period_end=2021).observations
+    assert [(o.indicator_id, o.year, o.comparator, o.value, o.value_high, o.line)
+            for o in observed] == [("doctors_per_10k", 2021, "range", 13.0, 14.0, 11),
+                                   ("clean_water_population", 2021, "=", 94.0, None, 17)]
+
+
+def test_a_lone_year_with_its_kind_word_in_prose_is_no_table(vocab: Vocabulary) -> None:
+    # no header cell above it: a heading, then prose
+    lines = ["Kế hoạch năm 2021", "", "Tỷ lệ bao phủ bảo hiểm y tế đạt 95%."]
+    spot = spot_at(lines, 0, vocab.table_words, PERIOD_END)
+    assert not any(s.detect(spot) and s.read(spot) for s in SHAPES if s.name == "single_year")
+
+
+# a yearbook page's text (real_dev67's layout): the header cell by cell, then the table's
+# numbered title, then the year rows; the unit line names a noun with "tuổi" before its per N
+TITLE_UNDER_HEADER = """                 ĐVT: Trẻ em dưới một tuổi tử vong/1000 trẻ sinh sống
+                                   Chia ra - Of which
+                     Tổng số
+                       Total
+                                          Nam - Male
+                                                        Nữ - Female
+          22. Tỷ suất chết của trẻ em dưới một tuổi phân theo giới tính
+
+               2016                 38,1                    43,1             33,0
+               2017                 37,8                    42,7             32,8
+          Sơ bộ - Prel 2018         36,6                    40,4             32,6"""
+
+
+def test_years_down_with_the_title_between_header_and_rows(vocab: Vocabulary) -> None:
+    name, found = _read(vocab, TITLE_UNDER_HEADER, at=8)
+    assert name == "years_down" and found.table is not None
+    assert [(c.year, c.kind_hint) for c in found.table.columns] == [
+        (2016, None), (2017, None), (2018, "preliminary")]
+    # only the total column is the province's
+    assert _cells(found.table) == [
+        ("Tỷ suất chết của trẻ em dưới một tuổi phân theo giới tính", "",
+         [(2016, "38,1", 9), (2017, "37,8", 10), (2018, "36,6", 11)])]
+    assert [(o[0], o[2], o[3]) for o in _observed(vocab, TITLE_UNDER_HEADER)] == [
+        ("infant_mortality", 2016, 38.1), ("infant_mortality", 2017, 37.8),
+        ("infant_mortality", 2018, 36.6)]
+
+
+# a statistics page one cell per line (real_dev67): "Tỷ suất sinh" is both the crude birth
+# rate's name and the total fertility rate's; no unit is stated, so the value decides
+SHARED_NAME = """Tỷ suất sinh
+Tỷ suất chết
+Tỷ suất tăng tự nhiên
+2011
+25,80
+7,23
+18,57
+2012
+25,10
+7,30
+17,80"""
+
+
+def test_a_shared_name_is_the_indicator_whose_range_holds_the_value(vocab: Vocabulary) -> None:
+    assert sorted((o[0], o[2], o[3]) for o in _observed(vocab, SHARED_NAME)) == [
+        ("crude_birth_rate", 2011, 25.8), ("crude_birth_rate", 2012, 25.1),
+        ("crude_death_rate", 2011, 7.23), ("crude_death_rate", 2012, 7.3),
+        ("natural_population_growth", 2011, 18.57), ("natural_population_growth", 2012, 17.8)]

@@ -165,14 +165,19 @@ def _against_issue(year: int | None, issued: IssueYear | None, past_before: int
 
 
 def column_kind(table: Table, column: YearColumn, *, statistics: bool, period_start: int,
-                period_end: int) -> tuple[str, str]:
+                period_end: int, issued: IssueYear | None = None) -> tuple[str, str]:
     """(kind, basis) of the values in a column: a statistics table (a preliminary column, a
     yearbook) and a year before the plan's period report actuals; a column headed as achieved
-    in a plan table is its baseline; otherwise the plan's target or a milestone toward it."""
+    in a plan table is its baseline, unless its year comes after the document was issued
+    ("Ước TH năm 2021" in a report of December 2020: what is planned); otherwise the plan's
+    target or a milestone toward it."""
     if column.kind_hint == "preliminary":
         return "actual", "table column: preliminary"
     if table.kind_hint == "actual" or statistics:
         return "actual", "statistics table"
+    if column.kind_hint == "actual" and issued is not None and column.year > issued.year:
+        return "target", (f"table column: estimated for {column.year}, after the document was "
+                          f"issued ({issued.year}: {issued.basis})")
     if column.kind_hint == "actual":
         if _measures_a_plan(table):
             # "TH năm 2018 | KH năm 2019 | Ước TH năm 2019": a table of results against a plan

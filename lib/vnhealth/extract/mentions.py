@@ -108,7 +108,8 @@ def find_mentions(vocab: Vocabulary, seg: Segment, cleaned: str) -> Mentions:
         unit, unit_end = unit_after(vocab, low, m.end(), units, unit_starts)
         if unit is None and not v1.is_integer():
             unit, unit_end = average_unit(vocab, low, m.end())
-        if unit is None and point is not None:
+        if unit is None and point is not None and not _unit_after_its_noun(
+                low, m.end(), units, unit_starts):
             continue  # "2.1" without a unit: a section number as likely as a value
         mentions.append(Mention(m.start(), m.end(), m.start(), v1, v2, unit, unit_end,
                                 m.group(0), False))
@@ -155,6 +156,20 @@ def unit_after(vocab: Vocabulary, low: str, end: int, units: list[UnitHit],
     if i < len(units) and is_blank(low, end, units[i].start):
         return units[i].unit, units[i].end
     return None, end
+
+
+NOUN_BEFORE_UNIT = re.compile(r"(?:\s+[^\W\d_]+){1,3}\s*")  # " hospital beds "
+
+
+def _unit_after_its_noun(low: str, end: int, units: list[UnitHit], unit_starts: list[int]
+                         ) -> bool:
+    """Whether a unit follows a number across at most three words, the noun it counts
+    ("13.11 doctors per 10,000 people"): a decimal point then is no section number."""
+    i = bisect_left(unit_starts, end)
+    if i >= len(units):
+        return False
+    gap = NOUN_BEFORE_UNIT.fullmatch(low, end, units[i].start)
+    return gap is not None
 
 
 def unit_phrase_loose(vocab: Vocabulary, phrase: str) -> UnitPhrase | None:

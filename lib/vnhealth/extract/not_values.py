@@ -51,15 +51,18 @@ def lower_caseless(text: str) -> str:
 
 
 def _document_number_regex(words: Sequence[str]) -> re.Pattern[str]:
-    r"""(?i:số|đề án|…)\s+\d+ written to start with one class of first characters: the engine
-    then skips to a possible first character at once (with IGNORECASE it tries every place).
-    Each word checks its own first character looking back, in the words' order."""
+    r"""(?i:số|đề án|…)\s+\d+ (a standard's "-1:2018" with it), written to start with one
+    class of first characters: the engine then skips to a possible first character at once
+    (with IGNORECASE it tries every place). Each word checks its own first character looking
+    back, in the words' order."""
     if not words:
         return re.compile(r"(?!x)x")
     firsts = "".join(sorted({c for w in words for c in caseless(w[0]).strip("[]")}))
     alts = "|".join(f"(?<={caseless(w[0])})" + "".join(caseless(c) for c in w[1:])
                     for w in words)
-    return re.compile(f"[{firsts}](?:{alts})\\s+\\d+")
+    # a standard's code goes on to its year ("QCVN 01-1:2018", "TCVN 5502:2003"), which an
+    # earlier pattern may have blanked with its issuer ("2018/BYT")
+    return re.compile(f"[{firsts}](?:{alts})\\s+\\d+(?:(?:-\\d+)?:\\d{{0,4}})?")
 
 
 def blanked(text: str, spans: list[tuple[int, int]]) -> str:

@@ -463,6 +463,8 @@ class _SegmentPairing:
         m = self._count_noun_after(d)
         if not m:
             return False
+        if self.vocab.scale_re.match(self.low, m.start()):
+            return True  # "hơn 14 triệu dân": an amount, whatever rate the clause names
         if self._noun_unit(d, clause) is not None:
             return False
         den = ix.last_denominator_start(clause[0], d.start)

@@ -135,7 +135,8 @@ def _read_row(run: DocumentRun, table: Table, row: Row, statement: Statement,
             unit = _in_shared_unit(run, ind, cell.value.value, shared)
         column = table.columns[cell.column]
         kind, _basis = column_kind(table, column, statistics=statistics,
-                                   period_start=doc.period_start, period_end=doc.period_end)
+                                   period_start=doc.period_start, period_end=doc.period_end,
+                                   issued=run.issued)
         comparator, value = _as_change(cell.value, sign)
         run.recorder.emit(PairedValue(ind, kind, column.year, comparator, value,
                                       cell.value.value_high, unit or ind.unit, None, cell.line,

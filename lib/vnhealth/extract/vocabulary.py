@@ -270,7 +270,9 @@ class Vocabulary:
             "|".join(r"(?<!\w)" + re.escape(lite(nfc(p))) + r"(?!\w)"
                      for p in v.get("clause_breaks", [])) or r"(?!x)x"
         )
-        self.count_re = phrase_regex(list(v.get("count_nouns", [])))
+        self.scale_re = phrase_regex(list(v.get("scale_words", [])))
+        # a scale word counts as a count noun wherever one is looked for
+        self.count_re = phrase_regex([*v.get("count_nouns", []), *v.get("scale_words", [])])
         goals = list(v.get("goal_words", []))
         self.goal_word_re = phrase_regex(goals) if goals else NEVER_RE
 

@@ -17,7 +17,11 @@ read like prose. registry.py lists them in the order they are tried.
                   2017 2018" / "Prel. 2019"): a PDF's text of one header row
   stacked_header  a header over several lines ("Sơ bộ" above "2023")
   one_per_line    years, labels and values each on a line of their own
+  single_year     one value column: header cells without a year over the one naming its year
+                  and kind ("Stt" / "Chỉ tiêu chủ yếu" / "Kế hoạch năm 2021"), a yearly plan's
+                  main targets
   years_down      rows that open with their year under labels naming the indicators
+  year_records    a year alone on its line, then its values one per line
 
 The words they read (header words, "Sơ bộ", "Đơn vị tính", "Toàn tỉnh", "Huyện", "STT", a
 ditto mark) live in data/catalog/vocabulary.yaml under `tables`; a unit cell is a unit phrase of

@@ -223,6 +223,11 @@ class RowReader:
         start = len(row.cells)
         for k, (text, value, s, e) in enumerate(parts.values):
             row.cells.append(Cell(text, value, start + k, line_no, s, e))
+        if len(row.cells) == len(self.columns) and row.cells[0].column != 0:
+            # "2. Tỷ lệ tăng tự nhiên % 7,55 8,52" / "9,55 8,22 7,19 7,42": the first line's
+            # values were put in the last columns; wrapped onto the next, the row's values
+            # fill every column, in reading order
+            row.cells = [replace(c, column=k) for k, c in enumerate(row.cells)]
         return True
 
     def _kept(self, values: list[ValueToken]) -> list[ValueToken]:
