@@ -1909,3 +1909,13 @@ def test_a_standards_code_with_a_part_number_is_no_value(vocab: Vocabulary) -> N
                     "kỹ thuật Quốc gia của Bộ Y tế (QCVN 01-1:2018/BYT) và Quy chuẩn kỹ thuật địa "
                     "phương (QCĐP 01:2022/TT-H): 97%.", title="")
     assert (o.indicator_id, o.year, o.value) == ("clean_water_population", 2023, 97.0)
+
+
+def test_a_year_list_with_colons_goes_on_across_and(vocab: Vocabulary) -> None:
+    # "năm 2019: 83,0% và năm 2020: 85,0%": the colon after a year does not end the words that
+    # join one value of the list to the next (real_dev63)
+    found = observations(vocab, "Tỷ lệ bao phủ bảo hiểm y tế năm 2018: 82,6%; năm 2019: 83,0% và "
+                                "năm 2020: 85,0%.", title="")
+    assert [(o.indicator_id, o.year, o.value) for o in found] == [
+        ("health_insurance_coverage", 2018, 82.6), ("health_insurance_coverage", 2019, 83.0),
+        ("health_insurance_coverage", 2020, 85.0)]

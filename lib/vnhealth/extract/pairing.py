@@ -45,7 +45,9 @@ from vnhealth.extract.records import Segment, Statement
 from vnhealth.extract.state import DocumentRun
 from vnhealth.inputs.text import lite, nfc
 
-_PHRASE_END_RE = re.compile(r"[,;(]")
+# where the words after a value that goes on from the one before end: a colon does not end
+# them ("năm 2019: 83,0% và năm 2020: 85,0%")
+_TAIL_END_RE = re.compile(r"[,;()]")
 _DIGIT_RE = re.compile(r"\d")
 COUNT_PHRASE = 24  # how far after a count noun its own "per N" unit may stand
 _LETTER_RUN_RE = re.compile(r"[^\W\d_]+")
@@ -609,7 +611,7 @@ class _SegmentPairing:
             return None
         # "100% số xã … tổ chức …" names its own subject; what a comma sets apart after the
         # number ("năm 2019 là 74,7 tuổi, cao hơn cả nước") is another phrase
-        tail = _PHRASE_END_RE.search(self.low, d.unit_end, clause[1])
+        tail = _TAIL_END_RE.search(self.low, d.unit_end, clause[1])
         end = tail.start() if tail else clause[1]
         nxt = self.ix.next_mention_start(d.unit_end, end)
         # "… năm 2019 là 13,12% và năm 2020 là 14,59%": up to a next value that goes on with
