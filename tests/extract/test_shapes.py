@@ -649,13 +649,19 @@ def test_years_down_with_the_title_between_header_and_rows(vocab: Vocabulary) ->
     assert name == "years_down" and found.table is not None
     assert [(c.year, c.kind_hint) for c in found.table.columns] == [
         (2016, None), (2017, None), (2018, "preliminary")]
-    # only the total column is the province's
+    # the total column is the province's; each breakdown column, named on its own line in the
+    # header, a part's row, read only as that part's indicator
+    title = "Tỷ suất chết của trẻ em dưới một tuổi phân theo giới tính"
     assert _cells(found.table) == [
-        ("Tỷ suất chết của trẻ em dưới một tuổi phân theo giới tính", "",
-         [(2016, "38,1", 9), (2017, "37,8", 10), (2018, "36,6", 11)])]
-    assert [(o[0], o[2], o[3]) for o in _observed(vocab, TITLE_UNDER_HEADER)] == [
-        ("infant_mortality", 2016, 38.1), ("infant_mortality", 2017, 37.8),
-        ("infant_mortality", 2018, 36.6)]
+        (title, "", [(2016, "38,1", 9), (2017, "37,8", 10), (2018, "36,6", 11)]),
+        (f"{title} – Nam - Male", "", [(2016, "43,1", 9), (2017, "42,7", 10), (2018, "40,4", 11)]),
+        (f"{title} – Nữ - Female", "", [(2016, "33,0", 9), (2017, "32,8", 10),
+                                         (2018, "32,6", 11)])]
+    assert [row.role for row in found.table.rows] == ["row", "subgroup", "subgroup"]
+    assert sorted((o[0], o[2], o[3]) for o in _observed(vocab, TITLE_UNDER_HEADER)
+                  if o[2] == 2018) == [
+        ("infant_mortality", 2018, 36.6), ("infant_mortality_female", 2018, 32.6),
+        ("infant_mortality_male", 2018, 40.4)]
 
 
 # a statistics page one cell per line (real_dev67): "Tỷ suất sinh" is both the crude birth

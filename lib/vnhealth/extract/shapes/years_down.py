@@ -203,6 +203,9 @@ class Block(NamedTuple):
     label: tuple[int, str]  # (1-based line, the indicator's name)
     unit: str  # from a "Đơn vị tính" line over the header; "" if none
     header: int  # 0-based index of the header line whose first cell is the total
+    # the breakdown cells after the total, left to right, when the header sets each on its own
+    # line ("Nam - Male", "Nữ - Female"); empty when they are not told apart
+    parts: tuple[str, ...] = ()
 
 
 def _block(lines: Sequence[str], i: int, words: TableWords) -> Block | None:
@@ -212,6 +215,7 @@ def _block(lines: Sequence[str], i: int, words: TableWords) -> Block | None:
     lower line of breakdowns, "Thành thị - Urban   Nông thôn - Rural"), the block is the
     table's one indicator, named by the title."""
     label: tuple[int, str] | None = None
+    parts: list[str] = []  # breakdown cells each on its own line, bottom up
     for j in range(i - 1, max(-1, i - _MAX_BLOCK_LOOKUP), -1):
         s = lines[j].strip()
         if not s or is_noise_line(s) or (s.isascii() and label is None):
@@ -223,7 +227,13 @@ def _block(lines: Sequence[str], i: int, words: TableWords) -> Block | None:
             # "Total", "Nam - Male", "Nữ - Female": a PDF's header cell by cell)
             label = label or _title_label(lines, j, words)
             above = title_above(lines, j, words)[1]
-            return Block(label, above, j) if label is not None else None
+            alone = len(cells) == 1 and not DIGITS_RE.search(" ".join(parts))
+            return Block(label, above, j, tuple(reversed(parts)) if alone else ()) \
+                if label is not None else None
+        if label is not None and (not s.isascii() or " - " in s) and len(cells) == 1:
+            # a breakdown cell between the header's total and the title ("Nam - Male": in two
+            # languages, ASCII perhaps; a line in English alone is a cell's translation)
+            parts.append(s)
         if label is None:
             if len(cells) >= 2 and not DIGITS_RE.search(s):
                 continue  # the header's line of breakdowns, under its total cell
@@ -258,7 +268,8 @@ def _title_label(lines: Sequence[str], header: int, words: TableWords
 
 def _read_block(spot: Spot, year_rows: list[YearRow]) -> ShapeRead | None:
     """A block of year rows under a breakdown header: one row, the block's name, with the
-    total column's value for each year."""
+    total column's value for each year; and a part's row for each breakdown column, when the
+    header names each on its own line."""
     lines, i, words = spot.lines, spot.i, spot.words
     block = _block(lines, i, words)
     if block is None:
@@ -266,13 +277,18 @@ def _read_block(spot: Spot, year_rows: list[YearRow]) -> ShapeRead | None:
     columns = [YearColumn(r.year, r.kind_hint, r.line + 1, r.year_start, r.year_start + 4)
                for r in year_rows]
     label_line, label = block.label
-    row = Row(label=label, lines=[label_line], unit_text="", role=row_role(label, words))
-    for col, r in enumerate(year_rows):
-        text, value, s0, e0 = r.values[0]
-        row.cells.append(Cell(text, value, col, r.line + 1, s0, e0))
+    rows = [Row(label=label, lines=[label_line], unit_text="", role=row_role(label, words))]
+    if len(block.parts) == len(year_rows[0].values) - 1:
+        # each breakdown column a part's row ("… – Nam - Male"), read only as that part's
+        rows += [Row(label=f"{label} – {part}", lines=[label_line], unit_text="",
+                     role="subgroup") for part in block.parts]
+    for k, row in enumerate(rows):
+        for col, r in enumerate(year_rows):
+            text, value, s0, e0 = r.values[k]
+            row.cells.append(Cell(text, value, col, r.line + 1, s0, e0))
     title, _unit = title_above(lines, block.header, words)
     end = year_rows[-1].line + 1
-    table = Table("years_down", columns, [row], title, block.unit,
+    table = Table("years_down", columns, rows, title, block.unit,
                   statistics_kind(columns, title, words), i, end)
     return ShapeRead(end=end, table=table)
 
