@@ -1919,3 +1919,20 @@ def test_a_year_list_with_colons_goes_on_across_and(vocab: Vocabulary) -> None:
     assert [(o.indicator_id, o.year, o.value) for o in found] == [
         ("health_insurance_coverage", 2018, 82.6), ("health_insurance_coverage", 2019, 83.0),
         ("health_insurance_coverage", 2020, 85.0)]
+
+
+def test_a_page_about_a_city_of_the_province_gives_the_province_only_its_marked_values(
+        vocab: Vocabulary) -> None:
+    # real_dev68: the headline opens with "TP Hạ Long": the city's 39 is no value of Quảng
+    # Ninh's; "bình quân chung toàn tỉnh là 17" is
+    text = ("TP Hạ Long (Quảng Ninh): Tỷ lệ bao phủ bảo hiểm y tế đạt hơn 98%\n\n"
+            "Đội ngũ y bác sĩ không ngừng được đào tạo. "
+            "Số bác sĩ/vạn dân đạt 39 bác sĩ/vạn dân, cao hơn bình quân chung toàn tỉnh là 17 bác "
+            "sĩ/vạn dân. Tuổi thọ bình quân chung của người dân thành phố là 76 tuổi.")
+    found = observations(vocab, text, province_id="quang_ninh", period_start=2024,
+                         period_end=2025, title="")
+    assert [(o.indicator_id, o.value) for o in found] == [("doctors_per_10k", 17.0)]
+    # the province's own city in the headline is the province
+    own = observations(vocab, "Thành phố Huế: Số bác sĩ/vạn dân đạt 39 bác sĩ/vạn dân năm 2025.",
+                       province_id="hue", period_start=2025, period_end=2025, title="")
+    assert [(o.indicator_id, o.value) for o in own] == [("doctors_per_10k", 39.0)]

@@ -529,8 +529,25 @@ class _SegmentPairing:
             # "Mỗi xã có tỷ lệ hộ … là hơn 70%": a share each commune must reach (a count
             # for each, "mỗi trạm y tế có ít nhất 2 bác sĩ", is the indicator's own form)
             return True
+        return self._elsewhere(d, clause)
+
+    def _elsewhere(self, d: Mention, clause: Span) -> bool:
+        """A value of the district or city a page is about (not marked as the province's), or
+        one the text gives to the whole country."""
+        if self.run.sub_unit_subject is not None and not self._province_wide(clause, d):
+            return True
         marker_end = self.ix.national_before(clause, d.start)
         return marker_end is not None and self._led_by(marker_end, d)
+
+    def _province_wide(self, clause: Span, d: Mention) -> bool:
+        """On a page about one of the province's units, whether a word before the number in
+        its clause marks it as the whole province's; a city's own words ("toàn thành phố")
+        not on a city's page."""
+        kind = self.run.sub_unit_subject or ""
+        city = kind.startswith(("tp", "thành phố"))
+        stretch = self.low[clause[0]:d.start]
+        return any(w in stretch for w in self.vocab.province_wide
+                   if not (city and "thành phố" in w))
 
     def _led_by(self, marker_end: int, d: Mention) -> bool:
         """Whether the national marker ending at `marker_end` leads this number: no other

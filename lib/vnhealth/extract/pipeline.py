@@ -51,7 +51,7 @@ def extract_document(vocab: Vocabulary, doc: Document, lines: list[str]) -> Docu
                       Recorder(doc, lines, reported), reported, reference_year(doc), issued,
                       reviewed_year(vocab, doc, lines), stated_horizon(doc, lines),
                       mentions_any(vocab.review_words, low), title_subgroup(vocab, doc),
-                      is_plan_text(vocab, doc, lines))
+                      is_plan_text(vocab, doc, lines), headline_sub_unit(vocab, doc, lines))
     cut = cut_document(vocab, doc, lines)
     for table in cut.tables:
         read_table(run, table)
@@ -76,6 +76,20 @@ def title_subgroup(vocab: Vocabulary, doc: Document) -> str | None:
     found = {vocab.subgroup_of(m) for m in vocab.subgroup_re.finditer(title)}
     found.discard(None)
     return found.pop() if len(found) == 1 else None
+
+
+def headline_sub_unit(vocab: Vocabulary, doc: Document, lines: list[str]) -> str | None:
+    """The kind word ("huyện", "tp") a page's first line opens with when it names one of the
+    province's districts, towns or cities ("TP Hạ Long (Quảng Ninh): Tỷ lệ …"): the page is
+    that unit's. None when it opens otherwise, or with the province's own name ("Thành phố
+    Huế …")."""
+    first = next((x.strip() for x in lines if x.strip()), "")
+    low = lite(first)
+    m = vocab.sub_unit_re.match(low)
+    if m is None or not first[m.end():m.end() + 1].isupper() \
+            or low.startswith(vocab.own_name(doc.province_id), m.end()):
+        return None
+    return m.group(0).strip()
 
 
 def read_segment(run: DocumentRun, seg: Segment) -> None:

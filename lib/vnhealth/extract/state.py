@@ -41,3 +41,6 @@ class DocumentRun:
     # at its head), not a page that tells of one: on a page, a value no target word comes with
     # is reported
     is_plan: bool = True
+    # the kind of unit ("huyện", "tp") a page's headline opens with, naming one of the
+    # province's districts, towns or cities: the page is that unit's (None: the province's)
+    sub_unit_subject: str | None = None

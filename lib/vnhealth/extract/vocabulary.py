@@ -271,6 +271,7 @@ class Vocabulary:
                      for p in v.get("clause_breaks", [])) or r"(?!x)x"
         )
         self.scale_re = phrase_regex(list(v.get("scale_words", [])))
+        self.province_wide = tuple(lite(nfc(w)) for w in v.get("province_wide_words", []))
         # a scale word counts as a count noun wherever one is looked for
         self.count_re = phrase_regex([*v.get("count_nouns", []), *v.get("scale_words", [])])
         goals = list(v.get("goal_words", []))
