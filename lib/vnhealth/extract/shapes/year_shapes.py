@@ -18,9 +18,11 @@ from vnhealth.extract.shapes.header import spot_at
 from vnhealth.extract.shapes.records import ShapeRead, Spot, Table, TableShape
 from vnhealth.extract.shapes.words import TableWords
 
-# At most one of these detects a spot: one header line with two years or more, several with
-# two on a line somewhere (rising in reading order, or not), several with at most one each, a
-# line opening with its year, or a lone year with a lone value under it.
+# Each detects its own spot: one header line with two years or more, several with two on a line
+# somewhere (rising in reading order, or not), several with at most one each, a lone year with
+# its kind word under header cells naming no year (one value column), a line opening with its
+# year, or a lone year with a lone value under it. The one-column table and the last may both
+# fit one spot (a one-column table's first row number is a lone value): the table goes first.
 YEAR_SHAPES: tuple[TableShape, ...] = (
     side_by_side.SHAPE, wrapped_header.SHAPE, stacked_header.SHAPE, one_per_line.SHAPE,
     single_year.SHAPE, years_down.SHAPE, year_records.SHAPE)
