@@ -90,8 +90,8 @@ _DATE_YEAR_RE = re.compile(r"(?<!\d)\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*((?:19|2
 def stated_horizon(doc: Document, lines: list[str]) -> int | None:
     """The year a plan's undated targets are for: the last year of the period its title names
     ("Kế hoạch … năm 2018" is for 2018, though its text looks on to 2020), else the period's
-    last year where the text names it. A year only the manifest gives is a reader's guess,
-    not the document's word."""
+    last year where the text names it. A year only the manifest gives (its period, or a
+    bracketed description or date in its title) is a reader's guess, not the document's word."""
     title = _BRACKETED_RE.sub(" ", doc.title)
     dates = {int(y) for y in _DATE_YEAR_RE.findall(title)}
     titled = [int(y) for y in YEAR_IN_TEXT_RE.findall(title)
@@ -99,7 +99,7 @@ def stated_horizon(doc: Document, lines: list[str]) -> int | None:
     if titled:
         return max(titled)
     wanted = doc.period_end
-    for text in (doc.title, *lines):
+    for text in (_DATE_YEAR_RE.sub(" ", title), *lines):
         if any(int(y) == wanted for y in YEAR_IN_TEXT_RE.findall(text)):
             return wanted
     return None
