@@ -160,6 +160,7 @@ class _SegmentPairing:
         self.last_named: _LastNamed | None = None
         # words between a value and the next that spells out its indicator for the province
         province = run.vocab.catalog.provinces.get(run.doc.province_id)
+        self._goal_opener_words = frozenset(w for p in run.vocab.goal_openers for w in p.split())
         self._goes_on_words = run.vocab.goes_on_words | (
             _name_words(province.name_vi) if province is not None else frozenset())
 
@@ -633,8 +634,11 @@ class _SegmentPairing:
         nxt = self.ix.next_mention_start(d.unit_end, end)
         # "… năm 2019 là 13,12% và năm 2020 là 14,59%": up to a next value that goes on with
         # this one, the words that join them
+        # "đạt 70% năm 2025; 90% năm 2030 và giảm 50% số cặp tảo hôn": a verb opening the next
+        # goal is that value's, not this one's
         if not self._only_year_words(self.low[d.unit_end:nxt],
-                                     self._goes_on_words if nxt < end else frozenset()):
+                                     self._goes_on_words | self._goal_opener_words
+                                     if nxt < end else frozenset()):
             return None
         return last.named
 
