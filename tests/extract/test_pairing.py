@@ -1936,3 +1936,35 @@ def test_a_page_about_a_city_of_the_province_gives_the_province_only_its_marked_
     own = observations(vocab, "Thành phố Huế: Số bác sĩ/vạn dân đạt 39 bác sĩ/vạn dân năm 2025.",
                        province_id="hue", period_start=2025, period_end=2025, title="")
     assert [(o.indicator_id, o.value) for o in own] == [("doctors_per_10k", 39.0)]
+
+
+def test_a_year_only_the_registrants_title_gives_dates_nothing(vocab: Vocabulary) -> None:
+    # a one-year manifest period dates a page's undated values only when the page names that
+    # year: a bracketed note or a date in the title is the registrant's word, not the text's
+    text = "Tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng thể nhẹ cân là 17%."
+    title = "[provincial newspaper page, 12/05/2023] Gia Lai bổ sung vi chất"
+    undated = only(vocab, text, period_start=2023, period_end=2023, title=title)
+    assert (undated.indicator_id, undated.year) == ("underweight_under5", None)
+    named = only(vocab, "Kết quả công tác dinh dưỡng 2023\n\n" + text, period_start=2023,
+                 period_end=2023, title=title)
+    assert (named.year, named.year_basis) == (2023, "one-year document")
+
+
+def test_a_goal_verb_opening_the_next_value_leaves_the_list_before_it(
+        vocab: Vocabulary) -> None:
+    # "đạt 70% năm 2025; 90% năm 2030 và giảm 50% …": the 90 goes on with the share before
+    # it; "giảm" opens the next goal, it does not name the 90's subject
+    found = observations(vocab, "a) Tỷ lệ cặp nam, nữ thanh niên được tư vấn, khám sức khỏe "
+                                "trước khi kết hôn đạt 70% năm 2025; 90% năm 2030 và giảm 50% "
+                                "số cặp tảo hôn.", period_start=2021, period_end=2030, title="")
+    assert [(o.indicator_id, o.year, o.value) for o in found][:2] == [
+        ("premarital_health_check", 2025, 70.0), ("premarital_health_check", 2030, 90.0)]
+
+
+def test_english_wordings_name_the_hiv_targets(vocab: Vocabulary) -> None:
+    # words as data: the English press's names of the cascade and of a rate per 100,000
+    found = observations(vocab, "By 2030, 95% of people living with HIV are aware of their HIV "
+                                "status, and the mortality rate from HIV/AIDS less than "
+                                "1/100,000.", period_start=2025, period_end=2030, title="")
+    assert [(o.indicator_id, o.year, o.comparator, o.value) for o in found] == [
+        ("hiv_know_status", 2030, "=", 95.0), ("hiv_deaths_per_100k", 2030, "<", 1.0)]
