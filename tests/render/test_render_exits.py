@@ -9,6 +9,7 @@ Waits poll with generous timeouts: they must hold on a loaded two-core machine.
 
 from __future__ import annotations
 
+import ctypes
 import errno
 import json
 import os
@@ -153,10 +154,23 @@ def _four_runs(path: Path, brief_parameters: str, page_parameters: str) -> Path:
     return path
 
 
-@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
+def _signal_a_worker_thread(pid: int, signum: int) -> None:
+    """Send ``signum`` to one of ``pid``'s threads other than its main thread, as the kernel
+    may when it delivers a process's signal (glibc's tgkill)."""
+    tgkill = getattr(ctypes.CDLL(None, use_errno=True), "tgkill", None)
+    if tgkill is None:
+        pytest.skip("no tgkill in this C library")
+    threads = sorted(int(t) for t in os.listdir(f"/proc/{pid}/task") if int(t) != pid)
+    assert threads, "the render runs no thread besides its main thread"
+    assert tgkill(pid, threads[-1], signum) == 0, os.strerror(ctypes.get_errno())
+
+
+@pytest.mark.parametrize(("signum", "to_thread"),
+                         [(signal.SIGINT, False), (signal.SIGTERM, False), (signal.SIGTERM, True)],
+                         ids=["SIGINT", "SIGTERM", "SIGTERM to a worker thread"])
 def test_signal_stops_render_kills_children_and_keeps_last_good_reports(
         tmp_path: Path, notebooks: Path, warehouse_path: Path, monkeypatch: pytest.MonkeyPatch,
-        signum: int) -> None:
+        signum: int, to_thread: bool) -> None:
     reports = tmp_path / "reports"
     good = _four_runs(tmp_path / "good.yaml", "{}", "{}")
     monkeypatch.setenv("VNHEALTH_CHROMIUM", _script(tmp_path / "prints.sh", PRINTS))
@@ -183,7 +197,10 @@ def test_signal_stops_render_kills_children_and_keeps_last_good_reports(
         assert _poll(busy, timeout=180), "the kernels and the PDF print never started"
         children = _descendants(proc.pid)
         started = time.monotonic()
-        proc.send_signal(signum)
+        if to_thread:  # the main thread must hear it all the same
+            _signal_a_worker_thread(proc.pid, signum)
+        else:
+            proc.send_signal(signum)
         out, err = proc.communicate(timeout=60)
         took = time.monotonic() - started
     finally:

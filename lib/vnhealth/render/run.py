@@ -53,7 +53,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor, as_completed, wait
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -102,6 +102,11 @@ STATE_FILE = ".render-state.json"
 _RUN_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$")
 # Seconds an interrupted command waits for its killed runs to wind up before it exits.
 CANCEL_GRACE = 5.0
+# How often the main thread wakes while runs are rendering. Linux may deliver a stop signal to
+# any thread; Python then runs the handler only when the main thread next runs code, and a main
+# thread waiting on a lock with no timeout is not woken by a signal another thread received:
+# without these wakes a SIGTERM could go unheard until a run finished.
+SIGNAL_POLL_S = 0.25
 
 
 class RenderError(VnhealthError):
@@ -1317,10 +1322,14 @@ def _run_all(ctx: Context, todo: list[tuple[Run, dict[str, Any], str]], jobs: in
     try:
         futures += [pool.submit(render_one, run, ctx, params, digest)
                     for run, params, digest in _longest_first(ctx.reports_dir, todo)]
-        for future in as_completed(futures):
-            done.add(future)
-            _add_outcome(ctx, future.result(), outcomes)
-            bar.update(1)
+        pending = set(futures)
+        while pending:
+            finished, pending = wait(pending, timeout=SIGNAL_POLL_S,
+                                     return_when=FIRST_COMPLETED)
+            for future in sorted(finished, key=futures.index):
+                done.add(future)
+                _add_outcome(ctx, future.result(), outcomes)
+                bar.update(1)
     except BaseException:
         with _on_signals(_ignore_signal):
             # Kernels killed on purpose make nbclient and papermill log errors: not news.
