@@ -150,6 +150,18 @@ def test_not_values(vocab: Vocabulary) -> None:
     assert read_text(vocab, text).observations == []
 
 
+def test_digits_glued_to_letters_are_a_code_unless_a_percent_follows(vocab: Vocabulary) -> None:
+    """"QC02" names a water standard, "H5N1" a virus: not values, so the indicator phrase
+    before them stays free for the value that follows ("70%" on the next cell's line). A
+    percentage glued to its word ("TB87,71%": a lost space) is still a value."""
+    table = ("Tỷ lệ dân cư nông thôn sử dụng nước sạch đạt tiêu chuẩn QC02\n\n70%\n")
+    assert [(o.indicator_id, o.value) for o in read_text(vocab, table).observations] == \
+        [("clean_water_rural", 70.0)]
+    assert read_text(vocab, "Phòng chống cúm A/H5N1 tại 12 xã.").observations == []
+    glued = read_text(vocab, "Tỷ lệ sử dụng nước sạch nông thôn (TB87,71%).").observations
+    assert [o.value for o in glued] == [87.71]
+
+
 def test_nfd_text_reads_like_nfc(vocab: Vocabulary) -> None:
     text = "- Tuổi thọ trung bình đạt 73,5 tuổi; số năm sống khoẻ đạt tối thiểu 65,5 năm."
     nfd = unicodedata.normalize("NFD", text)

@@ -127,6 +127,10 @@ class NotValues:
             # 90-90-90, 95-95-95: a goal's name, not a range (it would take the goal's year
             # as its own, and the values that spell it out would lose it)
             (re.compile(r"\d(?<!\d\d)\d{0,2}(?:\s*-\s*\d{1,3}){2,}(?![\d,.])"), "-"),
+            # QC02, QCVN01, H5N1, AT2, km2: digits glued to a letter are part of a code or a
+            # unit's name, unless a percent or per-mille sign follows ("TB87,71%", "đạt85%": a
+            # value whose space was lost). A literal "\\n" escape before a number is a line break.
+            (re.compile(r"\d(?<=[^\W\d_]\d)(?<!\\[nrt]\d)\d*(?![\d.,]*\s*[%‰])"), ""),
             # 48 tiết/2 năm, 08 xã/4 huyện (from the start of a digit run, as above)
             (re.compile(rf"\d(?<!\d\d)\d*\s*/\s*\d+(?!\s*\(\s*{NUMBER}\s*%)"), "/"),
         ]
