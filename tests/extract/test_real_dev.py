@@ -38,17 +38,19 @@ class RealSet(NamedTuple):
 SETS = [
     # 15 excerpts, 13 provinces; now 1.000 / 1.000, indicator 0.976 (stop 21: a "%" typed for
     # a rate per N)
-    RealSet("real_dev", 84, 15, 0.99, 0.99, 0.95),
+    # stop 27: now 1.000 / 1.000
+    RealSet("real_dev", 84, 15, 0.99, 0.99, 0.99),
     # 6 excerpts; first 0.163 / 0.433 (held-out); now 1.000 / 1.000
-    RealSet("real_dev2", 75, 6, 0.99, 0.99, 0.98),
+    # stop 27: now 1.000 / 1.000
+    RealSet("real_dev2", 75, 6, 0.99, 0.99, 0.99),
     # 7 texts; first 0.429 / 0.700 (held-out); now 0.918 / 0.978, indicator 0.978
     RealSet("real_dev3", 49, 7, 0.91, 0.97, 0.97),
     # 7 pages and plans; first 0.708 / 0.850 (held-out); now 1.000 / 1.000
     RealSet("real_dev4", 24, 7, 0.99, 0.99, 0.99),
-    # 12 pages, plans and a statistics report; first 0.436 / 0.649 (held-out); now 0.982 /
-    # 1.000, indicator 1.000, kind 0.944 (Thanh Hóa's page reports "đến năm 2017 … còn
+    # 12 pages, plans and a statistics report; first 0.436 / 0.649 (held-out); now 1.000 / 1.000,
+    # indicator 1.000, kind 0.944 (Thanh Hóa's page reports "đến năm 2017 … còn
     # 12,27%": its three values are read as targets)
-    RealSet("real_dev5", 55, 12, 0.97, 0.99, 0.99, kind=0.94),
+    RealSet("real_dev5", 55, 12, 0.99, 0.99, 0.99, kind=0.94),
     # 13 pages and two yearbook tables, mostly reported values; first 0.558 / 0.707
     # (held-out); now 0.885 / 0.939 (a share whose name splits its words stays unread:
     # README). Stop 21 reads Vĩnh Phúc's "tỷ suất sinh thô giảm còn 15.4%" as 15.4 per 1,000,
@@ -56,18 +58,19 @@ SETS = [
     # precision 0.980
     RealSet("real_dev6", 52, 13, 0.88, 0.93, 0.99, frozenset({"rd_cao_bang_2024_bao_phu_bhyt"})),
     # 13 press pages, a reposted plan and a yearbook page one cell per line; first 0.375 /
-    # 0.717 (held-out); now 0.898 / 0.963, kind 0.911 (undated pages whose values the key
+    # 0.717 (held-out); now 0.932 / 0.988, kind 0.911 (undated pages whose values the key
     # reads as reported: README); 0.932 / 0.965 since a page's headline is read apart
-    RealSet("real_dev7", 88, 13, 0.92, 0.95, 0.98,
-            frozenset({"rd_binh_duong_2015_tiem_chung_mo_rong"}), kind=0.89),
+    RealSet("real_dev7", 88, 13, 0.93, 0.98, 0.98,
+            frozenset({"rd_binh_duong_2015_tiem_chung_mo_rong"}), kind=0.93),
     # 9 pages, a plan with its line breaks written out and a yearbook page; first 0.192 /
     # 0.263 (held-out); now 0.865 / 0.957, kind 0.956 (stop 20: pupils' insurance, school years)
-    RealSet("real_dev8", 52, 9, 0.85, 0.94, 0.99,
-            frozenset({"rd_ha_tinh_2020_xa_dat_tieu_chi_y_te"}), kind=0.93),
+    # stop 27: now 0.865 / 0.957
+    RealSet("real_dev8", 52, 9, 0.86, 0.95, 0.99,
+            frozenset({"rd_ha_tinh_2020_xa_dat_tieu_chi_y_te"})),
     # 10 pages, two plans and a scanned table of rates in paragraphs; first 0.182 / 0.727
-    # (held-out); now 0.830 / 0.961, kind 0.932 (heights in metres and a TB page's shares of
+    # (held-out); now 0.898 / 0.963, kind 0.932 (heights in metres and a TB page's shares of
     # drug-resistant cases stay unread; patient groups' shares are left for review: README)
-    RealSet("real_dev9", 88, 10, 0.81, 0.95, 0.94, kind=0.92),
+    RealSet("real_dev9", 88, 10, 0.89, 0.96, 0.94),
     # 11 pages, a review of a term's targets written "achieved/target" and plans; first 0.396 /
     # 0.633 (held-out); now 0.729 / 0.946, kind 0.943, indicator 0.886 (COVID-19 and
     # drug-resistant TB shares have no catalogue indicator: README)
@@ -75,22 +78,22 @@ SETS = [
     # người …"); now 0.792 / 0.974
     RealSet("real_dev10", 48, 11, 0.79, 0.97, 0.94, kind=0.93),
     # 12 pages, yearbook overviews, a portal's table one cell per paragraph and a word-segmented
-    # copy; first 0.537 / 0.679 (held-out); now 0.881 / 0.868, kind 0.949 (the word-segmented
+    # copy; first 0.537 / 0.679 (held-out); now 0.910 / 0.884, kind 0.949 (the word-segmented
     # copy is read since stop 18)
-    RealSet("real_dev11", 67, 12, 0.87, 0.85, 0.97, kind=0.93),
+    RealSet("real_dev11", 67, 12, 0.91, 0.88, 0.99),
     # 8 pages and yearbook tables (years down under a titled header, records one cell per
     # paragraph, an English page); first 0.245 / 0.414 (held-out); now 0.939 / 0.939 (the
     # English yearbook page stays unread: README)
     # stop 24: English words as data read the English yearbook page; now 0.939 / 0.979
-    RealSet("real_dev12", 49, 8, 0.93, 0.93, 0.99, frozenset()),
+    RealSet("real_dev12", 49, 8, 0.93, 0.93, 0.99),
     # 12 press pages, a plan's targets year by year and a table one cell per paragraph;
-    # first 0.315 / 0.607 (held-out); now 0.907 / 0.925 (Quảng Ninh's and Bến Tre's values
+    # first 0.315 / 0.607 (held-out); now 0.944 / 0.927 (Quảng Ninh's and Bến Tre's values
     # are dated by their one-year manifest periods where the key leaves them undated: README);
     # 0.833 / 0.865 since stop 21 (COVID-19 doses by age group, a "%" typed for a rate).
     # Indicator lowered from 0.95 in stop 22: Kon Tum's "tiêm đủ liều vắc xin cơ bản trên tổng
     # dân số: 82,97%" is now read, as the full primary series (the catalogue's second dose,
     # of people 18 and over); its key keeps it apart ('none') for its whole-population base
-    RealSet("real_dev13", 54, 12, 0.9, 0.92, 0.93, frozenset({"rd_ben_tre_2024_nq_ktxh_2025"})),
+    RealSet("real_dev13", 54, 12, 0.94, 0.92, 0.96, frozenset({"rd_ben_tre_2024_nq_ktxh_2025"})),
     # 13 press and portal pages (four on COVID-19) and a water-and-sanitation indicator set; 23
     # of 36 rows have no catalogue indicator; first 0.444 / 0.762 (held-out); now 0.889 / 0.889,
     # 12 of the 13 rows with an indicator; 0.611 / 0.846 since stop 20 put the rural water and
@@ -110,33 +113,37 @@ SETS = [
             frozenset({"rd_thanh_hoa_2015_kh80_tai_chinh_hiv"}), kind=0.72),
     # 15 press pages (most on rural water) and a plan; first 0.651 / 0.788 (held-out); now
     # 0.857 / 0.931 (values said of now on undated pages: README)
-    RealSet("real_dev16", 63, 15, 0.84, 0.91, 0.85,
-            frozenset({"rd_vinh_long_2014_nuoc_sach",
-                       "rd_dong_thap_2018_kh224_khong_con_nan_doi"}), kind=0.90),
+    # stop 27: now 0.873 / 0.932
+    RealSet("real_dev16", 63, 15, 0.87, 0.93, 0.87,
+            frozenset({"rd_dong_thap_2018_kh224_khong_con_nan_doi",
+                       "rd_vinh_long_2014_nuoc_sach"})),
     # 9 pages and plans (two tobacco plans); first 0.371 / 0.650 (held-out); now 0.771 / 0.794
     # (list items sharing words, second-hand smoke, pages telling of plans: README)
-    RealSet("real_dev17", 35, 9, 0.77, 0.79, 0.95,
+    # stop 27: now 0.771 / 0.794
+    RealSet("real_dev17", 35, 9, 0.77, 0.79, 0.99,
             frozenset({"rd_yen_bai_2023_cham_soc_suc_khoe_sinh_san"}), kind=0.85),
     # 6 Party newspaper pages (mental health, leprosy, population); first 0.462 / 0.857
     # (held-out); now 0.769 / 1.000 (a value and the plan's value after it: README)
-    RealSet("real_dev18", 26, 6, 0.75, 0.97, 0.92, frozenset(), kind=0.97),
+    # stop 27: now 0.769 / 1.000
+    RealSet("real_dev18", 26, 6, 0.76, 0.99, 0.95),
     # 4 small pages, 7 rows; first 0.143 / 0.333 (held-out); now 0.714 / 1.000 (README)
     RealSet("real_dev19", 7, 4, 0.71, 0.99, 0.8,
             frozenset({"rd_dien_bien_2020_ntnngk_he_thong_y_te_p93"})),
     # 6 year-end and year-start press reports and a yearbook table; first 0.949 / 0.881
     # (held-out); now 0.974 / 0.950 (a target the Ministry sets for all is the nation's)
-    RealSet("real_dev20", 39, 6, 0.97, 0.95, 0.99, frozenset(), kind=0.92),
-    # 8 plans and decisions as published; first 0.652 / 0.857 (held-out); now 0.913 / 0.977
+    RealSet("real_dev20", 39, 6, 0.97, 0.95, 0.99, kind=0.92),
+    # 8 plans and decisions as published; first 0.652 / 0.857 (held-out); now 0.913 / 0.955
     # (dengue and measles in the catalogue, "Theo đó, …" goes on in the year before: README)
-    RealSet("real_dev21", 46, 8, 0.9, 0.95, 0.95, frozenset(), kind=0.95),
+    RealSet("real_dev21", 46, 8, 0.91, 0.95, 0.97),
     # 4 statistics pages (tables one cell per line); first 0.842 / 0.985 (held-out); now
     # 1.000 / 0.987 (short first cells, "(0/00)" labels: README)
-    RealSet("real_dev22", 76, 4, 0.98, 0.97, 0.95, frozenset(), kind=0.97),
+    # stop 27: now 1.000 / 0.987
+    RealSet("real_dev22", 76, 4, 0.99, 0.98, 0.97),
     # 6 single-programme pages, 12 of 15 rows with no catalogue indicator (COVID-19 shares);
     # first 0.200 / 1.000 (held-out); now 0.267 / 1.000 (README); 0.933 / 1.000 since stop 21
     # put the COVID-19 doses by age group in the catalogue
-    RealSet("real_dev23", 15, 6, 0.93, 0.99, 0.92,
-            frozenset({"rd_phu_yen_2023_cham_soc_nguoi_cao_tuoi"}), kind=0.97),
+    RealSet("real_dev23", 15, 6, 0.93, 0.99, 0.99,
+            frozenset({"rd_phu_yen_2023_cham_soc_nguoi_cao_tuoi"})),
     # 7 socio-economic result tables and congress targets; first 0.176 / 0.286 (held-out); now
     # 0.500 / 0.630 (results against a plan, planned falls, a headline's year: README)
     # stop 26: now 0.618 / 0.808
@@ -157,73 +164,79 @@ SETS = [
     RealSet("real_dev27", 11, 4, 0.72, 0.99, 0.99, frozenset({"rd_son_la_2024_vitamin_a_en"})),
     # 7 health-insurance and plan pages; first 0.968 / 0.789 (held-out); now 1.000 / 0.886 (a
     # national list of years, an as-of date: README)
-    RealSet("real_dev28", 31, 7, 0.99, 0.88, 0.99, frozenset(), kind=0.93),
+    RealSet("real_dev28", 31, 7, 0.99, 0.88, 0.99, kind=0.93),
     # 7 health-department reviews and congress pages; first 0.564 / 0.846 (held-out); now
     # 0.923 / 1.000 (terms of office, margins over a plan, COVID-19 doses, "%" typed for a
     # rate per N: README)
-    RealSet("real_dev29", 39, 7, 0.92, 0.99, 0.99, frozenset(), kind=0.97),
+    RealSet("real_dev29", 39, 7, 0.92, 0.99, 0.99, kind=0.97),
     # 6 food-safety, school-health, tobacco and older people's pages, 22 of 31 concepts with no
-    # catalogue indicator; first 0.091 / 0.375 (held-out); now 0.152 / 0.333 (README).
+    # catalogue indicator; first 0.091 / 0.375 (held-out); now 0.242 / 0.421 (README).
     # Precision lowered from 0.5: the school conditions the catalogue gained in stop 22 are
     # read in the HCDC survey page, but its key dates them by the school year 2023-2024 that
     # a paragraph seven lines up names, which the extractor leaves undated
     # Stop 25 lowered it again (0.333 to 0.312): "trẻ thừa cân" names children's overweight,
     # and the survey's obesity under 5 is read so, undated where the key dates it
-    RealSet("real_dev30", 33, 6, 0.15, 0.31, 0.8,
+    RealSet("real_dev30", 33, 6, 0.24, 0.42, 0.87,
             frozenset({"rd_ho_chi_minh_2024_benh_hoc_duong",
-                       "rd_ho_chi_minh_2025_kham_nguoi_cao_tuoi",
-                       "rd_quang_binh_2021_pcth_thuoc_la"})),
+                       "rd_ho_chi_minh_2025_kham_nguoi_cao_tuoi"})),
     # 6 population and workforce pages (two yearbook tables); first 0.116 / 0.833 (held-out);
     # now 0.698 / 0.968 (a whole-city block label, bare numbers after a name: README)
     RealSet("real_dev31", 43, 6, 0.69, 0.96, 0.96,
             frozenset({"rd_binh_dinh_2023_ty_le_tang_dan_so", "rd_ca_mau_2019_dan_so"}),
             kind=0.96),
     # 6 commemorative-day pages; first 0.368 / 0.875 (held-out); now 0.474 / 0.900 (README)
-    RealSet("real_dev32", 19, 6, 0.47, 0.9, 0.88,
+    # stop 27: now 0.474 / 0.900
+    RealSet("real_dev32", 19, 6, 0.47, 0.9, 0.99,
             frozenset({"rd_gia_lai_2025_thang_hanh_dong_hiv",
                        "rd_ha_noi_2019_lay_nhiem_hiv_tinh_duc"}), kind=0.88),
     # 4 socio-economic and hospital pages, 8 rows; first 0.750 / 0.750 (held-out); unchanged
-    # stop 26: now 0.625 / 0.625
-    RealSet("real_dev33", 8, 4, 0.62, 0.62, 0.99, frozenset({"rd_quang_nam_2018_hiv_6_thang"})),
-    # 7 pages on provinces formed on 1 July 2025; first 0.640 / 0.842 (held-out); now 0.720 /
-    # 0.900 (README)
-    RealSet("real_dev34", 25, 7, 0.72, 0.9, 0.99, frozenset(), kind=0.83),
+    # stop 27: now 0.750 / 0.667 (the catalogue's new indicators)
+    RealSet("real_dev33", 8, 4, 0.75, 0.66, 0.99, frozenset({"rd_quang_nam_2018_hiv_6_thang"})),
+    # 7 pages on provinces formed on 1 July 2025; first 0.640 / 0.842 (held-out); now 0.760 / 0.864
+    # (README)
+    # stop 27: precision 0.90 to 0.86: "bệnh án điện tử" (hospitals_emr, new) reads Đà Nẵng's
+    # 80% as its 2026 target where the key codes another row of that line
+    RealSet("real_dev34", 25, 7, 0.76, 0.86, 0.99, kind=0.84),
     # 2 Mekong Delta pages, 4 rows; first 0.500 / 1.000 (held-out); now 0.500 / 1.000 (README)
     RealSet("real_dev35", 4, 2, 0.5, 0.99, 0.0,
             frozenset({"rd_bac_lieu_2012_kham_chua_benh"}), kind=0.0),
     # 7 northern mountain pages; first 0.700 / 0.913 (held-out); now 0.900 / 0.931. Stop 25's
     # antenatal indicators read three rows the key maps to no indicator ("none"), which count
     # as disagreeing: indicator 0.704
-    RealSet("real_dev36", 30, 7, 0.9, 0.93, 0.7, frozenset({"rd_lang_son_2020_kh41_dan_so"})),
+    # stop 27: now 0.900 / 0.931
+    RealSet("real_dev36", 30, 7, 0.9, 0.93, 0.85, frozenset({"rd_lang_son_2020_kh41_dan_so"})),
     # 7 Central Highlands and south-central pages; first 0.500 / 0.833 (held-out); now 0.550 /
     # 0.917 (README)
-    RealSet("real_dev37", 20, 7, 0.55, 0.91, 0.72,
+    RealSet("real_dev37", 20, 7, 0.55, 0.91, 0.99,
             frozenset({"rd_dak_lak_2025_loai_tru_sot_ret",
-                       "rd_khanh_hoa_2021_tiem_vac_xin_covid"}), kind=0.54),
+                       "rd_khanh_hoa_2021_tiem_vac_xin_covid"}), kind=0.63),
     # 4 programme pages, 13 rows (10 with no catalogue indicator); first 0.000 / — (held-out); now
     # 0.077 / 1.000 (README)
-    RealSet("real_dev38", 13, 4, 0.07, 0.99, 0.99,
+    # stop 27: now 0.231 / 1.000
+    # stop 27: indicator floor 0.99 to 0.66: the new rabies and hepatitis B indicators read two
+    # more rows (3 matched, not 1); one of the three is read under another indicator than the
+    # key's
+    RealSet("real_dev38", 13, 4, 0.23, 0.99, 0.66,
             frozenset({"rd_ho_chi_minh_2022_kh_viem_gan_virus",
-                       "rd_quang_nam_2017_kh2470_benh_dai",
-                       "rd_thanh_hoa_undated_ung_thu_giai_doan_muon"}), kind=0.0),
-    # 8 water and sanitation pages; first 0.647 / 0.846 (held-out); now 0.843 / 0.956 (README)
+                       "rd_thanh_hoa_undated_ung_thu_giai_doan_muon"}), kind=0.66),
+    # 8 water and sanitation pages; first 0.647 / 0.846 (held-out); now 0.882 / 0.957 (README)
     # stop 24: health stations' water and latrines read (fuzzy names of a subgroup's alias);
     # now 0.863 / 0.957, kind 0.886 (the new match's kind is the labeller's other reading)
-    RealSet("real_dev39", 51, 8, 0.86, 0.95, 0.65, frozenset(), kind=0.88),
+    RealSet("real_dev39", 51, 8, 0.88, 0.95, 0.66, kind=0.88),
     # 5 Red River and north-central pages, 9 rows; first 1.000 / 0.750 (held-out); now 1.000 /
     # 0.818 (README)
-    RealSet("real_dev40", 9, 5, 0.99, 0.81, 0.99, frozenset()),
+    RealSet("real_dev40", 9, 5, 0.99, 0.81, 0.99),
     # 7 provincial plans' legal texts and press reports; first 0.318 / 0.875 (held-out); now 0.841
     # / 0.902 (README)
     RealSet("real_dev41", 44, 7, 0.84, 0.9, 0.94,
             frozenset({"rd_ha_tinh_2018_kh55_dich_benh_truyen_nhiem"})),
-    # 4 rural water indices and 2 status reports; first 0.375 / 0.522 (held-out); now 0.594 /
-    # 0.792 (README; stop 25: a standard's part number "QCVN 01-1:2018" is no value)
-    RealSet("real_dev42", 32, 6, 0.59, 0.79, 0.84, frozenset()),
-    # 5 health-department and CDC portal pages; first 0.667 / 1.000 (held-out); now 0.833 / 1.000
+    # 4 rural water indices and 2 status reports; first 0.375 / 0.522 (held-out); now 0.719 / 0.793
+    # (README; stop 25: a standard's part number "QCVN 01-1:2018" is no value)
+    RealSet("real_dev42", 32, 6, 0.71, 0.79, 0.86),
+    # 5 health-department and CDC portal pages; first 0.667 / 1.000 (held-out); now 0.889 / 1.000
     # (README). Stop 25's antenatal indicators read three rows the key maps to "none" (counted
     # as disagreeing, indicator 0.733) and dates them as the page's other values (kind 0.600)
-    RealSet("real_dev43", 18, 5, 0.83, 0.99, 0.73, frozenset(), kind=0.6),
+    RealSet("real_dev43", 18, 5, 0.88, 0.99, 0.93, kind=0.56),
     # 5 primary-care pages, 13 rows; first 0.385 / 0.556 (held-out); now 0.538 / 0.583 (README).
     # Stop 25 reads "hơn 1,5 triệu hồ sơ, chiếm 99% dân số" (a scale word makes the count), as
     # the population's health management where the key has electronic records: indicator 0.714
@@ -231,11 +244,11 @@ SETS = [
             frozenset({"rd_ha_noi_2025_ho_so_suc_khoe_dien_tu"}), kind=0.71),
     # 2 yearbook pages of rates by residence; first 0.000 / — (held-out); now 1.000 / 1.000
     # (stop 23: column names run together in single spaces are split where each one begins)
-    RealSet("real_dev45", 66, 2, 0.99, 0.99, 0.99, frozenset()),
+    RealSet("real_dev45", 66, 2, 0.99, 0.99, 0.99),
     # 1 Party-congress infographic, 2 rows; first 1.000 / 1.000 (held-out); now 1.000 / 1.000
-    RealSet("real_dev46", 2, 1, 0.99, 0.99, 0.99, frozenset()),
+    RealSet("real_dev46", 2, 1, 0.99, 0.99, 0.99),
     # 4 statistics pages and reports; first 0.786 / 0.917 (held-out); now 0.929 / 0.929 (README)
-    RealSet("real_dev47", 28, 4, 0.92, 0.92, 0.99, frozenset()),
+    RealSet("real_dev47", 28, 4, 0.92, 0.92, 0.99),
     # 7 interviews, review meetings and press reports, 13 rows; first 0.769 / 1.000 (held-out);
     # now 0.769 / 1.000 (a six-month birth rate in % and a vague share of violations: README)
     RealSet("real_dev48", 13, 7, 0.76, 0.99, 0.9,
@@ -251,22 +264,23 @@ SETS = [
     RealSet("real_dev50", 30, 7, 0.7, 0.77, 0.9,
             frozenset({"rd_cao_bang_2020_tao_hon_can_huyet",
                        "rd_cao_bang_2021_tao_hon_muc_tieu_2025"}), kind=0.42),
-    # 5 southern pages and plans; first 0.356 / 0.500 (held-out); now 0.733 / 0.917, indicator
+    # 5 southern pages and plans; first 0.356 / 0.500 (held-out); now 0.778 / 0.946, indicator
     # 0.788 (README). Two values the key reads are left unread as wrongly named before: a
     # "chênh lệch mức sinh" (the gap, not the fertility rate) and "ít nhất 50% người trưởng
     # thành" (a bound's words borrowed the last item's indicator)
-    RealSet("real_dev51", 45, 5, 0.73, 0.94, 0.78, frozenset(), kind=0.87),
+    RealSet("real_dev51", 45, 5, 0.77, 0.94, 0.82, kind=0.88),
     # 3 yearly socio-economic target lists, 14 rows; first 0.357 / 1.000 (held-out); now 0.500 /
     # 1.000 (stop 25 reads a table of one estimate column one cell per line; the PDF table whose
     # rows wrap now reads, but its "%" row holds per-mille values and is quarantined: README)
     RealSet("real_dev52", 14, 3, 0.5, 0.99, 0.99,
             frozenset({"rd_quang_tri_2023_chi_tieu_ktxh_chu_yeu"}), kind=0.85),
     # 5 health-sector review reports, 11 rows; first 0.455 / 0.556 (held-out); now 0.818 / 1.000
-    RealSet("real_dev53", 11, 5, 0.81, 0.99, 0.99, frozenset()),
-    # 6 nutrition plans and pages; first 0.500 / 0.769 (held-out); now 0.625 / 0.833 (README;
+    RealSet("real_dev53", 11, 5, 0.81, 0.99, 0.99),
+    # 6 nutrition plans and pages; first 0.500 / 0.769 (held-out); now 0.700 / 0.824 (README;
     # stop 25's newborn indicators read rows the key maps to "none": indicator 0.760)
-    RealSet("real_dev54", 40, 6, 0.62, 0.83, 0.76,
-            frozenset({"rd_quang_nam_2022_kh5729_dinh_duong"}), kind=0.91),
+    # stop 27: precision 0.83 to 0.82: Yên Bái's complementary-feeding 60% is read undated
+    # where the key dates it 2024 (the page's year, not stated beside it)
+    RealSet("real_dev54", 40, 6, 0.7, 0.82, 0.85, kind=0.92),
     # 8 communicable-disease press pages, 27 rows (12 of 16 concepts have no catalogue
     # indicator); first 0.259 / 0.636 (held-out); now 0.333 / 0.692 (README)
     RealSet("real_dev55", 27, 8, 0.33, 0.69, 0.66,
@@ -275,10 +289,11 @@ SETS = [
                        "rd_ho_chi_minh_2022_sot_xuat_huyet"}), kind=0.77),
     # 8 Red River Delta and north-central pages; first 0.808 / 1.000 (held-out); now 0.808 /
     # 1.000 (README)
-    RealSet("real_dev56", 26, 8, 0.8, 0.99, 0.95, frozenset(), kind=0.8),
+    RealSet("real_dev56", 26, 8, 0.8, 0.99, 0.95, kind=0.8),
     # stop 24's held-out sets (README in each: first table, table now, what is still missed).
     # 3 workforce and traditional-medicine pages; first 0.688 / 0.917; now the same
-    RealSet("real_dev57", 16, 3, 0.68, 0.91, 0.63, kind=0.72),
+    # stop 27: now 0.750 / 0.923
+    RealSet("real_dev57", 16, 3, 0.75, 0.92, 0.83, kind=0.75),
     # 6 screening and sex-ratio pages; first 0.750 / 0.714; now 0.750 / 0.789 ("so kế hoạch")
     RealSet("real_dev58", 20, 6, 0.75, 0.78, 0.93,
             frozenset({"rd_ben_tre_2016_ctmtqg_y_te_dan_so", "rd_long_an_nd_sang_loc_so_sinh"}),
@@ -287,34 +302,37 @@ SETS = [
     RealSet("real_dev59", 1, 1, 0.99, 0.5, 0.99),
     # 5 yearly reports, 4 of them English pages; first 0.038 / 1.000; now 0.692 / 1.000 (English
     # words as data: aliases, "in 2021", "reached"; the COVID-19 doses page stays unread)
-    RealSet("real_dev60", 26, 5, 0.69, 0.99, 0.61, frozenset(), kind=0.83),
-    # 8 pages of rarely used provinces; first 0.500 / 0.750; now 0.733 / 0.815 (a portal's
+    RealSet("real_dev60", 26, 5, 0.69, 0.99, 0.61, kind=0.83),
+    # 8 pages of rarely used provinces; first 0.500 / 0.750; now 0.733 / 0.846 (a portal's
     # table with a "|" line between cells)
-    RealSet("real_dev61", 30, 8, 0.73, 0.81, 0.68, frozenset({"rd_tra_vinh_2022_bhyt"}),
-            kind=0.9),
+    RealSet("real_dev61", 30, 8, 0.73, 0.84, 0.68, frozenset({"rd_tra_vinh_2022_bhyt"}), kind=0.9),
     # 5 pages on older people's health checks and mental health; first 0.697 / 0.885; now
     # 0.758 / 0.893 ("năm 2019 là …% và năm 2020 là …%"). Kind 0.76: an undated programme's
     # past shares (2015-2020, inside its 2011-2030 period) are read as its targets
-    RealSet("real_dev62", 33, 5, 0.75, 0.89, 0.78,
+    # stop 27: now 0.818 / 0.871
+    # stop 27: precision 0.89 to 0.87: Tiền Giang's older people treated when ill (100%) is read
+    # for 2030 as well as for 2025, the key codes only 2025
+    RealSet("real_dev62", 33, 5, 0.81, 0.87, 0.92,
             frozenset({"rd_ho_chi_minh_2025_kh_kham_suc_khoe_nguoi_cao_tuoi",
-                       "rd_ho_chi_minh_2025_sang_loc_nguoi_cao_tuoi_du_lieu"}), kind=0.75),
+                       "rd_ho_chi_minh_2025_sang_loc_nguoi_cao_tuoi_du_lieu"}), kind=0.77),
     # 2 older texts (insurance targets by year, a gazetteer); first 0.556 / 0.833; now 0.778 /
     # 0.875 (stop 25: a year list's "năm 2019: 83,0% và năm 2020: 85,0%" goes on across "và")
     RealSet("real_dev63", 9, 2, 0.77, 0.87, 0.99,
             frozenset({"rd_dong_nai_1996_dia_chi_ba_me_tre_em"}), kind=0.8),
     # 8 English press pages; first 0.000 / — (no English words then); now 0.424 / 0.636
-    RealSet("real_dev64", 33, 8, 0.42, 0.63, 0.78, frozenset(), kind=0.92),
+    RealSet("real_dev64", 33, 8, 0.42, 0.63, 0.78, kind=0.92),
     # stop 25: 6 pages on the 2025-2030 term's targets (4 in English), 32 rows; first 0.219 /
     # 0.368 (held-out); now 0.875 / 1.000, no longer held-out (English words added for it: README)
     RealSet("real_dev65", 32, 6, 0.87, 0.99, 0.96,
             frozenset({"rd_hung_yen_2030_de_an_y_te_2026_2030_en"}), kind=0.89),
     # 3 disease-programme pages, 9 rows (5 map to no indicator); first 0.111 / 1.000 (held-out);
-    # now 0.333 / 1.000 (README)
-    RealSet("real_dev66", 9, 3, 0.33, 0.99, 0.33, frozenset(), kind=0.66),
+    # now 0.556 / 1.000 (README)
+    RealSet("real_dev66", 9, 3, 0.55, 0.99, 0.6, kind=0.8),
     # 2 yearbook pages (infant mortality by sex; birth, death and natural increase 1991-2012),
     # 93 rows; first 0.000 / — (held-out); now 1.000 / 1.000 (the key maps the rates by sex to
     # no indicator, which the catalogue now has: indicator 0.806)
-    RealSet("real_dev67", 93, 2, 0.99, 0.99, 0.8, frozenset()),
+    # stop 27: now 1.000 / 1.000
+    RealSet("real_dev67", 93, 2, 0.99, 0.99, 0.99),
     # 5 recent pages (Sơn La, Quảng Nam, Quảng Ninh twice, Lào Cai), 22 rows; first 0.727 / 0.762
     # (held-out, scored on 169bdbb); now 0.727 / 0.842 (a page about one of the province's
     # cities gives the province only its values marked province-wide: README)
@@ -326,19 +344,21 @@ SETS = [
     RealSet("real_dev69", 16, 3, 0.43, 0.87, 0.85, frozenset({"rd_quang_tri_2016_muoi_iot"}),
             kind=0.71),
     # 7 HIV, methadone, food-safety and alcohol pages, 5 in English; first 0.179 / 0.500
-    # (held-out, stop 26); now 0.500 / 0.667
-    RealSet("real_dev70", 28, 7, 0.5, 0.66, 0.85,
+    # (held-out, stop 26); now 0.536 / 0.682
+    RealSet("real_dev70", 28, 7, 0.53, 0.68, 0.86,
             frozenset({"rd_binh_duong_2020_kh_hiv_quy_toan_cau_en",
                        "rd_nghe_an_2020_hiv_thong_ke_en"})),
     # 1 page on a new province's 2025 health review; first 1.000 / 1.000 (held-out, stop 26);
     # now 1.000 / 1.000
-    RealSet("real_dev71", 1, 1, 0.99, 0.99, 0.99, frozenset()),
+    RealSet("real_dev71", 1, 1, 0.99, 0.99, 0.99),
     # 5 population and premarital-check plans and pages; first 0.759 / 0.917 (held-out, stop
     # 26); now 0.862 / 0.926
-    RealSet("real_dev72", 29, 5, 0.86, 0.92, 0.99, frozenset(), kind=0.76),
+    RealSet("real_dev72", 29, 5, 0.86, 0.92, 0.99, kind=0.76),
     # 5 plans on tobacco, drowning, workers' health, family planning; first 0.607 / 0.739
-    # (held-out, stop 26); now 0.607 / 0.739
-    RealSet("real_dev73", 28, 5, 0.6, 0.73, 0.99, frozenset()),
+    # (held-out, stop 26); now 0.679 / 0.679
+    # stop 27: precision 0.73 to 0.67: Cà Mau's three tobacco-knowledge targets (new indicators)
+    # are read undated; the key dates them 2025 from the plan's heading sentence
+    RealSet("real_dev73", 28, 5, 0.67, 0.67, 0.94),
     # 4 health-sector reviews in provincial papers; first 0.667 / 0.667 (held-out, stop 26);
     # now 0.667 / 0.667
     RealSet("real_dev74", 6, 4, 0.66, 0.66, 0.75, frozenset({"rd_son_la_2025_70_nam_nganh_y_te"})),
@@ -365,6 +385,20 @@ SETS = [
             frozenset({"rd_bac_giang_2024_y_te_co_so_en",
                        "rd_lao_cai_2025_kh220_ho_so_suc_khoe_dien_tu",
                        "rd_quang_nam_2018_ho_sinh_y_si_san_nhi"})),
+    # 1 English summary of a provincial master plan (Sóc Trăng, 2021-2030); first 0.400 /
+    # 0.500 (held-out, 8f1a6ff)
+    RealSet("real_dev79", 5, 1, 0.4, 0.5, 0.99),
+    # 4 province overview pages (an investment page in English, a yearbook overview, a portal's
+    # introduction, an encyclopaedia's revision page); first 0.500 / 0.600 (held-out, 8f1a6ff)
+    RealSet("real_dev80", 12, 4, 0.5, 0.6, 0.99,
+            frozenset({"rd_kien_giang_2015_kitra_health_en", "rd_long_an_2019_gioi_thieu_chung",
+                       "rd_tien_giang_2019_wikipedia_dan_so"})),
+    # 8 health-insurance pages and a People's Council table one cell per line; first 0.579 /
+    # 0.550 (held-out, 8f1a6ff); now 0.579 / 0.524. Stop 27: "QC02" is no longer a value, so
+    # the water row's 70% and 73% take its indicator (not the beds row's), but the table's
+    # years are not read (each is dated 2020) and its "(tăng 3%)" now falls to beds: one more
+    # extra (README)
+    RealSet("real_dev81", 19, 8, 0.57, 0.52, 0.72),
 ]
 
 
