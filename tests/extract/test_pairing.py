@@ -1968,3 +1968,19 @@ def test_english_wordings_name_the_hiv_targets(vocab: Vocabulary) -> None:
                                 "1/100,000.", period_start=2025, period_end=2030, title="")
     assert [(o.indicator_id, o.year, o.comparator, o.value) for o in found] == [
         ("hiv_know_status", 2030, "=", 95.0), ("hiv_deaths_per_100k", 2030, "<", 1.0)]
+
+
+def test_a_paragraph_opening_with_a_goal_verb_goes_on_with_the_goals_before_it(
+        vocab: Vocabulary) -> None:
+    # a page telling of a plan: the paragraph after the one that set the period's targets
+    # opens with a goal's verb and names no year of its own; it goes on with that period
+    goals = ("Theo mục tiêu đề ra, giai đoạn 2024 – 2026 giảm tỷ lệ hút thuốc lá ở nam giới "
+             "trưởng thành xuống dưới 40%.\n\n")
+    more = "Giảm tỷ lệ tiếp xúc thụ động với khói thuốc lá tại nơi làm việc dưới 28%."
+    found = observations(vocab, goals + more, period_start=2024, period_end=2026, title="")
+    assert [(o.indicator_id, o.year, o.value) for o in found] == [
+        ("male_smoking", 2026, 40.0), ("secondhand_smoke_workplace", 2026, 28.0)]
+    # aims without values before it set no period for it
+    aims = "Mục tiêu chung đến năm 2026 là giảm tác hại của thuốc lá.\n\n"
+    alone = observations(vocab, aims + more, period_start=2023, period_end=2026, title="")
+    assert [(o.indicator_id, o.year) for o in alone] == [("secondhand_smoke_workplace", None)]

@@ -276,11 +276,9 @@ SETS = [
             frozenset({"rd_quang_tri_2023_chi_tieu_ktxh_chu_yeu"}), kind=0.85),
     # 5 health-sector review reports, 11 rows; first 0.455 / 0.556 (held-out); now 0.818 / 1.000
     RealSet("real_dev53", 11, 5, 0.81, 0.99, 0.99),
-    # 6 nutrition plans and pages; first 0.500 / 0.769 (held-out); now 0.700 / 0.824 (README;
+    # 6 nutrition plans and pages; first 0.500 / 0.769 (held-out); now 0.800 / 0.941 (README;
     # stop 25's newborn indicators read rows the key maps to "none": indicator 0.760)
-    # stop 27: precision 0.83 to 0.82: Yên Bái's complementary-feeding 60% is read undated
-    # where the key dates it 2024 (the page's year, not stated beside it)
-    RealSet("real_dev54", 40, 6, 0.7, 0.82, 0.85, kind=0.92),
+    RealSet("real_dev54", 40, 6, 0.8, 0.94, 0.84, kind=0.93),
     # 8 communicable-disease press pages, 27 rows (12 of 16 concepts have no catalogue
     # indicator); first 0.259 / 0.636 (held-out); now 0.333 / 0.692 (README)
     RealSet("real_dev55", 27, 8, 0.33, 0.69, 0.66,
@@ -355,10 +353,8 @@ SETS = [
     # 26); now 0.862 / 0.926
     RealSet("real_dev72", 29, 5, 0.86, 0.92, 0.99, kind=0.76),
     # 5 plans on tobacco, drowning, workers' health, family planning; first 0.607 / 0.739
-    # (held-out, stop 26); now 0.679 / 0.679
-    # stop 27: precision 0.73 to 0.67: Cà Mau's three tobacco-knowledge targets (new indicators)
-    # are read undated; the key dates them 2025 from the plan's heading sentence
-    RealSet("real_dev73", 28, 5, 0.67, 0.67, 0.94),
+    # (held-out, stop 26); now 0.929 / 0.929
+    RealSet("real_dev73", 28, 5, 0.92, 0.92, 0.96),
     # 4 health-sector reviews in provincial papers; first 0.667 / 0.667 (held-out, stop 26);
     # now 0.667 / 0.667
     RealSet("real_dev74", 6, 4, 0.66, 0.66, 0.75, frozenset({"rd_son_la_2025_70_nam_nganh_y_te"})),

@@ -191,7 +191,22 @@ def _carry_now(vocab: Vocabulary, seg: Segment, state: SectionState) -> None:
         seg.linked_now = found[-1] if found else state.last_now
         years = [p.year for p in year_phrases(vocab, before) if p.kind == "year"]
         seg.linked_year = years[-1] if years else state.last_year
+    elif _goes_on_with_goals(vocab, low, state.last_text):
+        years = [p.year for p in year_phrases(vocab, state.last_text or "") if p.kind == "year"]
+        seg.linked_year = years[-1] if years else None
     state.last_now, state.last_text, state.last_year = seg.linked_now, low, seg.linked_year
+
+
+def _goes_on_with_goals(vocab: Vocabulary, low: str, before: str | None) -> bool:
+    """"Theo mục tiêu đề ra, giai đoạn 2023 – 2025 giảm … xuống dưới 39% … / Giảm tỷ lệ …
+    dưới 30%; …": a paragraph opening with a goal's verb goes on with the goals (targets with
+    values, not only aims) of the paragraph before."""
+    opening = low.lstrip()[:40]
+    return before is not None and any(opening.startswith(w) for w in vocab.goal_openers) \
+        and vocab.target_word_re.search(before) is not None and _SHARE_RE.search(before) is not None
+
+
+_SHARE_RE = re.compile(r"\d\s*%")
 
 
 SUBHEADING_MAX = 80  # characters of a web page's subheading ("Kết quả nổi bật")
