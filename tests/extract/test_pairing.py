@@ -222,19 +222,21 @@ def test_a_per_n_unit_written_after_a_count_noun_is_that_numbers_only(
 
 def test_a_population_groups_value_is_not_the_whole_populations(vocab: Vocabulary) -> None:
     # a group's share (subgroups.yaml population_groups) goes to an indicator only when the
-    # indicator is that group's (pupils' insurance is); otherwise it stays an unmapped
-    # statement for review (patients' cards are not the people's coverage)
+    # indicator is that group's (pupils' insurance is, and since stop 27 that of people with
+    # HIV on ARV); otherwise it stays an unmapped statement for review (workers' cards are not
+    # the people's coverage)
     text = ("2. Mục tiêu cụ thể\n"
             "- 90% bệnh nhân điều trị ARV có tải lượng vi rút HIV thấp dưới ngưỡng ức chế.\n"
             "- 100% bệnh nhân điều trị ARV có thẻ Bảo hiểm y tế.\n"
+            "- 100% người lao động tại các khu công nghiệp có thẻ Bảo hiểm y tế.\n"
             "- Tỷ lệ học sinh, sinh viên tham gia bảo hiểm y tế đạt 98%.\n"
             "- Tỷ lệ dân số tham gia bảo hiểm y tế đạt 95%.")
     out = read_text(vocab, text)
     assert [(o.indicator_id, o.value) for o in out.observations] == [
-        ("hiv_viral_suppression", 90.0), ("health_insurance_coverage_students", 98.0),
-        ("health_insurance_coverage", 95.0)]
+        ("hiv_viral_suppression", 90.0), ("hiv_insured", 100.0),
+        ("health_insurance_coverage_students", 98.0), ("health_insurance_coverage", 95.0)]
     unmapped = [s.indicator_text for s in out.statements if s.is_numeric and not s.is_mapped]
-    assert len(unmapped) == 1 and "thẻ Bảo hiểm y tế" in unmapped[0]
+    assert len(unmapped) == 1 and "người lao động" in unmapped[0]
 
 
 def test_a_year_in_a_bracketed_remark_dates_only_the_remark(vocab: Vocabulary) -> None:
