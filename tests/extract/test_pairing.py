@@ -1986,3 +1986,18 @@ def test_a_paragraph_opening_with_a_goal_verb_goes_on_with_the_goals_before_it(
     aims = "Mục tiêu chung đến năm 2026 là giảm tác hại của thuốc lá.\n\n"
     alone = observations(vocab, aims + more, period_start=2023, period_end=2026, title="")
     assert [(o.indicator_id, o.year) for o in alone] == [("secondhand_smoke_workplace", None)]
+
+
+def test_a_clause_opening_with_its_group_gives_its_values_that_subgroup(
+        vocab: Vocabulary) -> None:
+    # "Đối với nam 18 tuổi đạt …" with no comma after the group, or after a colon in a long
+    # sentence: the group names the subgroup of the values (words: vocabulary regarding_words)
+    found = observations(vocab, "Cải thiện tầm vóc thanh niên:\n\nĐối với nữ 18 tuổi đạt chiều "
+                                "cao trung bình 155,5cm vào năm 2026.", period_start=2021,
+                         period_end=2030, title="")
+    assert [(o.indicator_id, o.year, o.value) for o in found] == [
+        ("height_18_female", 2026, 155.5)]
+    found = observations(vocab, "Mục tiêu theo các tiêu chí: đối với nam 18 tuổi, năm 2026 "
+                                "chiều cao trung bình 166 cm.", period_start=2021,
+                         period_end=2030, title="")
+    assert [(o.indicator_id, o.value) for o in found] == [("height_18_male", 166.0)]

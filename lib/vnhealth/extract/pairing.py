@@ -222,6 +222,15 @@ class _SegmentPairing:
             # "63,5% hộ dân nông thôn sử dụng nước sạch": the number leads its phrase, and the
             # subgroup stands in it after the number
             return self._name(d, clause, unit, match_unit, after)
+        # the clause, the part of the sentence after its last colon or semicolon, the sentence
+        parts = (clause[0], max(self.low.rfind(":", sentence[0], d.start),
+                                self.low.rfind(";", sentence[0], d.start)) + 1, sentence[0])
+        regarding = self._regarding_subgroup(*parts) \
+            if named is None and subgroup is None else None
+        if regarding is not None:
+            # "Đối với nam 18 tuổi đạt chiều cao trung bình 167cm": the clause (or its
+            # sentence) opens by naming the group its values are about
+            return self._name(d, clause, unit, match_unit, regarding)
         if named is None and subgroup is None and self.run.title_subgroup is not None:
             # "Tỷ lệ hộ gia đình có nhà tiêu hợp vệ sinh" in "… Vệ sinh môi trường nông thôn":
             # the subgroup the whole document is about
@@ -250,6 +259,16 @@ class _SegmentPairing:
             if again[0] is not None and again[0].indicator.subgroup == carried:
                 return again
         return found
+
+    def _regarding_subgroup(self, *starts: int) -> str | None:
+        """The subgroup right after a word opening a clause or sentence about one group
+        ("Đối với nữ 18 tuổi …", vocabulary `regarding_words`), tried at each start."""
+        for lo in starts:
+            opener = self.vocab.regarding_re.match(self.low, lo)
+            group = self.vocab.subgroup_re.match(self.low, opener.end()) if opener else None
+            if group is not None and self.vocab.subgroup_of(group) is not None:
+                return self.vocab.subgroup_of(group)
+        return None
 
     def _opening_subgroup(self, lo: int, pos: int) -> str | None:
         """The subgroup a sentence starting at lo opens with ("Đối với trẻ em từ 5 đến dưới 12

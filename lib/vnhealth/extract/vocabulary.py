@@ -305,6 +305,9 @@ class Vocabulary:
         # a name right after these says the opposite, or another quantity: not that name
         not_it = [*v.get("negation_words", []), *v.get("difference_nouns", [])]
         self.negated_re = re.compile(rf"(?<!\w)(?:{words_alternation(not_it)})\s+$")
+        # "Đối với nam 18 tuổi …": a clause about the group named right after these words
+        self.regarding_re = re.compile(
+            rf"[\W\d_]*(?:{words_alternation(v.get('regarding_words', []))})\s+(?=\w)")
         self.linking_re = re.compile(
             rf"\W*(?:{words_alternation(v.get('linking_words', []))})(?!\w)")
         # what tells a value as reported: a present word, or a perfect verb of a change
