@@ -407,6 +407,31 @@ def test_one_per_line_with_every_cell_in_its_own_paragraph(vocab: Vocabulary) ->
         (2005, "18,6"), (2009, "18,1"), (2015, "13,32"), (2019, "16,6"), (2020, "16,2")]
 
 
+# a table flattened one cell per line whose header cells hold words beside their years, and a
+# note in brackets under each value but the first (the change from the column before): a
+# People's Council committee's page (the layout of real_dev81's Đồng Nai table)
+FLATTENED_HEADER = "\n\n".join([
+    "TT", "Nội dung chỉ tiêu", "Nghị quyết", "NQ HĐND tỉnh", "năm 2024", "Dự thảo NQ",
+    "năm 2025", "Nghị quyết Đại hội; NQ HĐND tỉnh giai đoạn", "2021 - 2030",
+    "1", "Số giường bệnh/vạn dân", "30,5", "31", "(tăng 0,5 giường bệnh/vạn dân)", "35",
+    "(tăng 4 giường bệnh/vạn dân)",
+    "2", "Tỷ lệ bao phủ bảo hiểm y tế", "92%", "93%", "(tăng 1%)", "95%", "(tăng 2%)"])
+
+
+def test_flattened_header_with_word_cells_and_notes(vocab: Vocabulary) -> None:
+    name, found = _read(vocab, FLATTENED_HEADER, at=8)
+    assert name == "flattened_header" and found.table is not None
+    assert [c.year for c in found.table.columns] == [2024, 2025, 2030]
+    assert [(label, [(y, t) for y, t, _n in cells]) for label, _u, cells
+            in _cells(found.table)] == [
+        ("Số giường bệnh/vạn dân", [(2024, "30,5"), (2025, "31"), (2030, "35")]),
+        ("Tỷ lệ bao phủ bảo hiểm y tế", [(2024, "92%"), (2025, "93%"), (2030, "95%")])]
+    # a title naming the year of the date line above it is no header
+    dated = "Hà Nội, ngày 14 tháng 03\nnăm 2024\n|\nKẾ HOẠCH\nPHÒNG, CHỐNG HIV NĂM 2024\n"
+    spot = spot_at(dated.split("\n"), 1, vocab.table_words, PERIOD_END)
+    assert not any(s.detect(spot) for s in SHAPES)
+
+
 # years down under one line of column labels, the total block's label between them and the
 # year rows, then the urban block (a yearbook page in runs of spaces, real_dev8)
 YEARS_DOWN_BLOCKS = """            Tỷ suất sinh thô    Tỷ suất chết thô    Tỷ lệ tăng tự nhiên
@@ -484,7 +509,8 @@ def test_year_records_labels_past_many_blank_lines(vocab: Vocabulary) -> None:
 
 def test_every_registered_shape_has_a_fixture_here() -> None:
     tested = {"tab_rows", "pipe_rows", "pdf_rows", "unit_rows", "side_by_side",
-              "wrapped_header", "stacked_header", "one_per_line", "single_year", "years_down",
+              "wrapped_header", "stacked_header", "one_per_line", "flattened_header",
+              "single_year", "years_down",
               "year_records"}
     assert [s.name for s in SHAPES][:4] == ["tab_rows", "pipe_rows", "pdf_rows", "unit_rows"]
     assert {s.name for s in SHAPES} == tested

@@ -17,6 +17,8 @@ read like prose. registry.py lists them in the order they are tried.
                   2017 2018" / "Prel. 2019"): a PDF's text of one header row
   stacked_header  a header over several lines ("Sơ bộ" above "2023")
   one_per_line    years, labels and values each on a line of their own
+  flattened_header  likewise, with header cells of words beside the years ("Dự thảo NQ" /
+                  "năm 2019"): columns named by the resolution or plan they come from
   single_year     one value column: header cells without a year over the one naming its year
                   and kind ("Stt" / "Chỉ tiêu chủ yếu" / "Kế hoạch năm 2021"), a yearly plan's
                   main targets

@@ -18,6 +18,8 @@ HEADER_REST_RE = re.compile(r"^[\s|()\[\]:.,;*\-–/]*$")
 DIGITS_RE = re.compile(r"\d+")
 YEAR_DIGITS_RE = re.compile(r"(?:19|20)\d\d")
 MAX_HEADER_LINES = 10  # a header spread further than this is prose with years in it
+MAX_WORD_CELLS = 2  # cells of words alone between two year cells of a flattened header
+MAX_WORD_CELL = 80  # a longer line is prose, not a header cell
 
 
 def header_line(line: str, index: int, words: TableWords) -> HeaderLine | None:
@@ -120,3 +122,49 @@ def year_columns(run: list[HeaderLine], by_position: bool) -> list[YearColumn]:
     if by_position:
         cols.sort(key=lambda c: (c[2][1], c[0]))
     return [YearColumn(y[0], hints.get((idx, k)), idx + 1, y[1], y[2]) for idx, k, y in cols]
+
+
+def word_cell(line: str, index: int, words: TableWords) -> HeaderLine | None:
+    """A header cell of words set on its own line ("Dự thảo NQ", "NQ HĐND tỉnh năm 2018"):
+    short, not a sentence, no digit but at most one year; its year and kind words."""
+    s = line.strip()
+    if not s or len(s) > MAX_WORD_CELL or s.endswith((".", ":", ";")):
+        return None
+    low = lite(s)
+    years = [(int(m.group(2) or m.group(1)), m.start(), m.end()) for m in YEAR_RE.finditer(low)]
+    if len(years) > 1 or DIGITS_RE.search(YEAR_RE.sub(" ", low)):
+        return None
+    hints = [(kind, m.start(), m.end()) for kind, pattern in (
+        ("preliminary", words.preliminary), ("actual", words.actual), ("plan", words.plan))
+        for m in pattern.finditer(low)]
+    return HeaderLine(index, years, sorted(hints, key=lambda h: h[1]))
+
+
+def flattened_header_run(lines: Sequence[str], i: int, words: TableWords) -> list[HeaderLine]:
+    """The year cells of a header flattened one cell per line, from line i on, where cells of
+    words may stand between them ("năm 2018" / "Dự thảo NQ" / "năm 2019"): each year cell
+    with the kind words of the word cells just above it. Ends at a line that is no cell (a row
+    number, a value, prose), after too many word cells in a row, or at a year already named
+    (a date line, then a title naming the same year, is no header)."""
+    run: list[HeaderLine] = []
+    carried: list[tuple[str, int, int]] = []
+    between = 0
+    j = i
+    while j < len(lines) and between <= MAX_WORD_CELLS:
+        if holds_no_cell(lines[j]):
+            j += 1
+            continue
+        cell = header_line(lines[j], j, words) or word_cell(lines[j], j, words)
+        if cell is None or len(cell.years) > 1 or (
+                cell.years and cell.years[0][0] in {h.years[0][0] for h in run}):
+            break
+        j += 1
+        if not cell.years:
+            # a kind word above a year cell belongs to it ("Ước thực hiện" / "năm 2018")
+            carried += [(kind, -1, -1) for kind, _s, _e in cell.hints]
+            between += 1
+            continue
+        run.append(HeaderLine(cell.index, cell.years, [*carried, *cell.hints]))
+        carried = []
+        between = 0
+    return run

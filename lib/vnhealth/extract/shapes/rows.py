@@ -23,6 +23,9 @@ BLANK_CELL_RE = re.compile(r"^(?:-|–|—|\.{2,}|…|x|X)$")
 LABEL_UNIT_RE = re.compile(r"\(([^()\d]{1,20}|[%‰])\)\s*$")
 SUB_LABEL_RE = re.compile(r"^\s*[-–+]\s*\w")  # "-Theo cân nặng (%)": a sub-row's label
 NUMBERING_RE = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\.?|[a-zđ]\)|[IVX]+\.|[-+•*–])\s+")
+# a cell in brackets with a number, under a value: a note on it ("(tăng 0,6 giường bệnh/vạn
+# dân)", the change from the column before), neither a value nor a label
+NOTE_CELL_RE = re.compile(r"^\((?=[^()]*\d)[^()]*\)$")
 MAX_LABEL = 200  # a longer line without values is prose: the table has ended
 MAX_GAP = 40  # lines past the last value row a table may still continue
 
@@ -149,7 +152,8 @@ class RowReader:
         while j < len(self.lines) and j - max(last, start) <= MAX_GAP:
             line = self.lines[j]
             j += 1
-            if holds_no_cell(line):
+            if holds_no_cell(line) or (self.open is not None
+                                       and NOTE_CELL_RE.match(line.strip())):
                 continue
             if is_noise_line(line) and not self._takes_cell(line):
                 continue

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from vnhealth.extract.shapes import (
+    flattened_header,
     one_per_line,
     side_by_side,
     single_year,
@@ -25,7 +26,7 @@ from vnhealth.extract.shapes.words import TableWords
 # fit one spot (a one-column table's first row number is a lone value): the table goes first.
 YEAR_SHAPES: tuple[TableShape, ...] = (
     side_by_side.SHAPE, wrapped_header.SHAPE, stacked_header.SHAPE, one_per_line.SHAPE,
-    single_year.SHAPE, years_down.SHAPE, year_records.SHAPE)
+    flattened_header.SHAPE, single_year.SHAPE, years_down.SHAPE, year_records.SHAPE)
 
 
 def read_first(spot: Spot, shapes: Sequence[TableShape]) -> ShapeRead | None:

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from vnhealth.extract.shapes import aligned
 from vnhealth.extract.shapes.header import header_run, year_columns
-from vnhealth.extract.shapes.records import Row, ShapeRead, Spot, Table, YearColumn
+from vnhealth.extract.shapes.records import HeaderLine, Row, ShapeRead, Spot, Table, YearColumn
 from vnhealth.extract.shapes.rows import RowReader
 from vnhealth.extract.shapes.words import TableWords
 from vnhealth.inputs.text import is_noise_line, lite
@@ -17,13 +17,13 @@ _ENGLISH_WORD_RE = re.compile(r"[A-Za-z]{4,}")
 
 
 def read_year_table(spot: Spot, shape: str, by_position: bool,
-                    columns: list[YearColumn] | None = None, least: int = 2
-                    ) -> ShapeRead | None:
-    """The table whose header starts at the spot (its year columns read from the header run
-    unless given), or None when a year repeats under one kind, fewer than `least` are named or
-    no row holds a value."""
+                    columns: list[YearColumn] | None = None, least: int = 2,
+                    run: list[HeaderLine] | None = None) -> ShapeRead | None:
+    """The table whose header starts at the spot (its year columns read from the header run,
+    its lines from the spot on unless given), or None when a year repeats under one kind,
+    fewer than `least` are named or no row holds a value."""
     lines, i, words = spot.lines, spot.i, spot.words
-    run = header_run(lines, i, words)
+    run = run or header_run(lines, i, words)
     if columns is None:
         columns = year_columns(run, by_position)
     compared: list[YearColumn] = []
