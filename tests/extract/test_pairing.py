@@ -2001,3 +2001,17 @@ def test_a_clause_opening_with_its_group_gives_its_values_that_subgroup(
                                 "chiều cao trung bình 166 cm.", period_start=2021,
                          period_end=2030, title="")
     assert [(o.indicator_id, o.value) for o in found] == [("height_18_male", 166.0)]
+
+
+def test_a_lead_in_ending_in_a_colon_dates_the_list_items_under_it(vocab: Vocabulary) -> None:
+    # "… by 2030 … as follows:" then "- …" items of a page summarising a master plan: the
+    # lead-in's year phrase (English too) dates the items opening with a list marker, each
+    # item ending open (";") passing it on
+    text = ("1. To strive for the objectives that by 2030, the province will become a fairly "
+            "developed one as follows:\n\n"
+            "- The urbanization rate will be about 40-45%;\n\n"
+            "- The health insurance coverage will surpass 95%;\n\n"
+            "- The rate of rural inhabitants accessing clean water will reach 75%.")
+    found = observations(vocab, text, period_start=2021, period_end=2030, title="")
+    assert [(o.indicator_id, o.year, o.value) for o in found] == [
+        ("health_insurance_coverage", 2030, 95.0), ("clean_water_rural", 2030, 75.0)]

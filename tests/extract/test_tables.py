@@ -180,7 +180,8 @@ def test_prose_with_years_is_no_table(words: TableWords) -> None:
     lines = text.split("\n")
     assert all(find_table(lines, i, words) is None for i in range(len(lines)))
     assert {s.name for s in YEAR_SHAPES} == {"side_by_side", "wrapped_header", "stacked_header",
-                                             "one_per_line", "single_year", "years_down",
+                                             "one_per_line", "flattened_header", "single_year",
+                                             "years_down",
                                              "year_records"}
 
 

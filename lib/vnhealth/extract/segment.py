@@ -155,7 +155,7 @@ def _prose(vocab: Vocabulary, lines: list[tuple[int, str]], state: SectionState
         seg.lead_year = state.lead_year
         state.lead_year = _lead_year(seg, state.lead_year)
         _carry_now(vocab, seg, state)
-        _carry_list_year(seg, state)
+        _carry_list_year(vocab, seg, state)
     return segs
 
 
@@ -164,15 +164,18 @@ _YEAR_SAID_RE = re.compile(r"(?<!\w)năm\s+((?:19|20)\d\d)(?!\d)")
 _ITEM_START_RE = re.compile(r"[\W_]*(\w)")  # its first letter or digit
 
 
-def _carry_list_year(seg: Segment, state: SectionState) -> None:
+def _carry_list_year(vocab: Vocabulary, seg: Segment, state: SectionState) -> None:
     """A paragraph ending open (";", ":") leaves its last year to the next if that one goes on
-    with its list, opening with a number or a small letter."""
+    with its list, opening with a number, a small letter or a list marker ("- ")."""
     text = seg.text.strip()
     first = _ITEM_START_RE.match(text)
-    if not seg.is_heading and first and (first.group(1).isdigit() or first.group(1).islower()):
+    if not seg.is_heading and first and (first.group(1).isdigit() or first.group(1).islower()
+                                         or BULLET_RE.match(text)):
         seg.list_year = state.open_year
-    # a year said as one ("đến năm 2025"), not a standard's ("ISO 17025:2017")
-    years = [int(y) for y in _YEAR_SAID_RE.findall(lite(text))]
+    # a year said as one ("đến năm 2025", "by 2030"), not a standard's ("ISO 17025:2017")
+    low = lite(text)
+    years = [int(y) for y in _YEAR_SAID_RE.findall(low)] or [
+        p.year for p in year_phrases(vocab, low) if p.kind == "year"]
     state.open_year = None if seg.is_heading or not text.endswith(_OPEN_END) else (
         years[-1] if years else seg.list_year)
 
