@@ -2015,3 +2015,28 @@ def test_a_lead_in_ending_in_a_colon_dates_the_list_items_under_it(vocab: Vocabu
     found = observations(vocab, text, period_start=2021, period_end=2030, title="")
     assert [(o.indicator_id, o.year, o.value) for o in found] == [
         ("health_insurance_coverage", 2030, 95.0), ("clean_water_rural", 2030, 75.0)]
+
+
+def test_a_clause_about_another_group_takes_the_last_name_for_its_group(
+        vocab: Vocabulary) -> None:
+    # "đối với nữ … đạt 156,5cm" names only its group: the height named for men before it is
+    # read for women; a clause with words of its own (another, unknown name) is not
+    text = ("Mục tiêu: đối với nam năm 2025 đạt chiều cao trung bình 167,5cm (toàn quốc "
+            "168,5cm); đối với nữ năm 2025 đạt 156,5cm.")
+    found = observations(vocab, text, period_start=2021, period_end=2030, title="")
+    assert [(o.indicator_id, o.year, o.value) for o in found] == [
+        ("height_18_male", 2025, 167.5), ("height_18_female", 2025, 156.5)]
+    text = ("Tỷ lệ hộ dân sử dụng nước sạch khu vực đô thị đạt 99,2%, khu vực nông thôn đạt 95%; "
+            "tỷ lệ thu gom chất thải rắn khu vực đô thị đạt 95%, khu vực nông thôn đạt 82%.")
+    found = observations(vocab, text, period_start=2021, period_end=2030, title="")
+    assert [(o.indicator_id, o.value) for o in found] == [
+        ("clean_water_urban", 99.2), ("clean_water_rural", 95.0)]
+
+
+def test_a_rate_typed_with_percent_changing_over_a_period(vocab: Vocabulary) -> None:
+    # the rate's exact name wins over a loose name of a share ("tăng" … "dân số"), and a
+    # change "từ … lên …" after a period starts in its first year
+    text = "Giai đoạn từ năm 2017 - 2024, tỷ lệ bác sĩ/10.000 dân tăng từ 6,79% lên 8,85%."
+    found = observations(vocab, text, period_start=2024, period_end=2024, title="")
+    assert [(o.indicator_id, o.kind, o.year, o.value) for o in found] == [
+        ("doctors_per_10k", "baseline", 2017, 6.79), ("doctors_per_10k", "actual", 2024, 8.85)]

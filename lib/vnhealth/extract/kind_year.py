@@ -496,7 +496,16 @@ def _year_before(run: DocumentRun, d: Mention, ix: PairIndex, sentence: Span, cl
         # "…, đến năm 2030 là 77; nâng mức sinh từ 1,33 lên 1,4 …": a change starts from
         # the value now, not from an earlier clause's target year
         return NOT_STATED
+    span = _PERIOD_RE.search(ix.low, before[0], before[1])
+    if span is not None and int(span.group(1)) < before[2] \
+            and is_baseline_from(run.vocab, d, ix.low, clause, ix):
+        # "Giai đoạn 2017 - 2024, tỷ lệ … tăng từ 6,79 lên 8,85": a change over a period
+        # starts in its first year
+        return YearChoice(int(span.group(1)), "start of the period before it in its sentence")
     return YearChoice(before[2], "year phrase before it in its sentence")
+
+
+_PERIOD_RE = re.compile(r"((?:19|20)\d\d)\s*[-–]\s*(?:19|20)\d\d")
 
 
 def _parallel_change_year(run: DocumentRun, d: Mention, ix: PairIndex, clause: Span,

@@ -51,6 +51,7 @@ _TAIL_END_RE = re.compile(r"[,;()]")
 _DIGIT_RE = re.compile(r"\d")
 COUNT_PHRASE = 24  # how far after a count noun its own "per N" unit may stand
 _LETTER_RUN_RE = re.compile(r"[^\W\d_]+")
+GROUP_CLAUSE_WORDS = 2  # words besides its group's a clause naming only its group may hold ("đạt")
 ELLIPSIS_REACH = 240  # characters of a clause read for the words it repeats (_elliptic)
 _REMARK_RE = re.compile(r"\([^()]*?(?:\)|\.(?=\s))")  # a bracketed remark, closed or cut
 DIFFERENCE_REACH = 80  # characters before a number its difference words may take
@@ -230,7 +231,9 @@ class _SegmentPairing:
         if regarding is not None:
             # "Đối với nam 18 tuổi đạt chiều cao trung bình 167cm": the clause (or its
             # sentence) opens by naming the group its values are about
-            return self._name(d, clause, unit, match_unit, regarding)
+            found = self._name(d, clause, unit, match_unit, regarding)
+            return found if found[0] is not None else (
+                self._named_again_for(regarding, match_unit, clause, d), unit, found[2])
         if named is None and subgroup is None and self.run.title_subgroup is not None:
             # "Tỷ lệ hộ gia đình có nhà tiêu hợp vệ sinh" in "… Vệ sinh môi trường nông thôn":
             # the subgroup the whole document is about
@@ -238,6 +241,8 @@ class _SegmentPairing:
         if named is not None and subgroup is None:
             return self._sentence_subgroup_s(d, clause, sentence, match_unit,
                                              (named, unit, phrase))
+        if named is None and subgroup is not None:
+            named = self._named_again_for(subgroup, match_unit, clause, d)
         return named, unit, phrase
 
     def _sentence_subgroup_s(self, d: Mention, clause: Span, sentence: Span,
@@ -259,6 +264,31 @@ class _SegmentPairing:
             if again[0] is not None and again[0].indicator.subgroup == carried:
                 return again
         return found
+
+    def _named_again_for(self, subgroup: str, unit: str | None, clause: Span, d: Mention
+                         ) -> Named | None:
+        """"Đối với nam … đạt chiều cao trung bình 167,5cm; đối với nữ … đạt 156,5cm": a
+        clause about another group than the last value's, naming nothing but its group before
+        the number, takes the last value's name for its own group, when the catalogue has that
+        name's indicator of the group."""
+        last = self.last_named
+        if last is None or last.unit != unit or last.named.indicator.subgroup in (None, subgroup) \
+                or not self._names_only_its_group(clause[0], d.start):
+            return None
+        hits = [h for h in self.ix.aliases if (h.start, h.end) == (last.named.start,
+                                                                    last.named.end)]
+        ind = self.run.chooser.choose_for_alias(hits[0].key, unit, subgroup, False) \
+            if hits else None
+        return Named(ind, last.named.start, last.named.end) \
+            if ind is not None and ind.subgroup == subgroup else None
+
+    def _names_only_its_group(self, lo: int, hi: int) -> bool:
+        """Are the words in [lo, hi) a group's label, a regarding word, years and at most
+        GROUP_CLAUSE_WORDS others ("đối với nữ năm 2025 đạt")?"""
+        words = _LETTER_RUN_RE.findall(self.vocab.year_phrase_re.sub(" ", self.low[lo:hi]))
+        labels = {w for label in self.vocab.subgroups for w in label.split()}
+        own = [w for w in words if w not in labels and w not in self.vocab.regarding_words]
+        return len(own) <= GROUP_CLAUSE_WORDS
 
     def _regarding_subgroup(self, *starts: int) -> str | None:
         """The subgroup right after a word opening a clause or sentence about one group
@@ -326,6 +356,10 @@ class _SegmentPairing:
         if d.unit is None and not seg.table_unitless_ok:
             named, unit = self._label_then_value(d, clause, subgroup, named, unit)
         phrase = indicator_phrase(self.vocab, seg, d, self.ix, clause, named)
+        if named is None and match_unit == "percent":
+            # a rate named exactly but typed with "%" before any loose name of a share
+            named = self._percent_for_a_rate(d, clause, subgroup)
+            unit = named.indicator.unit if named is not None else unit
         if named is None and d.unit is not None and match_unit is not None:
             # a fuzzy name only for a number that states its own unit, which must be the
             # indicator's: a loose phrase match never decides the unit as well
@@ -347,9 +381,6 @@ class _SegmentPairing:
             if named is None:
                 named = self._elliptic(d, clause, unit) or unit_named(self.vocab, d.unit)
         named = self._continued(d, clause, unit) or named
-        if named is None and match_unit == "percent":
-            named = self._percent_for_a_rate(d, clause, subgroup)
-            unit = named.indicator.unit if named is not None else unit
         return named, unit, phrase
 
     def _percent_for_a_rate(self, d: Mention, clause: Span, subgroup: str | None
