@@ -2040,3 +2040,19 @@ def test_a_rate_typed_with_percent_changing_over_a_period(vocab: Vocabulary) -> 
     found = observations(vocab, text, period_start=2024, period_end=2024, title="")
     assert [(o.indicator_id, o.kind, o.year, o.value) for o in found] == [
         ("doctors_per_10k", "baseline", 2017, 6.79), ("doctors_per_10k", "actual", 2024, 8.85)]
+
+
+def test_counts_joined_share_the_per_n_unit_and_english_counts_after_a_rate(
+        vocab: Vocabulary) -> None:
+    # two counts joined by "và"/"and" take the "per N" unit written after the last; an
+    # English decimal before a noun it counts is a value ("10.5 persons" after the rate's
+    # name), and a bare count ("60 clinics") is none
+    for text in ("Toàn tỉnh có 29,04 giường bệnh và 9,4 bác sĩ trên 1 vạn dân.",
+                 "The province has 29.04 hospital beds and 9.4 doctors per 10,000 residents."):
+        found = observations(vocab, text, period_start=2021, period_end=2021, title="")
+        assert [(o.indicator_id, o.value) for o in found] == [
+            ("hospital_beds_per_10k", 29.04), ("doctors_per_10k", 9.4)], text
+    text = ("In 2021, the number of doctors per 10,000 inhabitants was 10.5 persons; the sector "
+            "runs 60 communal clinics.")
+    found = observations(vocab, text, period_start=2021, period_end=2021, title="")
+    assert [(o.indicator_id, o.year, o.value) for o in found] == [("doctors_per_10k", 2021, 10.5)]

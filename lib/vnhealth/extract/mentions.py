@@ -109,8 +109,11 @@ def find_mentions(vocab: Vocabulary, seg: Segment, cleaned: str) -> Mentions:
         if unit is None and not v1.is_integer():
             unit, unit_end = average_unit(vocab, low, m.end())
         if unit is None and point is not None and not _unit_after_its_noun(
-                low, m.end(), units, unit_starts):
-            continue  # "2.1" without a unit: a section number as likely as a value
+                low, m.end(), units, unit_starts) and not vocab.count_re.match(
+                    low, _BLANKS_RE.match(low, m.end()).end()):
+            # "2.1" without a unit or a noun it counts ("10.5 persons", a rate's value after
+            # its name): a section number as likely as a value
+            continue
         mentions.append(Mention(m.start(), m.end(), m.start(), v1, v2, unit, unit_end,
                                 m.group(0), False))
     mentions.sort(key=lambda d: d.start)

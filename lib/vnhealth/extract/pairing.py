@@ -500,9 +500,14 @@ class _SegmentPairing:
         if m is None:
             return None
         ix = self.ix
-        phrase_end = min(clause[1], ix.next_mention_start(m.end(), clause[1]),
-                         m.end() + COUNT_PHRASE)
-        return ix.first_denominator(m.end(), phrase_end)
+        nxt = ix.next_mention_start(m.end(), clause[1])
+        den = ix.first_denominator(m.end(), min(clause[1], nxt, m.end() + COUNT_PHRASE))
+        if den is None and nxt < clause[1] \
+                and self.low[m.end():nxt].strip(" ,") in self.vocab.count_joiners:
+            # "29,04 giường bệnh và 9,4 bác sĩ trên 1 vạn dân": the next count's unit
+            after = ix.mention_after(nxt, clause[1])
+            return self._noun_unit(after, clause) if after is not None else None
+        return den
 
     def _a_count(self, d: Mention, clause: Span) -> bool:
         """A bare number followed by a count noun ("12 xã", "2011 (01 ca)") is a count,

@@ -308,6 +308,7 @@ class Vocabulary:
         # "Đối với nam 18 tuổi …": a clause about the group named right after these words
         self.regarding_re = re.compile(
             rf"[\W\d_]*(?:{words_alternation(v.get('regarding_words', []))})\s+(?=\w)")
+        self.count_joiners = frozenset(lite(nfc(p)) for p in v.get("count_joiners", []))
         self.regarding_words = frozenset(w for p in v.get("regarding_words", [])
                                          for w in lite(nfc(p)).split())
         self.linking_re = re.compile(

@@ -518,7 +518,8 @@ VOCABULARY_LISTS = ("baseline_from", "baseline_to", "baseline_columns", "clause_
                     "difference_words", "difference_links", "excess_words", "day_part_words",
                     "specification_words", "anaphora_words", "versus_plan", "versus_plan_links",
                     "negation_words", "difference_nouns", "goal_openers", "item_predicate_words",
-                    "subsidy_words", "scale_words", "province_wide_words", "regarding_words")
+                    "subsidy_words", "scale_words", "province_wide_words", "regarding_words",
+                    "count_joiners")
 VOCABULARY_FIELDS = (
     Field("abbreviations", MAPPING, False), Field("synonyms", MAPPING, False),
     Field("average_nouns", MAPPING, False),
