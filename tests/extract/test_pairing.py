@@ -2056,3 +2056,14 @@ def test_counts_joined_share_the_per_n_unit_and_english_counts_after_a_rate(
             "runs 60 communal clinics.")
     found = observations(vocab, text, period_start=2021, period_end=2021, title="")
     assert [(o.indicator_id, o.year, o.value) for o in found] == [("doctors_per_10k", 2021, 10.5)]
+
+
+def test_respectively_after_the_numbers_names_them_in_turn(vocab: Vocabulary) -> None:
+    # English puts "respectively" after the list: the names before the list, as many as its
+    # numbers, are theirs in turn (not the nearest name for both)
+    text = ("By 2030, the health insurance coverage will surpass 95%, the number of hospital "
+            "beds and medical doctors per 10,000 population will be 33 and 11, respectively.")
+    found = observations(vocab, text, period_start=2021, period_end=2030, title="")
+    assert [(o.indicator_id, o.value) for o in found] == [
+        ("health_insurance_coverage", 95.0), ("hospital_beds_per_10k", 33.0),
+        ("doctors_per_10k", 11.0)]

@@ -151,7 +151,7 @@ def respectively_named(chooser: IndicatorChooser, d: Mention, ix: PairIndex, sen
     # the last such word before the number: "A và B lần lượt là …; C và D lần lượt là …"
     before = [w for w in words if w.end() <= d.start]
     if not before:
-        return None
+        return _named_in_turn_before(chooser, ix, d, sentence, words, unit, table)
     word = before[-1]
     start = before[-2].end() if len(before) > 1 else sentence[0]
     # the names listed since the last number before the word ("… chiếm 3,97%; A và B lần
@@ -162,6 +162,28 @@ def respectively_named(chooser: IndicatorChooser, d: Mention, ix: PairIndex, sen
         if len({n.indicator.id for n in names}) >= 2:
             return names[ix.rank_among(word.end(), sentence[1], d.start, d.unit) % len(names)]
     return None
+
+
+def _named_in_turn_before(chooser: IndicatorChooser, ix: PairIndex, d: Mention,
+                          sentence: Span, words: list[re.Match[str]], unit: str | None,
+                          table: bool) -> Named | None:
+    """"the number of hospital beds and medical doctors per 10,000 population will be 33 and
+    11, respectively": a "respectively" word after a list of numbers of one unit (no name
+    between) gives them in turn the names listed just before the list, as many as it holds."""
+    after = [w for w in words if w.start() >= d.end]
+    if not after or ix.aliases_in(d.end, after[0].start()):
+        return None
+    word = after[0]
+    first = d
+    while (prev := ix.mention_before(sentence[0], first.start)) is not None \
+            and prev.unit == d.unit and not ix.aliases_in(prev.end, first.start):
+        first = prev
+    listed = ix.rank_among(first.start, word.start(), word.start(), d.unit)
+    lo = ix.mention_end_before(sentence[0], first.start)
+    names = _names_in_turn(chooser, ix, lo, first.start, unit, table)[-listed:]
+    if listed < 2 or len(names) != listed or len({n.indicator.id for n in names}) != listed:
+        return None
+    return names[ix.rank_among(first.start, word.start(), d.start, d.unit)]
 
 
 def _names_in_turn(chooser: IndicatorChooser, ix: PairIndex, lo: int, hi: int,
