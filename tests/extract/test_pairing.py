@@ -2067,3 +2067,17 @@ def test_respectively_after_the_numbers_names_them_in_turn(vocab: Vocabulary) ->
     assert [(o.indicator_id, o.value) for o in found] == [
         ("health_insurance_coverage", 95.0), ("hospital_beds_per_10k", 33.0),
         ("doctors_per_10k", 11.0)]
+
+
+def test_a_value_reached_and_its_target_joined_by_a_slash(vocab: Vocabulary) -> None:
+    # "15,1/20 giường bệnh và 7,3/6,2 bác sỹ/1 vạn dân" in a review of results: a value with
+    # a decimal part, "/", then no round denominator: reached, then target, named by the words
+    # after the target; "11,80/00" (‰) and "/1 vạn dân" stay units
+    text = ("Kết quả thực hiện: có 15,1/20 giường bệnh và 7,3/6,2 bác sỹ/1 vạn dân; tỷ suất "
+            "sinh còn 11,80/00.")
+    found = observations(vocab, text, period_start=2011, period_end=2015,
+                         title="Báo cáo kết quả thực hiện")
+    assert [(o.indicator_id, o.kind, o.value) for o in found] == [
+        ("hospital_beds_per_10k", "actual", 15.1), ("hospital_beds_per_10k", "target", 20.0),
+        ("doctors_per_10k", "actual", 7.3), ("doctors_per_10k", "target", 6.2),
+        ("crude_birth_rate", "actual", 11.8)]

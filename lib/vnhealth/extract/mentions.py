@@ -18,6 +18,7 @@ from vnhealth.extract.not_values import blanked
 from vnhealth.extract.numbers import (
     FRACTION_SHARE_RE,
     MENTION_RE,
+    VALUE_PAIR_RE,
     is_year,
     parse_number,
 )
@@ -83,11 +84,21 @@ def find_mentions(vocab: Vocabulary, seg: Segment, cleaned: str) -> Mentions:
     # pass per step (a list of characters joined after each step cost more than reading)
     spans: list[tuple[int, int]] = []
     units = unit_hits(vocab, low, lambda a, b: spans.append((a, b)))
+    unit_starts = [u.start for u in units]
     mentions: list[Mention] = []
     for m in FRACTION_SHARE_RE.finditer(cleaned):
         mentions.append(Mention(m.start(), m.end(), m.start("share"),
                                 parse_number(m.group("share")), None, "percent", m.end(),
                                 m.group(0), True))
+        spans.append((m.start(), m.end()))
+    for m in VALUE_PAIR_RE.finditer(cleaned):
+        unit, unit_end = unit_after(vocab, low, m.end(), units, unit_starts)
+        mentions.append(Mention(m.start("first"), m.end("first"), m.start("first"),
+                                parse_number(m.group("first")), None, unit, m.end("first"),
+                                m.group("first"), False))
+        mentions.append(Mention(m.start("second"), m.end("second"), m.start("second"),
+                                parse_number(m.group("second")), None, unit, unit_end,
+                                m.group("second"), False))
         spans.append((m.start(), m.end()))
     current = vocab.not_values.blank(blanked(cleaned, spans))
     spans = []
@@ -98,7 +109,6 @@ def find_mentions(vocab: Vocabulary, seg: Segment, cleaned: str) -> Mentions:
     if row_number:
         spans.append(row_number.span())
     scan = blanked(current, spans)
-    unit_starts = [u.start for u in units]
     for m in MENTION_RE.finditer(scan):
         point = m.group("point")  # inline mention_number: every number of a document
         v1 = float(point) if point is not None else parse_number(m.group("num"))

@@ -35,6 +35,14 @@ FRACTION_SHARE_RE = re.compile(
     rf"(\d(?<![\d/]\d)\d*)\s*/\s*(\d+)\s*\(\s*(?P<share>{NUMBER})\s*%\s*\)")
 
 
+# "đạt 30,16/30 (vượt)", "15,1/20 giường bệnh và 7,3/6,2 bác sỹ/1 vạn dân": a value with a
+# decimal part, "/", then another that is no round denominator (1, 10, 100 …, nor "/00" for ‰):
+# a value reached and its target, read as two numbers (pairing.py)
+VALUE_PAIR_RE = re.compile(
+    r"(?<![\d.,/])(?P<first>\d+,\d+)\s*/\s*(?P<second>(?!10*(?![\d,]))(?!0)\d+(?:,\d+)?)"
+    r"(?![\d.,]*\d)")
+
+
 def parse_number(text: str) -> float:
     """Read a Vietnamese number.
 

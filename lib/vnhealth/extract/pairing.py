@@ -194,8 +194,10 @@ class _SegmentPairing:
         match_unit = None if (compared.comparator == "relative" and unit == "percent") else unit
         named, unit, phrase = self._named_of_group(d, clause, sentence, unit, match_unit,
                                                    subgroup)
-        if named is None and role == "achieved":
-            named = self._name_of_its_target(d, clause, unit, match_unit, subgroup)
+        if role == "achieved" and (named is None or self._joined_by_slash(d, clause)):
+            # "đạt 93% so với kế hoạch giao 90% số người …", "có 7,3/6,2 bác sỹ/1 vạn dân": the
+            # value reached is named as its target, which leads the name
+            named = self._name_of_its_target(d, clause, unit, match_unit, subgroup) or named
         if self.statement.indicator_text is None or (named and not self.statement.is_mapped):
             self.statement.indicator_text = phrase
         if named is None or self._activity_share(d, named) or self._a_groups_value(d, clause,
@@ -326,14 +328,13 @@ class _SegmentPairing:
         if nxt is not None and nxt.unit == d.unit \
                 and versus.fullmatch(self.low, d.unit_end, nxt.start):
             return "achieved"
-        if d.unit != "percent":
-            return None
-        if before is not None and before.unit == "percent" \
+        # (two values joined by "/" are percentages, or a first with a decimal part: "đạt
+        # 30,16/30", numbers.VALUE_PAIR_RE)
+        if before is not None and before.unit == d.unit \
                 and self.low[before.unit_end:d.start].strip() == "/":
-            # elsewhere what a second percentage means is not said ("nam/nữ"?): not read
+            # elsewhere what a second value means is not said ("nam/nữ"?): not read
             return "target" if self.run.reviews else "unread"
-        nxt = self.ix.mention_after(d.end, clause[1])
-        if self.run.reviews and nxt is not None and nxt.unit == "percent" \
+        if self.run.reviews and nxt is not None and nxt.unit == d.unit \
                 and self.low[d.unit_end:nxt.start].strip() == "/":
             return "achieved"
         return None
@@ -424,6 +425,10 @@ class _SegmentPairing:
                         compared.value_high, unit or ind.unit, compared.relative_to, line_no,
                         d.text),
             self.statement, Basis(phrase, named.method, named.score, kind.basis, year.basis))
+
+    def _joined_by_slash(self, d: Mention, clause: Span) -> bool:
+        nxt = self.ix.mention_after(d.end, clause[1])
+        return nxt is not None and self.low[d.unit_end:nxt.start].strip() == "/"
 
     def _name_of_its_target(self, d: Mention, clause: Span, unit: str | None,
                             match_unit: str | None, subgroup: str | None) -> Named | None:
