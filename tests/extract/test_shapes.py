@@ -432,6 +432,24 @@ def test_flattened_header_with_word_cells_and_notes(vocab: Vocabulary) -> None:
     assert not any(s.detect(spot) for s in SHAPES)
 
 
+# two sub-rows under one label whose cells stand stacked in each column, read one cell per
+# line (a yearly report's table, real_dev24): the values are the sub-rows' in turn, and a
+# comparator set apart from its value ("< 7,6") stays in its cell
+STACKED_SUB_ROWS = "\n".join([
+    "Chỉ tiêu", "TH năm 2018", "KH năm 2019", "Ước TH năm 2019",
+    "Tỷ lệ trẻ em dưới 5 tuổi bị suy dinh dưỡng:", "-Theo cân nặng (%)", "-Theo chiều cao (%)",
+    "7,6", "10,4", "< 7,6", "<10,4", "7,5", "10,3"])
+
+
+def test_one_per_line_with_sub_rows_stacked_in_each_cell(vocab: Vocabulary) -> None:
+    name, found = _read(vocab, STACKED_SUB_ROWS, at=1)
+    assert name == "one_per_line" and found.table is not None
+    assert [(label.split(": ")[-1], unit, [(y, t) for y, t, _n in cells])
+            for label, unit, cells in _cells(found.table)] == [
+        ("-Theo cân nặng (%)", "%", [(2018, "7,6"), (2019, "< 7,6"), (2019, "7,5")]),
+        ("-Theo chiều cao (%)", "%", [(2018, "10,4"), (2019, "<10,4"), (2019, "10,3")])]
+
+
 # years down under one line of column labels, the total block's label between them and the
 # year rows, then the urban block (a yearbook page in runs of spaces, real_dev8)
 YEARS_DOWN_BLOCKS = """            Tỷ suất sinh thô    Tỷ suất chết thô    Tỷ lệ tăng tự nhiên

@@ -46,6 +46,8 @@ class Row:
     # apart): only `row` and `total` are the province's values
     # (a `count` row's unit cell names what it counts: "Xã", "Người")
     role: str = "row"
+    # sub-rows whose cells stand stacked in each column (RowReader splits them)
+    stack: int = 1
 
 
 @dataclass

@@ -45,6 +45,7 @@ class RowParts(NamedTuple):
 
 
 SIGNED_RE = re.compile(r"^[-−+](?=\d)")
+COMPARATOR_SIGNS = frozenset("<>≤≥")
 
 
 def value_token(text: str) -> tuple[bool, CellValue | None]:
@@ -73,6 +74,14 @@ def split_row(line: str, max_values: int) -> RowParts:
         values.append(ValueToken(tok.group(0), cell, tok.start(), tok.end()))
         k -= 1
     values.reverse()
+    if values and k and tokens[k - 1].group(0) in COMPARATOR_SIGNS:
+        # "< 7,6": a comparator set apart from its value is part of the cell
+        sign = tokens[k - 1]
+        ok, cell = value_token(sign.group(0) + values[0].text)
+        if ok:
+            values[0] = ValueToken(line[sign.start():values[0].end], cell, sign.start(),
+                                   values[0].end)
+            k -= 1
     label_end = tokens[k - 1].end() if k else 0
     label_start = tokens[0].start() if k else 0
     label = line[:label_end].strip(" \t|")
@@ -175,7 +184,30 @@ class RowReader:
                 break
             else:
                 self._label_line(j, line.strip())
+        self.rows = [split for row in self.rows for split in self._unstacked(row)]
         return last
+
+    def _unstacked(self, row: Row) -> list[Row]:
+        """"Tỷ lệ … suy dinh dưỡng:" / "-Theo cân nặng (%)" / "-Theo chiều cao (%)" / 7,6 /
+        10,4 / < 7,6 / <10,4: sub-rows whose cells stand stacked in each column, read one
+        cell per line, their values taken in turn; a row whose values do not fill its columns
+        so stays mixed (unread)."""
+        k, cells = row.stack, row.cells
+        if k < 2 or not cells or len(cells) % k or len({c.line for c in cells}) != len(cells):
+            return [row]
+        texts = [(n, self.lines[n - 1].strip()) for n in row.lines if n < cells[0].line]
+        subs = [(n, t) for n, t in texts if SUB_LABEL_RE.match(t)]
+        head = " ".join(t for n, t in texts if not SUB_LABEL_RE.match(t))
+        if len(subs) != k:
+            return [row]
+        rows = []
+        for j, (n, text) in enumerate(subs):
+            own = [replace(c, column=i // k) for i, c in enumerate(cells) if i % k == j]
+            label = f"{head} {text}".strip()
+            unit = (LABEL_UNIT_RE.search(text) or [None, ""])[1] or row.unit_text
+            rows.append(Row(label, [n, *(c.line for c in own)], unit.strip(), own,
+                            row_role(label, self.words)))
+        return rows
 
     def _takes_cell(self, line: str) -> bool:
         """A bare number on its own line is the next cell of a row read one cell per line
@@ -186,7 +218,7 @@ class RowReader:
             # stands one year per line
             return bool(self.pending) and self._years_one_per_line and value_token(
                 line.strip())[0]
-        if not row.cells or len(row.cells) >= len(self.columns):
+        if not row.cells or len(row.cells) >= len(self.columns) * row.stack:
             return False
         if row.cells[-1].column != len(row.cells) - 1 or row.cells[-1].line == row.lines[0]:
             return False
@@ -209,9 +241,10 @@ class RowReader:
         unit = parts.unit_text or (LABEL_UNIT_RE.search(label) or [None, ""])[1] or ""
         # "Tỷ lệ … suy dinh dưỡng:" / "-Theo cân nặng (%)" / "-Theo chiều cao (%)" / 7,6 / 10,4:
         # two sub-rows' labels before their values, which cannot be told apart
-        mixed = sum(bool(SUB_LABEL_RE.match(t)) for _n, t in label_lines) >= 2
+        stacked = sum(bool(SUB_LABEL_RE.match(t)) for _n, t in label_lines)
         row = Row(label=label, lines=[n for n, _t in label_lines], unit_text=unit.strip(),
-                  role="mixed" if mixed else row_role(label, self.words))
+                  role="mixed" if stacked >= 2 else row_role(label, self.words),
+                  stack=max(stacked, 1))
         self._place(row, line_no, self._kept(parts.values), in_order=not parts.label)
         self.rows.append(row)
         self.pending = []
@@ -220,7 +253,7 @@ class RowReader:
     def _more_values(self, line_no: int, parts: RowParts) -> bool:
         """Values alone on a line continue the open row (one cell per line) while it has room."""
         row = self.open
-        if row is None or len(row.cells) + len(parts.values) > len(self.columns):
+        if row is None or len(row.cells) + len(parts.values) > len(self.columns) * row.stack:
             return False
         if line_no not in row.lines:
             row.lines.append(line_no)
