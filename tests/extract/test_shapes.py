@@ -728,3 +728,21 @@ def test_a_shared_name_is_the_indicator_whose_range_holds_the_value(vocab: Vocab
         ("crude_birth_rate", 2011, 25.8), ("crude_birth_rate", 2012, 25.1),
         ("crude_death_rate", 2011, 7.23), ("crude_death_rate", 2012, 7.3),
         ("natural_population_growth", 2011, 18.57), ("natural_population_growth", 2012, 17.8)]
+
+
+# a yearbook page: the title names the subject ("Dân số"), the block label only the measure
+# ("Tỷ lệ tăng"); together they name the indicator, read from the total column (real_dev31)
+YEARBOOK_BLOCK = "\n".join([
+    "Dân số trung bình phân theo giới tính và theo thành thị, nông thôn",
+    "Average population by sex and by residence",
+    "Tổng số By sex By residence", "Total", "Nam Nữ Thành thị Nông thôn",
+    "Male Female Urban Rural",
+    "Tỷ lệ tăng - Growth rate (%)",
+    "2021 1,372 1,373 1,372 3,494 -0,061",
+    "2022 -0,268 0,675 -1,182 -0,187 -0,324"])
+
+
+def test_a_block_label_naming_a_measure_of_the_titles_subject(vocab: Vocabulary) -> None:
+    out = read_text(vocab, YEARBOOK_BLOCK, period_start=2023, period_end=2023)
+    assert [(o.indicator_id, o.year, o.value) for o in out.observations] == [
+        ("population_growth", 2021, 1.372), ("population_growth", 2022, -0.268)]

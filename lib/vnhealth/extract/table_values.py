@@ -189,10 +189,29 @@ def _named_by_title(run: DocumentRun, table: Table, row: Row) -> LabelName | Non
     whose label names a measure and its unit but no indicator takes the indicator the title
     names, when that indicator is stated in the label's unit."""
     unit = unit_in_texts(run.vocab, [row.label])
-    found = label_name(run, table.title) if unit is not None and table.title else None
-    if found is None or not any(i.unit == unit for i in found.indicators):
+    if unit is None or not table.title:
         return None
-    return found
+    for found in (label_name(run, table.title), _measure_of_title_subject(run, table, row)):
+        if found is not None and any(i.unit == unit for i in found.indicators):
+            return found
+    return None
+
+
+TITLE_SUBJECT_WORDS = 4  # words opening a yearbook table's title that may name its subject
+
+
+def _measure_of_title_subject(run: DocumentRun, table: Table, row: Row) -> LabelName | None:
+    """"Tỷ lệ tăng - Growth rate (%)" under the title "Dân số trung bình phân theo …": a
+    block's label names a measure of the subject its table's title opens with; the two
+    together name the indicator ("tỷ lệ tăng dân số")."""
+    head = re.split(r"\s[-–]\s|\(", row.label)[0].strip()
+    words = table.title.split()[:TITLE_SUBJECT_WORDS]
+    for n in range(len(words), 0, -1):
+        text = f"{head} {' '.join(words[:n])}"
+        found = label_name(run, text)
+        if found is not None and found.start < len(head) < found.end:
+            return found
+    return None
 
 
 def _in_shared_unit(run: DocumentRun, ind: Indicator, value: float, shared: str) -> str | None:
