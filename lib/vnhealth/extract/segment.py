@@ -172,12 +172,14 @@ def _carry_list_year(vocab: Vocabulary, seg: Segment, state: SectionState) -> No
     if not seg.is_heading and first and (first.group(1).isdigit() or first.group(1).islower()
                                          or BULLET_RE.match(text)):
         seg.list_year = state.open_year
+    if seg.is_heading or not text.endswith(_OPEN_END):
+        state.open_year = None
+        return
     # a year said as one ("đến năm 2025", "by 2030"), not a standard's ("ISO 17025:2017")
     low = lite(text)
     years = [int(y) for y in _YEAR_SAID_RE.findall(low)] or [
         p.year for p in year_phrases(vocab, low) if p.kind == "year"]
-    state.open_year = None if seg.is_heading or not text.endswith(_OPEN_END) else (
-        years[-1] if years else seg.list_year)
+    state.open_year = years[-1] if years else seg.list_year
 
 
 def _carry_now(vocab: Vocabulary, seg: Segment, state: SectionState) -> None:
