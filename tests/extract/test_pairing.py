@@ -2081,3 +2081,13 @@ def test_a_value_reached_and_its_target_joined_by_a_slash(vocab: Vocabulary) -> 
         ("hospital_beds_per_10k", "actual", 15.1), ("hospital_beds_per_10k", "target", 20.0),
         ("doctors_per_10k", "actual", 7.3), ("doctors_per_10k", "target", 6.2),
         ("crude_birth_rate", "actual", 11.8)]
+
+
+def test_english_births_per_1000_and_an_annual_decrease(vocab: Vocabulary) -> None:
+    # "15.13 births per 1,000" is the crude birth rate; "an annual decrease of 0.17 per
+    # thousand" is a change reported as happened, no value of its own
+    text = ("In 2018, the capital recorded the birth of 117,784 babies, representing a rate of "
+            "15.13 births per 1,000, an annual decrease of 0.17 per thousand.")
+    found = observations(vocab, text, period_start=2018, period_end=2018, title="")
+    assert [(o.indicator_id, o.year, o.value) for o in found] == [
+        ("crude_birth_rate", 2018, 15.13)]
