@@ -2091,3 +2091,5 @@ def test_english_births_per_1000_and_an_annual_decrease(vocab: Vocabulary) -> No
     found = observations(vocab, text, period_start=2018, period_end=2018, title="")
     assert [(o.indicator_id, o.year, o.value) for o in found] == [
         ("crude_birth_rate", 2018, 15.13)]
+    # the phrase shown for review ends where the name does, though "1,000" is keyed shorter
+    assert found[0].indicator_text == "births per 1,000"

@@ -114,8 +114,14 @@ class Keyed:
                                           self._text_lens[i] - 1)
 
     def span_in_text(self, start: int, end: int) -> tuple[int, int]:
-        """Text span covered by key[start:end]."""
-        return self.text_pos(start), self.text_pos(end - 1) + 1
+        """Text span covered by key[start:end]; a span ending at a word's key end ends at the
+        word's end in the text, whose key may be shorter ("1,000" keyed "1000")."""
+        i = max(0, bisect_right(self._key_starts, end - 1) - 1)
+        word_end = self._key_starts[i + 1] - 1 if i + 1 < len(self._key_starts) \
+            else len(self.key)
+        stop = self._text_starts[i] + self._text_lens[i] if end >= word_end \
+            else self.text_pos(end - 1) + 1
+        return self.text_pos(start), stop
 
 
 def _word_key(token: str, abbreviations: dict[str, str]) -> tuple[str, int]:
