@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from vnhealth.extract.numbers import parse_cell, parse_number
+from vnhealth.extract.numbers import VALUE_PAIR_RE, parse_cell, parse_number
 from vnhealth.inputs.text import is_noise_line, make_key, phrase_key
 
 
@@ -103,3 +103,15 @@ def test_key_memo_changes_nothing() -> None:
 ])
 def test_page_numbers_and_addresses_are_noise(line: str, noise: bool) -> None:
     assert is_noise_line(line) is noise
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    ("đạt 30,16/30 (vượt)", ("30,16", "30")),
+    ("7,3/6,2 bác sỹ/1 vạn dân", ("7,3", "6,2")),
+    ("29,9/1 vạn dân", None),  # a round denominator: a rate's unit
+    ("11,80/00 năm 2020", None),  # "/00": per mille
+    ("6/6 nhiệm vụ", None),  # a whole count of a whole
+])
+def test_a_value_reached_over_its_target(text: str, pair: tuple[str, str] | None) -> None:
+    m = VALUE_PAIR_RE.search(text)
+    assert (m and (m.group("first"), m.group("second"))) == pair

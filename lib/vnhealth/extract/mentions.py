@@ -92,6 +92,8 @@ def find_mentions(vocab: Vocabulary, seg: Segment, cleaned: str) -> Mentions:
                                 m.group(0), True))
         spans.append((m.start(), m.end()))
     for m in VALUE_PAIR_RE.finditer(cleaned):
+        if is_year(parse_number(m.group("second"))):
+            continue  # "12,5/2020": a number and a date's year, no target
         unit, unit_end = unit_after(vocab, low, m.end(), units, unit_starts)
         mentions.append(Mention(m.start("first"), m.end("first"), m.start("first"),
                                 parse_number(m.group("first")), None, unit, m.end("first"),

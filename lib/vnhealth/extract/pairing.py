@@ -277,10 +277,10 @@ class _SegmentPairing:
         if last is None or last.unit != unit or last.named.indicator.subgroup in (None, subgroup) \
                 or not self._names_only_its_group(clause[0], d.start):
             return None
-        hits = [h for h in self.ix.aliases if (h.start, h.end) == (last.named.start,
-                                                                    last.named.end)]
-        ind = self.run.chooser.choose_for_alias(hits[0].key, unit, subgroup, False) \
-            if hits else None
+        hit = next((h for h in self.ix.aliases_in(last.named.start, last.named.end)
+                    if (h.start, h.end) == (last.named.start, last.named.end)), None)
+        ind = self.run.chooser.choose_for_alias(hit.key, unit, subgroup, False) \
+            if hit is not None else None
         return Named(ind, last.named.start, last.named.end) \
             if ind is not None and ind.subgroup == subgroup else None
 
@@ -288,8 +288,8 @@ class _SegmentPairing:
         """Are the words in [lo, hi) a group's label, a regarding word, years and at most
         GROUP_CLAUSE_WORDS others ("đối với nữ năm 2025 đạt")?"""
         words = _LETTER_RUN_RE.findall(self.vocab.year_phrase_re.sub(" ", self.low[lo:hi]))
-        labels = {w for label in self.vocab.subgroups for w in label.split()}
-        own = [w for w in words if w not in labels and w not in self.vocab.regarding_words]
+        own = [w for w in words if w not in self.vocab.subgroup_words
+               and w not in self.vocab.regarding_words]
         return len(own) <= GROUP_CLAUSE_WORDS
 
     def _regarding_subgroup(self, *starts: int) -> str | None:

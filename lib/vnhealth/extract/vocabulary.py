@@ -356,6 +356,7 @@ class Vocabulary:
             rf"(?:(?:{words_alternation(leading)})\s+)?"
             rf"(?P<subject>{words_alternation(v.get('share_subjects', []))})(?!\w)")
         self.subgroups = catalog.subgroups
+        self.subgroup_words = frozenset(w for label in self.subgroups for w in label.split())
         self.place_names = _lites(v.get("place_names", []))
         places = [*v.get("place_names", []), *(self.own_name(p) for p in catalog.provinces)]
         # a place name is matched first, so its "nam" is never the male subgroup's label
