@@ -950,6 +950,25 @@ def test_national_value_is_not_credited_to_the_province(vocab: Vocabulary) -> No
     assert [(o.value, o.year) for o in found] == [(2.41, 2024)]
 
 
+def test_a_paragraph_opening_on_the_country_goes_on_about_it(vocab: Vocabulary) -> None:
+    text = ("In recent years, maternal and child health care in Vietnam has seen many positive "
+            "changes. The infant mortality rate has decreased from 44‰ to 11.6‰.\n"
+            "In Cao Bang, the mortality rate of children under 1 year old in 2024 is 12.5‰.")
+    found = observations(vocab, text, province_id="cao_bang", title="")
+    assert [(o.indicator_id, o.value) for o in found] == [("infant_mortality", 12.5)]
+    # a first sentence with a number compares with the country in brackets; the rest is
+    # the province's
+    text = ("Năm 2024, tỷ lệ đạt 57,7 giường bệnh/1 vạn dân (toàn quốc đạt 32,5 giường bệnh/1 "
+            "vạn dân). Tỷ lệ dân số tham gia bảo hiểm y tế đạt 95,56%.")
+    found = observations(vocab, text, province_id="quang_ninh", title="")
+    assert 95.56 in [o.value for o in found]
+    # naming the province ("In Cao Bang") after the country's sentence gives it back its values
+    text = ("Health care in Vietnam has made progress. In Cao Bang, the infant mortality rate "
+            "decreased from 13.7‰ to 12.5‰.")
+    found = observations(vocab, text, province_id="cao_bang", title="")
+    assert sorted(o.value for o in found) == [12.5, 13.7]
+
+
 def test_a_share_each_commune_must_reach_is_no_province_value(vocab: Vocabulary) -> None:
     text = ("Tỉnh phấn đấu nâng tỷ lệ hộ sử dụng nước hợp vệ sinh đạt hơn 95%. Mỗi xã có tỷ lệ "
             "hộ dân sử dụng nước sinh hoạt hợp vệ sinh là hơn 70%.")

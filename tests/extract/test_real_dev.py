@@ -391,7 +391,10 @@ SETS = [
     # words for under-5 read the national 58‰ and 18.2‰ its lead paragraph quotes; kind 0.45
     # to 0.38: the page is registered as a plan, so its 2021 and 2024 values ("in 2021 is
     # 13.7‰") are read as targets where the key says actual
-    RealSet("real_dev76", 16, 5, 0.81, 0.61, 0.99, kind=0.38),
+    # stop 29: 0.812 / 0.929: a paragraph opening on the country ("… care in Vietnam has seen
+    # many positive changes"), with no number in that sentence and the province unnamed,
+    # goes on about the country (its 1990 and 2024 national rates no longer read)
+    RealSet("real_dev76", 16, 5, 0.81, 0.92, 0.99, kind=0.38),
     # 3 food-safety inspection pages: no value read yet (README); first 0.000 / 0.000 (held-
     # out, stop 26); now 0.000 / 0.000
     RealSet("real_dev77", 14, 3, 0.0, 0.99, 0.99,

@@ -17,7 +17,14 @@ from typing import NamedTuple
 from vnhealth.extract.comparators import Compared, compare
 from vnhealth.extract.index import AliasHit, Named, PairIndex, Span
 from vnhealth.extract.issued import IssueYear
-from vnhealth.extract.kind_year import KindChoice, YearChoice, kind_for, verb_before, year_for
+from vnhealth.extract.kind_year import (
+    KindChoice,
+    YearChoice,
+    kind_for,
+    paragraph_start,
+    verb_before,
+    year_for,
+)
 from vnhealth.extract.match import (
     count_share_named,
     fuzzy_named,
@@ -43,12 +50,13 @@ from vnhealth.extract.mentions import (
 from vnhealth.extract.recorder import Basis, PairedValue
 from vnhealth.extract.records import Segment, Statement
 from vnhealth.extract.state import DocumentRun
-from vnhealth.inputs.text import lite, nfc
+from vnhealth.inputs.text import bare_letters, lite, nfc
 
 # where the words after a value that goes on from the one before end: a colon does not end
 # them ("năm 2019: 83,0% và năm 2020: 85,0%")
 _TAIL_END_RE = re.compile(r"[,;()]")
 _DIGIT_RE = re.compile(r"\d")
+_SPACED_HYPHEN_RE = re.compile(r"\s*-\s*")  # "Bà Rịa - Vũng Tàu" as "Bà Rịa-Vũng Tàu"
 COUNT_PHRASE = 24  # how far after a count noun its own "per N" unit may stand
 _LETTER_RUN_RE = re.compile(r"[^\W\d_]+")
 GROUP_CLAUSE_WORDS = 2  # words besides its group's a clause naming only its group may hold ("đạt")
@@ -598,7 +606,29 @@ class _SegmentPairing:
         if self.run.sub_unit_subject is not None and not self._province_wide(clause, d):
             return True
         marker_end = self.ix.national_before(clause, d.start)
-        return marker_end is not None and self._led_by(marker_end, d)
+        return (marker_end is not None and self._led_by(marker_end, d)) or \
+            self._in_a_national_paragraph(d)
+
+    def _in_a_national_paragraph(self, d: Mention) -> bool:
+        """"In recent years, … care in Vietnam has seen many positive changes. The maternal
+        mortality rate has decreased … from 233/100,000": a paragraph whose first sentence
+        speaks of the country, with no number (one in brackets there is a comparison: "Năm
+        2024, … 57,7 giường bệnh (toàn quốc đạt 32,5 …)"), and which names neither the
+        province nor its whole before the number, goes on about the country."""
+        para = paragraph_start(self.seg, d.start)
+        first = self.ix.sentence_of(para)
+        if (first[1] >= d.start or _DIGIT_RE.search(self.low, para, first[1])
+                or not self.vocab.national_re.search(self.low, para, first[1])):
+            return False
+        return not self._names_the_province(self.low[para:d.start])
+
+    def _names_the_province(self, stretch: str) -> bool:
+        """Whether a stretch of text names the province (with or without its tone marks, as
+        an English page writes it) or its whole ("toàn tỉnh")."""
+        own = _SPACED_HYPHEN_RE.sub("-", self.vocab.own_name(self.run.doc.province_id))
+        stretch = _SPACED_HYPHEN_RE.sub("-", stretch)
+        return (own in stretch or bare_letters(own) in bare_letters(stretch)
+                or any(w in stretch for w in self.vocab.province_wide))
 
     def _province_wide(self, clause: Span, d: Mention) -> bool:
         """On a page about one of the province's units, whether a word before the number in

@@ -60,6 +60,13 @@ def syllable_key(word: str) -> str:
     return base + "".join(tones)
 
 
+def bare_letters(text: str) -> str:
+    """The text without its marks ("cao bằng" → "cao bang", "đ" → "d"): how an English page
+    writes a Vietnamese name."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def blank_markup(line: str) -> str:
     """Replace HTML tags, the entities &gt; &lt; &amp;, line breaks written out as escapes
     ("dưỡng\\r\\nthể": a copy that stored each break as the text \\r\\n) and the underscores
