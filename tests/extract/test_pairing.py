@@ -950,6 +950,24 @@ def test_national_value_is_not_credited_to_the_province(vocab: Vocabulary) -> No
     assert [(o.value, o.year) for o in found] == [(2.41, 2024)]
 
 
+def test_english_bare_value_after_to_takes_the_named_indicators_unit(vocab: Vocabulary) -> None:
+    # "to 74.5": a decimal point after a change's end is a value, not a section number
+    o = only(vocab, "The province will strive to increase the life expectancy to 74.5 by 2025.",
+             title="")
+    assert (o.indicator_id, o.value, o.unit, o.year, o.kind) == (
+        "life_expectancy", 74.5, "years", 2025, "target")
+    o = only(vocab, "The infant mortality rate will be 12 by 2025.", title="")
+    assert (o.indicator_id, o.value, o.unit) == ("infant_mortality", 12.0, "per_1000")
+
+
+def test_english_will_plans_a_value_on_a_dated_page(vocab: Vocabulary) -> None:
+    # "will" is "sẽ": what a page dated 2020 says will be in 2020 is planned, not reported
+    text = ("30/04/2020\nThe province aims to improve health care.\n\n"
+            "By the end of 2020, the infant mortality rate will be 12‰.")
+    o = only(vocab, text, title="")
+    assert (o.value, o.year, o.kind) == (12.0, 2020, "target")
+
+
 def test_a_paragraph_opening_on_the_country_goes_on_about_it(vocab: Vocabulary) -> None:
     text = ("In recent years, maternal and child health care in Vietnam has seen many positive "
             "changes. The infant mortality rate has decreased from 44‰ to 11.6‰.\n"

@@ -436,6 +436,18 @@ SETS = [
     # (held-out, ce756bf); now 0.714 / 0.952 (stop 27: "Đối với nam 18 tuổi đạt chiều cao …"
     # gives the stature plans' values their sex: README)
     RealSet("real_dev83", 28, 8, 0.71, 0.95, 0.95),
+    # 9 prevention pages (latrines, commune stations' water, iodine surveys, school health,
+    # food safety, hospital wastewater); first 0.216 / 1.000 (held-out, d978993): 20 of its 37
+    # rows have no catalogue indicator (iodine status, goitre, knowledge shares)
+    RealSet("real_dev86", 37, 9, 0.21, 0.99, 0.37,
+            frozenset({"rd_an_giang_2003_roi_loan_thieu_iot",
+                       "rd_khanh_hoa_2020_sau_rang_hoc_sinh",
+                       "rd_lao_cai_2022_an_toan_thuc_pham",
+                       "rd_ho_chi_minh_nd_nuoc_thai_benh_vien",
+                       "rd_thai_binh_2018_y_te_truong_hoc"})),
+    # 6 pages, 4 in English (provincial papers' English editions, VietnamPlus) and a Vietnamese
+    # page headlined by its number; first 0.541 / 0.714 (held-out, d978993)
+    RealSet("real_dev87", 37, 6, 0.54, 0.71, 0.85),
 ]
 
 

@@ -122,14 +122,23 @@ def find_mentions(vocab: Vocabulary, seg: Segment, cleaned: str) -> Mentions:
             unit, unit_end = average_unit(vocab, low, m.end())
         if unit is None and point is not None and not _unit_after_its_noun(
                 low, m.end(), units, unit_starts) and not vocab.count_re.match(
-                    low, _BLANKS_RE.match(low, m.end()).end()):
-            # "2.1" without a unit or a noun it counts ("10.5 persons", a rate's value after
-            # its name): a section number as likely as a value
+                    low, _BLANKS_RE.match(low, m.end()).end()) and not _after_a_value_verb(
+                        vocab, low, m.start()):
+            # "2.1" without a unit, a noun it counts ("10.5 persons") or a verb before it
+            # ("increase the life expectancy to 74.5"): a section number as likely as a value
             continue
         mentions.append(Mention(m.start(), m.end(), m.start(), v1, v2, unit, unit_end,
                                 m.group(0), False))
     mentions.sort(key=lambda d: d.start)
     return Mentions(mentions, units, lite(scan))
+
+
+VERB_REACH = 24  # characters before a number its verb ("đạt trên", "will be") may take
+
+
+def _after_a_value_verb(vocab: Vocabulary, low: str, start: int) -> bool:
+    """Whether a verb that states a value or ends a change stands right before a number."""
+    return vocab.bare_value_verb_re.search(low, max(0, start - VERB_REACH), start) is not None
 
 
 def average_unit(vocab: Vocabulary, low: str, end: int) -> tuple[str | None, int]:

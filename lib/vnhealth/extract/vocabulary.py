@@ -256,9 +256,9 @@ class Vocabulary:
         self.actual_verb_re = verb_regex(self.actual_verbs)
         # a reporting verb or the end of a change ("là 76,5", "nâng … lên 77"): before a bare
         # number after an indicator's name
-        self.bare_value_verb_re = verb_regex([*self.actual_verbs, *self.baseline_to])
-        self.verb_then_number_re = re.compile(
-            rf"(?<!\w)(?:{words_alternation([*self.actual_verbs, *self.baseline_to])})\s+\d")
+        bare = [*self.actual_verbs, *self.baseline_to, *_lites(v.get("bare_value_words", []))]
+        self.bare_value_verb_re = verb_regex(bare)
+        self.verb_then_number_re = re.compile(rf"(?<!\w)(?:{words_alternation(bare)})\s+\d")
         self.assessment_verb_re = verb_regex(_lites(v.get("assessment_verbs", [])))
         links = sorted(_lites(v.get("year_links", [])), key=len, reverse=True)
         self.year_link_re = re.compile(
