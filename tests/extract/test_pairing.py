@@ -968,6 +968,43 @@ def test_english_will_plans_a_value_on_a_dated_page(vocab: Vocabulary) -> None:
     assert (o.value, o.year, o.kind) == (12.0, 2020, "target")
 
 
+def test_years_listed_date_the_values_in_turn(vocab: Vocabulary) -> None:
+    found = observations(vocab, "Tỷ lệ tiêm chủng đầy đủ năm 2019 và 2020 lần lượt là 95% và "
+                                "96%.", title="")
+    assert [(o.value, o.year) for o in found] == [(95.0, 2019), (96.0, 2020)]
+    # the years in the sentence before, the word of "respectively" before the values
+    found = observations(vocab, "Kết quả thực hiện qua các năm 1998, 2000, 2003. Kết quả: độ "
+                                "phủ muối iốt đủ tiêu chuẩn phòng bệnh đạt lần lượt là 29%, "
+                                "52,9%, 76,5%.", title="")
+    assert [(o.value, o.year) for o in found] == [(29.0, 1998), (52.9, 2000), (76.5, 2003)]
+    # English: "respectively" after the values
+    found = observations(vocab, "In 2019 and 2020, the full immunization rate was 95% and 96%, "
+                                "respectively.", title="")
+    assert [(o.value, o.year) for o in found] == [(95.0, 2019), (96.0, 2020)]
+    # as many values as years, or no year is taken in turn
+    found = observations(vocab, "Tỷ lệ tiêm chủng đầy đủ năm 2019 và 2020 lần lượt là 95%.",
+                         title="")
+    assert [(o.value, o.year) for o in found] == [(95.0, 2019)]
+
+
+def test_a_long_phrase_led_by_its_number_is_matched_loosely(vocab: Vocabulary) -> None:
+    # 21 words after "95,3%": a name led by its number, read loosely, whatever stands between
+    o = only(vocab, "Hiện nay, 95,3% số trạm y tế xã trên địa bàn tỉnh đã có nước sạch và công "
+                    "trình vệ sinh đạt tiêu chuẩn.", title="")
+    assert (o.indicator_id, o.match_method) == ("health_stations_water_latrine", "fuzzy")
+    o = only(vocab, "Năm 2020, 65% học sinh bậc học mầm non và tiểu học ở tỉnh mắc bệnh sâu răng.",
+             title="")
+    assert (o.indicator_id, o.year) == ("dental_caries_pupils", 2020)
+
+
+def test_abbreviations_and_joined_words_read_as_the_catalogues(vocab: Vocabulary) -> None:
+    o = only(vocab, "Năm 2020, tỷ lệ HS mắc bệnh sâu răng là 65%.", title="")  # HS: học sinh
+    assert (o.indicator_id, o.value) == ("dental_caries_pupils", 65.0)
+    o = only(vocab, "Năm 2019, số trẻ em dưới 1 tuổi được tiêm đủ 8 loại vắcxin đạt 94,8%.",
+             title="")
+    assert (o.indicator_id, o.value) == ("full_immunization_under1", 94.8)
+
+
 def test_a_paragraph_opening_on_the_country_goes_on_about_it(vocab: Vocabulary) -> None:
     text = ("In recent years, maternal and child health care in Vietnam has seen many positive "
             "changes. The infant mortality rate has decreased from 44‰ to 11.6‰.\n"
@@ -1101,6 +1138,15 @@ def test_fuzzy_does_not_replace_a_subgroups_name_by_another_thing(vocab: Vocabul
     # ... while the whole province's household share, which holds those words, is
     found = fuzzy_named(vocab, "hộ dân có nhà tiêu hợp vệ sinh Đến nay", "percent", None)
     assert found is not None and found.indicator.id == "sanitary_latrine_households"
+
+
+def test_fuzzy_prefers_the_alias_that_holds_more_of_the_phrase(vocab: Vocabulary) -> None:
+    # "communes with health stations" stands whole in the phrase (a score of 100), but the
+    # traditional-medicine alias holds more of its words: the phrase is about that
+    phrase = ("of health stations in communes, wards, towns could implement consulting "
+              "activities with using traditional medicine in health care")
+    found = fuzzy_named(vocab, phrase, "percent", None)
+    assert found is not None and found.indicator.id == "chs_traditional_medicine"
 
 
 def test_unmatched_statement_keeps_its_phrase(vocab: Vocabulary) -> None:

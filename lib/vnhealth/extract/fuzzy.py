@@ -73,8 +73,12 @@ class FuzzyIndex:
             found = process.extract(phrase_key, self._covered(phrase_key),
                                     scorer=fuzz.token_set_ratio,
                                     score_cutoff=FUZZY_MIN_SCORE, limit=FUZZY_CANDIDATES)
-            # equal scores: the longer alias says more, so it is the better evidence
-            found.sort(key=lambda t: (-t[1], -len(t[0])))
+            # the alias holding more of the phrase's words explains more of it: a short one
+            # scores 100 whenever the phrase holds its words ("communes with health stations"
+            # in "health stations in communes … using traditional medicine"); then the score,
+            # then the longer alias
+            words = set(phrase_key.split())
+            found.sort(key=lambda t: (-len(words & set(t[0].split())), -t[1], -len(t[0])))
             self._cache[phrase_key] = [(k, float(score)) for k, score, _i in found]
         return self._cache[phrase_key]
 

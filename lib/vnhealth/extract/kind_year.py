@@ -333,8 +333,10 @@ def year_for(run: DocumentRun, d: Mention, ix: PairIndex, sentence: Span, clause
     sentence of its paragraph names; else not stated. A year after
     it that belongs to another goal (outside the brackets the number stands in, or after a
     word opening another goal) is not its year, nor is the horizon then: not stated."""
-    if d.own_year is not None:
-        return YearChoice(d.own_year, "own phrase")
+    own = YearChoice(d.own_year, "own phrase") if d.own_year is not None else _year_in_turn(
+        run.vocab, d, ix, sentence, seg)
+    if own is not None:
+        return own
     near, after = _near_year(run, d, ix, sentence, clause)
     if near is not None:
         return near
@@ -366,6 +368,55 @@ def year_for(run: DocumentRun, d: Mention, ix: PairIndex, sentence: Span, clause
         return horizon
     return (_carried_year(seg) or _year_of_now(run, d, ix, sentence, clause, seg)
             or horizon)
+
+
+# more years after a year phrase, listed: "năm 1998, 2000, 2003", "2019 và 2020"
+_MORE_YEARS_RE = re.compile(r"(?:\s*(?:,|;|và|and|&)\s*(?:năm\s+)?((?:19|20)\d\d)(?![\d.,]\d))+")
+_LISTED_YEAR_RE = re.compile(r"((?:19|20)\d\d)")
+
+
+def _year_in_turn(vocab: Vocabulary, d: Mention, ix: PairIndex, sentence: Span, seg: Segment
+                  ) -> YearChoice | None:
+    """"Tỷ lệ … năm 2019 và 2020 lần lượt là 95% và 96%"; "qua các năm 1998, 2000, 2003. …
+    đạt lần lượt là 29%, 52,9%, 76,5%"; "in 2019 and 2020 … 95% and 96%, respectively":
+    years listed before the values (in the sentence, else the one before it in its
+    paragraph) date them in turn when a word of "respectively" stands before them or right
+    after them, and there are as many values in the number's unit as years."""
+    marks = ix.in_sentence(sentence, "respectively starts", lambda lo, hi: [
+        m.start() for m in vocab.respectively_re.finditer(ix.low, lo, hi)])
+    before = [m for m in marks if m < d.start]
+    after = [m for m in marks if m > d.start]
+    if not before and not after:
+        return None
+    listed = _listed_years(ix, sentence[0], before[-1] if before else d.start)
+    if listed is None and sentence[0] > 0:
+        earlier = ix.sentence_of(sentence[0] - 1)[0]
+        listed = _listed_years(ix, max(paragraph_start(seg, sentence[0]), earlier), sentence[0])
+    if listed is None:
+        return None
+    years, list_end = listed
+    # the values: after the word before them, else between the years and the word after them
+    lo, hi = (before[-1], sentence[1]) if before else (max(list_end, sentence[0]), after[0])
+    values = []
+    while (nxt := ix.mention_after(lo, hi)) is not None:
+        if nxt.unit == d.unit and nxt.own_year is None:
+            values.append(nxt.start)
+        lo = nxt.end
+    if len(years) != len(values) or d.start not in values:
+        return None
+    return YearChoice(years[values.index(d.start)], "years listed, taken in turn")
+
+
+def _listed_years(ix: PairIndex, lo: int, hi: int) -> tuple[list[int], int] | None:
+    """(the years, where the list ends) of the last list of two or more years starting in
+    [lo, hi): a year phrase and the bare years written after it."""
+    found = ix.year_phrase_before(lo, hi)
+    if found is None:
+        return None
+    more = _MORE_YEARS_RE.match(ix.low, found[1])
+    if more is None or more.end() > hi:
+        return None
+    return [found[2], *(int(y) for y in _LISTED_YEAR_RE.findall(more.group(0)))], more.end()
 
 
 def _told_from(vocab: Vocabulary, seg: Segment, low: str, lo: int, pos: int) -> int:

@@ -23,7 +23,7 @@ _SUBGROUP_RE = re.compile(r"(?:^|[-–•+]\s*)([^\W\d_][^\d\-–•+<>]{0,20}?)
 _PHRASE_WORD_RE = re.compile(r"[^\W\d_]+")
 PHRASE_TRIM_RE = re.compile(r"^(?:[\s,;:()\-–+•*]|[a-zđ]\)|\d{1,2}\.)+|[\s,;:(\-–.]+$")
 PHRASE_MAX = 160
-AFTER_PHRASE_WORDS = 12  # words a name led by its number may hold ("80% trạm y tế đã có bác sĩ")
+AFTER_PHRASE_WORDS = 24  # words a name led by its number may hold ("80% trạm y tế đã có bác sĩ")
 _PHRASE_BREAK_RE = re.compile(r"[,;:()]")
 _LIST_BREAK_RE = re.compile(r"[,;]")
 
