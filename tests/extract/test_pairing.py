@@ -1005,6 +1005,27 @@ def test_abbreviations_and_joined_words_read_as_the_catalogues(vocab: Vocabulary
     assert (o.indicator_id, o.value) == ("full_immunization_under1", 94.8)
 
 
+def test_list_items_go_on_in_the_year_their_lead_in_names(vocab: Vocabulary) -> None:
+    # items that do not end open (";") still go on with the list's year, item after item
+    text = ("- By 2025:\n\n+ The rate of people's satisfaction with health services reaches "
+            "over 80%\n\n+ Natural population growth less than 1%.\n\n"
+            "The report was discussed.\n\n+ Natural population growth less than 1.2%")
+    found = observations(vocab, text, title="")
+    # a paragraph that is no item ends the list
+    assert [(o.value, o.year) for o in found] == [(80.0, 2025), (1.0, 2025), (1.2, None)]
+
+
+def test_counts_listed_by_commas_share_the_last_ones_per_n(vocab: Vocabulary) -> None:
+    found = observations(vocab, "By 2025: 38 hospital beds, 10 doctors, 1.5 university "
+                                "pharmacists, 25 nurses/10,000 people.", title="")
+    assert [(o.indicator_id, o.value, o.unit) for o in found] == [
+        ("hospital_beds_per_10k", 38.0, "per_10000"), ("doctors_per_10k", 10.0, "per_10000"),
+        ("pharmacists_per_10k", 1.5, "per_10000"), ("nurses_per_10k", 25.0, "per_10000")]
+    # a list of counts with no "per N" stays counts
+    assert observations(vocab, "In 2020 the province had 120 hospitals, 35 clinics, 400 "
+                               "doctors.", title="") == []
+
+
 def test_a_paragraph_opening_on_the_country_goes_on_about_it(vocab: Vocabulary) -> None:
     text = ("In recent years, maternal and child health care in Vietnam has seen many positive "
             "changes. The infant mortality rate has decreased from 44‰ to 11.6‰.\n"

@@ -515,9 +515,11 @@ class _SegmentPairing:
         ix = self.ix
         nxt = ix.next_mention_start(m.end(), clause[1])
         den = ix.first_denominator(m.end(), min(clause[1], nxt, m.end() + COUNT_PHRASE))
+        gap = self.low[m.end():nxt].strip()
         if den is None and nxt < clause[1] \
-                and self.low[m.end():nxt].strip(" ,") in self.vocab.count_joiners:
-            # "29,04 giường bệnh và 9,4 bác sĩ trên 1 vạn dân": the next count's unit
+                and (gap == "," or gap.strip(" ,") in self.vocab.count_joiners):
+            # "29,04 giường bệnh và 9,4 bác sĩ trên 1 vạn dân", "38 hospital beds, 10 doctors,
+            # … 25 nurses/10,000 people": the next count's unit
             after = ix.mention_after(nxt, clause[1])
             return self._noun_unit(after, clause) if after is not None else None
         return den

@@ -169,11 +169,14 @@ def _carry_list_year(vocab: Vocabulary, seg: Segment, state: SectionState) -> No
     with its list, opening with a number, a small letter or a list marker ("- ")."""
     text = seg.text.strip()
     first = _ITEM_START_RE.match(text)
-    if not seg.is_heading and first and (first.group(1).isdigit() or first.group(1).islower()
-                                         or BULLET_RE.match(text)):
+    item = not seg.is_heading and first is not None and (
+        first.group(1).isdigit() or first.group(1).islower() or BULLET_RE.match(text) is not None)
+    if item:
         seg.list_year = state.open_year
     if seg.is_heading or not text.endswith(_OPEN_END):
-        state.open_year = None
+        # "- By 2025:" / "+ 38 hospital beds …" / "+ The rate … reaches over 80%": a list
+        # item goes on with its list's year, however it ends; anything else ends the list
+        state.open_year = seg.list_year if item and BULLET_RE.match(text) else None
         return
     # a year said as one ("đến năm 2025", "by 2030"), not a standard's ("ISO 17025:2017")
     low = lite(text)
