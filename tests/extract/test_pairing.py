@@ -1026,6 +1026,15 @@ def test_counts_listed_by_commas_share_the_last_ones_per_n(vocab: Vocabulary) ->
                                "doctors.", title="") == []
 
 
+def test_an_age_in_a_groups_name_is_no_value(vocab: Vocabulary) -> None:
+    # "1 year of age": an age, so the phrase the 95% leads runs on to its name
+    found = observations(vocab, "By 2025, less than 20% of children under 05 years old are "
+                                "malnourished; 95% of children under 1 year of age are fully "
+                                "vaccinated.", title="")
+    assert [(o.indicator_id, o.comparator, o.value) for o in found] == [
+        ("underweight_under5", "<", 20.0), ("full_immunization_under1", "=", 95.0)]
+
+
 def test_a_paragraph_opening_on_the_country_goes_on_about_it(vocab: Vocabulary) -> None:
     text = ("In recent years, maternal and child health care in Vietnam has seen many positive "
             "changes. The infant mortality rate has decreased from 44‰ to 11.6‰.\n"

@@ -85,7 +85,8 @@ def blanked(text: str, spans: list[tuple[int, int]]) -> str:
 class NotValues:
     """The patterns of numbers that are never values, from the vocabulary's words."""
 
-    def __init__(self, document_words: Sequence[str], day: str, month: str, year: str):
+    def __init__(self, document_words: Sequence[str], day: str, month: str, year: str,
+                 age_words: Sequence[str] = ()):
         words = tuple(w.lower() for w in document_words)
         for w in words:
             stray = set(w) - set(DOCUMENT_LETTERS) - {" "}
@@ -134,6 +135,10 @@ class NotValues:
             # 48 tiết/2 năm, 08 xã/4 huyện (from the start of a digit run, as above)
             (re.compile(rf"\d(?<!\d\d)\d*\s*/\s*\d+(?!\s*\(\s*{NUMBER}\s*%)"), "/"),
         ]
+        if age_words:
+            # "children under 1 year of age", "aged 15 years old": an age in a group's name
+            ages = "|".join(re.escape(w) for w in sorted(age_words, key=len, reverse=True))
+            self.patterns.append((re.compile(rf"\d(?<!\d\d)\d*(?=\s+(?i:{ages})(?!\w))"), ""))
 
     def blank(self, text: str) -> str:
         """`text` with its dates, document numbers, "(1)" markers, times of day and goal

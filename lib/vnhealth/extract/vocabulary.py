@@ -147,7 +147,8 @@ class Vocabulary:
         self._compile_years(v)
         dates = v.get("date_words") or {}
         self.not_values = NotValues([nfc(w) for w in v.get("document_words", [])], *(
-            nfc(str(dates.get(k) or "")) for k in ("day", "month", "year")))
+            nfc(str(dates.get(k) or "")) for k in ("day", "month", "year")),
+            age_words=[nfc(w) for w in v.get("age_words", [])])
         self._key_memo: dict[str, tuple[str, int]] = {}
 
     def _compile_aliases(self, catalog: Catalog) -> None:
