@@ -1035,6 +1035,16 @@ def test_an_age_in_a_groups_name_is_no_value(vocab: Vocabulary) -> None:
         ("underweight_under5", "<", 20.0), ("full_immunization_under1", "=", 95.0)]
 
 
+def test_a_year_reached_without_a_break_then_a_comma_closes_its_value(vocab: Vocabulary) -> None:
+    found = observations(vocab, "Tỷ lệ trẻ em dưới 1 tuổi được tiêm chủng đầy đủ đạt 95% vào năm "
+                                "2025, tỷ lệ bao phủ bảo hiểm y tế đạt 98%.", title="")
+    assert [(o.value, o.year) for o in found] == [(95.0, 2025), (98.0, None)]
+    # a year after a break opens the next value ("năm 2025: 2,1")
+    found = observations(vocab, "Tổng tỷ suất sinh năm 2020 là 2,24 con/phụ nữ, năm 2025: 2,1 "
+                                "con/phụ nữ.", title="")
+    assert [(o.value, o.year) for o in found] == [(2.24, 2020), (2.1, 2025)]
+
+
 def test_a_paragraph_opening_on_the_country_goes_on_about_it(vocab: Vocabulary) -> None:
     text = ("In recent years, maternal and child health care in Vietnam has seen many positive "
             "changes. The infant mortality rate has decreased from 44‰ to 11.6‰.\n"

@@ -638,7 +638,8 @@ def _year_after(run: DocumentRun, d: Mention, ix: PairIndex, sentence: Span, cla
             # number owns a nearer year; listed with it, this one shares it (_shared_year)
             return None
         follows, own = ix.next_mention_own_year(after[1], hi)
-        if follows and own is None and _opens_next(ix, after[1], hi):
+        if follows and own is None and _opens_next(ix, after[1], hi) \
+                and not _closes_its_clause(ix.low, d.unit_end, after):
             continue
         other = _another_goal(run.vocab, ix.low, d.unit_end, after[0])
         if other is not None:
@@ -649,6 +650,15 @@ def _year_after(run: DocumentRun, d: Mention, ix: PairIndex, sentence: Span, cla
 
 
 OPENING_REACH = 6  # words from a year phrase to the number it opens ("năm 2030: 2,1")
+_CLAUSE_BREAK_RE = re.compile(r"[,;:()]")
+
+
+def _closes_its_clause(low: str, value_end: int, year: tuple[int, int, int]) -> bool:
+    """"95% of young men … will receive … check-ups by 2030, 90% of pregnant women …",
+    "đạt 95% vào năm 2025, tỷ lệ … đạt 98%": a year reached from the number with no break
+    between, and a comma after it, ends the number's clause; it opens none."""
+    return (_CLAUSE_BREAK_RE.search(low, value_end, year[0]) is None
+            and low[year[1]:year[1] + 2].lstrip().startswith(","))
 
 
 def _opens_next(ix: PairIndex, year_end: int, hi: int) -> bool:
