@@ -1045,6 +1045,17 @@ def test_a_year_reached_without_a_break_then_a_comma_closes_its_value(vocab: Voc
     assert [(o.value, o.year) for o in found] == [(2.24, 2020), (2.1, 2025)]
 
 
+def test_men_per_100_women_alone_names_no_sex_ratio_at_birth(vocab: Vocabulary) -> None:
+    # the whole population's sex ratio (a census page) is no sex ratio at birth ...
+    assert observations(vocab, "Năm 2019, tỷ số giới tính là 103,4 nam/100 nữ, trong đó khu "
+                               "vực thành thị là 98,3 nam/100 nữ.", title="") == []
+    # ... while the one at birth may be written in the same unit, and boys per girls names it
+    o = only(vocab, "Tỷ số giới tính khi sinh năm 2020 là 112 nam/100 nữ.", title="")
+    assert (o.indicator_id, o.unit) == ("sex_ratio_at_birth", "males_per_100_females")
+    o = only(vocab, "Năm 2020 là 112 bé trai/100 bé gái.", title="")
+    assert (o.indicator_id, o.match_method) == ("sex_ratio_at_birth", "unit")
+
+
 def test_a_paragraph_opening_on_the_country_goes_on_about_it(vocab: Vocabulary) -> None:
     text = ("In recent years, maternal and child health care in Vietnam has seen many positive "
             "changes. The infant mortality rate has decreased from 44‰ to 11.6‰.\n"
@@ -1585,9 +1596,9 @@ def test_a_page_headline_s_year_phrase_dates_the_targets_below(vocab: Vocabulary
         ("communes_meeting_health_criteria", "target", 2025, "=", 100.0, None)]
     # a bare year in a headline ("Dân số Bình Dương 2016") dates nothing
     bare = observations(vocab, "Dân số Bình Dương 2016\n\nTỷ lệ nam giới chiếm 48,27%, với "
-                               "tỷ số giới tính 93,56 nam/100 nữ.", period_start=2011,
-                        period_end=2016, title="")
-    assert [(o.value, o.year) for o in bare] == [(93.56, None)]
+                               "tỷ số giới tính khi sinh 108,5 bé trai/100 bé gái.",
+                        period_start=2011, period_end=2016, title="")
+    assert [(o.value, o.year) for o in bare] == [(108.5, None)]
 
 
 def test_a_negated_name_names_nothing(vocab: Vocabulary) -> None:

@@ -476,7 +476,9 @@ SETS = [
     RealSet("real_dev87", 37, 6, 0.86, 0.84, 0.95),
     # 5 census and population-survey pages (a yearbook's table one cell per line); first 0.316
     # / 0.429 (held-out, 6245ac0)
-    RealSet("real_dev88", 19, 5, 0.31, 0.42, 0.99,
+    # stop 29 (informed by this set: README): "nam/100 nữ" alone names no sex ratio at birth
+    # (the census pages' population sex ratio): 0.316 / 0.667
+    RealSet("real_dev88", 19, 5, 0.31, 0.66, 0.99,
             frozenset({"rd_kon_tum_2017_dan_so_ty_le_tang"}), kind=0.66),
     # 5 new-rural-development and ethnic-minority pages (2 in English); first 0.741 / 0.909
     # (held-out, 6245ac0)

@@ -24,7 +24,7 @@ _SPACES_RE = re.compile(r"\s+")
 NEVER_RE = re.compile(r"(?!x)x")  # a pattern for an empty word list
 # Units whose phrase is a denominator ("/1.000 dân"): a number before one has that unit.
 DENOMINATOR_UNITS = frozenset({"per_1000", "per_10000", "per_100000", "per_station",
-                               "boys_per_100_girls"})
+                               "boys_per_100_girls", "males_per_100_females"})
 
 
 def phrase_regex(phrases: list[str]) -> re.Pattern[str]:
@@ -134,8 +134,8 @@ class Vocabulary:
         # a unit only one indicator is stated in names it (match.unit_named)
         stated: dict[str, list[Indicator]] = {}
         for ind in catalog.indicators:
-            for unit in (ind.unit, *ind.also_in):
-                stated.setdefault(unit, []).append(ind)
+            # only its own unit: one it may also be written in ("nam/100 nữ") names it not
+            stated.setdefault(ind.unit, []).append(ind)
         self.sole_indicator_of_unit = {u: inds[0] for u, inds in stated.items()
                                        if len(inds) == 1}
         self._compile_aliases(catalog)
