@@ -997,6 +997,13 @@ def test_a_long_phrase_led_by_its_number_is_matched_loosely(vocab: Vocabulary) -
     assert (o.indicator_id, o.year) == ("dental_caries_pupils", 2020)
 
 
+def test_a_long_phrase_must_be_half_its_name(vocab: Vocabulary) -> None:
+    # 17 words after "70%" merely holding "trạm y tế … xã": an allowance, not a share of
+    # communes (the Sơn La seed's pay policy)
+    assert observations(vocab, "Thực hiện phụ cấp ưu đãi nghề 70% cho người thường xuyên và trực "
+                               "tiếp làm chuyên môn y tế tại trạm y tế cấp xã.", title="") == []
+
+
 def test_abbreviations_and_joined_words_read_as_the_catalogues(vocab: Vocabulary) -> None:
     o = only(vocab, "Năm 2020, tỷ lệ HS mắc bệnh sâu răng là 65%.", title="")  # HS: học sinh
     assert (o.indicator_id, o.value) == ("dental_caries_pupils", 65.0)

@@ -82,9 +82,10 @@ class FuzzyIndex:
             self._cache[phrase_key] = [(k, float(score)) for k, score, _i in found]
         return self._cache[phrase_key]
 
-    def best(self, phrase_key: str, choose: Callable[[list[Indicator]], Indicator | None]
-             ) -> FuzzyMatch | None:
-        """The best-scoring alias whose indicators `choose` accepts (the unit check)."""
+    def best(self, phrase_key: str, choose: Callable[[list[Indicator]], Indicator | None],
+             min_share: float = 0.0) -> FuzzyMatch | None:
+        """The best-scoring alias whose indicators `choose` accepts (the unit check), holding
+        at least `min_share` of the phrase's words."""
         if len(phrase_key.split()) < FUZZY_MIN_WORDS or self.part_of_several(phrase_key):
             return None
         words = set(phrase_key.split())
@@ -98,7 +99,8 @@ class FuzzyIndex:
             # a number in the alias (an age, a denominator) is what tells "under 1" from
             # "under 15": a phrase that lacks it is another indicator, however close the words
             if any(w.isdigit() and w not in words for w in alias_words) \
-                    or not subgroups_name <= set(alias_words):
+                    or not subgroups_name <= set(alias_words) \
+                    or len(words & set(alias_words)) < min_share * len(words):
                 continue
             targets = self.alias_targets[key]
             ind = choose(targets)

@@ -24,6 +24,10 @@ _PHRASE_WORD_RE = re.compile(r"[^\W\d_]+")
 PHRASE_TRIM_RE = re.compile(r"^(?:[\s,;:()\-–+•*]|[a-zđ]\)|\d{1,2}\.)+|[\s,;:(\-–.]+$")
 PHRASE_MAX = 160
 AFTER_PHRASE_WORDS = 24  # words a name led by its number may hold ("80% trạm y tế đã có bác sĩ")
+# beyond this many words, the alias must hold half of them: a long stretch that merely holds a
+# short name's words ("70% cho người … làm chuyên môn y tế tại trạm y tế cấp xã") is no name
+SHORT_AFTER_PHRASE = 12
+LONG_PHRASE_SHARE = 0.5
 _PHRASE_BREAK_RE = re.compile(r"[,;:()]")
 _LIST_BREAK_RE = re.compile(r"[,;]")
 
@@ -216,9 +220,10 @@ def _in_its_phrase(ix: PairIndex, d: Mention, named: Named) -> bool:
             and _PHRASE_BREAK_RE.search(ix.low, d.unit_end, named.start) is None)
 
 
-def fuzzy_named(vocab: Vocabulary, phrase: str | None, unit: str, subgroup: str | None
-                ) -> Named | None:
-    """The indicator a phrase names loosely (no alias in it), in the number's own unit."""
+def fuzzy_named(vocab: Vocabulary, phrase: str | None, unit: str, subgroup: str | None,
+                min_share: float = 0.0) -> Named | None:
+    """The indicator a phrase names loosely (no alias in it), in the number's own unit, by
+    an alias holding at least `min_share` of the phrase's words."""
     if not phrase:
         return None
 
@@ -232,7 +237,7 @@ def fuzzy_named(vocab: Vocabulary, phrase: str | None, unit: str, subgroup: str 
                      and (i.subgroup is None or i.subgroup == subgroup)
                      and vocab.subject_group(i) in (None, *named_groups)), None)
 
-    found = vocab.fuzzy.best(vocab.key(phrase).key, choose)
+    found = vocab.fuzzy.best(vocab.key(phrase).key, choose, min_share)
     return None if found is None else Named(found.indicator, 0, 0, "fuzzy", found.score)
 
 
@@ -421,6 +426,11 @@ def indicator_phrase(vocab: Vocabulary, seg: Segment, d: Mention, ix: PairIndex,
             lo <= named.start and named.end <= hi):
         lo, hi = named.start, named.end
     return _phrase_text(vocab, seg, lo, hi)
+
+
+def after_phrase_share(phrase: str) -> float:
+    """The share of its words an alias must hold to name a phrase led by its number."""
+    return LONG_PHRASE_SHARE if len(_PHRASE_WORD_RE.findall(phrase)) > SHORT_AFTER_PHRASE else 0.0
 
 
 def phrase_after(vocab: Vocabulary, seg: Segment, d: Mention, ix: PairIndex, clause: Span

@@ -26,6 +26,7 @@ from vnhealth.extract.kind_year import (
     year_for,
 )
 from vnhealth.extract.match import (
+    after_phrase_share,
     count_share_named,
     fuzzy_named,
     head_borrowed_named,
@@ -376,7 +377,8 @@ class _SegmentPairing:
             after = phrase_after(self.vocab, seg, d, self.ix, clause) if named is None else None
             if after is not None and after != phrase:
                 # "toàn tỉnh đã có 80% trạm y tế đã có bác sĩ": the number leads its name
-                named = fuzzy_named(self.vocab, after, match_unit, subgroup)
+                named = fuzzy_named(self.vocab, after, match_unit, subgroup,
+                                    after_phrase_share(after))
                 phrase = after if named is not None else phrase
             sentence = self.ix.sentence_of(d.start)
             item = None if named is not None else (
