@@ -1004,6 +1004,12 @@ def test_a_long_phrase_must_be_half_its_name(vocab: Vocabulary) -> None:
                                "tiếp làm chuyên môn y tế tại trạm y tế cấp xã.", title="") == []
 
 
+def test_an_english_share_after_a_count_is_of_what_the_count_counts(vocab: Vocabulary) -> None:
+    o = only(vocab, "In 2012, the province had 629,452 people joining health care insurance, "
+                    "equivalent to 64.6 percent of its population.", title="")
+    assert (o.indicator_id, o.value, o.year) == ("health_insurance_coverage", 64.6, 2012)
+
+
 def test_abbreviations_and_joined_words_read_as_the_catalogues(vocab: Vocabulary) -> None:
     o = only(vocab, "Năm 2020, tỷ lệ HS mắc bệnh sâu răng là 65%.", title="")  # HS: học sinh
     assert (o.indicator_id, o.value) == ("dental_caries_pupils", 65.0)
