@@ -1052,6 +1052,11 @@ def test_a_year_reached_without_a_break_then_a_comma_closes_its_value(vocab: Voc
     found = observations(vocab, "Tỷ lệ trẻ em dưới 1 tuổi được tiêm chủng đầy đủ đạt 95% vào năm "
                                 "2025, tỷ lệ bao phủ bảo hiểm y tế đạt 98%.", title="")
     assert [(o.value, o.year) for o in found] == [(95.0, 2025), (98.0, None)]
+    found = observations(vocab, "The city sets out targets that 95% of young men and women will "
+                                "receive pre-marital counseling and health check-ups by 2030, 90% "
+                                "of pregnant women will be screened.", title="")
+    assert [(o.indicator_id, o.value, o.year) for o in found] == [
+        ("premarital_health_check", 95.0, 2030), ("prenatal_screening", 90.0, 2030)]
     # a year after a break opens the next value ("năm 2025: 2,1")
     found = observations(vocab, "Tổng tỷ suất sinh năm 2020 là 2,24 con/phụ nữ, năm 2025: 2,1 "
                                 "con/phụ nữ.", title="")
