@@ -873,6 +873,17 @@ def test_a_paragraph_dated_once_goes_on_in_that_year(vocab: Vocabulary) -> None:
         ("life_expectancy", None, 74.0)]
 
 
+def test_a_page_paragraph_goes_on_in_the_year_its_last_dated_value_owns(vocab: Vocabulary
+                                                                       ) -> None:
+    text = ("Số con trung bình của người phụ nữ giảm từ 2,14 con năm 2010 xuống còn 2,01 con năm "
+            "2020. Tỷ lệ sinh con lần 3 trở lên ở mức 5,2%; tuổi thọ trung bình đạt 75 tuổi.")
+    found = observations(vocab, text, title="")
+    # a page, not a plan: the values after the change stand in the year it ends in
+    assert [(o.indicator_id, o.year, o.value) for o in found] == [
+        ("total_fertility_rate", 2010, 2.14), ("total_fertility_rate", 2020, 2.01),
+        ("third_child_births", 2020, 5.2), ("life_expectancy", 2020, 75.0)]
+
+
 def test_a_change_reported_against_an_earlier_year_is_no_value(vocab: Vocabulary) -> None:
     found = observations(vocab, "Năm 2019, tỷ suất sinh là 14,56‰, giảm 0,51‰ so với năm 2018.",
                          period_start=2020, period_end=2025)

@@ -365,6 +365,15 @@ class PairIndex:
             i += 1
         return None
 
+    def last_own_year(self, lo: int, pos: int) -> int | None:
+        """The year owned by the last dated number starting in [lo, pos)."""
+        i = bisect_left(self._mention_starts, pos) - 1
+        while i >= 0 and self._mention_starts[i] >= lo:
+            if self._mention_own_year[i] is not None:
+                return self._mention_own_year[i]
+            i -= 1
+        return None
+
     def dated_before(self, lo: int, pos: int, goal_re: re.Pattern[str] | None = None
                      ) -> int | None:
         """The year of the last free year phrase in [lo, pos) that is not part of a date

@@ -357,6 +357,8 @@ def year_for(run: DocumentRun, d: Mention, ix: PairIndex, sentence: Span, clause
     horizon = _horizon(run, seg)
     earlier = ix.dated_before(told_from, sentence[0], run.vocab.target_word_re) \
         if horizon.year is None or after is not None else None
+    if earlier is None and horizon.year is None:
+        earlier = ix.last_own_year(told_from, sentence[0])
     if earlier is not None:
         # "Tính đến cuối năm 2012, dân số … . Như vậy, tỷ suất sinh thô … là 13,53 ‰": a
         # paragraph dated once goes on in that year, also where a year after the number is
