@@ -884,6 +884,24 @@ def test_a_page_paragraph_goes_on_in_the_year_its_last_dated_value_owns(vocab: V
         ("third_child_births", 2020, 5.2), ("life_expectancy", 2020, 75.0)]
 
 
+@pytest.mark.parametrize(("title", "text", "kind"), [
+    # an undated page may tell of any year it covers as reached ...
+    ("", "Tỷ lệ trẻ em dưới 1 tuổi được tiêm chủng đầy đủ năm 2020 đạt 96%.", "actual"),
+    # ... but its last year is its goal's when its title names one
+    ("Mục tiêu tiêm chủng năm 2020", "Tỷ lệ trẻ em dưới 1 tuổi được tiêm chủng đầy đủ năm 2020 "
+                                     "đạt 96%.", "target"),
+    # and a value goes on with the goals of its list's lead-in, or of the lead paragraph
+    ("", "Kế hoạch đề ra các chỉ tiêu như sau:\n- Tỷ lệ trẻ em dưới 1 tuổi được tiêm chủng đầy "
+         "đủ đạt 95% vào năm 2019.", "target"),
+    ("", "Về mục tiêu cụ thể, đến năm 2020, tỉnh duy trì mức sinh thay thế.\nTỷ số giới tính khi "
+         "sinh dưới 109 bé trai/100 bé gái sinh ra sống.", "target"),
+], ids=["reached", "title names a goal", "list lead-in", "lead paragraph"])
+def test_an_undated_page_tells_of_a_year_it_covers_as_reached_unless_goals_frame_it(
+        vocab: Vocabulary, title: str, text: str, kind: str) -> None:
+    found = observations(vocab, text, title=title, period_start=2015, period_end=2020)
+    assert [o.kind for o in found] == [kind], [(o.kind, o.kind_basis) for o in found]
+
+
 def test_a_change_reported_against_an_earlier_year_is_no_value(vocab: Vocabulary) -> None:
     found = observations(vocab, "Năm 2019, tỷ suất sinh là 14,56‰, giảm 0,51‰ so với năm 2018.",
                          period_start=2020, period_end=2025)

@@ -64,7 +64,7 @@ SETS = [
     # 0.717 (held-out); now 0.932 / 0.988, kind 0.911 (undated pages whose values the key
     # reads as reported: README); 0.932 / 0.965 since a page's headline is read apart
     RealSet("real_dev7", 88, 13, 0.93, 0.98, 0.98,
-            frozenset({"rd_binh_duong_2015_tiem_chung_mo_rong"}), kind=0.93),
+            frozenset({"rd_binh_duong_2015_tiem_chung_mo_rong"})),
     # 9 pages, a plan with its line breaks written out and a yearbook page; first 0.192 /
     # 0.263 (held-out); now 0.865 / 0.957, kind 0.956 (stop 20: pupils' insurance, school years)
     # stop 27: now 0.865 / 0.957
@@ -79,16 +79,16 @@ SETS = [
     # drug-resistant TB shares have no catalogue indicator: README)
     # stop 23: an achieved value named only after its target ("đạt 93% so với mục tiêu 95% số
     # người …"); now 0.792 / 0.974
-    RealSet("real_dev10", 48, 11, 0.79, 0.97, 0.94, kind=0.93),
+    RealSet("real_dev10", 48, 11, 0.87, 0.99, 0.95),
     # 12 pages, yearbook overviews, a portal's table one cell per paragraph and a word-segmented
     # copy; first 0.537 / 0.679 (held-out); now 0.910 / 0.884, kind 0.949 (the word-segmented
     # copy is read since stop 18)
-    RealSet("real_dev11", 67, 12, 0.91, 0.88, 0.99),
+    RealSet("real_dev11", 67, 12, 0.91, 0.89, 0.99),
     # 8 pages and yearbook tables (years down under a titled header, records one cell per
     # paragraph, an English page); first 0.245 / 0.414 (held-out); now 0.939 / 0.939 (the
     # English yearbook page stays unread: README)
     # stop 24: English words as data read the English yearbook page; now 0.939 / 0.979
-    RealSet("real_dev12", 49, 8, 0.93, 0.93, 0.99),
+    RealSet("real_dev12", 49, 8, 0.95, 0.94, 0.99),
     # 12 press pages, a plan's targets year by year and a table one cell per paragraph;
     # first 0.315 / 0.607 (held-out); now 0.944 / 0.927 (Quảng Ninh's and Bến Tre's values
     # are dated by their one-year manifest periods where the key leaves them undated: README);
@@ -106,16 +106,16 @@ SETS = [
     # undated (7 values: Gia Lai's 21-4 figures, Vĩnh Long's "đạt gần 50%"), and two
     # values of children 5-11 named only "ở lứa tuổi này" / "Với mũi 2" after the paragraph
     # naming the group are read as adults': precision 0.694 and indicator 0.760 (README)
-    RealSet("real_dev14", 36, 13, 0.88, 0.88, 0.71,
+    RealSet("real_dev14", 36, 13, 0.88, 0.88, 0.75,
             frozenset({"rd_ha_giang_2023_suy_dinh_duong",
-                       "rd_quang_ninh_2025_chien_dich_tiem_soi"}), kind=0.93),
+                       "rd_quang_ninh_2025_chien_dich_tiem_soi"})),
     # 12 pages and plans, a table one cell per paragraph; first 0.582 / 0.780 (held-out); now
     # 0.800 / 0.957, kind 0.682 (undated changes read as a plan's, undated pages: README)
     # stop 26: now 0.873 / 1.000
     # stop 29: 0.909 / 1.000; indicator 0.93 to 0.92: Kon Tum's "96,9% xã có trạm y tế" is
     # now read, by the standard-commune name of its sentence where the key says stations
     RealSet("real_dev15", 55, 12, 0.9, 0.99, 0.92,
-            frozenset({"rd_thanh_hoa_2015_kh80_tai_chinh_hiv"}), kind=0.72),
+            frozenset({"rd_thanh_hoa_2015_kh80_tai_chinh_hiv"}), kind=0.78),
     # 15 press pages (most on rural water) and a plan; first 0.651 / 0.788 (held-out); now
     # 0.857 / 0.931 (values said of now on undated pages: README)
     # stop 27: now 0.873 / 0.932
@@ -128,7 +128,7 @@ SETS = [
     # (list items sharing words, second-hand smoke, pages telling of plans: README)
     # stop 27: now 0.771 / 0.794
     RealSet("real_dev17", 35, 9, 0.77, 0.79, 0.99,
-            frozenset({"rd_yen_bai_2023_cham_soc_suc_khoe_sinh_san"}), kind=0.85),
+            frozenset({"rd_yen_bai_2023_cham_soc_suc_khoe_sinh_san"})),
     # 6 Party newspaper pages (mental health, leprosy, population); first 0.462 / 0.857
     # (held-out); now 0.769 / 1.000 (a value and the plan's value after it: README)
     # stop 27: now 0.769 / 1.000
@@ -154,12 +154,16 @@ SETS = [
     # 7 socio-economic result tables and congress targets; first 0.176 / 0.286 (held-out); now
     # 0.500 / 0.630 (results against a plan, planned falls, a headline's year: README)
     # stop 26: now 0.618 / 0.808
-    RealSet("real_dev24", 34, 7, 0.61, 0.8, 0.95, frozenset({"rd_tay_ninh_2015_ktxh_6_thang"})),
+    RealSet("real_dev24", 34, 7, 0.79, 0.84, 0.96, frozenset({"rd_tay_ninh_2015_ktxh_6_thang"})),
     # 8 population pages; first 0.536 / 0.789 (held-out); now 0.750 / 0.840 (part of a year,
     # "dự kiến" going on, "từ năm 2010 đến nay": README)
     # stop 23: the child-marriage share has a catalogue indicator; 0.821 / 0.920
+    # stop 30: kind 0.95 to 0.90: an undated page may tell of any year it covers as reached,
+    # and Quảng Nam's "phấn đầu sàng lọc sơ sinh đạt hơn 30% vào năm 2020" (its "phấn đấu"
+    # misspelt, so no target word) is read as reached in 2020 where the key says target
     RealSet("real_dev25", 28, 8, 0.75, 0.84, 0.99,
-            frozenset({"rd_ha_noi_2012_q1_sinh_con_thu_ba", "rd_nghe_an_2021_muc_sinh_thay_the"})),
+            frozenset({"rd_ha_noi_2012_q1_sinh_con_thu_ba", "rd_nghe_an_2021_muc_sinh_thay_the"}),
+            kind=0.9),
     # 4 disease-control press pages, 6 rows (two relative changes of case counts, which the
     # catalogue does not hold); first 0.000 / 0.000 (held-out); now 0.167 / 0.333 (README)
     RealSet("real_dev26", 6, 4, 0.16, 0.33, 0.99,
@@ -190,13 +194,12 @@ SETS = [
     # now 0.698 / 0.968 (a whole-city block label, bare numbers after a name: README). Stop
     # 28: Bình Định's block "Tỷ lệ tăng" under the title "Dân số trung bình …" read (the
     # title's subject with the block's measure)
-    RealSet("real_dev31", 43, 6, 0.9, 0.97, 0.96, frozenset({"rd_ca_mau_2019_dan_so"}),
-            kind=0.96),
+    RealSet("real_dev31", 43, 6, 0.9, 0.97, 0.97, frozenset({"rd_ca_mau_2019_dan_so"})),
     # 6 commemorative-day pages; first 0.368 / 0.875 (held-out); now 0.474 / 0.900 (README)
     # stop 27: now 0.474 / 0.900
-    RealSet("real_dev32", 19, 6, 0.47, 0.9, 0.99,
+    RealSet("real_dev32", 19, 6, 0.52, 0.9, 0.99,
             frozenset({"rd_gia_lai_2025_thang_hanh_dong_hiv",
-                       "rd_ha_noi_2019_lay_nhiem_hiv_tinh_duc"}), kind=0.88),
+                       "rd_ha_noi_2019_lay_nhiem_hiv_tinh_duc"}), kind=0.9),
     # 4 socio-economic and hospital pages, 8 rows; first 0.750 / 0.750 (held-out); unchanged
     # stop 27: now 0.750 / 0.667 (the catalogue's new indicators)
     RealSet("real_dev33", 8, 4, 0.75, 0.66, 0.99, frozenset({"rd_quang_nam_2018_hiv_6_thang"})),
@@ -226,11 +229,11 @@ SETS = [
     # key's
     RealSet("real_dev38", 13, 4, 0.23, 0.99, 0.66,
             frozenset({"rd_ho_chi_minh_2022_kh_viem_gan_virus",
-                       "rd_thanh_hoa_undated_ung_thu_giai_doan_muon"}), kind=0.66),
+                       "rd_thanh_hoa_undated_ung_thu_giai_doan_muon"})),
     # 8 water and sanitation pages; first 0.647 / 0.846 (held-out); now 0.882 / 0.957 (README)
     # stop 24: health stations' water and latrines read (fuzzy names of a subgroup's alias);
     # now 0.863 / 0.957, kind 0.886 (the new match's kind is the labeller's other reading)
-    RealSet("real_dev39", 51, 8, 0.9, 0.95, 0.66, kind=0.88),
+    RealSet("real_dev39", 51, 8, 0.9, 0.95, 0.67, kind=0.89),
     # 5 Red River and north-central pages, 9 rows; first 1.000 / 0.750 (held-out); now 1.000 /
     # 0.818 (README)
     # stop 29: precision 0.81 to 0.75: Ninh Bình's ethnic-minority communes' shares ("trạm y tế
@@ -271,19 +274,19 @@ SETS = [
                        "rd_nghe_an_2016_giao_ban_dan_so_6_thang"}), kind=0.8),
     # 6 older pages (2009-2014); first 0.476 / 0.625 (held-out); now 0.571 / 0.706 (a PDF that
     # writes ‰ as "%" and "o" on two lines stays unread: README)
-    RealSet("real_dev49", 21, 6, 0.57, 0.7, 0.83,
-            frozenset({"rd_kon_tum_2010_tang_dan_so_tu_nhien"}), kind=0.83),
+    RealSet("real_dev49", 21, 6, 0.61, 0.76, 0.84,
+            frozenset({"rd_kon_tum_2010_tang_dan_so_tu_nhien"}), kind=0.84),
     # 7 pages from ethnic-minority provinces; first 0.367 / 0.786 (held-out); now 0.700 / 0.778,
     # kind 0.474 (an undated page of results that names a target programme and "đến năm": its
     # values are read as targets: README)
     RealSet("real_dev50", 30, 7, 0.7, 0.77, 0.9,
             frozenset({"rd_cao_bang_2020_tao_hon_can_huyet",
-                       "rd_cao_bang_2021_tao_hon_muc_tieu_2025"}), kind=0.42),
+                       "rd_cao_bang_2021_tao_hon_muc_tieu_2025"}), kind=0.66),
     # 5 southern pages and plans; first 0.356 / 0.500 (held-out); now 0.778 / 0.946, indicator
     # 0.788 (README). Two values the key reads are left unread as wrongly named before: a
     # "chênh lệch mức sinh" (the gap, not the fertility rate) and "ít nhất 50% người trưởng
     # thành" (a bound's words borrowed the last item's indicator)
-    RealSet("real_dev51", 45, 5, 0.77, 0.94, 0.82, kind=0.88),
+    RealSet("real_dev51", 45, 5, 0.82, 0.94, 0.86, kind=0.94),
     # 3 yearly socio-economic target lists, 14 rows; first 0.357 / 1.000 (held-out); now 0.500 /
     # 1.000 (stop 25 reads a table of one estimate column one cell per line; the PDF table whose
     # rows wrap now reads, but its "%" row holds per-mille values and is quarantined: README)
@@ -293,13 +296,16 @@ SETS = [
     RealSet("real_dev53", 11, 5, 0.9, 0.99, 0.99),
     # 6 nutrition plans and pages; first 0.500 / 0.769 (held-out); now 0.800 / 0.941 (README;
     # stop 25's newborn indicators read rows the key maps to "none": indicator 0.760)
-    RealSet("real_dev54", 40, 6, 0.8, 0.94, 0.84, kind=0.93),
+    RealSet("real_dev54", 40, 6, 0.8, 0.94, 0.84),
     # 8 communicable-disease press pages, 27 rows (12 of 16 concepts have no catalogue
     # indicator); first 0.259 / 0.636 (held-out); now 0.333 / 0.692 (README)
-    RealSet("real_dev55", 27, 8, 0.33, 0.69, 0.66,
+    # stop 30: recall 0.33 to 0.29, precision 0.69 to 0.61: a page's undated value goes on in
+    # the year the paragraph's last dated value owns, so Hồ Chí Minh City's "khoảng 2 - 3%"
+    # after "dưới 5% vào năm 2023" is read for 2023 where the key leaves it undated
+    RealSet("real_dev55", 27, 8, 0.29, 0.61, 0.75,
             frozenset({"rd_binh_phuoc_2018_sot_ret_khang_thuoc", "rd_da_nang_2004_hiv_tre_hoa",
                        "rd_ha_noi_2020_hiv_ty_le_hien_nhiem",
-                       "rd_ho_chi_minh_2022_sot_xuat_huyet"}), kind=0.77),
+                       "rd_ho_chi_minh_2022_sot_xuat_huyet"}), kind=0.87),
     # 8 Red River Delta and north-central pages; first 0.808 / 1.000 (held-out); now 0.808 /
     # 1.000 (README)
     RealSet("real_dev56", 26, 8, 0.8, 0.99, 0.95, kind=0.8),
@@ -310,15 +316,15 @@ SETS = [
     # 6 screening and sex-ratio pages; first 0.750 / 0.714; now 0.750 / 0.789 ("so kế hoạch")
     RealSet("real_dev58", 20, 6, 0.75, 0.78, 0.93,
             frozenset({"rd_ben_tre_2016_ctmtqg_y_te_dan_so", "rd_long_an_nd_sang_loc_so_sinh"}),
-            kind=0.8),
+            kind=0.93),
     # 1 population plan whose copy is cut mid-number; first and now 1.000 / 0.500
     RealSet("real_dev59", 1, 1, 0.99, 0.5, 0.99),
     # 5 yearly reports, 4 of them English pages; first 0.038 / 1.000; now 0.692 / 1.000 (English
     # words as data: aliases, "in 2021", "reached"; the COVID-19 doses page stays unread)
-    RealSet("real_dev60", 26, 5, 0.69, 0.99, 0.61, kind=0.83),
+    RealSet("real_dev60", 26, 5, 0.76, 0.99, 0.65),
     # 8 pages of rarely used provinces; first 0.500 / 0.750; now 0.733 / 0.846 (a portal's
     # table with a "|" line between cells)
-    RealSet("real_dev61", 30, 8, 0.76, 0.84, 0.68, frozenset({"rd_tra_vinh_2022_bhyt"}), kind=0.9),
+    RealSet("real_dev61", 30, 8, 0.76, 0.85, 0.69, frozenset({"rd_tra_vinh_2022_bhyt"}), kind=0.91),
     # 5 pages on older people's health checks and mental health; first 0.697 / 0.885; now
     # 0.758 / 0.893 ("năm 2019 là …% và năm 2020 là …%"). Kind 0.76: an undated programme's
     # past shares (2015-2020, inside its 2011-2030 period) are read as its targets
@@ -327,11 +333,11 @@ SETS = [
     # for 2030 as well as for 2025, the key codes only 2025
     RealSet("real_dev62", 33, 5, 0.81, 0.87, 0.92,
             frozenset({"rd_ho_chi_minh_2025_kh_kham_suc_khoe_nguoi_cao_tuoi",
-                       "rd_ho_chi_minh_2025_sang_loc_nguoi_cao_tuoi_du_lieu"}), kind=0.77),
+                       "rd_ho_chi_minh_2025_sang_loc_nguoi_cao_tuoi_du_lieu"})),
     # 2 older texts (insurance targets by year, a gazetteer); first 0.556 / 0.833; now 0.778 /
     # 0.875 (stop 25: a year list's "năm 2019: 83,0% và năm 2020: 85,0%" goes on across "và")
     RealSet("real_dev63", 9, 2, 0.77, 0.87, 0.99,
-            frozenset({"rd_dong_nai_1996_dia_chi_ba_me_tre_em"}), kind=0.8),
+            frozenset({"rd_dong_nai_1996_dia_chi_ba_me_tre_em"}), kind=0.85),
     # 8 English press pages; first 0.000 / — (no English words then); now 0.424 / 0.636
     # stop 28: 0.485 / 0.667; kind 0.92 to 0.87: Hà Nội's "15.13 births per 1,000" (English
     # crude-rate names) is read as a target: the page is registered as a plan and "representing
@@ -342,14 +348,14 @@ SETS = [
     # "629,452 people joining health care insurance, equivalent to 64.6 percent of its
     # population" (English insurance aliases): 0.545 / 0.667; kind 0.87 to 0.83: the page
     # is registered as a plan and the 2012 share is told without a reporting verb
-    RealSet("real_dev64", 33, 8, 0.54, 0.65, 0.78, kind=0.83),
+    RealSet("real_dev64", 33, 8, 0.54, 0.66, 0.83, kind=0.94),
     # stop 25: 6 pages on the 2025-2030 term's targets (4 in English), 32 rows; first 0.219 /
     # 0.368 (held-out); now 0.875 / 1.000, no longer held-out (English words added for it: README)
     # stop 28: 0.906 / 0.967; precision floor 0.99 to 0.96: "100% of communes have created
     # electronic health records" (a share of communes the key leaves out) is read once an
     # English number leading "of …" takes the name after it
-    RealSet("real_dev65", 32, 6, 0.96, 0.96, 0.96,
-            frozenset({"rd_hung_yen_2030_de_an_y_te_2026_2030_en"}), kind=0.89),
+    RealSet("real_dev65", 32, 6, 0.96, 0.96, 0.99,
+            frozenset({"rd_hung_yen_2030_de_an_y_te_2026_2030_en"}), kind=0.9),
     # 3 disease-programme pages, 9 rows (5 map to no indicator); first 0.111 / 1.000 (held-out);
     # now 0.556 / 1.000 (README)
     RealSet("real_dev66", 9, 3, 0.55, 0.99, 0.6, kind=0.8),
@@ -362,15 +368,14 @@ SETS = [
     # (held-out, scored on 169bdbb); now 0.727 / 0.842 (a page about one of the province's
     # cities gives the province only its values marked province-wide: README)
     RealSet("real_dev68", 22, 5, 0.72, 0.84, 0.93,
-            frozenset({"rd_quang_nam_2025_cai_thien_dinh_duong"}), kind=0.62),
+            frozenset({"rd_quang_nam_2025_cai_thien_dinh_duong"}), kind=0.81),
     # 3 older pages (Hà Nội 2010 nutrition, Lai Châu fertility, Quảng Trị iodised salt), 16 rows;
     # first 0.250 / 0.800 (held-out, on 3c5df6c); now 0.438 / 0.875, not held-out any more
     # (nutrition wordings added for its Hà Nội page: README)
-    RealSet("real_dev69", 16, 3, 0.43, 0.87, 0.85, frozenset({"rd_quang_tri_2016_muoi_iot"}),
-            kind=0.71),
+    RealSet("real_dev69", 16, 3, 0.43, 0.87, 0.85, frozenset({"rd_quang_tri_2016_muoi_iot"})),
     # 7 HIV, methadone, food-safety and alcohol pages, 5 in English; first 0.179 / 0.500
     # (held-out, stop 26); now 0.536 / 0.682
-    RealSet("real_dev70", 28, 7, 0.53, 0.68, 0.86,
+    RealSet("real_dev70", 28, 7, 0.6, 0.7, 0.88,
             frozenset({"rd_binh_duong_2020_kh_hiv_quy_toan_cau_en",
                        "rd_nghe_an_2020_hiv_thong_ke_en"})),
     # 1 page on a new province's 2025 health review; first 1.000 / 1.000 (held-out, stop 26);
@@ -378,7 +383,7 @@ SETS = [
     RealSet("real_dev71", 1, 1, 0.99, 0.99, 0.99),
     # 5 population and premarital-check plans and pages; first 0.759 / 0.917 (held-out, stop
     # 26); now 0.862 / 0.926
-    RealSet("real_dev72", 29, 5, 0.86, 0.92, 0.99, kind=0.76),
+    RealSet("real_dev72", 29, 5, 0.86, 0.92, 0.99, kind=0.92),
     # 5 plans on tobacco, drowning, workers' health, family planning; first 0.607 / 0.739
     # (held-out, stop 26); now 0.929 / 0.929
     RealSet("real_dev73", 28, 5, 0.92, 0.92, 0.96),
@@ -386,7 +391,7 @@ SETS = [
     # now 0.667 / 0.667. Stop 28: Sơn La's "tỷ lệ bác sĩ/10.000 dân tăng từ 6,79% lên 8,85%"
     # read (the rate's exact name before a loose one, the period's first year for the start):
     # 1.000 / 0.750
-    RealSet("real_dev74", 6, 4, 0.99, 0.75, 0.75),
+    RealSet("real_dev74", 6, 4, 0.99, 0.75, 0.83),
     # 7 Mekong, Highlands and northern pages, 6 in English; first 0.552 / 0.696 (held-out,
     # stop 26); now 0.552 / 0.640
     # stop 27: precision 0.69 to 0.64: the English "tetanus vaccine" (a new alias) reads Yên
@@ -400,9 +405,12 @@ SETS = [
     # stop 29: precision 0.60 to 0.58: Sóc Trăng's "the ratio of doctors to 10,000 residents
     # to 8.38" is read ("to" before a bare number), dated by the page's year where the key
     # leaves it undated
-    RealSet("real_dev75", 29, 7, 0.58, 0.58, 0.81,
+    # stop 30: kind 0.95 to 0.94: an undated page may tell of any year it covers as reached;
+    # Đắk Nông's "striving to have at least 90% … by 2020" stays a target, but one value of
+    # the page's last year is read as reached where the key says target
+    RealSet("real_dev75", 29, 7, 0.58, 0.58, 0.94,
             frozenset({"rd_soc_trang_2022_nganh_y_te_en",
-                       "rd_yen_bai_2020_tiem_chung_mo_rong_en"})),
+                       "rd_yen_bai_2020_tiem_chung_mo_rong_en"}), kind=0.94),
     # 5 mother-and-child and immunisation pages, 3 in English; first 0.375 / 0.545 (held-out,
     # stop 26); now 0.688 / 0.647 (stop 27: English names of antenatal, birth and postnatal
     # care and the hepatitis B birth dose, informed by this set; one extra: README)
@@ -414,7 +422,7 @@ SETS = [
     # stop 29: 0.812 / 0.929: a paragraph opening on the country ("… care in Vietnam has seen
     # many positive changes"), with no number in that sentence and the province unnamed,
     # goes on about the country (its 1990 and 2024 national rates no longer read)
-    RealSet("real_dev76", 16, 5, 0.81, 0.92, 0.99, kind=0.38),
+    RealSet("real_dev76", 16, 5, 0.81, 0.92, 0.99),
     # 3 food-safety inspection pages: no value read yet (README); first 0.000 / 0.000 (held-
     # out, stop 26); now 0.000 / 0.000
     RealSet("real_dev77", 14, 3, 0.0, 0.99, 0.99,
@@ -435,7 +443,7 @@ SETS = [
     RealSet("real_dev79", 5, 1, 0.99, 0.99, 0.99),
     # 4 province overview pages (an investment page in English, a yearbook overview, a portal's
     # introduction, an encyclopaedia's revision page); first 0.500 / 0.600 (held-out, 8f1a6ff)
-    RealSet("real_dev80", 12, 4, 0.5, 0.6, 0.99,
+    RealSet("real_dev80", 12, 4, 0.5, 0.66, 0.99,
             frozenset({"rd_kien_giang_2015_kitra_health_en", "rd_long_an_2019_gioi_thieu_chung",
                        "rd_tien_giang_2019_wikipedia_dan_so"})),
     # 8 health-insurance pages and a People's Council table one cell per line; first 0.579 /
@@ -454,11 +462,11 @@ SETS = [
             frozenset({"rd_hai_duong_2020_who_ke_hoach_benh_khong_lay_nhiem_en",
                        "rd_hai_phong_2011_ghi_nhan_ung_thu_en",
                        "rd_lai_chau_2022_sang_loc_tang_huyet_ap_en",
-                       "rd_thanh_hoa_2019_kh65_benh_khong_lay_nhiem"}), kind=0.33),
+                       "rd_thanh_hoa_2019_kh65_benh_khong_lay_nhiem"}), kind=0.8),
     # 8 provincial plans under national programmes, all targets; first 0.321 / 0.900
     # (held-out, ce756bf); now 0.714 / 0.952 (stop 27: "Đối với nam 18 tuổi đạt chiều cao …"
     # gives the stature plans' values their sex: README)
-    RealSet("real_dev83", 28, 8, 0.71, 0.95, 0.95),
+    RealSet("real_dev83", 28, 8, 0.82, 0.95, 0.95),
     # 9 prevention pages (latrines, commune stations' water, iodine surveys, school health,
     # food safety, hospital wastewater); first 0.216 / 1.000 (held-out, d978993): 20 of its 37
     # rows have no catalogue indicator (iodine status, goitre, knowledge shares)
@@ -467,11 +475,11 @@ SETS = [
     # taken in turn; a phrase led by its number read loosely up to 24 words. Precision 0.99
     # to 0.92: Thái Nguyên's "lower than target for elimination (> 90%)" is read as a
     # target; kind 0.76: its survey results on an undated page are read as targets
-    RealSet("real_dev86", 37, 9, 0.35, 0.92, 0.37,
+    RealSet("real_dev86", 37, 9, 0.35, 0.92, 0.69,
             frozenset({"rd_khanh_hoa_2020_sau_rang_hoc_sinh",
                        "rd_lao_cai_2022_an_toan_thuc_pham",
                        "rd_ho_chi_minh_nd_nuoc_thai_benh_vien",
-                       "rd_thai_binh_2018_y_te_truong_hoc"}), kind=0.76),
+                       "rd_thai_binh_2018_y_te_truong_hoc"}), kind=0.84),
     # 6 pages, 4 in English (provincial papers' English editions, VietnamPlus) and a Vietnamese
     # page headlined by its number; first 0.541 / 0.714 (held-out, d978993)
     # stop 29 (informed by this set: README): 0.757 / 0.848: "- By 2025:" dates the "+ " items
@@ -480,18 +488,23 @@ SETS = [
     # "children under 1 year of age": an age, no value (vocabulary age_words); "… check-ups
     # by 2030, 90% of …": a year reached with no break, then a comma, is the value's; English
     # screening and dependency aliases: 0.865 / 0.842
-    RealSet("real_dev87", 37, 6, 0.86, 0.84, 0.95),
+    RealSet("real_dev87", 37, 6, 0.86, 0.84, 0.99),
     # 5 census and population-survey pages (a yearbook's table one cell per line); first 0.316
     # / 0.429 (held-out, 6245ac0)
     # stop 29 (informed by this set: README): "nam/100 nữ" alone names no sex ratio at birth
     # (the census pages' population sex ratio): 0.316 / 0.667
-    RealSet("real_dev88", 19, 5, 0.31, 0.66, 0.99,
-            frozenset({"rd_kon_tum_2017_dan_so_ty_le_tang"}), kind=0.66),
+    RealSet("real_dev88", 19, 5, 0.47, 0.99, 0.99,
+            frozenset({"rd_kon_tum_2017_dan_so_ty_le_tang"})),
     # 5 new-rural-development and ethnic-minority pages (2 in English); first 0.741 / 0.909
     # (held-out, 6245ac0)
     # stop 29 (informed by this set: README): 0.815 / 0.917 (births with health staff's
     # help, antenatal visits, schools' and stations' water and toilets named)
     RealSet("real_dev89", 27, 5, 0.81, 0.91, 0.81, kind=0.9),
+    # 8 health-sector year-end, mid-year and Doctors' Day review pages (one a Japanese copy);
+    # first 0.364 / 0.727 (held-out, 012adf6)
+    RealSet("real_dev91", 22, 8, 0.36, 0.72, 0.99,
+            frozenset({"rd_gia_lai_2024_chin_thang_y_te", "rd_dak_lak_nd_ngay_thay_thuoc_y_te",
+                       "rd_hue_2025_tong_ket_y_te_ja"}), kind=0.37),
 ]
 
 

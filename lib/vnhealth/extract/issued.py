@@ -51,6 +51,9 @@ def issue_year(vocab: Vocabulary, doc: Document, lines: Sequence[str]) -> IssueY
             or _page_date(vocab, head) or _lead_date(vocab, head) or _looking_back(vocab, head))
 
 
+# a remark in brackets ("(thực hiện Quyết định … 13/02/2023)", "[page, 2021]") is a reader's
+# note in a title, not its words
+BRACKETED_RE = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _OWN_NUMBER_RE = re.compile(r"^\W*số\s*:?\s*\d+\s*/", re.IGNORECASE)  # "Số: 12/KH-UBND"
 
 
@@ -68,6 +71,14 @@ def is_plan_text(vocab: Vocabulary, doc: Document, lines: Sequence[str]) -> bool
         if bare.isupper() and vocab.plan_title_re.match(lite(bare)):
             return True
     return False
+
+
+def title_aims(vocab: Vocabulary, doc: Document) -> bool:
+    """Whether the document's title, bracketed remarks aside, names a plan, a target or what
+    is planned (vocabulary `plan_words`, `target_words`, `planned_words`)."""
+    title = lite(nfc(BRACKETED_RE.sub(" ", doc.title or "")))
+    return (vocab.sets_a_target(title) or bool(vocab.planned_re.search(title))
+            or any(w in title for w in vocab.plan_words))
 
 
 def reviewed_year(vocab: Vocabulary, doc: Document, lines: Sequence[str]) -> IssueYear | None:

@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from vnhealth.extract.comparators import change_to_at, is_baseline_from
 from vnhealth.extract.index import PairIndex, Span
-from vnhealth.extract.issued import EARLY_MONTHS, IssueYear
+from vnhealth.extract.issued import BRACKETED_RE, EARLY_MONTHS, IssueYear
 from vnhealth.extract.lines import BULLET_RE, YEAR_IN_TEXT_RE, strip_marker
 from vnhealth.extract.mentions import Mention
 from vnhealth.extract.records import Segment
@@ -81,9 +81,8 @@ def reference_year(doc: Document) -> int:
     return min(doc.period_start, issued) if issued else doc.period_start
 
 
-# a remark in brackets ("(thực hiện Quyết định … 13/02/2023)", "[page, 2021]") and a year
-# that is part of a date ("14/3/2018", "14-3-2018") name no period in a title
-_BRACKETED_RE = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+# a remark in brackets (BRACKETED_RE) and a year that is part of a date ("14/3/2018",
+# "14-3-2018") name no period in a title
 _DATE_YEAR_RE = re.compile(r"(?<!\d)\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*((?:19|20)\d\d)(?!\d)")
 
 
@@ -92,7 +91,7 @@ def stated_horizon(doc: Document, lines: list[str]) -> int | None:
     ("Kế hoạch … năm 2018" is for 2018, though its text looks on to 2020), else the period's
     last year where the text names it. A year only the manifest gives (its period, or a
     bracketed description or date in its title) is a reader's guess, not the document's word."""
-    title = _BRACKETED_RE.sub(" ", doc.title)
+    title = BRACKETED_RE.sub(" ", doc.title)
     dates = {int(y) for y in _DATE_YEAR_RE.findall(title)}
     titled = [int(y) for y in YEAR_IN_TEXT_RE.findall(title)
               if doc.period_start <= int(y) <= doc.period_end and int(y) not in dates]
@@ -237,7 +236,8 @@ def kind_for(run: DocumentRun, d: Mention, low: str, clause: Span, ix: PairIndex
         # "đã giảm từ 17,22‰ năm 2008 xuống còn 13,05‰ năm 2023": both ends were reached
         return KindChoice("actual", f"'{now}': a change told as done")
     # the segment's end only: stripping all of a long one for each number made it quadratic
-    told = None if seg.text[-_END_REACH:].rstrip().endswith(_LIST_ITEM_END) else _told_on_a_page(
+    told = None if seg.goal_framed or seg.text[-_END_REACH:].rstrip().endswith(
+        _LIST_ITEM_END) else _told_on_a_page(
         run, ix, (paragraph_start(seg, d.start), ix.sentence_of(d.start)[1]), section, year,
         baseline)
     if told is not None:
@@ -274,8 +274,12 @@ def _told_on_a_page(run: DocumentRun, ix: PairIndex, paragraph: Span, section: S
             *paragraph):
         return None
     issued = run.issued
-    if year.year is not None and (issued is None or year.year > issued.year or (
-            year.year == issued.year and (issued.month or 13) <= EARLY_MONTHS)):
+    # an undated page may tell of any year it covers as reached (as for a judging verb), but
+    # for its last one when its title names a goal
+    if year.year is not None and (
+            year.year >= run.doc.period_end + (0 if run.title_aims else 1) if issued is None
+            else year.year > issued.year or (
+                year.year == issued.year and (issued.month or 13) <= EARLY_MONTHS)):
         return None
     return KindChoice("actual", "a page, not a plan: no target word in its paragraph")
 
@@ -355,10 +359,7 @@ def year_for(run: DocumentRun, d: Mention, ix: PairIndex, sentence: Span, clause
     if after is not None and after.year is not None:
         return after
     horizon = _horizon(run, seg)
-    earlier = ix.dated_before(told_from, sentence[0], run.vocab.target_word_re) \
-        if horizon.year is None or after is not None else None
-    if earlier is None and horizon.year is None:
-        earlier = ix.last_own_year(told_from, sentence[0])
+    earlier = _earlier_year(run, ix, (told_from, sentence[0]), horizon, after)
     if earlier is not None:
         # "Tính đến cuối năm 2012, dân số … . Như vậy, tỷ suất sinh thô … là 13,53 ‰": a
         # paragraph dated once goes on in that year, also where a year after the number is
@@ -370,6 +371,19 @@ def year_for(run: DocumentRun, d: Mention, ix: PairIndex, sentence: Span, clause
         return horizon
     return (_carried_year(seg) or _year_of_now(run, d, ix, sentence, clause, seg)
             or horizon)
+
+
+def _earlier_year(run: DocumentRun, ix: PairIndex, before: Span, horizon: YearChoice,
+                  after: YearChoice | None) -> int | None:
+    """The year the paragraph told of before the number's sentence (`before`): the last free
+    year phrase there, else, outside a plan's targets, the year the last dated number owns
+    ("… xuống còn 2,01 con năm 2020. Tỷ lệ sinh con lần 3 … 5,2%")."""
+    if horizon.year is not None and after is None:
+        return None
+    earlier = ix.dated_before(*before, run.vocab.target_word_re)
+    if earlier is None and horizon.year is None:
+        earlier = ix.last_own_year(*before)
+    return earlier
 
 
 # more years after a year phrase, listed: "năm 1998, 2000, 2003", "2019 và 2020"

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from vnhealth.extract.issued import is_plan_text, issue_year, reviewed_year
+from vnhealth.extract.issued import is_plan_text, issue_year, reviewed_year, title_aims
 from vnhealth.extract.kind_year import (
     document_lite,
     mentions_any,
@@ -51,7 +51,8 @@ def extract_document(vocab: Vocabulary, doc: Document, lines: list[str]) -> Docu
                       Recorder(doc, lines, reported), reported, reference_year(doc), issued,
                       reviewed_year(vocab, doc, lines), stated_horizon(doc, lines),
                       mentions_any(vocab.review_words, low), title_subgroup(vocab, doc),
-                      is_plan_text(vocab, doc, lines), headline_sub_unit(vocab, doc, lines))
+                      is_plan_text(vocab, doc, lines), headline_sub_unit(vocab, doc, lines),
+                      title_aims(vocab, doc))
     cut = cut_document(vocab, doc, lines)
     for table in cut.tables:
         read_table(run, table)

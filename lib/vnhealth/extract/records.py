@@ -102,6 +102,10 @@ class Segment:
     # the last year the paragraph before names, when that one ends open (";", ":") and this one
     # goes on with its list ("phấn đấu đến năm 2025, 100% …;" / "90% cơ sở … đạt yêu cầu …;")
     list_year: int | None = None
+    # whether it goes on under a lead that sets targets: the paragraph its lead year comes
+    # from ("Về mục tiêu cụ thể, đến năm 2030, …") or its list's lead-in ("Kế hoạch đề ra các
+    # chỉ tiêu như sau:"); on a page its values are then the goals it tells of, not results
+    goal_framed: bool = False
     keyed: Keyed | None = None
     # text offsets of the pieces, built on first use: rebuilding them for every number made a
     # paragraph wrapped over many lines quadratic

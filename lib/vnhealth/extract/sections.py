@@ -34,11 +34,13 @@ class SectionState:
     in_targets: bool = False
     section: Section | None = None
     lead_year: int | None = None  # the year the last paragraph opening with one names
+    lead_aims: bool = False  # whether that paragraph sets a target ("Về mục tiêu cụ thể, …")
     # the last paragraph's text (lite), and the "now" it went on in from the one before it
     last_text: str | None = None
     last_now: str | None = None
     last_year: int | None = None  # the year the last paragraph names or went on in
     open_year: int | None = None  # the year a paragraph ending open (";") leaves to the next
+    open_aims: bool = False  # whether that paragraph (or its list's lead-in) sets a target
     paragraph_starts: set[int] = field(default_factory=set)  # line numbers after a blank
 
 

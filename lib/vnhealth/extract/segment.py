@@ -140,7 +140,7 @@ def _prose(vocab: Vocabulary, lines: list[tuple[int, str]], state: SectionState
         if seg.is_heading:
             years = [int(y) for y in YEAR_IN_TEXT_RE.findall(seg.text)]
             state.year = max(years) if years else None
-            state.lead_year = None
+            state.lead_year, state.lead_aims = None, False
         if seg.is_heading or CAPS_TITLE_RE.match(seg.text):
             _open_section(vocab, seg.text, state)
         elif _subheading(seg, state):
@@ -153,7 +153,9 @@ def _prose(vocab: Vocabulary, lines: list[tuple[int, str]], state: SectionState
         seg.in_targets = state.in_targets
         seg.section = state.section
         seg.lead_year = state.lead_year
-        state.lead_year = _lead_year(seg, state.lead_year)
+        seg.goal_framed = state.lead_year is not None and state.lead_aims
+        state.lead_year, state.lead_aims = _lead_year(vocab, seg, state.lead_year,
+                                                      state.lead_aims)
         _carry_now(vocab, seg, state)
         _carry_list_year(vocab, seg, state)
     return segs
@@ -173,16 +175,20 @@ def _carry_list_year(vocab: Vocabulary, seg: Segment, state: SectionState) -> No
         first.group(1).isdigit() or first.group(1).islower() or BULLET_RE.match(text) is not None)
     if item:
         seg.list_year = state.open_year
+        seg.goal_framed = seg.goal_framed or state.open_aims
     if seg.is_heading or not text.endswith(_OPEN_END):
         # "- By 2025:" / "+ 38 hospital beds …" / "+ The rate … reaches over 80%": a list
         # item goes on with its list's year, however it ends; anything else ends the list
-        state.open_year = seg.list_year if item and BULLET_RE.match(text) else None
+        goes_on = item and BULLET_RE.match(text) is not None
+        state.open_year = seg.list_year if goes_on else None
+        state.open_aims = goes_on and state.open_aims
         return
     # a year said as one ("đến năm 2025", "by 2030"), not a standard's ("ISO 17025:2017")
     low = lite(text)
     years = [int(y) for y in _YEAR_SAID_RE.findall(low)] or [
         p.year for p in year_phrases(vocab, low) if p.kind == "year"]
     state.open_year = years[-1] if years else seg.list_year
+    state.open_aims = (item and state.open_aims) or vocab.sets_a_target(low)
 
 
 def _carry_now(vocab: Vocabulary, seg: Segment, state: SectionState) -> None:
@@ -231,18 +237,19 @@ def _subheading(seg: Segment, state: SectionState) -> bool:
             and not _PARAGRAPH_END_RE.search(text))
 
 
-def _lead_year(seg: Segment, lead: int | None) -> int | None:
-    """The lead year after a segment: the year of its last line that opens with "năm YYYY,"
-    ("BẮC NINH - Năm 2025, …"); a line opening with another year or a period ("Giai đoạn
-    2021-2023, …") ends the lead."""
+def _lead_year(vocab: Vocabulary, seg: Segment, lead: int | None, aims: bool
+               ) -> tuple[int | None, bool]:
+    """The lead year after a segment, and whether its line sets a target: the year of its
+    last line that opens with "năm YYYY," ("BẮC NINH - Năm 2025, …"); a line opening with
+    another year or a period ("Giai đoạn 2021-2023, …") ends the lead."""
     for _pos, _line, text in seg.pieces:
         head = lite(text[:_LEAD_REACH])
         opener = _LEAD_YEAR_RE.match(head)
         if opener is not None:
-            lead = int(opener.group(1))
+            lead, aims = int(opener.group(1)), vocab.sets_a_target(head)
         elif YEAR_IN_TEXT_RE.search(head):
-            lead = None
-    return lead
+            lead, aims = None, False
+    return lead, aims
 
 
 def _prose_segments(vocab: Vocabulary, lines: list[tuple[int, str]],

@@ -44,3 +44,6 @@ class DocumentRun:
     # the kind of unit ("huyện", "tp") a page's headline opens with, naming one of the
     # province's districts, towns or cities: the page is that unit's (None: the province's)
     sub_unit_subject: str | None = None
+    # whether the title (its brackets aside) names a plan or target ("Mục tiêu dân số đến năm
+    # 2030", "… strives for 95 percent …"): an undated page's last year is then its goal's
+    title_aims: bool = False
