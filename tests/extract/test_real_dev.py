@@ -505,6 +505,16 @@ SETS = [
     RealSet("real_dev91", 22, 8, 0.36, 0.72, 0.99,
             frozenset({"rd_gia_lai_2024_chin_thang_y_te", "rd_dak_lak_nd_ngay_thay_thuoc_y_te",
                        "rd_hue_2025_tong_ket_y_te_ja"}), kind=0.37),
+    # 6 plan and population-strategy pages (4 in English), a 2024 review with its targets in
+    # brackets; first 0.444 / 0.571 (held-out, 65833ee)
+    RealSet("real_dev90", 36, 6, 0.44, 0.57, 0.93,
+            frozenset({"rd_vinh_phuc_nd_chien_luoc_dan_so_2021_2025"}), kind=0.56),
+    # 5 population pages, two of them yearly tables (2011-2024) of an aggregator; first 0.000 /
+    # 0.000 (held-out, 65833ee): no value read yet
+    RealSet("real_dev92", 77, 5, 0.0, 0.0, 0.99,
+            frozenset({"rd_son_la_2019_chi_so_phat_trien_dan_so", "rd_yen_bai_2025_dan_so_blog",
+                       "rd_vinh_long_2013_quy_mo_dan_so", "rd_lang_son_2024_bang_dan_so",
+                       "rd_tien_giang_2024_bang_dan_so"}), kind=0.0),
 ]
 
 
