@@ -272,6 +272,31 @@ def test_years_down(vocab: Vocabulary) -> None:
     assert ("crude_death_rate", "actual", 2020, 5.3, 4) in _observed(vocab, YEARS_DOWN)
 
 
+# a web page's table flattened to single spaces: the header's names run together, each opening
+# with a capital (the year column's own "Năm" first), and the early years lack the last column
+YEARS_DOWN_RUN_TOGETHER = (
+    "Bảng dân số (2024 và lịch sử)\n\n"
+    "Năm Dân số % Dân số cả nước Diện tích (Km2) Tỷ lệ tăng dân số (%) Tỷ suất giới tính "
+    "(Nam / 100 Nữ) Tuổi thọ trung bình\n"
+    "2024 813.978 0,81 8.310 0,83 101,9 73,0\n"
+    "2023 807.300 0,80 8.310 0,65 101,9 73,1\n"
+    "2017 778.400 0,83 8.310 0,69 103,5")
+
+
+def test_years_down_under_names_run_together_with_rows_ending_short(vocab: Vocabulary) -> None:
+    name, found = _read(vocab, YEARS_DOWN_RUN_TOGETHER, at=3)
+    assert (name, found.end) == ("years_down", 6)
+    assert found.table is not None
+    labels = [row.label for row in found.table.rows]
+    assert labels == ["Dân số", "% Dân số cả nước", "Diện tích (Km2)", "Tỷ lệ tăng dân số (%)",
+                      "Tỷ suất giới tính (Nam / 100 Nữ)", "Tuổi thọ trung bình"]
+    assert _cells(found.table)[-1][2] == [(2024, "73,0", 4), (2023, "73,1", 5)]
+    observed = _observed(vocab, YEARS_DOWN_RUN_TOGETHER)
+    assert ("population_growth", "actual", 2017, 0.69, 6) in observed
+    assert [o for o in observed if o[0] == "life_expectancy"] == [
+        ("life_expectancy", "actual", 2024, 73.0, 4), ("life_expectancy", "actual", 2023, 73.1, 5)]
+
+
 # a yearbook's blocks of year rows under one header of breakdown columns (the layout of a
 # real yearbook page, real_dev6): a page header, the unit line, the total column first
 YEAR_BLOCKS = """Page 75 - niengiam2021

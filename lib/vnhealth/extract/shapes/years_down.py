@@ -134,8 +134,9 @@ def _column_labels(lines: Sequence[str], i: int, n: int, words: TableWords
         if s.isascii():
             continue  # the English of a bilingual table
         cells = [c.strip() for c in CELL_SPLIT_RE.split(s) if c.strip()]
-        if len(cells) == n and not labels and all(not c.isascii() or len(c) < 3 for c in cells):
-            return ColumnLabels([(j + 2, c) for c in cells], unit, j + 1, block)
+        one_line = None if labels else _one_line_names(s, cells, n, words)
+        if one_line is not None:
+            return ColumnLabels([(j + 2, c) for c in one_line], unit, j + 1, block)
         if len(s) > 80 or DIGITS_RE.search(s) or len(cells) != 1:
             return None
         labels.insert(0, (j + 2, s))
@@ -159,6 +160,43 @@ def _run_together(labels: list[tuple[int, str]], n: int, unit: str, block: list[
     if len(labels) == 1 and len(cells) == n:
         return ColumnLabels([(line, c) for c in cells], unit, line - 1, block)
     return None
+
+
+def _one_line_names(s: str, cells: list[str], n: int, words: TableWords) -> list[str] | None:
+    """The n column names of one header line: its cells split by runs of spaces or tabs
+    (in Vietnamese), else its capitalised names run together (:func:`_capitalised_names`)."""
+    if len(cells) == n and all(not c.isascii() or len(c) < 3 for c in cells):
+        return cells
+    return _capitalised_names(s, n, words) if len(cells) == 1 else None
+
+
+def _capitalised_names(text: str, n: int, words: TableWords) -> list[str] | None:
+    """The n column names of a header line run together in single spaces, each opening with
+    a capitalised word outside brackets ("Năm Dân số % Dân số cả nước … Tỷ lệ tăng dân số (%)
+    Tỷ suất sinh Tuổi thọ trung bình"): a "%" before such a word opens a name too, and a
+    first name that is the year column's own ("Năm", "Year") is dropped. None when that does
+    not give n names."""
+    names: list[list[str]] = []
+    depth = 0
+    tokens = text.split()
+    for k, tok in enumerate(tokens):
+        starts = depth == 0 and (_opens_name(tok) or tok == "%" and k + 1 < len(tokens)
+                                 and _opens_name(tokens[k + 1]))
+        if starts and not (names and names[-1] == ["%"]):
+            names.append([])
+        if not names:
+            return None
+        names[-1].append(tok)
+        depth = max(0, depth + tok.count("(") - tok.count(")"))
+    cells = [" ".join(name) for name in names]
+    if len(cells) == n + 1 and words.header.fullmatch(lite(cells[0])):
+        cells = cells[1:]
+    return cells if len(cells) == n else None
+
+
+def _opens_name(token: str) -> bool:
+    """A capitalised word, not an acronym: "Tỷ", "Dân" (not "KHHGĐ", "(Nam")."""
+    return len(token) > 1 and token[0].isupper() and token[1].islower()
 
 
 def _unit_line(s: str, words: TableWords) -> str | None:
@@ -187,7 +225,9 @@ def _year_rows(lines: Sequence[str], i: int, words: TableWords) -> list[YearRow]
             j += 1
             continue
         r = year_row(lines[j], j, words)
-        if r is None or len(r.values) != len(first.values):
+        # a row may end short (a column not yet published for early years): its cells are the
+        # first ones, left to right
+        if r is None or len(r.values) > len(first.values):
             break
         rows.append(r)
         j += 1
@@ -284,8 +324,9 @@ def _read_block(spot: Spot, year_rows: list[YearRow]) -> ShapeRead | None:
                      role="subgroup") for part in block.parts]
     for k, row in enumerate(rows):
         for col, r in enumerate(year_rows):
-            text, value, s0, e0 = r.values[k]
-            row.cells.append(Cell(text, value, col, r.line + 1, s0, e0))
+            if k < len(r.values):
+                text, value, s0, e0 = r.values[k]
+                row.cells.append(Cell(text, value, col, r.line + 1, s0, e0))
     title, _unit = title_above(lines, block.header, words)
     end = year_rows[-1].line + 1
     table = Table("years_down", columns, rows, title, block.unit,
@@ -313,8 +354,9 @@ def read(spot: Spot) -> ShapeRead | None:
                   lines=[label_line], unit_text=m.group(1).strip() if m else "",
                   role=row_role(label, words) if province else "subgroup")
         for col, r in enumerate(year_rows):
-            text, value, s0, e0 = r.values[c]
-            row.cells.append(Cell(text, value, col, r.line + 1, s0, e0))
+            if c < len(r.values):
+                text, value, s0, e0 = r.values[c]
+                row.cells.append(Cell(text, value, col, r.line + 1, s0, e0))
         rows.append(row)
     title, title_unit = title_above(lines, found.top, words)
     end = _later_blocks(lines, year_rows[-1].line + 1, len(found.labels), words)
