@@ -902,6 +902,17 @@ def test_an_undated_page_tells_of_a_year_it_covers_as_reached_unless_goals_frame
     assert [o.kind for o in found] == [kind], [(o.kind, o.kind_basis) for o in found]
 
 
+@pytest.mark.parametrize(("title", "year"), [("", 2025), (None, None)],
+                         ids=["a page telling of a plan", "the plan itself"])
+def test_a_page_dates_a_target_it_tells_of_by_the_plan_period_it_names(
+        vocab: Vocabulary, title: str | None, year: int | None) -> None:
+    text = ("Theo Chiến lược dân số giai đoạn 2021 - 2025, tỉnh sẽ quản lý toàn bộ dân số.\n"
+            "Tỉnh phấn đấu tuổi thọ trung bình đạt 75 tuổi.")
+    kw = {} if title is None else {"title": title}
+    # a plan dates its own targets by its sections: outside them, no year is stated
+    assert [(o.kind, o.year) for o in observations(vocab, text, **kw)] == [("target", year)]
+
+
 def test_a_change_reported_against_an_earlier_year_is_no_value(vocab: Vocabulary) -> None:
     found = observations(vocab, "Năm 2019, tỷ suất sinh là 14,56‰, giảm 0,51‰ so với năm 2018.",
                          period_start=2020, period_end=2025)
@@ -1570,7 +1581,8 @@ def test_a_year_after_a_count_noun_and_its_per_n_unit_is_the_numbers(vocab: Voca
 def test_a_paragraph_opening_with_a_linking_word_goes_on_in_the_year_before(
         vocab: Vocabulary) -> None:
     # "Theo đó, …" / "Đồng thời, …" go on from a paragraph that dated the plan; a paragraph
-    # that opens otherwise names no year of its own
+    # that opens otherwise names no year of its own, and its target takes the horizon of the
+    # plan the page tells of (the year the page states as the period's end)
     lead = ("UBND tỉnh vừa ban hành kế hoạch thực hiện Chương trình điều chỉnh mức sinh "
             "năm 2023.\n\n")
     body = "Theo đó, tỉnh phấn đấu tổng tỷ suất sinh là 2,35 con/bà mẹ."
@@ -1579,7 +1591,8 @@ def test_a_paragraph_opening_with_a_linking_word_goes_on_in_the_year_before(
         "total_fertility_rate", 2023, "year of the paragraph it goes on from")
     unlinked = only(vocab, lead + body.replace("Theo đó, t", "T"), period_start=2022,
                     period_end=2023, title="")
-    assert unlinked.year is None
+    assert (unlinked.year, unlinked.year_basis) == (
+        2023, "plan horizon (a sentence setting a target)")
 
 
 def test_a_technical_standard_s_number_is_no_value_and_breaks_no_statement(

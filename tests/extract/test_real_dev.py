@@ -114,8 +114,11 @@ SETS = [
     # stop 26: now 0.873 / 1.000
     # stop 29: 0.909 / 1.000; indicator 0.93 to 0.92: Kon Tum's "96,9% xã có trạm y tế" is
     # now read, by the standard-commune name of its sentence where the key says stations
-    RealSet("real_dev15", 55, 12, 0.9, 0.99, 0.92,
-            frozenset({"rd_thanh_hoa_2015_kh80_tai_chinh_hiv"}), kind=0.78),
+    # stop 30: a page's target that nothing else dates takes the horizon of the plan it tells
+    # of (the period's end the page states); Cà Mau's pupils' insurance "100%" is
+    # dated 2020 where the key leaves it undated: recall 0.90 to 0.89, precision 0.99 to 0.98
+    RealSet("real_dev15", 55, 12, 0.89, 0.98, 0.93,
+            frozenset({"rd_thanh_hoa_2015_kh80_tai_chinh_hiv"}), kind=0.77),
     # 15 press pages (most on rural water) and a plan; first 0.651 / 0.788 (held-out); now
     # 0.857 / 0.931 (values said of now on undated pages: README)
     # stop 27: now 0.873 / 0.932
@@ -179,7 +182,10 @@ SETS = [
     # 7 health-department reviews and congress pages; first 0.564 / 0.846 (held-out); now
     # 0.923 / 1.000 (terms of office, margins over a plan, COVID-19 doses, "%" typed for a
     # rate per N: README)
-    RealSet("real_dev29", 39, 7, 0.94, 0.99, 0.99, kind=0.97),
+    # stop 30: a page's target that nothing else dates takes the horizon of the plan it tells
+    # of (the period's end the page states); Sơn La's patient satisfaction "80%"
+    # is dated 2020 where the key leaves it undated: recall 0.94 to 0.92, precision 0.99 to 0.97
+    RealSet("real_dev29", 39, 7, 0.92, 0.97, 0.99),
     # 6 food-safety, school-health, tobacco and older people's pages, 22 of 31 concepts with no
     # catalogue indicator; first 0.091 / 0.375 (held-out); now 0.242 / 0.421 (README).
     # Precision lowered from 0.5: the school conditions the catalogue gained in stop 22 are
@@ -194,7 +200,7 @@ SETS = [
     # now 0.698 / 0.968 (a whole-city block label, bare numbers after a name: README). Stop
     # 28: Bình Định's block "Tỷ lệ tăng" under the title "Dân số trung bình …" read (the
     # title's subject with the block's measure)
-    RealSet("real_dev31", 43, 6, 0.9, 0.97, 0.97, frozenset({"rd_ca_mau_2019_dan_so"})),
+    RealSet("real_dev31", 43, 6, 0.93, 0.99, 0.97, frozenset({"rd_ca_mau_2019_dan_so"})),
     # 6 commemorative-day pages; first 0.368 / 0.875 (held-out); now 0.474 / 0.900 (README)
     # stop 27: now 0.474 / 0.900
     RealSet("real_dev32", 19, 6, 0.52, 0.9, 0.99,
@@ -279,9 +285,8 @@ SETS = [
     # 7 pages from ethnic-minority provinces; first 0.367 / 0.786 (held-out); now 0.700 / 0.778,
     # kind 0.474 (an undated page of results that names a target programme and "đến năm": its
     # values are read as targets: README)
-    RealSet("real_dev50", 30, 7, 0.7, 0.77, 0.9,
-            frozenset({"rd_cao_bang_2020_tao_hon_can_huyet",
-                       "rd_cao_bang_2021_tao_hon_muc_tieu_2025"}), kind=0.66),
+    RealSet("real_dev50", 30, 7, 0.73, 0.81, 0.9,
+            frozenset({"rd_cao_bang_2021_tao_hon_muc_tieu_2025"}), kind=0.63),
     # 5 southern pages and plans; first 0.356 / 0.500 (held-out); now 0.778 / 0.946, indicator
     # 0.788 (README). Two values the key reads are left unread as wrongly named before: a
     # "chênh lệch mức sinh" (the gap, not the fertility rate) and "ít nhất 50% người trưởng
@@ -375,9 +380,10 @@ SETS = [
     RealSet("real_dev69", 16, 3, 0.43, 0.87, 0.85, frozenset({"rd_quang_tri_2016_muoi_iot"})),
     # 7 HIV, methadone, food-safety and alcohol pages, 5 in English; first 0.179 / 0.500
     # (held-out, stop 26); now 0.536 / 0.682
-    RealSet("real_dev70", 28, 7, 0.6, 0.7, 0.88,
-            frozenset({"rd_binh_duong_2020_kh_hiv_quy_toan_cau_en",
-                       "rd_nghe_an_2020_hiv_thong_ke_en"})),
+    # stop 30: Bình Dương's "to achieve the 90-90-90 target by 2020 (90 percent …)" is dated
+    # by the plan period the page names: read
+    RealSet("real_dev70", 28, 7, 0.67, 0.79, 0.89,
+            frozenset({"rd_nghe_an_2020_hiv_thong_ke_en"})),
     # 1 page on a new province's 2025 health review; first 1.000 / 1.000 (held-out, stop 26);
     # now 1.000 / 1.000
     RealSet("real_dev71", 1, 1, 0.99, 0.99, 0.99),
@@ -408,7 +414,7 @@ SETS = [
     # stop 30: kind 0.95 to 0.94: an undated page may tell of any year it covers as reached;
     # Đắk Nông's "striving to have at least 90% … by 2020" stays a target, but one value of
     # the page's last year is read as reached where the key says target
-    RealSet("real_dev75", 29, 7, 0.58, 0.58, 0.94,
+    RealSet("real_dev75", 29, 7, 0.62, 0.62, 0.94,
             frozenset({"rd_soc_trang_2022_nganh_y_te_en",
                        "rd_yen_bai_2020_tiem_chung_mo_rong_en"}), kind=0.94),
     # 5 mother-and-child and immunisation pages, 3 in English; first 0.375 / 0.545 (held-out,
@@ -431,9 +437,10 @@ SETS = [
                        "rd_nghe_an_nd_attp_thanh_tra_kiem_tra"}), kind=0.0),
     # 8 health-workforce and commune-health pages; first 0.400 / 0.400 (held-out, stop 26);
     # now 0.400 / 0.400
-    RealSet("real_dev78", 15, 8, 0.4, 0.4, 0.99,
-            frozenset({"rd_bac_giang_2024_y_te_co_so_en",
-                       "rd_lao_cai_2025_kh220_ho_so_suc_khoe_dien_tu",
+    # stop 30: Bắc Giang's targets are dated by the plan period it names, and named (English
+    # aliases of insured primary care and managed health records): read
+    RealSet("real_dev78", 15, 8, 0.6, 0.56, 0.99,
+            frozenset({"rd_lao_cai_2025_kh220_ho_so_suc_khoe_dien_tu",
                        "rd_quang_nam_2018_ho_sinh_y_si_san_nhi"})),
     # 1 English summary of a provincial master plan (Sóc Trăng, 2021-2030); first 0.400 /
     # 0.500 (held-out, 8f1a6ff)
@@ -475,11 +482,14 @@ SETS = [
     # taken in turn; a phrase led by its number read loosely up to 24 words. Precision 0.99
     # to 0.92: Thái Nguyên's "lower than target for elimination (> 90%)" is read as a
     # target; kind 0.76: its survey results on an undated page are read as targets
-    RealSet("real_dev86", 37, 9, 0.35, 0.92, 0.69,
+    # stop 30: a page's target that nothing else dates takes the horizon of the plan it tells
+    # of (the period's end the page states); Nam Định's iodised-salt "90%" is
+    # dated 2011 where the key leaves it undated: recall 0.35 to 0.32, precision 0.92 to 0.85
+    RealSet("real_dev86", 37, 9, 0.32, 0.85, 0.66,
             frozenset({"rd_khanh_hoa_2020_sau_rang_hoc_sinh",
                        "rd_lao_cai_2022_an_toan_thuc_pham",
                        "rd_ho_chi_minh_nd_nuoc_thai_benh_vien",
-                       "rd_thai_binh_2018_y_te_truong_hoc"}), kind=0.84),
+                       "rd_thai_binh_2018_y_te_truong_hoc"}), kind=0.83),
     # 6 pages, 4 in English (provincial papers' English editions, VietnamPlus) and a Vietnamese
     # page headlined by its number; first 0.541 / 0.714 (held-out, d978993)
     # stop 29 (informed by this set: README): 0.757 / 0.848: "- By 2025:" dates the "+ " items
@@ -488,7 +498,7 @@ SETS = [
     # "children under 1 year of age": an age, no value (vocabulary age_words); "… check-ups
     # by 2030, 90% of …": a year reached with no break, then a comma, is the value's; English
     # screening and dependency aliases: 0.865 / 0.842
-    RealSet("real_dev87", 37, 6, 0.86, 0.84, 0.99),
+    RealSet("real_dev87", 37, 6, 0.94, 0.92, 0.99),
     # 5 census and population-survey pages (a yearbook's table one cell per line); first 0.316
     # / 0.429 (held-out, 6245ac0)
     # stop 29 (informed by this set: README): "nam/100 nữ" alone names no sex ratio at birth
@@ -502,13 +512,18 @@ SETS = [
     RealSet("real_dev89", 27, 5, 0.81, 0.91, 0.81, kind=0.9),
     # 8 health-sector year-end, mid-year and Doctors' Day review pages (one a Japanese copy);
     # first 0.364 / 0.727 (held-out, 012adf6)
-    RealSet("real_dev91", 22, 8, 0.36, 0.72, 0.99,
+    # stop 30: a page's target that nothing else dates takes the horizon of the plan it tells
+    # of (the period's end the page states); Long An's insurance "94,27%" is
+    # dated 2025 where the key leaves it undated: recall 0.36 to 0.31, precision 0.72 to 0.63
+    RealSet("real_dev91", 22, 8, 0.31, 0.63, 0.99,
             frozenset({"rd_gia_lai_2024_chin_thang_y_te", "rd_dak_lak_nd_ngay_thay_thuoc_y_te",
-                       "rd_hue_2025_tong_ket_y_te_ja"}), kind=0.37),
+                       "rd_hue_2025_tong_ket_y_te_ja"}), kind=0.42),
     # 6 plan and population-strategy pages (4 in English), a 2024 review with its targets in
     # brackets; first 0.444 / 0.571 (held-out, 65833ee)
-    RealSet("real_dev90", 36, 6, 0.44, 0.57, 0.93,
-            frozenset({"rd_vinh_phuc_nd_chien_luoc_dan_so_2021_2025"}), kind=0.56),
+    # stop 30 (informed by this set: README): a page's target nothing else dates takes the
+    # horizon of the plan period it names; English aliases of premarital checks and prenatal
+    # and newborn screening ("being screened"): 0.611 / 0.759
+    RealSet("real_dev90", 36, 6, 0.61, 0.75, 0.99, kind=0.68),
     # 5 population pages, two of them yearly tables (2011-2024) of an aggregator; first 0.000 /
     # 0.000 (held-out, 65833ee). Stop 30 (informed by this set: README): a header line of
     # capitalised names run together in single spaces, rows ending short: 0.909 / 0.959

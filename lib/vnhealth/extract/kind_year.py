@@ -370,7 +370,8 @@ def year_for(run: DocumentRun, d: Mention, ix: PairIndex, sentence: Span, clause
     if horizon.year is not None:
         return horizon
     return (_carried_year(seg) or _year_of_now(run, d, ix, sentence, clause, seg)
-            or horizon)
+            or _aimed_horizon(run, seg, ix.low[slice(*sentence)],
+                              ix.low[paragraph_start(seg, d.start):sentence[1]]) or horizon)
 
 
 def _earlier_year(run: DocumentRun, ix: PairIndex, before: Span, horizon: YearChoice,
@@ -725,6 +726,21 @@ def _shared_year(run: DocumentRun, d: Mention, ix: PairIndex, clause: Span
         if to_at is None or not ix.mention_starts_in(d.unit_end, to_at):
             return None
     return YearChoice(own, "year of the next value in its clause")
+
+
+def _aimed_horizon(run: DocumentRun, seg: Segment, sentence: str, paragraph: str
+                   ) -> YearChoice | None:
+    """The stated horizon of a plan a page tells of, for a value its sentence (lite) sets as
+    a target or tells as planned ("Under the province's population strategy in the 2021-2025
+    period … / Vinh Phuc aims to … 23.5 percent"), when nothing else dates it and its
+    paragraph (up to the sentence's end) does not speak of this year."""
+    vocab = run.vocab
+    if run.is_plan or run.horizon is None or seg.section is not None \
+            and seg.section.kind == "result" or vocab.this_year_re.search(paragraph):
+        return None  # a plan dates its own targets by its sections (see _horizon)
+    if vocab.sets_a_target(sentence) or vocab.planned_re.search(sentence) is not None:
+        return YearChoice(run.horizon, "plan horizon (a sentence setting a target)")
+    return None
 
 
 def _horizon(run: DocumentRun, seg: Segment) -> YearChoice:

@@ -324,6 +324,7 @@ class Vocabulary:
             rf"(?:(?:các|những)\s+|\d[\d.,]*\s*%?\s+)?$")
         self.each_unit_re = words_re("each_unit_words")
         self.planned_re = words_re("planned_words")
+        self.this_year_re = words_re("this_year_words")
         self.plan_title_re = re.compile(
             rf"(?:{words_alternation([*v.get('plan_words', []), *v.get('document_words', [])])})"
             r"(?!\w)")
