@@ -530,6 +530,13 @@ SETS = [
     RealSet("real_dev92", 77, 5, 0.9, 0.95, 0.99,
             frozenset({"rd_son_la_2019_chi_so_phat_trien_dan_so", "rd_yen_bai_2025_dan_so_blog",
                        "rd_vinh_long_2013_quy_mo_dan_so"})),
+    # 8 Vietnamese plans (population, older people, commune health, nutrition), two copied on
+    # spam sites; first 0.606 / 0.952 (held-out, c75223a)
+    RealSet("real_dev93", 33, 8, 0.6, 0.95, 0.8, kind=0.8),
+    # 6 health-statistics pages (workforce per 10,000, commune stations, HIV, low birth
+    # weight); first 0.600 / 0.577 (held-out, c75223a)
+    RealSet("real_dev94", 25, 6, 0.6, 0.57, 0.93, frozenset({"rd_ha_noi_2020_hiv_aids"}),
+            kind=0.86),
 ]
 
 
