@@ -42,11 +42,22 @@ def test_one_observation_matches_one_golden_row_only() -> None:
     assert (score.matched, score.recall, score.precision) == (1, 0.5, 1.0)
 
 
-def test_closest_line_then_same_indicator_is_paired_and_agreement_counted() -> None:
+def test_same_indicator_then_closest_line_is_paired_and_agreement_counted() -> None:
     gold = [_row(10, 95.0, indicator="a", kind="actual")]
     found = [_row(11, 95.0, indicator="a"), _row(10, 95.0, indicator="b", kind="actual")]
     score = score_document("d", gold, found)
+    assert score.matched == 1 and score.same_kind == 0 and score.same_indicator == 1
+    assert [g.indicator for g in score.extra] == ["b"]
+    score = score_document("d", gold, found[1:] + [_row(9, 95.0, indicator="b")])
     assert score.matched == 1 and score.same_kind == 1 and score.same_indicator == 0
+
+
+def test_one_number_labelled_for_several_indicators_credits_the_one_read() -> None:
+    # "100% trạm y tế …; 100% xã đạt tiêu chí …": whatever the golden file's order
+    gold = [_row(5, 100.0, indicator="stations"), _row(5, 100.0, indicator="communes")]
+    score = score_document("d", gold, [_row(5, 100.0, indicator="communes")])
+    assert score.matched == 1 and score.same_indicator == 1
+    assert [g.indicator for g in score.missed] == ["stations"]
 
 
 def _vnhealth(*args: str) -> subprocess.CompletedProcess[str]:

@@ -913,6 +913,33 @@ def test_a_page_dates_a_target_it_tells_of_by_the_plan_period_it_names(
     assert [(o.kind, o.year) for o in observations(vocab, text, **kw)] == [("target", year)]
 
 
+def test_years_listed_earlier_in_the_paragraph_date_values_in_turn_unless_a_goal_s(
+        vocab: Vocabulary) -> None:
+    text = ("Kết quả chương trình qua các năm 1998, 2000, 2003. Độ phủ muối iốt đạt lần lượt là "
+            "29%, 52,9%, 76,5%. Tỷ lệ bướu cổ trẻ em lần lượt là 20,5%; 12,8% và 6,1%.")
+    found = observations(vocab, text, title="", period_start=1998, period_end=2003)
+    assert [(o.indicator_id, o.year) for o in found][3:] == [
+        ("goitre_children", 1998), ("goitre_children", 2000), ("goitre_children", 2003)]
+    goals = ("Năm 2024, nhiều chỉ tiêu đạt các mục tiêu đặt ra cho năm 2025 và 2030. Tỷ lệ "
+             "tiêm chủng đầy đủ đạt 97,6%. Tỷ suất tử vong trẻ em dưới 5 tuổi và dưới 1 tuổi lần "
+             "lượt là 15,6‰ và 10,4‰.")
+    found = observations(vocab, goals, title="", period_start=2024, period_end=2030)
+    assert {o.year for o in found} == {2024}
+
+
+def test_a_year_opening_the_next_statement_is_not_the_value_s_before_it(vocab: Vocabulary
+                                                                         ) -> None:
+    text = ("Năm 2008 tỉ lệ bác sĩ là 4,96, dược sĩ là 0,21 trên 1 vạn dân\nđến năm 2019 tỉ lệ "
+            "bác sĩ là 9,68, dược sĩ là 1,72 trên 1 vạn dân.")
+    found = observations(vocab, text, title="", period_start=2008, period_end=2019)
+    assert [(o.indicator_id, o.year, o.value) for o in found] == [
+        ("doctors_per_10k", 2008, 4.96), ("pharmacists_per_10k", 2008, 0.21),
+        ("doctors_per_10k", 2019, 9.68), ("pharmacists_per_10k", 2019, 1.72)]
+    # a year right after its number, the sentence going on with no new statement, is its own
+    assert only(vocab, "Tỷ lệ bao phủ bảo hiểm y tế đạt 95% vào năm 2025 và duy trì ổn định."
+                ).year == 2025
+
+
 def test_a_change_reported_against_an_earlier_year_is_no_value(vocab: Vocabulary) -> None:
     found = observations(vocab, "Năm 2019, tỷ suất sinh là 14,56‰, giảm 0,51‰ so với năm 2018.",
                          period_start=2020, period_end=2025)

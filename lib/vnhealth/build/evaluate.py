@@ -192,18 +192,25 @@ def _agrees(gold: Labelled, got: Labelled) -> bool:
 
 def score_document(name: str, golden: Sequence[Labelled], found: Sequence[Labelled]
                    ) -> DocumentScore:
-    """Pair golden rows with observations one to one, the closest line (then the same
-    indicator) first, and count what agrees."""
+    """Pair golden rows with observations one to one and count what agrees: first each row
+    with an observation of its own indicator (the closest line first), then the rows left
+    with any that agrees, so that one number labelled for several indicators ("100% … ; 100%
+    …") is credited to the row whose indicator was read, whatever the golden file's order."""
     score = DocumentScore(name, golden=len(golden), found=len(found))
     free = list(found)
-    for gold in golden:
-        candidates = [g for g in free if _agrees(gold, g)]
-        if not candidates:
+    pairs: dict[int, Labelled] = {}
+    for same_indicator in (True, False):
+        for k, gold in enumerate(golden):
+            candidates = [g for g in free if _agrees(gold, g) and k not in pairs
+                          and (g.indicator == gold.indicator or not same_indicator)]
+            if candidates:
+                pairs[k] = min(candidates, key=lambda g: abs(g.line - gold.line))
+                free.remove(pairs[k])
+    for k, gold in enumerate(golden):
+        got = pairs.get(k)
+        if got is None:
             score.missed.append(gold)
             continue
-        got = min(candidates, key=lambda g: (abs(g.line - gold.line),
-                                             g.indicator != gold.indicator))
-        free.remove(got)
         score.matched += 1
         score.same_comparator += got.comparator == gold.comparator
         score.same_kind += got.kind == gold.kind

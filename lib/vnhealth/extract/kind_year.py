@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from vnhealth.extract.comparators import change_to_at, is_baseline_from
-from vnhealth.extract.index import PairIndex, Span
+from vnhealth.extract.index import GOAL_REACH, PairIndex, Span
 from vnhealth.extract.issued import BRACKETED_RE, EARLY_MONTHS, IssueYear
 from vnhealth.extract.lines import BULLET_RE, YEAR_IN_TEXT_RE, strip_marker
 from vnhealth.extract.mentions import Mention
@@ -396,7 +396,7 @@ def _year_in_turn(vocab: Vocabulary, d: Mention, ix: PairIndex, sentence: Span, 
                   ) -> YearChoice | None:
     """"Tỷ lệ … năm 2019 và 2020 lần lượt là 95% và 96%"; "qua các năm 1998, 2000, 2003. …
     đạt lần lượt là 29%, 52,9%, 76,5%"; "in 2019 and 2020 … 95% and 96%, respectively":
-    years listed before the values (in the sentence, else the one before it in its
+    years listed before the values (in the sentence, else the last list earlier in its
     paragraph) date them in turn when a word of "respectively" stands before them or right
     after them, and there are as many values in the number's unit as years."""
     marks = ix.in_sentence(sentence, "respectively starts", lambda lo, hi: [
@@ -407,11 +407,15 @@ def _year_in_turn(vocab: Vocabulary, d: Mention, ix: PairIndex, sentence: Span, 
         return None
     listed = _listed_years(ix, sentence[0], before[-1] if before else d.start)
     if listed is None and sentence[0] > 0:
-        earlier = ix.sentence_of(sentence[0] - 1)[0]
-        listed = _listed_years(ix, max(paragraph_start(seg, sentence[0]), earlier), sentence[0])
+        # the last list of years earlier in its paragraph ("qua các năm 1998, 2000, 2003. Kết
+        # quả: … lần lượt là 29%, 52,9%, 76,5%. … Tỷ lệ bướu cổ … lần lượt là 20,5%; …")
+        listed = _listed_years(ix, paragraph_start(seg, sentence[0]), sentence[0])
+        if listed is not None and vocab.target_word_re.search(
+                ix.low, max(0, listed[2] - GOAL_REACH), listed[2]):
+            listed = None  # a goal's years ("mục tiêu đặt ra cho năm 2025 và 2030")
     if listed is None:
         return None
-    years, list_end = listed
+    years, list_end, _start = listed
     # the values: after the word before them, else between the years and the word after them
     lo, hi = (before[-1], sentence[1]) if before else (max(list_end, sentence[0]), after[0])
     values = []
@@ -424,16 +428,17 @@ def _year_in_turn(vocab: Vocabulary, d: Mention, ix: PairIndex, sentence: Span, 
     return YearChoice(years[values.index(d.start)], "years listed, taken in turn")
 
 
-def _listed_years(ix: PairIndex, lo: int, hi: int) -> tuple[list[int], int] | None:
-    """(the years, where the list ends) of the last list of two or more years starting in
-    [lo, hi): a year phrase and the bare years written after it."""
+def _listed_years(ix: PairIndex, lo: int, hi: int) -> tuple[list[int], int, int] | None:
+    """(the years, where the list ends, where it starts) of the last list of two or more
+    years starting in [lo, hi): a year phrase and the bare years written after it."""
     found = ix.year_phrase_before(lo, hi)
     if found is None:
         return None
     more = _MORE_YEARS_RE.match(ix.low, found[1])
     if more is None or more.end() > hi:
         return None
-    return [found[2], *(int(y) for y in _LISTED_YEAR_RE.findall(more.group(0)))], more.end()
+    return ([found[2], *(int(y) for y in _LISTED_YEAR_RE.findall(more.group(0)))], more.end(),
+            found[0])
 
 
 def _told_from(vocab: Vocabulary, seg: Segment, low: str, lo: int, pos: int) -> int:

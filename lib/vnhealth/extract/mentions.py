@@ -301,12 +301,30 @@ def assign_own_years(mentions: list[Mention], phrases: list[YearPhrase], low: st
             # "120/100 (năm 2011)": a year alone in brackets right after the number is its own
             if kind == "year" and (is_blank(low, end, ys) or (link and link.end() >= ys)
                                    or (low[end:ys].strip() == "("
-                                       and low[ye:ye + 3].lstrip().startswith(")"))):
+                                       and low[ye:ye + 3].lstrip().startswith(")"))) \
+                    and not (verbs is not None and _opens_a_statement(low, ye, verbs)):
                 d.own_year = y
                 consumed.add(ys)
     return consumed
 
 
+_NEXT_DIGIT_RE = re.compile(r"\d")
+_STATEMENT_BREAK_RE = re.compile(r"[,;.:()\n]")
+
+
+def _opens_a_statement(low: str, year_end: int, verbs: re.Pattern[str]) -> bool:
+    """Whether the words after a year phrase go on, with no break, to a name and a reporting
+    verb before the next number: "dược sĩ là 0,21 trên 1 vạn dân đến năm 2019 tỉ lệ bác sĩ là
+    9,68" (the year opens the next statement; it is not the 0,21's)."""
+    number = _NEXT_DIGIT_RE.search(low, year_end)
+    stop = _STATEMENT_BREAK_RE.search(low, year_end)
+    if number is None or (stop is not None and stop.start() < number.start()):
+        return False
+    verb = verbs.search(low, year_end, number.start())
+    return verb is not None and _WORD_RE.search(low, year_end, verb.start()) is not None
+
+
+_WORD_RE = re.compile(r"[^\W\d_]{2,}")
 _YEAR_BEFORE_REACH = 12  # characters between a year phrase and the number it dates
 
 
