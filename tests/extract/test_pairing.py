@@ -940,6 +940,13 @@ def test_a_year_opening_the_next_statement_is_not_the_value_s_before_it(vocab: V
                 ).year == 2025
 
 
+def test_a_share_of_part_of_the_year_is_no_misread(vocab: Vocabulary) -> None:
+    o = only(vocab, "9 tháng đầu năm 2024, số trẻ em dưới 1 tuổi được tiêm chủng đầy đủ đạt tỷ lệ "
+                    "42%.", title="", period_start=2024, period_end=2024)
+    assert (o.indicator_id, o.value, o.quarantine_reason) == ("full_immunization_under1", 42.0,
+                                                              None)
+
+
 def test_a_change_reported_against_an_earlier_year_is_no_value(vocab: Vocabulary) -> None:
     found = observations(vocab, "Năm 2019, tỷ suất sinh là 14,56‰, giảm 0,51‰ so với năm 2018.",
                          period_start=2020, period_end=2025)
