@@ -947,6 +947,14 @@ def test_a_share_of_part_of_the_year_is_no_misread(vocab: Vocabulary) -> None:
                                                               None)
 
 
+def test_a_target_word_after_a_verb_of_the_plan_met_sets_no_target_in_english_too(
+        vocab: Vocabulary) -> None:
+    o = only(vocab, "The sector achieved and exceeded many important targets. The number of "
+                    "people participating in health insurance reached 94.27%, exceeding the "
+                    "planned target.", title="", period_start=2024, period_end=2025)
+    assert (o.indicator_id, o.kind, o.year) == ("health_insurance_coverage", "actual", None)
+
+
 def test_a_change_reported_against_an_earlier_year_is_no_value(vocab: Vocabulary) -> None:
     found = observations(vocab, "Năm 2019, tỷ suất sinh là 14,56‰, giảm 0,51‰ so với năm 2018.",
                          period_start=2020, period_end=2025)

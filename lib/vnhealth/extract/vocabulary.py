@@ -321,7 +321,8 @@ class Vocabulary:
         met = [*v.get("plan_met_verbs", []), *v.get("plan_compared_words", [])]
         self._plan_met_tail_re = re.compile(
             rf"(?:^|[\s(])(?:{words_alternation(met)})\s+"
-            rf"(?:(?:các|những)\s+|\d[\d.,]*\s*%?\s+)?$")
+            rf"(?:(?:các|những|the|its|their|all)\s+|\d[\d.,]*\s*%?\s+)?"
+            rf"(?:(?:many|important|key|main|planned|set|assigned)\s+){{0,2}}$")
         self.each_unit_re = words_re("each_unit_words")
         self.planned_re = words_re("planned_words")
         self.this_year_re = words_re("this_year_words")
@@ -519,7 +520,7 @@ class Vocabulary:
         """Where the target words of a lite() text start, but those after a verb that reports
         the plan met."""
         return [m.start() for m in self.target_word_re.finditer(low)
-                if not self._plan_met_tail_re.search(low, max(0, m.start() - 24), m.start())]
+                if not self._plan_met_tail_re.search(low, max(0, m.start() - 40), m.start())]
 
     def group_in(self, low: str, lo: int, hi: int) -> str | None:
         """The first population group named in low[lo:hi] (lite text) as its subject, or
