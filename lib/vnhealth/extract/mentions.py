@@ -316,9 +316,9 @@ def _opens_a_statement(low: str, year_end: int, verbs: re.Pattern[str]) -> bool:
     """Whether the words after a year phrase go on, with no break, to a name and a reporting
     verb before the next number: "dược sĩ là 0,21 trên 1 vạn dân đến năm 2019 tỉ lệ bác sĩ là
     9,68" (the year opens the next statement; it is not the 0,21's)."""
-    number = _NEXT_DIGIT_RE.search(low, year_end)
     stop = _STATEMENT_BREAK_RE.search(low, year_end)
-    if number is None or (stop is not None and stop.start() < number.start()):
+    number = _NEXT_DIGIT_RE.search(low, year_end, stop.start() if stop else len(low))
+    if number is None:
         return False
     verb = verbs.search(low, year_end, number.start())
     return verb is not None and _WORD_RE.search(low, year_end, verb.start()) is not None

@@ -319,10 +319,11 @@ class Vocabulary:
         self.target_word_re = words_re("target_words")
         # "(vượt 18,95% chỉ tiêu kế hoạch …)": the margin may stand between verb and word
         met = [*v.get("plan_met_verbs", []), *v.get("plan_compared_words", [])]
+        fillers, qualifiers = v.get("plan_met_fillers", []), v.get("plan_met_qualifiers", [])
         self._plan_met_tail_re = re.compile(
             rf"(?:^|[\s(])(?:{words_alternation(met)})\s+"
-            rf"(?:(?:các|những|the|its|their|all)\s+|\d[\d.,]*\s*%?\s+)?"
-            rf"(?:(?:many|important|key|main|planned|set|assigned)\s+){{0,2}}$")
+            rf"(?:(?:{words_alternation(fillers)})\s+|\d[\d.,]*\s*%?\s+)?"
+            rf"(?:(?:{words_alternation(qualifiers)})\s+){{0,2}}$")
         self.each_unit_re = words_re("each_unit_words")
         self.planned_re = words_re("planned_words")
         self.this_year_re = words_re("this_year_words")
