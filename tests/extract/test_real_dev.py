@@ -551,6 +551,23 @@ SETS = [
     # registered 2008-2025 where the key says actual
     RealSet("real_dev94", 25, 6, 0.72, 0.69, 0.94, frozenset({"rd_ha_noi_2020_hiv_aids"}),
             kind=0.72),
+    # 6 plans and pages of one programme each (older people, stunting, population, zero
+    # hunger), Central Highlands and Hồ Chí Minh City; first 0.576 / 0.731 (held-out, 062adec)
+    RealSet("real_dev95", 33, 6, 0.57, 0.73, 0.84,
+            frozenset({"rd_gia_lai_2023_nang_cao_tam_voc_dtts"}), kind=0.94),
+    # 7 pages of resolutions' health targets and results (Khánh Hòa, Lào Cai, Điện Biên, Vĩnh
+    # Phúc, Cao Bằng, Hòa Bình); first 0.773 / 0.739 (held-out, 062adec)
+    RealSet("real_dev96", 22, 7, 0.77, 0.73, 0.99, kind=0.88),
+    # 5 short pages, four in English, Spanish, French or Japanese editions of Vietnamese sites;
+    # first 0.368 / 1.000 (held-out, 062adec)
+    RealSet("real_dev97", 19, 5, 0.36, 0.99, 0.99,
+            frozenset({"rd_kon_tum_2023_the_bhyt_mien_phi", "rd_ha_noi_nd_bhyt_85_phan_tram",
+                       "rd_vinh_phuc_2025_nq16_thu_nhap_phuc_loi"}), kind=0.14),
+    # 6 pages after the 2025 reform and before it (Thanh Hóa, Khánh Hòa, Quảng Ninh, Cần Thơ,
+    # Hồ Chí Minh City), four in English or French; first 0.467 / 0.875 (held-out, 062adec)
+    RealSet("real_dev98", 15, 6, 0.46, 0.87, 0.85,
+            frozenset({"rd_quang_ninh_nd_nq72_muc_tieu_2030_fr",
+                       "rd_quang_ninh_2025_an_sinh_bhyt_en"})),
 ]
 
 
