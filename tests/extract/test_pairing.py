@@ -2329,3 +2329,99 @@ def test_english_births_per_1000_and_an_annual_decrease(vocab: Vocabulary) -> No
         ("crude_birth_rate", 2018, 15.13)]
     # the phrase shown for review ends where the name does, though "1,000" is keyed shorter
     assert found[0].indicator_text == "births per 1,000"
+
+
+def test_an_english_page_groups_thousands_with_commas_and_ranks_are_no_values(
+        vocab: Vocabulary) -> None:
+    # real_dev96, Khánh Hòa: "1,630" is a count of doctors (quarantined as a rate), not 1.63
+    found = observations(vocab, "The total number of doctors in the province is more than 1,630, "
+                                "of which 1,226 are doctors at public medical facilities. The "
+                                "number of doctors/10,000 people is 12.9, exceeding the target "
+                                "set by the Resolution of the 18th Provincial Party Congress.")
+    assert [(o.value, o.quarantine_reason is None) for o in found] == [
+        (1630.0, False), (1226.0, False), (12.9, True)]
+
+
+def test_a_label_and_colon_give_an_english_decimal_its_value(vocab: Vocabulary) -> None:
+    # real_dev97, Bình Định: "beds/ten thousand people: 36.0"
+    found = observations(vocab, "Planned hospital beds/ten thousand people: 36.0; Percentage of "
+                                "malnourished children under 5 years old: 7.19%.")
+    assert [(o.indicator_id, o.value) for o in found] == [
+        ("hospital_beds_per_10k", 36.0), ("underweight_under5", 7.19)]
+
+
+def test_a_study_s_confidence_interval_and_test_are_no_values(vocab: Vocabulary) -> None:
+    # real_dev100, Cần Thơ: "(95% CI: 12,4%; 17%)"; real_dev94: "p<0.05"
+    found = observations(vocab, "Tỷ lệ SDD thể thấp còi là 21% (95% CI; 18,4%; 23,7%); tỷ lệ SDD "
+                                "thể gầy còm là 5,7% (KTC 95%: 4,1%; 7,2%), p<0,05.")
+    assert [o.value for o in found] == [21.0, 5.7]
+
+
+def test_the_country_s_value_in_brackets_is_not_the_province_s(vocab: Vocabulary) -> None:
+    # real_dev95, Hồ Chí Minh City: "cao hơn trung bình cả nước (73,6 tuổi)"
+    o = only(vocab, "Tuổi thọ trung bình của TPHCM là 76,6 tuổi, cao hơn trung bình cả nước "
+                    "(73,6 tuổi).")
+    assert o.value == 76.6
+
+
+def test_a_list_item_without_its_group_takes_the_group_the_document_names(
+        vocab: Vocabulary) -> None:
+    # real_dev95: "NCT … đạt 70%; được phát hiện, điều trị, quản lý các bệnh không lây nhiễm
+    # đạt 70% năm 2025", a plan for older people (NCT)
+    found = observations(vocab, "Chăm sóc sức khỏe người cao tuổi (NCT): NCT được lập hồ sơ theo "
+                                "dõi quản lý sức khỏe đạt 95% năm 2025; được phát hiện, điều "
+                                "trị, quản lý các bệnh không lây nhiễm đạt 70% năm 2025 và 90% "
+                                "năm 2030.", period_start=2022, period_end=2030)
+    assert [(o.indicator_id, o.value, o.year) for o in found] == [
+        ("elderly_health_records", 95.0, 2025), ("elderly_ncd_managed", 70.0, 2025),
+        ("elderly_ncd_managed", 90.0, 2030)]
+    # without the group named, the same words name nothing
+    assert not observations(vocab, "Được phát hiện, điều trị, quản lý các bệnh không lây nhiễm "
+                                   "đạt 70% năm 2025.")
+
+
+def test_a_longer_name_around_the_alias_found_is_the_more_specific(vocab: Vocabulary) -> None:
+    # real_dev95, Đắk Nông: the mothers' supplement, not the children's "uống vitamin A liều cao"
+    o = only(vocab, "Tỷ lệ bà mẹ sau sinh trong vòng 1 tháng được uống vitamin A liều cao đạt "
+                    "≥ 88%.")
+    assert (o.indicator_id, o.comparator) == ("vitamin_a_postpartum", ">=")
+
+
+def test_a_count_inside_a_name_does_not_cut_it(vocab: Vocabulary) -> None:
+    # real_dev100, Thái Bình: "với 12 loại vắc-xin" stands inside the name
+    o = only(vocab, "Tỷ lệ trẻ em dưới 1 tuổi được tiêm chủng mở rộng với 12 loại vắc-xin đạt "
+                    "từ 95%/năm trở lên.")
+    assert (o.indicator_id, o.value) == ("full_immunization_under1", 95.0)
+
+
+def test_a_year_in_its_own_clause_is_nearer_than_an_earlier_clause_s(vocab: Vocabulary) -> None:
+    # real_dev95: "… 90% năm 2030; 100% NCT … vào năm 2025 và duy trì đến năm 2030"
+    found = observations(vocab, "Cụ thể: NCT có khả năng tự chăm sóc được cung cấp kiến thức, kỹ "
+                                "năng tự chăm sóc sức khỏe đạt 50% năm 2025 và 90% năm 2030; 100% "
+                                "NCT không có khả năng tự chăm sóc, được chăm sóc sức khỏe bởi gia "
+                                "đình và cộng đồng vào năm 2025 và duy trì đến năm 2030.",
+                         period_start=2022, period_end=2030)
+    assert [(o.value, o.year) for o in found] == [(50.0, 2025), (90.0, 2030), (100.0, 2025)]
+
+
+def test_a_share_making_up_a_whole_is_no_rise(vocab: Vocabulary) -> None:
+    # real_dev99, Kiên Giang: "making up 54%" ends with "up" but is a share
+    found = observations(vocab, "The proportion of HIV transmissions at community is 0.2% "
+                                "while only 1,998 HIV carriers have been treated with ARV, "
+                                "making up 54%.")
+    assert [(o.indicator_id, o.comparator, o.value) for o in found] == [
+        ("hiv_prevalence", "=", 0.2), ("hiv_on_arv", "=", 54.0)]
+
+
+def test_a_hamlet_s_value_is_not_the_province_s(vocab: Vocabulary) -> None:
+    # real_dev100, Đồng Tháp: the head of "ấp Tuyết Hồng" speaks of his hamlet
+    assert not observations(vocab, "Ông Trương Văn Gan, Trưởng ấp Tuyết Hồng cho biết, đến nay "
+                                   "địa phương đã có 95% hộ dân sử dụng nước sạch.")
+
+
+def test_a_share_of_the_plan_is_no_coverage_in_english_either(vocab: Vocabulary) -> None:
+    # real_dev96, Lào Cai: "reaching 93.42% of the plan assigned"
+    o = only(vocab, "The whole province had 1,475,810 people participating in health insurance, "
+                    "reaching 93.42% of the plan assigned by the Vietnam Social Security, "
+                    "corresponding to a coverage rate of 88.21% of the population.")
+    assert (o.indicator_id, o.value) == ("health_insurance_coverage", 88.21)

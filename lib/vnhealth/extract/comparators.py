@@ -44,7 +44,8 @@ def _relative(vocab: Vocabulary, d: Mention, low: str, clause: Span, ix: PairInd
     # has a word between and is a level
     # ("giảm được khoảng 1,5%", "tăng hơn 72%": a word of about or more between them too)
     governed = d.unit is not None and _ends_with_word(
-        _without_hedge(before, vocab.change_hedge_words), vocab.rel_increase + vocab.rel_decrease)
+        _without_hedge(before, vocab.change_hedge_words), vocab.rel_increase + vocab.rel_decrease
+    ) and not _ends_with_word(before, vocab.share_verbs)
     verb = None
     if (marker_before or compared) and is_baseline_from(vocab, d, low, clause, ix):
         return None  # "giảm 0,3‰ so với năm 2022 (từ 16,1‰ xuống còn 15,8‰)": a start value

@@ -45,6 +45,7 @@ class FuzzyIndex:
             for word in key.split():
                 self._containing.setdefault(word, set()).add(key)
         self._cache: dict[str, list[tuple[str, float]]] = {}
+        self._wider: dict[tuple[str, str], list[str]] = {}
 
     def _covered(self, phrase_key: str) -> list[str]:
         """The keys whose words the phrase holds at least FUZZY_MIN_COVERAGE of, in key order."""
@@ -65,6 +66,26 @@ class FuzzyIndex:
             return False
         common = set.intersection(*holding)
         return len({tuple(sorted(i.id for i in self.alias_targets[k])) for k in common}) > 1
+
+    def wider(self, phrase_key: str, alias_key: str) -> list[str]:
+        """The alias keys of other indicators all of whose words the phrase holds and that
+        hold the words of a whole name of the alias's own indicators, and more: the more
+        specific names standing in the phrase around it ("bà mẹ sau sinh [trong vòng 1 tháng]
+        được uống vitamin a [liều cao]" around "uống vitamin a liều cao", holding "được uống
+        vitamin a"); longest first."""
+        cache_key = (phrase_key, alias_key)
+        if cache_key not in self._wider:
+            words = Counter(phrase_key.split())
+            own = {i.id for i in self.alias_targets.get(alias_key, ())}
+            inner = [set(k.split()) for k in self._covered(phrase_key)
+                     if own & {i.id for i in self.alias_targets[k]}
+                     and not Counter(k.split()) - words] + [set(alias_key.split())]
+            found = [k for k in self._covered(phrase_key)
+                     if not Counter(k.split()) - words
+                     and not own & {i.id for i in self.alias_targets[k]}
+                     and any(n < set(k.split()) for n in inner)]
+            self._wider[cache_key] = sorted(found, key=len, reverse=True)
+        return self._wider[cache_key]
 
     def candidates(self, phrase_key: str) -> list[tuple[str, float]]:
         """The best alias keys for a phrase key, best first, at or above the threshold, among

@@ -18,7 +18,7 @@ from typing import NamedTuple
 from vnhealth.extract.comparators import change_to_at, is_baseline_from
 from vnhealth.extract.index import GOAL_REACH, PairIndex, Span
 from vnhealth.extract.issued import BRACKETED_RE, EARLY_MONTHS, IssueYear
-from vnhealth.extract.lines import BULLET_RE, YEAR_IN_TEXT_RE, strip_marker
+from vnhealth.extract.lines import YEAR_IN_TEXT_RE, strip_marker
 from vnhealth.extract.mentions import Mention
 from vnhealth.extract.records import Segment
 from vnhealth.extract.sections import Section
@@ -527,23 +527,32 @@ def _near_year(run: DocumentRun, d: Mention, ix: PairIndex, sentence: Span, clau
     is its own; the year after it as _year_after found it, if looked for)."""
     before = _year_before(run, d, ix, sentence, clause)
     after = None
-    if before is None or _nearer_after(ix, d, clause):
+    if before is None or _nearer_after(ix, d, clause, sentence):
         after = _year_after(run, d, ix, sentence, clause)
     if after is not None and after.year is not None:
         return after, after
+    if before is not None and before.year is not None \
+            and ix.year_phrase_before(clause[0], d.start) is None:
+        # "…; được khám … đạt 70%, được lập hồ sơ … đạt 95% năm 2025": the year its clause
+        # lists it with is nearer than an earlier clause's
+        return _shared_year(run, d, ix, clause) or before, after
     return before, after
 
 
-def _nearer_after(ix: PairIndex, d: Mention, clause: Span) -> bool:
+def _nearer_after(ix: PairIndex, d: Mention, clause: Span, sentence: Span) -> bool:
     """"đến năm 2025 là 78 tuổi và 80 tuổi theo lộ trình đến năm 2030": the year after a
     number in its clause, with no number between them, is its own over a year before it that
-    another number stands nearer to."""
+    another number stands nearer to, or that stands in an earlier clause ("… đạt 50% năm 2025
+    và 90% năm 2030; 100% NCT … vào năm 2025 và duy trì đến năm 2030")."""
     before = ix.year_phrase_before(clause[0], d.start)
     after = ix.year_after(d.end, clause[1])
     if after is None or ix.mention_starts_in(d.unit_end, after[0]):
         return False
-    lo = before[1] if before is not None else clause[0]
-    return ix.mention_starts_in(lo, d.start)
+    if before is None:
+        # no year before it in its clause: one in an earlier clause is further than its own,
+        # unless its own is a remark in brackets ("15% (năm 2023 là 16%)")
+        return "(" not in ix.low[d.unit_end:after[0]]
+    return ix.mention_starts_in(before[1], d.start)
 
 
 def _year_before(run: DocumentRun, d: Mention, ix: PairIndex, sentence: Span, clause: Span
@@ -761,13 +770,12 @@ def _horizon(run: DocumentRun, seg: Segment) -> YearChoice:
     word = next((w for w in run.vocab.target_sections if opening.startswith(w)), None)
     if word is not None:
         return YearChoice(run.horizon, f"plan horizon (statement opens '{word}')")
-    # in the plan itself, a list item worded as a goal ("d) Giảm tỷ lệ … xuống dưới 8%;")
-    listed = BULLET_RE.match(seg.text.lstrip()) is not None
+    # in the plan itself, a list item or a paragraph worded as a goal ("d) Giảm tỷ lệ … xuống
+    # dưới 8%;", "Cải thiện tình trạng thiếu vi chất …: Tỷ lệ … đạt ≥ 95%")
     goal = next((w for w in run.vocab.goal_openers if opening.startswith(w)), None) \
-        if listed and run.is_plan and (seg.section is None or seg.section.kind != "result") \
-        else None
+        if run.is_plan and (seg.section is None or seg.section.kind != "result") else None
     if goal is not None:
-        return YearChoice(run.horizon, f"plan horizon (an item of the plan opening '{goal}')")
+        return YearChoice(run.horizon, f"plan horizon (a goal of the plan opening '{goal}')")
     if run.doc.period_start == run.horizon:
         return YearChoice(run.horizon, "one-year document")
     return NOT_STATED

@@ -23,12 +23,17 @@ _SUBGROUP_RE = re.compile(r"(?:^|[-–•+]\s*)([^\W\d_][^\d\-–•+<>]{0,20}?)
 _PHRASE_WORD_RE = re.compile(r"[^\W\d_]+")
 PHRASE_TRIM_RE = re.compile(r"^(?:[\s,;:()\-–+•*]|[a-zđ]\)|\d{1,2}\.)+|[\s,;:(\-–.]+$")
 PHRASE_MAX = 160
+NAME_BEFORE_COUNT = 3  # words of a name before a count it holds ("… mở rộng với 12 loại vắc-xin")
 AFTER_PHRASE_WORDS = 24  # words a name led by its number may hold ("80% trạm y tế đã có bác sĩ")
 # beyond this many words, the alias must hold half of them: a long stretch that merely holds a
 # short name's words ("70% cho người … làm chuyên môn y tế tại trạm y tế cấp xã") is no name
 SHORT_AFTER_PHRASE = 12
 LONG_PHRASE_SHARE = 0.5
 _PHRASE_BREAK_RE = re.compile(r"[,;:()]")
+_BLANKS_RE = re.compile(r"\s*")
+# a name goes on after a count it holds ("12 loại vắc-xin đạt"), not after a price or a rate
+# ("804.600 đồng/người/năm, học sinh …")
+_NAME_GOES_ON_RE = re.compile(r"\s+[^\W\d_]")
 _LIST_BREAK_RE = re.compile(r"[,;]")
 
 
@@ -53,6 +58,8 @@ class IndicatorChooser:
         self.low = low
         self._choices: dict[tuple[str, str | None, str | None, bool], Indicator | None] = {}
         self._in_context: dict[str, bool] = {}
+        self._doc_key: str | None = None
+        self._skipped: frozenset[str] | None = None
 
     def in_context(self, ind: Indicator) -> bool:
         if ind.id not in self._in_context:
@@ -64,9 +71,30 @@ class IndicatorChooser:
                          table: bool) -> Indicator | None:
         cache_key = (key, unit, subgroup, table)
         if cache_key not in self._choices:
-            self._choices[cache_key] = self.choose(self.vocab.alias_targets[key], unit,
-                                                   subgroup, table)
+            self._choices[cache_key] = self.choose(self._named_here(key), unit, subgroup, table)
         return self._choices[cache_key]
+
+    @property
+    def skipped_elided(self) -> frozenset[str]:
+        """The names whose group was left out that this document cannot take (it names no
+        group of theirs, or several): read as no name at all."""
+        if self._skipped is None:
+            self._skipped = frozenset(k for k in self.vocab.elided_keys if not self._named_here(k))
+        return self._skipped
+
+    def _named_here(self, key: str) -> list[Indicator]:
+        """An alias's indicators; for a name whose group was left out (Vocabulary
+        elided_groups), those of the one group the document names, none if it names several."""
+        targets = self.vocab.alias_targets[key]
+        elided = self.vocab.elided_groups
+        if not any((key, ind.id) in elided for ind in targets):
+            return targets
+        if self._doc_key is None:
+            self._doc_key = f" {self.vocab.key(self.low).key} "
+        named = {ind.id: elided[(key, ind.id)] for ind in targets if any(
+            f" {w} " in self._doc_key for w in elided.get((key, ind.id), ()))}
+        return [ind for ind in targets if ind.id in named] \
+            if len(set(named.values())) == 1 else []
 
     def choose(self, targets: list[Indicator], unit: str | None, subgroup: str | None,
                table: bool, value: float | None = None) -> Indicator | None:
@@ -418,7 +446,7 @@ def indicator_phrase(vocab: Vocabulary, seg: Segment, d: Mention, ix: PairIndex,
     """The indicator phrase as written: the words of the clause before the number (after
     any number before it), or after it when the number leads; the matched name itself
     when it stands outside that stretch."""
-    lo = max(clause[0], ix.mention_end_before(clause[0], d.start))
+    lo = max(clause[0], _named_stretch_start(vocab, ix, clause[0], d.start))
     hi = d.start
     if len(_PHRASE_WORD_RE.findall(ix.low, lo, hi)) < 2:
         lo, hi = d.unit_end, ix.next_mention_start(d.end, clause[1])
@@ -426,6 +454,22 @@ def indicator_phrase(vocab: Vocabulary, seg: Segment, d: Mention, ix: PairIndex,
             lo <= named.start and named.end <= hi):
         lo, hi = named.start, named.end
     return _phrase_text(vocab, seg, lo, hi)
+
+
+def _named_stretch_start(vocab: Vocabulary, ix: PairIndex, lo: int, pos: int) -> int:
+    """Where the words naming a number at pos start: after the number before it, unless that
+    one is a bare count inside the name ("tỷ lệ trẻ em … được tiêm chủng mở rộng với 12 loại
+    vắc-xin đạt 95%")."""
+    before = ix.mention_before(lo, pos)
+    while before is not None and before.unit is None and (
+            noun := vocab.count_re.match(ix.low, _BLANKS_RE.match(ix.low, before.end).end())
+            ) is not None and _NAME_GOES_ON_RE.match(ix.low, noun.end()):
+        earlier = ix.mention_before(lo, before.start)
+        if len(_PHRASE_WORD_RE.findall(ix.low, earlier.unit_end if earlier else lo,
+                                       before.start)) < NAME_BEFORE_COUNT:
+            break  # "Có 602 đơn vị, trường học …": the count opens the stretch, a subject
+        before = earlier
+    return before.unit_end if before is not None else lo
 
 
 def after_phrase_share(phrase: str) -> float:

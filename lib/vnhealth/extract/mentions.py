@@ -19,6 +19,7 @@ from vnhealth.extract.numbers import (
     FRACTION_SHARE_RE,
     MENTION_RE,
     VALUE_PAIR_RE,
+    english_thousands,
     is_year,
     parse_number,
 )
@@ -77,6 +78,14 @@ def is_blank(text: str, start: int, end: int) -> bool:
     return _NON_SPACE_RE.search(text, start, end) is None
 
 
+def _vietnamese_notation(vocab: Vocabulary, cleaned: str, low: str) -> str:
+    """The text with an English segment's thousands commas as dots ("1,630 doctors"), so that
+    its numbers read as the Vietnamese notation reads them; offsets kept."""
+    if "," in cleaned and vocab.writes_english(low):
+        return english_thousands(cleaned)
+    return cleaned
+
+
 def find_mentions(vocab: Vocabulary, seg: Segment, cleaned: str) -> Mentions:
     """The numbers of a segment's markup-blanked text, in text order, and its unit phrases."""
     low = lite(cleaned)
@@ -85,6 +94,8 @@ def find_mentions(vocab: Vocabulary, seg: Segment, cleaned: str) -> Mentions:
     spans: list[tuple[int, int]] = []
     units = unit_hits(vocab, low, lambda a, b: spans.append((a, b)))
     unit_starts = [u.start for u in units]
+    written = cleaned  # the numbers as written, for their text
+    cleaned = _vietnamese_notation(vocab, cleaned, low)
     mentions: list[Mention] = []
     for m in FRACTION_SHARE_RE.finditer(cleaned):
         mentions.append(Mention(m.start(), m.end(), m.start("share"),
@@ -128,17 +139,20 @@ def find_mentions(vocab: Vocabulary, seg: Segment, cleaned: str) -> Mentions:
             # ("increase the life expectancy to 74.5"): a section number as likely as a value
             continue
         mentions.append(Mention(m.start(), m.end(), m.start(), v1, v2, unit, unit_end,
-                                m.group(0), False))
+                                written[m.start():m.end()], False))
     mentions.sort(key=lambda d: d.start)
     return Mentions(mentions, units, lite(scan))
 
 
+_LABEL_COLON_RE = re.compile(r"[^\W\d_]\s*:\s*$")
 VERB_REACH = 24  # characters before a number its verb ("đạt trên", "will be") may take
 
 
 def _after_a_value_verb(vocab: Vocabulary, low: str, start: int) -> bool:
-    """Whether a verb that states a value or ends a change stands right before a number."""
-    return vocab.bare_value_verb_re.search(low, max(0, start - VERB_REACH), start) is not None
+    """Whether a verb that states a value or ends a change stands right before a number, or
+    the colon after a label ("Planned hospital beds/ten thousand people: 36.0")."""
+    return vocab.bare_value_verb_re.search(low, max(0, start - VERB_REACH), start) is not None \
+        or _LABEL_COLON_RE.search(low, max(0, start - VERB_REACH), start) is not None
 
 
 def average_unit(vocab: Vocabulary, low: str, end: int) -> tuple[str | None, int]:

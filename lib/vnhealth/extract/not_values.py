@@ -86,7 +86,8 @@ class NotValues:
     """The patterns of numbers that are never values, from the vocabulary's words."""
 
     def __init__(self, document_words: Sequence[str], day: str, month: str, year: str,
-                 age_words: Sequence[str] = ()):
+                 age_words: Sequence[str] = (), ordinal_endings: Sequence[str] = (),
+                 interval_words: Sequence[str] = ()):
         words = tuple(w.lower() for w in document_words)
         for w in words:
             stray = set(w) - set(DOCUMENT_LETTERS) - {" "}
@@ -139,6 +140,18 @@ class NotValues:
             # "children under 1 year of age", "aged 15 years old": an age in a group's name
             ages = "|".join(re.escape(w) for w in sorted(age_words, key=len, reverse=True))
             self.patterns.append((re.compile(rf"\d(?<!\d\d)\d*(?=\s+(?i:{ages})(?!\w))"), ""))
+        if interval_words:
+            # "(95% CI: 12,4%; 17%)", "(KTC 95%: 3,2 - 5,9)": a study's confidence interval, and
+            # "p<0.05": its bounds and its test are no values
+            words = "|".join(re.escape(w) for w in sorted(interval_words, key=len, reverse=True))
+            self.patterns.append((re.compile(rf"\([^()]{{0,20}}(?i:{words})(?!\w)[^()]{{0,60}}\)"),
+                                  "("))
+            self.patterns.append((re.compile(r"(?<![^\W\d_])[pP]\s*[<=>≤]\s*0?[.,]\d+"), ""))
+        if ordinal_endings:
+            # "the 18th Provincial Party Congress", "the 2nd dose": a rank, not a value
+            endings = "|".join(re.escape(w) for w in sorted(ordinal_endings, key=len, reverse=True))
+            self.patterns.append((re.compile(rf"\d(?<!\d\d)\d*(?=(?i:{endings})(?![^\W\d_]))"),
+                                  ""))
 
     def blank(self, text: str) -> str:
         """`text` with its dates, document numbers, "(1)" markers, times of day and goal

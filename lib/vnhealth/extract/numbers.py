@@ -43,6 +43,20 @@ VALUE_PAIR_RE = re.compile(
     r"(?![\d.,]*\d)")
 
 
+# "1,630 doctors" on an English page: commas grouping thousands (exactly three digits after
+# each, no decimal part after), rewritten as the thousands dots of the Vietnamese notation
+_ENGLISH_THOUSANDS_RE = re.compile(r"\d(?<![\d.,]\d)\d{0,2}(?:,\d{3})+(?!\d|[.,]\d)")
+
+
+def english_thousands(text: str) -> str:
+    """`text` with English thousands commas written as dots; same length.
+
+    >>> english_thousands("1,630 doctors, 12.9 per 10,000; 45,7%")
+    '1.630 doctors, 12.9 per 10.000; 45,7%'
+    """
+    return _ENGLISH_THOUSANDS_RE.sub(lambda m: m.group(0).replace(",", "."), text)
+
+
 def parse_number(text: str) -> float:
     """Read a Vietnamese number.
 

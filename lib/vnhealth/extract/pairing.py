@@ -60,6 +60,9 @@ _DIGIT_RE = re.compile(r"\d")
 _SPACED_HYPHEN_RE = re.compile(r"\s*-\s*")  # "Bà Rịa - Vũng Tàu" as "Bà Rịa-Vũng Tàu"
 COUNT_PHRASE = 24  # how far after a count noun its own "per N" unit may stand
 _LETTER_RUN_RE = re.compile(r"[^\W\d_]+")
+_WIDER_BREAK_RE = re.compile(r"[,;:()]")
+WIDER_MIN_EXTRA = 2  # words a phrase must hold beyond its alias for a wider name to be looked for
+NATIONAL_BRACKET_REACH = 40  # characters before a number its "cả nước (" may take
 GROUP_CLAUSE_WORDS = 2  # words besides its group's a clause naming only its group may hold ("đạt")
 ELLIPSIS_REACH = 240  # characters of a clause read for the words it repeats (_elliptic)
 _REMARK_RE = re.compile(r"\([^()]*?(?:\)|\.(?=\s))")  # a bracketed remark, closed or cut
@@ -116,7 +119,7 @@ def pair_segment(run: DocumentRun, seg: Segment, cleaned: str, found: Mentions,
     vocab = run.vocab
     keyed = vocab.segment_key(seg)
     aliases = []
-    for m in vocab.alias_hits(keyed.key):
+    for m in vocab.alias_hits(keyed.key, run.chooser.skipped_elided):
         s, e = keyed.span_in_text(m.start(1), m.end(1))
         if not vocab.negated_re.search(low, max(0, s - NEGATION_REACH), s):
             aliases.append(AliasHit(s, e, m.group(1)))  # "chưa đạt chuẩn …": not that name
@@ -366,6 +369,12 @@ class _SegmentPairing:
         if d.unit is None and not seg.table_unitless_ok:
             named, unit = self._label_then_value(d, clause, subgroup, named, unit)
         phrase = indicator_phrase(self.vocab, seg, d, self.ix, clause, named)
+        if named is not None and named.method == "alias" and phrase and match_unit \
+                and named.end <= d.start and not _WIDER_BREAK_RE.search(self.low, named.end,
+                                                                        d.start):
+            # (only a name right before its number: one set apart by a comma may be another
+            # item's, "100% số trạm y tế … bảo hiểm y tế …, thực hiện được tối thiểu 90% …")
+            named = self._wider_name(named, phrase, match_unit, subgroup) or named
         if named is None and match_unit == "percent":
             # a rate named exactly but typed with "%" before any loose name of a share
             named = self._percent_for_a_rate(d, clause, subgroup)
@@ -393,6 +402,21 @@ class _SegmentPairing:
                 named = self._elliptic(d, clause, unit) or unit_named(self.vocab, d.unit)
         named = self._continued(d, clause, unit) or named
         return named, unit, phrase
+
+    def _wider_name(self, named: Named, phrase: str, unit: str, subgroup: str | None
+                    ) -> Named | None:
+        """A longer name of another indicator whose words the number's phrase all holds
+        around the alias found, words inserted ("tỷ lệ bà mẹ sau sinh trong vòng 1 tháng được
+        uống vitamin A": the mothers' supplement, not the children's "được uống vitamin A")."""
+        alias_key = self.vocab.key(self.low[named.start:named.end]).key
+        phrase_key = self.vocab.key(phrase).key
+        if len(phrase_key.split()) < len(alias_key.split()) + WIDER_MIN_EXTRA:
+            return None
+        for key in self.vocab.fuzzy.wider(phrase_key, alias_key):
+            ind = self.run.chooser.choose_for_alias(key, unit, subgroup, False)
+            if ind is not None and ind.id != named.indicator.id:
+                return named._replace(indicator=ind)
+        return None
 
     def _percent_for_a_rate(self, d: Mention, clause: Span, subgroup: str | None
                             ) -> Named | None:
@@ -611,6 +635,8 @@ class _SegmentPairing:
             return True
         marker_end = self.ix.national_before(clause, d.start)
         return (marker_end is not None and self._led_by(marker_end, d)) or \
+            self.vocab.national_bracket_re.search(
+                self.low, max(0, d.start - NATIONAL_BRACKET_REACH), d.start) is not None or \
             self._in_a_national_paragraph(d)
 
     def _in_a_national_paragraph(self, d: Mention) -> bool:

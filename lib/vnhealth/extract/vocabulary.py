@@ -54,6 +54,12 @@ def phrase_regex(phrases: list[str]) -> re.Pattern[str]:
     return re.compile("|".join(branches))
 
 
+# Words an elided name must hold ("được khám sức khỏe định kỳ"): fewer name nothing in particular.
+ELIDED_MIN_WORDS = 6
+# Different English words that make a text English ("the", "of", "is"): two could be Vietnamese
+# words ("to", "in") or a name.
+ENGLISH_MIN_WORDS = 3
+
 def alias_regex(keys: list[str]) -> re.Pattern[str]:
     """Whole-word alias keys (group 1), in the order given, grouped by first character as in
     phrase_regex; "at the start or after a space" is looked at from after that character."""
@@ -148,7 +154,9 @@ class Vocabulary:
         dates = v.get("date_words") or {}
         self.not_values = NotValues([nfc(w) for w in v.get("document_words", [])], *(
             nfc(str(dates.get(k) or "")) for k in ("day", "month", "year")),
-            age_words=[nfc(w) for w in v.get("age_words", [])])
+            age_words=[nfc(w) for w in v.get("age_words", [])],
+            ordinal_endings=[nfc(w) for w in v.get("ordinal_endings", [])],
+            interval_words=[nfc(w) for w in v.get("interval_words", [])])
         self._key_memo: dict[str, tuple[str, int]] = {}
 
     def _compile_aliases(self, catalog: Catalog) -> None:
@@ -159,8 +167,34 @@ class Vocabulary:
                 key = phrase_key(alias, self.abbreviations)
                 if key:
                     self.alias_targets.setdefault(key, []).append(ind)
+        self.fuzzy = FuzzyIndex(dict(self.alias_targets))  # no elided name is matched loosely
+        self._compile_elided(catalog)
         self.alias_re = alias_regex(sorted(self.alias_targets, key=len, reverse=True))
-        self.fuzzy = FuzzyIndex(self.alias_targets)
+
+    def _compile_elided(self, catalog: Catalog) -> None:
+        """Names whose population group is left out as the subject of a list ("NCT … đạt 70%;
+        được khám sức khỏe định kỳ … đạt 70%"): "người cao tuổi được khám sức khỏe định kỳ"
+        also stands as "được khám sức khỏe định kỳ", for a document that names the group
+        (IndicatorChooser). An alias of its own is never replaced."""
+        openers = [phrase_key(w, self.abbreviations)
+                   for w in catalog.vocabulary.get("elided_subject_openers") or []]
+        group_keys: dict[str, list[str]] = {}
+        for word, group in catalog.population_groups.items():
+            group_keys.setdefault(group, []).append(phrase_key(word, self.abbreviations))
+        own = set(self.alias_targets)
+        self.elided_groups: dict[tuple[str, str], tuple[str, ...]] = {}
+        self.elided_keys: set[str] = set()
+        for key, inds in list(self.alias_targets.items()):
+            for words in group_keys.values():
+                rest = next((key[len(w) + 1:] for w in words if key.startswith(w + " ")), None)
+                if rest is None or not any(rest.startswith(o + " ") for o in openers) \
+                        or len(rest.split()) < ELIDED_MIN_WORDS or rest in own:
+                    continue
+                self.elided_keys.add(rest)
+                for ind in inds:
+                    if ind not in self.alias_targets.setdefault(rest, []):
+                        self.alias_targets[rest].append(ind)
+                    self.elided_groups[(rest, ind.id)] = tuple(words)
 
     def _compile_units(self, catalog: Catalog) -> None:
         self.unit_phrases: dict[str, UnitPhrase] = {}
@@ -195,6 +229,7 @@ class Vocabulary:
         self.rel_decrease = _lites(rel.get("decrease", []))
         self.change_hedge_words = _lites(rel.get("hedges", []))
         self.rel_before = _lites(rel.get("markers_before", []))
+        self.share_verbs = _lites(rel.get("share_verbs", []))
         self.rel_after = _lites(rel.get("markers_after", []))
         self.per_year = _lites(rel.get("per_year", []))
         # words may wrap over lines ("bình quân hàng" / "năm 0,5‰")
@@ -239,6 +274,7 @@ class Vocabulary:
         self.plan_words = _lites(v.get("plan_words", []))
         self.gap_markers = sorted(_lites(v.get("gap_markers", [])), key=len, reverse=True)
         self.respectively_re = _words_regex(v.get("respectively_words", []), "")
+        self.english_word_re = _words_regex(v.get("english_words", []), "")
         self.compared_with = _lites(v.get("compared_with", []))
         compared = "|".join(re.escape(w) for w in self.compared_with)
         # the comparison word right before a number, and one right after a number leading
@@ -285,6 +321,10 @@ class Vocabulary:
             return phrase_regex(phrases) if phrases else NEVER_RE
 
         self.national_re = words_re("national_markers")
+        # "cao hơn trung bình cả nước (73,6 tuổi)": the country's value in brackets after it
+        self.national_bracket_re = re.compile(
+            f"(?:{self.national_re.pattern})" + r"\s*\(\s*$") if v.get("national_markers") \
+            else NEVER_RE
         # "(chỉ tiêu kế hoạch năm 2024 đề ra 67%)": plan words, links and a year, in brackets
         plan = words_alternation(v.get('versus_plan', []))
         versus = (rf"\s*[,(]?\s*(?:{plan})(?:\s+(?:{plan}|"
@@ -531,13 +571,28 @@ class Vocabulary:
                 return self.population_groups[_SPACES_RE.sub(" ", m.group(0))]
         return None
 
-    def alias_hits(self, key: str) -> Iterator[re.Match[str]]:
+    def writes_english(self, low: str) -> bool:
+        """Does a lite() text hold ENGLISH_MIN_WORDS different English words (vocabulary
+        `english_words`)? Then it writes numbers in English notation."""
+        seen: set[str] = set()
+        for m in self.english_word_re.finditer(low):
+            seen.add(m.group(0))
+            if len(seen) >= ENGLISH_MIN_WORDS:
+                return True
+        return False
+
+    def alias_hits(self, key: str, skipped: frozenset[str] = frozenset()
+                   ) -> Iterator[re.Match[str]]:
         """The catalogue names in a key, left to right, none overlapping. Of two that overlap
         the one reaching further is the more specific and wins: "tỷ lệ tử vong do bệnh lao"
         is TB deaths, not the crude death rate "tỷ lệ tử vong" would name; "hộ gia đình có nhà
-        tiêu hợp vệ sinh" is sanitary latrines, not any latrine."""
+        tiêu hợp vệ sinh" is sanitary latrines, not any latrine. `skipped` names (elided ones
+        a document does not take, IndicatorChooser.skipped_elided) are read as no name."""
         pos = 0
         while (hit := self.alias_re.search(key, pos)) is not None:
+            if hit.group(1) in skipped:
+                pos = hit.start() + 1
+                continue
             hit = self._furthest_reaching(key, hit)
             yield hit
             pos = hit.end()
@@ -547,7 +602,9 @@ class Vocabulary:
         k = key.find(" ", hit.start(), hit.end())
         while k != -1:
             inner = self.alias_re.match(key, k + 1)
-            if inner is not None and inner.end() > hit.end():
+            # a name whose group was left out is read only where no other name stands over it
+            if inner is not None and inner.end() > hit.end() \
+                    and inner.group(1) not in self.elided_keys:
                 hit = inner
             k = key.find(" ", k + 1, hit.end())
         return hit

@@ -520,7 +520,8 @@ VOCABULARY_LISTS = ("baseline_from", "baseline_to", "baseline_columns", "clause_
                     "negation_words", "difference_nouns", "goal_openers", "item_predicate_words",
                     "subsidy_words", "scale_words", "province_wide_words", "regarding_words",
                     "count_joiners", "bare_value_words", "age_words", "this_year_words",
-                    "plan_met_fillers", "plan_met_qualifiers")
+                    "plan_met_fillers", "plan_met_qualifiers", "ordinal_endings", "english_words",
+                    "interval_words", "elided_subject_openers")
 VOCABULARY_FIELDS = (
     Field("abbreviations", MAPPING, False), Field("synonyms", MAPPING, False),
     Field("average_nouns", MAPPING, False),
@@ -544,7 +545,7 @@ TABLE_WORD_FIELDS = tuple(Field(name, TEXTS, False) for name in (
     "falling_rows", "rising_rows"))
 RELATIVE_FIELDS = tuple(Field(name, TEXTS, False) for name in
                         ("increase", "decrease", "markers_before", "markers_after", "per_year",
-                         "per_year_before", "change_nouns", "hedges"))
+                         "per_year_before", "change_nouns", "hedges", "share_verbs"))
 BOUND_COMPARATORS = choice(("=", "<", "<=", ">", ">="))
 
 
