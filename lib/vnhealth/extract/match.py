@@ -58,7 +58,7 @@ class IndicatorChooser:
         self.low = low
         self._choices: dict[tuple[str, str | None, str | None, bool], Indicator | None] = {}
         self._in_context: dict[str, bool] = {}
-        self._doc_key: str | None = None
+        self._groups_named: dict[str, bool] = {}
         self._skipped: frozenset[str] | None = None
 
     def in_context(self, ind: Indicator) -> bool:
@@ -86,15 +86,18 @@ class IndicatorChooser:
         """An alias's indicators; for a name whose group was left out (Vocabulary
         elided_groups), those of the one group the document names, none if it names several."""
         targets = self.vocab.alias_targets[key]
-        elided = self.vocab.elided_groups
-        if not any((key, ind.id) in elided for ind in targets):
+        if key not in self.vocab.elided_keys:
             return targets
-        if self._doc_key is None:
-            self._doc_key = f" {self.vocab.key(self.low).key} "
-        named = {ind.id: elided[(key, ind.id)] for ind in targets if any(
-            f" {w} " in self._doc_key for w in elided.get((key, ind.id), ()))}
+        elided = self.vocab.elided_groups
+        named = {ind.id: elided[(key, ind.id)] for ind in targets
+                 if (key, ind.id) in elided and self._names_group(elided[(key, ind.id)])}
         return [ind for ind in targets if ind.id in named] \
             if len(set(named.values())) == 1 else []
+
+    def _names_group(self, words: re.Pattern[str]) -> bool:
+        if words.pattern not in self._groups_named:
+            self._groups_named[words.pattern] = words.search(self.low) is not None
+        return self._groups_named[words.pattern]
 
     def choose(self, targets: list[Indicator], unit: str | None, subgroup: str | None,
                table: bool, value: float | None = None) -> Indicator | None:

@@ -20,6 +20,7 @@ from vnhealth.extract.numbers import (
     MENTION_RE,
     VALUE_PAIR_RE,
     english_thousands,
+    has_english_thousands,
     is_year,
     parse_number,
 )
@@ -81,7 +82,7 @@ def is_blank(text: str, start: int, end: int) -> bool:
 def _vietnamese_notation(vocab: Vocabulary, cleaned: str, low: str) -> str:
     """The text with an English segment's thousands commas as dots ("1,630 doctors"), so that
     its numbers read as the Vietnamese notation reads them; offsets kept."""
-    if "," in cleaned and vocab.writes_english(low):
+    if has_english_thousands(cleaned) and vocab.writes_english(low):
         return english_thousands(cleaned)
     return cleaned
 

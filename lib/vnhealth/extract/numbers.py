@@ -48,6 +48,10 @@ VALUE_PAIR_RE = re.compile(
 _ENGLISH_THOUSANDS_RE = re.compile(r"\d(?<![\d.,]\d)\d{0,2}(?:,\d{3})+(?!\d|[.,]\d)")
 
 
+def has_english_thousands(text: str) -> bool:
+    return _ENGLISH_THOUSANDS_RE.search(text) is not None
+
+
 def english_thousands(text: str) -> str:
     """`text` with English thousands commas written as dots; same length.
 

@@ -179,13 +179,19 @@ class Vocabulary:
         openers = [phrase_key(w, self.abbreviations)
                    for w in catalog.vocabulary.get("elided_subject_openers") or []]
         group_keys: dict[str, list[str]] = {}
+        surface: dict[str, list[str]] = {}  # a group's words as written, abbreviations too
         for word, group in catalog.population_groups.items():
             group_keys.setdefault(group, []).append(phrase_key(word, self.abbreviations))
+            surface.setdefault(group, []).append(lite(nfc(word)))
+        for short, long in self.abbreviations.items():
+            group = catalog.population_groups.get(long)
+            if group is not None:
+                surface[group].append(short)
         own = set(self.alias_targets)
-        self.elided_groups: dict[tuple[str, str], tuple[str, ...]] = {}
+        self.elided_groups: dict[tuple[str, str], re.Pattern[str]] = {}
         self.elided_keys: set[str] = set()
         for key, inds in list(self.alias_targets.items()):
-            for words in group_keys.values():
+            for group, words in group_keys.items():
                 rest = next((key[len(w) + 1:] for w in words if key.startswith(w + " ")), None)
                 if rest is None or not any(rest.startswith(o + " ") for o in openers) \
                         or len(rest.split()) < ELIDED_MIN_WORDS or rest in own:
@@ -194,7 +200,7 @@ class Vocabulary:
                 for ind in inds:
                     if ind not in self.alias_targets.setdefault(rest, []):
                         self.alias_targets[rest].append(ind)
-                    self.elided_groups[(rest, ind.id)] = tuple(words)
+                    self.elided_groups[(rest, ind.id)] = _words_regex(surface[group], "")
 
     def _compile_units(self, catalog: Catalog) -> None:
         self.unit_phrases: dict[str, UnitPhrase] = {}
