@@ -553,21 +553,49 @@ SETS = [
             kind=0.72),
     # 6 plans and pages of one programme each (older people, stunting, population, zero
     # hunger), Central Highlands and Hồ Chí Minh City; first 0.576 / 0.731 (held-out, 062adec)
-    RealSet("real_dev95", 33, 6, 0.57, 0.73, 0.84,
-            frozenset({"rd_gia_lai_2023_nang_cao_tam_voc_dtts"}), kind=0.94),
+    # stop 31 (informed by this set: README): names whose group a list leaves out, a longer
+    # name around the alias found, the country's value in brackets: 0.758 / 0.862
+    RealSet("real_dev95", 33, 6, 0.75, 0.86, 0.87,
+            frozenset({"rd_gia_lai_2023_nang_cao_tam_voc_dtts"}), kind=0.95),
     # 7 pages of resolutions' health targets and results (Khánh Hòa, Lào Cai, Điện Biên, Vĩnh
     # Phúc, Cao Bằng, Hòa Bình); first 0.773 / 0.739 (held-out, 062adec)
-    RealSet("real_dev96", 22, 7, 0.77, 0.73, 0.99, kind=0.88),
+    # stop 31 (informed by this set): English thousands commas and "medical insurance": 0.909 /
+    # 0.909
+    RealSet("real_dev96", 22, 7, 0.9, 0.9, 0.99, kind=0.9),
     # 5 short pages, four in English, Spanish, French or Japanese editions of Vietnamese sites;
-    # first 0.368 / 1.000 (held-out, 062adec)
-    RealSet("real_dev97", 19, 5, 0.36, 0.99, 0.99,
+    # first 0.368 / 1.000 (held-out, 062adec). Stop 31: 0.421 / 0.727 (Sơn La's English page
+    # now read, its values dated by the page's one year where the key gives none; the
+    # Spanish, French and Japanese pages stay unread: README)
+    RealSet("real_dev97", 19, 5, 0.42, 0.72, 0.99,
             frozenset({"rd_kon_tum_2023_the_bhyt_mien_phi", "rd_ha_noi_nd_bhyt_85_phan_tram",
-                       "rd_vinh_phuc_2025_nq16_thu_nhap_phuc_loi"}), kind=0.14),
+                       "rd_vinh_phuc_2025_nq16_thu_nhap_phuc_loi"}), kind=0.12),
     # 6 pages after the 2025 reform and before it (Thanh Hóa, Khánh Hòa, Quảng Ninh, Cần Thơ,
-    # Hồ Chí Minh City), four in English or French; first 0.467 / 0.875 (held-out, 062adec)
-    RealSet("real_dev98", 15, 6, 0.46, 0.87, 0.85,
+    # Hồ Chí Minh City), four in English or French; first 0.467 / 0.875 (held-out, 062adec);
+    # stop 31: 0.533 / 0.889
+    RealSet("real_dev98", 15, 6, 0.53, 0.88, 0.87,
             frozenset({"rd_quang_ninh_nd_nq72_muc_tieu_2030_fr",
                        "rd_quang_ninh_2025_an_sinh_bhyt_en"})),
+    # 8 English pages (Cà Mau, Cần Thơ, Kiên Giang, Hà Nội, Hà Nam, Kon Tum, Hồ Chí Minh City);
+    # first 0.361 / 0.867 (held-out, 6f21511). Stop 31: 0.444 / 0.640; precision fell as more
+    # values are read on one-year English pages whose key leaves their year unstated (README)
+    RealSet("real_dev99", 36, 8, 0.44, 0.63, 0.93,
+            frozenset({"rd_ho_chi_minh_2014_ngay_dan_so_the_gioi", "rd_kien_giang_2019_hiv_arv"}),
+            kind=0.81),
+    # 8 news pages and two study summaries (Quảng Ninh, Thái Bình, Ninh Bình, Nghệ An, Sóc Trăng,
+    # Cần Thơ, Đồng Tháp); first 0.421 / 0.320 (held-out, 6f21511); stop 31 (informed by this
+    # set: a study's confidence intervals, a hamlet's value): 0.526 / 0.476
+    RealSet("real_dev100", 19, 8, 0.52, 0.47, 0.8,
+            frozenset({"rd_nghe_an_nd_ty_suat_sinh_tho", "rd_soc_trang_2023_nuoc_sach_nong_thon",
+                       "rd_quang_ninh_2020_hiv_90_90_90", "rd_thai_binh_2016_tiem_soi_rubella"})),
+    # 8 news pages of the Central Highlands (Phú Yên, Kon Tum, Đắk Lắk, Gia Lai); first 0.480 /
+    # 0.706 (held-out, 0c0b84a)
+    RealSet("real_dev101", 25, 8, 0.48, 0.7, 0.99,
+            frozenset({"rd_dak_lak_2023_hiv_aids", "rd_dak_lak_2011_hiv_tay_nguyen",
+                       "rd_gia_lai_2020_sot_ret_rai2e", "rd_gia_lai_2021_phong_chong_lao"}),
+            kind=0.66),
+    # one English yearbook overview page (Quảng Trị 2021), values broken over lines; first
+    # 0.600 / 1.000 (held-out, 0c0b84a)
+    RealSet("real_dev102", 5, 1, 0.6, 0.99, 0.99),
 ]
 
 
