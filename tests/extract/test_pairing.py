@@ -2425,3 +2425,10 @@ def test_a_share_of_the_plan_is_no_coverage_in_english_either(vocab: Vocabulary)
                     "reaching 93.42% of the plan assigned by the Vietnam Social Security, "
                     "corresponding to a coverage rate of 88.21% of the population.")
     assert (o.indicator_id, o.value) == ("health_insurance_coverage", 88.21)
+
+
+def test_a_numbered_part_s_value_is_not_the_indicator_s(vocab: Vocabulary) -> None:
+    # real_dev100, Cần Thơ: the grades of underweight after the rate
+    found = observations(vocab, "Tỷ lệ SDD thể nhẹ cân là 14,7%, trong đó SDD nhẹ cân độ 1: 12,3% "
+                                "độ 2: 1,9% và độ 3: 0,5%.")
+    assert [(o.indicator_id, o.value) for o in found] == [("underweight_under5", 14.7)]

@@ -607,10 +607,12 @@ class _SegmentPairing:
             return True
         if vocab.compared_before_re.search(low, max(clause[0], d.start - 20), d.start):
             return True  # "… so với 73,6 tuổi": what the value is compared with
-        if vocab.excess_before_re.search(low, max(clause[0], d.start - 12), d.start):
-            return True  # "đạt 30,7 giường (vượt 1,7)": the margin over the plan
-        if vocab.subsidy_before_re.search(low, max(clause[0], d.start - 20), d.start):
-            return True  # "hỗ trợ 50% mức đóng BHYT": a share of a cost paid for someone
+        # "đạt 30,7 giường (vượt 1,7)": the margin over the plan; "hỗ trợ 50% mức đóng BHYT": a
+        # share of a cost paid for someone; "SDD nhẹ cân độ 1: 12,3%": a grade's part of the rate
+        if any(pattern.search(low, max(clause[0], d.start - reach), d.start)
+               for pattern, reach in ((vocab.excess_before_re, 12), (vocab.subsidy_before_re, 20),
+                                      (vocab.part_label_re, 20))):
+            return True
         if vocab.difference_before_re.search(low, max(clause[0], d.start - DIFFERENCE_REACH),
                                              d.start):
             return True  # "thấp hơn so với giai đoạn 2005-2010 là 0,04%": a difference

@@ -327,6 +327,10 @@ class Vocabulary:
             return phrase_regex(phrases) if phrases else NEVER_RE
 
         self.national_re = words_re("national_markers")
+        # "độ 1: 12,3%", "nhóm 2: …": a numbered part's label right before a value
+        self.part_label_re = re.compile(
+            rf"(?<!\w)(?:{words_alternation(v.get('part_labels', []))})\s+"
+            r"(?:\d{1,2}|[ivx]{1,4})\s*:\s*$") if v.get("part_labels") else NEVER_RE
         # "cao hơn trung bình cả nước (73,6 tuổi)": the country's value in brackets after it
         self.national_bracket_re = re.compile(
             f"(?:{self.national_re.pattern})" + r"\s*\(\s*$") if v.get("national_markers") \
