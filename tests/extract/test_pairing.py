@@ -2432,3 +2432,15 @@ def test_a_numbered_part_s_value_is_not_the_indicator_s(vocab: Vocabulary) -> No
     found = observations(vocab, "Tỷ lệ SDD thể nhẹ cân là 14,7%, trong đó SDD nhẹ cân độ 1: 12,3% "
                                 "độ 2: 1,9% và độ 3: 0,5%.")
     assert [(o.indicator_id, o.value) for o in found] == [("underweight_under5", 14.7)]
+
+
+def test_two_names_and_two_values_joined_alike_pair_in_turn(vocab: Vocabulary) -> None:
+    # real_dev99, Hồ Chí Minh City: no "respectively" said
+    found = observations(vocab, "The HCM City health sector is focused on increasing the number "
+                                "of doctors and hospital beds per 10,000 population to 18 and 42 "
+                                "this year.")
+    assert [(o.indicator_id, o.value) for o in found] == [
+        ("doctors_per_10k", 18.0), ("hospital_beds_per_10k", 42.0)]
+    found = observations(vocab, "Số bác sĩ và giường bệnh trên 1 vạn dân đạt 10 và 31,5.")
+    assert [(o.indicator_id, o.value) for o in found] == [
+        ("doctors_per_10k", 10.0), ("hospital_beds_per_10k", 31.5)]

@@ -199,6 +199,41 @@ def respectively_named(chooser: IndicatorChooser, d: Mention, ix: PairIndex, sen
     return None
 
 
+def paired_in_turn(chooser: IndicatorChooser, d: Mention, ix: PairIndex, clause: Span,
+                   unit: str | None, table: bool) -> Named | None:
+    """"số bác sĩ và giường bệnh trên 1 vạn dân đạt 10 và 31,5", "doctors and hospital beds
+    per 10,000 population to 18 and 42": two names joined by "và"/"and" before two numbers of
+    one unit joined so give them the numbers in turn, with no "respectively" said."""
+    pair = _joined_pair(chooser.vocab, ix, d, clause)
+    if pair is None:
+        return None
+    first, second = pair
+    lo = ix.mention_end_before(clause[0], first.start)
+    names = _names_in_turn(chooser, ix, lo, first.start, unit, table)
+    if len(names) != 2 or names[0].indicator.id == names[1].indicator.id \
+            or ix.low[names[0].end:names[1].start].strip(" ,") not in chooser.vocab.count_joiners:
+        return None
+    return names[0] if d is first else names[1]
+
+
+def _joined_pair(vocab: Vocabulary, ix: PairIndex, d: Mention, clause: Span
+                 ) -> tuple[Mention, Mention] | None:
+    """The two numbers of one unit, the given one among them, joined by "và"/"and" alone, and
+    no third number of the list around them."""
+    before = ix.mention_before(clause[0], d.start)
+    after = ix.mention_after(d.unit_end, clause[1])
+    for first, second in ((before, d), (d, after)):
+        if first is None or second is None or first.unit != second.unit:
+            continue
+        if ix.low[first.unit_end:second.start].strip(" ,") not in vocab.count_joiners:
+            continue
+        outer = ix.mention_before(clause[0], first.start)
+        if outer is not None and not ix.low[outer.unit_end:first.start].strip(" ,;"):
+            return None
+        return first, second
+    return None
+
+
 def _named_in_turn_before(chooser: IndicatorChooser, ix: PairIndex, d: Mention,
                           sentence: Span, words: list[re.Match[str]], unit: str | None,
                           table: bool) -> Named | None:

@@ -33,6 +33,7 @@ from vnhealth.extract.match import (
     indicator_phrase,
     list_item_named,
     only_number_first_words,
+    paired_in_turn,
     phrase_after,
     pick_indicator,
     respectively_named,
@@ -359,7 +360,8 @@ class _SegmentPairing:
         # a name the number before led is that number's, not this one's
         table = seg.table_unitless_ok or wildcard
         in_turn = respectively_named(self.run.chooser, d, self.ix, self.ix.sentence_of(d.start),
-                                     match_unit, table)
+                                     match_unit, table) \
+            or paired_in_turn(self.run.chooser, d, self.ix, clause, match_unit, table)
         if in_turn is not None:
             return in_turn, unit, indicator_phrase(self.vocab, seg, d, self.ix, clause, in_turn)
         last = self.last_named
