@@ -295,3 +295,25 @@ def test_ledger_reject_with_fields_is_refused(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="match:") as err:
         load_ledger(path, Path("ledger.yaml"), {"diabetes_managed"}, {"percent"})
     assert err.value.line == 7
+
+
+def test_accept_adds_a_value_whose_text_states_no_year_without_one(project: Path,
+                                                                    tmp_path: Path) -> None:
+    out = tmp_path / "review.yaml"
+    assert review(project, out, KHANH_HOA).returncode == 0
+    decide(out, {(KHANH_HOA, 8, "unmapped"): {
+        "decision": "accept", "indicator_id": "alcohol_harm_communication", "kind": "target",
+        "comparator": "=", "value": 90, "unit": "percent",
+        "reason": "test: a value read without a year of its own"}})
+    done = vnhealth("review", "--root", str(project), "--apply", str(out), cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert (8, "alcohol_harm_communication", "target", None, 90.0, "ledger") in observations(
+        project, KHANH_HOA)
+
+
+def test_a_rate_written_over_its_denominator_is_on_its_line() -> None:
+    # real_dev101, Đắk Lắk: "với tỷ lệ là 89/100.000 dân" (a ledger `add` checks this)
+    from vnhealth.build.warehouse import _value_on_line
+
+    assert _value_on_line("với tỷ lệ là 89/100.000 dân.", 89.0, None) == "89"
+    assert _value_on_line("146/184 xã", 184.0, None) is None

@@ -323,7 +323,8 @@ REVIEW_HEADER = """\
 #            alias    an unmapped statement names indicator_id: `phrase` (edit it down to the
 #                     indicator's words) becomes an alias in data/catalog/indicators.yaml
 #            accept   unmapped: add the value as an observation (ledger `add`; fill indicator_id,
-#                     kind, year, comparator, value, unit); a guess: the fields are right as shown
+#                     kind, comparator, value, unit, and year where the text states one); a
+#                     guess: the fields are right as shown
 #            correct  edit the fields that are wrong (ledger `correct`; a new indicator_id
 #                     becomes a `reject` plus an `add`)
 #            reject   not a value of this province and indicator (ledger `reject`)
@@ -545,7 +546,8 @@ def _check_names(row: Row, ctx: ApplyContext) -> None:
                         ctx.shown)
 
 
-ADD_NEEDS = ("indicator_id", "kind", "year", "comparator", "value", "unit")
+# no year: a value whose text states none is added with none (year_basis "not stated (ledger)")
+ADD_NEEDS = ("indicator_id", "kind", "comparator", "value", "unit")
 
 
 def _add_change(row: Row, ctx: ApplyContext, action_word: str) -> LedgerChange:

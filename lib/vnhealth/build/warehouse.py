@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -29,7 +30,7 @@ from vnhealth.extract import (
     Statement,
     Vocabulary,
 )
-from vnhealth.extract.numbers import MENTION_RE, mention_number, parse_number
+from vnhealth.extract.numbers import MENTION_RE, NUMBER, mention_number, parse_number
 from vnhealth.harmonize.derived_inputs import DerivedInputs
 from vnhealth.inputs.catalog import (
     Catalog,
@@ -174,6 +175,9 @@ def unregistered_warnings(paths: ProjectPaths, docs: list[Document]) -> list[str
     return out
 
 
+_NUMERATOR_RE = re.compile(rf"(?<![\d.,/])({NUMBER})(?=\s*/\s*\d)")
+
+
 def _value_on_line(line: str, value: float, high: float | None) -> str | None:
     """The text of `value` (and `high`) as written on `line`, or None if it is not there."""
     for m in MENTION_RE.finditer(line):
@@ -182,6 +186,11 @@ def _value_on_line(line: str, value: float, high: float | None) -> str | None:
         if abs(v1 - abs(value)) < 1e-9 and (high is None or (v2 is not None
                                                           and abs(v2 - high) < 1e-9)):
             return m.group(0)
+    if high is None:
+        # "89/100.000 dân": a rate's number written over its denominator
+        for m in _NUMERATOR_RE.finditer(line):
+            if abs(parse_number(m.group(1)) - abs(value)) < 1e-9:
+                return m.group(1)
     return None
 
 
@@ -238,7 +247,7 @@ def _ledger_add(entry: LedgerEntry, ext: DocumentExtraction, line_text: str, sho
                          f"{entry.line}", path=shown, line=entry.ledger_line)
     for o in ext.observations:
         if (o.line == entry.line and o.indicator_id == entry.indicator_id and o.value == value
-                and o.year == int(f["year"]) and o.kind == f["kind"]):
+                and o.year == _ledger_year(f) and o.kind == f["kind"]):
             raise InputError("add: the rules already extract this observation; remove the entry",
                              path=shown, line=entry.ledger_line)
     statement = next((s for s in ext.statements if s.line_start <= entry.line <= s.line_end),
@@ -250,12 +259,18 @@ def _ledger_add(entry: LedgerEntry, ext: DocumentExtraction, line_text: str, sho
     statement.is_mapped = True
     ext.observations.append(Observation(
         doc_id=entry.doc_id, indicator_id=entry.indicator_id, kind=f["kind"],
-        year=int(f["year"]), comparator=f["comparator"], value=value, value_high=high,
+        year=_ledger_year(f), comparator=f["comparator"], value=value, value_high=high,
         unit=f["unit"], relative_to=f.get("relative_to"), line=entry.line,
         quote=line_text.strip()[:240], value_text=value_text,
         statement_id=statement.statement_id, source="ledger", ledger_reason=entry.reason,
-        match_method="ledger", match_score=None, kind_basis="ledger", year_basis="ledger",
+        match_method="ledger", match_score=None, kind_basis="ledger",
+        year_basis="ledger" if _ledger_year(f) is not None else "not stated (ledger)",
     ))
+
+
+def _ledger_year(fields: dict) -> int | None:
+    """A ledger entry's year; none when the text states none (a reviewer does not guess one)."""
+    return int(fields["year"]) if fields.get("year") is not None else None
 
 
 # ---------------------------------------------------------------------------------------------

@@ -418,7 +418,8 @@ LEDGER_FIELDS = (
     Field("indicator_id", TEXT), Field("reason", TEXT), *OBSERVATION_FIELDS,
     Field("match", MAPPING, False),
 )
-ADD_REQUIRES = ("kind", "year", "comparator", "value", "unit")
+# an `add` states no year where the text states none ("year only from the text")
+ADD_REQUIRES = ("kind", "comparator", "value", "unit")
 
 
 def load_ledger(path: Path, shown: Path, indicator_ids: set[str],
