@@ -18,7 +18,7 @@ from typing import NamedTuple
 from vnhealth.extract.comparators import change_to_at, is_baseline_from
 from vnhealth.extract.index import GOAL_REACH, PairIndex, Span
 from vnhealth.extract.issued import BRACKETED_RE, EARLY_MONTHS, IssueYear
-from vnhealth.extract.lines import YEAR_IN_TEXT_RE, strip_marker
+from vnhealth.extract.lines import BULLET_RE, YEAR_IN_TEXT_RE, strip_marker
 from vnhealth.extract.mentions import Mention
 from vnhealth.extract.records import Segment
 from vnhealth.extract.sections import Section
@@ -757,6 +757,10 @@ def _aimed_horizon(run: DocumentRun, seg: Segment, sentence: str, paragraph: str
     return None
 
 
+# a goal's words, then a colon before any number: the targets it leads in follow
+_GOAL_LEAD_IN_RE = re.compile(r"[^\d:]{1,200}:")
+
+
 def _horizon(run: DocumentRun, seg: Segment) -> YearChoice:
     """A value without a year of its own: the plan's horizon in a target section, or the
     one year a one-year document covers; otherwise the year is not stated (never the
@@ -770,10 +774,13 @@ def _horizon(run: DocumentRun, seg: Segment) -> YearChoice:
     word = next((w for w in run.vocab.target_sections if opening.startswith(w)), None)
     if word is not None:
         return YearChoice(run.horizon, f"plan horizon (statement opens '{word}')")
-    # in the plan itself, a list item or a paragraph worded as a goal ("d) Giảm tỷ lệ … xuống
-    # dưới 8%;", "Cải thiện tình trạng thiếu vi chất …: Tỷ lệ … đạt ≥ 95%")
+    # in the plan itself, a list item worded as a goal ("d) Giảm tỷ lệ … xuống dưới 8%;"), or
+    # a goal that leads in its targets ("Cải thiện tình trạng thiếu vi chất …: Tỷ lệ … ≥ 95%")
+    listed = BULLET_RE.match(seg.text.lstrip()) is not None \
+        or _GOAL_LEAD_IN_RE.match(seg.text) is not None
     goal = next((w for w in run.vocab.goal_openers if opening.startswith(w)), None) \
-        if run.is_plan and (seg.section is None or seg.section.kind != "result") else None
+        if listed and run.is_plan and (seg.section is None or seg.section.kind != "result") \
+        else None
     if goal is not None:
         return YearChoice(run.horizon, f"plan horizon (a goal of the plan opening '{goal}')")
     if run.doc.period_start == run.horizon:

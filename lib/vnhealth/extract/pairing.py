@@ -414,7 +414,12 @@ class _SegmentPairing:
         phrase_key = self.vocab.key(phrase).key
         if len(phrase_key.split()) < len(alias_key.split()) + WIDER_MIN_EXTRA:
             return None
+        # a subgroup the phrase names stays named ("người dân nông thôn trên toàn tỉnh sử dụng
+        # nước sạch" is the rural share, not "người dân toàn tỉnh sử dụng nước sạch")
+        named_groups = [g for g in self.vocab.subgroup_keys if f" {g} " in f" {phrase_key} "]
         for key in self.vocab.fuzzy.wider(phrase_key, alias_key):
+            if any(f" {g} " not in f" {key} " for g in named_groups):
+                continue
             ind = self.run.chooser.choose_for_alias(key, unit, subgroup, False)
             if ind is not None and ind.id != named.indicator.id:
                 return named._replace(indicator=ind)

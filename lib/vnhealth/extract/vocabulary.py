@@ -411,6 +411,10 @@ class Vocabulary:
             rf"(?P<subject>{words_alternation(v.get('share_subjects', []))})(?!\w)")
         self.subgroups = catalog.subgroups
         self.subgroup_words = frozenset(w for label in self.subgroups for w in label.split())
+        # the keys of the subgroup labels long enough not to be part of a name ("nông thôn",
+        # "rural"; not "nam", which "Hà Nam" holds)
+        self.subgroup_keys = tuple({phrase_key(label, self.abbreviations) for label in
+                                    self.subgroups if " " in label.strip() or len(label) >= 5})
         self.place_names = _lites(v.get("place_names", []))
         places = [*v.get("place_names", []), *(self.own_name(p) for p in catalog.provinces)]
         # a place name is matched first, so its "nam" is never the male subgroup's label
