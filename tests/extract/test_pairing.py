@@ -2444,3 +2444,11 @@ def test_two_names_and_two_values_joined_alike_pair_in_turn(vocab: Vocabulary) -
     found = observations(vocab, "Số bác sĩ và giường bệnh trên 1 vạn dân đạt 10 và 31,5.")
     assert [(o.indicator_id, o.value) for o in found] == [
         ("doctors_per_10k", 10.0), ("hospital_beds_per_10k", 31.5)]
+
+
+def test_a_name_whose_group_is_left_out_opens_its_list_item(vocab: Vocabulary) -> None:
+    # real_dev100, Sóc Trăng: "hộ dân nông thôn được sử dụng nước sạch đạt quy chuẩn" names its
+    # own subject; the poor households' name without its group does not stand there
+    found = observations(vocab, "Hỗ trợ hộ nghèo. Toàn tỉnh đã có 60,31% hộ dân nông thôn được "
+                                "sử dụng nước sạch đạt quy chuẩn.")
+    assert [(o.indicator_id, o.value) for o in found] == [("clean_water_rural", 60.31)]

@@ -63,6 +63,7 @@ COUNT_PHRASE = 24  # how far after a count noun its own "per N" unit may stand
 _LETTER_RUN_RE = re.compile(r"[^\W\d_]+")
 _WIDER_BREAK_RE = re.compile(r"[,;:()]")
 WIDER_MIN_EXTRA = 2  # words a phrase must hold beyond its alias for a wider name to be looked for
+_ELIDED_OPENS_RE = re.compile(r"(?:^|[;,:(\-+•])\s*$")
 NATIONAL_BRACKET_REACH = 40  # characters before a number its "cả nước (" may take
 GROUP_CLAUSE_WORDS = 2  # words besides its group's a clause naming only its group may hold ("đạt")
 ELLIPSIS_REACH = 240  # characters of a clause read for the words it repeats (_elliptic)
@@ -122,6 +123,8 @@ def pair_segment(run: DocumentRun, seg: Segment, cleaned: str, found: Mentions,
     aliases = []
     for m in vocab.alias_hits(keyed.key, run.chooser.skipped_elided):
         s, e = keyed.span_in_text(m.start(1), m.end(1))
+        if m.group(1) in vocab.elided_keys and not _ELIDED_OPENS_RE.search(low, 0, s):
+            continue  # a name whose group is left out opens its list item ("…; được khám …")
         if not vocab.negated_re.search(low, max(0, s - NEGATION_REACH), s):
             aliases.append(AliasHit(s, e, m.group(1)))  # "chưa đạt chuẩn …": not that name
     ix = PairIndex(low, aliases, found.units, vocab)
@@ -671,13 +674,17 @@ class _SegmentPairing:
 
     def _province_wide(self, clause: Span, d: Mention) -> bool:
         """On a page about one of the province's units, whether a word before the number in
-        its clause marks it as the whole province's; a city's own words ("toàn thành phố")
-        not on a city's page."""
+        its clause marks it as the whole province's, or names the province; a city's own words
+        ("toàn thành phố") not on a city's page."""
         kind = self.run.sub_unit_subject or ""
         city = kind.startswith(("tp", "thành phố"))
         stretch = self.low[clause[0]:d.start]
-        return any(w in stretch for w in self.vocab.province_wide
-                   if not (city and "thành phố" in w))
+        if any(w in stretch for w in self.vocab.province_wide
+               if not (city and "thành phố" in w)):
+            return True
+        # "Tính đến nay, địa bàn Sóc Trăng đã có 60,31% hộ dân …": the province named by name
+        own = self.vocab.own_name(self.run.doc.province_id)
+        return bool(own) and (own in stretch or bare_letters(own) in bare_letters(stretch))
 
     def _led_by(self, marker_end: int, d: Mention) -> bool:
         """Whether the national marker ending at `marker_end` leads this number: no other
