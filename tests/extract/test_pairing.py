@@ -2452,3 +2452,10 @@ def test_a_name_whose_group_is_left_out_opens_its_list_item(vocab: Vocabulary) -
     found = observations(vocab, "Hỗ trợ hộ nghèo. Toàn tỉnh đã có 60,31% hộ dân nông thôn được "
                                 "sử dụng nước sạch đạt quy chuẩn.")
     assert [(o.indicator_id, o.value) for o in found] == [("clean_water_rural", 60.31)]
+
+
+def test_a_name_led_by_its_number_ends_before_its_qualifier(vocab: Vocabulary) -> None:
+    # real_dev100, Sóc Trăng
+    o = only(vocab, "Toàn tỉnh đã có 60,31% hộ dân nông thôn được sử dụng nước sạch đạt quy chuẩn "
+                    "từ hệ thống cấp nước tập trung.")
+    assert (o.indicator_id, o.value) == ("clean_water_rural", 60.31)

@@ -23,6 +23,7 @@ _SUBGROUP_RE = re.compile(r"(?:^|[-–•+]\s*)([^\W\d_][^\d\-–•+<>]{0,20}?)
 _PHRASE_WORD_RE = re.compile(r"[^\W\d_]+")
 PHRASE_TRIM_RE = re.compile(r"^(?:[\s,;:()\-–+•*]|[a-zđ]\)|\d{1,2}\.)+|[\s,;:(\-–.]+$")
 PHRASE_MAX = 160
+NAME_BEFORE_QUALIFIER = 4  # words a name led by its number holds before a qualifier cuts it
 NAME_BEFORE_COUNT = 3  # words of a name before a count it holds ("… mở rộng với 12 loại vắc-xin")
 AFTER_PHRASE_WORDS = 24  # words a name led by its number may hold ("80% trạm y tế đã có bác sĩ")
 # beyond this many words, the alias must hold half of them: a long stretch that merely holds a
@@ -525,6 +526,12 @@ def phrase_after(vocab: Vocabulary, seg: Segment, d: Mention, ix: PairIndex, cla
     hi = m.start() if m else hi
     if len(_PHRASE_WORD_RE.findall(ix.low, d.unit_end, hi)) > AFTER_PHRASE_WORDS:
         return None  # a long stretch is the rest of a row or a sentence, not a name
+    # "60,31% hộ dân nông thôn được sử dụng nước sạch đạt quy chuẩn từ hệ thống cấp nước tập
+    # trung": the name ends where a phrase qualifying it opens
+    q = vocab.qualifier_re.search(ix.low, d.unit_end, hi)
+    if q is not None and len(_PHRASE_WORD_RE.findall(ix.low, d.unit_end, q.start())) \
+            >= NAME_BEFORE_QUALIFIER:
+        hi = q.start()
     return _phrase_text(vocab, seg, d.unit_end, hi)
 
 

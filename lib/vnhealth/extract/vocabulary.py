@@ -281,6 +281,8 @@ class Vocabulary:
         self.gap_markers = sorted(_lites(v.get("gap_markers", [])), key=len, reverse=True)
         self.respectively_re = _words_regex(v.get("respectively_words", []), "")
         self.english_word_re = _words_regex(v.get("english_words", []), "")
+        # words opening a phrase that qualifies a name ("… nước sạch từ hệ thống cấp nước …")
+        self.qualifier_re = _words_regex(v.get("qualifier_openers", []), r"\s")
         self.compared_with = _lites(v.get("compared_with", []))
         compared = "|".join(re.escape(w) for w in self.compared_with)
         # the comparison word right before a number, and one right after a number leading

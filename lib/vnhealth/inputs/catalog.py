@@ -522,7 +522,8 @@ VOCABULARY_LISTS = ("baseline_from", "baseline_to", "baseline_columns", "clause_
                     "subsidy_words", "scale_words", "province_wide_words", "regarding_words",
                     "count_joiners", "bare_value_words", "age_words", "this_year_words",
                     "plan_met_fillers", "plan_met_qualifiers", "ordinal_endings", "english_words",
-                    "interval_words", "elided_subject_openers", "part_labels")
+                    "interval_words", "elided_subject_openers", "part_labels",
+                    "qualifier_openers")
 VOCABULARY_FIELDS = (
     Field("abbreviations", MAPPING, False), Field("synonyms", MAPPING, False),
     Field("average_nouns", MAPPING, False),
