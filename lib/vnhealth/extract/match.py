@@ -230,6 +230,10 @@ def _joined_pair(vocab: Vocabulary, ix: PairIndex, d: Mention, clause: Span
             continue
         outer = ix.mention_before(clause[0], first.start)
         if outer is not None and not ix.low[outer.unit_end:first.start].strip(" ,;"):
+            return None  # "8, 10 và 31,5": a longer list
+        third = ix.mention_after(second.unit_end, clause[1])
+        if third is not None and ix.low[second.unit_end:third.start].strip(" ,") in \
+                vocab.count_joiners | {""}:
             return None
         return first, second
     return None
