@@ -30,8 +30,7 @@ AFTER_PHRASE_WORDS = 24  # words a name led by its number may hold ("80% trạm 
 # short name's words ("70% cho người … làm chuyên môn y tế tại trạm y tế cấp xã") is no name
 SHORT_AFTER_PHRASE = 12
 LONG_PHRASE_SHARE = 0.5
-_PHRASE_BREAK_RE = re.compile(r"[,;:()]")
-_BLANKS_RE = re.compile(r"\s*")
+PHRASE_BREAK_RE = re.compile(r"[,;:()]")  # punctuation that sets a phrase apart
 # a name goes on after a count it holds ("12 loại vắc-xin đạt"), not after a price or a rate
 # ("804.600 đồng/người/năm, học sinh …")
 _NAME_GOES_ON_RE = re.compile(r"\s+[^\W\d_]")
@@ -288,7 +287,7 @@ def _in_its_phrase(ix: PairIndex, d: Mention, named: Named) -> bool:
     punctuation between them? An age label between is part of the phrase ("95% người từ 18
     tuổi trở lên được tiêm mũi 2")."""
     return (not _value_in(ix, d.end, named.start)
-            and _PHRASE_BREAK_RE.search(ix.low, d.unit_end, named.start) is None)
+            and PHRASE_BREAK_RE.search(ix.low, d.unit_end, named.start) is None)
 
 
 def fuzzy_named(vocab: Vocabulary, phrase: str | None, unit: str, subgroup: str | None,
@@ -505,7 +504,7 @@ def _named_stretch_start(vocab: Vocabulary, ix: PairIndex, lo: int, pos: int) ->
     vắc-xin đạt 95%")."""
     before = ix.mention_before(lo, pos)
     while before is not None and before.unit is None and (
-            noun := vocab.count_re.match(ix.low, _BLANKS_RE.match(ix.low, before.end).end())
+            noun := vocab.count_re.match(ix.low, _BLANKS_AFTER_RE.match(ix.low, before.end).end())
             ) is not None and _NAME_GOES_ON_RE.match(ix.low, noun.end()):
         earlier = ix.mention_before(lo, before.start)
         if len(_PHRASE_WORD_RE.findall(ix.low, earlier.unit_end if earlier else lo,

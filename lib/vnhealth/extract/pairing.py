@@ -26,6 +26,7 @@ from vnhealth.extract.kind_year import (
     year_for,
 )
 from vnhealth.extract.match import (
+    PHRASE_BREAK_RE,
     after_phrase_share,
     count_share_named,
     fuzzy_named,
@@ -61,7 +62,6 @@ _DIGIT_RE = re.compile(r"\d")
 _SPACED_HYPHEN_RE = re.compile(r"\s*-\s*")  # "Bà Rịa - Vũng Tàu" as "Bà Rịa-Vũng Tàu"
 COUNT_PHRASE = 24  # how far after a count noun its own "per N" unit may stand
 _LETTER_RUN_RE = re.compile(r"[^\W\d_]+")
-_WIDER_BREAK_RE = re.compile(r"[,;:()]")
 WIDER_MIN_EXTRA = 2  # words a phrase must hold beyond its alias for a wider name to be looked for
 _ELIDED_OPENS_RE = re.compile(r"(?:^|[;,:(\-+•])\s*$")
 NATIONAL_BRACKET_REACH = 40  # characters before a number its "cả nước (" may take
@@ -375,7 +375,7 @@ class _SegmentPairing:
             named, unit = self._label_then_value(d, clause, subgroup, named, unit)
         phrase = indicator_phrase(self.vocab, seg, d, self.ix, clause, named)
         if named is not None and named.method == "alias" and phrase and match_unit \
-                and named.end <= d.start and not _WIDER_BREAK_RE.search(self.low, named.end,
+                and named.end <= d.start and not PHRASE_BREAK_RE.search(self.low, named.end,
                                                                         d.start):
             # (only a name right before its number: one set apart by a comma may be another
             # item's, "100% số trạm y tế … bảo hiểm y tế …, thực hiện được tối thiểu 90% …")
