@@ -246,6 +246,16 @@ def test_a_year_in_a_bracketed_remark_dates_only_the_remark(vocab: Vocabulary) -
     assert [(o.value, o.year) for o in found] == [(113.5, 2022), (113.9, 2021), (38.0, 2022)]
 
 
+def test_a_value_in_brackets_after_a_compared_year_is_that_year_s(vocab: Vocabulary) -> None:
+    # "thấp hơn so với năm 2022 (69,1%)": the 69,1 is 2022's, and the 55,0 before it keeps
+    # its own year (the bracketed one's year is not shared back)
+    found = observations(vocab, "Năm 2023 tỷ lệ tiêm chủng đầy đủ đạt 55,0%, thấp hơn so với "
+                                "năm 2022 (69,1%) và thấp hơn chỉ tiêu.", period_start=2023,
+                         period_end=2023, title="")
+    assert [(o.value, o.year) for o in found] == [(55.0, 2023), (69.1, 2022)]
+    assert found[1].kind == "actual"
+
+
 def test_an_article_goes_on_in_the_year_its_lead_paragraph_opens_with(
         vocab: Vocabulary) -> None:
     # "BẮC NINH - Năm 2025, …" dates the next paragraph's values; what the text says of now,
@@ -1211,6 +1221,32 @@ def test_a_named_district_holds_its_value_not_the_province(vocab: Vocabulary) ->
     city = "Thành phố Hải Phòng có tỷ lệ tham gia BHYT đạt 92%."
     assert [o.value for o in observations(vocab, city, province_id="hai_phong")] == [92.0]
     assert observations(vocab, city, province_id="hau_giang") == []
+
+
+def test_a_district_named_english_way_holds_its_value(vocab: Vocabulary) -> None:
+    # English writes the kind after the name ("Binh Luc district"); the province's own
+    # ratio, before, stays
+    text = ("The sex ratio at birth was 113.6 boys to 100 girls. Gender imbalance is highest in "
+            "Binh Luc district with 118.8 boys to 100 girls, followed by Ly Nhan district with "
+            "114.6 boys to 100 girls.")
+    found = observations(vocab, text, province_id="ha_nam", period_start=2018,
+                         period_end=2018, title="")
+    assert [(o.indicator_id, o.value) for o in found] == [("sex_ratio_at_birth", 113.6)]
+
+
+def test_another_province_named_holds_its_value(vocab: Vocabulary) -> None:
+    # on Hà Giang's page: Lai Châu's and Kon Tum's values are theirs; a clause naming Hà Giang
+    # with another province is Hà Giang's too
+    text = ("Các địa phương có tuổi thọ trung bình thấp là: Lai Châu 65,8 tuổi; Kon Tum 66,8 "
+            "tuổi; Hà Giang, Điện Biên là 67,8 tuổi.")
+    found = observations(vocab, text, province_id="ha_giang", period_start=2020,
+                         period_end=2020, title="")
+    assert [(o.indicator_id, o.value) for o in found] == [("life_expectancy", 67.8)]
+    # a province merged into the page's own in 2025 is of its lineage, not another
+    merged = "Tuổi thọ trung bình của tỉnh Hà Giang (cũ) đạt 70,2 tuổi."
+    assert [o.value for o in observations(vocab, merged, province_id="tuyen_quang_2025",
+                                          period_start=2025, period_end=2025,
+                                          title="")] == [70.2]
 
 
 def test_a_definition_gives_no_value(vocab: Vocabulary) -> None:

@@ -210,7 +210,7 @@ class PairIndex:
         """The numbers read, and the year phrases left to numbers without their own year."""
         self._mentions = mentions
         self._mention_starts = [d.start for d in mentions]
-        self._mention_own_year = [d.own_year for d in mentions]
+        self._mention_own_year = [None if d.bracketed_year else d.own_year for d in mentions]
         self._mention_ends = [d.unit_end for d in mentions]
         self._mention_units = [d.unit for d in mentions]
         self._years = [(s, e, y) for s, e, y, kind in phrases

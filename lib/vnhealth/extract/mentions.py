@@ -52,6 +52,9 @@ class Mention:
     text: str  # as written
     fraction: bool  # "3/4 số xã": a share
     own_year: int | None = None  # a year written right after it
+    # its year stands before it, the number in brackets ("so với năm 2022 (69,1%)"): numbers
+    # listed before it do not share that year
+    bracketed_year: bool = False
 
 
 class UnitHit(NamedTuple):
@@ -302,6 +305,10 @@ def assign_own_years(mentions: list[Mention], phrases: list[YearPhrase], low: st
     for d in mentions:
         if verbs is not None and _dated_right_before(phrases, starts, low, d.start, verbs):
             continue
+        bracketed = _bracketed_after_year(phrases, starts, low, d)
+        if bracketed is not None:
+            d.own_year, d.bracketed_year = bracketed, True
+            continue
         end = d.unit_end
         if counts is not None:
             # "20 giường bệnh/10.000 dân vào năm 2015": its count noun and per-N unit first
@@ -321,6 +328,17 @@ def assign_own_years(mentions: list[Mention], phrases: list[YearPhrase], low: st
                 d.own_year = y
                 consumed.add(ys)
     return consumed
+
+
+def _bracketed_after_year(phrases: list[YearPhrase], starts: list[int], low: str,
+                          d: Mention) -> int | None:
+    """"thấp hơn so với năm 2022 (69,1%)": a number alone in brackets right after a year
+    phrase (a compared year too) is that year's value."""
+    i = bisect_left(starts, d.start) - 1
+    if i < 0 or low[phrases[i].end:d.start].strip() != "(" \
+            or not low[d.unit_end:d.unit_end + 2].lstrip().startswith(")"):
+        return None
+    return phrases[i].year
 
 
 _NEXT_DIGIT_RE = re.compile(r"\d")

@@ -628,7 +628,8 @@ class _SegmentPairing:
             return True  # "thấp hơn so với giai đoạn 2005-2010 là 0,04%": a difference
         if vocab.compared_next_re.match(low, d.unit_end):
             return False  # "72,5 tuổi so với 73,6": the subject's own, the other is compared
-        if self._a_named_sub_unit(clause[0], d.start) or self._a_named_place_s(d):
+        if self._a_named_sub_unit(clause[0], d.start) or self._a_named_place_s(d) \
+                or self._another_province(clause[0], d.start):
             return True
         sentence = self.ix.sentence_of(d.start)
         if self._marked("definition", self.vocab.definition_re, sentence[0], d.start):
@@ -703,10 +704,19 @@ class _SegmentPairing:
         not the province; the province's own name after "thành phố" is the province, and one
         named in a remark in brackets ("(trừ thành phố Phúc Yên)") holds nothing."""
         text, own, low = self.seg.text, self.vocab.own_name(self.run.doc.province_id), self.low
+
+        def outside_remark(m: re.Match[str]) -> bool:
+            return low.rfind("(", 0, m.start()) <= low.rfind(")", 0, m.start())
+
+        def capitalised_before(m: re.Match[str]) -> bool:
+            word = text[:m.start()].rsplit(None, 1)[-1:]
+            return bool(word) and word[0][:1].isupper() and not word[0].isupper() \
+                and not low[:m.start()].endswith(own)
         return self._marked("sub unit", self.vocab.sub_unit_re, lo, hi,
                             lambda m: text[m.end():m.end() + 1].isupper()
-                            and not low.startswith(own, m.end())
-                            and low.rfind("(", 0, m.start()) <= low.rfind(")", 0, m.start()))
+                            and not low.startswith(own, m.end()) and outside_remark(m)) \
+            or self._marked("sub unit after", self.vocab.sub_unit_after_re, lo, hi,
+                            lambda m: capitalised_before(m) and outside_remark(m))
 
     def _a_named_place_s(self, d: Mention) -> bool:
         """"… đạt dưới 80% là Đức Cơ (78,76%) và Ia Pa (70,68%)": a place named by its proper
@@ -724,6 +734,25 @@ class _SegmentPairing:
                 return True
         after = _IS_NAME_AFTER_RE.match(text, d.unit_end)
         return after is not None and self._a_proper_place(after.group("name"))
+
+    def _another_province(self, lo: int, hi: int) -> bool:
+        """"Lai Châu 65,8 tuổi; Kon Tum 66,8 tuổi" on Hà Giang's page: a clause naming another
+        province (capitalised), and not the page's own (nor one of its 2025 lineage), gives
+        that province's value."""
+        vocab, text, own = self.vocab, self.seg.text, self.run.doc.province_id
+        if own not in vocab.catalog.provinces:
+            return False  # a text of no known province: no other to tell it from
+        kin = vocab.lineage(own)
+
+        def named(m: re.Match[str]) -> str | None:
+            if not text[m.start():m.start() + 1].isupper():
+                return None
+            return vocab.province_of_name.get(" ".join(m.group(0).split()))
+        if not self._marked("other province", vocab.province_name_re, lo, hi,
+                            lambda m: named(m) not in kin and named(m) is not None):
+            return False
+        return not self._marked("own province", vocab.province_name_re, lo, hi,
+                                lambda m: named(m) in kin)
 
     def _a_proper_place(self, name: str) -> bool:
         """Words each capitalised ("Đức Cơ", "Ia Pa"), not all capitals (an abbreviation), not

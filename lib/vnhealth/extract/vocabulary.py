@@ -394,6 +394,11 @@ class Vocabulary:
         self.sub_unit_re = re.compile(
             r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sub_units) + r")\s+(?=\w)"
         ) if sub_units else NEVER_RE
+        after = _lites((v.get("tables") or {}).get("sub_rows_after", []))
+        # "Binh Luc district": a capitalised name, then its kind (English order)
+        self.sub_unit_after_re = re.compile(
+            r"(?<=\w)\s+(?:" + "|".join(re.escape(w) for w in after) + r")(?!\w)"
+        ) if after else NEVER_RE
 
     def _compile_subjects(self, v: dict[str, Any], catalog: Catalog) -> None:
         leading = list(v.get("leading_words", []))
@@ -418,6 +423,12 @@ class Vocabulary:
         self.subgroup_keys = tuple({phrase_key(label, self.abbreviations) for label in
                                     self.subgroups if " " in label.strip() or len(label) >= 5})
         self.place_names = _lites(v.get("place_names", []))
+        # every province by its names ("kon tum"), to tell another province's value on a page
+        self.province_of_name = {lite(nfc(self._bare(name))): p.id
+                                 for p in catalog.provinces.values()
+                                 for name in (p.name_vi, p.name_en) if name}
+        self.province_name_re = phrase_regex(list(self.province_of_name)) \
+            if self.province_of_name else NEVER_RE
         places = [*v.get("place_names", []), *(self.own_name(p) for p in catalog.provinces)]
         # a place name is matched first, so its "nam" is never the male subgroup's label
         self.subgroup_re = re.compile(
@@ -449,8 +460,23 @@ class Vocabulary:
         prov = self.catalog.provinces.get(province_id)
         if prov is None:
             return "\0"
-        name = re.sub(r"\s*\(.*\)\s*$", "", prov.name_vi)
-        return lite(re.sub(r"^(?:thành phố|tp\.?)\s+", "", name, flags=re.IGNORECASE))
+        return lite(self._bare(prov.name_vi))
+
+    @staticmethod
+    def _bare(name: str) -> str:
+        """A name without its remark in brackets nor a leading "thành phố"."""
+        name = re.sub(r"\s*\(.*\)\s*$", "", name)
+        return re.sub(r"^(?:thành phố|tp\.?|city of)\s+", "", name, flags=re.IGNORECASE)
+
+    def lineage(self, province_id: str) -> frozenset[str]:
+        """A province, the one it merged into in 2025 and those merged into it: a page of one
+        may speak of the others as its own."""
+        prov = self.catalog.provinces.get(province_id)
+        kin = {province_id, *(p.id for p in self.catalog.provinces.values()
+                              if p.successor_id == province_id)}
+        if prov is not None and prov.successor_id:
+            kin.add(prov.successor_id)
+        return frozenset(kin)
 
     def _compile_years(self, v: dict[str, Any]) -> None:
         """Year phrases ("năm 2025", "giai đoạn 2021-2025", "đến năm 2030", "đến 2030"; "so

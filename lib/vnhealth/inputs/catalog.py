@@ -543,8 +543,8 @@ YEAR_PHRASE_FIELDS = tuple(Field(name, TEXTS, False) for name in
 # vnhealth.extract.shapes: each a list of phrases
 TABLE_WORD_FIELDS = tuple(Field(name, TEXTS, False) for name in (
     "preliminary", "actual", "plan", "header", "unit_line", "totals", "national", "sub_rows",
-    "statistics", "ditto", "unit_column", "target_column", "row_number_header", "comparison",
-    "falling_rows", "rising_rows"))
+    "sub_rows_after", "statistics", "ditto", "unit_column", "target_column",
+    "row_number_header", "comparison", "falling_rows", "rising_rows"))
 RELATIVE_FIELDS = tuple(Field(name, TEXTS, False) for name in
                         ("increase", "decrease", "markers_before", "markers_after", "per_year",
                          "per_year_before", "change_nouns", "hedges", "share_verbs"))
