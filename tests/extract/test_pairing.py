@@ -246,6 +246,13 @@ def test_a_year_in_a_bracketed_remark_dates_only_the_remark(vocab: Vocabulary) -
     assert [(o.value, o.year) for o in found] == [(113.5, 2022), (113.9, 2021), (38.0, 2022)]
 
 
+def test_a_paragraph_opening_with_its_own_day_ends_the_lead_year(vocab: Vocabulary) -> None:
+    text = ("Năm 2009, tỷ lệ thừa cân béo phì của học sinh là 9,4%.\n\n"
+            "Ngày 27/12, HCDC thông tin, tỷ lệ học sinh thừa cân béo phì chiếm 28,96%.")
+    found = observations(vocab, text, period_start=2020, period_end=2023, title="")
+    assert [(o.value, o.year) for o in found] == [(9.4, 2009), (28.96, None)]
+
+
 def test_a_value_in_brackets_after_a_compared_year_is_that_year_s(vocab: Vocabulary) -> None:
     # "thấp hơn so với năm 2022 (69,1%)": the 69,1 is 2022's, and the 55,0 before it keeps
     # its own year (the bracketed one's year is not shared back)
@@ -1247,6 +1254,24 @@ def test_another_province_named_holds_its_value(vocab: Vocabulary) -> None:
     assert [o.value for o in observations(vocab, merged, province_id="tuyen_quang_2025",
                                           period_start=2025, period_end=2025,
                                           title="")] == [70.2]
+
+
+def test_a_margin_after_a_value_is_no_value(vocab: Vocabulary) -> None:
+    # ", exceeding 3.5%" right after the value passes the plan by that much; "exceeding 108"
+    # with no value before it is a bound
+    o = only(vocab, "8. Percentage of malnourished children under 5 years old decreases to "
+                    "6.5%, exceeding 3.5%.", period_start=2020, period_end=2020, title="")
+    assert (o.indicator_id, o.value) == ("underweight_under5", 6.5)
+    o = only(vocab, "The sex ratio at birth of the province is exceeding 108 boys per 100 girls.",
+             period_start=2020, period_end=2020, title="")
+    assert (o.comparator, o.value) == (">", 108.0)
+
+
+def test_an_english_goal_s_year_stands_before_it(vocab: Vocabulary) -> None:
+    o = only(vocab, "The board discussed the 2023 goal of reaching a health insurance coverage "
+                    "rate of 95.2% of the total population.", period_start=2022,
+             period_end=2022, title="")
+    assert (o.indicator_id, o.year, o.value) == ("health_insurance_coverage", 2023, 95.2)
 
 
 def test_a_definition_gives_no_value(vocab: Vocabulary) -> None:

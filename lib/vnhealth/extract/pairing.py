@@ -626,6 +626,10 @@ class _SegmentPairing:
         if vocab.difference_before_re.search(low, max(clause[0], d.start - DIFFERENCE_REACH),
                                              d.start):
             return True  # "thấp hơn so với giai đoạn 2005-2010 là 0,04%": a difference
+        before = self.ix.mention_before(self.ix.sentence_of(d.start)[0], d.start)
+        if before is not None and vocab.margin_after_value_re.fullmatch(low, before.unit_end,
+                                                                         d.start):
+            return True  # "decreases to 6.5%, exceeding 3.5%": the margin over the plan
         if vocab.compared_next_re.match(low, d.unit_end):
             return False  # "72,5 tuổi so với 73,6": the subject's own, the other is compared
         if self._a_named_sub_unit(clause[0], d.start) or self._a_named_place_s(d) \

@@ -38,6 +38,8 @@ _PARAGRAPH_END_RE = re.compile(r"[.;:!?…][\"”’)\]]*\s*$")  # a sentence's 
 _LEAD_YEAR_RE = re.compile(r"\W*(?:[^\W\d][^-–.;:!?]{0,30}\s[-–]\s*|[^\W\d][^-–.,;:!?]{0,30},\s*)?"
                            r"(?:(?:trong|đến|tới|đến hết)\s+)?năm\s+((?:19|20)\d\d)\s*,")
 _LEAD_REACH = 60  # characters of a line's start that may hold its opening year
+# a line opening with a day and month ("Ngày 27/12, HCDC thông tin …"): news of its own day
+_DATE_OPENER_RE = re.compile(r"\W*(?:[^\W\d]+\s+){0,2}\d{1,2}\s*/\s*\d{1,2}(?![\d/])")
 
 
 class DocumentCut(NamedTuple):
@@ -152,7 +154,9 @@ def _prose(vocab: Vocabulary, lines: list[tuple[int, str]], state: SectionState
         seg.context_year = state.year
         seg.in_targets = state.in_targets
         seg.section = state.section
-        seg.lead_year = state.lead_year
+        # a paragraph opening with its own day ("Ngày 27/12, …") is not the lead year's
+        seg.lead_year = None if _DATE_OPENER_RE.match(lite(seg.text[:_LEAD_REACH])) \
+            else state.lead_year
         seg.goal_framed = state.lead_year is not None and state.lead_aims
         state.lead_year, state.lead_aims = _lead_year(vocab, seg, state.lead_year,
                                                       state.lead_aims)
@@ -247,7 +251,7 @@ def _lead_year(vocab: Vocabulary, seg: Segment, lead: int | None, aims: bool
         opener = _LEAD_YEAR_RE.match(head)
         if opener is not None:
             lead, aims = int(opener.group(1)), vocab.sets_a_target(head)
-        elif YEAR_IN_TEXT_RE.search(head):
+        elif YEAR_IN_TEXT_RE.search(head) or _DATE_OPENER_RE.match(head):
             lead, aims = None, False
     return lead, aims
 

@@ -296,6 +296,8 @@ class Vocabulary:
             rf"(?<!\w)(?:{differ or '(?!x)x'})\s+(?:{compared or '(?!x)x'})\s+[^,;.!?]{{0,40}}?"
             rf"\s(?:{links or '(?!x)x'})\s*$")
         self.excess_before_re = _ends_in_words(_lites(v.get("excess_words", [])))
+        self.margin_after_value_re = re.compile(
+            rf"\s*,\s*(?:{words_alternation(_lites(v.get('margin_after_value_words', [])))})\s*")
         self.subsidy_before_re = _ends_in_words(_lites(v.get("subsidy_words", [])))
         self._compile_sentence_words(v)
         self.actual_verb_re = verb_regex(self.actual_verbs)
@@ -491,6 +493,7 @@ class Vocabulary:
         ref = words_alternation(y.get("reference_words") or [])
         self.from_year_re = re.compile(rf"(?:{words_alternation(y.get('from_words') or [])})\s")
         part = words_alternation(y.get("part_year_words") or [])
+        nouns = words_alternation(y.get("year_before_nouns") or ["(?!x)x"])
         dates = v.get("date_words") or {}
         month = re.escape(str(dates.get("month", "tháng")))
         quarter = re.escape(str(dates.get("quarter", "quý")))
@@ -508,7 +511,9 @@ class Vocabulary:
             # part of a year: "5 tháng đầu năm 2015"
             rf"|(?:\d{{1,2}}\s+)?(?:{part})\s+(?P<y7>(?:19|20)\d\d)(?![\d/])"
             # a year alone in brackets: "giảm từ 7,95‰ (2020) xuống 6‰ (2025)"
-            r"|(?<=\()\s*(?P<y8>(?:19|20)\d\d)(?=\s*\))")
+            r"|(?<=\()\s*(?P<y8>(?:19|20)\d\d)(?=\s*\))"
+            # English writes a goal's year before it: "the 2023 goal of reaching 95.2%"
+            rf"|(?<!\S)(?P<y9>(?:19|20)\d\d)(?=\s+(?:{nouns})(?!\w))")
         # what joins the values of a list of years of one subject ("toàn quốc năm 2022 là
         # 92,6%, năm 2023 là 93,2%"): a comma, "và", a year phrase, a reporting verb
         self.list_gap_re = re.compile(

@@ -516,7 +516,8 @@ VOCABULARY_LISTS = ("baseline_from", "baseline_to", "baseline_columns", "clause_
                     "planned_words", "looking_back_spans", "linking_words", "place_names",
                     "each_unit_words", "reported_verbs", "plan_words", "plan_met_verbs",
                     "plan_compared_words",
-                    "difference_words", "difference_links", "excess_words", "day_part_words",
+                    "difference_words", "difference_links", "excess_words",
+                    "margin_after_value_words", "day_part_words",
                     "specification_words", "anaphora_words", "versus_plan", "versus_plan_links",
                     "negation_words", "difference_nouns", "goal_openers", "item_predicate_words",
                     "subsidy_words", "scale_words", "province_wide_words", "regarding_words",
@@ -539,7 +540,7 @@ DATE_WORD_FIELDS = (*(Field(name, TEXT) for name in ("day", "month", "year")),
 # vnhealth.extract.vocabulary: year phrases ("đến năm 2030", "so với năm 2015")
 YEAR_PHRASE_FIELDS = tuple(Field(name, TEXTS, False) for name in
                            ("year_words", "lead_words", "until_words", "reference_words",
-                            "part_year_words", "from_words"))
+                            "part_year_words", "from_words", "year_before_nouns"))
 # vnhealth.extract.shapes: each a list of phrases
 TABLE_WORD_FIELDS = tuple(Field(name, TEXTS, False) for name in (
     "preliminary", "actual", "plan", "header", "unit_line", "totals", "national", "sub_rows",
