@@ -2423,6 +2423,13 @@ def test_the_country_s_value_in_brackets_is_not_the_province_s(vocab: Vocabulary
     o = only(vocab, "Tuổi thọ trung bình của TPHCM là 76,6 tuổi, cao hơn trung bình cả nước "
                     "(73,6 tuổi).")
     assert o.value == 76.6
+    # right after the country compared with, bare or after "là": the country's too
+    for compared in ("thấp hơn so với bình quân chung cả nước 7,5 bác sĩ/vạn dân",
+                     "thấp hơn bình quân cả nước là 7,5 bác sĩ/vạn dân"):
+        o = only(vocab, f"Hiện tại, tỉnh mới đạt 6,1 bác sĩ/vạn dân, {compared}.")
+        assert (o.indicator_id, o.value) == ("doctors_per_10k", 6.1)
+    # a comma after the country: the value is the province's
+    assert only(vocab, "Tỷ lệ bao phủ BHYT cao hơn cả nước, đạt 95%.").value == 95.0
 
 
 def test_a_list_item_without_its_group_takes_the_group_the_document_names(

@@ -64,7 +64,7 @@ COUNT_PHRASE = 24  # how far after a count noun its own "per N" unit may stand
 _LETTER_RUN_RE = re.compile(r"[^\W\d_]+")
 WIDER_MIN_EXTRA = 2  # words a phrase must hold beyond its alias for a wider name to be looked for
 _ELIDED_OPENS_RE = re.compile(r"(?:^|[;,:(\-+•])\s*$")
-NATIONAL_BRACKET_REACH = 40  # characters before a number its "cả nước (" may take
+NATIONAL_REACH = 40  # characters before a number its "cả nước (" or "cả nước là" may take
 GROUP_CLAUSE_WORDS = 2  # words besides its group's a clause naming only its group may hold ("đạt")
 ELLIPSIS_REACH = 240  # characters of a clause read for the words it repeats (_elliptic)
 _REMARK_RE = re.compile(r"\([^()]*?(?:\)|\.(?=\s))")  # a bracketed remark, closed or cut
@@ -652,8 +652,8 @@ class _SegmentPairing:
             return True
         marker_end = self.ix.national_before(clause, d.start)
         return (marker_end is not None and self._led_by(marker_end, d)) or \
-            self.vocab.national_bracket_re.search(
-                self.low, max(0, d.start - NATIONAL_BRACKET_REACH), d.start) is not None or \
+            self.vocab.national_right_before_re.search(
+                self.low, max(0, d.start - NATIONAL_REACH), d.start) is not None or \
             self._in_a_national_paragraph(d)
 
     def _in_a_national_paragraph(self, d: Mention) -> bool:

@@ -335,10 +335,12 @@ class Vocabulary:
         self.part_label_re = re.compile(
             rf"(?<!\w)(?:{words_alternation(v.get('part_labels', []))})\s+"
             r"(?:\d{1,2}|[ivx]{1,4})\s*:\s*$") if v.get("part_labels") else NEVER_RE
-        # "cao hơn trung bình cả nước (73,6 tuổi)": the country's value in brackets after it
-        self.national_bracket_re = re.compile(
-            f"(?:{self.national_re.pattern})" + r"\s*\(\s*$") if v.get("national_markers") \
-            else NEVER_RE
+        # "cao hơn trung bình cả nước (73,6 tuổi)", "thấp hơn so với cả nước 7,5 bác sĩ": the
+        # country's value right after it, in brackets or after a link word
+        links = words_alternation(_lites(v.get("national_value_links", [])))
+        self.national_right_before_re = re.compile(
+            f"(?:{self.national_re.pattern})" + rf"\s*(?:\(|:|(?:{links})(?!\w))?\s*$") \
+            if v.get("national_markers") else NEVER_RE
         # "(chỉ tiêu kế hoạch năm 2024 đề ra 67%)": plan words, links and a year, in brackets
         plan = words_alternation(v.get('versus_plan', []))
         versus = (rf"\s*[,(]?\s*(?:{plan})(?:\s+(?:{plan}|"
