@@ -1274,6 +1274,18 @@ def test_an_english_goal_s_year_stands_before_it(vocab: Vocabulary) -> None:
     assert (o.indicator_id, o.year, o.value) == ("health_insurance_coverage", 2023, 95.2)
 
 
+def test_a_number_leading_its_own_subject_never_takes_the_item_before_s_name(
+        vocab: Vocabulary) -> None:
+    # real_dev75, Yên Bái: the 96.2 leads its own subject (its "24 hours" a time in the name,
+    # not a number ending the phrase), never the tetanus vaccine named for the 88.8
+    found = observations(vocab, "As a result, 88.8 percent of pregnant women have been "
+                                "vaccinated with the UV2+ tetanus vaccine, and 96.2 percent of "
+                                "newborns have got hepatitis B vaccine injections within 24 hours "
+                                "of birth.", period_start=2020, period_end=2020, title="")
+    assert [(o.indicator_id, o.value) for o in found] == [
+        ("tetanus_vaccination_pregnant", 88.8), ("hepb_birth_dose_24h", 96.2)]
+
+
 def test_a_definition_gives_no_value(vocab: Vocabulary) -> None:
     # the normal range defines the indicator; the province's value is the next sentence's
     text = ("Tỷ số giới tính khi sinh được xem là bình thường khi tỷ lệ bé trai trên 100 bé gái "

@@ -159,6 +159,11 @@ def pick_indicator(chooser: IndicatorChooser, d: Mention, ix: PairIndex, clause:
     if cue:
         if after is not None and _led_by_a_later_item(ix, d, after):
             return None  # "78% A, trong đó 52% B; 100% C được …": the name is C's
+        if after is None and before is not None and taken is not None \
+                and (before.start, before.end) == (taken.start, taken.end):
+            # "88.8 percent of A …, and 96.2 percent of B (no name known)": the name before
+            # is led by the number before; this number leads a subject of its own
+            return None
         return after if after is not None else before
     if after is not None and not _in_its_phrase(ix, d, after) \
             and ix.mention_starts_in(after.end, clause[1]):
