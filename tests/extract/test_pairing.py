@@ -246,6 +246,19 @@ def test_a_year_in_a_bracketed_remark_dates_only_the_remark(vocab: Vocabulary) -
     assert [(o.value, o.year) for o in found] == [(113.5, 2022), (113.9, 2021), (38.0, 2022)]
 
 
+def test_a_value_compared_with_of_its_own_year_is_that_year_s(vocab: Vocabulary) -> None:
+    # real_dev107: "so với mức 1,45 của năm 2024" is 2024's value, in the unit of the value it
+    # is compared with; "so với 73,6 tuổi" (no year of its own) stays no value
+    found = observations(vocab, "Tổng tỷ suất sinh năm 2025 ước đạt 1,51 con/phụ nữ, tăng so "
+                                "với mức 1,45 của năm 2024.", period_start=2025,
+                         period_end=2025, title="")
+    assert [(o.value, o.year, o.unit) for o in found] == [
+        (1.51, 2025, "children_per_woman"), (1.45, 2024, "children_per_woman")]
+    assert [o.value for o in observations(vocab, "Tuổi thọ đạt 74,5 tuổi so với 73,6 tuổi.",
+                                          period_start=2025, period_end=2025,
+                                          title="")] == [74.5]
+
+
 def test_a_paragraph_opening_with_its_own_day_ends_the_lead_year(vocab: Vocabulary) -> None:
     text = ("Năm 2009, tỷ lệ thừa cân béo phì của học sinh là 9,4%.\n\n"
             "Ngày 27/12, HCDC thông tin, tỷ lệ học sinh thừa cân béo phì chiếm 28,96%.")

@@ -336,7 +336,9 @@ def _bracketed_after_year(phrases: list[YearPhrase], starts: list[int], low: str
     """"thấp hơn so với năm 2022 (69,1%)": a number alone in brackets right after a year
     phrase (a compared year too) is that year's value."""
     i = bisect_left(starts, d.start) - 1
-    if i < 0 or low[phrases[i].end:d.start].strip() != "(" \
+    if i < 0:
+        return None
+    if low[phrases[i].end:d.start].strip() != "(" \
             or not low[d.unit_end:d.unit_end + 2].lstrip().startswith(")"):
         return None
     return phrases[i].year

@@ -172,6 +172,11 @@ class _SegmentPairing:
                                                    *run.vocab.baseline_to) for w in p.split())
         self._bound_words = frozenset(w for phrase, _cmp in run.vocab.cmp_before
                                       for w in phrase.split())
+        # words between a value and one of an earlier year it is compared with ("1,51 con/phụ
+        # nữ, tăng so với mức 1,45 của năm 2024")
+        self._compared_words = self._carry_words | frozenset(
+            w for p in (*run.vocab.compared_with, *run.vocab.rel_increase,
+                        *run.vocab.rel_decrease, "mức") for w in p.split())
         self.low = ix.low
         self.statement = statement
         self.last_named: _LastNamed | None = None
@@ -507,9 +512,10 @@ class _SegmentPairing:
         if last is None or last.unit is None or last.end > d.start:
             return None
         between = self.low[last.end:d.start]
+        allowed = self._carry_words if d.own_year is None else self._compared_words
         # a word must lead it on: "42,5%[1]" is a footnote marker, not a value
         return last.unit if (_LETTER_RUN_RE.search(between)
-                             and self._only_year_words(between, self._carry_words)) else None
+                             and self._only_year_words(between, allowed)) else None
 
     def _context_unit(self, clause: Span, sentence: Span) -> str | None:
         """A number without its own unit takes the first "per N" unit of its clause, sentence
@@ -615,8 +621,11 @@ class _SegmentPairing:
         if is_gap(low, d.unit_end, clause[1], vocab.gap_markers) \
                 and not vocab.versus_plan_next_re.match(low, d.unit_end):
             return True
-        if vocab.compared_before_re.search(low, max(clause[0], d.start - 20), d.start):
-            return True  # "… so với 73,6 tuổi": what the value is compared with
+        if d.own_year is None and vocab.compared_before_re.search(
+                low, max(clause[0], d.start - 20), d.start):
+            # "… so với 73,6 tuổi": what the value is compared with (one with its own year,
+            # "so với mức 1,45 của năm 2024", is that year's value)
+            return True
         # "đạt 30,7 giường (vượt 1,7)": the margin over the plan; "hỗ trợ 50% mức đóng BHYT": a
         # share of a cost paid for someone; "SDD nhẹ cân độ 1: 12,3%": a grade's part of the rate
         if any(pattern.search(low, max(clause[0], d.start - reach), d.start)
