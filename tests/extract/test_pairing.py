@@ -1262,6 +1262,12 @@ def test_another_province_named_holds_its_value(vocab: Vocabulary) -> None:
     found = observations(vocab, text, province_id="ha_giang", period_start=2020,
                          period_end=2020, title="")
     assert [(o.indicator_id, o.value) for o in found] == [("life_expectancy", 67.8)]
+    # the province named last before the number holds it, though the page's own is named
+    # earlier in the clause; "BS" is "bác sĩ" (vocabulary abbreviations)
+    found = observations(vocab, "Tỷ lệ BS/Dân số thấp, Tuyên Quang mới đạt 5BS/10.000 dân, Hà "
+                                "Giang đạt 6,37/10.000 dân.", province_id="tuyen_quang",
+                         period_start=2010, period_end=2010, title="")
+    assert [(o.indicator_id, o.value) for o in found] == [("doctors_per_10k", 5.0)]
     # a province merged into the page's own in 2025 is of its lineage, not another
     merged = "Tuổi thọ trung bình của tỉnh Hà Giang (cũ) đạt 70,2 tuổi."
     assert [o.value for o in observations(vocab, merged, province_id="tuyen_quang_2025",

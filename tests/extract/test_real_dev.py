@@ -632,10 +632,12 @@ SETS = [
     RealSet("real_dev107", 29, 8, 0.72, 0.91, 0.99,
             frozenset({"rd_an_giang_2025_tong_ket_y_te_en"}), kind=0.71),
     # 7 pages of provinces earlier sets seldom reached (Ninh Thuận, Đắk Nông, An Giang, Kon Tum,
-    # Tuyên Quang with Hà Giang, Bình Thuận); first 0.200 / 0.417 (held-out, 7892e64)
-    RealSet("real_dev108", 25, 7, 0.2, 0.41, 0.8,
+    # Tuyên Quang with Hà Giang, Bình Thuận); first 0.200 / 0.417 (held-out, 7892e64); stop 32
+    # (informed by this set: "BS" is "bác sĩ", the province named last holds a value): 0.320 /
+    # 0.500; indicator 0.62: Tuyên Quang's shares of doctors by workplace (keyed `none`) are
+    # read as doctors per 10,000
+    RealSet("real_dev108", 25, 7, 0.32, 0.5, 0.62,
             frozenset({"rd_an_giang_2019_ket_qua_tong_dieu_tra_dan_so",
-                       "rd_tuyen_quang_2010_bac_sy_tuyen_quang_ha_giang",
                        "rd_binh_thuan_2010_sot_ret", "rd_ha_giang_nd_tao_hon_can_huyet"})),
 ]
 

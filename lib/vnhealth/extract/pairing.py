@@ -167,6 +167,7 @@ class _SegmentPairing:
     def __init__(self, run: DocumentRun, seg: Segment, ix: PairIndex, statement: Statement):
         self.run, self.vocab, self.seg, self.ix = run, run.vocab, seg, ix
         self._marks: dict[str, list[int]] = {}  # starts of words found once (_marked)
+        self._provinces: list[tuple[int, int, str]] | None = None  # _province_names
         # words between a value and the next that goes on with it, its unit unwritten
         self._carry_words = frozenset(w for p in (*run.vocab.continuation_words,
                                                    *run.vocab.baseline_to) for w in p.split())
@@ -749,23 +750,35 @@ class _SegmentPairing:
         return after is not None and self._a_proper_place(after.group("name"))
 
     def _another_province(self, lo: int, hi: int) -> bool:
-        """"Lai Châu 65,8 tuổi; Kon Tum 66,8 tuổi" on Hà Giang's page: a clause naming another
-        province (capitalised), and not the page's own (nor one of its 2025 lineage), gives
-        that province's value."""
-        vocab, text, own = self.vocab, self.seg.text, self.run.doc.province_id
-        if own not in vocab.catalog.provinces:
+        """"Lai Châu 65,8 tuổi; Kon Tum 66,8 tuổi" on Hà Giang's page: the provinces named last
+        before a number in its clause (capitalised; a list of them joined by commas or "và")
+        hold its value; when none is the page's own (nor of its 2025 lineage), the value is
+        another province's ("Hà Giang, Điện Biên là 67,8" is Hà Giang's too)."""
+        own = self.run.doc.province_id
+        if own not in self.vocab.catalog.provinces:
             return False  # a text of no known province: no other to tell it from
-        kin = vocab.lineage(own)
-
-        def named(m: re.Match[str]) -> str | None:
-            if not text[m.start():m.start() + 1].isupper():
-                return None
-            return vocab.province_of_name.get(" ".join(m.group(0).split()))
-        if not self._marked("other province", vocab.province_name_re, lo, hi,
-                            lambda m: named(m) not in kin and named(m) is not None):
+        names = self._province_names()
+        k = bisect_left(names, (hi,)) - 1
+        if k < 0 or names[k][0] < lo:
             return False
-        return not self._marked("own province", vocab.province_name_re, lo, hi,
-                                lambda m: named(m) in kin)
+        group = {names[k][2]}
+        while k > 0 and names[k - 1][0] >= lo and self.vocab.name_list_gap_re.fullmatch(
+                self.low, names[k - 1][1], names[k][0]):
+            k -= 1
+            group.add(names[k][2])
+        return not group & self.vocab.lineage(own)
+
+    def _province_names(self) -> list[tuple[int, int, str]]:
+        """(start, end, province id) of each province named, capitalised, in the segment
+        (found once)."""
+        if self._provinces is None:
+            text, of_name = self.seg.text, self.vocab.province_of_name
+            self._provinces = [
+                (m.start(), m.end(), of_name[" ".join(m.group(0).split())])
+                for m in self.vocab.province_name_re.finditer(self.low)
+                if text[m.start():m.start() + 1].isupper()
+                and " ".join(m.group(0).split()) in of_name]
+        return self._provinces
 
     def _a_proper_place(self, name: str) -> bool:
         """Words each capitalised ("Đức Cơ", "Ia Pa"), not all capitals (an abbreviation), not

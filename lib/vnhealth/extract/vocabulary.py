@@ -433,6 +433,8 @@ class Vocabulary:
                                  for name in (p.name_vi, p.name_en) if name}
         self.province_name_re = phrase_regex(list(self.province_of_name)) \
             if self.province_of_name else NEVER_RE
+        joiners = words_alternation(_lites(v.get("name_list_joiners", [])))
+        self.name_list_gap_re = re.compile(rf"\s*,?\s*(?:(?:{joiners})(?!\w))?\s*")
         places = [*v.get("place_names", []), *(self.own_name(p) for p in catalog.provinces)]
         # a place name is matched first, so its "nam" is never the male subgroup's label
         self.subgroup_re = re.compile(
