@@ -2461,6 +2461,10 @@ def test_the_country_s_value_in_brackets_is_not_the_province_s(vocab: Vocabulary
         assert (o.indicator_id, o.value) == ("doctors_per_10k", 6.1)
     # a comma after the country: the value is the province's
     assert only(vocab, "Tỷ lệ bao phủ BHYT cao hơn cả nước, đạt 95%.").value == 95.0
+    # the first in the country: what the province did, the country only ranks it
+    o = only(vocab, "Đây là địa phương đầu tiên trong cả nước hoàn thành 100% bệnh án điện tử tại "
+                    "tất cả các bệnh viện.", period_start=2025, period_end=2025, title="")
+    assert (o.indicator_id, o.value) == ("hospitals_emr", 100.0)
 
 
 def test_a_list_item_without_its_group_takes_the_group_the_document_names(

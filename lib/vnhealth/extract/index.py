@@ -168,6 +168,9 @@ BRACKET_REACH = 200  # characters back a year phrase looks for the bracket it st
 GOAL_REACH = 30  # characters back a year phrase looks for the target word it may belong to
 
 
+COMPARED_REACH = 24  # characters before "cả nước" its "cao hơn", "đầu tiên trong" may take
+
+
 class PairIndex:
     """Names, units, clauses, sentences, years and numbers of one segment, by position.
 
@@ -289,7 +292,8 @@ class PairIndex:
             # "cao hơn cả nước": the country compared with is no subject
             self._national[lo] = [m.end() for m in self._national_re.finditer(self.low, lo, hi)
                                   if not self._compared_re.search(
-                                      self.low, max(lo, m.start() - 12), m.start())]
+                                      self.low, max(lo, m.start() - COMPARED_REACH),
+                                      m.start())]
         ends = self._national[lo]
         i = bisect_right(ends, pos) - 1
         return ends[i] if i >= 0 else None
