@@ -259,6 +259,16 @@ def test_a_value_compared_with_of_its_own_year_is_that_year_s(vocab: Vocabulary)
                                           title="")] == [74.5]
 
 
+def test_levels_in_brackets_after_a_change_verb_and_a_period_s_year(vocab: Vocabulary) -> None:
+    # real_dev49, Kon Tum: "giảm (3,11% so với 3,37% của thời kỳ 1991 - 2000)": the bracket
+    # gives the two levels, the second dated by its period ("thời kỳ", a year word)
+    found = observations(vocab, "Tốc độ tăng dân số bình quân năm thời kỳ 2001 - 2010 giảm "
+                                "(3,11% so với 3,37% của thời kỳ 1991 - 2000).",
+                         period_start=2010, period_end=2010, title="")
+    assert [(o.comparator, o.value, o.year) for o in found] == [("=", 3.11, 2010),
+                                                                ("=", 3.37, 2000)]
+
+
 def test_a_paragraph_opening_with_its_own_day_ends_the_lead_year(vocab: Vocabulary) -> None:
     text = ("Năm 2009, tỷ lệ thừa cân béo phì của học sinh là 9,4%.\n\n"
             "Ngày 27/12, HCDC thông tin, tỷ lệ học sinh thừa cân béo phì chiếm 28,96%.")

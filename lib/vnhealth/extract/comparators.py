@@ -46,6 +46,9 @@ def _relative(vocab: Vocabulary, d: Mention, low: str, clause: Span, ix: PairInd
     governed = d.unit is not None and _ends_with_word(
         _without_hedge(before, vocab.change_hedge_words), vocab.rel_increase + vocab.rel_decrease
     ) and not _ends_with_word(before, vocab.share_verbs)
+    if before.endswith("(") and _ends_with_word(before[:-1].rstrip(),
+                                                vocab.rel_increase + vocab.rel_decrease):
+        return None  # "giảm (3,11% so với 3,37% …)": the bracket gives the levels compared
     verb = None
     if (marker_before or compared) and is_baseline_from(vocab, d, low, clause, ix):
         return None  # "giảm 0,3‰ so với năm 2022 (từ 16,1‰ xuống còn 15,8‰)": a start value
