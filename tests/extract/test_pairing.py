@@ -1278,6 +1278,12 @@ def test_another_province_named_holds_its_value(vocab: Vocabulary) -> None:
                                 "Giang đạt 6,37/10.000 dân.", province_id="tuyen_quang",
                          period_start=2010, period_end=2010, title="")
     assert [(o.indicator_id, o.value) for o in found] == [("doctors_per_10k", 5.0)]
+    # a region of several provinces, a threshold picking provinces, the country's change
+    for other in ("Trung bình tuổi thọ vùng Đồng bằng sông Hồng là 75,72 tuổi.",
+                  "Có 5 tỉnh có tuổi thọ trung bình dưới 72 tuổi, gồm: Hà Giang, Lào Cai.",
+                  "Năm 2023, tuổi thọ người dân Việt Nam tăng mạnh, từ 73,7 lên 74,5 tuổi."):
+        assert observations(vocab, other, province_id="ha_giang", period_start=2023,
+                            period_end=2023, title="") == [], other
     # a province merged into the page's own in 2025 is of its lineage, not another
     merged = "Tuổi thọ trung bình của tỉnh Hà Giang (cũ) đạt 70,2 tuổi."
     assert [o.value for o in observations(vocab, merged, province_id="tuyen_quang_2025",

@@ -642,18 +642,23 @@ class _SegmentPairing:
             return True  # "decreases to 6.5%, exceeding 3.5%": the margin over the plan
         if vocab.compared_next_re.match(low, d.unit_end):
             return False  # "72,5 tuổi so với 73,6": the subject's own, the other is compared
+        return self._of_other_places(d, clause) or self._elsewhere(d, clause)
+
+    def _of_other_places(self, d: Mention, clause: Span) -> bool:
+        """A value of a district, a place or another province named with it, a definition's
+        bound, or a threshold picking places or one each unit must reach."""
         if self._a_named_sub_unit(clause[0], d.start) or self._a_named_place_s(d) \
                 or self._another_province(clause[0], d.start):
             return True
         sentence = self.ix.sentence_of(d.start)
         if self._marked("definition", self.vocab.definition_re, sentence[0], d.start):
             return True  # "… được xem là bình thường khi … từ 103 – 107": a definition
-        if d.unit == "percent" and self._marked("each unit", self.vocab.each_unit_re,
-                                                sentence[0], d.start):
-            # "Mỗi xã có tỷ lệ hộ … là hơn 70%": a share each commune must reach (a count
-            # for each, "mỗi trạm y tế có ít nhất 2 bác sĩ", is the indicator's own form)
-            return True
-        return self._elsewhere(d, clause)
+        if self._marked("counted places", self.vocab.counted_places_re, sentence[0], d.start):
+            return True  # "Có 5 tỉnh có tuổi thọ … dưới 72 tuổi": a threshold picking places
+        # "Mỗi xã có tỷ lệ hộ … là hơn 70%": a share each commune must reach (a count for
+        # each, "mỗi trạm y tế có ít nhất 2 bác sĩ", is the indicator's own form)
+        return d.unit == "percent" and self._marked("each unit", self.vocab.each_unit_re,
+                                                    sentence[0], d.start)
 
     def _elsewhere(self, d: Mention, clause: Span) -> bool:
         """A value of the district or city a page is about (not marked as the province's), or
@@ -707,7 +712,10 @@ class _SegmentPairing:
         ("toàn quốc năm 2022 là 92,6%, năm 2023 là 93,2%")."""
         pos = d.start
         while (before := self.ix.mention_before(marker_end, pos)) is not None:
-            if not self.vocab.list_gap_re.fullmatch(self.low, before.unit_end, pos):
+            gap = self.low[before.unit_end:pos]
+            # "người dân Việt Nam … từ 73,7 lên 74,5 tuổi": the end of the country's change
+            if not self.vocab.list_gap_re.fullmatch(gap) \
+                    and gap.strip(" ,") not in self.vocab.baseline_to:
                 return False
             pos = before.start
         return True

@@ -381,6 +381,12 @@ class Vocabulary:
             rf"(?:(?:{words_alternation(fillers)})\s+|\d[\d.,]*\s*%?\s+)?"
             rf"(?:(?:{words_alternation(qualifiers)})\s+){{0,2}}$")
         self.each_unit_re = words_re("each_unit_words")
+        places = words_alternation(_lites(v.get("counted_places", [])))
+        verbs = words_alternation(_lites(v.get("counted_place_verbs", [])))
+        # "5 tỉnh có …", "55 out of 63 cities and provinces have …" (a count, not a share)
+        self.counted_places_re = re.compile(
+            rf"(?<![\d/.,])\d+(?:\s+(?:out of|trên|/)\s*\d+)?\s+(?:{places})\s+"
+            rf"(?:{verbs})(?!\w)") if places and verbs else NEVER_RE
         self.planned_re = words_re("planned_words")
         self.this_year_re = words_re("this_year_words")
         self.plan_title_re = re.compile(
