@@ -653,8 +653,12 @@ class _SegmentPairing:
         sentence = self.ix.sentence_of(d.start)
         if self._marked("definition", self.vocab.definition_re, sentence[0], d.start):
             return True  # "… được xem là bình thường khi … từ 103 – 107": a definition
-        if self._marked("counted places", self.vocab.counted_places_re, sentence[0], d.start):
-            return True  # "Có 5 tỉnh có tuổi thọ … dưới 72 tuổi": a threshold picking places
+        if self._marked("counted places", self.vocab.counted_places_re, sentence[0], d.start,
+                        lambda m: self.vocab.among_before_re.search(
+                            self.low, max(0, m.start() - 16), m.start()) is None):
+            # "Có 5 tỉnh có tuổi thọ … dưới 72 tuổi": a threshold picking places (not "là một
+            # trong 21 tỉnh có …", which the province is one of)
+            return True
         # "Mỗi xã có tỷ lệ hộ … là hơn 70%": a share each commune must reach (a count for
         # each, "mỗi trạm y tế có ít nhất 2 bác sĩ", is the indicator's own form)
         return d.unit == "percent" and self._marked("each unit", self.vocab.each_unit_re,

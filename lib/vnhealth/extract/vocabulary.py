@@ -387,6 +387,7 @@ class Vocabulary:
         self.counted_places_re = re.compile(
             rf"(?<![\d/.,])\d+(?:\s+(?:out of|trên|/)\s*\d+)?\s+(?:{places})\s+"
             rf"(?:{verbs})(?!\w)") if places and verbs else NEVER_RE
+        self.among_before_re = _ends_in_words(_lites(v.get("counted_places_among", [])))
         self.planned_re = words_re("planned_words")
         self.this_year_re = words_re("this_year_words")
         self.plan_title_re = re.compile(
