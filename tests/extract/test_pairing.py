@@ -1319,6 +1319,10 @@ def test_a_number_leading_its_own_subject_never_takes_the_item_before_s_name(
                                 "of birth.", period_start=2020, period_end=2020, title="")
     assert [(o.indicator_id, o.value) for o in found] == [
         ("tetanus_vaccination_pregnant", 88.8), ("hepb_birth_dose_24h", 96.2)]
+    # "sufficient vaccination" is full vaccination (vocabulary synonyms)
+    o = only(vocab, "Up to 98.6 percent of children under one year of age have received "
+                    "sufficient vaccination shots.", period_start=2020, period_end=2020, title="")
+    assert (o.indicator_id, o.value) == ("full_immunization_under1", 98.6)
 
 
 def test_a_definition_gives_no_value(vocab: Vocabulary) -> None:
