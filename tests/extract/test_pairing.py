@@ -1325,6 +1325,14 @@ def test_a_number_leading_its_own_subject_never_takes_the_item_before_s_name(
     assert (o.indicator_id, o.value) == ("full_immunization_under1", 98.6)
 
 
+def test_a_definition_reaches_only_to_a_contrast(vocab: Vocabulary) -> None:
+    # real_dev25, Hà Tĩnh: the balanced range defines; after "nhưng" the province's value
+    o = only(vocab, "Tỷ số giới tính khi sinh cân bằng ở mức 103-105 bé trai/100 bé gái, nhưng "
+                    "ở Hà Tĩnh thời điểm hiện tại là 110,7 bé trai/100 bé gái.",
+             province_id="ha_tinh", period_start=2021, period_end=2021, title="")
+    assert (o.indicator_id, o.value) == ("sex_ratio_at_birth", 110.7)
+
+
 def test_a_definition_gives_no_value(vocab: Vocabulary) -> None:
     # the normal range defines the indicator; the province's value is the next sentence's
     text = ("Tỷ số giới tính khi sinh được xem là bình thường khi tỷ lệ bé trai trên 100 bé gái "

@@ -651,7 +651,7 @@ class _SegmentPairing:
                 or self._another_province(clause[0], d.start):
             return True
         sentence = self.ix.sentence_of(d.start)
-        if self._marked("definition", self.vocab.definition_re, sentence[0], d.start):
+        if self._defined(sentence[0], d.start):
             return True  # "… được xem là bình thường khi … từ 103 – 107": a definition
         if self._marked("counted places", self.vocab.counted_places_re, sentence[0], d.start,
                         lambda m: self.vocab.among_before_re.search(
@@ -760,6 +760,12 @@ class _SegmentPairing:
                 return True
         after = _IS_NAME_AFTER_RE.match(text, d.unit_end)
         return after is not None and self._a_proper_place(after.group("name"))
+
+    def _defined(self, lo: int, hi: int) -> bool:
+        """Whether a definition's words stand in [lo, hi) with no contrast word after them
+        ("cân bằng ở mức 103-105 …, nhưng ở Hà Tĩnh … là 110,7": the 110,7 is the province's)."""
+        marks = [m.end() for m in self.vocab.definition_re.finditer(self.low, lo, hi)]
+        return bool(marks) and self.vocab.contrast_re.search(self.low, marks[-1], hi) is None
 
     def _another_province(self, lo: int, hi: int) -> bool:
         """"Lai Châu 65,8 tuổi; Kon Tum 66,8 tuổi" on Hà Giang's page: the provinces named last

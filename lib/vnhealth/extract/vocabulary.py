@@ -399,6 +399,7 @@ class Vocabulary:
                                     "difference_words")
         self.item_predicate_re = words_re("item_predicate_words")
         self.definition_re = words_re("definition_words")
+        self.contrast_re = words_re("contrast_words")
         # a district, town or commune named in prose ("huyện Long Mỹ"): its kind, then a name
         sub_units = sorted(_lites((v.get("tables") or {}).get("sub_rows", [])), key=len,
                            reverse=True)
