@@ -647,6 +647,10 @@ SETS = [
     RealSet("real_dev108", 25, 7, 0.32, 0.5, 0.62,
             frozenset({"rd_an_giang_2019_ket_qua_tong_dieu_tra_dan_so",
                        "rd_binh_thuan_2010_sot_ret", "rd_ha_giang_nd_tao_hon_can_huyet"})),
+    # 7 part-year reports, most of them COVID-19 vaccination so far (Bắc Kạn, Bến Tre, Hà Nội,
+    # Quảng Nam); first 0.750 / 1.000 (held-out, d4125b3)
+    RealSet("real_dev109", 20, 7, 0.75, 0.99, 0.86,
+            frozenset({"rd_ha_noi_2021_covid_tiem_du_2_mui"})),
 ]
 
 
