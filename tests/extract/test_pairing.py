@@ -1284,6 +1284,10 @@ def test_another_province_named_holds_its_value(vocab: Vocabulary) -> None:
                   "Năm 2023, tuổi thọ người dân Việt Nam tăng mạnh, từ 73,7 lên 74,5 tuổi."):
         assert observations(vocab, other, province_id="ha_giang", period_start=2023,
                             period_end=2023, title="") == [], other
+    # a dateline names where the news was filed, not whose value follows
+    o = only(vocab, "Hà Nội (TTXVN) - Tỷ lệ bao phủ BHYT toàn tỉnh đạt 91,2%.",
+             province_id="vinh_phuc", period_start=2018, period_end=2018, title="")
+    assert o.value == 91.2
     # a province merged into the page's own in 2025 is of its lineage, not another
     merged = "Tuổi thọ trung bình của tỉnh Hà Giang (cũ) đạt 70,2 tuổi."
     assert [o.value for o in observations(vocab, merged, province_id="tuyen_quang_2025",

@@ -47,6 +47,7 @@ from vnhealth.extract.mentions import (
     Mention,
     Mentions,
     assign_own_years,
+    is_blank,
     join_ranges,
     year_phrases,
 )
@@ -64,6 +65,7 @@ COUNT_PHRASE = 24  # how far after a count noun its own "per N" unit may stand
 _LETTER_RUN_RE = re.compile(r"[^\W\d_]+")
 WIDER_MIN_EXTRA = 2  # words a phrase must hold beyond its alias for a wider name to be looked for
 _ELIDED_OPENS_RE = re.compile(r"(?:^|[;,:(\-+•])\s*$")
+_DATELINE_RE = re.compile(r"\s*(?:\([^()]{0,20}\))?\s*[-–—]")  # "Hà Nội (TTXVN) -"
 NATIONAL_REACH = 40  # characters before a number its "cả nước (" or "cả nước là" may take
 GROUP_CLAUSE_WORDS = 2  # words besides its group's a clause naming only its group may hold ("đạt")
 ELLIPSIS_REACH = 240  # characters of a clause read for the words it repeats (_elliptic)
@@ -795,7 +797,9 @@ class _SegmentPairing:
                 (m.start(), m.end(), of_name[" ".join(m.group(0).split())])
                 for m in self.vocab.province_name_re.finditer(self.low)
                 if text[m.start():m.start() + 1].isupper()
-                and " ".join(m.group(0).split()) in of_name]
+                and " ".join(m.group(0).split()) in of_name
+                # "Hà Nội (TTXVN) - …": a dateline names where the news was filed
+                and not (is_blank(text, 0, m.start()) and _DATELINE_RE.match(text, m.end()))]
         return self._provinces
 
     def _a_proper_place(self, name: str) -> bool:
