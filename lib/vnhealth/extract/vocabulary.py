@@ -383,10 +383,10 @@ class Vocabulary:
         self.each_unit_re = words_re("each_unit_words")
         places = words_alternation(_lites(v.get("counted_places", [])))
         verbs = words_alternation(_lites(v.get("counted_place_verbs", [])))
+        of = words_alternation(_lites(v.get("counted_places_of", [])))
         # "5 tỉnh có …", "55 out of 63 cities and provinces have …" (a count, not a share)
         self.counted_places_re = re.compile(
-            rf"(?<![\d/.,])\d+(?:\s+(?:out of|trên|/)\s*\d+)?\s+(?:{places})\s+"
-            rf"(?:{verbs})(?!\w)") if places and verbs else NEVER_RE
+            rf"(?<![\d/.,])\d+(?:\s*(?:{of}|/)\s*\d+)?\s+(?:{places})\s+(?:{verbs})(?!\w)")
         self.among_before_re = _ends_in_words(_lites(v.get("counted_places_among", [])))
         self.planned_re = words_re("planned_words")
         self.this_year_re = words_re("this_year_words")
@@ -505,7 +505,7 @@ class Vocabulary:
         ref = words_alternation(y.get("reference_words") or [])
         self.from_year_re = re.compile(rf"(?:{words_alternation(y.get('from_words') or [])})\s")
         part = words_alternation(y.get("part_year_words") or [])
-        nouns = words_alternation(y.get("year_before_nouns") or ["(?!x)x"])
+        nouns = words_alternation(y.get("year_before_nouns") or [])
         dates = v.get("date_words") or {}
         month = re.escape(str(dates.get("month", "tháng")))
         quarter = re.escape(str(dates.get("quarter", "quý")))
