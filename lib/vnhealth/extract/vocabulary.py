@@ -132,6 +132,7 @@ class Vocabulary:
     def __init__(self, catalog: Catalog):
         v = catalog.vocabulary
         self.catalog = catalog
+        self._lineages: dict[str, frozenset[str]] = {}  # lineage()
         # abbreviations and synonyms: words read as other words before names are matched
         self.abbreviations = {k.lower(): nfc(str(val)) for section in ("abbreviations",
                               "synonyms") for k, val in (v.get(section) or {}).items()
@@ -484,13 +485,15 @@ class Vocabulary:
 
     def lineage(self, province_id: str) -> frozenset[str]:
         """A province, the one it merged into in 2025 and those merged into it: a page of one
-        may speak of the others as its own."""
-        prov = self.catalog.provinces.get(province_id)
-        kin = {province_id, *(p.id for p in self.catalog.provinces.values()
-                              if p.successor_id == province_id)}
-        if prov is not None and prov.successor_id:
-            kin.add(prov.successor_id)
-        return frozenset(kin)
+        may speak of the others as its own (found once per province)."""
+        if province_id not in self._lineages:
+            prov = self.catalog.provinces.get(province_id)
+            kin = {province_id, *(p.id for p in self.catalog.provinces.values()
+                                  if p.successor_id == province_id)}
+            if prov is not None and prov.successor_id:
+                kin.add(prov.successor_id)
+            self._lineages[province_id] = frozenset(kin)
+        return self._lineages[province_id]
 
     def _compile_years(self, v: dict[str, Any]) -> None:
         """Year phrases ("năm 2025", "giai đoạn 2021-2025", "đến năm 2030", "đến 2030"; "so
