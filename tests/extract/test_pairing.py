@@ -276,6 +276,50 @@ def test_a_paragraph_opening_with_its_own_day_ends_the_lead_year(vocab: Vocabula
     assert [(o.value, o.year) for o in found] == [(9.4, 2009), (28.96, None)]
 
 
+def test_a_day_on_a_line_inside_a_paragraph_ends_the_lead_year(vocab: Vocabulary) -> None:
+    # real_dev104, Hồ Chí Minh City: a caption and a subheading, no full stop after them, join
+    # the dated line to the paragraph before it
+    text = ("Năm 2009, tỷ lệ thừa cân béo phì của học sinh là 9,4%.\n"
+            "Nghiên cứu thực hiện trên 12.000 học sinh. Ảnh: Thanh Tùng\n"
+            "Gánh nặng bệnh tật\n"
+            "Ngày 27/12, HCDC thông tin, tỷ lệ học sinh thừa cân béo phì chiếm 28,96%.")
+    found = observations(vocab, text, period_start=2020, period_end=2023, title="")
+    assert [(o.value, o.year) for o in found] == [(9.4, 2009), (28.96, None)]
+
+
+def test_a_change_to_a_new_level_goes_on_with_the_value_before(vocab: Vocabulary) -> None:
+    # real_dev104: "tăng lên 25,3%" is the level 2019 reached, of the indicator named before
+    found = observations(vocab, "Năm 2009, tỷ lệ học sinh thừa cân béo phì là 9,4%, đến năm 2019 "
+                                "tăng lên 25,3%.", period_start=2022, period_end=2022, title="")
+    assert [(o.indicator_id, o.value, o.year) for o in found] == [
+        ("overweight_school_age", 9.4, 2009), ("overweight_school_age", 25.3, 2019)]
+
+
+def test_a_change_noun_does_not_reach_past_a_comma_and_a_year(vocab: Vocabulary) -> None:
+    # real_dev108, Kon Tum: "mức tăng khá nhanh, năm 2020 là 67,7" gives 2020's level
+    o = only(vocab, "Tuổi thọ của địa phương này chứng kiến mức tăng khá nhanh, năm 2020 là 67,7.",
+             period_start=2023, period_end=2023, title="")
+    assert (o.indicator_id, o.comparator, o.value, o.year) == ("life_expectancy", "=", 67.7, 2020)
+    o = only(vocab, "Mức giảm tỷ lệ sinh bình quân hằng năm khoảng 0,1‰.")
+    assert o.comparator == "relative"
+
+
+def test_a_group_named_by_its_ages_before_the_value(vocab: Vocabulary) -> None:
+    # real_dev108, Ninh Thuận: the age range is a number too, but the group's name
+    found = observations(vocab, "Tổng số tiêm mũi 3 cho người từ 12 - 17 tuổi đạt 36,8%; tổng số "
+                                "mũi tiêm mũi 1 cho trẻ từ 5 - 11 tuổi đạt 80,6%.",
+                         title="Tiêm vắc xin phòng Covid-19 năm 2022")
+    assert [(o.indicator_id, o.value) for o in found] == [
+        ("covid19_vaccine_booster1_age12_17", 36.8), ("covid19_vaccine_dose1_age5_11", 80.6)]
+
+
+def test_a_number_after_an_age_word_is_an_age(vocab: Vocabulary) -> None:
+    # real_dev108, Tuyên Quang: "ở độ tuổi 30-49" took the doctors' density of its paragraph
+    found = observations(vocab, "Tuyên Quang đạt 5 bác sỹ/10.000 dân. Đa số BS ở độ tuổi 30-49.",
+                         province_id="tuyen_quang", title="")
+    assert [(o.indicator_id, o.value) for o in found] == [("doctors_per_10k", 5.0)]
+
+
 def test_a_value_in_brackets_after_a_compared_year_is_that_year_s(vocab: Vocabulary) -> None:
     # "thấp hơn so với năm 2022 (69,1%)": the 69,1 is 2022's, and the 55,0 before it keeps
     # its own year (the bracketed one's year is not shared back)

@@ -21,6 +21,16 @@ class Compared(NamedTuple):
     relative_to: str | None  # a relative change's reference: a year, per_year or unspecified
 
 
+def _change_noun_reaches(vocab: Vocabulary, low: str, lo: int, pos: int) -> bool:
+    """A change noun before the number names it ("Mức giảm tỷ lệ sinh khoảng 0,1‰"), unless a
+    comma and a year of its own come between ("mức tăng khá nhanh, năm 2020 là 67,7": a level)."""
+    noun = vocab.change_noun_re.search(low, lo, pos)
+    if noun is None:
+        return False
+    comma = low.rfind(",", noun.end(), pos)
+    return comma < 0 or vocab.year_phrase_re.search(low, comma, pos) is None
+
+
 def _relative(vocab: Vocabulary, d: Mention, low: str, clause: Span, ix: PairIndex
               ) -> Compared | None:
     """A relative change: a marker near the number, and the last verb of the clause before
@@ -33,7 +43,7 @@ def _relative(vocab: Vocabulary, d: Mention, low: str, clause: Span, ix: PairInd
     noun_from = max(clause[0], d.start - CHANGE_NOUN_REACH)
     # "tăng cao hơn năm 2011 khoảng 1,43‰": the year compared with stands before the number
     marker_before = (any(before.endswith(p) for p in vocab.rel_before)
-                     or vocab.change_noun_re.search(low, noun_from, d.start) is not None
+                     or _change_noun_reaches(vocab, low, noun_from, d.start)
                      or vocab.compared_year_re.search(before) is not None)
     marker_after = any(after.lstrip().startswith(p) for p in vocab.rel_after)
     # "giảm 25% A và 20% B so với năm 2015": the year compared with ends the number's phrase

@@ -87,7 +87,7 @@ class NotValues:
 
     def __init__(self, document_words: Sequence[str], day: str, month: str, year: str,
                  age_words: Sequence[str] = (), ordinal_endings: Sequence[str] = (),
-                 interval_words: Sequence[str] = ()):
+                 interval_words: Sequence[str] = (), age_before_words: Sequence[str] = ()):
         words = tuple(w.lower() for w in document_words)
         for w in words:
             stray = set(w) - set(DOCUMENT_LETTERS) - {" "}
@@ -140,6 +140,13 @@ class NotValues:
             # "children under 1 year of age", "aged 15 years old": an age in a group's name
             ages = "|".join(re.escape(w) for w in sorted(age_words, key=len, reverse=True))
             self.patterns.append((re.compile(rf"\d(?<!\d\d)\d*(?=\s+(?i:{ages})(?!\w))"), ""))
+        if age_before_words:
+            # "Đa số BS ở độ tuổi 30-49", "women aged 15-49": the ages a group is named by
+            ages = "|".join(r"\s+".join(map(re.escape, w.split()))
+                            for w in sorted(age_before_words, key=len, reverse=True))
+            self.patterns.append((re.compile(
+                rf"(?<!\w)(?i:{ages})\s+(?:(?i:từ|from)\s+)?"
+                rf"(\d+(?:\s*(?:[-–]|(?i:đến|tới|to))\s*\d+)?)(?![\d,.]*\s*[%‰])"), ""))
         if interval_words:
             # "(95% CI: 12,4%; 17%)", "(KTC 95%: 3,2 - 5,9)": a study's confidence interval, and
             # "p<0.05": its bounds and its test are no values

@@ -213,7 +213,7 @@ class _SegmentPairing:
         # a list item's label ("- Nông thôn: …"), else a subgroup its name holds
         subgroup = subgroup_right_after(self.vocab, self.low, d.unit_end) or subgroup_before(
             self.vocab, self.low, d.start) or subgroup_in_phrase(
-            self.vocab, self.low, self.ix.mention_end_before(clause[0], d.start), d.start)
+            self.vocab, self.low, self._phrase_start(d, clause), d.start)
         # a relative change in percent applies to an indicator of any unit
         match_unit = None if (compared.comparator == "relative" and unit == "percent") else unit
         named, unit, phrase = self._named_of_group(d, clause, sentence, unit, match_unit,
@@ -236,6 +236,14 @@ class _SegmentPairing:
                                      compared.comparator == "relative")
         if not _a_difference_of(compared, previous, named, sentence):
             self._emit(d, clause, sentence, compared, named, unit, phrase, role)
+
+    def _phrase_start(self, d: Mention, clause: Span) -> int:
+        """Where the words leading to a number start: after the number before it, unless that
+        one is an age its phrase names ("tiêm mũi 3 cho người từ 12 - 17 tuổi đạt 36,8%")."""
+        before = self.ix.mention_before(clause[0], d.start)
+        if before is not None and before.unit == "years" and d.unit != "years":
+            return self.ix.mention_end_before(clause[0], before.start)
+        return self.ix.mention_end_before(clause[0], d.start)
 
     def _named_of_group(self, d: Mention, clause: Span, sentence: Span, unit: str | None,
                         match_unit: str | None, subgroup: str | None
@@ -834,6 +842,8 @@ class _SegmentPairing:
         # a remark in brackets between them ("(trên 934.000 dân)", its ")" lost perhaps at the
         # sentence's end) is no other subject; "con số này" points back to the value
         between = self.vocab.anaphora_re.sub(" ", _REMARK_RE.sub(" ", self.low[last.end:d.start]))
+        # "là 9,4%, đến năm 2019 tăng lên 25,3%": a change to a new level is the level
+        between = self.vocab.change_to_end_re.sub(" ", between)
         if between.strip() in self.vocab.baseline_to:
             # "giảm SDD cân nặng từ 4,3% xuống 4% và SDD chiều cao từ …": the end of a change
             # is its start's, whatever name follows it

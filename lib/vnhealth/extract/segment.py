@@ -154,9 +154,10 @@ def _prose(vocab: Vocabulary, lines: list[tuple[int, str]], state: SectionState
         seg.context_year = state.year
         seg.in_targets = state.in_targets
         seg.section = state.section
-        # a paragraph opening with its own day ("Ngày 27/12, …") is not the lead year's
-        seg.lead_year = None if _DATE_OPENER_RE.match(lite(seg.text[:_LEAD_REACH])) \
-            else state.lead_year
+        # a paragraph with a line opening with its own day ("Ngày 27/12, …") is not the lead
+        # year's (a caption or a subheading may join that line to the paragraph before)
+        seg.lead_year = None if any(_DATE_OPENER_RE.match(lite(text[:_LEAD_REACH]))
+                                    for _pos, _line, text in seg.pieces) else state.lead_year
         seg.goal_framed = state.lead_year is not None and state.lead_aims
         state.lead_year, state.lead_aims = _lead_year(vocab, seg, state.lead_year,
                                                       state.lead_aims)

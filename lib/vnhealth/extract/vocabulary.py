@@ -156,6 +156,7 @@ class Vocabulary:
         self.not_values = NotValues([nfc(w) for w in v.get("document_words", [])], *(
             nfc(str(dates.get(k) or "")) for k in ("day", "month", "year")),
             age_words=[nfc(w) for w in v.get("age_words", [])],
+            age_before_words=[nfc(w) for w in v.get("age_before_words", [])],
             ordinal_endings=[nfc(w) for w in v.get("ordinal_endings", [])],
             interval_words=[nfc(w) for w in v.get("interval_words", [])])
         self._key_memo: dict[str, tuple[str, int]] = {}
@@ -257,6 +258,10 @@ class Vocabulary:
                                            for w in verb_words))
         # how far past its start one verb match attempt reads (the word and one character)
         self.verb_reach = max((len(w) for w in verb_words), default=0) + 2
+        # a change that ends at its new level ("… là 9,4%, đến năm 2019 tăng lên 25,3%")
+        self.change_to_end_re = re.compile(
+            rf"(?<!\w)(?:{words_alternation(verb_words)})\s+"
+            rf"(?:{words_alternation(self.baseline_to)})\s*$")
 
     def _compile_context(self, v: dict[str, Any]) -> None:
         # words that may join a value to the one before it, besides the reporting verbs

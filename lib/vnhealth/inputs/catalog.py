@@ -525,7 +525,8 @@ VOCABULARY_LISTS = ("baseline_from", "baseline_to", "baseline_columns", "clause_
                     "specification_words", "anaphora_words", "versus_plan", "versus_plan_links",
                     "negation_words", "difference_nouns", "goal_openers", "item_predicate_words",
                     "subsidy_words", "scale_words", "province_wide_words", "regarding_words",
-                    "count_joiners", "bare_value_words", "age_words", "this_year_words",
+                    "count_joiners", "bare_value_words", "age_words", "age_before_words",
+                    "this_year_words",
                     "plan_met_fillers", "plan_met_qualifiers", "ordinal_endings", "english_words",
                     "interval_words", "elided_subject_openers", "part_labels",
                     "qualifier_openers")
