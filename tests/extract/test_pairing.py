@@ -320,6 +320,39 @@ def test_a_number_after_an_age_word_is_an_age(vocab: Vocabulary) -> None:
     assert [(o.indicator_id, o.value) for o in found] == [("doctors_per_10k", 5.0)]
 
 
+NATIONAL_PAGE = (
+    "Tuổi thọ trung bình của Việt Nam xếp thứ mấy trong các nước ASEAN?\n"
+    "Năm 2016, tuổi thọ trung bình tính từ lúc sinh đạt 73,4 năm, năm 2020 đạt 73,7 năm.\n"
+    "Năm 2016, tuổi thọ của nữ là 76,1 so với 70,8 của nam.\n"
+    "Tuổi thọ trung bình của cả nước chia theo vùng (Nguồn: Tổng cục Thống kê)\n"
+    "Năm 2020, Bà Rịa – Vũng Tàu trở thành tỉnh có tuổi thọ trung bình cao nhất cả nước "
+    "(76,5 năm).")
+
+
+def test_a_page_about_the_country_gives_the_province_only_what_names_it(vocab: Vocabulary
+                                                                        ) -> None:
+    # real_dev111: a blog page of the country's life expectancy that ranks the province once
+    found = observations(vocab, NATIONAL_PAGE, province_id="ba_ria_vung_tau",
+                         period_start=2016, period_end=2020, title="")
+    assert [(o.indicator_id, o.year, o.value, o.line) for o in found] == [
+        ("life_expectancy", 2020, 76.5, 5)]
+    # the same lines on a page whose headline names the province are the province's
+    own = "Tuổi thọ trung bình của Bà Rịa – Vũng Tàu\n" + NATIONAL_PAGE.split("\n", 1)[1]
+    assert {o.value for o in observations(vocab, own, province_id="ba_ria_vung_tau",
+                                          period_start=2016, period_end=2020, title="")
+            } >= {73.4, 73.7, 76.5}
+
+
+def test_a_headline_ranking_the_province_in_the_country_is_no_national_page(
+        vocab: Vocabulary) -> None:
+    # real_dev32, Hồ Chí Minh City: "thấp nhất cả nước" ranks the city
+    text = ("TP.HCM thuộc nhóm có mức sinh thấp nhất cả nước\n\n"
+            "Với mức sinh 1,39 con/1 phụ nữ, TP.HCM là một trong những địa phương có mức sinh "
+            "thấp nhất cả nước.")
+    o = only(vocab, text, province_id="ho_chi_minh", title="")
+    assert (o.indicator_id, o.value) == ("total_fertility_rate", 1.39)
+
+
 def test_a_value_in_brackets_after_a_compared_year_is_that_year_s(vocab: Vocabulary) -> None:
     # "thấp hơn so với năm 2022 (69,1%)": the 69,1 is 2022's, and the 55,0 before it keeps
     # its own year (the bracketed one's year is not shared back)

@@ -655,6 +655,25 @@ SETS = [
     # Quảng Nam); first 0.750 / 1.000 (held-out, d4125b3)
     RealSet("real_dev109", 20, 7, 0.75, 0.99, 0.86,
             frozenset({"rd_ha_noi_2021_covid_tiem_du_2_mui"})),
+    # 9 plans and plan news, seven of them English editions (Hưng Yên, Đồng Nai, Hà Nội, Hải
+    # Dương, An Giang, Quảng Nam, Vĩnh Phúc); first 0.393 / 0.524 (held-out, f496329)
+    RealSet("real_dev110", 28, 9, 0.39, 0.52, 0.99,
+            frozenset({"rd_ha_noi_2018_elderly_health_plan_2433_en",
+                       "rd_quang_nam_2023_cai_thien_dinh_duong"}), kind=0.9),
+    # 4 statistics texts (Bắc Giang, Đà Nẵng, Vĩnh Phúc's yearbook, a blog of the country's life
+    # expectancy ranking Bà Rịa – Vũng Tàu); first 0.200 / 0.286 (held-out, f496329); stop 33
+    # (informed by this set: a page about the country; a total's breakdown columns): 0.250 /
+    # 1.000. Vĩnh Phúc's 15 rows are the whole population's sex ratio, which the catalogue
+    # leaves out as population structure (the real_dev6 and real_dev22 keys leave it uncoded)
+    RealSet("real_dev111", 20, 4, 0.25, 0.99, 0.99,
+            frozenset({"rd_vinh_phuc_2018_ty_so_gioi_tinh_dan_so"}), kind=0.8),
+    # 8 research abstracts and survey reports with a province-wide value (Bạc Liêu, Hà Nội, Hồ
+    # Chí Minh City, Kon Tum, Ninh Bình, Ninh Thuận, Thái Bình, Vĩnh Phúc); first 0.159 /
+    # 0.250 (held-out, f496329)
+    RealSet("real_dev112", 44, 8, 0.15, 0.25, 0.99,
+            frozenset({"rd_bac_lieu_2010_thieu_mau_thai_phu", "rd_ha_noi_2010_muoi_i_ot_buou_co",
+                       "rd_ho_chi_minh_2024_benh_tat_hoc_duong",
+                       "rd_ninh_binh_2019_lam_me_an_toan"}), kind=0.71),
 ]
 
 

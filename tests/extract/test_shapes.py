@@ -383,6 +383,28 @@ def test_year_records(vocab: Vocabulary) -> None:
     assert _observed(vocab, urban_only) == []
 
 
+# a yearbook's year records whose columns are the total and its breakdown by residence, the
+# indicator named by the title (Vĩnh Phúc's yearbook table 18 is laid out so, real_dev111)
+BREAKDOWN_RECORDS = "\n".join([
+    "Tỷ suất sinh thô phân theo thành thị, nông thôn", "Crude birth rate by residence",
+    "ĐVT: ‰ - Unit: ‰", "Tổng số", "Total", "Chia ra - Of which", "Thành thị - Urban",
+    "Nông thôn - Rural", "2015", "13,18", "12,10", "13,50", "2016", "13,93", "12,40", "14,20"])
+
+
+def test_year_records_under_a_total_and_its_breakdown(vocab: Vocabulary) -> None:
+    name, found = _read(vocab, BREAKDOWN_RECORDS, at=8)
+    assert found.table is not None and name == "year_records"
+    assert [(r.label, r.role) for r in found.table.rows] == [
+        ("Tổng số", "total"), ("Thành thị - Urban", "breakdown"),
+        ("Nông thôn - Rural", "breakdown")]
+    observed = read_text(vocab, BREAKDOWN_RECORDS, period_start=2015, period_end=2016,
+                         title="Niên giám thống kê 2016").observations
+    assert sorted((o.indicator_id, o.year, o.value) for o in observed) == [
+        ("crude_birth_rate", 2015, 13.18), ("crude_birth_rate", 2016, 13.93),
+        ("crude_birth_rate_rural", 2015, 13.5), ("crude_birth_rate_rural", 2016, 14.2),
+        ("crude_birth_rate_urban", 2015, 12.1), ("crude_birth_rate_urban", 2016, 12.4)]
+
+
 # year records whose cells stand in paragraphs of their own, some garbled by a scan ("l"
 # for "1"), on a page that names no plan (an online book's table, real_dev9)
 SCANNED_RECORDS = "\n\n".join([

@@ -60,7 +60,7 @@ from vnhealth.inputs.text import bare_letters, lite, nfc
 # them ("năm 2019: 83,0% và năm 2020: 85,0%")
 _TAIL_END_RE = re.compile(r"[,;()]")
 _DIGIT_RE = re.compile(r"\d")
-_SPACED_HYPHEN_RE = re.compile(r"\s*-\s*")  # "Bà Rịa - Vũng Tàu" as "Bà Rịa-Vũng Tàu"
+_SPACED_HYPHEN_RE = re.compile(r"\s*[-–]\s*")  # "Bà Rịa – Vũng Tàu" as "Bà Rịa-Vũng Tàu"
 COUNT_PHRASE = 24  # how far after a count noun its own "per N" unit may stand
 _LETTER_RUN_RE = re.compile(r"[^\W\d_]+")
 WIDER_MIN_EXTRA = 2  # words a phrase must hold beyond its alias for a wider name to be looked for
@@ -650,6 +650,8 @@ class _SegmentPairing:
         if before is not None and vocab.margin_after_value_re.fullmatch(low, before.unit_end,
                                                                          d.start):
             return True  # "decreases to 6.5%, exceeding 3.5%": the margin over the plan
+        if self.run.national_page and self._in_a_national_paragraph(d):
+            return True  # on a page about the country, its own values compared too
         if vocab.compared_next_re.match(low, d.unit_end):
             return False  # "72,5 tuổi so với 73,6": the subject's own, the other is compared
         return self._of_other_places(d, clause) or self._elsewhere(d, clause)
@@ -680,10 +682,19 @@ class _SegmentPairing:
         if self.run.sub_unit_subject is not None and not self._province_wide(clause, d):
             return True
         marker_end = self.ix.national_before(clause, d.start)
-        return (marker_end is not None and self._led_by(marker_end, d)) or \
-            self.vocab.national_right_before_re.search(
-                self.low, max(0, d.start - NATIONAL_REACH), d.start) is not None or \
-            self._in_a_national_paragraph(d)
+        # the province named after the country's marker is the subject again ("… của cả nước
+        # … Năm 2020, Bà Rịa – Vũng Tàu trở thành tỉnh có tuổi thọ … (76,5 năm)")
+        return (marker_end is not None and self._led_by(marker_end, d)
+                and not self._names_the_province(self.low[marker_end:d.start])) or \
+            self._country_s_right_before(d) or self._in_a_national_paragraph(d)
+
+    def _country_s_right_before(self, d: Mention) -> bool:
+        """"cao hơn trung bình cả nước (73,6 tuổi)": the country's value right after its name;
+        not after a rank ("cao nhất cả nước (76,5 năm)": the province's, the one that ranks)."""
+        m = self.vocab.national_right_before_re.search(self.low, max(0, d.start - NATIONAL_REACH),
+                                                      d.start)
+        return m is not None and self.vocab.superlative_before_re.search(
+            self.low, max(0, m.start() - NATIONAL_REACH), m.start()) is None
 
     def _in_a_national_paragraph(self, d: Mention) -> bool:
         """"In recent years, … care in Vietnam has seen many positive changes. The maternal
@@ -692,6 +703,10 @@ class _SegmentPairing:
         2024, … 57,7 giường bệnh (toàn quốc đạt 32,5 …)"), and which names neither the
         province nor its whole before the number, goes on about the country."""
         para = paragraph_start(self.seg, d.start)
+        if self.run.national_page:
+            # a page about the country: its paragraphs go on about it unless they name the
+            # province
+            return not self._names_the_province(self.low[para:d.start])
         first = self.ix.sentence_of(para)
         if (first[1] >= d.start or _DIGIT_RE.search(self.low, para, first[1])
                 or not self.vocab.national_re.search(self.low, para, first[1])):

@@ -31,7 +31,7 @@ from vnhealth.extract.state import DocumentRun
 from vnhealth.extract.table_values import read_pdf_row_columns, read_table
 from vnhealth.extract.vocabulary import Vocabulary
 from vnhealth.inputs.catalog import Document
-from vnhealth.inputs.text import blank_markup, lite, nfc
+from vnhealth.inputs.text import bare_letters, blank_markup, lite, nfc
 
 _DIGIT_RE = re.compile(r"\d")
 
@@ -52,7 +52,7 @@ def extract_document(vocab: Vocabulary, doc: Document, lines: list[str]) -> Docu
                       reviewed_year(vocab, doc, lines), stated_horizon(doc, lines),
                       mentions_any(vocab.review_words, low), title_subgroup(vocab, doc),
                       is_plan_text(vocab, doc, lines), headline_sub_unit(vocab, doc, lines),
-                      title_aims(vocab, doc))
+                      title_aims(vocab, doc), national_headline(vocab, doc, lines))
     cut = cut_document(vocab, doc, lines)
     for table in cut.tables:
         read_table(run, table)
@@ -91,6 +91,20 @@ def headline_sub_unit(vocab: Vocabulary, doc: Document, lines: list[str]) -> str
             or low.startswith(vocab.own_name(doc.province_id), m.end()):
         return None
     return m.group(0).strip()
+
+
+def national_headline(vocab: Vocabulary, doc: Document, lines: list[str]) -> bool:
+    """Whether a page's first line speaks of the whole country, names no number and not the
+    province ("Tuổi thọ trung bình của Việt Nam xếp thứ mấy trong các nước ASEAN?"): the
+    country not as what another is compared with ("TP.HCM thuộc nhóm có mức sinh thấp nhất
+    cả nước")."""
+    first = lite(next((x.strip() for x in lines if x.strip()), ""))
+    own = vocab.own_name(doc.province_id)
+    if _DIGIT_RE.search(first) or (own and (own in first
+                                            or bare_letters(own) in bare_letters(first))):
+        return False
+    return any(vocab.compared_to_country_re.search(first, 0, m.start()) is None
+               for m in vocab.national_re.finditer(first))
 
 
 def read_segment(run: DocumentRun, seg: Segment) -> None:

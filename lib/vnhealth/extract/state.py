@@ -47,3 +47,7 @@ class DocumentRun:
     # whether the title (its brackets aside) names a plan or target ("Mục tiêu dân số đến năm
     # 2030", "… strives for 95 percent …"): an undated page's last year is then its goal's
     title_aims: bool = False
+    # whether the page's headline speaks of the whole country and not of the province
+    # ("Tuổi thọ trung bình của Việt Nam xếp thứ mấy …"): its values are the country's except
+    # in a paragraph that names the province
+    national_page: bool = False

@@ -44,8 +44,8 @@ def read_table(run: DocumentRun, table: Table | TabTable | TotalTable) -> None:
             # cells on lines of their own (years down the rows, year records): what stands
             # before a cell is its year, the label names it
             statement.indicator_text = " ".join(row.label.split()) or None
-        if row.role in ("row", "total", "subgroup"):  # districts and the country are not
-            _read_row(run, table, row, statement, statistics, shared)  # the province
+        if row.role in ("row", "total", "subgroup", "breakdown"):  # districts and the country
+            _read_row(run, table, row, statement, statistics, shared)  # are not the province
 
 
 class LabelName(NamedTuple):
@@ -129,7 +129,8 @@ def _read_row(run: DocumentRun, table: Table, row: Row, statement: Statement,
         ind = run.chooser.choose(found.indicators, unit, subgroup, table=True,
                                  value=cell.value.value)
         if ind is None or names_another_subject(run, found, ind) or (
-                row.role == "subgroup" and (subgroup is None or ind.subgroup != subgroup)):
+                row.role in ("subgroup", "breakdown")
+                and (subgroup is None or ind.subgroup != subgroup)):
             continue  # a part's row is read only as that part's own indicator
         if unit is None and shared and shared != ind.unit:
             unit = _in_shared_unit(run, ind, cell.value.value, shared)
@@ -146,7 +147,9 @@ def _read_row(run: DocumentRun, table: Table, row: Row, statement: Statement,
 def _row_name(run: DocumentRun, table: Table, row: Row) -> tuple[LabelName | None, list[str]]:
     """The name a row's label holds (a total row's, the table title's), and the texts a unit
     is looked for in, the name blanked: a unit word inside it is part of it ("dưới 1 tuổi")."""
-    names = [row.label, table.title] if row.role == "total" else [row.label]
+    # a total's row, or a breakdown column's ("Thành thị - Urban" under "Tỷ suất sinh thô phân
+    # theo thành thị, nông thôn"), may take the title's name
+    names = [row.label, table.title] if row.role in ("total", "breakdown") else [row.label]
     texts = list(names)
     for k, text in enumerate(names):
         found = label_name(run, text)

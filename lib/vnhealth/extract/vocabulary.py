@@ -347,6 +347,7 @@ class Vocabulary:
         self.national_right_before_re = re.compile(
             f"(?:{self.national_re.pattern})" + rf"\s*(?:\(|:|(?:{links})(?!\w))?\s*$") \
             if v.get("national_markers") else NEVER_RE
+        self.superlative_before_re = _ends_in_words(_lites(v.get("superlative_words", [])))
         # "(chỉ tiêu kế hoạch năm 2024 đề ra 67%)": plan words, links and a year, in brackets
         plan = words_alternation(v.get('versus_plan', []))
         versus = (rf"\s*[,(]?\s*(?:{plan})(?:\s+(?:{plan}|"

@@ -526,6 +526,7 @@ VOCABULARY_LISTS = ("baseline_from", "baseline_to", "baseline_columns", "clause_
                     "negation_words", "difference_nouns", "goal_openers", "item_predicate_words",
                     "subsidy_words", "scale_words", "province_wide_words", "regarding_words",
                     "count_joiners", "bare_value_words", "age_words", "age_before_words",
+                    "superlative_words",
                     "this_year_words",
                     "plan_met_fillers", "plan_met_qualifiers", "ordinal_endings", "english_words",
                     "interval_words", "elided_subject_openers", "part_labels",
@@ -550,7 +551,8 @@ YEAR_PHRASE_FIELDS = tuple(Field(name, TEXTS, False) for name in
 TABLE_WORD_FIELDS = tuple(Field(name, TEXTS, False) for name in (
     "preliminary", "actual", "plan", "header", "unit_line", "totals", "national", "sub_rows",
     "sub_rows_after", "statistics", "ditto", "unit_column", "target_column",
-    "row_number_header", "comparison", "falling_rows", "rising_rows"))
+    "row_number_header", "comparison", "falling_rows", "rising_rows", "breakdown_columns",
+    "breakdown_lead"))
 RELATIVE_FIELDS = tuple(Field(name, TEXTS, False) for name in
                         ("increase", "decrease", "markers_before", "markers_after", "per_year",
                          "per_year_before", "change_nouns", "hedges", "share_verbs"))

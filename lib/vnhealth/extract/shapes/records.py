@@ -44,7 +44,9 @@ class Row:
     cells: list[Cell] = field(default_factory=list)
     # row | total | sub | national | count | mixed (sub-rows whose values cannot be told
     # apart): only `row` and `total` are the province's values
-    # (a `count` row's unit cell names what it counts: "Xã", "Người")
+    # (a `count` row's unit cell names what it counts: "Xã", "Người"); `subgroup` and
+    # `breakdown` (a column of a total's breakdown, named by the table's title) are a part's
+    # values, read only as that part's own indicator
     role: str = "row"
     # sub-rows whose cells stand stacked in each column (RowReader splits them)
     stack: int = 1

@@ -53,6 +53,10 @@ class TableWords:
     # indicator's fall or rise, not its level (lite, at the label's start)
     falling_rows: re.Pattern[str] = re.compile(r"(?!x)x")
     rising_rows: re.Pattern[str] = re.compile(r"(?!x)x")
+    # a yearbook's breakdown column labels under the total ("Thành thị - Urban") and the
+    # words leading in to them ("Chia ra - Of which"), lite, at the label's start
+    breakdown_columns: re.Pattern[str] = re.compile(r"(?!x)x")
+    breakdown_lead: re.Pattern[str] = re.compile(r"(?!x)x")
 
     @classmethod
     def from_vocabulary(cls, vocabulary: dict[str, Any], unit_phrases: Sequence[str] = ()
@@ -79,6 +83,8 @@ class TableWords:
             comparison=phrases_re(t.get("comparison") or []),
             falling_rows=phrases_re(t.get("falling_rows") or []),
             rising_rows=phrases_re(t.get("rising_rows") or []),
+            breakdown_columns=phrases_re(t.get("breakdown_columns") or []),
+            breakdown_lead=phrases_re(t.get("breakdown_lead") or []),
             row_number_header=re.compile(
                 r"^\s*(?:" + "|".join(map(re.escape, numbered)) + r")\b") if numbered
             else re.compile(r"(?!x)x"))

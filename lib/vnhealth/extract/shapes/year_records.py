@@ -171,6 +171,31 @@ def _labels(lines: Sequence[str], i: int, n: int, words: TableWords
     return labels, block, labels[0][0] - 1
 
 
+def _breakdown_labels(lines: Sequence[str], i: int, n: int, words: TableWords
+                      ) -> list[tuple[int, str, str]] | None:
+    """The n column labels above line i when they are a total and its breakdown ("Tổng số" /
+    "Chia ra - Of which" / "Thành thị - Urban" / "Nông thôn - Rural"): (line, label, role),
+    the columns the title's indicator in total and by part; None otherwise."""
+    found: list[tuple[int, str, str]] = []
+    j, filled = i - 1, 0
+    while j >= 0 and filled < _MAX_LABEL_LOOKUP and len(found) < n:
+        s = lines[j].strip()
+        j -= 1
+        if not s or is_noise_line(s) or s.isascii():
+            continue  # blank lines, and the English of a bilingual label
+        filled += 1
+        low = lite(s)
+        if words.breakdown_lead.match(low):
+            continue
+        if words.breakdown_columns.match(low):
+            found.insert(0, (j + 2, s, "breakdown"))
+        elif row_role(s, words) == "total" and len(found) == n - 1:
+            found.insert(0, (j + 2, s, "total"))
+        else:
+            return None
+    return found if len(found) == n and found[0][2] == "total" else None
+
+
 def detect(spot: Spot) -> bool:
     """A line holding one year and nothing else, the next filled one a value alone."""
     head = spot.header
@@ -189,7 +214,9 @@ def read(spot: Spot) -> ShapeRead | None:
     if len(records) < 2 or len(set(years)) != len(years):
         return None
     n = len(records[0].values)
-    found = _labels(lines, i, n, words)
+    breakdown = _breakdown_labels(lines, i, n, words)
+    found = _labels(lines, i, n, words) if breakdown is None else (
+        [(line, label) for line, label, _role in breakdown], [], breakdown[0][0] - 1)
     if found is None:
         return None
     labels, block, top = found
@@ -198,7 +225,8 @@ def read(spot: Spot) -> ShapeRead | None:
     columns = [YearColumn(r.year, r.kind_hint, r.line + 1, *r.span) for r in records]
     rows = []
     for c, (label_line, label) in enumerate(labels):
-        row = Row(label=label, lines=[label_line], unit_text="", role=row_role(label, words))
+        role = breakdown[c][2] if breakdown is not None else row_role(label, words)
+        row = Row(label=label, lines=[label_line], unit_text="", role=role)
         for col, r in enumerate(records):
             k, (text, value, s0, e0) = r.values[c]
             row.cells.append(Cell(text, value, col, k + 1, s0, e0))
