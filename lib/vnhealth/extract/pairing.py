@@ -60,7 +60,6 @@ from vnhealth.inputs.text import bare_letters, lite, nfc
 # them ("năm 2019: 83,0% và năm 2020: 85,0%")
 _TAIL_END_RE = re.compile(r"[,;()]")
 _DIGIT_RE = re.compile(r"\d")
-_SPACED_HYPHEN_RE = re.compile(r"\s*[-–]\s*")  # "Bà Rịa – Vũng Tàu" as "Bà Rịa-Vũng Tàu"
 COUNT_PHRASE = 24  # how far after a count noun its own "per N" unit may stand
 _LETTER_RUN_RE = re.compile(r"[^\W\d_]+")
 WIDER_MIN_EXTRA = 2  # words a phrase must hold beyond its alias for a wider name to be looked for
@@ -716,10 +715,7 @@ class _SegmentPairing:
     def _names_the_province(self, stretch: str) -> bool:
         """Whether a stretch of text names the province (with or without its tone marks, as
         an English page writes it) or its whole ("toàn tỉnh")."""
-        own = _SPACED_HYPHEN_RE.sub("-", self.vocab.own_name(self.run.doc.province_id))
-        stretch = _SPACED_HYPHEN_RE.sub("-", stretch)
-        return (own in stretch or bare_letters(own) in bare_letters(stretch)
-                or any(w in stretch for w in self.vocab.province_wide))
+        return self.vocab.names_province(self.run.doc.province_id, stretch)
 
     def _province_wide(self, clause: Span, d: Mention) -> bool:
         """On a page about one of the province's units, whether a word before the number in

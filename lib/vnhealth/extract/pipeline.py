@@ -31,7 +31,7 @@ from vnhealth.extract.state import DocumentRun
 from vnhealth.extract.table_values import read_pdf_row_columns, read_table
 from vnhealth.extract.vocabulary import Vocabulary
 from vnhealth.inputs.catalog import Document
-from vnhealth.inputs.text import bare_letters, blank_markup, lite, nfc
+from vnhealth.inputs.text import blank_markup, lite, nfc
 
 _DIGIT_RE = re.compile(r"\d")
 
@@ -99,9 +99,7 @@ def national_headline(vocab: Vocabulary, doc: Document, lines: list[str]) -> boo
     country not as what another is compared with ("TP.HCM thuộc nhóm có mức sinh thấp nhất
     cả nước")."""
     first = lite(next((x.strip() for x in lines if x.strip()), ""))
-    own = vocab.own_name(doc.province_id)
-    if _DIGIT_RE.search(first) or (own and (own in first
-                                            or bare_letters(own) in bare_letters(first))):
+    if _DIGIT_RE.search(first) or vocab.names_province(doc.province_id, first):
         return False
     return any(vocab.compared_to_country_re.search(first, 0, m.start()) is None
                for m in vocab.national_re.finditer(first))

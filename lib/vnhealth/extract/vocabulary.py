@@ -16,7 +16,7 @@ from vnhealth.extract.not_values import NotValues
 from vnhealth.extract.records import Segment
 from vnhealth.extract.shapes.words import TableWords
 from vnhealth.inputs.catalog import Catalog, Indicator
-from vnhealth.inputs.text import Keyed, blank_markup, lite, make_key, nfc, phrase_key
+from vnhealth.inputs.text import Keyed, bare_letters, blank_markup, lite, make_key, nfc, phrase_key
 
 _PLACE_BEFORE_RE = re.compile(r"(?:^|\W)(?:tại|ở)\s+$")  # "tại trạm y tế": where, not who
 _SPACES_RE = re.compile(r"\s+")
@@ -69,6 +69,9 @@ def alias_regex(keys: list[str]) -> re.Pattern[str]:
     branches = [f"{re.escape(first)}(?<![^ ]{re.escape(first)})(?:{'|'.join(rests)})"
                 for first, rests in groups.items()]
     return re.compile("(" + "|".join(branches) + r")(?= |$)")
+
+
+_SPACED_HYPHEN_RE = re.compile(r"\s*-\s*")  # lite() writes "–" as "-"
 
 
 def words_alternation(words: list[str]) -> str:
@@ -482,6 +485,15 @@ class Vocabulary:
         if prov is None:
             return "\0"
         return lite(self._bare(prov.name_vi))
+
+    def names_province(self, province_id: str, stretch: str) -> bool:
+        """Whether a stretch of lite() text names the province (with or without its tone
+        marks, as an English page writes it; "Bà Rịa - Vũng Tàu" or "Bà Rịa-Vũng Tàu") or its
+        whole ("toàn tỉnh")."""
+        own = _SPACED_HYPHEN_RE.sub("-", self.own_name(province_id))
+        stretch = _SPACED_HYPHEN_RE.sub("-", stretch)
+        return (own in stretch or bare_letters(own) in bare_letters(stretch)
+                or any(w in stretch for w in self.province_wide))
 
     @staticmethod
     def _bare(name: str) -> str:
