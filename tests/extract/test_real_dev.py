@@ -674,6 +674,18 @@ SETS = [
             frozenset({"rd_bac_lieu_2010_thieu_mau_thai_phu", "rd_ha_noi_2010_muoi_i_ot_buou_co",
                        "rd_ho_chi_minh_2024_benh_tat_hoc_duong",
                        "rd_ninh_binh_2019_lam_me_an_toan"}), kind=0.71),
+    # 7 pages on fertility after the 2025 merger and multi-province rankings (24 of 33 rows are
+    # other provinces' values, which the extractor leaves to their own pages); first 0.242 /
+    # 0.276 (held-out, 2771f25)
+    RealSet("real_dev113", 33, 7, 0.24, 0.27, 0.99,
+            frozenset({"rd_ho_chi_minh_2025_muc_sinh_ca_nuoc_vnexpress",
+                       "rd_tay_ninh_2020_mat_do_bac_si_dong_nam_bo"})),
+    # 8 programme plans and reviews (screening, elderly care, school health, nutrition, sex ratio
+    # at birth); first 0.607 / 0.630 (held-out, 2771f25)
+    RealSet("real_dev114", 28, 8, 0.6, 0.63, 0.99,
+            frozenset({"rd_quang_binh_2021_suc_khoe_hoc_duong",
+                       "rd_ho_chi_minh_2025_kham_suc_khoe_nguoi_cao_tuoi",
+                       "rd_hau_giang_2021_dinh_duong_tre_em"}), kind=0.94),
 ]
 
 
