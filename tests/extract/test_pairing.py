@@ -2040,6 +2040,30 @@ def test_each_respectively_word_takes_the_names_before_it(vocab: Vocabulary) -> 
         ("low_birth_weight", 3.97), ("stunting_under5", 3.3), ("wasting_under5", 2.9)]
 
 
+def test_each_item_of_a_list_told_in_turn_takes_its_own_name_or_none(
+        vocab: Vocabulary) -> None:
+    # a subgroup item takes the name before it in that subgroup
+    found = observations(vocab, "Năm 2023, tuổi thọ trung bình của nam và nữ lần lượt là 71,2 "
+                                "năm và 76,5 năm.", period_start=2023, period_end=2023, title="")
+    assert [(o.indicator_id, o.value) for o in found] == [
+        ("life_expectancy_male", 71.2), ("life_expectancy_female", 76.5)]
+    # an indicator with no figure for the subgroup: its men's and women's values are not it
+    found = observations(vocab, "Năm 2023, tỷ lệ mắc tật khúc xạ ở học sinh là 54%, với tỷ lệ ở "
+                                "nam và nữ lần lượt là 55% và 53%.",
+                         period_start=2023, period_end=2023, title="")
+    assert [(o.indicator_id, o.value) for o in found] == [("refractive_error_pupils", 54.0)]
+    # an item we cannot name never takes the other item's name
+    found = observations(vocab, "Năm 2023, tỷ lệ học sinh bị sâu răng và cận thị lần lượt là 55% "
+                                "và 54%.", period_start=2023, period_end=2023, title="")
+    assert [(o.indicator_id, o.value) for o in found] == [("dental_caries_pupils", 55.0)]
+    # an item naming only what sets it apart still borrows the first item's head
+    found = observations(vocab, "Năm 2024, tỷ suất tử vong trẻ em dưới 5 tuổi và dưới 1 tuổi lần "
+                                "lượt là 15,6‰ và 10,4‰.", period_start=2024, period_end=2024,
+                         title="")
+    assert [(o.indicator_id, o.value) for o in found] == [
+        ("under5_mortality", 15.6), ("infant_mortality", 10.4)]
+
+
 def test_food_safety_written_vsattp(vocab: Vocabulary) -> None:
     o = only(vocab, "Trên 80% cơ sở sản xuất kinh doanh thực phẩm đạt yêu cầu đảm bảo VSATTP.",
              period_start=2015, period_end=2015, title="")

@@ -7,6 +7,7 @@ Also the indicator phrase as written (kept with every observation and unmapped s
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
@@ -202,6 +203,101 @@ def respectively_named(chooser: IndicatorChooser, d: Mention, ix: PairIndex, sen
         if len({n.indicator.id for n in names}) >= 2:
             return names[ix.rank_among(word.end(), sentence[1], d.start, d.unit) % len(names)]
     return None
+
+
+class TurnItem(NamedTuple):
+    """The item of a list told in turn ("sâu răng và cận thị lần lượt là 55% và 54%") whose
+    value a number is: the item's text [lo, hi) and the list's [list_lo, list_hi)."""
+    lo: int
+    hi: int
+    list_lo: int
+    list_hi: int
+
+
+TURN_LEAD_WORDS = 3  # words between a "respectively" word and the first value ("lần lượt là")
+_YEAR_ITEM_RE = re.compile(r"\W*(?:năm|in|year)?\s*(?:19|20)\d\d\W*")
+
+
+def turn_item(vocab: Vocabulary, ix: PairIndex, d: Mention, sentence: Span) -> TurnItem | None:
+    """The item a number takes in a list told in turn: the values right after a
+    "respectively" word, joined by commas or "và", pair with as many items listed before the
+    word, in order. None: no such list, fewer items than values, or items that are years
+    (those date the values, see kind_year)."""
+    low = ix.low
+    words = ix.in_sentence(sentence, "respectively",
+                           lambda lo, hi: list(vocab.respectively_re.finditer(low, lo, hi)))
+    before = [w for w in words if w.end() <= d.start]
+    if not before:
+        return None
+    word = before[-1]
+    values = _values_in_turn(vocab, ix, word.end(), sentence[1])
+    if len(values) < 2 or d.start not in values:
+        return None
+    lo = max(ix.mention_end_before(sentence[0], word.start()),
+             before[-2].end() if len(before) > 1 else sentence[0])
+    items = _list_items(vocab, low, lo, word.start())[-len(values):]
+    if len(items) < len(values) or any(_YEAR_ITEM_RE.fullmatch(low, a, b) for a, b in items):
+        return None
+    return TurnItem(*items[values.index(d.start)], items[0][0], items[-1][1])
+
+
+def _values_in_turn(vocab: Vocabulary, ix: PairIndex, pos: int, hi: int) -> list[int]:
+    """The starts of the numbers right after a "respectively" word ending at pos, joined by
+    commas or "và"/"and" alone."""
+    first = ix.mention_after(pos, hi)
+    if first is None or len(ix.low[pos:first.start].split()) > TURN_LEAD_WORDS:
+        return []
+    values = [first]
+    while (nxt := ix.mention_after(values[-1].end, hi)) is not None \
+            and vocab.name_list_gap_re.fullmatch(ix.low, values[-1].unit_end, nxt.start):
+        values.append(nxt)
+    return [m.start for m in values]
+
+
+def _list_items(vocab: Vocabulary, low: str, lo: int, hi: int) -> list[Span]:
+    """The spans of a list's items in low[lo:hi], parted by commas, semicolons and "và"/"and"
+    outside brackets ("Tuyên Quang (nhập từ Hà Giang và Tuyên Quang)" is one item)."""
+    items, start = [], lo
+    for m in vocab.item_break_re.finditer(low, lo, hi):
+        if low.count("(", lo, m.start()) > low.count(")", lo, m.start()):
+            continue  # inside brackets
+        items.append((start, m.start()))
+        start = m.end()
+    items.append((start, hi))
+    return [(a, b) for a, b in items if low[a:b].strip()]
+
+
+class ItemName(NamedTuple):
+    """What an item of a list told in turn names: `named` when `final`; otherwise the item
+    names nothing itself, and the number may be named as any other, but never by the
+    indicators the list's other items name (`others`)."""
+    named: Named | None
+    final: bool
+    others: frozenset[str] = frozenset()
+
+
+def item_named(chooser: IndicatorChooser, ix: PairIndex, item: TurnItem, sentence: Span,
+               unit: str | None, table: bool) -> ItemName:
+    """The indicator an item of a list told in turn names: its own name, in the subgroup it
+    names ("tuổi thọ trung bình của nam"); an item naming only a subgroup ("… và nữ") takes
+    the name before it in that subgroup, or none when the indicator has no figure for the
+    subgroup (its value is not the whole population's)."""
+    vocab = chooser.vocab
+    subgroup = subgroup_in_phrase(vocab, ix.low, item.lo, item.hi)
+    own = ix.aliases_in(item.lo, item.hi)
+    head = ix.aliases_in(sentence[0], item.lo) if not own and subgroup is not None else []
+    hit = own[0] if own else head[-1] if head else None
+    ind = None if hit is None else chooser.choose_for_alias(hit.key, unit, subgroup, table)
+    if subgroup is not None and (ind is None or ind.subgroup != subgroup):
+        return ItemName(None, True)
+    if hit is not None and ind is not None:
+        return ItemName(Named(ind, hit.start, hit.end), True)
+    # no name in this unit ("tử vong … dưới 5 tuổi … lần lượt là 15,6%": a rate typed "%"),
+    # or none at all
+    others = frozenset(ind.id for a in ix.aliases_in(item.list_lo, item.list_hi)
+                       if not item.lo <= a.start < item.hi
+                       and (ind := chooser.choose_for_alias(a.key, unit, None, table)))
+    return ItemName(None, False, others)
 
 
 def paired_in_turn(chooser: IndicatorChooser, d: Mention, ix: PairIndex, clause: Span,

@@ -27,11 +27,13 @@ from vnhealth.extract.kind_year import (
 )
 from vnhealth.extract.match import (
     PHRASE_BREAK_RE,
+    ItemName,
     after_phrase_share,
     count_share_named,
     fuzzy_named,
     head_borrowed_named,
     indicator_phrase,
+    item_named,
     list_item_named,
     only_number_first_words,
     paired_in_turn,
@@ -41,6 +43,7 @@ from vnhealth.extract.match import (
     subgroup_before,
     subgroup_in_phrase,
     subgroup_right_after,
+    turn_item,
     unit_named,
 )
 from vnhealth.extract.mentions import (
@@ -377,11 +380,10 @@ class _SegmentPairing:
         wildcard = match_unit is None and unit is not None
         # a name the number before led is that number's, not this one's
         table = seg.table_unitless_ok or wildcard
-        in_turn = respectively_named(self.run.chooser, d, self.ix, self.ix.sentence_of(d.start),
-                                     match_unit, table) \
-            or paired_in_turn(self.run.chooser, d, self.ix, clause, match_unit, table)
-        if in_turn is not None:
-            return in_turn, unit, indicator_phrase(self.vocab, seg, d, self.ix, clause, in_turn)
+        turn = self._named_in_turn(d, clause, match_unit, table)
+        if turn is not None and turn.final:
+            return turn.named, unit, indicator_phrase(self.vocab, seg, d, self.ix, clause,
+                                                      turn.named)
         last = self.last_named
         taken = last.named if last is not None and last.led else None
         named = pick_indicator(self.run.chooser, d, self.ix, clause, match_unit, subgroup,
@@ -421,7 +423,22 @@ class _SegmentPairing:
             if named is None:
                 named = self._elliptic(d, clause, unit) or unit_named(self.vocab, d.unit)
         named = self._continued(d, clause, unit) or named
-        return named, unit, phrase
+        return (None if turn is not None and named is not None
+                and named.indicator.id in turn.others else named), unit, phrase
+
+    def _named_in_turn(self, d: Mention, clause: Span, match_unit: str | None, table: bool
+                       ) -> ItemName | None:
+        """The name a list told in turn gives the number (`final`), or the names of its other
+        items, which the number may not take ("sâu răng và cận thị lần lượt là 55% và 54%":
+        54% is not caries); None: no such list."""
+        sentence = self.ix.sentence_of(d.start)
+        in_turn = respectively_named(self.run.chooser, d, self.ix, sentence, match_unit, table) \
+            or paired_in_turn(self.run.chooser, d, self.ix, clause, match_unit, table)
+        if in_turn is not None:
+            return ItemName(in_turn, True)
+        item = turn_item(self.vocab, self.ix, d, sentence)
+        return None if item is None else item_named(self.run.chooser, self.ix, item, sentence,
+                                                    match_unit, table)
 
     def _wider_name(self, named: Named, phrase: str, unit: str, subgroup: str | None
                     ) -> Named | None:

@@ -376,6 +376,9 @@ class Vocabulary:
         self.regarding_re = re.compile(
             rf"[\W\d_]*(?:{words_alternation(v.get('regarding_words', []))})\s+(?=\w)")
         self.count_joiners = frozenset(lite(nfc(p)) for p in v.get("count_joiners", []))
+        # what parts the items of a list told in turn ("A, B và C lần lượt là …")
+        self.item_break_re = re.compile(
+            rf"\s*(?:[,;]|(?<!\w)(?:{words_alternation(sorted(self.count_joiners))})(?!\w))\s*")
         self.regarding_words = frozenset(w for p in v.get("regarding_words", [])
                                          for w in lite(nfc(p)).split())
         self.linking_re = re.compile(
