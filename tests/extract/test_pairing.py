@@ -2064,6 +2064,21 @@ def test_each_item_of_a_list_told_in_turn_takes_its_own_name_or_none(
         ("under5_mortality", 15.6), ("infant_mortality", 10.4)]
 
 
+def test_a_year_after_a_value_and_a_joining_word_is_the_value_s(vocab: Vocabulary) -> None:
+    found = observations(vocab, "In 2009, the proportion of elderly people in the province "
+                                "accounted for 11.5%, increased to 15.5% in 2019 and was 16.8% by "
+                                "the end of 2023.", period_start=2009, period_end=2023,
+                         title="Báo")
+    assert [(o.value, o.year) for o in found] == [(11.5, 2009), (15.5, 2019), (16.8, 2023)]
+
+
+def test_a_value_compared_with_shares_no_year(vocab: Vocabulary) -> None:
+    found = observations(vocab, "The province's total fertility rate (TFR) reached 1.92 children "
+                                "per woman, a slight increase compared to 1.89 in 2023.",
+                         period_start=2023, period_end=2024, title="Báo")
+    assert [(o.value, o.year) for o in found] == [(1.92, None), (1.89, 2023)]
+
+
 def test_food_safety_written_vsattp(vocab: Vocabulary) -> None:
     o = only(vocab, "Trên 80% cơ sở sản xuất kinh doanh thực phẩm đạt yêu cầu đảm bảo VSATTP.",
              period_start=2015, period_end=2015, title="")

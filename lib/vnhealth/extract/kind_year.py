@@ -725,6 +725,9 @@ def _another_goal(vocab: Vocabulary, low: str, start: int, end: int) -> str | No
     return f"after '{m.group(0)}'" if m else None
 
 
+COMPARED_REACH = 20  # characters from a comparison word to the number it compares with
+
+
 def _shared_year(run: DocumentRun, d: Mention, ix: PairIndex, clause: Span
                  ) -> YearChoice | None:
     """"A đạt 70% và B đạt 95% năm 2025": values listed together before one year share
@@ -733,6 +736,10 @@ def _shared_year(run: DocumentRun, d: Mention, ix: PairIndex, clause: Span
     follows, own = ix.next_mention_own_year(d.unit_end, clause[1])
     if not follows or own is None:
         return None
+    nxt = ix.mention_after(d.unit_end, clause[1])
+    if nxt is not None and run.vocab.compared_before_re.search(
+            ix.low, max(clause[0], nxt.start - COMPARED_REACH), nxt.start):
+        return None  # "reached 1.92, … compared to 1.89 in 2023": the year compared with
     if is_baseline_from(run.vocab, d, ix.low, clause, ix):
         # "từ 93% và 91,4% năm 2015 lên …": a start listed with the next start shares its
         # year; the end value's year is not the start's

@@ -295,7 +295,8 @@ def year_phrases(vocab: Vocabulary, low: str) -> list[YearPhrase]:
 def assign_own_years(mentions: list[Mention], phrases: list[YearPhrase], low: str,
                      links: re.Pattern[str] | None = None,
                      counts: re.Pattern[str] | None = None,
-                     verbs: re.Pattern[str] | None = None) -> set[int]:
+                     verbs: re.Pattern[str] | None = None,
+                     joiners: frozenset[str] = frozenset()) -> set[int]:
     """Years written right after a number belong to it ("35% năm 2020", "1,1% vào năm 2025",
     "120/100 (năm 2011)": a linking word such as "vào" or a bracket may stand between): set
     each such mention's own_year and return the starts of the year phrases so taken. Not
@@ -325,7 +326,7 @@ def assign_own_years(mentions: list[Mention], phrases: list[YearPhrase], low: st
             if kind == "year" and (is_blank(low, end, ys) or (link and link.end() >= ys)
                                    or (low[end:ys].strip() == "("
                                        and low[ye:ye + 3].lstrip().startswith(")"))) \
-                    and not (verbs is not None and _opens_a_statement(low, ye, verbs)):
+                    and not (verbs is not None and _opens_a_statement(low, ye, verbs, joiners)):
                 d.own_year = y
                 consumed.add(ys)
     return consumed
@@ -348,7 +349,8 @@ _NEXT_DIGIT_RE = re.compile(r"\d")
 _STATEMENT_BREAK_RE = re.compile(r"[,;.:()\n]")
 
 
-def _opens_a_statement(low: str, year_end: int, verbs: re.Pattern[str]) -> bool:
+def _opens_a_statement(low: str, year_end: int, verbs: re.Pattern[str],
+                       joiners: frozenset[str] = frozenset()) -> bool:
     """Whether the words after a year phrase go on, with no break, to a name and a reporting
     verb before the next number: "dược sĩ là 0,21 trên 1 vạn dân đến năm 2019 tỉ lệ bác sĩ là
     9,68" (the year opens the next statement; it is not the 0,21's)."""
@@ -357,7 +359,9 @@ def _opens_a_statement(low: str, year_end: int, verbs: re.Pattern[str]) -> bool:
     if number is None:
         return False
     verb = verbs.search(low, year_end, number.start())
-    return verb is not None and _WORD_RE.search(low, year_end, verb.start()) is not None
+    # a joining word alone is no name ("15.5% in 2019 and was 16.8%": the 2019 is the 15.5's)
+    return verb is not None and any(w not in joiners for w in _WORD_RE.findall(
+        low, year_end, verb.start()))
 
 
 _WORD_RE = re.compile(r"[^\W\d_]{2,}")

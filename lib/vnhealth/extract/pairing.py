@@ -18,6 +18,7 @@ from vnhealth.extract.comparators import Compared, compare
 from vnhealth.extract.index import AliasHit, Named, PairIndex, Span
 from vnhealth.extract.issued import IssueYear
 from vnhealth.extract.kind_year import (
+    COMPARED_REACH,
     KindChoice,
     YearChoice,
     kind_for,
@@ -138,7 +139,7 @@ def pair_segment(run: DocumentRun, seg: Segment, cleaned: str, found: Mentions,
     # dates and document numbers are masked: "ngày 26 tháng 5 năm 2020" sets no year
     phrases = year_phrases(vocab, found.masked_low)
     consumed = assign_own_years(mentions, phrases, low, vocab.year_link_re, vocab.count_re,
-                                vocab.actual_verb_re)
+                                vocab.actual_verb_re, vocab.count_joiners)
     ix.index_mentions(mentions, phrases, consumed)
     pairing = _SegmentPairing(run, seg, ix, statement)
     for d in mentions:
@@ -649,7 +650,7 @@ class _SegmentPairing:
                 and not vocab.versus_plan_next_re.match(low, d.unit_end):
             return True
         if d.own_year is None and vocab.compared_before_re.search(
-                low, max(clause[0], d.start - 20), d.start):
+                low, max(clause[0], d.start - COMPARED_REACH), d.start):
             # "… so với 73,6 tuổi": what the value is compared with (one with its own year,
             # "so với mức 1,45 của năm 2024", is that year's value)
             return True
