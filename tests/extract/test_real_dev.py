@@ -686,6 +686,12 @@ SETS = [
             frozenset({"rd_quang_binh_2021_suc_khoe_hoc_duong",
                        "rd_ho_chi_minh_2025_kham_suc_khoe_nguoi_cao_tuoi",
                        "rd_hau_giang_2021_dinh_duong_tre_em"}), kind=0.94),
+    # 7 pages on health insurance targets, life expectancy by province, bed occupancy and
+    # malnutrition (statistics and social-security news; 15 provinces); first 0.258 / 0.533
+    # (held-out, db2e12f)
+    RealSet("real_dev115", 31, 7, 0.25, 0.53, 0.87,
+            frozenset({"rd_ba_ria_vung_tau_2024_tuoi_tho_top5_giadinh",
+                       "rd_lao_cai_nd_suy_dinh_duong_tinh_mien_nui_luan_an"}), kind=0.75),
 ]
 
 
