@@ -692,6 +692,15 @@ SETS = [
     RealSet("real_dev115", 31, 7, 0.25, 0.53, 0.87,
             frozenset({"rd_ba_ria_vung_tau_2024_tuoi_tho_top5_giadinh",
                        "rd_lao_cai_nd_suy_dinh_duong_tinh_mien_nui_luan_an"}), kind=0.75),
+    # 9 disease-control pages (HIV, immunisation, malaria, dengue, rabies; news, an abstract,
+    # lecture slides); first 0.208 / 0.417 (held-out, d37957c)
+    RealSet("real_dev116", 24, 9, 0.2, 0.41, 0.4,
+            frozenset({"rd_binh_phuoc_2015_tiem_chung_day_du_khao_sat",
+                       "rd_dien_bien_hiv_cao_nhat_100000_dan",
+                       "rd_tay_ninh_2025_sot_xuat_huyet_tang_so_cung_ky",
+                       "rd_binh_phuoc_2019_sot_ret_giam",
+                       "rd_dien_bien_2011_hiv_nhom_nguy_co_bai_giang",
+                       "rd_vinh_long_tiem_phong_dai_cho"})),
 ]
 
 
