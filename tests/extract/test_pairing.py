@@ -2079,6 +2079,20 @@ def test_a_value_compared_with_shares_no_year(vocab: Vocabulary) -> None:
     assert [(o.value, o.year) for o in found] == [(1.92, None), (1.89, 2023)]
 
 
+def test_an_elided_item_goes_on_about_the_subgroup_before_it(vocab: Vocabulary) -> None:
+    found = observations(vocab, "Tiêm vắc xin COVID-19: tổng số mũi tiêm mũi 1 cho trẻ từ 5 - 11 "
+                                "tuổi đạt 80,6%, mũi 2 đạt 59,7%.", period_start=2022,
+                         period_end=2022, title="Tiêm vắc xin phòng COVID-19")
+    assert [(o.indicator_id, o.value) for o in found] == [
+        ("covid19_vaccine_dose1_age5_11", 80.6), ("covid19_vaccine_dose2_age5_11", 59.7)]
+    # an item naming its own subject after its number does not
+    found = observations(vocab, "The ratio of rural people accessing clean water reached 91.5 "
+                                "percent, while 85.6 percent of poor households enjoyed clean "
+                                "water.", period_start=2018, period_end=2018, title="news")
+    assert [(o.indicator_id, o.value) for o in found] == [
+        ("clean_water_rural", 91.5), ("clean_water_poor_households", 85.6)]
+
+
 def test_food_safety_written_vsattp(vocab: Vocabulary) -> None:
     o = only(vocab, "Trên 80% cơ sở sản xuất kinh doanh thực phẩm đạt yêu cầu đảm bảo VSATTP.",
              period_start=2015, period_end=2015, title="")

@@ -71,6 +71,7 @@ _ELIDED_OPENS_RE = re.compile(r"(?:^|[;,:(\-+•])\s*$")
 _DATELINE_RE = re.compile(r"\s*(?:\([^()]{0,20}\))?\s*[-–—]")  # "Hà Nội (TTXVN) -"
 NATIONAL_REACH = 40  # characters before a number its "cả nước (" or "cả nước là" may take
 GROUP_CLAUSE_WORDS = 2  # words besides its group's a clause naming only its group may hold ("đạt")
+ELIDED_ITEM_WORDS = 4  # words of an item that names only what sets it apart ("mũi 2 đạt")
 ELLIPSIS_REACH = 240  # characters of a clause read for the words it repeats (_elliptic)
 _REMARK_RE = re.compile(r"\([^()]*?(?:\)|\.(?=\s))")  # a bracketed remark, closed or cut
 DIFFERENCE_REACH = 80  # characters before a number its difference words may take
@@ -294,13 +295,27 @@ class _SegmentPairing:
         phrase_end = _PHRASE_END_RE.search(self.low, d.unit_end, clause[1])
         for carried in (subgroup_in_phrase(self.vocab, self.low, d.unit_end,
                                            phrase_end.start() if phrase_end else clause[1]),
-                        self._opening_subgroup(sentence[0], d.start)):
+                        self._opening_subgroup(sentence[0], d.start),
+                        self._elided_item_s_group(d, sentence, found[0])):
             if carried is None:
                 continue
             again = self._name(d, clause, found[1], match_unit, carried)
             if again[0] is not None and again[0].indicator.subgroup == carried:
                 return again
         return found
+
+    def _elided_item_s_group(self, d: Mention, sentence: Span, named: Named) -> str | None:
+        """"mũi 1 cho trẻ từ 5 - 11 tuổi đạt 80,6%, mũi 2 đạt 59,7%": an item of a few words
+        right after a value of a subgroup, in the same part of its sentence (no semicolon
+        between), goes on about that subgroup; not one whose name follows the number ("…,
+        while 85.6 percent of poor households") or is only a loose match."""
+        last = self.last_named
+        if last is None or last.named.indicator.subgroup is None or named.method != "alias" \
+                or named.end > d.start or not (
+                sentence[0] <= last.end <= d.start) or ";" in self.low[last.end:d.start]:
+            return None
+        words = _LETTER_RUN_RE.findall(self.low, last.end, d.start)
+        return last.named.indicator.subgroup if len(words) <= ELIDED_ITEM_WORDS else None
 
     def _named_again_for(self, subgroup: str, unit: str | None, clause: Span, d: Mention
                          ) -> Named | None:
