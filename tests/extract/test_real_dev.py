@@ -701,6 +701,11 @@ SETS = [
                        "rd_binh_phuoc_2019_sot_ret_giam",
                        "rd_dien_bien_2011_hiv_nhom_nguy_co_bai_giang",
                        "rd_vinh_long_tiem_phong_dai_cho"})),
+    # 10 English pages on one province's population quality and health insurance; first
+    # 0.353 / 0.522 (held-out, 925bc2a)
+    RealSet("real_dev117", 34, 10, 0.35, 0.52, 0.99,
+            frozenset({"rd_ho_chi_minh_2018_ty_suat_sinh", "rd_ho_chi_minh_2023_muc_sinh_thap",
+                       "rd_ho_chi_minh_2025_sau_sap_nhap"})),
 ]
 
 
