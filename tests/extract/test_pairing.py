@@ -2103,6 +2103,17 @@ def test_an_elided_item_goes_on_about_the_subgroup_before_it(vocab: Vocabulary) 
         ("clean_water_rural", 91.5), ("clean_water_poor_households", 85.6)]
 
 
+def test_english_change_range_and_children(vocab: Vocabulary) -> None:
+    found = observations(vocab, "Ho Chi Minh City's total fertility rate (TFR) dropped from 1.76 "
+                                "children in 2000 to 1.33 children in 2018.",
+                         period_start=2018, period_end=2018, title="news")
+    assert [(o.value, o.year, o.kind) for o in found] == [(1.76, 2000, "baseline"),
+                                                          (1.33, 2018, "actual")]
+    o = only(vocab, "Annual population growth rate is between 1.1 and 1.3%.",
+             period_start=2017, period_end=2017, title="news")
+    assert (o.comparator, o.value, o.value_high) == ("range", 1.1, 1.3)
+
+
 def test_food_safety_written_vsattp(vocab: Vocabulary) -> None:
     o = only(vocab, "Trên 80% cơ sở sản xuất kinh doanh thực phẩm đạt yêu cầu đảm bảo VSATTP.",
              period_start=2015, period_end=2015, title="")
