@@ -2114,6 +2114,17 @@ def test_english_change_range_and_children(vocab: Vocabulary) -> None:
     assert (o.comparator, o.value, o.value_high) == ("range", 1.1, 1.3)
 
 
+def test_a_norm_compared_with_is_not_the_province_s_value(vocab: Vocabulary) -> None:
+    found = observations(vocab, "Năm 2023, tổng tỷ suất sinh của tỉnh là 1,8 con, thấp hơn mức "
+                                "sinh thay thế 2,1 con.", period_start=2023, period_end=2023,
+                         title="Báo")
+    assert [o.value for o in found] == [1.8]
+    # a norm reached is the province's own value
+    o = only(vocab, "TP Hải Phòng đã sớm đạt mức sinh thay thế 2,09 con/phụ nữ từ năm 2004.",
+             period_start=2021, period_end=2021, title="Báo", province_id="hai_phong")
+    assert (o.indicator_id, o.value, o.year) == ("total_fertility_rate", 2.09, 2004)
+
+
 def test_food_safety_written_vsattp(vocab: Vocabulary) -> None:
     o = only(vocab, "Trên 80% cơ sở sản xuất kinh doanh thực phẩm đạt yêu cầu đảm bảo VSATTP.",
              period_start=2015, period_end=2015, title="")

@@ -70,6 +70,7 @@ WIDER_MIN_EXTRA = 2  # words a phrase must hold beyond its alias for a wider nam
 _ELIDED_OPENS_RE = re.compile(r"(?:^|[;,:(\-+•])\s*$")
 _DATELINE_RE = re.compile(r"\s*(?:\([^()]{0,20}\))?\s*[-–—]")  # "Hà Nội (TTXVN) -"
 NATIONAL_REACH = 40  # characters before a number its "cả nước (" or "cả nước là" may take
+NORM_REACH = 80  # characters before a number its norm and the comparison before it may take
 GROUP_CLAUSE_WORDS = 2  # words besides its group's a clause naming only its group may hold ("đạt")
 ELIDED_ITEM_WORDS = 4  # words of an item that names only what sets it apart ("mũi 2 đạt")
 ELLIPSIS_REACH = 240  # characters of a clause read for the words it repeats (_elliptic)
@@ -709,8 +710,8 @@ class _SegmentPairing:
                                                     sentence[0], d.start)
 
     def _elsewhere(self, d: Mention, clause: Span) -> bool:
-        """A value of the district or city a page is about (not marked as the province's), or
-        one the text gives to the whole country."""
+        """A value of the district or city a page is about (not marked as the province's), one
+        the text gives to the whole country, or a norm's ("mức sinh thay thế 2,1 con")."""
         if self.run.sub_unit_subject is not None and not self._province_wide(clause, d):
             return True
         marker_end = self.ix.national_before(clause, d.start)
@@ -718,7 +719,9 @@ class _SegmentPairing:
         # … Năm 2020, Bà Rịa – Vũng Tàu trở thành tỉnh có tuổi thọ … (76,5 năm)")
         return (marker_end is not None and self._led_by(marker_end, d)
                 and not self._names_the_province(self.low[marker_end:d.start])) or \
-            self._country_s_right_before(d) or self._in_a_national_paragraph(d)
+            self._country_s_right_before(d) or self._in_a_national_paragraph(d) \
+            or self.vocab.norm_right_before_re.search(
+                self.low, max(0, d.start - NORM_REACH), d.start) is not None
 
     def _country_s_right_before(self, d: Mention) -> bool:
         """"cao hơn trung bình cả nước (73,6 tuổi)": the country's value right after its name;

@@ -351,6 +351,14 @@ class Vocabulary:
             f"(?:{self.national_re.pattern})" + rf"\s*(?:\(|:|(?:{links})(?!\w))?\s*$") \
             if v.get("national_markers") else NEVER_RE
         self.superlative_before_re = _ends_in_words(_lites(v.get("superlative_words", [])))
+        # "thấp hơn mức sinh thay thế 2,1 con", "below the replacement level of 2.1": a norm
+        # a value is compared with, named right before a number, holds it (not one reached:
+        # "đã đạt mức sinh thay thế 2,09 con")
+        norms = words_alternation(v.get("norm_words") or [])
+        below = words_alternation(v.get("norm_comparisons") or [])
+        self.norm_right_before_re = re.compile(
+            rf"(?<!\w)(?:{below})\s+(?:[^\W\d_]+\s+){{0,2}}?(?:{norms})(?!\w)"
+            rf"\s*(?:\(|:|(?:{links})(?!\w))?\s*$") if v.get("norm_words") else NEVER_RE
         # "(chỉ tiêu kế hoạch năm 2024 đề ra 67%)": plan words, links and a year, in brackets
         plan = words_alternation(v.get('versus_plan', []))
         versus = (rf"\s*[,(]?\s*(?:{plan})(?:\s+(?:{plan}|"

@@ -526,7 +526,7 @@ VOCABULARY_LISTS = ("baseline_from", "baseline_to", "baseline_columns", "clause_
                     "negation_words", "difference_nouns", "goal_openers", "item_predicate_words",
                     "subsidy_words", "scale_words", "province_wide_words", "regarding_words",
                     "count_joiners", "bare_value_words", "age_words", "age_before_words",
-                    "superlative_words",
+                    "superlative_words", "norm_words", "norm_comparisons",
                     "this_year_words",
                     "plan_met_fillers", "plan_met_qualifiers", "ordinal_endings", "english_words",
                     "interval_words", "elided_subject_openers", "part_labels",
