@@ -2125,6 +2125,14 @@ def test_a_norm_compared_with_is_not_the_province_s_value(vocab: Vocabulary) -> 
     assert (o.indicator_id, o.value, o.year) == ("total_fertility_rate", 2.09, 2004)
 
 
+def test_a_name_set_apart_by_a_comma_leads_the_next_number(vocab: Vocabulary) -> None:
+    found = observations(vocab, "While the prenatal screening rate reached 76 percent of the "
+                                "pregnant women, the newborn screening rate rose to 84.1 "
+                                "percent.", period_start=2018, period_end=2018, title="news")
+    assert [(o.indicator_id, o.value) for o in found] == [
+        ("prenatal_screening", 76.0), ("newborn_screening", 84.1)]
+
+
 def test_food_safety_written_vsattp(vocab: Vocabulary) -> None:
     o = only(vocab, "Trên 80% cơ sở sản xuất kinh doanh thực phẩm đạt yêu cầu đảm bảo VSATTP.",
              period_start=2015, period_end=2015, title="")

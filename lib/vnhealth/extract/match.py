@@ -160,6 +160,11 @@ def pick_indicator(chooser: IndicatorChooser, d: Mention, ix: PairIndex, clause:
     if cue:
         if after is not None and _led_by_a_later_item(ix, d, after):
             return None  # "78% A, trong đó 52% B; 100% C được …": the name is C's
+        if after is not None and PHRASE_BREAK_RE.search(low, d.unit_end, after.start) \
+                and ix.mention_starts_in(after.end, clause[1]):
+            # "76 percent of the pregnant women, the newborn screening rate rose to 84.1":
+            # a name set apart by a comma leads the number after it
+            after = None
         if after is None and before is not None and taken is not None \
                 and (before.start, before.end) == (taken.start, taken.end):
             # "88.8 percent of A …, and 96.2 percent of B (no name known)": the name before
