@@ -14,7 +14,6 @@ import pytest
 from vnhealth.build.warehouse import build
 from vnhealth.extract import Observation, Vocabulary, extract_document, read_text
 from vnhealth.extract.fuzzy import FuzzyIndex
-from vnhealth.extract.issued import is_plan_text
 from vnhealth.extract.kind_year import (
     NOT_STATED,
     YearChoice,
@@ -80,15 +79,6 @@ def test_a_year_after_the_document_was_issued_is_planned(vocab: Vocabulary) -> N
     assert (o.kind, o.year) == ("target", 2023)
     assert o.kind_basis == ("year 2023, after the document was issued "
                             "(2022: date with its number 11/NQ-HĐND)")
-
-
-def test_a_page_that_tells_of_its_document_as_issued_is_not_the_plan(vocab: Vocabulary) -> None:
-    doc = Document(id="p", province_id="", title="news", doc_number="72/KH-SYT", issuer=None,
-                   issued_on=None, issued_text=None, period_start=2026, period_end=2030,
-                   file="", sha256="", manifest_line=0)
-    told = ["The Department of Health has issued Plan No. 72/KH-SYT dated January 21, 2026."]
-    assert not is_plan_text(vocab, doc, told)
-    assert is_plan_text(vocab, doc, ["Số: 72/KH-SYT", "KẾ HOẠCH", "Thực hiện Chiến lược …"])
 
 
 def test_a_change_reported_before_the_document_is_actual_at_both_ends(vocab: Vocabulary

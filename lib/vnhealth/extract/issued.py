@@ -59,35 +59,16 @@ _OWN_NUMBER_RE = re.compile(r"^\W*số\s*:?\s*\d+\s*/", re.IGNORECASE)  # "Số:
 
 def is_plan_text(vocab: Vocabulary, doc: Document, lines: Sequence[str]) -> bool:
     """Whether the text is a plan, resolution or decision itself, not a page telling of one:
-    the manifest gives its number (unless the text tells of it as issued, see _told_of) or a
-    title opening with a plan word ("Kế hoạch …"), or its
+    the manifest gives its number or a title opening with a plan word ("Kế hoạch …"), or its
     head holds its number ("Số: 12/KH-UBND") or its title in capitals opening so ("KẾ HOẠCH",
     "NGHỊ QUYẾT"; vocabulary `plan_words`, `document_words`)."""
-    if doc.doc_number and not _told_of(vocab, doc.doc_number, lines):
-        return True
-    if vocab.plan_title_re.match(lite(nfc(doc.title or "")).strip()):
+    if doc.doc_number or vocab.plan_title_re.match(lite(nfc(doc.title or "")).strip()):
         return True
     for text in lines[:HEAD_LINES]:
         bare = _MARKUP_RE.sub(" ", nfc(text)).strip(" |\t")
         if _OWN_NUMBER_RE.match(bare):
             return True
         if bare.isupper() and vocab.plan_title_re.match(lite(bare)):
-            return True
-    return False
-
-
-NUMBER_ISSUED_REACH = 60  # characters from an issue word to the number it issues
-
-
-def _told_of(vocab: Vocabulary, number: str, lines: Sequence[str]) -> bool:
-    """Whether the text tells of its document as issued by someone ("Sở Y tế đã ban hành Kế
-    hoạch số 72/KH-SYT", "has issued Plan No. 72/KH-SYT"): a page about it, not the text
-    itself, which states its number in its header."""
-    own = lite(nfc(number))
-    for text in lines[:HEAD_LINES]:
-        low = lite(nfc(text))
-        at = low.find(own)
-        if at >= 0 and vocab.issue_word_re.search(low, max(0, at - NUMBER_ISSUED_REACH), at):
             return True
     return False
 

@@ -586,7 +586,6 @@ class Vocabulary:
             rf"\s*(?:[^\W\d_]+\s+)?(?:{date}|{month}\s*\d{{1,2}}\s*/\s*(?P<y3>(?:19|20)\d\d)"
             r"(?![\d/]))")
         issue = "|".join(re.escape(w) for w in _lites(v.get("issue_words", []))) or "(?!x)x"
-        self.issue_word_re = re.compile(rf"(?<!\w)(?:{issue})(?!\w)")
         self.issued_card_re = re.compile(
             rf"(?<!\w)(?P<word>{issue})[\s:|]*\d{{1,2}}\s*/\s*\d{{1,2}}\s*/\s*"
             r"(?P<y>(?:19|20)\d\d)(?!\d)")
