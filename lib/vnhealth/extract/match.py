@@ -161,7 +161,7 @@ def pick_indicator(chooser: IndicatorChooser, d: Mention, ix: PairIndex, clause:
         if after is not None and _led_by_a_later_item(ix, d, after):
             return None  # "78% A, trong đó 52% B; 100% C được …": the name is C's
         if after is not None and PHRASE_BREAK_RE.search(low, d.unit_end, after.start) \
-                and ix.mention_starts_in(after.end, clause[1]):
+                and _leads_a_number(ix, after, clause):
             # "76 percent of the pregnant women, the newborn screening rate rose to 84.1":
             # a name set apart by a comma leads the number after it
             after = None
@@ -185,6 +185,16 @@ def pick_indicator(chooser: IndicatorChooser, d: Mention, ix: PairIndex, clause:
         # name before is the previous number's; the one in this number's own phrase is its
         return after
     return before if before is not None else after
+
+
+LEADING_NAME_WORDS = 4  # words from a name to the number it leads ("rate rose to 84.1")
+
+
+def _leads_a_number(ix: PairIndex, named: Named, clause: Span) -> bool:
+    """Whether a number follows a name within a few words in its clause."""
+    nxt = ix.mention_after(named.end, clause[1])
+    return nxt is not None and len(_PHRASE_WORD_RE.findall(ix.low, named.end, nxt.start)) \
+        <= LEADING_NAME_WORDS
 
 
 def respectively_named(chooser: IndicatorChooser, d: Mention, ix: PairIndex, sentence: Span,
