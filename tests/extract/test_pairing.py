@@ -2123,6 +2123,13 @@ def test_a_name_set_apart_by_a_comma_leads_the_next_number(vocab: Vocabulary) ->
         ("prenatal_screening", 76.0), ("newborn_screening", 84.1)]
 
 
+def test_the_values_of_a_list_share_the_verb_before_it(vocab: Vocabulary) -> None:
+    found = observations(vocab, "Năm 2023, tuổi thọ trung bình của nam và nữ lần lượt là 71,2 "
+                                "năm và 76,5 năm.", period_start=2023, period_end=2023)
+    assert [(o.indicator_id, o.kind) for o in found] == [
+        ("life_expectancy_male", "actual"), ("life_expectancy_female", "actual")]
+
+
 def test_food_safety_written_vsattp(vocab: Vocabulary) -> None:
     o = only(vocab, "Trên 80% cơ sở sản xuất kinh doanh thực phẩm đạt yêu cầu đảm bảo VSATTP.",
              period_start=2015, period_end=2015, title="")

@@ -104,6 +104,16 @@ def stated_horizon(doc: Document, lines: list[str]) -> int | None:
     return None
 
 
+def _list_start(vocab: Vocabulary, ix: PairIndex, d: Mention, clause: Span) -> int:
+    """Where the list a number closes starts: "lần lượt là 71,2 năm và 76,5 năm" starts at
+    71,2, whose verb is the 76,5's too; a number in no list starts it."""
+    start = d
+    while (before := ix.mention_before(clause[0], start.start)) is not None \
+            and vocab.name_list_gap_re.fullmatch(ix.low, before.unit_end, start.start):
+        start = before
+    return start.start
+
+
 def verb_before(verb_re: re.Pattern[str], low: str, lo: int, start: int) -> str | None:
     """The reporting verb standing right before a number, if any."""
     m = verb_re.search(low, max(lo, start - 24), start)
@@ -203,7 +213,7 @@ def kind_for(run: DocumentRun, d: Mention, low: str, clause: Span, ix: PairIndex
              year: YearChoice) -> KindChoice:
     """The kind of a value read in prose."""
     vocab = run.vocab
-    verb = verb_before(vocab.actual_verb_re, low, clause[0], d.start)
+    verb = verb_before(vocab.actual_verb_re, low, clause[0], _list_start(vocab, ix, d, clause))
     baseline = is_baseline_from(vocab, d, low, clause, ix)
     section = seg.section
     if section is not None and section.loose \
