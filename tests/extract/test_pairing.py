@@ -2130,6 +2130,18 @@ def test_the_values_of_a_list_share_the_verb_before_it(vocab: Vocabulary) -> Non
         ("life_expectancy_male", "actual"), ("life_expectancy_female", "actual")]
 
 
+def test_places_counted_before_a_bound_are_picked_by_it(vocab: Vocabulary) -> None:
+    found = observations(vocab, "Năm 2025, cả nước có 11 tỉnh dưới 2,0 con/phụ nữ, 19 tỉnh trên "
+                                "2,2 con/phụ nữ. Sau sáp nhập, có 10/34 tỉnh, thành phố có mức "
+                                "sinh trên 2,3 con/phụ nữ.", period_start=2025, period_end=2025,
+                         title="Báo")
+    assert found == []
+    # a count of provinces merged is no such pick
+    o = only(vocab, "Sau khi hợp nhất 2 tỉnh, tỷ lệ bao phủ BHYT năm 2025 đạt 93%.",
+             period_start=2025, period_end=2025, title="Báo")
+    assert (o.indicator_id, o.value) == ("health_insurance_coverage", 93.0)
+
+
 def test_food_safety_written_vsattp(vocab: Vocabulary) -> None:
     o = only(vocab, "Trên 80% cơ sở sản xuất kinh doanh thực phẩm đạt yêu cầu đảm bảo VSATTP.",
              period_start=2015, period_end=2015, title="")
