@@ -230,7 +230,12 @@ class TurnItem(NamedTuple):
 
 
 TURN_LEAD_WORDS = 3  # words between a "respectively" word and the first value ("lần lượt là")
-_YEAR_ITEM_RE = re.compile(r"\W*(?:năm|in|year)?\s*(?:19|20)\d\d\W*")
+_BARE_YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _names_a_year(vocab: Vocabulary, text: str) -> bool:
+    """Whether a list item is a year and nothing else ("năm 2019", "2020")."""
+    return not _PHRASE_WORD_RE.search(_BARE_YEAR_RE.sub(" ", vocab.year_phrase_re.sub(" ", text)))
 
 
 def turn_item(vocab: Vocabulary, ix: PairIndex, d: Mention, sentence: Span) -> TurnItem | None:
@@ -251,7 +256,7 @@ def turn_item(vocab: Vocabulary, ix: PairIndex, d: Mention, sentence: Span) -> T
     lo = max(ix.mention_end_before(sentence[0], word.start()),
              before[-2].end() if len(before) > 1 else sentence[0])
     items = _list_items(vocab, low, lo, word.start())[-len(values):]
-    if len(items) < len(values) or any(_YEAR_ITEM_RE.fullmatch(low, a, b) for a, b in items):
+    if len(items) < len(values) or any(_names_a_year(vocab, low[a:b]) for a, b in items):
         return None
     return TurnItem(*items[values.index(d.start)], items[0][0], items[-1][1])
 
