@@ -1341,6 +1341,20 @@ def test_a_district_named_english_way_holds_its_value(vocab: Vocabulary) -> None
     assert [(o.indicator_id, o.value) for o in found] == [("sex_ratio_at_birth", 113.6)]
 
 
+def test_a_province_named_by_another_name_holds_its_value(vocab: Vocabulary) -> None:
+    # vocabulary province_other_names: "TPHCM" is Hồ Chí Minh City, "Hanoi" is Hà Nội
+    text = ("TPHCM có mức sinh thấp nhất cả nước (1,51 con/phụ nữ), trong khi Điện Biên cao "
+            "nhất (2,91 con).")
+    found = observations(vocab, text, province_id="dien_bien", period_start=2025,
+                         period_end=2025, title="")
+    assert [o.value for o in found] == [2.91]
+    found = observations(vocab, text, province_id="ho_chi_minh_2025", period_start=2025,
+                         period_end=2025, title="")
+    assert [o.value for o in found] == [1.51]
+    assert vocab.names_province("ha_noi", "hanoi aims for 94.5% coverage")
+    assert not vocab.names_province("ha_noi", "hai phong aims for 94.5% coverage")
+
+
 def test_another_province_named_holds_its_value(vocab: Vocabulary) -> None:
     # on Hà Giang's page: Lai Châu's and Kon Tum's values are theirs; a clause naming Hà Giang
     # with another province is Hà Giang's too
@@ -1987,6 +2001,13 @@ def test_a_national_marker_leads_its_list_of_years(vocab: Vocabulary) -> None:
                              "bao phủ bảo hiểm y tế của tỉnh phấn đấu đạt 94,5%.",
                       period_start=2022, period_end=2025, title="Báo")
     assert [(o.year, o.value) for o in found.observations] == [(2022, 94.5)]
+
+
+def test_a_national_list_of_years_may_join_its_last_value_with_and(vocab: Vocabulary) -> None:
+    found = read_text(vocab, "Accordingly, the nationwide health insurance coverage targets are "
+                             "set at 92.6% in 2022, 93.2% in 2023, 94.1% in 2024, and 95.15% in "
+                             "2025.", period_start=2022, period_end=2025, title="Hanoi")
+    assert found.observations == []
 
 
 def test_a_sentence_on_a_period_just_past_takes_no_earlier_year(vocab: Vocabulary) -> None:

@@ -363,6 +363,8 @@ FIELD_CASES = [
      ["~", "<="]),
     ("vocabulary_abbreviation_as_list_is_refused", VOCABULARY, r"sdd: suy dinh dưỡng",
      "sdd: [suy dinh dưỡng]", ["sdd", "text"]),
+    ("vocabulary_other_name_of_unknown_province_is_refused", VOCABULARY, r"^  kon_tum: \[kontum\]",
+     "  kontum: [kontum]", ["province_other_names", "kontum", "provinces.csv"]),
     ("qualitative_phrases_as_string_is_refused", QUALITATIVE,
      r"phrases: \[bao phủ bảo hiểm y tế toàn dân.*\]", "phrases: bảo hiểm y tế",
      ["phrases", "list"]),

@@ -457,9 +457,14 @@ class Vocabulary:
                                     self.subgroups if " " in label.strip() or len(label) >= 5})
         self.place_names = _lites(v.get("place_names", []))
         # every province by its names ("kon tum"), to tell another province's value on a page
+        self._names_cache: dict[str, list[str]] = {}
+        self.other_names = {prov: [lite(nfc(n)) for n in names] for prov, names in
+                            (v.get("province_other_names") or {}).items() if prov != "__line__"}
         self.province_of_name = {lite(nfc(self._bare(name))): p.id
                                  for p in catalog.provinces.values()
                                  for name in (p.name_vi, p.name_en) if name}
+        self.province_of_name.update({name: prov for prov, names in self.other_names.items()
+                                      for name in names})
         self.province_name_re = phrase_regex(list(self.province_of_name)) \
             if self.province_of_name else NEVER_RE
         joiners = words_alternation(_lites(v.get("name_list_joiners", [])))
@@ -501,10 +506,22 @@ class Vocabulary:
         """Whether a stretch of lite() text names the province (with or without its tone
         marks, as an English page writes it; "Bà Rịa - Vũng Tàu" or "Bà Rịa-Vũng Tàu") or its
         whole ("toàn tỉnh")."""
-        own = _SPACED_HYPHEN_RE.sub("-", self.own_name(province_id))
         stretch = _SPACED_HYPHEN_RE.sub("-", stretch)
-        return (own in stretch or bare_letters(own) in bare_letters(stretch)
-                or any(w in stretch for w in self.province_wide))
+        bare = bare_letters(stretch)
+        return any(own in stretch or bare_letters(own) in bare
+                   for own in self._names_of(province_id)) \
+            or any(w in stretch for w in self.province_wide)
+
+    def _names_of(self, province_id: str) -> list[str]:
+        """A province's own name and the other names vocabulary gives it or a province of
+        the same name (the city formed in 2025 keeps the old one's "TP.HCM"), lite()."""
+        if province_id not in self._names_cache:
+            own = self.own_name(province_id)
+            others = [n for p, names in self.other_names.items() if self.own_name(p) == own
+                      for n in names]
+            self._names_cache[province_id] = [_SPACED_HYPHEN_RE.sub("-", n)
+                                              for n in (own, *others)]
+        return self._names_cache[province_id]
 
     @staticmethod
     def _bare(name: str) -> str:
@@ -560,9 +577,12 @@ class Vocabulary:
             rf"|(?<!\S)(?P<y9>(?:19|20)\d\d)(?=\s+(?:{nouns})(?!\w))")
         # what joins the values of a list of years of one subject ("toàn quốc năm 2022 là
         # 92,6%, năm 2023 là 93,2%"): a comma, "và", a year phrase, a reporting verb
+        joiners = words_alternation(_lites(v.get("name_list_joiners", [])))
         self.list_gap_re = re.compile(
             rf"\s*[,;]?\s*(?:(?:{words_alternation(v.get('continuation_words') or [])})\s+)?"
-            rf"(?:(?:(?:{lead})\s+)?(?:{year_words})\s+(?:19|20)\d\d\s*,?\s*)?"
+            rf"(?:(?:(?:{lead})\s+)?(?:{year_words})\s+(?:19|20)\d\d\s*,?\s*"
+            # "94.1% in 2024, and 95.15% in 2025": a joiner after the year
+            rf"(?:(?:{joiners})\s+)?)?"
             rf"(?:(?:{words_alternation(v.get('actual_verbs') or [])})\s*)?:?\s*")
         # "so với năm 2020" right after a relative change: the year it is compared with
         self.compared_year_re = re.compile(

@@ -538,7 +538,7 @@ VOCABULARY_FIELDS = (
     Field("comparators_after", MAPPING, False), Field("relative", MAPPING, False),
     *(Field(name, TEXTS, name == "count_nouns") for name in VOCABULARY_LISTS),
     Field("date_words", MAPPING, False), Field("year_phrases", MAPPING, False),
-    Field("tables", MAPPING, False),
+    Field("tables", MAPPING, False), Field("province_other_names", MAPPING, False),
 )
 # vnhealth.extract.issued: the words of a date ("ngày 02 tháng 1 năm 2024")
 DATE_WORD_FIELDS = (*(Field(name, TEXT) for name in ("day", "month", "year")),
@@ -610,6 +610,12 @@ def load_catalog(paths: ProjectPaths) -> Catalog:
             raise InputError(f"average_nouns: {noun!r} names the unit {unit!r}, which "
                              f"units.yaml does not declare; declared: {', '.join(sorted(units))}",
                              path=str(shown("vocabulary.yaml")))
+    for prov, names, line in _items_any(vocabulary.get("province_other_names") or {}):
+        if prov not in provinces:
+            raise InputError(f"province_other_names: {prov!r} is not a province_id of "
+                             "provinces.csv", path=str(shown("vocabulary.yaml")), line=line)
+        check_value(names, TEXTS, shown("vocabulary.yaml"), f"province_other_names: field {prov}",
+                    line)
     ledger = load_ledger(cat / "ledger.yaml", shown("ledger.yaml"), {i.id for i in indicators},
                          set(units))
     qualitative = load_qualitative(cat / "qualitative.yaml", shown("qualitative.yaml"))
