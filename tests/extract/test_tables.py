@@ -505,3 +505,63 @@ def test_year_records_under_a_whole_city_label(vocab: Vocabulary) -> None:
                        ("crude_birth_rate", 2009, 15.15, "per_1000"),
                        ("crude_birth_rate", 2010, 13.64, "per_1000")]
     assert ("natural_population_growth", 2009, 12.1, "per_1000") in got and len(got) == 9
+
+
+BY_PROVINCE = """The coverage targets of health insurance for each province are as follows:
+
+No.
+
+Provinces/cities
+
+COVERAGE RATES
+
+2022
+
+2023
+
+2024
+
+NATIONWIDE
+
+92.60%
+
+93.20%
+
+94.10%
+
+1
+
+Hanoi
+
+91.66%
+
+92.40%
+
+93.65%
+
+2
+
+An Giang
+
+92.00%
+
+92.75%
+
+94.00%"""
+
+
+def test_a_table_by_province_gives_the_page_s_own_row_the_lead_in_s_indicator(
+        vocab: Vocabulary) -> None:
+    # the rows are provinces: the page's own takes the indicator the sentence leading into
+    # the table names; the country's row and another province's are not the page's values
+    found = read_text(vocab, BY_PROVINCE, province_id="ha_noi", period_start=2022,
+                      period_end=2024, title="Coverage targets").observations
+    assert [(o.indicator_id, o.year, o.value) for o in found] == [
+        ("health_insurance_coverage", 2022, 91.66), ("health_insurance_coverage", 2023, 92.4),
+        ("health_insurance_coverage", 2024, 93.65)]
+    found = read_text(vocab, BY_PROVINCE, province_id="an_giang", period_start=2022,
+                      period_end=2024, title="Coverage targets").observations
+    assert [o.value for o in found] == [92.0, 92.75, 94.0]
+    assert vocab.province_of_label("2. Tỉnh Bà Rịa - Vũng Tàu") == "ba_ria_vung_tau"
+    assert vocab.province_of_label("Ho Chi Minh city") == "ho_chi_minh"
+    assert vocab.province_of_label("Tỷ lệ tăng dân số Hà Giang") is None

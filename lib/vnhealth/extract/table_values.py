@@ -44,8 +44,9 @@ def read_table(run: DocumentRun, table: Table | TabTable | TotalTable) -> None:
             # cells on lines of their own (years down the rows, year records): what stands
             # before a cell is its year, the label names it
             statement.indicator_text = " ".join(row.label.split()) or None
-        if row.role in ("row", "total", "subgroup", "breakdown"):  # districts and the country
-            _read_row(run, table, row, statement, statistics, shared)  # are not the province
+        if row.role in ("row", "total", "subgroup", "breakdown") and \
+                not _another_province_s(run, row):  # districts, the country and other
+            _read_row(run, table, row, statement, statistics, shared)  # provinces are not it
 
 
 class LabelName(NamedTuple):
@@ -144,12 +145,22 @@ def _read_row(run: DocumentRun, table: Table, row: Row, statement: Statement,
                                       cell.text), statement)
 
 
+def _another_province_s(run: DocumentRun, row: Row) -> bool:
+    """A row of a table by province ("Hanoi  91.66%  92.40% …") labelled with another
+    province's name than the page's (or one of its 2025 lineage)."""
+    province = run.vocab.province_of_label(row.label) if row.role == "row" else None
+    return province is not None and province not in run.vocab.lineage(run.doc.province_id)
+
+
 def _row_name(run: DocumentRun, table: Table, row: Row) -> tuple[LabelName | None, list[str]]:
     """The name a row's label holds (a total row's, the table title's), and the texts a unit
     is looked for in, the name blanked: a unit word inside it is part of it ("dưới 1 tuổi")."""
     # a total's row, or a breakdown column's ("Thành thị - Urban" under "Tỷ suất sinh thô phân
-    # theo thành thị, nông thôn"), may take the title's name
+    # theo thành thị, nông thôn"), may take the title's name; the province's own row in a
+    # table by province, the title's or the sentence leading into the table
     names = [row.label, table.title] if row.role in ("total", "breakdown") else [row.label]
+    if row.role == "row" and run.vocab.province_of_label(row.label) is not None:
+        names = [row.label, table.title, lead_in(run.lines, table.start)]
     texts = list(names)
     for k, text in enumerate(names):
         found = label_name(run, text)
@@ -157,6 +168,19 @@ def _row_name(run: DocumentRun, table: Table, row: Row) -> tuple[LabelName | Non
             texts[k] = text[:found.start] + " " * (found.end - found.start) + text[found.end:]
             return found, texts
     return _named_by_title(run, table, row), texts
+
+
+LEAD_IN_REACH = 14  # lines above a table's header where the sentence leading into it may stand
+
+
+def lead_in(lines: list[str], start: int) -> str:
+    """The sentence that leads into a table ("… are issued in Appendix … as follows:"): the
+    nearest line above its header (0-based `start`) that ends with a colon."""
+    for j in range(start - 1, max(-1, start - LEAD_IN_REACH), -1):
+        text = lines[j].strip()
+        if text.endswith(":"):
+            return text
+    return ""
 
 
 def _as_change(value: CellValue, sign: int) -> tuple[str, float]:

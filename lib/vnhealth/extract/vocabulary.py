@@ -72,6 +72,9 @@ def alias_regex(keys: list[str]) -> re.Pattern[str]:
 
 
 _SPACED_HYPHEN_RE = re.compile(r"\s*-\s*")  # lite() writes "–" as "-"
+# what may stand around a province's name as a table row's label: its row number, its kind
+_PROVINCE_LABEL_KIND_RE = re.compile(
+    r"^[\s\d.)\-–]*(?:tỉnh|thành phố|tp\.?)?\s*|\s*(?:province|city)\s*$")
 
 
 def words_alternation(words: list[str]) -> str:
@@ -458,6 +461,7 @@ class Vocabulary:
         self.place_names = _lites(v.get("place_names", []))
         # every province by its names ("kon tum"), to tell another province's value on a page
         self._names_cache: dict[str, list[str]] = {}
+        self._bare_province_names: dict[str, str] = {}
         self.other_names = {prov: [lite(nfc(n)) for n in names] for prov, names in
                             (v.get("province_other_names") or {}).items() if prov != "__line__"}
         self.province_of_name = {lite(nfc(self._bare(name))): p.id
@@ -528,6 +532,22 @@ class Vocabulary:
         """A name without its remark in brackets nor a leading "thành phố"."""
         name = re.sub(r"\s*\(.*\)\s*$", "", name)
         return re.sub(r"^(?:thành phố|tp\.?|city of)\s+", "", name, flags=re.IGNORECASE)
+
+    def province_of_label(self, label: str) -> str | None:
+        """The province a table row's label is, when it is nothing but a province's name
+        (after its numbering, "tỉnh", "thành phố" or "province"/"city"): "Hanoi", "Tỉnh Sơn
+        La", "Ba Ria - Vung Tau"."""
+        whole = " ".join(lite(nfc(label)).split())
+        low = " ".join(_PROVINCE_LABEL_KIND_RE.sub("", whole).split())
+        if not self._bare_province_names:
+            self._bare_province_names = {bare_letters(n): p
+                                         for n, p in self.province_of_name.items()}
+        for name in (whole, low, _SPACED_HYPHEN_RE.sub(" - ", low)):
+            found = self.province_of_name.get(name) or self._bare_province_names.get(
+                bare_letters(name))
+            if found is not None:
+                return found
+        return None
 
     def lineage(self, province_id: str) -> frozenset[str]:
         """A province, the one it merged into in 2025 and those merged into it: a page of one
