@@ -171,6 +171,21 @@ def test_no_stated_year_is_null_not_the_period_end(vocab: Vocabulary) -> None:
     assert o.year_basis == "not stated"
 
 
+def test_what_a_dated_page_says_of_now_is_its_year_not_the_one_its_title_names(
+        vocab: Vocabulary) -> None:
+    text = ("(kontumtv.vn) – Ngày 07/7/2017, UBND tỉnh đã ban hành Quyết định số 637 công nhận "
+            "xã đạt Bộ tiêu chí quốc gia về y tế xã năm 2016.\n\nTính đến nay, toàn tỉnh có "
+            "68/102 xã được công nhận đạt Bộ tiêu chí quốc gia về y tế xã, chiếm tỷ lệ trên 66%.")
+    o = only(vocab, text, province_id="kon_tum", period_start=2016, period_end=2017,
+             title="Kon Tum: 21 xã đạt Bộ tiêu chí quốc gia về y tế xã năm 2016")
+    assert (o.year, o.value) == (2017, 66.0)
+    # a date the present word names still dates the value
+    o = only(vocab, "date 2022-04 Tính đến ngày 31/12/2021, BHYT đạt tỷ lệ bao phủ 86,5% dân số.",
+             province_id="ba_ria_vung_tau", period_start=2021, period_end=2021,
+             title="Bảo hiểm y tế năm 2021")
+    assert (o.year, o.value) == (2021, 86.5)
+
+
 def test_horizon_only_the_manifest_gives_is_not_stated(vocab: Vocabulary) -> None:
     # an undated page of targets: the period is the reader's guess, so the year stays open;
     # the same text under a title naming the period takes its horizon

@@ -378,7 +378,13 @@ def year_for(run: DocumentRun, d: Mention, ix: PairIndex, sentence: Span, clause
     if after is not None:
         return after
     if horizon.year is not None:
-        return horizon
+        # "Tính đến nay, …" on a page dated 2017 whose title names the decision's 2016: what
+        # the page says of now holds in its own year, not in the one year its title names
+        if horizon.basis != ONE_YEAR_DOCUMENT:
+            return horizon
+        now = _last_present_word(run.vocab, ix, sentence, d.start)
+        dated = _as_of_date(run.vocab, ix.low, now) if now is not None else None
+        return dated or _now_of_page(run, now) or horizon
     return (_carried_year(seg) or _year_of_now(run, d, ix, sentence, clause, seg)
             or _aimed_horizon(run, seg, ix.low[slice(*sentence)],
                               ix.low[paragraph_start(seg, d.start):sentence[1]]) or horizon)
@@ -778,6 +784,9 @@ def _aimed_horizon(run: DocumentRun, seg: Segment, sentence: str, paragraph: str
 _GOAL_LEAD_IN_RE = re.compile(r"[^\d:]{1,200}:")
 
 
+ONE_YEAR_DOCUMENT = "one-year document"
+
+
 def _horizon(run: DocumentRun, seg: Segment) -> YearChoice:
     """A value without a year of its own: the plan's horizon in a target section, or the
     one year a one-year document covers; otherwise the year is not stated (never the
@@ -801,5 +810,5 @@ def _horizon(run: DocumentRun, seg: Segment) -> YearChoice:
     if goal is not None:
         return YearChoice(run.horizon, f"plan horizon (a goal of the plan opening '{goal}')")
     if run.doc.period_start == run.horizon:
-        return YearChoice(run.horizon, "one-year document")
+        return YearChoice(run.horizon, ONE_YEAR_DOCUMENT)
     return NOT_STATED
