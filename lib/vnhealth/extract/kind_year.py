@@ -378,16 +378,22 @@ def year_for(run: DocumentRun, d: Mention, ix: PairIndex, sentence: Span, clause
     if after is not None:
         return after
     if horizon.year is not None:
-        # "Tính đến nay, …" on a page dated 2017 whose title names the decision's 2016: what
-        # the page says of now holds in its own year, not in the one year its title names
-        if horizon.basis != ONE_YEAR_DOCUMENT:
-            return horizon
-        now = _last_present_word(run.vocab, ix, sentence, d.start)
-        dated = _as_of_date(run.vocab, ix.low, now) if now is not None else None
-        return dated or _now_of_page(run, now) or horizon
+        return _now_before_horizon(run, d, ix, sentence, horizon)
     return (_carried_year(seg) or _year_of_now(run, d, ix, sentence, clause, seg)
             or _aimed_horizon(run, seg, ix.low[slice(*sentence)],
                               ix.low[paragraph_start(seg, d.start):sentence[1]]) or horizon)
+
+
+def _now_before_horizon(run: DocumentRun, d: Mention, ix: PairIndex, sentence: Span,
+                        horizon: YearChoice) -> YearChoice:
+    """"Tính đến nay, …" on a page dated 2017 whose title names the decision's 2016: what the
+    page says of now (or of the date its present word names) holds then, not in the one
+    year its title names; a plan's horizon stays."""
+    if horizon.basis != ONE_YEAR_DOCUMENT:
+        return horizon
+    now = _last_present_word(run.vocab, ix, sentence, d.start)
+    dated = _as_of_date(run.vocab, ix.low, now) if now is not None else None
+    return dated or _now_of_page(run, now) or horizon
 
 
 def _earlier_year(run: DocumentRun, ix: PairIndex, before: Span, horizon: YearChoice,
