@@ -2378,6 +2378,17 @@ def test_an_english_yearbook_sentence_reads_as_its_vietnamese_would(vocab: Vocab
     assert (o.indicator_id, o.year, o.value) == ("total_fertility_rate", 2021, 2.19)
 
 
+def test_english_words_for_doctors_per_every_10000_and_a_rate_of(vocab: Vocabulary) -> None:
+    text = ("Under the initiative, the city aims to achieve a healthcare workforce density of 23 "
+            "physicians and 40 nurses per 10,000 residents by 2030. Key objectives include "
+            "providing 42 hospital beds for every 10,000 individuals and maintaining a total "
+            "fertility rate of 1.6.")
+    found = observations(vocab, text, period_start=2024, period_end=2030, title="")
+    assert [(o.indicator_id, o.value) for o in found] == [
+        ("doctors_per_10k", 23.0), ("nurses_per_10k", 40.0), ("hospital_beds_per_10k", 42.0),
+        ("total_fertility_rate", 1.6)]
+
+
 def test_an_english_target_by_a_year(vocab: Vocabulary) -> None:
     # "targets … by 2025": the year of a target; "health insurance coverage rate" its name
     o = only(vocab, "The province targets to raise its health insurance coverage rate to 96 "

@@ -198,8 +198,10 @@ class _SegmentPairing:
         ix, seg = self.ix, self.seg
         clause = ix.clause_of(d.start)
         sentence = ix.sentence_of(d.start)
+        # the unit of an indicator named right before the number ("a total fertility rate of
+        # 1.6") before a "per N" elsewhere in its sentence ("42 beds for every 10,000 …")
         unit = d.unit or self._noun_unit(d, clause) or self._carried_unit(d) \
-            or self._context_unit(clause, sentence) or self._named_unit(d, clause)
+            or self._named_unit(d, clause) or self._context_unit(clause, sentence)
         if unit is None and not seg.table_unitless_ok:
             return
         if self._a_count(d, clause) or self._not_the_provinces(d, clause) \
