@@ -1356,6 +1356,15 @@ def test_a_district_named_english_way_holds_its_value(vocab: Vocabulary) -> None
     assert [(o.indicator_id, o.value) for o in found] == [("sex_ratio_at_birth", 113.6)]
 
 
+def test_provinces_named_together_before_a_bracket_share_its_value(vocab: Vocabulary) -> None:
+    text = ("Health insurance coverage rates are expected to be high in Dien Bien and Hoa Binh "
+            "(99 percent); Tuyen Quang and Lao Cai (98.6 percent).")
+    for province, value in (("dien_bien", 99.0), ("lao_cai", 98.6)):
+        found = observations(vocab, text, province_id=province, period_start=2016,
+                             period_end=2020, title="")
+        assert [o.value for o in found] == [value], province
+
+
 def test_a_province_named_by_another_name_holds_its_value(vocab: Vocabulary) -> None:
     # vocabulary province_other_names: "TPHCM" is Hồ Chí Minh City, "Hanoi" is Hà Nội
     text = ("TPHCM có mức sinh thấp nhất cả nước (1,51 con/phụ nữ), trong khi Điện Biên cao "

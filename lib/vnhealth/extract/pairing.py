@@ -864,8 +864,11 @@ class _SegmentPairing:
         the province's own name nor a place of vocabulary `place_names` (the country's)."""
         words = name.split()
         low = lite(" ".join(words))
+        # a province's name is told by _another_province, which reads a list of them ("Dien
+        # Bien and Hoa Binh (99 percent)" on Điện Biên's page is Điện Biên's too)
         return (all(w[:1].isupper() and not w.isupper() for w in words)
                 and not low.startswith(self.vocab.own_name(self.run.doc.province_id))
+                and self.vocab.province_of_label(low) is None
                 and not any(low.startswith(p) for p in self.vocab.place_names))
 
     def _marked(self, name: str, pattern: re.Pattern[str], lo: int, hi: int,
