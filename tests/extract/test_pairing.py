@@ -1365,6 +1365,25 @@ def test_provinces_named_together_before_a_bracket_share_its_value(vocab: Vocabu
         assert [o.value for o in found] == [value], province
 
 
+def test_a_region_holds_its_value_unless_the_province_ranks_in_it(vocab: Vocabulary) -> None:
+    # vocabulary region_names, rank_words; names in a remark in brackets are examples
+    text = ("Phân theo vùng, Đông Nam bộ (như TPHCM, Bình Dương, Đồng Nai...) là khu vực người "
+            "dân có tuổi thọ cao nhất nước (76,3 tuổi), thấp nhất là Tây Nguyên: 72 tuổi. Tính "
+            "theo địa phương, TPHCM là địa phương người dân có tuổi thọ cao nhất nước với 76,5 "
+            "tuổi.")
+    found = observations(vocab, text, province_id="ho_chi_minh", period_start=2023,
+                         period_end=2023, title="")
+    assert [o.value for o in found] == [76.5]
+    o = only(vocab, "Can Tho city records the lowest malnutrition rate among under-five "
+                    "children in the Mekong Delta, at 12.2 percent.", province_id="can_tho",
+             period_start=2020, period_end=2020, title="")
+    assert (o.indicator_id, o.value) == ("underweight_under5", 12.2)
+    # the country by "người Việt", "nước ta" (national_markers)
+    assert observations(vocab, "Năm 2023, tuổi thọ trung bình tính từ lúc sinh của người Việt "
+                               "đạt 74,5 tuổi.", province_id="ho_chi_minh", period_start=2023,
+                        period_end=2023, title="") == []
+
+
 def test_a_province_named_by_another_name_holds_its_value(vocab: Vocabulary) -> None:
     # vocabulary province_other_names: "TPHCM" is Hồ Chí Minh City, "Hanoi" is Hà Nội
     text = ("TPHCM có mức sinh thấp nhất cả nước (1,51 con/phụ nữ), trong khi Điện Biên cao "

@@ -58,6 +58,7 @@ from vnhealth.extract.mentions import (
 from vnhealth.extract.recorder import Basis, PairedValue
 from vnhealth.extract.records import Segment, Statement
 from vnhealth.extract.state import DocumentRun
+from vnhealth.extract.vocabulary import REGION
 from vnhealth.inputs.text import bare_letters, lite, nfc
 
 # where the words after a value that goes on from the one before end: a colon does not end
@@ -836,6 +837,8 @@ class _SegmentPairing:
             return False  # a text of no known province: no other to tell it from
         names = self._province_names()
         k = bisect_left(names, (hi,)) - 1
+        while k >= 0 and names[k][0] >= lo and self._in_a_closed_remark(names[k][0], hi):
+            k -= 1  # "Đông Nam bộ (như TPHCM, Bình Dương, Đồng Nai...) … (76,3 tuổi)": examples
         if k < 0 or names[k][0] < lo:
             return False
         group = {names[k][2]}
@@ -843,7 +846,16 @@ class _SegmentPairing:
                 self.low, names[k - 1][1], names[k][0]):
             k -= 1
             group.add(names[k][2])
+        if group == {REGION} and self.vocab.rank_re.search(self.low, lo, names[k][0]) \
+                and self.vocab.rank_scope_before_re.search(
+                    self.low, max(lo, names[k][0] - NAME_REACH), names[k][0]):
+            return False  # "the lowest … rate … in the Mekong Delta": where the province ranks
         return not group & self.vocab.lineage(own)
+
+    def _in_a_closed_remark(self, pos: int, hi: int) -> bool:
+        """Whether pos stands inside brackets that close before hi."""
+        low = self.low
+        return low.rfind("(", 0, pos) > low.rfind(")", 0, pos) and low.find(")", pos, hi) != -1
 
     def _province_names(self) -> list[tuple[int, int, str]]:
         """(start, end, province id) of each province named, capitalised, in the segment

@@ -72,6 +72,7 @@ def alias_regex(keys: list[str]) -> re.Pattern[str]:
 
 
 _SPACED_HYPHEN_RE = re.compile(r"\s*-\s*")  # lite() writes "–" as "-"
+REGION = "region"  # what province_of_name gives a region's name: no province's own
 # what may stand around a province's name as a table row's label: its row number, its kind
 _PROVINCE_LABEL_KIND_RE = re.compile(
     r"^[\s\d.)\-–]*(?:tỉnh|thành phố|tp\.?)?\s*|\s*(?:province|city)\s*$")
@@ -469,6 +470,11 @@ class Vocabulary:
                                  for name in (p.name_vi, p.name_en) if name}
         self.province_of_name.update({name: prov for prov, names in self.other_names.items()
                                       for name in names})
+        # a region holds its values as another province would (never a province's lineage)
+        self.province_of_name.update({r: REGION for r in _lites(v.get("region_names", []))})
+        ranks = _lites(v.get("rank_words", []))
+        self.rank_re = phrase_regex(ranks) if ranks else NEVER_RE
+        self.rank_scope_before_re = _ends_in_words(_lites(v.get("rank_scope_words", [])))
         self.province_name_re = phrase_regex(list(self.province_of_name)) \
             if self.province_of_name else NEVER_RE
         joiners = words_alternation(_lites(v.get("name_list_joiners", [])))
