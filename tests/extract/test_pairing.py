@@ -2406,6 +2406,14 @@ def test_an_english_yearbook_sentence_reads_as_its_vietnamese_would(vocab: Vocab
     assert (o.indicator_id, o.year, o.value) == ("total_fertility_rate", 2021, 2.19)
 
 
+def test_an_english_year_after_for_dates_what_follows(vocab: Vocabulary) -> None:
+    text = ("According to the municipal Department of Health, the city achieved the population "
+            "and family planning targets set for 2018, including the birth rate reduced by 0.17 "
+            "per mille from the previous year to 15.13 per mille.")
+    found = observations(vocab, text, period_start=2018, period_end=2019, title="")
+    assert [(o.year, o.value) for o in found if o.value == 15.13] == [(2018, 15.13)]
+
+
 def test_english_words_for_doctors_per_every_10000_and_a_rate_of(vocab: Vocabulary) -> None:
     text = ("Under the initiative, the city aims to achieve a healthcare workforce density of 23 "
             "physicians and 40 nurses per 10,000 residents by 2030. Key objectives include "
