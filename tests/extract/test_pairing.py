@@ -1374,6 +1374,11 @@ def test_a_region_holds_its_value_unless_the_province_ranks_in_it(vocab: Vocabul
     found = observations(vocab, text, province_id="ho_chi_minh", period_start=2023,
                          period_end=2023, title="")
     assert [o.value for o in found] == [76.5]
+    # another country compared with is a place of its own
+    found = observations(vocab, "The city has only 42 hospital beds per 10,000 inhabitants, far "
+                                "behind countries like Japan with 131 beds, Germany with 82.",
+                         province_id="ho_chi_minh", period_start=2024, period_end=2024, title="")
+    assert [o.value for o in found] == [42.0]
     o = only(vocab, "Can Tho city records the lowest malnutrition rate among under-five "
                     "children in the Mekong Delta, at 12.2 percent.", province_id="can_tho",
              period_start=2020, period_end=2020, title="")
