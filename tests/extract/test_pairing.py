@@ -2411,6 +2411,33 @@ def test_an_english_yearbook_sentence_reads_as_its_vietnamese_would(vocab: Vocab
     assert (o.indicator_id, o.year, o.value) == ("total_fertility_rate", 2021, 2.19)
 
 
+def test_an_estimated_outturn_for_the_year_goes_on_with_the_indicator(vocab: Vocabulary
+                                                                        ) -> None:
+    text = ("Theo thống kê của Chi cục DS-KHHGĐ Hà Nội, ước tính 9 tháng đầu năm 2023, tỷ lệ "
+            "người cao tuổi trên địa bàn thành phố được khám sức khỏe định kỳ đạt 79,25%; ước "
+            "thực hiện cả năm 2023 đạt 87%, phấn đấu hoàn thành chỉ tiêu được giao.")
+    found = observations(vocab, text, province_id="ha_noi", period_start=2023,
+                         period_end=2023, title="")
+    assert [(o.indicator_id, o.value) for o in found] == [
+        ("elderly_health_checks", 79.25), ("elderly_health_checks", 87.0)]
+
+
+def test_the_city_named_tp_hcm_is_the_city_not_one_of_its_towns(vocab: Vocabulary) -> None:
+    found = observations(vocab, "Tổng tỉ suất sinh năm 2021 của TP HCM là 1,48 con/phụ nữ, con "
+                                "số này năm 2017 là 1,35 con/phụ nữ.", province_id="ho_chi_minh",
+                         period_start=2017, period_end=2021, title="")
+    assert [(o.year, o.value) for o in found] == [(2021, 1.48), (2017, 1.35)]
+
+
+def test_english_units_per_woman_and_boys_born_for_every_100_girls(vocab: Vocabulary) -> None:
+    text = ("HCM City’s birth rate has remained low at 1.5 per woman in 2018. In 2018, it is "
+            "estimated to have hit 105.3 boys born for every 100 girls in the city.")
+    found = observations(vocab, text, province_id="ho_chi_minh", period_start=2018,
+                         period_end=2019, title="")
+    assert [(o.indicator_id, o.value) for o in found] == [
+        ("total_fertility_rate", 1.5), ("sex_ratio_at_birth", 105.3)]
+
+
 def test_an_english_year_after_for_dates_what_follows(vocab: Vocabulary) -> None:
     text = ("According to the municipal Department of Health, the city achieved the population "
             "and family planning targets set for 2018, including the birth rate reduced by 0.17 "

@@ -798,9 +798,11 @@ class _SegmentPairing:
             word = text[:m.start()].rsplit(None, 1)[-1:]
             return bool(word) and word[0][:1].isupper() and not word[0].isupper() \
                 and not low[:m.start()].endswith(own)
+        names = self.vocab.names_of(self.run.doc.province_id)
         return self._marked("sub unit", self.vocab.sub_unit_re, lo, hi,
                             lambda m: text[m.end():m.end() + 1].isupper()
-                            and not low.startswith(own, m.end()) and outside_remark(m)) \
+                            and not low.startswith(tuple(names), m.end())
+                            and outside_remark(m)) \
             or self._marked("sub unit after", self.vocab.sub_unit_after_re, lo, hi,
                             lambda m: capitalised_before(m) and outside_remark(m))
 

@@ -519,10 +519,10 @@ class Vocabulary:
         stretch = _SPACED_HYPHEN_RE.sub("-", stretch)
         bare = bare_letters(stretch)
         return any(own in stretch or bare_letters(own) in bare
-                   for own in self._names_of(province_id)) \
+                   for own in self.names_of(province_id)) \
             or any(w in stretch for w in self.province_wide)
 
-    def _names_of(self, province_id: str) -> list[str]:
+    def names_of(self, province_id: str) -> list[str]:
         """A province's own name and the other names vocabulary gives it or a province of
         the same name (the city formed in 2025 keeps the old one's "TP.HCM"), lite()."""
         if province_id not in self._names_cache:
