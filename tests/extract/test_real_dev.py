@@ -347,8 +347,7 @@ SETS = [
     # stop 27: precision 0.89 to 0.87: Tiền Giang's older people treated when ill (100%) is read
     # for 2030 as well as for 2025, the key codes only 2025
     RealSet("real_dev62", 33, 5, 0.81, 0.87, 0.92,
-            frozenset({"rd_ho_chi_minh_2025_kh_kham_suc_khoe_nguoi_cao_tuoi",
-                       "rd_ho_chi_minh_2025_sang_loc_nguoi_cao_tuoi_du_lieu"})),
+            frozenset({"rd_ho_chi_minh_2025_sang_loc_nguoi_cao_tuoi_du_lieu"})),
     # 2 older texts (insurance targets by year, a gazetteer); first 0.556 / 0.833; now 0.778 /
     # 0.875 (stop 25: a year list's "năm 2019: 83,0% và năm 2020: 85,0%" goes on across "và")
     RealSet("real_dev63", 9, 2, 0.77, 0.87, 0.99,
@@ -683,8 +682,7 @@ SETS = [
     # stop 35: now 0.212 / 0.368: "TPHCM" and regions are named places, so values of other
     # provinces that matched their labelled rows only by being misread as the page's are gone
     RealSet("real_dev113", 33, 7, 0.21, 0.36, 0.99,
-            frozenset({"rd_ho_chi_minh_2025_muc_sinh_ca_nuoc_vnexpress",
-                       "rd_tay_ninh_2020_mat_do_bac_si_dong_nam_bo"})),
+            frozenset({"rd_tay_ninh_2020_mat_do_bac_si_dong_nam_bo"})),
     # 8 programme plans and reviews (screening, elderly care, school health, nutrition, sex ratio
     # at birth); first 0.607 / 0.630 (held-out, 2771f25)
     # stop 34: now 0.786 / 0.688 (the school health and elderly-care programmes' wordings)
@@ -712,8 +710,10 @@ SETS = [
     # 10 English pages on one province's population quality and health insurance; first
     # 0.353 / 0.522 (held-out, 925bc2a)
     # stop 34: now 0.500 / 0.586 (English words as data: from … to, between … and, "children")
-    RealSet("real_dev117", 34, 10, 0.5, 0.58, 0.99,
-            frozenset({"rd_ho_chi_minh_2023_muc_sinh_thap"})),
+    # stop 35: now 0.588 / 0.645 ("the targets set for 2018, including …": 'for 2018' dates
+    # them; kind 0.90: "achieved the targets" is read as a plan's, the key codes them reported)
+    RealSet("real_dev117", 34, 10, 0.58, 0.64, 0.99,
+            frozenset({"rd_ho_chi_minh_2023_muc_sinh_thap"}), kind=0.9),
     # 7 pages on health-insurance targets set by congress resolutions and by Decision
     # 546/QĐ-TTg (a table by province); first 0.237 / 0.692 (held-out, c1be68b)
     # stop 35: now 0.342 / 0.765 (a table by province gives the page's own row the indicator of
@@ -742,6 +742,25 @@ SETS = [
                        "rd_ha_giang_2009_tuoi_tho_dong_bac_luan_van",
                        "rd_ho_chi_minh_2008_lao_ty_le_thong_bao_ban_dich",
                        "rd_hoa_binh_2017_muc_sinh_tang_tro_lai"})),
+    # 10 disease-control pages (dengue, HIV, hand-foot-mouth, mental health; 17 of 25 rows are
+    # concepts the catalogue lacks: changes in case counts, shares of cases); first 0.120 /
+    # 0.600 (held-out, 70dff24)
+    # stop 35: now 0.160 / 0.571 ("TP HCM" is the city)
+    RealSet("real_dev122", 25, 10, 0.16, 0.57, 0.75,
+            frozenset({"rd_ho_chi_minh_2025_sxh_tuan_7", "rd_ho_chi_minh_2016_hiv_bhyt",
+                       "rd_ho_chi_minh_2023_tay_chan_mieng_tuan_31",
+                       "rd_ho_chi_minh_2022_sxh_tuan_40", "rd_tay_ninh_2019_sxh_7_thang",
+                       "rd_quang_binh_2017_suc_khoe_tam_than", "rd_vinh_phuc_2020_hiv_phat_hien",
+                       "rd_ha_noi_2015_hiv_dong_gioi"}), kind=0.99),
+    # 8 population offices' reports (sex ratio at birth, fertility, screening, elderly
+    # check-ups; 4 provinces); first 0.500 / 0.750 (held-out, 70dff24)
+    # stop 35: now 0.619 / 0.788 ("ước thực hiện cả năm", "TP HCM", "per woman")
+    RealSet("real_dev123", 42, 8, 0.61, 0.78, 0.95, kind=0.6),
+    # 10 health-insurance pages (students' coverage, near-poor support); first 0.520 / 0.765
+    # (held-out, 70dff24)
+    RealSet("real_dev124", 25, 10, 0.52, 0.76, 0.92,
+            frozenset({"rd_nghe_an_2022_hoc_sinh_chua_bhyt", "rd_binh_duong_2020_hoc_sinh_bhyt",
+                       "rd_lao_cai_2024_can_ngheo_bhyt"}), kind=0.75),
 ]
 
 
