@@ -2422,6 +2422,14 @@ def test_an_estimated_outturn_for_the_year_goes_on_with_the_indicator(vocab: Voc
         ("elderly_health_checks", 79.25), ("elderly_health_checks", 87.0)]
 
 
+def test_words_that_only_place_a_name_do_not_break_it(vocab: Vocabulary) -> None:
+    # vocabulary name_qualifiers
+    o = only(vocab, "Tuy vậy, để thực hiện mục tiêu 100% học sinh, sinh viên trên địa bàn tỉnh "
+                    "tham gia bảo hiểm y tế thì vẫn còn nhiều khó khăn.", province_id="gia_lai",
+             period_start=2023, period_end=2025, title="")
+    assert (o.indicator_id, o.value) == ("health_insurance_coverage_students", 100.0)
+
+
 def test_the_city_named_tp_hcm_is_the_city_not_one_of_its_towns(vocab: Vocabulary) -> None:
     found = observations(vocab, "Tổng tỉ suất sinh năm 2021 của TP HCM là 1,48 con/phụ nữ, con "
                                 "số này năm 2017 là 1,35 con/phụ nữ.", province_id="ho_chi_minh",

@@ -472,6 +472,11 @@ class Vocabulary:
                                       for name in names})
         # a region holds its values as another province would (never a province's lineage)
         self.province_of_name.update({r: REGION for r in _lites(v.get("region_names", []))})
+        qualifiers = [nfc(q) for q in v.get("name_qualifiers", [])]
+        self.name_qualifier_re = re.compile(
+            r"(?<!\w)(?:" + "|".join(re.escape(q) for q in sorted(qualifiers, key=len,
+                                                                 reverse=True)) + r")(?!\w)",
+            re.IGNORECASE) if qualifiers else NEVER_RE
         ranks = _lites(v.get("rank_words", []))
         self.rank_re = phrase_regex(ranks) if ranks else NEVER_RE
         self.rank_scope_before_re = _ends_in_words(_lites(v.get("rank_scope_words", [])))
@@ -751,7 +756,12 @@ class Vocabulary:
         return make_key(text, self.abbreviations, self._key_memo)
 
     def segment_key(self, seg: Segment) -> Keyed:
-        """A segment's matching key, computed once (blank_markup keeps offsets)."""
+        """A segment's matching key, computed once (blank_markup keeps offsets), the words
+        that only place a name blanked: "100% học sinh, sinh viên trên địa bàn tỉnh tham gia
+        bảo hiểm y tế" names the students' coverage."""
         if seg.keyed is None:
-            seg.keyed = self.key(blank_markup(seg.text))
+            text = blank_markup(seg.text)
+            if self.name_qualifier_re.search(text):
+                text = self.name_qualifier_re.sub(lambda m: " " * len(m.group(0)), text)
+            seg.keyed = self.key(text)
         return seg.keyed
