@@ -144,6 +144,15 @@ def test_a_text_issued_after_its_period_reports_even_undated_values(vocab: Vocab
     assert o.kind == "target"
 
 
+def test_targets_met_by_count_are_reported_not_set(vocab: Vocabulary) -> None:
+    text = ("In 2023, the Health sector has successfully completed the task, achieving and "
+            "exceeding 6/6 socio-economic targets of the province in the field of health: "
+            "Percentage of population participating in health insurance: 96.07%.")
+    o = only(vocab, text, province_id="binh_dinh", period_start=2023, period_end=2024,
+             title="Conference to deploy medical work in 2024")
+    assert (o.indicator_id, o.kind, o.year) == ("health_insurance_coverage", "actual", 2023)
+
+
 def test_the_first_section_word_of_a_heading_decides() -> None:
     section = section_of("II. KẾT QUẢ THỰC HIỆN CÁC MỤC TIÊU", None, ["mục tiêu"],
                          ["kết quả"], ["nhiệm vụ"])

@@ -398,12 +398,13 @@ class Vocabulary:
         # what tells a value as reported: a present word, or a perfect verb of a change
         self.told_re = re.compile(words_re("present_words", "reported_verbs").pattern + back)
         self.target_word_re = words_re("target_words")
-        # "(vượt 18,95% chỉ tiêu kế hoạch …)": the margin may stand between verb and word
+        # "(vượt 18,95% chỉ tiêu kế hoạch …)", "exceeding 6/6 socio-economic targets": the
+        # margin or the count met may stand between verb and word
         met = [*v.get("plan_met_verbs", []), *v.get("plan_compared_words", [])]
         fillers, qualifiers = v.get("plan_met_fillers", []), v.get("plan_met_qualifiers", [])
         self._plan_met_tail_re = re.compile(
             rf"(?:^|[\s(])(?:{words_alternation(met)})\s+"
-            rf"(?:(?:{words_alternation(fillers)})\s+|\d[\d.,]*\s*%?\s+)?"
+            rf"(?:(?:{words_alternation(fillers)})\s+|\d[\d.,]*\s*%?\s+|\d+/\d+\s+)?"
             rf"(?:(?:{words_alternation(qualifiers)})\s+){{0,2}}$")
         self.each_unit_re = words_re("each_unit_words")
         places = words_alternation(_lites(v.get("counted_places", [])))
