@@ -761,6 +761,22 @@ SETS = [
     RealSet("real_dev124", 25, 10, 0.52, 0.76, 0.92,
             frozenset({"rd_nghe_an_2022_hoc_sinh_chua_bhyt", "rd_binh_duong_2020_hoc_sinh_bhyt",
                        "rd_lao_cai_2024_can_ngheo_bhyt"}), kind=0.75),
+    # 7 nutrition and maternal-health pages (5 English, words glued at lost line wraps; a
+    # 13-province table of antenatal visits); first 0.246 / 0.609 (held-out, 6b32e17)
+    RealSet("real_dev126", 57, 7, 0.24, 0.6, 0.92,
+            frozenset({"rd_ho_chi_minh_2013_thua_can_beo_phi_tuoitre",
+                       "rd_dien_bien_2013_kham_thai_3_lan_cac_tinh",
+                       "rd_quang_nam_2023_tuan_le_lam_me_an_toan"}), kind=0.7),
+    # 12 pages on grassroots health and the health workforce (11 English); first 0.200 /
+    # 0.455 (held-out, 6b32e17)
+    RealSet("real_dev127", 25, 12, 0.2, 0.45, 0.6,
+            frozenset({"rd_ha_noi_2015_muc_tieu_chuan_y_te_xa",
+                       "rd_quang_ninh_2025_bac_si_tram_y_te",
+                       "rd_ha_noi_2012_bac_si_duoc_si_van_dan",
+                       "rd_ho_chi_minh_2024_ho_so_suc_khoe_dien_tu",
+                       "rd_dak_lak_2017_tram_y_te_co_bac_si", "rd_ha_noi_2017_xa_dat_chuan_y_te",
+                       "rd_ho_chi_minh_2012_muc_tieu_bac_si_qua_tai",
+                       "rd_ho_chi_minh_2015_bac_si_dieu_duong_van_dan"}), kind=0.8),
 ]
 
 
