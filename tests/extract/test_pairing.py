@@ -1392,7 +1392,11 @@ def test_a_region_holds_its_value_unless_the_province_ranks_in_it(vocab: Vocabul
                     "children in the Mekong Delta, at 12.2 percent.", province_id="can_tho",
              period_start=2020, period_end=2020, title="")
     assert (o.indicator_id, o.value) == ("underweight_under5", 12.2)
-    # the country by "người Việt", "nước ta" (national_markers)
+    # the country by "người Việt", "nước ta", "Vietnam has" (national_markers)
+    assert observations(vocab, "Currently, Vietnam has seen the ratio of stunting among children "
+                               "under five years old remain high (23.2 percent in 2018).",
+                        province_id="ha_noi", period_start=2019, period_end=2030,
+                        title="") == []
     assert observations(vocab, "Năm 2023, tuổi thọ trung bình tính từ lúc sinh của người Việt "
                                "đạt 74,5 tuổi.", province_id="ho_chi_minh", period_start=2023,
                         period_end=2023, title="") == []
