@@ -73,9 +73,7 @@ def alias_regex(keys: list[str]) -> re.Pattern[str]:
 
 _SPACED_HYPHEN_RE = re.compile(r"\s*-\s*")  # lite() writes "–" as "-"
 REGION = "region"  # what province_of_name gives a region's name: no province's own
-# what may stand around a province's name as a table row's label: its row number, its kind
-_PROVINCE_LABEL_KIND_RE = re.compile(
-    r"^[\s\d.)\-–]*(?:tỉnh|thành phố|tp\.?)?\s*|\s*(?:province|city)\s*$")
+_ROW_NUMBER_RE = re.compile(r"^[\s\d.)\-–]*")  # a table row's number before its label
 
 
 def words_alternation(words: list[str]) -> str:
@@ -463,7 +461,6 @@ class Vocabulary:
         self.place_names = _lites(v.get("place_names", []))
         # every province by its names ("kon tum"), to tell another province's value on a page
         self._names_cache: dict[str, list[str]] = {}
-        self._bare_province_names: dict[str, str] = {}
         self.other_names = {prov: [lite(nfc(n)) for n in names] for prov, names in
                             (v.get("province_other_names") or {}).items() if prov != "__line__"}
         self.province_of_name = {lite(nfc(self._bare(name))): p.id
@@ -473,6 +470,12 @@ class Vocabulary:
                                       for name in names})
         # a region holds its values as another province would (never a province's lineage)
         self.province_of_name.update({r: REGION for r in _lites(v.get("region_names", []))})
+        self._bare_province_names = {bare_letters(n): p for n, p in self.province_of_name.items()}
+        # the kind a table row may name a province by, before or after its name ("Tỉnh Sơn La",
+        # "An Giang Province")
+        kinds = words_alternation(_lites(v.get("province_kinds", [])))
+        self.province_kind_re = re.compile(rf"^(?:{kinds})\s+|\s+(?:{kinds})$") \
+            if kinds else NEVER_RE
         qualifiers = [nfc(q) for q in v.get("name_qualifiers", [])]
         self.name_qualifier_re = re.compile(
             r"(?<!\w)(?:" + "|".join(re.escape(q) for q in sorted(qualifiers, key=len,
@@ -550,10 +553,7 @@ class Vocabulary:
         (after its numbering, "tỉnh", "thành phố" or "province"/"city"): "Hanoi", "Tỉnh Sơn
         La", "Ba Ria - Vung Tau"."""
         whole = " ".join(lite(nfc(label)).split())
-        low = " ".join(_PROVINCE_LABEL_KIND_RE.sub("", whole).split())
-        if not self._bare_province_names:
-            self._bare_province_names = {bare_letters(n): p
-                                         for n, p in self.province_of_name.items()}
+        low = " ".join(self.province_kind_re.sub("", _ROW_NUMBER_RE.sub("", whole)).split())
         for name in (whole, low, _SPACED_HYPHEN_RE.sub(" - ", low)):
             found = self.province_of_name.get(name) or self._bare_province_names.get(
                 bare_letters(name))

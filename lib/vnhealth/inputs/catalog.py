@@ -531,7 +531,8 @@ VOCABULARY_LISTS = ("baseline_from", "baseline_to", "baseline_columns", "clause_
                     "plan_met_fillers", "plan_met_qualifiers", "ordinal_endings", "english_words",
                     "interval_words", "elided_subject_openers", "part_labels",
                     "qualifier_openers", "region_names", "rank_words",
-                    "rank_scope_words", "name_qualifiers")
+                    "rank_scope_words", "name_qualifiers",
+                    "province_kinds")
 VOCABULARY_FIELDS = (
     Field("abbreviations", MAPPING, False), Field("synonyms", MAPPING, False),
     Field("average_nouns", MAPPING, False),
