@@ -476,11 +476,9 @@ class Vocabulary:
         kinds = words_alternation(_lites(v.get("province_kinds", [])))
         self.province_kind_re = re.compile(rf"^(?:{kinds})\s+|\s+(?:{kinds})$") \
             if kinds else NEVER_RE
-        qualifiers = [nfc(q) for q in v.get("name_qualifiers", [])]
-        self.name_qualifier_re = re.compile(
-            r"(?<!\w)(?:" + "|".join(re.escape(q) for q in sorted(qualifiers, key=len,
-                                                                 reverse=True)) + r")(?!\w)",
-            re.IGNORECASE) if qualifiers else NEVER_RE
+        # matched on the segment's text as written (its key keeps the text's offsets)
+        qualifiers = words_alternation(v.get("name_qualifiers", []))
+        self.name_qualifier_re = re.compile(rf"(?<!\w)(?:{qualifiers})(?!\w)", re.IGNORECASE)
         ranks = _lites(v.get("rank_words", []))
         self.rank_re = phrase_regex(ranks) if ranks else NEVER_RE
         self.rank_scope_before_re = _ends_in_words(_lites(v.get("rank_scope_words", [])))
