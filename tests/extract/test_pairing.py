@@ -2909,3 +2909,91 @@ def test_a_name_led_by_its_number_ends_before_its_qualifier(vocab: Vocabulary) -
     o = only(vocab, "Toàn tỉnh đã có 60,31% hộ dân nông thôn được sử dụng nước sạch đạt quy chuẩn "
                     "từ hệ thống cấp nước tập trung.")
     assert (o.indicator_id, o.value) == ("clean_water_rural", 60.31)
+
+
+# --- stop 36 ---------------------------------------------------------------------------------
+
+def test_a_list_of_one_rate_goes_on_with_its_count_noun_and_years(vocab: Vocabulary) -> None:
+    # real_dev127, Hồ Chí Minh City: the second number repeats the count noun of the first
+    found = observations(vocab, "The plan also calls for an increase in the ratio of doctors for "
+                                "every 10,000 people, to 15 doctors by 2015 and 20 doctors by "
+                                "2020.", province_id="ho_chi_minh", title="")
+    assert [(o.indicator_id, o.year, o.value) for o in found] == [
+        ("doctors_per_10k", 2015, 15.0), ("doctors_per_10k", 2020, 20.0)]
+
+
+def test_months_before_a_year_date_the_span_not_the_value_before(vocab: Vocabulary) -> None:
+    # real_dev25, Hà Nội: "9 tháng của năm 2023" is the period of the 53,4%
+    found = observations(vocab, "Năm 2022, tỷ lệ cặp nam, nữ được tư vấn, khám sức khỏe trước khi "
+                                "kết hôn là 31,9% thì trong 9 tháng của năm 2023 đã tăng lên "
+                                "53,4%.", province_id="ha_noi", title="")
+    assert [(o.year, o.value) for o in found] == [(2022, 31.9), (2023, 53.4)]
+
+
+def test_a_target_word_in_a_later_clause_does_not_date_the_value_now(vocab: Vocabulary) -> None:
+    # real_dev127, Vĩnh Phúc: 13 and 32.1 are today's; 15 and 40 the 2025 targets
+    found = observations(vocab, "It has 13 doctors and 32.1 hospital beds per 10,000 people, and "
+                                "has set itself a target of bringing these figures to 15 and 40 "
+                                "by 2025.", province_id="vinh_phuc", period_start=2020,
+                         period_end=2025, title="Vinh Phuc striving to improve healthcare")
+    assert [(o.value, o.year) for o in found] == [(13.0, None), (32.1, None), (15.0, 2025),
+                                                  (40.0, 2025)]
+
+
+def test_a_year_word_before_a_year_is_no_unit(vocab: Vocabulary) -> None:
+    # real_dev129, Hồ Chí Minh City: "năm 2016" dates 16,07, it is not 16,07 years
+    found = observations(vocab, "Số bác sĩ trên 10.000 dân tăng từ 16,07 năm 2016 lên 20 năm "
+                                "2020.", province_id="ho_chi_minh", title="")
+    assert [(o.indicator_id, o.year, o.value, o.unit) for o in found] == [
+        ("doctors_per_10k", 2016, 16.07, "per_10000"), ("doctors_per_10k", 2020, 20.0, "per_10000")]
+
+
+def test_an_average_written_with_a_zero_fraction_keeps_its_unit(vocab: Vocabulary) -> None:
+    # real_dev130, Lâm Đồng: "2,0 con" is an average of children per woman, not two
+    found = observations(vocab, "Số con bình quân phụ nữ trong độ tuổi sinh đẻ đạt 2,0 con, (kế "
+                                "hoạch năm là 2,1 con).", province_id="lam_dong", title="")
+    assert [(o.indicator_id, o.value, o.unit) for o in found][0] == (
+        "total_fertility_rate", 2.0, "children_per_woman")
+
+
+def test_a_paragraph_opened_by_a_linking_word_keeps_the_year_and_a_plan_met(
+        vocab: Vocabulary) -> None:
+    # real_dev130, Hà Nội: "Cùng đó" goes on in 2024; "vượt chỉ tiêu được giao" reports a
+    # plan met, it sets no target
+    found = observations(vocab, "Trong năm 2024, số sinh toàn thành phố giảm.\n"
+                                "Cùng đó, tỷ lệ sàng lọc trước sinh đạt 86,3% và tỷ lệ sàng lọc "
+                                "sơ sinh đạt 89,2%, vượt chỉ tiêu được giao.",
+                         province_id="ha_noi", period_start=2024, period_end=2024, title="")
+    assert [(o.indicator_id, o.kind, o.year, o.value) for o in found] == [
+        ("prenatal_screening", "actual", 2024, 86.3), ("newborn_screening", "actual", 2024, 89.2)]
+
+
+def test_either_end_of_an_english_change_takes_the_named_rate(vocab: Vocabulary) -> None:
+    # real_dev128, Hồ Chí Minh City: "from 20.8" is no section number
+    found = observations(vocab, "The ratio of doctors/10,000 people will decrease from 20.8 to "
+                                "13.08.", province_id="ho_chi_minh", title="")
+    assert [(o.indicator_id, o.value) for o in found] == [
+        ("doctors_per_10k", 20.8), ("doctors_per_10k", 13.08)]
+
+
+def test_a_band_may_end_below_its_upper_number(vocab: Vocabulary) -> None:
+    # real_dev7, Cà Mau
+    o = only(vocab, "Năm 2011, tỉnh đặt mục tiêu số con trung bình của 1 phụ nữ trong độ tuổi sinh "
+                    "đẻ dao động từ 2,0 đến dưới 2,2 con.", province_id="ca_mau", title="")
+    assert (o.comparator, o.value, o.value_high) == ("range", 2.0, 2.2)
+
+
+def test_per_each_ten_thousand_is_a_rate(vocab: Vocabulary) -> None:
+    # real_dev129, Long An
+    o = only(vocab, "Đến năm 2025, số lượng bác sĩ trên mỗi 10.000 dân đạt mốc là 10.",
+             province_id="long_an", title="")
+    assert (o.indicator_id, o.year, o.value) == ("doctors_per_10k", 2025, 10.0)
+
+
+def test_a_value_of_the_whole_period_is_dated_by_its_end(vocab: Vocabulary) -> None:
+    # real_dev50, Cao Bằng: "cả giai đoạn" of a page on 2015–2020
+    found = observations(vocab, "Tỷ lệ số cặp tảo hôn cả giai đoạn chiếm 6,8% so với tổng số cặp "
+                                "kết hôn.", province_id="cao_bang", period_start=2015,
+                         period_end=2020, title="")
+    assert [(o.year, o.year_basis, o.value) for o in found] == [
+        (2020, "the whole period the document covers", 6.8)]

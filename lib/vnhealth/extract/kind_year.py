@@ -279,8 +279,7 @@ def _told_on_a_page(run: DocumentRun, ix: PairIndex, paragraph: Span, section: S
     if run.is_plan or baseline or section is not None and section.kind in ("target", "result"):
         return None  # a section's word says it first
     if ix.any_mark_in("target or planned words", lambda: sorted(
-            [*vocab.target_word_starts(ix.low), *(m.start() for m in
-                                                  vocab.planned_re.finditer(ix.low))]),
+            [*vocab.target_word_starts(ix.low), *vocab.planned_word_starts(ix.low)]),
             *paragraph):
         return None
     issued = run.issued
@@ -380,7 +379,8 @@ def year_for(run: DocumentRun, d: Mention, ix: PairIndex, sentence: Span, clause
     if horizon.year is not None:
         return _now_before_horizon(run, d, ix, sentence, horizon)
     return (_carried_year(seg) or _year_of_now(run, d, ix, sentence, clause, seg)
-            or _aimed_horizon(run, seg, ix.low[slice(*sentence)],
+            or _whole_period(run, ix.low, clause, d)
+            or _aimed_horizon(run, seg, ix.low[sentence[0]:_phrase_end(ix.low, d, sentence)],
                               ix.low[paragraph_start(seg, d.start):sentence[1]]) or horizon)
 
 
@@ -771,12 +771,31 @@ def _shared_year(run: DocumentRun, d: Mention, ix: PairIndex, clause: Span
     return YearChoice(own, "year of the next value in its clause")
 
 
+def _whole_period(run: DocumentRun, low: str, clause: Span, d: Mention) -> YearChoice | None:
+    """"Tỷ lệ số cặp tảo hôn cả giai đoạn chiếm 6,8%": a value its clause gives for the whole
+    period (before it) holds at the end of the period the document covers."""
+    if run.vocab.whole_period_re.search(low, clause[0], d.start) is None:
+        return None
+    return YearChoice(run.doc.period_end, "the whole period the document covers")
+
+
+_PHRASE_CUT_RE = re.compile(r",\s|;")
+
+
+def _phrase_end(low: str, d: Mention, sentence: Span) -> int:
+    """Where the comma-phrase a number stands in ends (its sentence's end at most)."""
+    cut = _PHRASE_CUT_RE.search(low, d.end, sentence[1])
+    return cut.start() if cut is not None else sentence[1]
+
+
 def _aimed_horizon(run: DocumentRun, seg: Segment, sentence: str, paragraph: str
                    ) -> YearChoice | None:
-    """The stated horizon of a plan a page tells of, for a value its sentence (lite) sets as
-    a target or tells as planned ("Under the province's population strategy in the 2021-2025
-    period … / Vinh Phuc aims to … 23.5 percent"), when nothing else dates it and its
-    paragraph (up to the sentence's end) does not speak of this year."""
+    """The stated horizon of a plan a page tells of, for a value its sentence (lite, up to the
+    value's comma-phrase) sets as a target or tells as planned ("Under the province's population
+    strategy in the 2021-2025 period … / Vinh Phuc aims to … 23.5 percent"), when nothing
+    else dates it and its paragraph (up to the sentence's end) does not speak of this year.
+    A target word in a later clause sets what follows it, not this value ("It has 13 doctors
+    …, and has set itself a target of …")."""
     vocab = run.vocab
     if run.is_plan or run.horizon is None or seg.section is not None \
             and seg.section.kind == "result" or vocab.this_year_re.search(paragraph):

@@ -133,12 +133,13 @@ def find_mentions(vocab: Vocabulary, seg: Segment, cleaned: str) -> Mentions:
         if is_year(v1) and (v2 is None or is_year(v2)):
             continue
         unit, unit_end = unit_after(vocab, low, m.end(), units, unit_starts)
-        if unit is None and not v1.is_integer():
+        if unit is None and _written_with_fraction(point or m.group("num"), v1):
             unit, unit_end = average_unit(vocab, low, m.end())
         if unit is None and point is not None and not _unit_after_its_noun(
                 low, m.end(), units, unit_starts) and not vocab.count_re.match(
                     low, _BLANKS_RE.match(low, m.end()).end()) and not _after_a_value_verb(
-                        vocab, low, m.start()):
+                        vocab, low, m.start()) and not vocab.starts_a_change(
+                            low, m.start(), m.end()):
             # "2.1" without a unit, a noun it counts ("10.5 persons") or a verb before it
             # ("increase the life expectancy to 74.5"): a section number as likely as a value
             continue
@@ -148,6 +149,14 @@ def find_mentions(vocab: Vocabulary, seg: Segment, cleaned: str) -> Mentions:
     return Mentions(mentions, units, lite(scan))
 
 
+def _written_with_fraction(text: str, value: float) -> bool:
+    """Whether a number is written with a fractional part, a zero one too ("2,0 con": a
+    measured average, not a count of two)."""
+    digits = _NOT_DIGIT_RE.sub("", text)
+    return not value.is_integer() or (digits != "" and float(digits) != value)
+
+
+_NOT_DIGIT_RE = re.compile(r"\D")
 _LABEL_COLON_RE = re.compile(r"[^\W\d_]\s*:\s*$")
 VERB_REACH = 24  # characters before a number its verb ("đạt trên", "will be") may take
 
@@ -176,7 +185,7 @@ def unit_hits(vocab: Vocabulary, low: str, mask: Callable[[int, int], None]) -> 
                                     .replace("/ ", "/"))
         if up is None:
             up = unit_phrase_loose(vocab, m.group(0))
-        if up is None:
+        if up is None or _names_a_year(vocab, low, m.group(0), m.end()):
             continue
         units.append(UnitHit(m.start(), m.end(), up.unit, up.is_denominator))
         if any(ch.isdigit() for ch in m.group(0)):
@@ -191,13 +200,24 @@ def unit_after(vocab: Vocabulary, low: str, end: int, units: list[UnitHit],
     if um:
         phrase = um.group(0).strip()
         up = vocab.unit_phrases.get(phrase) or unit_phrase_loose(vocab, phrase)
-        return (up.unit, um.end()) if up else (None, end)
+        if up is not None and not _names_a_year(vocab, low, phrase, um.end()):
+            return up.unit, um.end()
+        return None, end
     # Only the first unit phrase after the number can follow it across blanks alone: the
     # gap to any later one holds the gap to this one.
     i = bisect_left(unit_starts, end)
     if i < len(units) and is_blank(low, end, units[i].start):
         return units[i].unit, units[i].end
     return None, end
+
+
+_YEAR_NEXT_RE = re.compile(r"\s*(?:19|20)\d\d(?!\d)")
+
+
+def _names_a_year(vocab: Vocabulary, low: str, phrase: str, end: int) -> bool:
+    """Whether a unit word is the year word of a year phrase ("tăng từ 16,07 năm 2016 lên
+    20 năm 2020": "năm" there opens the year, the value has no unit of years)."""
+    return phrase.strip() in vocab.year_word_set and _YEAR_NEXT_RE.match(low, end) is not None
 
 
 NOUN_BEFORE_UNIT = re.compile(r"(?:\s+[^\W\d_]+){1,3}\s*")  # " hospital beds "
@@ -316,7 +336,8 @@ def assign_own_years(mentions: list[Mention], phrases: list[YearPhrase], low: st
             # "20 giường bệnh/10.000 dân vào năm 2015": its count noun and per-N unit first
             noun = counts.match(low, _BLANKS_RE.match(low, end).end())
             per = _PER_N_AFTER_RE.match(low, noun.end()) if noun is not None else None
-            end = per.end() if per is not None else end
+            # "to 15 doctors by 2015": the year after its count noun is its own too
+            end = per.end() if per is not None else (noun.end() if noun is not None else end)
         link = links.match(low, end) if links is not None else None
         # blanks a cleaned line keeps in place of markup ("11,8‰    năm 2014") are no gap
         reach = (link.end() - end if link else 0) + 2 + (_BLANKS_RE.match(low, end).end() - end)

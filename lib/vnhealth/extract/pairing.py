@@ -141,7 +141,7 @@ def pair_segment(run: DocumentRun, seg: Segment, cleaned: str, found: Mentions,
     mentions = join_ranges(vocab, mentions, low, cleaned)
     # dates and document numbers are masked: "ngày 26 tháng 5 năm 2020" sets no year
     phrases = year_phrases(vocab, found.masked_low)
-    consumed = assign_own_years(mentions, phrases, low, vocab.year_link_re, vocab.count_re,
+    consumed = assign_own_years(mentions, phrases, low, vocab.year_link_re, vocab.rate_count_re,
                                 vocab.actual_verb_re, vocab.count_joiners)
     ix.index_mentions(mentions, phrases, consumed)
     pairing = _SegmentPairing(run, seg, ix, statement)
@@ -559,10 +559,28 @@ class _SegmentPairing:
         if last is None or last.unit is None or last.end > d.start:
             return None
         between = self.low[last.end:d.start]
+        noun = self._shared_count_noun(d, last.end)
+        if noun:
+            between = between.replace(noun, " ", 1)  # "15 doctors by 2015 and 20 doctors"
         allowed = self._carry_words if d.own_year is None else self._compared_words
         # a word must lead it on: "42,5%[1]" is a footnote marker, not a value
         return last.unit if (_LETTER_RUN_RE.search(between)
                              and self._only_year_words(between, allowed)) else None
+
+    def _shared_count_noun(self, d: Mention, last_end: int) -> str | None:
+        """The count noun written both right after the value before and right after this
+        number ("to 15 doctors by 2015 and 20 doctors by 2020"): the list goes on with the
+        same rate, it counts nothing."""
+        m = self._count_noun_after(d)
+        if m is None:
+            return None
+        noun = m.group(0).strip()
+        if self.low[:last_end].rstrip().endswith(noun):
+            return ""  # the value before ends with its noun ("15 doctors")
+        gap = _BLANKS_RE.match(self.low, last_end)
+        before = self.vocab.count_re.match(self.low, gap.end()) if gap else None
+        return before.group(0) if before is not None and before.group(0).strip() == noun \
+            else None
 
     def _context_unit(self, clause: Span, sentence: Span) -> str | None:
         """A number without its own unit takes the first "per N" unit of its clause, sentence
@@ -580,8 +598,9 @@ class _SegmentPairing:
         right after a reporting verb or a change's end, after an indicator's name in its
         clause with no other number between, takes that indicator's unit; never a percent,
         which is always written."""
-        if d.unit is not None or self.seg.table_unitless_ok or verb_before(
-                self.vocab.bare_value_verb_re, self.low, clause[0], d.start) is None:
+        if d.unit is not None or self.seg.table_unitless_ok or (verb_before(
+                self.vocab.bare_value_verb_re, self.low, clause[0], d.start) is None
+                and not self.vocab.starts_a_change(self.low, d.start, d.end)):
             return None
         own = pick_indicator(self.run.chooser, d, self.ix, clause, None, None, table=True)
         if own is None or own.start >= d.start or own.indicator.unit == "percent" \
@@ -624,6 +643,11 @@ class _SegmentPairing:
         ix = self.ix
         m = self._count_noun_after(d)
         if not m:
+            return False
+        last = self.last_named
+        if last is not None and last.unit is not None and last.end <= d.start \
+                and self._shared_count_noun(d, last.end) is not None \
+                and self._carried_unit(d) is not None:
             return False
         if self.vocab.scale_re.match(self.low, m.start()):
             return True  # "hơn 14 triệu dân": an amount, whatever rate the clause names

@@ -90,6 +90,9 @@ def subject_regex(phrases: list[str], leading: list[str]) -> re.Pattern[str]:
     return re.compile(rf"\s*(?:(?:{words_alternation(leading)})\s+)?(" + body + ")")
 
 
+_CHANGE_REACH = 24  # characters before a number its "from" may take ("from about")
+
+
 def verb_regex(verbs: list[str]) -> re.Pattern[str]:
     """A reporting verb ("đạt", "là", "ước đạt") at the end of a stretch of text, a comparator
     word or so allowed after it ("đạt trên"); longest verb first."""
@@ -254,7 +257,11 @@ class Vocabulary:
         range_from = "|".join(re.escape(lite(nfc(p))) for p in v.get("range_from", []))
         # "từ 103 đến 107": the word before the first number, and the link between the two
         self.range_from_re = re.compile(rf"(?<!\w)(?:{range_from or '(?!x)x'})\s+$")
-        self.range_link_re = re.compile(rf"\s+(?:{range_to or '(?!x)x'})\s+")
+        # "từ 2,0 đến dưới 2,2 con": an upper bound's word may open the second number
+        below = words_alternation(sorted({p for p, c in self.cmp_before if c in ("<", "<=")},
+                                         key=len, reverse=True))
+        self.range_link_re = re.compile(
+            rf"\s+(?:{range_to or '(?!x)x'})\s+(?:(?:{below or '(?!x)x'})\s+)?")
         # a heading line whose period goes on to the next line ("Giai đoạn 2023 -" / "2025")
         self.heading_goes_on_re = re.compile(
             rf"(?:[-–—]|(?<!\w)(?:{range_to or '(?!x)x'}))\s*$")
@@ -315,6 +322,10 @@ class Vocabulary:
         # a reporting verb or the end of a change ("là 76,5", "nâng … lên 77"): before a bare
         # number after an indicator's name
         bare = [*self.actual_verbs, *self.baseline_to, *_lites(v.get("bare_value_words", []))]
+        # the start of a change, its end word right after it ("decrease from 20.8 to 13.08")
+        self._change_from_re = verb_regex(self.baseline_from)
+        self._change_to_after_re = re.compile(
+            rf"\s*(?:{words_alternation(self.baseline_to)})\s+\d")
         self.bare_value_verb_re = verb_regex(bare)
         self.verb_then_number_re = re.compile(rf"(?<!\w)(?:{words_alternation(bare)})\s+\d")
         self.assessment_verb_re = verb_regex(_lites(v.get("assessment_verbs", [])))
@@ -329,6 +340,9 @@ class Vocabulary:
                      for p in v.get("clause_breaks", [])) or r"(?!x)x"
         )
         self.scale_re = phrase_regex(list(v.get("scale_words", [])))
+        # count nouns whose number a year after it dates as a rate's ("15 doctors by 2015")
+        self.rate_count_re = phrase_regex([w for w in v.get("count_nouns", [])
+                                           if w not in set(v.get("time_nouns", []))])
         self.province_wide = tuple(lite(nfc(w)) for w in v.get("province_wide_words", []))
         # a scale word counts as a count noun wherever one is looked for
         self.count_re = phrase_regex([*v.get("count_nouns", []), *v.get("scale_words", [])])
@@ -413,6 +427,10 @@ class Vocabulary:
             rf"(?<![\d/.,])\d+(?:\s*(?:{of}|/)\s*\d+)?\s+(?:{places})\s+(?:{verbs})(?!\w)")
         self.among_before_re = _ends_in_words(_lites(v.get("counted_places_among", [])))
         self.planned_re = words_re("planned_words")
+        self.whole_period_re = words_re("whole_period_words")
+        # "vượt chỉ tiêu được giao": a target word a plan-met verb leads, right before
+        self._target_word_before_re = re.compile(
+            rf"(?<!\w)(?:{words_alternation(v.get('target_words', []))})\s+$")
         self.this_year_re = words_re("this_year_words")
         self.plan_title_re = re.compile(
             rf"(?:{words_alternation([*v.get('plan_words', []), *v.get('document_words', [])])})"
@@ -577,6 +595,8 @@ class Vocabulary:
         year ("Năm 2025:")."""
         y = v.get("year_phrases") or {}
         year_words = words_alternation(y.get("year_words") or [])
+        # "16,07 năm 2016": a unit word that is a year word, a year right after it
+        self.year_word_set = frozenset(y.get("year_words") or [])
         lead = words_alternation(y.get("lead_words") or [])
         until = words_alternation(y.get("until_words") or [])
         # a year phrase that opens with an until word ("đến năm 2030"): a target's year
@@ -703,6 +723,24 @@ class Vocabulary:
         the plan met."""
         return [m.start() for m in self.target_word_re.finditer(low)
                 if not self._plan_met_tail_re.search(low, max(0, m.start() - 40), m.start())]
+
+    def starts_a_change(self, low: str, start: int, end: int) -> bool:
+        """Whether the number at low[start:end] opens a change, after "from" and before "to"
+        and the next number ("will decrease from 41.7 to 31.3"): a value, not a section
+        number, of the indicator named before it."""
+        return self._change_from_re.search(low, max(0, start - _CHANGE_REACH), start) \
+            is not None and self._change_to_after_re.match(low, end) is not None
+
+    def planned_word_starts(self, low: str) -> list[int]:
+        """Where the planned words of a lite() text start, but those that only go on with a
+        target word reported met ("vượt chỉ tiêu được giao": the plan was met, none is set)."""
+        out = []
+        for m in self.planned_re.finditer(low):
+            word = self._target_word_before_re.search(low, max(0, m.start() - 30), m.start())
+            if word is None or not self._plan_met_tail_re.search(
+                    low, max(0, word.start() - 40), word.start()):
+                out.append(m.start())
+        return out
 
     def group_in(self, low: str, lo: int, hi: int) -> str | None:
         """The first population group named in low[lo:hi] (lite text) as its subject, or

@@ -532,7 +532,8 @@ VOCABULARY_LISTS = ("baseline_from", "baseline_to", "baseline_columns", "clause_
                     "interval_words", "elided_subject_openers", "part_labels",
                     "qualifier_openers", "region_names", "rank_words",
                     "rank_scope_words", "name_qualifiers",
-                    "province_kinds")
+                    "province_kinds", "time_nouns",
+                    "whole_period_words")
 VOCABULARY_FIELDS = (
     Field("abbreviations", MAPPING, False), Field("synonyms", MAPPING, False),
     Field("average_nouns", MAPPING, False),
