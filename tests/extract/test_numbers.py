@@ -52,6 +52,18 @@ def test_spelling_variants_share_a_key() -> None:
         assert phrase_key(a, abbreviations) == phrase_key(b, abbreviations), (a, b)
 
 
+def test_english_inflections_share_a_key_and_vietnamese_words_keep_theirs() -> None:
+    pairs = [("pregnant women had prenatal screenings", "pregnant women had prenatal screening"),
+             ("newborns screened", "newborn screening"), ("babies", "baby"),
+             ("health stations", "health station")]
+    for a, b in pairs:
+        assert phrase_key(a, {}) == phrase_key(b, {}), (a, b)
+    # the names differ: "waste" is no inflection of "wasting"; short words and Vietnamese
+    # syllables written without marks stay as they are
+    assert phrase_key("medical waste", {}) != phrase_key("medical wasting", {})
+    assert phrase_key("thanh con has its", {}) == "thanh con has its"
+
+
 def test_key_maps_back_to_text() -> None:
     text = "Tỷ lệ trẻ SDD thể nhẹ cân còn dưới 13,7%"
     abbreviations = {"sdd": "suy dinh dưỡng"}

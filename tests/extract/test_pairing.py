@@ -2997,3 +2997,41 @@ def test_a_value_of_the_whole_period_is_dated_by_its_end(vocab: Vocabulary) -> N
                          period_end=2020, title="")
     assert [(o.year, o.year_basis, o.value) for o in found] == [
         (2020, "the whole period the document covers", 6.8)]
+
+
+def test_english_words_match_an_alias_however_inflected(vocab: Vocabulary) -> None:
+    # real_dev127, 123: English inflections share a key; forms of "be" are one word
+    found = observations(vocab, "82.7 percent of pregnant women had prenatal screenings and 95.2 "
+                                "percent of newborns were screened.", province_id="ha_noi",
+                         title="")
+    assert [(o.indicator_id, o.value) for o in found] == [
+        ("prenatal_screening", 82.7), ("newborn_screening", 95.2)]
+    o = only(vocab, "Nearly 89 percent of medical stations in the province have doctors.",
+             province_id="dak_lak", title="")
+    assert (o.indicator_id, o.value) == ("chs_with_doctor", 89.0)
+
+
+def test_a_value_of_a_zone_is_not_the_provinces(vocab: Vocabulary) -> None:
+    # real_dev69, Quảng Trị: the overall value only, not the mountain, coastal or flat areas'
+    found = observations(vocab, "The proportion of households using iodized salts was 98.2% in "
+                                "overall population, 100% in mountain areas, 98.4% in coastal "
+                                "areas and 96.5% in flat areas.", province_id="quang_tri",
+                         title="")
+    assert [o.value for o in found] == [98.2]
+
+
+def test_a_number_joined_to_a_word_by_a_hyphen_names_a_thing(vocab: Vocabulary) -> None:
+    # real_dev75, Hậu Giang: "a 100-bed hospital" is no rate of beds
+    o = only(vocab, "The province will build a 200-bed town hospital, a 100-bed traditional "
+                    "medicine hospital, and reach 20 beds per 10,000 people.",
+             province_id="hau_giang", title="")
+    assert (o.indicator_id, o.value) == ("hospital_beds_per_10k", 20.0)
+
+
+def test_an_english_date_dates_the_value_and_vietnamese_is_national(vocab: Vocabulary) -> None:
+    # real_dev134: "as of March 31, 2025"; "Vietnamese life expectancy" is the country's
+    o = only(vocab, "As of March 31, 2025, the health insurance coverage rate reached 93.9%.",
+             province_id="ha_tinh", title="")
+    assert (o.year, o.value) == (2025, 93.9)
+    assert observations(vocab, "In 2022, Vietnamese life expectancy was 73.6 years.",
+                        province_id="dien_bien", title="") == []

@@ -107,8 +107,9 @@ class IndicatorChooser:
         indicators a name shares ("Tỷ suất sinh": the crude birth rate's and the total
         fertility rate's), the first whose plausible range holds the value."""
         fitting = []
+        zone = subgroup in self.vocab.zone_subgroups  # a part of the province, not the whole
         for ind in targets:
-            if ind.subgroup and ind.subgroup != subgroup or not self.in_context(ind):
+            if (ind.subgroup or zone) and ind.subgroup != subgroup or not self.in_context(ind):
                 continue
             if unit is None:
                 if not table:
@@ -584,13 +585,10 @@ def subgroup_before(vocab: Vocabulary, low: str, start: int) -> str | None:
     return vocab.subgroups.get(m.group(1).strip())
 
 
-_FOR_GROUP_RE = re.compile(r"\s*(?:đối với|với|ở)\s+")  # "157,5 cm với nữ": for whom
-
-
 def subgroup_right_after(vocab: Vocabulary, low: str, unit_end: int) -> str | None:
     """The subgroup a number is said of right after it ("168,5 cm với nam và 157,5 cm với
     nữ"): a "for" word, then a subgroup label."""
-    link = _FOR_GROUP_RE.match(low, unit_end)
+    link = vocab.subgroup_link_re.match(low, unit_end)
     return vocab.subgroup_of(vocab.subgroup_re.match(low, link.end())) if link is not None \
         else None
 

@@ -130,23 +130,33 @@ def find_mentions(vocab: Vocabulary, seg: Segment, cleaned: str) -> Mentions:
         point = m.group("point")  # inline mention_number: every number of a document
         v1 = float(point) if point is not None else parse_number(m.group("num"))
         v2 = parse_number(m.group("num2")) if m.group("num2") else None
-        if is_year(v1) and (v2 is None or is_year(v2)):
-            continue
+        if is_year(v1) and (v2 is None or is_year(v2)) \
+                or _COMPOUND_MODIFIER_RE.match(scan, m.end()):
+            continue  # a year; "a 100-bed hospital", "the 2-level government": a name's part
         unit, unit_end = unit_after(vocab, low, m.end(), units, unit_starts)
         if unit is None and _written_with_fraction(point or m.group("num"), v1):
             unit, unit_end = average_unit(vocab, low, m.end())
-        if unit is None and point is not None and not _unit_after_its_noun(
-                low, m.end(), units, unit_starts) and not vocab.count_re.match(
-                    low, _BLANKS_RE.match(low, m.end()).end()) and not _after_a_value_verb(
-                        vocab, low, m.start()) and not vocab.starts_a_change(
-                            low, m.start(), m.end()):
-            # "2.1" without a unit, a noun it counts ("10.5 persons") or a verb before it
-            # ("increase the life expectancy to 74.5"): a section number as likely as a value
+        if unit is None and point is not None and _maybe_a_section_number(
+                vocab, low, m.start(), m.end(), units, unit_starts):
             continue
         mentions.append(Mention(m.start(), m.end(), m.start(), v1, v2, unit, unit_end,
                                 written[m.start():m.end()], False))
     mentions.sort(key=lambda d: d.start)
     return Mentions(mentions, units, lite(scan))
+
+
+def _maybe_a_section_number(vocab: Vocabulary, low: str, start: int, end: int,
+                            units: list[UnitHit], unit_starts: list[int]) -> bool:
+    """"2.1" without a unit, a noun it counts ("10.5 persons") or a verb before it ("increase
+    the life expectancy to 74.5", "decrease from 41.7 to 31.3"): a section number as likely
+    as a value."""
+    return not _unit_after_its_noun(low, end, units, unit_starts) \
+        and not vocab.count_re.match(low, _BLANKS_RE.match(low, end).end()) \
+        and not _after_a_value_verb(vocab, low, start) \
+        and not vocab.starts_a_change(low, start, end)
+
+
+_COMPOUND_MODIFIER_RE = re.compile(r"-[^\W\d_]")
 
 
 def _written_with_fraction(text: str, value: float) -> bool:
@@ -303,7 +313,7 @@ def year_phrases(vocab: Vocabulary, low: str) -> list[YearPhrase]:
     for m in vocab.year_phrase_re.finditer(low):
         y = int(m.group("y2") or m.group("y1") or m.group("y3") or m.group("y4")
                 or m.group("y5") or m.group("y6") or m.group("y7") or m.group("y8")
-                or m.group("y9"))
+                or m.group("y9") or m.group("y10"))
         kind = "reference" if (m.group("ref") or m.group("ref2")) else "year"
         if kind == "year" and vocab.from_year_re.match(low, m.start()) \
                 and vocab.present_re.match(low, _BLANKS_RE.match(low, m.end()).end()):

@@ -509,6 +509,11 @@ class Vocabulary:
         self.subgroup_re = re.compile(
             rf"(?P<place>{phrase_regex(places).pattern})|{phrase_regex(list(self.subgroups)).pattern}"
         ) if self.subgroups else NEVER_RE
+        self.zone_subgroups = frozenset(v.get("zone_subgroups", []))
+        # "157,5 cm với nữ", "98.4% in coastal areas": the words saying for whom a value is
+        self.subgroup_link_re = re.compile(
+            rf"\s*(?:{words_alternation(_lites(v.get('subgroup_links', [])))})\s+") \
+            if v.get("subgroup_links") else NEVER_RE
         self.population_groups = {lite(nfc(w)): g for w, g in catalog.population_groups.items()}
         self.population_group_re = (phrase_regex(list(catalog.population_groups))
                                      if catalog.population_groups else NEVER_RE)
@@ -605,6 +610,7 @@ class Vocabulary:
         self.from_year_re = re.compile(rf"(?:{words_alternation(y.get('from_words') or [])})\s")
         part = words_alternation(y.get("part_year_words") or [])
         nouns = words_alternation(y.get("year_before_nouns") or [])
+        months = words_alternation(y.get("month_names") or []) or "(?!x)x"
         dates = v.get("date_words") or {}
         month = re.escape(str(dates.get("month", "tháng")))
         quarter = re.escape(str(dates.get("quarter", "quý")))
@@ -624,7 +630,10 @@ class Vocabulary:
             # a year alone in brackets: "giảm từ 7,95‰ (2020) xuống 6‰ (2025)"
             r"|(?<=\()\s*(?P<y8>(?:19|20)\d\d)(?=\s*\))"
             # English writes a goal's year before it: "the 2023 goal of reaching 95.2%"
-            rf"|(?<!\S)(?P<y9>(?:19|20)\d\d)(?=\s+(?:{nouns})(?!\w))")
+            rf"|(?<!\S)(?P<y9>(?:19|20)\d\d)(?=\s+(?:{nouns})(?!\w))"
+            # an English date: "as of March 31, 2025", "in June 2024"
+            rf"|(?:(?:{lead})\s+)?(?:{months})\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s*,?\s+)?"
+            r"(?P<y10>(?:19|20)\d\d)(?![\d/])")
         # what joins the values of a list of years of one subject ("toàn quốc năm 2022 là
         # 92,6%, năm 2023 là 93,2%"): a comma, "và", a year phrase, a reporting verb
         joiners = words_alternation(_lites(v.get("name_list_joiners", [])))

@@ -533,7 +533,8 @@ VOCABULARY_LISTS = ("baseline_from", "baseline_to", "baseline_columns", "clause_
                     "qualifier_openers", "region_names", "rank_words",
                     "rank_scope_words", "name_qualifiers",
                     "province_kinds", "time_nouns",
-                    "whole_period_words")
+                    "whole_period_words", "subgroup_links",
+                    "zone_subgroups")
 VOCABULARY_FIELDS = (
     Field("abbreviations", MAPPING, False), Field("synonyms", MAPPING, False),
     Field("average_nouns", MAPPING, False),
@@ -549,7 +550,8 @@ DATE_WORD_FIELDS = (*(Field(name, TEXT) for name in ("day", "month", "year")),
 # vnhealth.extract.vocabulary: year phrases ("đến năm 2030", "so với năm 2015")
 YEAR_PHRASE_FIELDS = tuple(Field(name, TEXTS, False) for name in
                            ("year_words", "lead_words", "until_words", "reference_words",
-                            "part_year_words", "from_words", "year_before_nouns"))
+                            "part_year_words", "from_words", "year_before_nouns",
+                            "month_names"))
 # vnhealth.extract.shapes: each a list of phrases
 TABLE_WORD_FIELDS = tuple(Field(name, TEXTS, False) for name in (
     "preliminary", "actual", "plan", "header", "unit_line", "totals", "national", "sub_rows",
@@ -619,6 +621,12 @@ def load_catalog(paths: ProjectPaths) -> Catalog:
                              "provinces.csv", path=str(shown("vocabulary.yaml")), line=line)
         check_value(names, TEXTS, shown("vocabulary.yaml"), f"province_other_names: field {prov}",
                     line)
+    unknown_zones = set(vocabulary.get("zone_subgroups") or []) - set(subgroups.values())
+    if unknown_zones:
+        raise InputError(f"zone_subgroups: {', '.join(sorted(unknown_zones))} not a group of "
+                         f"subgroups.yaml; groups: {', '.join(sorted(set(subgroups.values())))}",
+                         path=str(shown("vocabulary.yaml")),
+                         line=key_line(vocabulary, "zone_subgroups", None))
     ledger = load_ledger(cat / "ledger.yaml", shown("ledger.yaml"), {i.id for i in indicators},
                          set(units))
     qualitative = load_qualitative(cat / "qualitative.yaml", shown("qualitative.yaml"))

@@ -3,9 +3,10 @@
 Raw files are never changed. Each line is NFC-normalized for reading and quoting; indicator names
 are matched on a *key*: lower case, tone marks moved to the end of each syllable (so the old
 "khoẻ" and the new "khỏe" placement agree), final y/i variants merged (bác sỹ = bác sĩ, tỷ = tỉ),
-leading zeros dropped (01 = 1), abbreviations expanded (SDD = suy dinh dưỡng) and punctuation
-ignored. The key keeps, for each of its characters, the offset in the line it came from, so a
-match is always traced back to the source text.
+leading zeros dropped (01 = 1), abbreviations expanded (SDD = suy dinh dưỡng), English
+inflections taken off (screenings = screened = screen) and punctuation ignored. The key keeps,
+for each of its characters, the offset in the line it came from, so a match is always traced
+back to the source text.
 """
 
 from __future__ import annotations
@@ -131,13 +132,33 @@ class Keyed:
         return self.text_pos(start), stop
 
 
+# English inflections taken off a word: "-ies" (to "-y"), the plural's "s" (not of "-ss",
+# "-us", "-is"), then "-ed" or "-ing", when at least _STEM_MIN_LETTERS letters stay. A full
+# stemmer (Snowball) also cuts derivations and merges names that differ ("waste" and
+# "wasting" both "wast"), so only these inflections go. Vietnamese syllables written without
+# marks are ASCII too ("con", "thanh"), but none ends so.
+_PLURAL = re.compile(r"(?<=[^siu])s$")
+_VERB_ENDING = re.compile(r"(?:ed|ing)$")
+_STEM_MIN_LETTERS = 3
+
+
+def english_stem(word: str) -> str:
+    """An English word without its inflection ("screenings", "screened" → "screen"), so an
+    alias matches the word however it is inflected; any other word as it is."""
+    if not (word.isascii() and word.isalpha()):
+        return word
+    stem = word[:-3] + "y" if word.endswith("ies") and len(word) > 4 else _PLURAL.sub("", word)
+    verb = _VERB_ENDING.sub("", stem)
+    return next((w for w in (verb, stem) if len(w) >= _STEM_MIN_LETTERS), word)
+
+
 def _word_key(token: str, abbreviations: dict[str, str]) -> tuple[str, int]:
     """(key, length of the lowered word) of one token of a text."""
     word = token.lower()
     expansion = abbreviations.get(word)
     if expansion is not None:
-        return " ".join(syllable_key(w) for w in expansion.split()), len(word)
-    return syllable_key(word), len(word)
+        return " ".join(english_stem(syllable_key(w)) for w in expansion.split()), len(word)
+    return english_stem(syllable_key(word)), len(word)
 
 
 def _remember(memo: dict[str, tuple[str, int]], token: str, abbreviations: dict[str, str]
