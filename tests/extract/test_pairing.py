@@ -3035,3 +3035,12 @@ def test_an_english_date_dates_the_value_and_vietnamese_is_national(vocab: Vocab
     assert (o.year, o.value) == (2025, 93.9)
     assert observations(vocab, "In 2022, Vietnamese life expectancy was 73.6 years.",
                         province_id="dien_bien", title="") == []
+
+
+def test_late_early_and_mid_date_a_year_in_english(vocab: Vocabulary) -> None:
+    # real_dev133, Hà Nội: "As of late 2017" dates both values; "received ARV drugs" is on ARV
+    found = observations(vocab, "As of late 2017, 67.8% of HIV-infected people knew their "
+                                "infection status, while 53% of HIV positive people received ARV "
+                                "drugs.", province_id="ha_noi", title="")
+    assert [(o.indicator_id, o.year, o.value) for o in found] == [
+        ("hiv_know_status", 2017, 67.8), ("hiv_on_arv", 2017, 53.0)]
