@@ -3044,3 +3044,13 @@ def test_late_early_and_mid_date_a_year_in_english(vocab: Vocabulary) -> None:
                                 "drugs.", province_id="ha_noi", title="")
     assert [(o.indicator_id, o.year, o.value) for o in found] == [
         ("hiv_know_status", 2017, 67.8), ("hiv_on_arv", 2017, 53.0)]
+
+
+def test_what_holds_now_is_not_dated_by_an_earlier_goal_year(vocab: Vocabulary) -> None:
+    # real_dev117, Quảng Ninh: "this ratio" goes on with the doctors; "currently" is not 2030
+    found = observations(vocab, "By 2030, Quang Ninh strives to have 19 doctors per 10,000 people "
+                                "(equivalent to more than 3,000 doctors). Meanwhile, this ratio is "
+                                "currently only 17.4/10,000 people.", province_id="quang_ninh",
+                         period_start=2024, period_end=2030, title="")
+    assert [(o.indicator_id, o.kind, o.year, o.value) for o in found] == [
+        ("doctors_per_10k", "target", 2030, 19.0), ("doctors_per_10k", "actual", None, 17.4)]

@@ -368,7 +368,7 @@ def year_for(run: DocumentRun, d: Mention, ix: PairIndex, sentence: Span, clause
     if after is not None and after.year is not None:
         return after
     horizon = _horizon(run, seg)
-    earlier = _earlier_year(run, ix, (told_from, sentence[0]), horizon, after)
+    earlier = _earlier_year(run, ix, (told_from, sentence[0]), horizon, after, d.start)
     if earlier is not None:
         # "Tính đến cuối năm 2012, dân số … . Như vậy, tỷ suất sinh thô … là 13,53 ‰": a
         # paragraph dated once goes on in that year, also where a year after the number is
@@ -384,6 +384,25 @@ def year_for(run: DocumentRun, d: Mention, ix: PairIndex, sentence: Span, clause
                               ix.low[paragraph_start(seg, d.start):sentence[1]]) or horizon)
 
 
+_GOAL_YEAR_REACH = 16  # characters from an until word ("by", "đến năm") to its year
+
+
+def _now_not_a_goal_year(run: DocumentRun, ix: PairIndex, span: Span, year: int,
+                         sentence: Span, pos: int) -> bool:
+    """Whether the number's sentence (up to `pos`) says what holds now and `year` stands
+    in low[span] as a goal's, after an until word ("By 2030", "đến năm 2030"): what holds now
+    is not of the goal's year."""
+    low, vocab = ix.low, run.vocab
+    page_year = run.issued.year if run.issued is not None else run.doc.period_end
+    if year < page_year or _last_present_word(vocab, ix, sentence, pos) is None:
+        return False  # "đến năm 2022 …" on a page of 2023 tells up to then, it sets no goal
+    for m in re.finditer(rf"(?<!\d){year}(?!\d)", low[span[0]:span[1]]):
+        start = span[0] + m.start()
+        if vocab.until_phrase_re.search(low, max(span[0], start - _GOAL_YEAR_REACH), start):
+            return True
+    return False
+
+
 def _now_before_horizon(run: DocumentRun, d: Mention, ix: PairIndex, sentence: Span,
                         horizon: YearChoice) -> YearChoice:
     """"Tính đến nay, …" on a page dated 2017 whose title names the decision's 2016: what the
@@ -397,15 +416,20 @@ def _now_before_horizon(run: DocumentRun, d: Mention, ix: PairIndex, sentence: S
 
 
 def _earlier_year(run: DocumentRun, ix: PairIndex, before: Span, horizon: YearChoice,
-                  after: YearChoice | None) -> int | None:
+                  after: YearChoice | None, pos: int) -> int | None:
     """The year the paragraph told of before the number's sentence (`before`): the last free
     year phrase there, else, outside a plan's targets, the year the last dated number owns
-    ("… xuống còn 2,01 con năm 2020. Tỷ lệ sinh con lần 3 … 5,2%")."""
+    ("… xuống còn 2,01 con năm 2020. Tỷ lệ sinh con lần 3 … 5,2%"); not a goal's year when
+    the number's sentence says what holds now ("By 2030, … 19 doctors … . Meanwhile, this
+    ratio is currently only 17.4")."""
     if horizon.year is not None and after is None:
         return None
     earlier = ix.dated_before(*before, run.vocab.target_word_re)
     if earlier is None and horizon.year is None:
         earlier = ix.last_own_year(*before)
+    if earlier is not None and _now_not_a_goal_year(run, ix, before, earlier,
+                                                    ix.sentence_of(pos), pos):
+        return None
     return earlier
 
 
