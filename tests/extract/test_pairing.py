@@ -3054,3 +3054,13 @@ def test_what_holds_now_is_not_dated_by_an_earlier_goal_year(vocab: Vocabulary) 
                          period_start=2024, period_end=2030, title="")
     assert [(o.indicator_id, o.kind, o.year, o.value) for o in found] == [
         ("doctors_per_10k", "target", 2030, 19.0), ("doctors_per_10k", "actual", None, 17.4)]
+
+
+def test_what_is_done_for_the_group_a_number_leads_names_it(vocab: Vocabulary) -> None:
+    # real_dev119, Hà Nội: "provide regular health check to 88% of the elderly"
+    o = only(vocab, "The city is striving to provide regular health check to 88% of the elderly.",
+             province_id="ha_noi", title="")
+    assert (o.indicator_id, o.value) == ("elderly_health_checks", 88.0)
+    o = only(vocab, "Thành phố phấn đấu khám sức khỏe định kỳ cho 88% người cao tuổi.",
+             province_id="ha_noi", title="")
+    assert (o.indicator_id, o.value) == ("elderly_health_checks", 88.0)

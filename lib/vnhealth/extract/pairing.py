@@ -431,6 +431,8 @@ class _SegmentPairing:
                 named = fuzzy_named(self.vocab, after, match_unit, subgroup,
                                     after_phrase_share(after))
                 phrase = after if named is not None else phrase
+                named, phrase = (named, phrase) if named is not None else \
+                    self._done_for_the_group(phrase, after, match_unit, subgroup)
             sentence = self.ix.sentence_of(d.start)
             item = None if named is not None else (
                 list_item_named(self.vocab, self.ix, d, sentence, subgroup)
@@ -445,6 +447,18 @@ class _SegmentPairing:
         named = self._continued(d, clause, unit) or named
         return (None if turn is not None and named is not None
                 and named.indicator.id in turn.others else named), unit, phrase
+
+    def _done_for_the_group(self, before: str | None, after: str, unit: str,
+                            subgroup: str | None) -> tuple[Named | None, str | None]:
+        """"provide regular health check to 88% of the elderly", "khám sức khỏe định kỳ cho
+        88% người cao tuổi": what is done (before the number, ending in a word such as "to")
+        for the group named after it, read together as one name."""
+        link = self.vocab.activity_link_re.search(lite(before or ""))
+        if link is None:
+            return None, before
+        both = f"{before[:link.start()].rstrip()} {after}"
+        named = fuzzy_named(self.vocab, both, unit, subgroup)
+        return (named, both) if named is not None else (None, before)
 
     def _named_in_turn(self, d: Mention, clause: Span, match_unit: str | None, table: bool
                        ) -> ItemName | None:

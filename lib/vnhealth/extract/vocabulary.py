@@ -513,6 +513,11 @@ class Vocabulary:
             rf"(?P<place>{phrase_regex(places).pattern})|{phrase_regex(list(self.subgroups)).pattern}"
         ) if self.subgroups else NEVER_RE
         self.zone_subgroups = frozenset(v.get("zone_subgroups", []))
+        # "provide regular health check to 88% of the elderly": the word ending what is done
+        # for the group a number leads
+        self.activity_link_re = re.compile(
+            rf"(?<!\w)(?:{words_alternation(_lites(v.get('activity_links', [])))})\s*$") \
+            if v.get("activity_links") else NEVER_RE
         # "157,5 cm với nữ", "98.4% in coastal areas": the words saying for whom a value is
         self.subgroup_link_re = re.compile(
             rf"\s*(?:{words_alternation(_lites(v.get('subgroup_links', [])))})\s+") \
