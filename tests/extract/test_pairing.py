@@ -3064,3 +3064,19 @@ def test_what_is_done_for_the_group_a_number_leads_names_it(vocab: Vocabulary) -
     o = only(vocab, "Thành phố phấn đấu khám sức khỏe định kỳ cho 88% người cao tuổi.",
              province_id="ha_noi", title="")
     assert (o.indicator_id, o.value) == ("elderly_health_checks", 88.0)
+
+
+def test_last_year_and_this_year_count_from_the_page_date(vocab: Vocabulary) -> None:
+    found = observations(vocab, "Hà Nội, ngày 15 tháng 1 năm 2024\nNăm ngoái, tỷ lệ sàng lọc trước "
+                                "sinh đạt 86,3%. Năm nay, thành phố phấn đấu đạt tỷ lệ sàng lọc "
+                                "trước sinh 90%.", province_id="ha_noi", period_start=2023,
+                         period_end=2024, title="")
+    assert [(o.kind, o.year, o.value) for o in found] == [("actual", 2023, 86.3),
+                                                          ("target", 2024, 90.0)]
+
+
+def test_an_english_full_date_is_a_date_not_a_year_phrase(vocab: Vocabulary) -> None:
+    # real_dev134, Hòa Bình: the resolution's date dates nothing; "as of" a date does
+    o = only(vocab, "In accordance with Resolution No.21-NQ/TW on October 25, 2017, the sex ratio "
+                    "at birth was 116.6 boys per 100 girls.", province_id="hoa_binh", title="")
+    assert (o.year, o.value) == (None, 116.6)

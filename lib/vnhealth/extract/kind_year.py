@@ -540,7 +540,7 @@ def _as_of_date(vocab: Vocabulary, low: str, now: tuple[int, str]) -> YearChoice
     m = vocab.as_of_date_re.match(low, now[0] + len(now[1]))
     if m is None:
         return None
-    year = next(g for g in (m.group("y1"), m.group("y2"), m.group("y3")) if g)
+    year = next(g for g in (m.group("y1"), m.group("y2"), m.group("y3"), m.group("y4")) if g)
     return YearChoice(int(year), f"the date '{now[1]}' names")
 
 
@@ -612,7 +612,7 @@ def _year_before(run: DocumentRun, d: Mention, ix: PairIndex, sentence: Span, cl
         # dates only the remark
         before = ix.year_phrase_before(sentence[0], before[0])
     if before is None:
-        return None
+        return _relative_year(run, ix, sentence, d.start)
     now = _last_present_word(run.vocab, ix, sentence, d.start)
     if now is not None and now[0] > max(before[0], clause[0]) and ix.low[
             before[1]:now[0]].strip(" ,;:-–"):
@@ -634,6 +634,26 @@ def _year_before(run: DocumentRun, d: Mention, ix: PairIndex, sentence: Span, cl
 
 
 _PERIOD_RE = re.compile(r"((?:19|20)\d\d)\s*[-–]\s*(?:19|20)\d\d")
+_COMPARED_REACH = 24  # characters from a comparison word to the year word it compares with
+
+
+def _relative_year(run: DocumentRun, ix: PairIndex, sentence: Span, pos: int
+                   ) -> YearChoice | None:
+    """"Last year, … 111.2", "Năm nay, … 88%" on a page dated 2024: the year a word naming
+    this year or the last one stands for, counted from the page's date; none on an undated
+    page, nor after a comparison word ("so với năm ngoái": the year compared with)."""
+    if run.issued is None:
+        return None
+    vocab, low = run.vocab, ix.low
+    found = None
+    for m in vocab.relative_year_re.finditer(low, sentence[0], pos):
+        found = m
+    if found is None or vocab.compared_with_re.search(
+            low, max(sentence[0], found.start() - _COMPARED_REACH), found.start()):
+        return None
+    back = 0 if vocab.this_year_re.fullmatch(found.group(0)) else 1
+    return YearChoice(run.issued.year - back,
+                      f"'{found.group(0)}' on a page of {run.issued.year}")
 
 
 def _parallel_change_year(run: DocumentRun, d: Mention, ix: PairIndex, clause: Span,

@@ -435,6 +435,9 @@ class Vocabulary:
         self._target_word_before_re = re.compile(
             rf"(?<!\w)(?:{words_alternation(v.get('target_words', []))})\s+$")
         self.this_year_re = words_re("this_year_words")
+        # "Last year, …", "Năm nay, …": this year or the one before, counted from the page's date
+        self.relative_year_re = words_re("this_year_words", "last_year_words")
+        self.compared_with_re = words_re("compared_with")
         self.plan_title_re = re.compile(
             rf"(?:{words_alternation([*v.get('plan_words', []), *v.get('document_words', [])])})"
             r"(?!\w)")
@@ -639,9 +642,9 @@ class Vocabulary:
             r"|(?<=\()\s*(?P<y8>(?:19|20)\d\d)(?=\s*\))"
             # English writes a goal's year before it: "the 2023 goal of reaching 95.2%"
             rf"|(?<!\S)(?P<y9>(?:19|20)\d\d)(?=\s+(?:{nouns})(?!\w))"
-            # an English date: "as of March 31, 2025", "in June 2024"
-            rf"|(?:(?:{lead})\s+)?(?:{months})\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s*,?\s+)?"
-            r"(?P<y10>(?:19|20)\d\d)(?![\d/])")
+            # an English month: "in June 2024" (a full date, "on October 25, 2017", is a date:
+            # it sets no year, as_of_date_re reads it after a present word)
+            rf"|(?:(?:{lead})\s+)?(?:{months})\s+(?P<y10>(?:19|20)\d\d)(?![\d/])")
         # what joins the values of a list of years of one subject ("toàn quốc năm 2022 là
         # 92,6%, năm 2023 là 93,2%"): a comma, "và", a year phrase, a reporting verb
         joiners = words_alternation(_lites(v.get("name_list_joiners", [])))
@@ -668,10 +671,14 @@ class Vocabulary:
         date = (rf"{day}[\s.…]*(?:\d{{1,2}})?\s*(?:{month}\s*\d{{1,2}}\s*{year}\s*"
                 r"(?P<y1>(?:19|20)\d\d)|/\s*\d{1,2}\s*/\s*(?P<y2>(?:19|20)\d\d))(?!\d)")
         self.date_re = re.compile(date)
-        # "tính đến ngày 31/12/2021", "đến hết tháng 9/2021": the date a present word names
+        # "tính đến ngày 31/12/2021", "đến hết tháng 9/2021", "as of March 31, 2025": the date
+        # a present word names
+        months = words_alternation((v.get("year_phrases") or {}).get("month_names") or []) \
+            or "(?!x)x"
         self.as_of_date_re = re.compile(
             rf"\s*(?:[^\W\d_]+\s+)?(?:{date}|{month}\s*\d{{1,2}}\s*/\s*(?P<y3>(?:19|20)\d\d)"
-            r"(?![\d/]))")
+            rf"(?![\d/])|(?:{months})\s+\d{{1,2}}(?:st|nd|rd|th)?\s*,?\s*"
+            r"(?P<y4>(?:19|20)\d\d)(?!\d))")
         issue = "|".join(re.escape(w) for w in _lites(v.get("issue_words", []))) or "(?!x)x"
         self.issued_card_re = re.compile(
             rf"(?<!\w)(?P<word>{issue})[\s:|]*\d{{1,2}}\s*/\s*\d{{1,2}}\s*/\s*"

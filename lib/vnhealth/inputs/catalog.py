@@ -534,7 +534,7 @@ VOCABULARY_LISTS = ("baseline_from", "baseline_to", "baseline_columns", "clause_
                     "rank_scope_words", "name_qualifiers",
                     "province_kinds", "time_nouns",
                     "whole_period_words", "subgroup_links",
-                    "zone_subgroups", "activity_links")
+                    "zone_subgroups", "activity_links", "last_year_words")
 VOCABULARY_FIELDS = (
     Field("abbreviations", MAPPING, False), Field("synonyms", MAPPING, False),
     Field("average_nouns", MAPPING, False),
