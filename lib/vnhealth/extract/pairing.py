@@ -589,7 +589,10 @@ class _SegmentPairing:
         if m is None:
             return None
         noun = m.group(0).strip()
-        if self.low[:last_end].rstrip().endswith(noun):
+        end = last_end
+        while end > 0 and self.low[end - 1].isspace():
+            end -= 1
+        if self.low.endswith(noun, 0, end):
             return ""  # the value before ends with its noun ("15 doctors")
         gap = _BLANKS_RE.match(self.low, last_end)
         before = self.vocab.count_re.match(self.low, gap.end()) if gap else None

@@ -93,6 +93,13 @@ def subject_regex(phrases: list[str], leading: list[str]) -> re.Pattern[str]:
 _CHANGE_REACH = 24  # characters before a number its "from" may take ("from about")
 
 
+def _month_names(v: dict[str, Any]) -> str:
+    """The alternation of English month names (year_phrases: month_names), read by the year
+    phrases ("in June 2024") and the dates a present word names ("as of March 31, 2025")."""
+    return words_alternation((v.get("year_phrases") or {}).get("month_names") or []) \
+        or "(?!x)x"
+
+
 def verb_regex(verbs: list[str]) -> re.Pattern[str]:
     """A reporting verb ("đạt", "là", "ước đạt") at the end of a stretch of text, a comparator
     word or so allowed after it ("đạt trên"); longest verb first."""
@@ -344,8 +351,9 @@ class Vocabulary:
         )
         self.scale_re = phrase_regex(list(v.get("scale_words", [])))
         # count nouns whose number a year after it dates as a rate's ("15 doctors by 2015")
+        time_nouns = set(v.get("time_nouns", []))
         self.rate_count_re = phrase_regex([w for w in v.get("count_nouns", [])
-                                           if w not in set(v.get("time_nouns", []))])
+                                           if w not in time_nouns])
         self.province_wide = tuple(lite(nfc(w)) for w in v.get("province_wide_words", []))
         # a scale word counts as a count noun wherever one is looked for
         self.count_re = phrase_regex([*v.get("count_nouns", []), *v.get("scale_words", [])])
@@ -612,7 +620,7 @@ class Vocabulary:
         y = v.get("year_phrases") or {}
         year_words = words_alternation(y.get("year_words") or [])
         # "16,07 năm 2016": a unit word that is a year word, a year right after it
-        self.year_word_set = frozenset(y.get("year_words") or [])
+        self.year_word_set = frozenset(_lites(y.get("year_words") or []))
         lead = words_alternation(y.get("lead_words") or [])
         until = words_alternation(y.get("until_words") or [])
         # a year phrase that opens with an until word ("đến năm 2030"): a target's year
@@ -621,7 +629,7 @@ class Vocabulary:
         self.from_year_re = re.compile(rf"(?:{words_alternation(y.get('from_words') or [])})\s")
         part = words_alternation(y.get("part_year_words") or [])
         nouns = words_alternation(y.get("year_before_nouns") or [])
-        months = words_alternation(y.get("month_names") or []) or "(?!x)x"
+        months = _month_names(v)
         dates = v.get("date_words") or {}
         month = re.escape(str(dates.get("month", "tháng")))
         quarter = re.escape(str(dates.get("quarter", "quý")))
@@ -673,8 +681,7 @@ class Vocabulary:
         self.date_re = re.compile(date)
         # "tính đến ngày 31/12/2021", "đến hết tháng 9/2021", "as of March 31, 2025": the date
         # a present word names
-        months = words_alternation((v.get("year_phrases") or {}).get("month_names") or []) \
-            or "(?!x)x"
+        months = _month_names(v)
         self.as_of_date_re = re.compile(
             rf"\s*(?:[^\W\d_]+\s+)?(?:{date}|{month}\s*\d{{1,2}}\s*/\s*(?P<y3>(?:19|20)\d\d)"
             rf"(?![\d/])|(?:{months})\s+\d{{1,2}}(?:st|nd|rd|th)?\s*,?\s*"
