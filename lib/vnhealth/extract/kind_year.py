@@ -634,9 +634,6 @@ def _year_before(run: DocumentRun, d: Mention, ix: PairIndex, sentence: Span, cl
 
 
 _PERIOD_RE = re.compile(r"((?:19|20)\d\d)\s*[-–]\s*(?:19|20)\d\d")
-_COMPARED_REACH = 24  # characters from a comparison word to the year word it compares with
-
-
 def _relative_year(run: DocumentRun, ix: PairIndex, sentence: Span, pos: int
                    ) -> YearChoice | None:
     """"Last year, … 111.2", "Năm nay, … 88%" on a page dated 2024: the year a word naming
@@ -649,7 +646,7 @@ def _relative_year(run: DocumentRun, ix: PairIndex, sentence: Span, pos: int
     for m in vocab.relative_year_re.finditer(low, sentence[0], pos):
         found = m
     if found is None or vocab.compared_with_re.search(
-            low, max(sentence[0], found.start() - _COMPARED_REACH), found.start()):
+            low, max(sentence[0], found.start() - COMPARED_REACH), found.start()):
         return None
     back = 0 if vocab.this_year_re.fullmatch(found.group(0)) else 1
     return YearChoice(run.issued.year - back,
