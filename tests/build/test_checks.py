@@ -155,3 +155,27 @@ def test_a_percentage_the_catalogue_lets_pass_100_is_left_to_its_plausible_range
     outcomes = _outcomes_after(db, "UPDATE observations SET indicator_id = "
                                    "'hypertension_managed' WHERE indicator_id = 'bed_occupancy'")
     assert not outcomes["percent_out_of_range"].passed
+
+
+@pytest.mark.parametrize(("fault", "passes"), [
+    # another province the text names as the value's (province_basis 'named') is allowed
+    ("SET province_id = 'lai_chau', province_basis = 'named'", True),
+    # 'named' for the document's own province, or no basis, is not
+    ("SET province_basis = 'named'", False),
+    ("SET province_basis = NULL", False),
+])
+def test_province_of_document_allows_only_a_named_other_province(
+        warehouse_path: Path, tmp_path: Path, fault: str, passes: bool) -> None:
+    db = tmp_path / "warehouse.duckdb"
+    shutil.copy(warehouse_path, db)
+    con = duckdb.connect(str(db))
+    try:
+        con.execute(f"UPDATE observations {fault} WHERE obs_id = 'son_la_2026_2030:23:3'")
+    finally:
+        con.close()
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        outcomes = {o.check.name: o for o in run_checks(con, ProjectPaths.at(REPO))}
+    finally:
+        con.close()
+    assert outcomes["province_of_document"].passed is passes

@@ -1351,7 +1351,9 @@ def test_a_named_district_holds_its_value_not_the_province(vocab: Vocabulary) ->
     # the province's own name after "thành phố" is the province; a district's is not
     city = "Thành phố Hải Phòng có tỷ lệ tham gia BHYT đạt 92%."
     assert [o.value for o in observations(vocab, city, province_id="hai_phong")] == [92.0]
-    assert observations(vocab, city, province_id="hau_giang") == []
+    # on another province's page the city is that province, credited with its value
+    assert [(o.province_named, o.value) for o in observations(
+        vocab, city, province_id="hau_giang")] == [("hai_phong", 92.0)]
 
 
 def test_a_district_named_english_way_holds_its_value(vocab: Vocabulary) -> None:
@@ -1371,7 +1373,33 @@ def test_provinces_named_together_before_a_bracket_share_its_value(vocab: Vocabu
     for province, value in (("dien_bien", 99.0), ("lao_cai", 98.6)):
         found = observations(vocab, text, province_id=province, period_start=2016,
                              period_end=2020, title="")
-        assert [o.value for o in found] == [value], province
+        assert [o.value for o in found if o.province_named is None] == [value], province
+    # the other provinces named are credited with their values (province_basis 'named')
+    found = observations(vocab, text, province_id="dien_bien", period_start=2016,
+                         period_end=2020, title="")
+    assert sorted((o.province_named or "", o.value) for o in found) == [
+        ("", 99.0), ("hoa_binh", 99.0), ("lao_cai", 98.6), ("tuyen_quang", 98.6)]
+
+
+def test_a_round_up_credits_each_province_named_with_its_value(vocab: Vocabulary) -> None:
+    # vocabulary merger_words: the provinces a city was formed from hold nothing; a value
+    # going on after another province's name keeps the unit before it; the span of a list
+    # ("5 tỉnh … (TFR từ 1,43 đến 1,60)") is none's value, the page's own included
+    text = ("Trong đó, 5 tỉnh có mức sinh thấp nhất cả nước là: TP. Hồ Chí Minh, Tây Ninh, Cần "
+            "Thơ, Cà Mau và Vĩnh Long (TFR từ 1,43 con đến 1,60 con/phụ nữ). Riêng TP HCM sau "
+            "sáp nhập TP HCM, Bình Dương và Vũng Tàu vẫn là địa phương có mức sinh thấp nhất "
+            "nước với 1,43 con/phụ nữ. Tiếp đó là Tây Ninh (nhập Long An và Tây Ninh) có mức "
+            "sinh 1,52 con/phụ nữ; Cần Thơ 1,55.")
+    found = observations(vocab, text, province_id="tay_ninh_2025", period_start=2024,
+                         period_end=2025, title="")
+    assert [(o.province_named, o.comparator, o.value) for o in found] == [
+        ("ho_chi_minh", "=", 1.43), (None, "=", 1.52), ("can_tho", "=", 1.55)]
+    # a province named before a 2025 change's year is the former one; after it, the new one
+    assert vocab.province_as_of("lao_cai_2025", 2024, None) == "lao_cai"
+    assert vocab.province_as_of("lao_cai", 2026, None) == "lao_cai_2025"
+    assert vocab.province_as_of("lao_cai", None, (2025, 9)) == "lao_cai_2025"
+    assert vocab.province_as_of("lao_cai", 2025, (2025, 3)) == "lao_cai"
+    assert vocab.province_as_of("son_la", 2026, None) == "son_la"
 
 
 def test_a_region_holds_its_value_unless_the_province_ranks_in_it(vocab: Vocabulary) -> None:
@@ -1408,10 +1436,10 @@ def test_a_province_named_by_another_name_holds_its_value(vocab: Vocabulary) -> 
             "nhất (2,91 con).")
     found = observations(vocab, text, province_id="dien_bien", period_start=2025,
                          period_end=2025, title="")
-    assert [o.value for o in found] == [2.91]
+    assert [(o.province_named, o.value) for o in found] == [("ho_chi_minh", 1.51), (None, 2.91)]
     found = observations(vocab, text, province_id="ho_chi_minh_2025", period_start=2025,
                          period_end=2025, title="")
-    assert [o.value for o in found] == [1.51]
+    assert [(o.province_named, o.value) for o in found] == [(None, 1.51), ("dien_bien", 2.91)]
     assert vocab.names_province("ha_noi", "hanoi aims for 94.5% coverage")
     assert not vocab.names_province("ha_noi", "hai phong aims for 94.5% coverage")
 
@@ -1423,13 +1451,16 @@ def test_another_province_named_holds_its_value(vocab: Vocabulary) -> None:
             "tuổi; Hà Giang, Điện Biên là 67,8 tuổi.")
     found = observations(vocab, text, province_id="ha_giang", period_start=2020,
                          period_end=2020, title="")
-    assert [(o.indicator_id, o.value) for o in found] == [("life_expectancy", 67.8)]
+    assert [(o.province_named, o.indicator_id, o.value) for o in found] == [
+        ("lai_chau", "life_expectancy", 65.8), ("kon_tum", "life_expectancy", 66.8),
+        (None, "life_expectancy", 67.8), ("dien_bien", "life_expectancy", 67.8)]
     # the province named last before the number holds it, though the page's own is named
     # earlier in the clause; "BS" is "bác sĩ" (vocabulary abbreviations)
     found = observations(vocab, "Tỷ lệ BS/Dân số thấp, Tuyên Quang mới đạt 5BS/10.000 dân, Hà "
                                 "Giang đạt 6,37/10.000 dân.", province_id="tuyen_quang",
                          period_start=2010, period_end=2010, title="")
-    assert [(o.indicator_id, o.value) for o in found] == [("doctors_per_10k", 5.0)]
+    assert [(o.province_named, o.indicator_id, o.value) for o in found] == [
+        (None, "doctors_per_10k", 5.0), ("ha_giang", "doctors_per_10k", 6.37)]
     # a region of several provinces, a threshold picking provinces, the country's change
     for other in ("Trung bình tuổi thọ vùng Đồng bằng sông Hồng là 75,72 tuổi.",
                   "Có 5 tỉnh có tuổi thọ trung bình dưới 72 tuổi, gồm: Hà Giang, Lào Cai.",

@@ -553,15 +553,21 @@ An Giang
 def test_a_table_by_province_gives_the_page_s_own_row_the_lead_in_s_indicator(
         vocab: Vocabulary) -> None:
     # the rows are provinces: the page's own takes the indicator the sentence leading into
-    # the table names; the country's row and another province's are not the page's values
+    # the table names; the country's row is nobody's, another province's row is that
+    # province's (province_named), never the page's
     found = read_text(vocab, BY_PROVINCE, province_id="ha_noi", period_start=2022,
                       period_end=2024, title="Coverage targets").observations
-    assert [(o.indicator_id, o.year, o.value) for o in found] == [
-        ("health_insurance_coverage", 2022, 91.66), ("health_insurance_coverage", 2023, 92.4),
-        ("health_insurance_coverage", 2024, 93.65)]
+    assert [(o.province_named, o.indicator_id, o.year, o.value) for o in found] == [
+        (None, "health_insurance_coverage", 2022, 91.66),
+        (None, "health_insurance_coverage", 2023, 92.4),
+        (None, "health_insurance_coverage", 2024, 93.65),
+        ("an_giang", "health_insurance_coverage", 2022, 92.0),
+        ("an_giang", "health_insurance_coverage", 2023, 92.75),
+        ("an_giang", "health_insurance_coverage", 2024, 94.0)]
     found = read_text(vocab, BY_PROVINCE, province_id="an_giang", period_start=2022,
                       period_end=2024, title="Coverage targets").observations
-    assert [o.value for o in found] == [92.0, 92.75, 94.0]
+    assert [o.value for o in found if o.province_named is None] == [92.0, 92.75, 94.0]
+    assert {o.province_named for o in found} == {None, "ha_noi"}
     assert vocab.province_of_label("2. Tỉnh Bà Rịa - Vũng Tàu") == "ba_ria_vung_tau"
     assert vocab.province_of_label("Ho Chi Minh city") == "ho_chi_minh"
     assert vocab.province_of_label("Tỷ lệ tăng dân số Hà Giang") is None

@@ -31,6 +31,7 @@ from vnhealth.extract import (
     Vocabulary,
 )
 from vnhealth.extract.numbers import MENTION_RE, NUMBER, mention_number, parse_number
+from vnhealth.extract.records import DOCUMENT_PROVINCE, NAMED_PROVINCE
 from vnhealth.harmonize.derived_inputs import DerivedInputs
 from vnhealth.inputs.catalog import (
     Catalog,
@@ -316,7 +317,8 @@ def _statement_row(s: Statement, page: int | None) -> dict[str, Any]:
 
 def _observation_row(obs_id: str, d: Document, o: Observation, page: int | None
                      ) -> dict[str, Any]:
-    return {"obs_id": obs_id, "doc_id": d.id, "province_id": d.province_id,
+    return {"obs_id": obs_id, "doc_id": d.id, "province_id": o.province_named or d.province_id,
+            "province_basis": NAMED_PROVINCE if o.province_named else DOCUMENT_PROVINCE,
             "indicator_id": o.indicator_id, "kind": o.kind, "year": o.year,
             "comparator": o.comparator, "value": o.value, "value_high": o.value_high,
             "unit": o.unit, "relative_to": o.relative_to, "page": page, "line": o.line,

@@ -189,6 +189,10 @@ class _SegmentPairing:
         self.low = ix.low
         self.statement = statement
         self.last_named: _LastNamed | None = None
+        # other provinces the text names as the value being read's, and whether it is the
+        # page's province's too (_another_province_named)
+        self.credited: tuple[str, ...] = ()
+        self.own_value = True
         # words between a value and the next that spells out its indicator for the province
         province = run.vocab.catalog.provinces.get(run.doc.province_id)
         self._goal_opener_words = frozenset(w for p in run.vocab.goal_openers for w in p.split())
@@ -197,6 +201,7 @@ class _SegmentPairing:
 
     def read(self, d: Mention) -> None:
         ix, seg = self.ix, self.seg
+        self.credited, self.own_value = (), True
         clause = ix.clause_of(d.start)
         sentence = ix.sentence_of(d.start)
         # the unit of an indicator named right before the number ("a total fertility rate of
@@ -530,11 +535,20 @@ class _SegmentPairing:
             # "kết quả thực hiện Bộ chỉ số … năm 2021": an undated result is the reviewed year's
             year = _reviewed_year(run.reviewed)
         line_no, _line_text, _col = seg.locate(d.num_start)
-        run.recorder.emit(
-            PairedValue(ind, kind.kind, year.year, comparator, compared.value,
-                        compared.value_high, unit or ind.unit, compared.relative_to, line_no,
-                        d.text),
-            self.statement, Basis(phrase, named.method, named.score, kind.basis, year.basis))
+        value = PairedValue(ind, kind.kind, year.year, comparator, compared.value,
+                            compared.value_high, unit or ind.unit, compared.relative_to,
+                            line_no, d.text)
+        basis = Basis(phrase, named.method, named.score, kind.basis, year.basis)
+        if len(self.credited) + self.own_value > 1 and comparator == "range":
+            return  # "5 tỉnh … là: …, Tây Ninh, … (TFR từ 1,43 đến 1,60)": the span of the list
+        if self.own_value:
+            run.recorder.emit(value, self.statement, basis)
+        issued = (run.issued.year, run.issued.month or 12) if run.issued is not None else None
+        if len(self.credited) + self.own_value > 1 and comparator != "=":
+            return  # "Vĩnh Long cùng … trên 50%": a threshold of the provinces listed
+        for other in self.credited:
+            province = self.vocab.province_as_of(other, year.year, issued)
+            run.recorder.emit(value._replace(province_id=province), self.statement, basis)
 
     def _joined_by_slash(self, d: Mention, clause: Span) -> bool:
         nxt = self.ix.mention_after(d.end, clause[1])
@@ -577,9 +591,10 @@ class _SegmentPairing:
         if noun:
             between = between.replace(noun, " ", 1)  # "15 doctors by 2015 and 20 doctors"
         allowed = self._carry_words if d.own_year is None else self._compared_words
-        # a word must lead it on: "42,5%[1]" is a footnote marker, not a value
-        return last.unit if (_LETTER_RUN_RE.search(between)
-                             and self._only_year_words(between, allowed)) else None
+        # a word must lead it on: "42,5%[1]" is a footnote marker, not a value; the provinces
+        # a value is named for may ("Tây Ninh 1,52 con/phụ nữ; Cần Thơ 1,55")
+        return last.unit if (_LETTER_RUN_RE.search(between) and self._only_year_words(
+            self.vocab.province_name_re.sub(" ", between), allowed)) else None
 
     def _shared_count_noun(self, d: Mention, last_end: int) -> str | None:
         """The count noun written both right after the value before and right after this
@@ -731,13 +746,16 @@ class _SegmentPairing:
             return True  # on a page about the country, its own values compared too
         if vocab.compared_next_re.match(low, d.unit_end):
             return False  # "72,5 tuổi so với 73,6": the subject's own, the other is compared
-        return self._of_other_places(d, clause) or self._elsewhere(d, clause)
+        if self._of_other_places(d, clause):
+            return True
+        # a value another province is named with is that province's, whatever the page is about
+        return self.own_value and self._elsewhere(d, clause)
 
     def _of_other_places(self, d: Mention, clause: Span) -> bool:
         """A value of a district, a place or another province named with it, a definition's
         bound, or a threshold picking places or one each unit must reach."""
         if self._a_named_sub_unit(clause[0], d.start) or self._a_named_place_s(d) \
-                or self._another_province(clause[0], d.start):
+                or self._another_province_named(d, clause):
             return True
         sentence = self.ix.sentence_of(d.start)
         if self._defined(sentence[0], d.start):
@@ -752,6 +770,21 @@ class _SegmentPairing:
         # each, "mỗi trạm y tế có ít nhất 2 bác sĩ", is the indicator's own form)
         return d.unit == "percent" and self._marked("each unit", self.vocab.each_unit_re,
                                                     sentence[0], d.start)
+
+    def _another_province_named(self, d: Mention, clause: Span) -> bool:
+        """Whether the provinces named as the value's (_naming_provinces) are other than the
+        page's own (or its 2025 lineage): a region's value is no province's; other provinces
+        named are credited with it (self.credited), beside the page's own when it is named
+        with them ("Dak Lak and Kon Tum recorded … 100 percent")."""
+        group = self._naming_provinces(clause[0], d.start)
+        if group is None:
+            return False
+        own = group & self.vocab.lineage(self.run.doc.province_id)
+        if REGION in group:
+            return not own
+        self.credited = tuple(sorted(group - own))
+        self.own_value = bool(own)
+        return False
 
     def _elsewhere(self, d: Mention, clause: Span) -> bool:
         """A value of the district or city a page is about (not marked as the province's), one
@@ -843,6 +876,8 @@ class _SegmentPairing:
         return self._marked("sub unit", self.vocab.sub_unit_re, lo, hi,
                             lambda m: text[m.end():m.end() + 1].isupper()
                             and not low.startswith(tuple(names), m.end())
+                            # "TP HCM", "thành phố Cần Thơ": a province (_naming_provinces)
+                            and not self.vocab.province_name_re.match(low, m.end())
                             and outside_remark(m)) \
             or self._marked("sub unit after", self.vocab.sub_unit_after_re, lo, hi,
                             lambda m: capitalised_before(m) and outside_remark(m))
@@ -870,30 +905,35 @@ class _SegmentPairing:
         marks = [m.end() for m in self.vocab.definition_re.finditer(self.low, lo, hi)]
         return bool(marks) and self.vocab.contrast_re.search(self.low, marks[-1], hi) is None
 
-    def _another_province(self, lo: int, hi: int) -> bool:
-        """"Lai Châu 65,8 tuổi; Kon Tum 66,8 tuổi" on Hà Giang's page: the provinces named last
-        before a number in its clause (capitalised; a list of them joined by commas or "và")
-        hold its value; when none is the page's own (nor of its 2025 lineage), the value is
-        another province's ("Hà Giang, Điện Biên là 67,8" is Hà Giang's too)."""
-        own = self.run.doc.province_id
-        if own not in self.vocab.catalog.provinces:
-            return False  # a text of no known province: no other to tell it from
+    def _naming_provinces(self, lo: int, hi: int) -> frozenset[str] | None:
+        """"Lai Châu 65,8 tuổi; Kon Tum 66,8 tuổi" on Hà Giang's page: the provinces named
+        last before a number in its clause (capitalised; a list of them joined by commas or
+        "và") hold its value ("Hà Giang, Điện Biên là 67,8" is both's); None when none is named
+        there, or the region named is where the province ranks."""
+        if self.run.doc.province_id not in self.vocab.catalog.provinces:
+            return None  # a text of no known province: no other to tell it from
         names = self._province_names()
         k = bisect_left(names, (hi,)) - 1
         while k >= 0 and names[k][0] >= lo and self._in_a_closed_remark(names[k][0], hi):
             k -= 1  # "Đông Nam bộ (như TPHCM, Bình Dương, Đồng Nai...) … (76,3 tuổi)": examples
         if k < 0 or names[k][0] < lo:
-            return False
+            return None
         group = {names[k][2]}
         while k > 0 and names[k - 1][0] >= lo and self.vocab.name_list_gap_re.fullmatch(
                 self.low, names[k - 1][1], names[k][0]):
             k -= 1
             group.add(names[k][2])
+        merger = self.vocab.merger_before_re.search(self.low, max(lo, names[k][0] - NAME_REACH),
+                                                    names[k][0])
+        if merger is not None:
+            # "TP HCM sau sáp nhập TP HCM, Bình Dương và Vũng Tàu … 1,43": what the province
+            # named before was formed from
+            return self._naming_provinces(lo, merger.start())
         if group == {REGION} and self.vocab.rank_re.search(self.low, lo, names[k][0]) \
                 and self.vocab.rank_scope_before_re.search(
                     self.low, max(lo, names[k][0] - NAME_REACH), names[k][0]):
-            return False  # "the lowest … rate … in the Mekong Delta": where the province ranks
-        return not group & self.vocab.lineage(own)
+            return None  # "the lowest … rate … in the Mekong Delta": where the province ranks
+        return frozenset(group)
 
     def _in_a_closed_remark(self, pos: int, hi: int) -> bool:
         """Whether pos stands inside brackets that close before hi."""
@@ -919,7 +959,7 @@ class _SegmentPairing:
         the province's own name nor a place of vocabulary `place_names` (the country's)."""
         words = name.split()
         low = lite(" ".join(words))
-        # a province's name is told by _another_province, which reads a list of them ("Dien
+        # a province's name is told by _naming_provinces, which reads a list of them ("Dien
         # Bien and Hoa Binh (99 percent)" on Điện Biên's page is Điện Biên's too)
         return (all(w[:1].isupper() and not w.isupper() for w in words)
                 and not low.startswith(self.vocab.own_name(self.run.doc.province_id))
@@ -949,6 +989,9 @@ class _SegmentPairing:
         # a remark in brackets between them ("(trên 934.000 dân)", its ")" lost perhaps at the
         # sentence's end) is no other subject; "con số này" points back to the value
         between = self.vocab.anaphora_re.sub(" ", _REMARK_RE.sub(" ", self.low[last.end:d.start]))
+        # "Dien Bien and Hoa Binh (99 percent); Tuyen Quang and Lao Cai (98.6 percent)": the
+        # provinces named for the next value
+        between = self.vocab.province_name_re.sub(" ", between)
         # "là 9,4%, đến năm 2019 tăng lên 25,3%": a change to a new level is the level
         between = self.vocab.change_to_end_re.sub(" ", between)
         if between.strip() in self.vocab.baseline_to:

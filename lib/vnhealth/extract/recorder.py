@@ -33,6 +33,7 @@ class PairedValue(NamedTuple):
     relative_to: str | None
     line: int  # 1-based
     value_text: str  # as written
+    province_id: str | None = None  # another province the text names as the value's
 
 
 class Basis(NamedTuple):
@@ -92,7 +93,8 @@ class Recorder:
         if basis is None:  # a table cell: its column gave kind and year
             kind, basis = self._table_basis(kind, line_text, v.value_text, statement)
         # one value stated twice on one line for the same year is one observation
-        identity = (v.line, v.indicator.id, kind, v.year, v.comparator, v.value, v.value_high)
+        identity = (v.line, v.indicator.id, kind, v.year, v.comparator, v.value, v.value_high,
+                    v.province_id)
         if identity in self._emitted:
             return
         self._emitted.add(identity)
@@ -111,6 +113,7 @@ class Recorder:
             or basis.year_basis.startswith("not stated") else "not stated",
             quarantine_reason=quarantine_reason(v.indicator, v.value, v.value_high,
                                                 v.comparator, v.unit, v.value_text),
+            province_named=v.province_id,
         ))
 
     def _table_basis(self, kind: str, line_text: str, value_text: str, statement: Statement

@@ -17,6 +17,11 @@ from vnhealth.inputs.text import Keyed
 # ---------------------------------------------------------------------------------------------
 # Output records
 
+# whose a value is (observations.province_basis): the document's province, or another province
+# the text names as the value's
+DOCUMENT_PROVINCE = "document"
+NAMED_PROVINCE = "named"
+
 
 @dataclass
 class Statement:
@@ -56,6 +61,9 @@ class Observation:
     kind_basis: str = ""  # why the kind (section, verb and past year, document genre, …)
     year_basis: str = ""  # where the year came from, or "not stated"
     quarantine_reason: str | None = None  # set: kept for review, never harmonized
+    # another province the text names as the value's ("Lai Châu 65,8 tuổi; Kon Tum 66,8 tuổi"
+    # on Hà Giang's page); None: the document's province
+    province_named: str | None = None
 
 
 @dataclass

@@ -20,6 +20,7 @@ from vnhealth.extract.shapes.records import Row, Table, TabRow, TabTable, TotalT
 from vnhealth.extract.shapes.rows import NUMBERING_RE
 from vnhealth.extract.shapes.words import TableWords
 from vnhealth.extract.state import DocumentRun
+from vnhealth.extract.vocabulary import REGION
 from vnhealth.inputs.catalog import Indicator
 from vnhealth.inputs.text import blank_markup, lite, nfc
 
@@ -44,9 +45,11 @@ def read_table(run: DocumentRun, table: Table | TabTable | TotalTable) -> None:
             # cells on lines of their own (years down the rows, year records): what stands
             # before a cell is its year, the label names it
             statement.indicator_text = " ".join(row.label.split()) or None
-        if row.role in ("row", "total", "subgroup", "breakdown") and \
-                not _another_province_s(run, row):  # districts, the country and other
-            _read_row(run, table, row, statement, statistics, shared)  # provinces are not it
+        other = _another_province_s(run, row)
+        if row.role in ("row", "total", "subgroup", "breakdown") and other != REGION:
+            # districts, regions and the country are not the province; another province's
+            # row is that province's
+            _read_row(run, table, row, statement, statistics, shared, other)
 
 
 class LabelName(NamedTuple):
@@ -112,7 +115,9 @@ def _shared_unit(run: DocumentRun, table: Table) -> str | None:
 
 
 def _read_row(run: DocumentRun, table: Table, row: Row, statement: Statement,
-              statistics: bool, shared: str | None) -> None:
+              statistics: bool, shared: str | None, province: str | None = None) -> None:
+    """The values of one row; `province` another province whose row it is (None: the
+    document's)."""
     vocab, doc = run.vocab, run.doc
     found, texts = _row_name(run, table, row)
     if found is None:
@@ -140,16 +145,21 @@ def _read_row(run: DocumentRun, table: Table, row: Row, statement: Statement,
                                    period_start=doc.period_start, period_end=doc.period_end,
                                    issued=run.issued)
         comparator, value = _as_change(cell.value, sign)
-        run.recorder.emit(PairedValue(ind, kind, column.year, comparator, value,
-                                      cell.value.value_high, unit or ind.unit, None, cell.line,
-                                      cell.text), statement)
+        issued = (run.issued.year, run.issued.month or 12) if run.issued is not None else None
+        run.recorder.emit(PairedValue(
+            ind, kind, column.year, comparator, value, cell.value.value_high, unit or ind.unit,
+            None, cell.line, cell.text,
+            province and run.vocab.province_as_of(province, column.year, issued)), statement)
 
 
-def _another_province_s(run: DocumentRun, row: Row) -> bool:
-    """A row of a table by province ("Hanoi  91.66%  92.40% …") labelled with another
-    province's name than the page's (or one of its 2025 lineage)."""
+def _another_province_s(run: DocumentRun, row: Row) -> str | None:
+    """The province of a row of a table by province ("Hanoi  91.66%  92.40% …") labelled with
+    another province's name than the page's (or one of its 2025 lineage), or REGION; None for
+    others."""
     province = run.vocab.province_of_label(row.label) if row.role == "row" else None
-    return province is not None and province not in run.vocab.lineage(run.doc.province_id)
+    if province is None or province in run.vocab.lineage(run.doc.province_id):
+        return None
+    return province  # REGION for a region's row
 
 
 def _row_name(run: DocumentRun, table: Table, row: Row) -> tuple[LabelName | None, list[str]]:

@@ -518,6 +518,9 @@ class Vocabulary:
             if self.province_of_name else NEVER_RE
         joiners = words_alternation(_lites(v.get("name_list_joiners", [])))
         self.name_list_gap_re = re.compile(rf"\s*,?\s*(?:(?:{joiners})(?!\w))?\s*")
+        # "sau sáp nhập TP HCM, Bình Dương và Vũng Tàu": a merger word right before a list of
+        # names (what a province was formed from)
+        self.merger_before_re = _ends_in_words(_lites(v.get("merger_words", [])))
         places = [*v.get("place_names", []), *(self.own_name(p) for p in catalog.provinces)]
         # a place name is matched first, so its "nam" is never the male subgroup's label
         self.subgroup_re = re.compile(
@@ -600,6 +603,23 @@ class Vocabulary:
             if found is not None:
                 return found
         return None
+
+    def province_as_of(self, province_id: str, year: int | None,
+                       issued: tuple[int, int] | None) -> str:
+        """The province a name stood for in a year. "Lào Cai" names the province before the
+        2025 reform and the one formed then under the same name: a value of a year before the
+        change is the former's, of a later year the new one's; a value of the year of the
+        change (or of none) is the new one's when the text was issued after the change."""
+        own = self.own_name(province_id)
+        kin = [p for p in self.catalog.provinces.values() if self.own_name(p.id) == own]
+        new = next((p for p in kin if p.status_2025 == "new" and p.effective_on), None)
+        old = next((p for p in kin if new is not None and p.successor_id == new.id), None)
+        if new is None or old is None or new.effective_on is None:
+            return province_id
+        change = (int(new.effective_on[:4]), int(new.effective_on[5:7]))
+        if year is not None and year != change[0]:
+            return new.id if year > change[0] else old.id
+        return new.id if issued is not None and issued >= change else old.id
 
     def lineage(self, province_id: str) -> frozenset[str]:
         """A province, the one it merged into in 2025 and those merged into it: a page of one
