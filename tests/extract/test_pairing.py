@@ -1394,6 +1394,15 @@ def test_a_round_up_credits_each_province_named_with_its_value(vocab: Vocabulary
                          period_end=2025, title="")
     assert [(o.province_named, o.comparator, o.value) for o in found] == [
         ("ho_chi_minh", "=", 1.43), (None, "=", 1.52), ("can_tho", "=", 1.55)]
+    # the next places of a ranking, told in turn: each takes its own, in the unit written
+    # after the list (specification_words "tiếp theo là", "lần lượt là")
+    ranking = ("Tính theo địa phương, người dân TP.HCM có tuổi thọ cao nhất nước với 76,5 tuổi; "
+               "tiếp theo là Bà Rịa - Vũng Tàu và Đồng Nai, lần lượt là 76,4 và 76,3 tuổi.")
+    found = observations(vocab, ranking, province_id="ho_chi_minh", period_start=2023,
+                         period_end=2023, title="")
+    assert [(o.province_named, o.indicator_id, o.value) for o in found] == [
+        (None, "life_expectancy", 76.5), ("ba_ria_vung_tau", "life_expectancy", 76.4),
+        ("dong_nai", "life_expectancy", 76.3)]
     # a province named before a 2025 change's year is the former one; after it, the new one
     assert vocab.province_as_of("lao_cai_2025", 2024, None) == "lao_cai"
     assert vocab.province_as_of("lao_cai", 2026, None) == "lao_cai_2025"

@@ -207,7 +207,8 @@ class _SegmentPairing:
         # the unit of an indicator named right before the number ("a total fertility rate of
         # 1.6") before a "per N" elsewhere in its sentence ("42 beds for every 10,000 …")
         unit = d.unit or self._noun_unit(d, clause) or self._carried_unit(d) \
-            or self._named_unit(d, clause) or self._context_unit(clause, sentence)
+            or self._listed_unit(d, clause) or self._named_unit(d, clause) \
+            or self._context_unit(clause, sentence)
         if unit is None and not seg.table_unitless_ok:
             return
         if self._a_count(d, clause) or self._not_the_provinces(d, clause) \
@@ -625,6 +626,18 @@ class _SegmentPairing:
             return self.ix.near_unit
         return None
 
+    def _listed_unit(self, d: Mention, clause: Span) -> str | None:
+        """"lần lượt là 76,4 và 76,3 tuổi": a number listed with the next ones, joined by
+        commas or "và" alone, takes the unit written after the first of them that has one."""
+        nxt, last = self.ix.mention_after(d.end, clause[1]), d
+        # (a blank alone is no list: "từ 0,2 0,5%" lost its dash)
+        while nxt is not None and self.low[last.unit_end:nxt.start].strip() \
+                and self.vocab.name_list_gap_re.fullmatch(self.low, last.unit_end, nxt.start):
+            if nxt.unit is not None:
+                return nxt.unit
+            nxt, last = self.ix.mention_after(nxt.end, clause[1]), nxt
+        return None
+
     def _named_unit(self, d: Mention, clause: Span) -> str | None:
         """"Tuổi thọ trung bình … là 76,5", "nâng tuổi thọ trung bình … lên 77": a bare number
         right after a reporting verb or a change's end, after an indicator's name in its
@@ -776,7 +789,7 @@ class _SegmentPairing:
         page's own (or its 2025 lineage): a region's value is no province's; other provinces
         named are credited with it (self.credited), beside the page's own when it is named
         with them ("Dak Lak and Kon Tum recorded … 100 percent")."""
-        group = self._naming_provinces(clause[0], d.start)
+        group = self._province_in_turn(d) or self._naming_provinces(clause[0], d.start)
         if group is None:
             return False
         own = group & self.vocab.lineage(self.run.doc.province_id)
@@ -785,6 +798,15 @@ class _SegmentPairing:
         self.credited = tuple(sorted(group - own))
         self.own_value = bool(own)
         return False
+
+    def _province_in_turn(self, d: Mention) -> frozenset[str] | None:
+        """"tiếp theo là Bà Rịa - Vũng Tàu và Đồng Nai, lần lượt là 76,4 và 76,3 tuổi": the
+        province the value's item names, in a list told in turn (match.turn_item)."""
+        item = turn_item(self.vocab, self.ix, d, self.ix.sentence_of(d.start))
+        if item is None:
+            return None
+        named = [p for start, _end, p in self._province_names() if item.lo <= start < item.hi]
+        return frozenset(named[-1:]) or None
 
     def _elsewhere(self, d: Mention, clause: Span) -> bool:
         """A value of the district or city a page is about (not marked as the province's), one
@@ -984,7 +1006,7 @@ class _SegmentPairing:
         of the same indicator in the same unit."""
         last = self.last_named
         if last is None or last.unit != unit or (d.unit is None and self._carried_unit(d)
-                                                 is None):
+                                                 is None and self._listed_unit(d, clause) is None):
             return None
         # a remark in brackets between them ("(trên 934.000 dân)", its ")" lost perhaps at the
         # sentence's end) is no other subject; "con số này" points back to the value
