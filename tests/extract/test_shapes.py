@@ -572,12 +572,32 @@ def test_year_records_labels_past_many_blank_lines(vocab: Vocabulary) -> None:
         ("Tỷ lệ chết", "", [(2009, "7,00", 32), (2010, "6,00", 38)])]
 
 
+# a table run together on one line (a thesis's PDF text, real_dev121's Đông Bắc table): the
+# header's years, then rows numbered under "STT", each as many numbers as years
+INLINE_ROWS = ("Bảng 2.6. Tuổi thọ trung bình các tỉnh vùng Đông Bắc\n"
+               "STT Địa phương Tuổi thọ trung bình 1999 2009 1 Hà Giang 58,8 66,3 2 Cao Bằng "
+               "62,4 68,7 (Nguồn: Tổng cục Thống kê)")
+
+
+def test_inline_rows(vocab: Vocabulary) -> None:
+    name, found = _read(vocab, INLINE_ROWS, at=1)
+    assert name == "inline_rows" and found.table is not None
+    assert [c.year for c in found.table.columns] == [1999, 2009]
+    assert [(label, [(y, t) for y, t, _n in cells]) for label, _u, cells
+            in _cells(found.table)] == [
+        ("Hà Giang", [(1999, "58,8"), (2009, "66,3")]),
+        ("Cao Bằng", [(1999, "62,4"), (2009, "68,7")])]
+    assert found.table.kind_hint == "actual"  # a statistics office is its source
+    assert "Tuổi thọ trung bình" in found.table.title
+
+
 def test_every_registered_shape_has_a_fixture_here() -> None:
-    tested = {"tab_rows", "pipe_rows", "pdf_rows", "unit_rows", "side_by_side",
+    tested = {"inline_rows", "tab_rows", "pipe_rows", "pdf_rows", "unit_rows", "side_by_side",
               "wrapped_header", "stacked_header", "one_per_line", "flattened_header",
               "single_year", "years_down",
               "year_records"}
-    assert [s.name for s in SHAPES][:4] == ["tab_rows", "pipe_rows", "pdf_rows", "unit_rows"]
+    assert [s.name for s in SHAPES][:5] == ["inline_rows", "tab_rows", "pipe_rows", "pdf_rows",
+                                            "unit_rows"]
     assert {s.name for s in SHAPES} == tested
 
 

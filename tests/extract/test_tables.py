@@ -571,3 +571,38 @@ def test_a_table_by_province_gives_the_page_s_own_row_the_lead_in_s_indicator(
     assert vocab.province_of_label("2. Tỉnh Bà Rịa - Vũng Tàu") == "ba_ria_vung_tau"
     assert vocab.province_of_label("Ho Chi Minh city") == "ho_chi_minh"
     assert vocab.province_of_label("Tỷ lệ tăng dân số Hà Giang") is None
+
+
+def test_a_table_run_together_on_one_line_is_read_by_its_year_header(vocab: Vocabulary) -> None:
+    # a PDF's or a page's text of a table on one line: the years, then each row's label and as
+    # many numbers; the caption above names the indicator, "Đơn vị" its unit; "Trung bình toàn
+    # thành phố" is the whole (tables.totals), "Thành thị" / "Nông thôn" its breakdown
+    text = ("Bảng 2.8. Tỉ suất sinh thô của TP. Hồ Chí Minh, giai đoạn 2006 – 2016\n\n"
+            "(Đơn vị: ‰) Năm 2006 2009 2016 Trung bình toàn thành phố 14,91 14,24 11,46 Thành "
+            "thị 14,53 13,97 11,05 Nông thôn 16,88 15,47 13,24 (Nguồn: Cục Thống kê TP.HCM)")
+    found = read_text(vocab, text, province_id="ho_chi_minh", period_start=2006,
+                      period_end=2016, title="").observations
+    assert [(o.indicator_id, o.kind, o.year, o.value) for o in found if o.line == 3] == [
+        ("crude_birth_rate", "actual", 2006, 14.91), ("crude_birth_rate", "actual", 2009, 14.24),
+        ("crude_birth_rate", "actual", 2016, 11.46),
+        ("crude_birth_rate_urban", "actual", 2006, 14.53),
+        ("crude_birth_rate_urban", "actual", 2009, 13.97),
+        ("crude_birth_rate_urban", "actual", 2016, 11.05),
+        ("crude_birth_rate_rural", "actual", 2006, 16.88),
+        ("crude_birth_rate_rural", "actual", 2009, 15.47),
+        ("crude_birth_rate_rural", "actual", 2016, 13.24)]
+    # rows numbered and named by province: the next row's number is no extra value, each
+    # province's row is its own
+    by_province = ("Bảng 2.6. Tuổi thọ trung bình các tỉnh vùng Đông Bắc\n"
+                   "STT Địa phương Tuổi thọ trung bình 1999 2009 1 Hà Giang 58,8 66,3 2 Cao Bằng "
+                   "62,4 68,7 3 Bắc Kạn 66,6 71,5")
+    found = read_text(vocab, by_province, province_id="ha_giang", period_start=1999,
+                      period_end=2009, title="").observations
+    assert [(o.province_named, o.year, o.value) for o in found] == [
+        (None, 1999, 58.8), (None, 2009, 66.3), ("cao_bang", 1999, 62.4),
+        ("cao_bang", 2009, 68.7), ("bac_kan", 1999, 66.6), ("bac_kan", 2009, 71.5)]
+    # a row of more numbers than years is no such table: nothing is read by a column
+    found = read_text(vocab, "Tỷ suất sinh thô (‰) năm 2006 2009 Thành thị 14,53 13,97 12,1 "
+                             "Nông thôn 16,88 15,47 13,2", province_id="ho_chi_minh",
+                      period_start=2006, period_end=2009, title="").observations
+    assert all(o.year_basis != "table column" for o in found)

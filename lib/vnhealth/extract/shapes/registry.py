@@ -1,16 +1,17 @@
 """Every table shape, in the order they are tried at a line: the first that detects the
-table there reads it. Rows split by tabs, pipes, or a PDF's row numbers (under "STT", or with a
-unit cell under a total column) are told by their first lines, so they go first; the
-year-header shapes exclude one another."""
+table there reads it. A table run together on one line is told by that line alone (its
+header's years and rows of as many numbers), so it goes first; rows split by tabs, pipes, or a
+PDF's row numbers (under "STT", or with a unit cell under a total column) are told by their
+first lines, so they go next; the year-header shapes exclude one another."""
 
 from __future__ import annotations
 
-from vnhealth.extract.shapes import pdf_rows, pipe_rows, tab_rows, unit_rows
+from vnhealth.extract.shapes import inline_rows, pdf_rows, pipe_rows, tab_rows, unit_rows
 from vnhealth.extract.shapes.records import ShapeRead, Spot, TableShape
 from vnhealth.extract.shapes.year_shapes import YEAR_SHAPES, read_first
 
-SHAPES: tuple[TableShape, ...] = (tab_rows.SHAPE, pipe_rows.SHAPE, pdf_rows.SHAPE,
-                                  unit_rows.SHAPE, *YEAR_SHAPES)
+SHAPES: tuple[TableShape, ...] = (inline_rows.SHAPE, tab_rows.SHAPE, pipe_rows.SHAPE,
+                                  pdf_rows.SHAPE, unit_rows.SHAPE, *YEAR_SHAPES)
 
 
 def read_table_at(spot: Spot) -> ShapeRead | None:
