@@ -1403,6 +1403,22 @@ def test_a_round_up_credits_each_province_named_with_its_value(vocab: Vocabulary
     assert [(o.province_named, o.indicator_id, o.value) for o in found] == [
         (None, "life_expectancy", 76.5), ("ba_ria_vung_tau", "life_expectancy", 76.4),
         ("dong_nai", "life_expectancy", 76.3)]
+    # English: a list closed by "respectively" gives its numbers in turn to the provinces
+    # listed before it; a number alone in brackets after the name is a value; a list whose
+    # names were garbled no longer lines up and is no one's; a region in lower case holds its
+    # own; a yearbook named with its year dates the results the page gives without one
+    english = ("GSO has released the 2023 Statistical Yearbook.\n"
+               "HCM City had the highest life expectancy (76.5), followed by Ba Ria – VungT au "
+               "and Dong Nai, 76.4 and 76.3, respectively. Dien Bien, Lai Chau and Kon Tum had "
+               "the lowest life expectancy, 69.9, 69.8 and 69.7, respectively. The "
+               "southeastern region (HCMC, Binh Duong, Dong Nai, etc) had the highest life "
+               "expectancy (76.3).")
+    found = observations(vocab, english, province_id="dien_bien", period_start=2019,
+                         period_end=2023, title="")
+    assert [(o.province_named, o.year, o.value) for o in found] == [
+        ("ho_chi_minh", 2023, 76.5), (None, 2023, 69.9), ("lai_chau", 2023, 69.8),
+        ("kon_tum", 2023, 69.7)]
+    assert found[0].year_basis.startswith("the statistics publication the page reports from")
     # a province named before a 2025 change's year is the former one; after it, the new one
     assert vocab.province_as_of("lao_cai_2025", 2024, None) == "lao_cai"
     assert vocab.province_as_of("lao_cai", 2026, None) == "lao_cai_2025"

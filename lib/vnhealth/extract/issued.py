@@ -94,6 +94,19 @@ def reviewed_year(vocab: Vocabulary, doc: Document, lines: Sequence[str]) -> Iss
     return None
 
 
+def source_year(vocab: Vocabulary, doc: Document, lines: Sequence[str]) -> IssueYear | None:
+    """The year of the statistics publication a page reports from, named with its year in its
+    title or opening lines ("the 2023 Statistical Yearbook"); None when none is, or several
+    years are."""
+    texts = [doc.title or "", *lines[:HEAD_LINES]]
+    found = {(m.group("y") or m.group("y2"), m.group(0)) for text in texts
+             for m in vocab.dated_source_re.finditer(lite(nfc(text)))}
+    if len({year for year, _words in found}) != 1:
+        return None
+    year, words = min(found)
+    return IssueYear(int(year), f"'{words}'")
+
+
 def _with_own_number(vocab: Vocabulary, doc: Document, texts: list[str]) -> IssueYear | None:
     """A date on the line (or title) that names the document's own number."""
     number = lite(nfc(doc.doc_number or "")).replace(" ", "")

@@ -148,15 +148,19 @@ def find_mentions(vocab: Vocabulary, seg: Segment, cleaned: str) -> Mentions:
 def _maybe_a_section_number(vocab: Vocabulary, low: str, start: int, end: int,
                             units: list[UnitHit], unit_starts: list[int]) -> bool:
     """"2.1" without a unit, a noun it counts ("10.5 persons") or a verb before it ("increase
-    the life expectancy to 74.5", "decrease from 41.7 to 31.3"): a section number as likely
-    as a value."""
+    the life expectancy to 74.5", "decrease from 41.7 to 31.3"), nor in a list closed by
+    "respectively", nor alone in brackets after words ("the highest life expectancy (76.5)"):
+    a section number as likely as a value."""
     return not _unit_after_its_noun(low, end, units, unit_starts) \
         and not vocab.count_re.match(low, _BLANKS_RE.match(low, end).end()) \
+        and not vocab.closes_a_list_in_turn_re.match(low, end) \
+        and not _BRACKETED_AFTER_WORDS_RE.search(low, 0, start) \
         and not _after_a_value_verb(vocab, low, start) \
         and not vocab.starts_a_change(low, start, end)
 
 
 _COMPOUND_MODIFIER_RE = re.compile(r"-[^\W\d_]")
+_BRACKETED_AFTER_WORDS_RE = re.compile(r"[^\W\d_]\s*\(\s*$")
 
 
 def _written_with_fraction(text: str, value: float) -> bool:

@@ -58,7 +58,7 @@ from vnhealth.extract.mentions import (
 from vnhealth.extract.recorder import Basis, PairedValue
 from vnhealth.extract.records import Segment, Statement
 from vnhealth.extract.state import DocumentRun
-from vnhealth.extract.vocabulary import REGION
+from vnhealth.extract.vocabulary import LIST_IN_TURN_ITEMS, REGION
 from vnhealth.inputs.text import bare_letters, lite, nfc
 
 # where the words after a value that goes on from the one before end: a colon does not end
@@ -124,8 +124,9 @@ def pair_segment(run: DocumentRun, seg: Segment, cleaned: str, found: Mentions,
     low = lite(cleaned)
     if not seg.table_unitless_ok and not any(d.unit for d in found.mentions) and not any(
             u.is_denominator for u in found.units) \
-            and not run.vocab.verb_then_number_re.search(low):
-        return  # no number carries a unit nor follows a verb: none can be a value
+            and not run.vocab.verb_then_number_re.search(low) \
+            and not run.vocab.respectively_re.search(low):
+        return  # no number carries a unit nor follows a verb or closes a list told in turn
     vocab = run.vocab
     keyed = vocab.segment_key(seg)
     aliases = []
@@ -150,6 +151,9 @@ def pair_segment(run: DocumentRun, seg: Segment, cleaned: str, found: Mentions,
 
 
 _BLANKS_RE = re.compile(r"\s+")
+# the provinces a value is told in turn to, when the list of them and of the values differ in
+# length: one of them holds it, none can be told (_province_in_turn_after)
+_UNTOLD = frozenset({"\0untold"})
 # a proper name of one to four words right after a value's "là"
 _NAME = r"(?P<name>[^\W\d_][^\W\d_]*(?:[ ][^\W\d_]+){0,3})"
 _IS_NAME_AFTER_RE = re.compile(rf"\s*là\s+{_NAME}(?=\s*[(,;.]|\s+và\s)")
@@ -535,18 +539,26 @@ class _SegmentPairing:
         if year.year is None and kind.kind == "actual" and run.reviewed is not None:
             # "kết quả thực hiện Bộ chỉ số … năm 2021": an undated result is the reviewed year's
             year = _reviewed_year(run.reviewed)
+        elif year.year is None and kind.kind == "actual" and run.source_year is not None:
+            # "GSO has released the 2023 Statistical Yearbook …": the figures it reports
+            year = YearChoice(run.source_year.year,
+                              f"the statistics publication the page reports from "
+                              f"({run.source_year.basis})")
         line_no, _line_text, _col = seg.locate(d.num_start)
         value = PairedValue(ind, kind.kind, year.year, comparator, compared.value,
                             compared.value_high, unit or ind.unit, compared.relative_to,
                             line_no, d.text)
         basis = Basis(phrase, named.method, named.score, kind.basis, year.basis)
-        if len(self.credited) + self.own_value > 1 and comparator == "range":
-            return  # "5 tỉnh … là: …, Tây Ninh, … (TFR từ 1,43 đến 1,60)": the span of the list
+        if len(self.credited) + self.own_value > 1 and (
+                comparator != "=" or self.ix.mention_before(clause[0], d.start) is not None
+                or self.ix.mention_after(d.end, clause[1]) is not None):
+            # "5 tỉnh … là: …, Tây Ninh, … (TFR từ 1,43 đến 1,60)", "… Ca Mau and Vinh Long,
+            # ranging from 1.43 to 1.6": the span of the provinces listed, or a threshold
+            # ("Vĩnh Long cùng … trên 50%"), none's own value
+            return
         if self.own_value:
             run.recorder.emit(value, self.statement, basis)
         issued = (run.issued.year, run.issued.month or 12) if run.issued is not None else None
-        if len(self.credited) + self.own_value > 1 and comparator != "=":
-            return  # "Vĩnh Long cùng … trên 50%": a threshold of the provinces listed
         for other in self.credited:
             province = self.vocab.province_as_of(other, year.year, issued)
             run.recorder.emit(value._replace(province_id=province), self.statement, basis)
@@ -630,9 +642,13 @@ class _SegmentPairing:
         """"lần lượt là 76,4 và 76,3 tuổi": a number listed with the next ones, joined by
         commas or "và" alone, takes the unit written after the first of them that has one."""
         nxt, last = self.ix.mention_after(d.end, clause[1]), d
-        # (a blank alone is no list: "từ 0,2 0,5%" lost its dash)
-        while nxt is not None and self.low[last.unit_end:nxt.start].strip() \
-                and self.vocab.name_list_gap_re.fullmatch(self.low, last.unit_end, nxt.start):
+        # (a blank alone is no list: "từ 0,2 0,5%" lost its dash; a list is read so far only,
+        # a long run of bare numbers in linear time)
+        for _ in range(LIST_IN_TURN_ITEMS):
+            if nxt is None or not self.low[last.unit_end:nxt.start].strip() \
+                    or not self.vocab.name_list_gap_re.fullmatch(self.low, last.unit_end,
+                                                                 nxt.start):
+                return None
             if nxt.unit is not None:
                 return nxt.unit
             nxt, last = self.ix.mention_after(nxt.end, clause[1]), nxt
@@ -643,13 +659,22 @@ class _SegmentPairing:
         right after a reporting verb or a change's end, after an indicator's name in its
         clause with no other number between, takes that indicator's unit; never a percent,
         which is always written."""
-        if d.unit is not None or self.seg.table_unitless_ok or (verb_before(
-                self.vocab.bare_value_verb_re, self.low, clause[0], d.start) is None
-                and not self.vocab.starts_a_change(self.low, d.start, d.end)):
+        if d.unit is not None or self.seg.table_unitless_ok:
             return None
-        own = pick_indicator(self.run.chooser, d, self.ix, clause, None, None, table=True)
-        if own is None or own.start >= d.start or own.indicator.unit == "percent" \
-                or self.ix.mention_starts_in(own.end, d.start):
+        # "had the lowest life expectancy, 69.9, 69.8 and 69.7, respectively": the list's
+        # first number stands for all
+        listed = self._listed_respectively(d, self.ix.sentence_of(d.start))
+        first = listed[0] if listed is not None else d
+        # "the highest life expectancy (76.5)": a number alone in brackets right after it
+        bracketed = self.low[:d.start].endswith("(") and self.low.startswith(")", d.end)
+        if listed is None and not bracketed and verb_before(
+                self.vocab.bare_value_verb_re, self.low, clause[0], d.start) is None \
+                and not self.vocab.starts_a_change(self.low, d.start, d.end):
+            return None
+        own = pick_indicator(self.run.chooser, first, self.ix, self.ix.clause_of(first.start),
+                             None, None, table=True)
+        if own is None or own.start >= first.start or own.indicator.unit == "percent" \
+                or self.ix.mention_starts_in(own.end, first.start):
             return None
         return own.indicator.unit
 
@@ -792,6 +817,8 @@ class _SegmentPairing:
         group = self._province_in_turn(d) or self._naming_provinces(clause[0], d.start)
         if group is None:
             return False
+        if group == _UNTOLD:
+            return True  # one of the provinces listed holds it, which one the text lost
         own = group & self.vocab.lineage(self.run.doc.province_id)
         if REGION in group:
             return not own
@@ -802,11 +829,53 @@ class _SegmentPairing:
     def _province_in_turn(self, d: Mention) -> frozenset[str] | None:
         """"tiếp theo là Bà Rịa - Vũng Tàu và Đồng Nai, lần lượt là 76,4 và 76,3 tuổi": the
         province the value's item names, in a list told in turn (match.turn_item)."""
-        item = turn_item(self.vocab, self.ix, d, self.ix.sentence_of(d.start))
+        sentence = self.ix.sentence_of(d.start)
+        item = turn_item(self.vocab, self.ix, d, sentence)
         if item is None:
-            return None
+            return self._province_in_turn_after(d, sentence)
         named = [p for start, _end, p in self._province_names() if item.lo <= start < item.hi]
         return frozenset(named[-1:]) or None
+
+    def _province_in_turn_after(self, d: Mention, sentence: Span) -> frozenset[str] | None:
+        """"Dien Bien, Lai Chau and Kon Tum had the lowest life expectancy, 69.9, 69.8 and
+        69.7, respectively": a "respectively" word right after a list of numbers gives them
+        in turn to the provinces listed last before the list, as many as it holds."""
+        values = self._listed_respectively(d, sentence)
+        if values is None:
+            return None
+        listed = self._listed_provinces(sentence[0], values[0].start)
+        if listed is None:
+            return None
+        if len(listed) != len(values):
+            # "followed by Ba Ria – VungT au and Dong Nai, 76.4 and 76.3, respectively": a
+            # name lost to the text's garbling, the list no longer lines up
+            return _UNTOLD
+        return frozenset({listed[values.index(d)]})
+
+    def _listed_respectively(self, d: Mention, sentence: Span) -> list[Mention] | None:
+        """The numbers of a list a "respectively" word right after it closes ("69.9, 69.8
+        and 69.7, respectively"), the number among them; None when it is in no such list."""
+        # the sentence's "respectively" words, found once (match.turn_item shares them)
+        words = self.ix.in_sentence(sentence, "respectively", lambda lo, hi: list(
+            self.vocab.respectively_re.finditer(self.low, lo, hi)))
+        word = next((w for w in words if w.start() >= d.end), None)
+        if word is None:
+            return None
+        values = [d]
+        while (prev := self.ix.mention_before(sentence[0], values[0].start)) is not None \
+                and self._joins_a_list(prev, values[0]):
+            values.insert(0, prev)
+        while (nxt := self.ix.mention_after(values[-1].end, word.start())) is not None \
+                and self._joins_a_list(values[-1], nxt):
+            values.append(nxt)
+        if len(values) < 2 or self.low[values[-1].unit_end:word.start()].strip(" ,"):
+            return None
+        return values
+
+    def _joins_a_list(self, a: Mention, b: Mention) -> bool:
+        """Whether only a comma or "và"/"and" stands between two numbers."""
+        gap = self.low[a.unit_end:b.start]
+        return bool(gap.strip()) and self.vocab.name_list_gap_re.fullmatch(gap) is not None
 
     def _elsewhere(self, d: Mention, clause: Span) -> bool:
         """A value of the district or city a page is about (not marked as the province's), one
@@ -932,6 +1001,11 @@ class _SegmentPairing:
         last before a number in its clause (capitalised; a list of them joined by commas or
         "và") hold its value ("Hà Giang, Điện Biên là 67,8" is both's); None when none is named
         there, or the region named is where the province ranks."""
+        listed = self._listed_provinces(lo, hi)
+        return frozenset(listed) if listed is not None else None
+
+    def _listed_provinces(self, lo: int, hi: int) -> tuple[str, ...] | None:
+        """The list of provinces _naming_provinces reads, in text order."""
         if self.run.doc.province_id not in self.vocab.catalog.provinces:
             return None  # a text of no known province: no other to tell it from
         names = self._province_names()
@@ -940,22 +1014,22 @@ class _SegmentPairing:
             k -= 1  # "Đông Nam bộ (như TPHCM, Bình Dương, Đồng Nai...) … (76,3 tuổi)": examples
         if k < 0 or names[k][0] < lo:
             return None
-        group = {names[k][2]}
+        group = [names[k][2]]
         while k > 0 and names[k - 1][0] >= lo and self.vocab.name_list_gap_re.fullmatch(
                 self.low, names[k - 1][1], names[k][0]):
             k -= 1
-            group.add(names[k][2])
+            group.insert(0, names[k][2])
         merger = self.vocab.merger_before_re.search(self.low, max(lo, names[k][0] - NAME_REACH),
                                                     names[k][0])
         if merger is not None:
             # "TP HCM sau sáp nhập TP HCM, Bình Dương và Vũng Tàu … 1,43": what the province
             # named before was formed from
-            return self._naming_provinces(lo, merger.start())
-        if group == {REGION} and self.vocab.rank_re.search(self.low, lo, names[k][0]) \
+            return self._listed_provinces(lo, merger.start())
+        if set(group) == {REGION} and self.vocab.rank_re.search(self.low, lo, names[k][0]) \
                 and self.vocab.rank_scope_before_re.search(
                     self.low, max(lo, names[k][0] - NAME_REACH), names[k][0]):
             return None  # "the lowest … rate … in the Mekong Delta": where the province ranks
-        return frozenset(group)
+        return tuple(group)
 
     def _in_a_closed_remark(self, pos: int, hi: int) -> bool:
         """Whether pos stands inside brackets that close before hi."""
@@ -970,8 +1044,11 @@ class _SegmentPairing:
             self._provinces = [
                 (m.start(), m.end(), of_name[" ".join(m.group(0).split())])
                 for m in self.vocab.province_name_re.finditer(self.low)
-                if text[m.start():m.start() + 1].isupper()
-                and " ".join(m.group(0).split()) in of_name
+                if " ".join(m.group(0).split()) in of_name
+                # a province by its capitalised name; a region's words ("the southeastern
+                # region") are no common words
+                and (text[m.start():m.start() + 1].isupper()
+                     or of_name[" ".join(m.group(0).split())] == REGION)
                 # "Hà Nội (TTXVN) - …": a dateline names where the news was filed
                 and not (is_blank(text, 0, m.start()) and _DATELINE_RE.match(text, m.end()))]
         return self._provinces

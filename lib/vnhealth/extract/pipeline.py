@@ -6,7 +6,13 @@ from __future__ import annotations
 
 import re
 
-from vnhealth.extract.issued import is_plan_text, issue_year, reviewed_year, title_aims
+from vnhealth.extract.issued import (
+    is_plan_text,
+    issue_year,
+    reviewed_year,
+    source_year,
+    title_aims,
+)
 from vnhealth.extract.kind_year import (
     document_lite,
     mentions_any,
@@ -52,7 +58,8 @@ def extract_document(vocab: Vocabulary, doc: Document, lines: list[str]) -> Docu
                       reviewed_year(vocab, doc, lines), stated_horizon(doc, lines),
                       mentions_any(vocab.review_words, low), title_subgroup(vocab, doc),
                       is_plan_text(vocab, doc, lines), headline_sub_unit(vocab, doc, lines),
-                      title_aims(vocab, doc), national_headline(vocab, doc, lines))
+                      title_aims(vocab, doc), national_headline(vocab, doc, lines),
+                      source_year(vocab, doc, lines))
     cut = cut_document(vocab, doc, lines)
     for table in cut.tables:
         read_table(run, table)

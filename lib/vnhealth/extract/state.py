@@ -51,3 +51,6 @@ class DocumentRun:
     # ("Tuổi thọ trung bình của Việt Nam xếp thứ mấy …"): its values are the country's except
     # in a paragraph that names the province
     national_page: bool = False
+    # the year of the statistics publication the page reports from ("Niên giám thống kê
+    # 2023"): an undated result is that year's
+    source_year: IssueYear | None = None

@@ -72,6 +72,7 @@ def alias_regex(keys: list[str]) -> re.Pattern[str]:
 
 
 _SPACED_HYPHEN_RE = re.compile(r"\s*-\s*")  # lite() writes "–" as "-"
+LIST_IN_TURN_ITEMS = 12  # numbers of a list told in turn ("69.9, 69.8 and 69.7, respectively")
 REGION = "region"  # what province_of_name gives a region's name: no province's own
 _ROW_NUMBER_RE = re.compile(r"^[\s\d.)\-–]*")  # a table row's number before its label
 
@@ -308,6 +309,15 @@ class Vocabulary:
         self.plan_words = _lites(v.get("plan_words", []))
         self.gap_markers = sorted(_lites(v.get("gap_markers", [])), key=len, reverse=True)
         self.respectively_re = _words_regex(v.get("respectively_words", []), "")
+        # "69.9, 69.8 and 69.7, respectively": the rest of a list of numbers a "respectively"
+        # word closes (matched right after a number)
+        joiners = words_alternation(_lites(v.get("name_list_joiners", [])))
+        # (possessive, at most LIST_IN_TURN_ITEMS numbers: a long run of numbers is read in
+        # linear time)
+        self.closes_a_list_in_turn_re = re.compile(
+            rf"(?:\s*+,?\s*+(?:(?:{joiners})\s++)?\d++(?:[.,]\d++)?\s*+%?)"
+            rf"{{0,{LIST_IN_TURN_ITEMS}}}+\s*+,?\s*+"
+            + self.respectively_re.pattern) if v.get("respectively_words") else NEVER_RE
         self.english_word_re = _words_regex(v.get("english_words", []), "")
         # words opening a phrase that qualifies a name ("… nước sạch từ hệ thống cấp nước …")
         self.qualifier_re = _words_regex(v.get("qualifier_openers", []), r"\s")
@@ -722,6 +732,12 @@ class Vocabulary:
         self.reviewed_year_re = re.compile(
             rf"(?<!\w)(?P<word>{review})(?!\w)[^.;:\n]{{0,90}}?(?:năm|giai đoạn|nhiệm kỳ)\s+"
             r"(?:(?:19|20)\d\d\s*[-–]\s*)?(?P<y>(?:19|20)\d\d)(?!\d)")
+        sources = words_alternation(_lites(v.get("dated_sources", [])))
+        # "Niên giám thống kê 2023", "Tổng điều tra … năm 2019", "the 2023 Statistical Yearbook"
+        self.dated_source_re = re.compile(
+            rf"(?<!\w)(?:{sources})\s+(?:năm\s+)?(?P<y>(?:19|20)\d\d)(?!\d)"
+            rf"|(?<!\d)(?P<y2>(?:19|20)\d\d)\s+(?:{sources})(?!\w)") \
+            if v.get("dated_sources") else NEVER_RE
         back = words_alternation(v.get("looking_back_words", []))
         period = r"(?:19|20)\d\d\s*-\s*(?P<y{n}>(?:19|20)\d\d)(?!\d)"
         # a sentence opening on a period just past with no year ("Nhiệm kỳ qua, …", "Thời
