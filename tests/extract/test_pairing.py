@@ -1419,6 +1419,13 @@ def test_a_round_up_credits_each_province_named_with_its_value(vocab: Vocabulary
         ("ho_chi_minh", 2023, 76.5), (None, 2023, 69.9), ("lai_chau", 2023, 69.8),
         ("kon_tum", 2023, 69.7)]
     assert found[0].year_basis.startswith("the statistics publication the page reports from")
+    # a city in an institution's name (vocabulary institution_words) holds no value: the
+    # study's is the page's province's
+    study = ("Theo nghiên cứu của Trường Đại học Y Hà Nội, tỷ lệ tăng huyết áp ở người trưởng "
+             "thành là 25,3%.")
+    assert [(o.province_named, o.value) for o in observations(
+        vocab, study, province_id="thai_binh", period_start=2017, period_end=2017,
+        title="")] == [(None, 25.3)]
     # a province named before a 2025 change's year is the former one; after it, the new one
     assert vocab.province_as_of("lao_cai_2025", 2024, None) == "lao_cai"
     assert vocab.province_as_of("lao_cai", 2026, None) == "lao_cai_2025"

@@ -1049,6 +1049,9 @@ class _SegmentPairing:
                 # region") are no common words
                 and (text[m.start():m.start() + 1].isupper()
                      or of_name[" ".join(m.group(0).split())] == REGION)
+                # "Trường Đại học Y Hà Nội": part of an institution's name
+                and not self.vocab.institution_before_re.search(
+                    self.low, max(0, m.start() - NAME_REACH * 2), m.start())
                 # "Hà Nội (TTXVN) - …": a dateline names where the news was filed
                 and not (is_blank(text, 0, m.start()) and _DATELINE_RE.match(text, m.end()))]
         return self._provinces

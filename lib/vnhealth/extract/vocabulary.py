@@ -72,6 +72,7 @@ def alias_regex(keys: list[str]) -> re.Pattern[str]:
 
 
 _SPACED_HYPHEN_RE = re.compile(r"\s*-\s*")  # lite() writes "–" as "-"
+INSTITUTION_WORDS = 5  # words between an institution's word and a province's name in its name
 LIST_IN_TURN_ITEMS = 12  # numbers of a list told in turn ("69.9, 69.8 and 69.7, respectively")
 REGION = "region"  # what province_of_name gives a region's name: no province's own
 _ROW_NUMBER_RE = re.compile(r"^[\s\d.)\-–]*")  # a table row's number before its label
@@ -528,6 +529,11 @@ class Vocabulary:
             if self.province_of_name else NEVER_RE
         joiners = words_alternation(_lites(v.get("name_list_joiners", [])))
         self.name_list_gap_re = re.compile(rf"\s*,?\s*(?:(?:{joiners})(?!\w))?\s*")
+        # "Trường Đại học Y Hà Nội": an institution's word a few words before a name
+        institutions = words_alternation(_lites(v.get("institution_words", [])))
+        self.institution_before_re = re.compile(
+            rf"(?<!\w)(?:{institutions})(?:\s+[^\W\d_]+){{0,{INSTITUTION_WORDS}}}\s*$") \
+            if v.get("institution_words") else NEVER_RE
         # "sau sáp nhập TP HCM, Bình Dương và Vũng Tàu": a merger word right before a list of
         # names (what a province was formed from)
         self.merger_before_re = _ends_in_words(_lites(v.get("merger_words", [])))
