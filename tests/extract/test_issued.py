@@ -8,7 +8,7 @@ import pytest
 
 from vnhealth.extract import Vocabulary
 from vnhealth.extract.issued import IssueYear, issue_year
-from vnhealth.extract.not_values import NotValues
+from vnhealth.extract.not_values import NotValues, NotValueWords
 from vnhealth.inputs.catalog import Document, load_catalog
 from vnhealth.inputs.errors import InputError
 from vnhealth.inputs.paths import ProjectPaths
@@ -97,3 +97,11 @@ def test_a_document_word_must_be_written_with_checked_letters() -> None:
         NotValues(["số", "ﬁle"], "ngày", "tháng", "năm")
     assert NotValues(["số"], "ngày", "tháng", "năm").blank("theo số 12 đạt 5%") == (
         "theo       đạt 5%")
+
+
+def test_a_figure_word_is_no_document_number() -> None:
+    # vocabulary figure_words: "con số 11,7" is the figure 11.7, "số 12" a document's number
+    words = NotValueWords(figure_words=["con số"])
+    assert NotValues(["số"], "ngày", "tháng", "năm", words).blank(
+        "Hải Phòng đứng thứ 13 với con số 11,7 theo số 12") == (
+        "Hải Phòng đứng thứ 13 với con số 11,7 theo " + " " * len("số 12"))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from vnhealth.extract.numbers import NUMBER
 from vnhealth.inputs.errors import InputError
@@ -82,13 +83,30 @@ def blanked(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(pieces)
 
 
+class NotValueWords(NamedTuple):
+    """The vocabulary's words for numbers that are never values, beside documents and dates."""
+
+    age_words: Sequence[str] = ()
+    age_before_words: Sequence[str] = ()
+    interval_words: Sequence[str] = ()
+    ordinal_endings: Sequence[str] = ()
+    figure_words: Sequence[str] = ()
+
+
 class NotValues:
     """The patterns of numbers that are never values, from the vocabulary's words."""
 
     def __init__(self, document_words: Sequence[str], day: str, month: str, year: str,
-                 age_words: Sequence[str] = (), ordinal_endings: Sequence[str] = (),
-                 interval_words: Sequence[str] = (), age_before_words: Sequence[str] = ()):
+                 more: NotValueWords | None = None):
+        more = more or NotValueWords()
+        age_words, age_before_words = more.age_words, more.age_before_words
+        interval_words, ordinal_endings = more.interval_words, more.ordinal_endings
+        figure_words = more.figure_words
         words = tuple(w.lower() for w in document_words)
+        # "con số 11,7": words ending in a document word that name a figure, not a document
+        self.figure_end_re = re.compile(
+            "(?:" + "|".join(re.escape(w.lower()) for w in figure_words) + r")$") \
+            if figure_words else None
         for w in words:
             stray = set(w) - set(DOCUMENT_LETTERS) - {" "}
             if stray:
@@ -160,6 +178,12 @@ class NotValues:
             self.patterns.append((re.compile(rf"\d(?<!\d\d)\d*(?=(?i:{endings})(?![^\W\d_]))"),
                                   ""))
 
+    def _a_figure(self, lowered: str, m: re.Match[str]) -> bool:
+        """Whether a document number's word ends a figure word ("con số 11,7")."""
+        word_end = m.start() + len(lowered[m.start():m.end()].split()[0])
+        return self.figure_end_re is not None and self.figure_end_re.search(
+            lowered, max(0, word_end - 24), word_end) is not None
+
     def blank(self, text: str) -> str:
         """`text` with its dates, document numbers, "(1)" markers, times of day and goal
         names ("90-90-90") blanked, offsets kept."""
@@ -174,7 +198,8 @@ class NotValues:
             if needs and not any(ch in text for ch in needs):
                 continue  # the pattern cannot match without one of these characters
             # a pattern with a group blanks only what the group holds
-            hits = [m.span(1 if pat.groups else 0) for m in pat.finditer(text)]
+            hits = [m.span(1 if pat.groups else 0) for m in pat.finditer(text)
+                    if not (pat is self.document_number and self._a_figure(lowered, m))]
             if hits:
                 text = blanked(text, hits)
         return text

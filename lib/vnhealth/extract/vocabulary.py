@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from vnhealth.extract.fuzzy import FuzzyIndex
-from vnhealth.extract.not_values import NotValues
+from vnhealth.extract.not_values import NotValues, NotValueWords
 from vnhealth.extract.records import Segment
 from vnhealth.extract.shapes.words import TableWords
 from vnhealth.inputs.catalog import Catalog, Indicator
@@ -172,10 +172,9 @@ class Vocabulary:
         dates = v.get("date_words") or {}
         self.not_values = NotValues([nfc(w) for w in v.get("document_words", [])], *(
             nfc(str(dates.get(k) or "")) for k in ("day", "month", "year")),
-            age_words=[nfc(w) for w in v.get("age_words", [])],
-            age_before_words=[nfc(w) for w in v.get("age_before_words", [])],
-            ordinal_endings=[nfc(w) for w in v.get("ordinal_endings", [])],
-            interval_words=[nfc(w) for w in v.get("interval_words", [])])
+            NotValueWords(*([nfc(w) for w in v.get(key, [])] for key in (
+                "age_words", "age_before_words", "interval_words", "ordinal_endings",
+                "figure_words"))))
         self._key_memo: dict[str, tuple[str, int]] = {}
 
     def _compile_aliases(self, catalog: Catalog) -> None:
