@@ -344,6 +344,14 @@ def test_a_number_after_an_age_word_is_an_age(vocab: Vocabulary) -> None:
     assert [(o.indicator_id, o.value) for o in found] == [("doctors_per_10k", 5.0)]
 
 
+
+def test_a_place_s_rank_is_no_value(vocab: Vocabulary) -> None:
+    # vocabulary rank_before_words: "đứng thứ 13 cả nước" was read as a second birth rate, 13
+    found = observations(vocab, "Năm 2024, tỷ suất sinh thô của Hải Phòng là 11,7‰, đứng thứ 13 "
+                                "cả nước.", province_id="hai_phong", title="")
+    assert [(o.indicator_id, o.value, o.year) for o in found] == [
+        ("crude_birth_rate", 11.7, 2024)]
+
 NATIONAL_PAGE = (
     "Tuổi thọ trung bình của Việt Nam xếp thứ mấy trong các nước ASEAN?\n"
     "Năm 2016, tuổi thọ trung bình tính từ lúc sinh đạt 73,4 năm, năm 2020 đạt 73,7 năm.\n"

@@ -91,6 +91,7 @@ class NotValueWords(NamedTuple):
     interval_words: Sequence[str] = ()
     ordinal_endings: Sequence[str] = ()
     figure_words: Sequence[str] = ()
+    rank_before_words: Sequence[str] = ()
 
 
 class NotValues:
@@ -101,7 +102,7 @@ class NotValues:
         more = more or NotValueWords()
         age_words, age_before_words = more.age_words, more.age_before_words
         interval_words, ordinal_endings = more.interval_words, more.ordinal_endings
-        figure_words = more.figure_words
+        figure_words, rank_before_words = more.figure_words, more.rank_before_words
         words = tuple(w.lower() for w in document_words)
         # "con số 11,7": words ending in a document word that name a figure, not a document
         self.figure_end_re = re.compile(
@@ -165,6 +166,12 @@ class NotValues:
             self.patterns.append((re.compile(
                 rf"(?<!\w)(?i:{ages})\s+(?:(?i:từ|from)\s+)?"
                 rf"(\d+(?:\s*(?:[-–]|(?i:đến|tới|to))\s*\d+)?)(?![\d,.]*\s*[%‰])"), ""))
+        if rank_before_words:
+            # "Hải Phòng đứng thứ 13 với con số 11,7": a place's rank, not a value
+            ranks = "|".join(r"\s+".join(map(re.escape, w.split()))
+                             for w in sorted(rank_before_words, key=len, reverse=True))
+            self.patterns.append((re.compile(
+                rf"(?<!\w)(?i:{ranks})\s+(\d{{1,2}})(?![\d,.]*\s*[%‰])"), ""))
         if interval_words:
             # "(95% CI: 12,4%; 17%)", "(KTC 95%: 3,2 - 5,9)": a study's confidence interval, and
             # "p<0.05": its bounds and its test are no values

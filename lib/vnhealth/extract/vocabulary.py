@@ -174,7 +174,7 @@ class Vocabulary:
             nfc(str(dates.get(k) or "")) for k in ("day", "month", "year")),
             NotValueWords(*([nfc(w) for w in v.get(key, [])] for key in (
                 "age_words", "age_before_words", "interval_words", "ordinal_endings",
-                "figure_words"))))
+                "figure_words", "rank_before_words"))))
         self._key_memo: dict[str, tuple[str, int]] = {}
 
     def _compile_aliases(self, catalog: Catalog) -> None:

@@ -509,6 +509,7 @@ VOCABULARY_LISTS = ("baseline_from", "baseline_to", "baseline_columns", "clause_
                     "actual_verbs", "assessment_verbs", "statistics_documents", "target_words",
                     "gap_markers", "national_markers", "national_value_links", "name_list_joiners",
                     "merger_words", "dated_sources", "institution_words", "figure_words",
+                    "rank_before_words",
                     "year_links", "range_from", "range_to",
                     "activity_subjects", "establishment_subjects", "compared_with",
                     "compared_to_country", "respectively_words", "continuation_words",
