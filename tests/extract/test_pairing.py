@@ -208,6 +208,32 @@ def test_horizon_only_the_manifest_gives_is_not_stated(vocab: Vocabulary) -> Non
     assert o.year_basis.startswith("plan horizon")
 
 
+
+def test_targets_a_plan_leads_in_with_a_colon_take_its_horizon(vocab: Vocabulary) -> None:
+    # real_dev110, Đồng Nai: "specific targets, such as:" leads in the plan's targets; the
+    # same lead-in reporting results ("kết quả") dates nothing
+    title = "Kế hoạch thực hiện Chiến lược Dân số Việt Nam đến năm 2030"
+    o = only(vocab, "The plan emphasises population quality through specific targets, such as: "
+                    "90 percent of newborns screened for congenital disorders.",
+             period_start=2026, period_end=2030, title=title)
+    assert (o.indicator_id, o.kind, o.year) == ("newborn_screening", "target", 2030)
+    assert o.year_basis == "plan horizon (targets led in by the plan's words)"
+    o = only(vocab, "Kết quả thực hiện các chỉ tiêu như sau: tỷ lệ sàng lọc sơ sinh đạt 90%.",
+             period_start=2026, period_end=2030, title=title)
+    assert o.year is None
+
+
+def test_a_reduction_by_at_least_is_a_fall(vocab: Vocabulary) -> None:
+    # real_dev145, Khánh Hòa: "reduce at least 20% of children dying from drowning" was read
+    # as a level >= 20; English "reduce … by 20%" as a level = 20
+    for text in ("Đến năm 2030, giảm ít nhất 20% số trẻ em bị tử vong do đuối nước.",
+                 "The province aims to reduce at least 20% of children dying from drowning "
+                 "by 2030.",
+                 "The province aims to reduce child drowning deaths by 20% by 2030."):
+        o = only(vocab, text, period_start=2026, period_end=2030)
+        assert (o.indicator_id, o.comparator, o.value, o.year) == (
+            "child_drowning_deaths_change", "relative", -20.0, 2030), text
+
 def test_a_plan_titled_for_one_year_gives_that_year_though_its_text_looks_further(
         vocab: Vocabulary) -> None:
     # "Kế hoạch … năm 2018" whose general goal looks on to 2020: its list of targets is for

@@ -42,7 +42,8 @@ def _relative(vocab: Vocabulary, d: Mention, low: str, clause: Span, ix: PairInd
     # "Mức giảm tỷ lệ sinh khoảng 0,1‰": the clause names the change itself
     noun_from = max(clause[0], d.start - CHANGE_NOUN_REACH)
     # "tăng cao hơn năm 2011 khoảng 1,43‰": the year compared with stands before the number
-    marker_before = (any(before.endswith(p) for p in vocab.rel_before)
+    unhedged = _without_hedge(before, vocab.change_hedge_words)
+    marker_before = (any(_ends_with_word(unhedged, [p]) for p in vocab.rel_before)
                      or _change_noun_reaches(vocab, low, noun_from, d.start)
                      or vocab.compared_year_re.search(before) is not None)
     marker_after = any(after.lstrip().startswith(p) for p in vocab.rel_after)

@@ -853,6 +853,16 @@ _GOAL_LEAD_IN_RE = re.compile(r"[^\d:]{1,200}:")
 ONE_YEAR_DOCUMENT = "one-year document"
 
 
+def _leads_in_targets(run: DocumentRun, seg: Segment, lead_in: str) -> bool:
+    """Whether an undated lead-in up to a colon, in the plan itself and outside its results,
+    names the targets that follow it (a target word, no word of results or reaching)."""
+    vocab = run.vocab
+    if not run.is_plan or seg.section is not None and seg.section.kind == "result":
+        return False
+    return vocab.sets_a_target(lead_in) and not mentions_any(vocab.result_sections, lead_in) \
+        and vocab.actual_verb_re.search(lead_in.rstrip(": ")) is None
+
+
 def _horizon(run: DocumentRun, seg: Segment) -> YearChoice:
     """A value without a year of its own: the plan's horizon in a target section, or the
     one year a one-year document covers; otherwise the year is not stated (never the
@@ -868,8 +878,11 @@ def _horizon(run: DocumentRun, seg: Segment) -> YearChoice:
         return YearChoice(run.horizon, f"plan horizon (statement opens '{word}')")
     # in the plan itself, a list item worded as a goal ("d) Giảm tỷ lệ … xuống dưới 8%;"), or
     # a goal that leads in its targets ("Cải thiện tình trạng thiếu vi chất …: Tỷ lệ … ≥ 95%")
-    listed = BULLET_RE.match(seg.text.lstrip()) is not None \
-        or _GOAL_LEAD_IN_RE.match(seg.text) is not None
+    lead_in = _GOAL_LEAD_IN_RE.match(seg.text)
+    listed = BULLET_RE.match(seg.text.lstrip()) is not None or lead_in is not None
+    if lead_in is not None and _leads_in_targets(run, seg, lite(lead_in.group(0))):
+        # "The plan places emphasis on … through specific targets, such as: 90 percent …"
+        return YearChoice(run.horizon, "plan horizon (targets led in by the plan's words)")
     goal = next((w for w in run.vocab.goal_openers if opening.startswith(w)), None) \
         if listed and run.is_plan and (seg.section is None or seg.section.kind != "result") \
         else None
