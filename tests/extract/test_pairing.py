@@ -2319,7 +2319,26 @@ def test_places_counted_before_a_bound_are_picked_by_it(vocab: Vocabulary) -> No
     o = only(vocab, "Sau khi hợp nhất 2 tỉnh, tỷ lệ bao phủ BHYT năm 2025 đạt 93%.",
              period_start=2025, period_end=2025, title="Báo")
     assert (o.indicator_id, o.value) == ("health_insurance_coverage", 93.0)
+    # real_dev146: English verbs after the places counted
+    found = observations(vocab, "In the 34 provinces and cities after the merger, 10 localities "
+                                "recorded a fertility rate of over 2.3 children per woman. 21 out "
+                                "of 34 provinces and cities achieved a fertility rate of over 2.1 "
+                                "children per woman, with 17 provinces having a rate above 2.2.",
+                         province_id="ha_noi", period_start=2025, period_end=2025, title="")
+    assert found == []
 
+
+
+def test_hiv_prevalence_of_a_key_population_is_its_own_indicator(vocab: Vocabulary) -> None:
+    # real_dev116, real_dev140: the sentinel rates of drug users and sex workers were read as
+    # the population's prevalence (and quarantined as implausible, 19.3 > 5)
+    found = observations(vocab, "Tỷ lệ nhiễm HIV trong nhóm PNMD giảm từ 4,4% (2010) còn 2,6% "
+                                "(2011). The efforts helped reduce the rate of HIV infection in "
+                                "drug users from 19.3 percent in 2007 to only 8 percent in 2013.",
+                         province_id="bac_giang", period_start=2013, period_end=2013, title="")
+    assert [(o.indicator_id, o.year, o.value) for o in found] == [
+        ("hiv_prevalence_fsw", 2010, 4.4), ("hiv_prevalence_fsw", 2011, 2.6),
+        ("hiv_prevalence_pwid", 2007, 19.3), ("hiv_prevalence_pwid", 2013, 8.0)]
 
 def test_food_safety_written_vsattp(vocab: Vocabulary) -> None:
     o = only(vocab, "Trên 80% cơ sở sản xuất kinh doanh thực phẩm đạt yêu cầu đảm bảo VSATTP.",
