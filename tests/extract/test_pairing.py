@@ -2340,6 +2340,23 @@ def test_hiv_prevalence_of_a_key_population_is_its_own_indicator(vocab: Vocabula
         ("hiv_prevalence_fsw", 2010, 4.4), ("hiv_prevalence_fsw", 2011, 2.6),
         ("hiv_prevalence_pwid", 2007, 19.3), ("hiv_prevalence_pwid", 2013, 8.0)]
 
+
+def test_a_study_named_with_its_year_dates_the_results_it_gives(vocab: Vocabulary) -> None:
+    # real_dev112: "đề tài … năm học 2023 – 2024" dates "Kết quả nghiên cứu cho thấy …" (a
+    # span's last year); a date ("Received: 20/06/2024") is no study's year, and two studies of
+    # different years date nothing
+    text = ("HCDC nghiệm thu đề tài nghiên cứu “Thực trạng bệnh tật học đường năm học 2023 – "
+            "2024”. Received: 20/06/2024.\nKết quả nghiên cứu cho thấy tỷ lệ cong vẹo cột sống "
+            "là 8%.")
+    o = only(vocab, text, province_id="ho_chi_minh", period_start=2023, period_end=2024,
+             title="")
+    assert (o.indicator_id, o.kind, o.year) == ("scoliosis_pupils", "actual", 2024)
+    assert o.year_basis.startswith("the study the page reports ('đề tài nghiên cứu")
+    two = "Một khảo sát năm 2019 và một nghiên cứu năm 2022 được công bố.\n" + text
+    o = only(vocab, two, province_id="ho_chi_minh", period_start=2019, period_end=2024,
+             title="")
+    assert o.year is None
+
 def test_food_safety_written_vsattp(vocab: Vocabulary) -> None:
     o = only(vocab, "Trên 80% cơ sở sản xuất kinh doanh thực phẩm đạt yêu cầu đảm bảo VSATTP.",
              period_start=2015, period_end=2015, title="")

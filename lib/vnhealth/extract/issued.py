@@ -95,16 +95,26 @@ def reviewed_year(vocab: Vocabulary, doc: Document, lines: Sequence[str]) -> Iss
 
 
 def source_year(vocab: Vocabulary, doc: Document, lines: Sequence[str]) -> IssueYear | None:
-    """The year of the statistics publication a page reports from, named with its year in its
-    title or opening lines ("the 2023 Statistical Yearbook"); None when none is, or several
-    years are."""
-    texts = [doc.title or "", *lines[:HEAD_LINES]]
-    found = {(m.group("y") or m.group("y2"), m.group(0)) for text in texts
-             for m in vocab.dated_source_re.finditer(lite(nfc(text)))}
-    if len({year for year, _words in found}) != 1:
-        return None
-    year, words = min(found)
-    return IssueYear(int(year), f"'{words}'")
+    """The year of the source a page reports from, named with its year in its title or opening
+    lines: a statistics publication ("the 2023 Statistical Yearbook"), else a study or survey
+    ("Nghiên cứu cắt ngang được tiến hành năm 2017"); None when none is, or several years are."""
+    head = [lite(nfc(text)) for text in lines[:HEAD_LINES]]
+    # a study is read in the text alone: a title given on registering may say more of it
+    for source_re, what, texts in (
+            (vocab.dated_source_re, "the statistics publication the page reports from",
+             [lite(nfc(doc.title or "")), *head]),
+            (vocab.study_year_re, "the study the page reports", head)):
+        found = {(m.group("y") or m.groupdict().get("y2"), m.group(0)) for text in texts
+                 for m in source_re.finditer(text)}
+        if len({year for year, _words in found}) == 1:
+            year, words = min(found)
+            return IssueYear(int(year), f"{what} ('{_short(words)}')")
+    return None
+
+
+def _short(words: str, reach: int = 60) -> str:
+    """A quoted phrase cut to its first and last words when long."""
+    return words if len(words) <= reach else f"{words[:24]} … {words[-24:]}"
 
 
 def _with_own_number(vocab: Vocabulary, doc: Document, texts: list[str]) -> IssueYear | None:

@@ -541,9 +541,7 @@ class _SegmentPairing:
             year = _reviewed_year(run.reviewed)
         elif year.year is None and kind.kind == "actual" and run.source_year is not None:
             # "GSO has released the 2023 Statistical Yearbook …": the figures it reports
-            year = YearChoice(run.source_year.year,
-                              f"the statistics publication the page reports from "
-                              f"({run.source_year.basis})")
+            year = YearChoice(run.source_year.year, run.source_year.basis)
         line_no, _line_text, _col = seg.locate(d.num_start)
         value = PairedValue(ind, kind.kind, year.year, comparator, compared.value,
                             compared.value_high, unit or ind.unit, compared.relative_to,

@@ -743,6 +743,14 @@ class Vocabulary:
             rf"(?<!\w)(?:{sources})\s+(?:năm\s+)?(?P<y>(?:19|20)\d\d)(?!\d)"
             rf"|(?<!\d)(?P<y2>(?:19|20)\d\d)\s+(?:{sources})(?!\w)") \
             if v.get("dated_sources") else NEVER_RE
+        studies = words_alternation(_lites(v.get("study_words", [])))
+        # "Nghiên cứu cắt ngang được tiến hành năm 2017", "đề tài … năm học 2023 – 2024", "a
+        # survey … conducted in 2011": a study's year in its sentence (a span's last year; not
+        # a date, "Received: 20/06/2024")
+        self.study_year_re = re.compile(
+            rf"(?<!\w)(?:{studies})(?!\w)(?:(?!\.\s)[^;\n]){{0,150}}?(?<![\d/.-])"
+            rf"(?:(?:19|20)\d\d\s*[-–]\s*)?(?P<y>(?:19|20)\d\d)(?![\d/])") \
+            if v.get("study_words") else NEVER_RE
         back = words_alternation(v.get("looking_back_words", []))
         period = r"(?:19|20)\d\d\s*-\s*(?P<y{n}>(?:19|20)\d\d)(?!\d)"
         # a sentence opening on a period just past with no year ("Nhiệm kỳ qua, …", "Thời
