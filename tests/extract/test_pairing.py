@@ -2232,9 +2232,14 @@ def test_each_item_of_a_list_told_in_turn_takes_its_own_name_or_none(
                          period_start=2023, period_end=2023, title="")
     assert [(o.indicator_id, o.value) for o in found] == [("refractive_error_pupils", 54.0)]
     # an item we cannot name never takes the other item's name
-    found = observations(vocab, "Năm 2023, tỷ lệ học sinh bị sâu răng và cận thị lần lượt là 55% "
-                                "và 54%.", period_start=2023, period_end=2023, title="")
+    found = observations(vocab, "Năm 2023, tỷ lệ học sinh bị sâu răng và viêm lợi lần lượt là "
+                                "55% và 54%.", period_start=2023, period_end=2023, title="")
     assert [(o.indicator_id, o.value) for o in found] == [("dental_caries_pupils", 55.0)]
+    # "sâu răng", "cận thị" alone name the pupils' indicators (real_dev112)
+    found = observations(vocab, "Năm 2023, tỷ lệ sâu răng và cận thị lần lượt là 55% và 54%.",
+                         period_start=2023, period_end=2023, title="")
+    assert [(o.indicator_id, o.value) for o in found] == [
+        ("dental_caries_pupils", 55.0), ("refractive_error_pupils", 54.0)]
     # an item naming only what sets it apart still borrows the first item's head
     found = observations(vocab, "Năm 2024, tỷ suất tử vong trẻ em dưới 5 tuổi và dưới 1 tuổi lần "
                                 "lượt là 15,6‰ và 10,4‰.", period_start=2024, period_end=2024,
