@@ -2362,6 +2362,14 @@ def test_a_study_named_with_its_year_dates_the_results_it_gives(vocab: Vocabular
              title="")
     assert o.year is None
 
+
+def test_a_value_after_in_comparison_with_is_what_is_compared(vocab: Vocabulary) -> None:
+    # real_dev75: "(33‰ in comparison with 15‰ nationally)" gave the province the nation's 15
+    found = observations(vocab, "In 2010, Dien Bien had one of the highest rates of infant "
+                                "mortality (33‰ in comparison with 15‰ nationally).",
+                         province_id="dien_bien", period_start=2010, period_end=2010, title="")
+    assert [(o.indicator_id, o.value) for o in found] == [("infant_mortality", 33.0)]
+
 def test_food_safety_written_vsattp(vocab: Vocabulary) -> None:
     o = only(vocab, "Trên 80% cơ sở sản xuất kinh doanh thực phẩm đạt yêu cầu đảm bảo VSATTP.",
              period_start=2015, period_end=2015, title="")
