@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from vnhealth.extract.numbers import VALUE_PAIR_RE, parse_cell, parse_number
-from vnhealth.inputs.text import is_noise_line, make_key, phrase_key
+from vnhealth.inputs.text import is_noise_line, lite, make_key, phrase_key
 
 
 @pytest.mark.parametrize(
@@ -127,3 +127,12 @@ def test_page_numbers_and_addresses_are_noise(line: str, noise: bool) -> None:
 def test_a_value_reached_over_its_target(text: str, pair: tuple[str, str] | None) -> None:
     m = VALUE_PAIR_RE.search(text)
     assert (m and (m.group("first"), m.group("second"))) == pair
+
+
+def test_lite_places_the_tone_of_an_open_glide_one_way() -> None:
+    # "hoá"/"hóa", "khoẻ"/"khỏe", "thuỷ"/"thủy": both placements read alike, lengths kept
+    for old, new in (("Thanh Hoá", "thanh hóa"), ("sức khoẻ", "sức khỏe"), ("thuỷ", "thủy")):
+        assert lite(old) == lite(new) == new
+        assert len(lite(old)) == len(old)
+    # a closed syllable and "qu" keep theirs
+    assert lite("Hoàng quý") == "hoàng quý"

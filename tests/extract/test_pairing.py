@@ -3226,3 +3226,34 @@ def test_an_english_full_date_is_a_date_not_a_year_phrase(vocab: Vocabulary) -> 
     o = only(vocab, "In accordance with Resolution No.21-NQ/TW on October 25, 2017, the sex ratio "
                     "at birth was 116.6 boys per 100 girls.", province_id="hoa_binh", title="")
     assert (o.year, o.value) == (None, 116.6)
+
+
+def test_a_sentence_spelling_out_the_one_before_takes_its_indicator(vocab: Vocabulary) -> None:
+    found = observations(vocab, "Tỷ suất sinh thô từ năm 2008 đến năm 2010 có giảm nhưng không "
+                                "vững chắc. Cụ thể năm 2008 là 13,8‰, năm 2009 là 13,66‰.",
+                         province_id="nghe_an", period_start=2008, period_end=2011)
+    assert [(o.indicator_id, o.year, o.value) for o in found] == [
+        ("crude_birth_rate", 2008, 13.8), ("crude_birth_rate", 2009, 13.66)]
+    # without the opening word the sentence before names nothing of these numbers
+    assert not observations(vocab, "Tỷ suất sinh thô có giảm. Năm 2008 là 13,8‰.",
+                            province_id="nghe_an", period_start=2008, period_end=2011)
+
+
+def test_a_province_s_name_labels_the_bare_value_after_it(vocab: Vocabulary) -> None:
+    found = observations(vocab, "Có 13 tỉnh gần đây mức sinh tăng rất cao trở lại, như: Hòa "
+                                "Bình: 2,84; Nam Định: 2,81; Bắc Giang: 2,77.",
+                         province_id="hoa_binh", period_start=2017, period_end=2017)
+    assert [(o.indicator_id, o.value, o.province_named) for o in found] == [
+        ("total_fertility_rate", 2.84, None), ("total_fertility_rate", 2.81, "nam_dinh"),
+        ("total_fertility_rate", 2.77, "bac_giang")]
+
+
+def test_a_province_name_is_found_with_its_tone_placed_either_way(vocab: Vocabulary) -> None:
+    # "Thanh Hoá" (the old placement) is Thanh Hóa; the list goes on with the item before's
+    # indicator, where its sentence names none but by its unit
+    found = observations(vocab, "Các tỉnh có tỷ số cao là Hưng Yên 118,6 trai/100 gái; Bắc "
+                                "Ninh 117,6 trai; Thanh Hoá 117,2.",
+                         province_id="hung_yen", period_start=2017, period_end=2017)
+    assert [(o.indicator_id, o.value, o.province_named) for o in found] == [
+        ("sex_ratio_at_birth", 118.6, None), ("sex_ratio_at_birth", 117.6, "bac_ninh"),
+        ("sex_ratio_at_birth", 117.2, "thanh_hoa")]

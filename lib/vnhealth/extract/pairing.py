@@ -75,6 +75,7 @@ NORM_REACH = 80  # characters before a number its norm and the comparison before
 GROUP_CLAUSE_WORDS = 2  # words besides its group's a clause naming only its group may hold ("đạt")
 ELIDED_ITEM_WORDS = 4  # words of an item that names only what sets it apart ("mũi 2 đạt")
 ELLIPSIS_REACH = 240  # characters of a clause read for the words it repeats (_elliptic)
+_LABEL_GAP_RE = re.compile(r"\s*:?\s*")  # between a province's name and the value it labels
 _REMARK_RE = re.compile(r"\([^()]*?(?:\)|\.(?=\s))")  # a bracketed remark, closed or cut
 DIFFERENCE_REACH = 80  # characters before a number its difference words may take
 
@@ -125,8 +126,10 @@ def pair_segment(run: DocumentRun, seg: Segment, cleaned: str, found: Mentions,
     if not seg.table_unitless_ok and not any(d.unit for d in found.mentions) and not any(
             u.is_denominator for u in found.units) \
             and not run.vocab.verb_then_number_re.search(low) \
-            and not run.vocab.respectively_re.search(low):
-        return  # no number carries a unit nor follows a verb or closes a list told in turn
+            and not run.vocab.respectively_re.search(low) \
+            and not run.vocab.province_label_value_re.search(low):
+        # no number carries a unit, follows a verb or a province's name, or closes a list
+        return
     vocab = run.vocab
     keyed = vocab.segment_key(seg)
     aliases = []
@@ -453,8 +456,11 @@ class _SegmentPairing:
             if item is not None:
                 named, phrase = item
             if named is None:
-                named = self._elliptic(d, clause, unit) or unit_named(self.vocab, d.unit)
+                named = self._elliptic(d, clause, unit) or self._elaborated(
+                    d, match_unit, subgroup) or unit_named(self.vocab, d.unit)
         named = self._continued(d, clause, unit) or named
+        if named is None and d.unit is None:
+            named = self._province_item_name(d)
         return (None if turn is not None and named is not None
                 and named.indicator.id in turn.others else named), unit, phrase
 
@@ -668,7 +674,8 @@ class _SegmentPairing:
         if listed is None and not bracketed and verb_before(
                 self.vocab.bare_value_verb_re, self.low, clause[0], d.start) is None \
                 and not self.vocab.starts_a_change(self.low, d.start, d.end):
-            return None
+            item = self._province_item_name(d)
+            return item.indicator.unit if item is not None else None
         own = pick_indicator(self.run.chooser, first, self.ix, self.ix.clause_of(first.start),
                              None, None, table=True)
         if own is None or own.start >= first.start or own.indicator.unit == "percent" \
@@ -1076,6 +1083,39 @@ class _SegmentPairing:
                                           if keep is None or keep(m)]
         k = bisect_left(starts, lo)
         return k < len(starts) and starts[k] < hi
+
+    def _province_item_name(self, d: Mention) -> Named | None:
+        """"mức sinh … tăng rất cao trở lại, như: Hòa Bình: 2,84; Nam Định: 2,81", "Hưng Yên
+        118,6 trai/100 gái; Bắc Ninh 117,6": a bare number right after a province's name is
+        that province's value of the last indicator named before the list in its sentence,
+        one not in percent (a percent is always written)."""
+        label = next((start for start, end, _p in self._province_names()
+                      if end <= d.start and _LABEL_GAP_RE.fullmatch(self.low, end, d.start)),
+                     None)
+        if label is None:
+            return None
+        sentence = self.ix.sentence_of(d.start)
+        own = pick_indicator(self.run.chooser, d, self.ix, (sentence[0], label), None, None,
+                             table=True)
+        last = self.last_named
+        if own is None and last is not None and last.end >= sentence[0]:
+            own = last.named  # the list goes on with the indicator of its item before
+        return None if own is None or own.indicator.unit == "percent" else own
+
+    def _elaborated(self, d: Mention, unit: str, subgroup: str | None) -> Named | None:
+        """"Tỷ suất sinh thô … có giảm nhưng không vững chắc. Cụ thể năm 2008 là 13,8‰": a
+        number naming nothing, in a sentence that opens by spelling out the one before, is of
+        the last fitting name that sentence holds."""
+        ix = self.ix
+        sentence = ix.sentence_of(d.start)
+        if sentence[0] == 0 or not self.vocab.elaboration_re.match(self.low, sentence[0]) \
+                or ix.any_alias_before(d.start, sentence[0]):
+            return None
+        before = ix.sentence_of(sentence[0] - 1)
+        chooser = self.run.chooser
+        fit = ix.fitting((unit, subgroup, False),
+                         lambda key: chooser.choose_for_alias(key, unit, subgroup, False))
+        return fit.last_before(sentence[0], before[0])
 
     def _continued(self, d: Mention, clause: Span, unit: str | None) -> Named | None:
         """A number that only goes on with the value before it, with nothing between them but

@@ -523,9 +523,14 @@ class Vocabulary:
         self.name_qualifier_re = re.compile(rf"(?<!\w)(?:{qualifiers})(?!\w)", re.IGNORECASE)
         ranks = _lites(v.get("rank_words", []))
         self.rank_re = phrase_regex(ranks) if ranks else NEVER_RE
+        elaborations = words_alternation(v.get("elaboration_words", []))
+        self.elaboration_re = re.compile(rf"[\s\-–•*]*(?:{elaborations})(?!\w)")
         self.rank_scope_before_re = _ends_in_words(_lites(v.get("rank_scope_words", [])))
         self.province_name_re = phrase_regex(list(self.province_of_name)) \
             if self.province_of_name else NEVER_RE
+        # "Hòa Bình: 2,84", "Bắc Ninh 117,6": a value labelled by a province's name
+        self.province_label_value_re = re.compile(
+            rf"(?:{self.province_name_re.pattern})\s*:?\s*\d")
         joiners = words_alternation(_lites(v.get("name_list_joiners", [])))
         self.name_list_gap_re = re.compile(rf"\s*,?\s*(?:(?:{joiners})(?!\w))?\s*")
         # "Trường Đại học Y Hà Nội": an institution's word a few words before a name

@@ -532,7 +532,7 @@ VOCABULARY_LISTS = ("baseline_from", "baseline_to", "baseline_columns", "clause_
                     "this_year_words",
                     "plan_met_fillers", "plan_met_qualifiers", "ordinal_endings", "english_words",
                     "interval_words", "elided_subject_openers", "part_labels",
-                    "qualifier_openers", "region_names", "rank_words",
+                    "qualifier_openers", "region_names", "rank_words", "elaboration_words",
                     "rank_scope_words", "name_qualifiers",
                     "province_kinds", "time_nouns",
                     "whole_period_words", "subgroup_links",

@@ -95,8 +95,24 @@ def blank_markup(line: str) -> str:
 
 
 def lite(line: str) -> str:
-    """Lower case with sỹ→sĩ; same length as the input, for phrase search by offset."""
-    return line.lower().replace("sỹ", "sĩ").replace("–", "-").replace("—", "-")
+    """Lower case with sỹ→sĩ and one place for the tone of an open "oa", "oe", "uy"
+    ("hoá" → "hóa"); same length as the input, for phrase search by offset."""
+    low = line.lower().replace("sỹ", "sĩ").replace("–", "-").replace("—", "-")
+    return _TONE_ON_GLIDE.sub(_tone_to_first, low) if _GLIDE_CHARS.intersection(low) else low
+
+
+# "hoá", "khoẻ", "thuỷ": the tone placed on the second vowel of an open syllable, the other
+# way of writing "hóa", "khỏe", "thủy" (both in use); "quý" keeps its tone on "y"
+_TONED = {"a": "áàảãạ", "e": "éèẻẽẹ", "y": "ýỳỷỹỵ"}
+_FIRST = {"o": "óòỏõọ", "u": "úùủũụ"}
+_GLIDE_CHARS = frozenset("".join(_TONED.values()))
+_TONE_ON_GLIDE = re.compile(r"(?<!q)([ou])([" + "".join(_TONED.values()) + r"])(?!\w)")
+_MOVED = {(first, toned): _FIRST[first][k] + plain
+          for plain, marks in _TONED.items() for k, toned in enumerate(marks) for first in "ou"}
+
+
+def _tone_to_first(m: re.Match[str]) -> str:
+    return _MOVED[(m.group(1), m.group(2))]
 
 
 class Keyed:
