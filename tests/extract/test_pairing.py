@@ -3257,3 +3257,12 @@ def test_a_province_name_is_found_with_its_tone_placed_either_way(vocab: Vocabul
     assert [(o.indicator_id, o.value, o.province_named) for o in found] == [
         ("sex_ratio_at_birth", 118.6, None), ("sex_ratio_at_birth", 117.6, "bac_ninh"),
         ("sex_ratio_at_birth", 117.2, "thanh_hoa")]
+
+
+def test_values_told_in_turn_go_to_the_provinces_listed_before(vocab: Vocabulary) -> None:
+    # real_dev113: "ở Lào Cai - Yên Bái, số con trung bình … lần lượt là 2,55 và 2,47"
+    found = observations(vocab, "Năm 2024, ở Lào Cai - Yên Bái, tổng tỷ suất sinh lần lượt là "
+                                "2,55 và 2,47.",
+                         province_id="tuyen_quang", period_start=2024, period_end=2025)
+    assert [(o.indicator_id, o.value, o.province_named) for o in found] == [
+        ("total_fertility_rate", 2.55, "lao_cai"), ("total_fertility_rate", 2.47, "yen_bai")]

@@ -262,6 +262,19 @@ def turn_item(vocab: Vocabulary, ix: PairIndex, d: Mention, sentence: Span) -> T
     return TurnItem(*items[values.index(d.start)], items[0][0], items[-1][1])
 
 
+def values_told_in_turn(vocab: Vocabulary, ix: PairIndex, d: Mention, sentence: Span
+                        ) -> tuple[int, list[int]] | None:
+    """(where the "respectively" word before a number starts, the starts of the values it
+    tells in turn) when the number is one of them."""
+    words = ix.in_sentence(sentence, "respectively",
+                           lambda lo, hi: list(vocab.respectively_re.finditer(ix.low, lo, hi)))
+    before = [w for w in words if w.end() <= d.start]
+    if not before:
+        return None
+    values = _values_in_turn(vocab, ix, before[-1].end(), sentence[1])
+    return (before[-1].start(), values) if d.start in values else None
+
+
 def _values_in_turn(vocab: Vocabulary, ix: PairIndex, pos: int, hi: int) -> list[int]:
     """The starts of the numbers right after a "respectively" word ending at pos, joined by
     commas or "và"/"and" alone."""

@@ -45,6 +45,7 @@ from vnhealth.extract.match import (
     subgroup_in_phrase,
     subgroup_right_after,
     turn_item,
+    values_told_in_turn,
     unit_named,
 )
 from vnhealth.extract.mentions import (
@@ -75,6 +76,7 @@ NORM_REACH = 80  # characters before a number its norm and the comparison before
 GROUP_CLAUSE_WORDS = 2  # words besides its group's a clause naming only its group may hold ("đạt")
 ELIDED_ITEM_WORDS = 4  # words of an item that names only what sets it apart ("mũi 2 đạt")
 ELLIPSIS_REACH = 240  # characters of a clause read for the words it repeats (_elliptic)
+_NAME_DASH_RE = re.compile(r"\s+-\s+")  # between two provinces' names listed together
 _LABEL_GAP_RE = re.compile(r"\s*:?\s*")  # between a province's name and the value it labels
 _REMARK_RE = re.compile(r"\([^()]*?(?:\)|\.(?=\s))")  # a bracketed remark, closed or cut
 DIFFERENCE_REACH = 80  # characters before a number its difference words may take
@@ -486,6 +488,8 @@ class _SegmentPairing:
             or paired_in_turn(self.run.chooser, d, self.ix, clause, match_unit, table)
         if in_turn is not None:
             return ItemName(in_turn, True)
+        if self._told_to_provinces(d, sentence) is not None:
+            return None  # the items are the provinces the values go to: they name nothing
         item = turn_item(self.vocab, self.ix, d, sentence)
         return None if item is None else item_named(self.run.chooser, self.ix, item, sentence,
                                                     match_unit, table)
@@ -667,8 +671,14 @@ class _SegmentPairing:
             return None
         # "had the lowest life expectancy, 69.9, 69.8 and 69.7, respectively": the list's
         # first number stands for all
-        listed = self._listed_respectively(d, self.ix.sentence_of(d.start))
+        sentence = self.ix.sentence_of(d.start)
+        listed = self._listed_respectively(d, sentence)
         first = listed[0] if listed is not None else d
+        told = values_told_in_turn(self.vocab, self.ix, d, sentence) if listed is None else None
+        if told is not None and len(told[1]) > 1:
+            # "tổng tỷ suất sinh lần lượt là 2,55 và 2,47": the list's first number as well
+            first = self.ix.mention_after(told[1][0], sentence[1]) or d
+            listed = []
         # "the highest life expectancy (76.5)": a number alone in brackets right after it
         bracketed = self.low[:d.start].endswith("(") and self.low.startswith(")", d.end)
         if listed is None and not bracketed and verb_before(
@@ -835,11 +845,23 @@ class _SegmentPairing:
         """"tiếp theo là Bà Rịa - Vũng Tàu và Đồng Nai, lần lượt là 76,4 và 76,3 tuổi": the
         province the value's item names, in a list told in turn (match.turn_item)."""
         sentence = self.ix.sentence_of(d.start)
+        told = self._told_to_provinces(d, sentence)
+        if told is not None:
+            return frozenset({told})
         item = turn_item(self.vocab, self.ix, d, sentence)
         if item is None:
             return self._province_in_turn_after(d, sentence)
         named = [p for start, _end, p in self._province_names() if item.lo <= start < item.hi]
         return frozenset(named[-1:]) or None
+
+    def _told_to_provinces(self, d: Mention, sentence: Span) -> str | None:
+        """"ở Lào Cai - Yên Bái, số con … lần lượt là 2,55 và 2,47": the province a value told
+        in turn goes to, when as many provinces are listed before the word as values after."""
+        told = values_told_in_turn(self.vocab, self.ix, d, sentence)
+        listed = self._listed_provinces(sentence[0], told[0]) if told is not None else None
+        if told is None or listed is None or len(listed) != len(told[1]) or len(listed) < 2:
+            return None
+        return listed[told[1].index(d.start)]
 
     def _province_in_turn_after(self, d: Mention, sentence: Span) -> frozenset[str] | None:
         """"Dien Bien, Lai Chau and Kon Tum had the lowest life expectancy, 69.9, 69.8 and
@@ -1020,8 +1042,10 @@ class _SegmentPairing:
         if k < 0 or names[k][0] < lo:
             return None
         group = [names[k][2]]
-        while k > 0 and names[k - 1][0] >= lo and self.vocab.name_list_gap_re.fullmatch(
-                self.low, names[k - 1][1], names[k][0]):
+        while k > 0 and names[k - 1][0] >= lo and (self.vocab.name_list_gap_re.fullmatch(
+                self.low, names[k - 1][1], names[k][0])
+                # "ở Lào Cai - Yên Bái, … lần lượt là 2,55 và 2,47": names joined by a dash
+                or _NAME_DASH_RE.fullmatch(self.low, names[k - 1][1], names[k][0])):
             k -= 1
             group.insert(0, names[k][2])
         merger = self.vocab.merger_before_re.search(self.low, max(lo, names[k][0] - NAME_REACH),
