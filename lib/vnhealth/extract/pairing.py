@@ -45,8 +45,8 @@ from vnhealth.extract.match import (
     subgroup_in_phrase,
     subgroup_right_after,
     turn_item,
-    values_told_in_turn,
     unit_named,
+    values_told_in_turn,
 )
 from vnhealth.extract.mentions import (
     Mention,
