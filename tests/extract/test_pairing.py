@@ -3266,3 +3266,20 @@ def test_values_told_in_turn_go_to_the_provinces_listed_before(vocab: Vocabulary
                          province_id="tuyen_quang", period_start=2024, period_end=2025)
     assert [(o.indicator_id, o.value, o.province_named) for o in found] == [
         ("total_fertility_rate", 2.55, "lao_cai"), ("total_fertility_rate", 2.47, "yen_bai")]
+
+
+def test_a_group_two_phrases_before_the_name_is_another_item_s(vocab: Vocabulary) -> None:
+    # real_dev134: "…, and healthcare for the elderly…, gradually improving population
+    # quality, average life expectancy reaching 72.7 years"
+    o = only(vocab, "Activities such as prenatal screenings and healthcare for the elderly, "
+                    "gradually improving population quality, average life expectancy reaching "
+                    "72.7 years.", province_id="hoa_binh", period_start=2021, period_end=2021)
+    assert (o.indicator_id, o.value) == ("life_expectancy", 72.7)
+    # a group within the name's own phrase, or in the phrase right before it, still makes it
+    # that group's value
+    kw = {"province_id": "hoa_binh", "period_start": 2021, "period_end": 2021}
+    assert only(vocab, "Năm 2021, tỷ lệ tiêm chủng đầy đủ đạt 98%.", **kw).value == 98.0
+    assert not observations(vocab, "Năm 2021, tỷ lệ học sinh được tiêm chủng đầy đủ đạt 98%.",
+                            **kw)
+    assert not observations(vocab, "Năm 2021, đối với học sinh, tỷ lệ tiêm chủng đầy đủ đạt "
+                                   "98%.", **kw)

@@ -1221,6 +1221,11 @@ class _SegmentPairing:
             # "… người cao tuổi, …, cụ thể: Phấn đấu tổng tỷ suất sinh đạt 2,1": a colon
             # before the name opens what the value is said of
             lo = max(lo, self.low.rfind(":", lo, named.start) + 1)
+            # "… healthcare for the elderly…, gradually improving population quality, average
+            # life expectancy reaching 72.7 years": a group two phrases back is another item's
+            breaks = [self.low.rfind(",", lo, named.start), self.low.rfind(";", lo, named.start)]
+            prior = self.low.rfind(",", lo, max(breaks))
+            lo = max(lo, prior + 1) if max(breaks) > 0 and prior >= 0 else lo
         group = self.vocab.group_in(self.low, lo, hi)
         own = self.vocab.groups_of(named.indicator)
         # "100% trường học, trạm y tế có nhà tiêu …": one value of several groups, its own too
