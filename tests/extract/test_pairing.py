@@ -3283,3 +3283,16 @@ def test_a_group_two_phrases_before_the_name_is_another_item_s(vocab: Vocabulary
                             **kw)
     assert not observations(vocab, "Năm 2021, đối với học sinh, tỷ lệ tiêm chủng đầy đủ đạt "
                                    "98%.", **kw)
+
+
+def test_values_told_in_turn_follow_the_provinces_the_sentence_named(vocab: Vocabulary) -> None:
+    # real_dev147: "năm 2009, tỷ số TVM … lần lượt là Điện Biên 409, Lai Châu 215, Sơn La 167
+    # thì năm 2015 đã giảm lần lượt là 83, 149, 102"
+    found = observations(vocab, "Nếu năm 2009, tỷ số TVM/100.000 trẻ đẻ sống các tỉnh lần lượt "
+                                "là Điện Biên 409, Lai Châu 215, Sơn La 167 thì năm 2015 đã giảm "
+                                "lần lượt là 83, 149, 102.",
+                         province_id="dien_bien", period_start=2009, period_end=2015)
+    assert [(o.year, o.value, o.province_named) for o in found
+            if o.indicator_id == "maternal_mortality_ratio"] == [
+        (2009, 409.0, None), (2009, 215.0, "lai_chau"), (2009, 167.0, "son_la"),
+        (2015, 83.0, None), (2015, 149.0, "lai_chau"), (2015, 102.0, "son_la")]

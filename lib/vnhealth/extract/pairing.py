@@ -858,8 +858,17 @@ class _SegmentPairing:
         """"ở Lào Cai - Yên Bái, số con … lần lượt là 2,55 và 2,47": the province a value told
         in turn goes to, when as many provinces are listed before the word as values after."""
         told = values_told_in_turn(self.vocab, self.ix, d, sentence)
-        listed = self._listed_provinces(sentence[0], told[0]) if told is not None else None
-        if told is None or listed is None or len(listed) != len(told[1]) or len(listed) < 2:
+        if told is None or len(told[1]) < 2:
+            return None
+        listed = self._listed_provinces(sentence[0], told[0])
+        if listed is None or len(listed) != len(told[1]):
+            # "năm 2009 … lần lượt là Điện Biên 409, Lai Châu 215, … Lào Cai 133 thì năm 2015
+            # đã giảm lần lượt là 83, 149, 102, 96, 126": the provinces the sentence named, in
+            # their order, each once
+            named = [p for start, _end, p in self._province_names()
+                     if sentence[0] <= start < told[0]]
+            listed = tuple(named) if len(set(named)) == len(named) else None
+        if listed is None or len(listed) != len(told[1]):
             return None
         return listed[told[1].index(d.start)]
 
