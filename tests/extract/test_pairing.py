@@ -3296,3 +3296,25 @@ def test_values_told_in_turn_follow_the_provinces_the_sentence_named(vocab: Voca
             if o.indicator_id == "maternal_mortality_ratio"] == [
         (2009, 409.0, None), (2009, 215.0, "lai_chau"), (2009, 167.0, "son_la"),
         (2015, 83.0, None), (2015, 149.0, "lai_chau"), (2015, 102.0, "son_la")]
+
+
+def test_a_sentence_pointing_back_takes_the_value_before_s_indicator(vocab: Vocabulary) -> None:
+    # real_dev152: "76.49% of households … have hygienic latrines. This ratio has increased
+    # compared to 2018 (71.75%)": the bracket after the year gives that year's level
+    found = observations(vocab, "In 2019, 76.49% of households in Hoa Binh province have "
+                                "hygienic latrines. This ratio has increased compared to 2018 "
+                                "(71.75%).",
+                         province_id="hoa_binh", period_start=2019, period_end=2019)
+    assert [(o.indicator_id, o.year, o.comparator, o.value) for o in found] == [
+        ("sanitary_latrine_households", 2019, "=", 76.49),
+        ("sanitary_latrine_households", 2018, "=", 71.75)]
+
+
+def test_family_planning_is_no_plan(vocab: Vocabulary) -> None:
+    # real_dev119, real_dev149: "family planning", "dân số - kế hoạch hóa gia đình" hold a plan
+    # word but name no plan; the page is read as a page (its kind basis says so), not a plan
+    o = only(vocab, "Population and family planning work in 2022.\nThe sex ratio at birth in 2022 "
+                    "stood at 111.2 boys to 100 girls.", province_id="hoa_binh",
+             period_start=2022, period_end=2022, title="Hòa Bình: population work")
+    assert (o.indicator_id, o.kind) == ("sex_ratio_at_birth", "actual")
+    assert o.kind_basis == "a page, not a plan: no target word in its paragraph"

@@ -4,6 +4,7 @@ the start value of a change ("từ 35% … lên 50%")."""
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from vnhealth.extract.index import PairIndex, Span
@@ -29,6 +30,9 @@ def _change_noun_reaches(vocab: Vocabulary, low: str, lo: int, pos: int) -> bool
         return False
     comma = low.rfind(",", noun.end(), pos)
     return comma < 0 or vocab.year_phrase_re.search(low, comma, pos) is None
+
+
+_YEAR_THEN_BRACKET_RE = re.compile(r"(?<!\d)(?:19|20)\d\d\s*\($")
 
 
 def _relative(vocab: Vocabulary, d: Mention, low: str, clause: Span, ix: PairIndex
@@ -60,6 +64,8 @@ def _relative(vocab: Vocabulary, d: Mention, low: str, clause: Span, ix: PairInd
     if before.endswith("(") and _ends_with_word(before[:-1].rstrip(),
                                                 vocab.rel_increase + vocab.rel_decrease):
         return None  # "giảm (3,11% so với 3,37% …)": the bracket gives the levels compared
+    if _YEAR_THEN_BRACKET_RE.search(before):
+        return None  # "tăng so với năm 2018 (71,75%)": the level of the year compared with
     verb = None
     if (marker_before or compared) and is_baseline_from(vocab, d, low, clause, ix):
         return None  # "giảm 0,3‰ so với năm 2022 (từ 16,1‰ xuống còn 15,8‰)": a start value

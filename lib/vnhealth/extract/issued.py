@@ -76,7 +76,7 @@ def is_plan_text(vocab: Vocabulary, doc: Document, lines: Sequence[str]) -> bool
 def title_aims(vocab: Vocabulary, doc: Document) -> bool:
     """Whether the document's title, bracketed remarks aside, names a plan, a target or what
     is planned (vocabulary `plan_words`, `target_words`, `planned_words`)."""
-    title = lite(nfc(BRACKETED_RE.sub(" ", doc.title or "")))
+    title = vocab.not_plan_re.sub(" ", lite(nfc(BRACKETED_RE.sub(" ", doc.title or ""))))
     return (vocab.sets_a_target(title) or bool(vocab.planned_re.search(title))
             or any(w in title for w in vocab.plan_words))
 

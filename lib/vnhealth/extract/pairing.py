@@ -460,7 +460,7 @@ class _SegmentPairing:
             if named is None:
                 named = self._elliptic(d, clause, unit) or self._elaborated(
                     d, match_unit, subgroup) or unit_named(self.vocab, d.unit)
-        named = self._continued(d, clause, unit) or named
+        named = self._continued(d, clause, unit) or named or self._pointed_back(d, unit)
         if named is None and d.unit is None:
             named = self._province_item_name(d)
         return (None if turn is not None and named is not None
@@ -1135,14 +1135,28 @@ class _SegmentPairing:
             own = last.named  # the list goes on with the indicator of its item before
         return None if own is None or own.indicator.unit == "percent" else own
 
+    def _pointed_back(self, d: Mention, unit: str | None) -> Named | None:
+        """"76.49% of households … have hygienic latrines. This ratio has increased compared
+        to 2018 (71.75%)": a number naming nothing, in a sentence that opens pointing back to
+        the value before, is of that value's indicator when it states the same unit."""
+        sentence = self.ix.sentence_of(d.start)
+        last = self.last_named
+        if d.unit is None or last is None or last.end > sentence[0] or last.unit != unit \
+                or self.ix.any_alias_before(d.start, sentence[0]):
+            return None
+        text = self.low[sentence[0]:d.start]
+        opening = sentence[0] + len(text) - len(text.lstrip())
+        return last.named if self.vocab.anaphora_re.match(self.low, opening) else None
+
     def _elaborated(self, d: Mention, unit: str, subgroup: str | None) -> Named | None:
         """"Tỷ suất sinh thô … có giảm nhưng không vững chắc. Cụ thể năm 2008 là 13,8‰": a
         number naming nothing, in a sentence that opens by spelling out the one before, is of
         the last fitting name that sentence holds."""
         ix = self.ix
         sentence = ix.sentence_of(d.start)
-        if sentence[0] == 0 or not self.vocab.elaboration_re.match(self.low, sentence[0]) \
-                or ix.any_alias_before(d.start, sentence[0]):
+        if sentence[0] == 0 or ix.any_alias_before(d.start, sentence[0]):
+            return None
+        if not self.vocab.elaboration_re.match(self.low, sentence[0]):
             return None
         before = ix.sentence_of(sentence[0] - 1)
         chooser = self.run.chooser

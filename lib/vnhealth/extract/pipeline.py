@@ -49,9 +49,11 @@ def extract_document(vocab: Vocabulary, doc: Document, lines: list[str]) -> Docu
     low = document_lite(doc, lines)  # read once for the words that mark the whole document
     headers = {i for i, x in enumerate(lines)
                if len(x) < _HEADER_CELL_MAX and _header_cell(vocab, x)}
+    # "dân số - kế hoạch hóa gia đình", "family planning": a plan word naming no plan
     plans = mentions_any((*vocab.plan_words, *vocab.target_words, *vocab.target_sections),
-                         document_lite(doc, [x for i, x in enumerate(lines) if i not in headers])
-                         if headers else low)
+                         vocab.not_plan_re.sub(" ", document_lite(
+                             doc, [x for i, x in enumerate(lines) if i not in headers])
+                             if headers else low))
     reported = reports_only(doc, statistics_word(doc, vocab.statistics_documents), issued, plans)
     run = DocumentRun(vocab, doc, lines, IndicatorChooser(vocab, low),
                       Recorder(doc, lines, reported), reported, reference_year(doc), issued,

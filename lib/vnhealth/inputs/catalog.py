@@ -533,7 +533,7 @@ VOCABULARY_LISTS = ("baseline_from", "baseline_to", "baseline_columns", "clause_
                     "plan_met_fillers", "plan_met_qualifiers", "ordinal_endings", "english_words",
                     "interval_words", "elided_subject_openers", "part_labels",
                     "qualifier_openers", "region_names", "rank_words", "elaboration_words",
-                    "rank_scope_words", "name_qualifiers",
+                    "not_plan_phrases", "rank_scope_words", "name_qualifiers",
                     "province_kinds", "time_nouns",
                     "whole_period_words", "subgroup_links",
                     "zone_subgroups", "activity_links", "last_year_words")
