@@ -773,7 +773,9 @@ SETS = [
     # stop 36: precision 0.800 ("30% health station reaches the national standard" is read;
     # "provide regular health check to 88% of the elderly" too, undated: "This year" on an
     # undated page)
-    RealSet("real_dev119", 30, 9, 0.56, 0.89, 0.99,
+    # stop 39: recall 0.533, precision 0.889: "family planning" no longer makes the page a plan,
+    # so "increased by 2.5% compared to 2021" is a change told as done, not read
+    RealSet("real_dev119", 30, 9, 0.53, 0.88, 0.99,
             frozenset({"rd_lao_cai_2025_giuong_benh_sau_sap_nhap"}), kind=0.85),
     # 7 English reports of city and provincial health plans; first 0.419 / 0.520 (held-out,
     # c1be68b)
@@ -974,6 +976,19 @@ SETS = [
                        "rd_tay_ninh_2024_muc_sinh_34_tinh_ja",
                        "rd_tien_giang_2016_assurance_sante_fr",
                        "rd_vinh_long_nd_nuoc_may_nong_thon"})),
+    # stop 39: 6 Central Highlands and South Central Coast pages (study abstracts, a thesis, an
+    # English news page); first 0.269 / 0.467 (held-out, 0794ebc); now 0.269 / 0.467
+    RealSet("real_dev151", 26, 6, 0.26, 0.46, 0.57,
+            frozenset({"rd_dak_lak_2009_tang_huyet_ap_123doc", "rd_khanh_hoa_2009_healthcare_en",
+                       "rd_kon_tum_2015_suy_dinh_duong_tay_nguyen"})),
+    # stop 39: 6 northern mountain pages, three from one English provincial paper; first 0.071 /
+    # 0.125 (held-out, 0794ebc); informed by this set afterwards (README): "boys over 100
+    # girls", "This ratio … compared to 2018 (71.75%)": 0.286 / 0.364. Kind 0.75: a baseline
+    # year's value in brackets is read as an actual
+    RealSet("real_dev152", 14, 6, 0.28, 0.36, 0.99,
+            frozenset({"rd_bac_giang_nd_kham_thai_dtts_mien_nui",
+                       "rd_hoa_binh_2019_suy_dinh_duong_mam_non_en",
+                       "rd_yen_bai_2018_sang_loc_so_sinh"}), kind=0.75),
 ]
 
 
