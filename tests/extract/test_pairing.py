@@ -3318,3 +3318,17 @@ def test_family_planning_is_no_plan(vocab: Vocabulary) -> None:
              period_start=2022, period_end=2022, title="Hòa Bình: population work")
     assert (o.indicator_id, o.kind) == ("sex_ratio_at_birth", "actual")
     assert o.kind_basis == "a page, not a plan: no target word in its paragraph"
+
+
+def test_a_number_in_a_name_and_a_year_compared_with_are_no_value_s(vocab: Vocabulary) -> None:
+    # real_dev7: "… sau đại dịch COVID-19 …" holds no number; real_dev60: "an increase of
+    # 1.63%, in comparison with that in 2020" is not 2020's value
+    found = observations(vocab, "Năm 2024, tỷ lệ bác sĩ đạt 19 bác sĩ/10.000 dân, sau đại dịch "
+                                "COVID-19 tăng lên 20 bác sĩ/10.000 dân.",
+                         province_id="bac_giang", period_start=2024, period_end=2030)
+    assert [o.value for o in found] == [19.0, 20.0]
+    doc = REPO.root / "tests/data/real_dev60/docs/quang_tri_2021_ktxh_nam_dan_so_en.txt"
+    lines = doc.read_text(encoding="utf-8").split("\n")[6:12]  # lines 7-12, as laid out
+    o = only(vocab, "\n".join(lines), province_id="quang_tri", period_start=2021,
+             period_end=2021, title="Quảng Trị 2021")
+    assert (o.indicator_id, o.value, o.year) == ("population_growth", 1.63, 2021)

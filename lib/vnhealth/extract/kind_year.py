@@ -739,11 +739,18 @@ def _year_after(run: DocumentRun, d: Mention, ix: PairIndex, sentence: Span, cla
         if other is not None:
             return YearChoice(None, f"not stated: the year after it ({after[2]}) is "
                                     f"another goal's ({other})")
+        compared = run.vocab.compared_with_re.search(
+            ix.low, max(d.unit_end, after[0] - _COMPARED_YEAR_REACH), after[0])
+        if compared is not None:
+            # "an increase of 1.63%, in comparison with that in 2020": the year compared with
+            return YearChoice(None, f"not stated: the year after it ({after[2]}) is the one "
+                                    f"compared with ('{compared.group(0)}')")
         return YearChoice(after[2], f"year phrase after it in its {where}")
     return None
 
 
 OPENING_REACH = 6  # words from a year phrase to the number it opens ("năm 2030: 2,1")
+_COMPARED_YEAR_REACH = 24  # characters from "so với", "in comparison with that in" to a year
 _CLAUSE_BREAK_RE = re.compile(r"[,;:()]")
 
 

@@ -131,8 +131,10 @@ def find_mentions(vocab: Vocabulary, seg: Segment, cleaned: str) -> Mentions:
         v1 = float(point) if point is not None else parse_number(m.group("num"))
         v2 = parse_number(m.group("num2")) if m.group("num2") else None
         if is_year(v1) and (v2 is None or is_year(v2)) \
-                or _COMPOUND_MODIFIER_RE.match(scan, m.end()):
-            continue  # a year; "a 100-bed hospital", "the 2-level government": a name's part
+                or _COMPOUND_MODIFIER_RE.match(scan, m.end()) \
+                or _NAME_WITH_NUMBER_RE.search(scan, max(0, m.start() - 2), m.start()):
+            # a year; "a 100-bed hospital", "the 2-level government", "COVID-19": a name's part
+            continue
         unit, unit_end = unit_after(vocab, low, m.end(), units, unit_starts)
         if unit is None and _written_with_fraction(point or m.group("num"), v1):
             unit, unit_end = average_unit(vocab, low, m.end())
@@ -160,6 +162,7 @@ def _maybe_a_section_number(vocab: Vocabulary, low: str, start: int, end: int,
 
 
 _COMPOUND_MODIFIER_RE = re.compile(r"-[^\W\d_]")
+_NAME_WITH_NUMBER_RE = re.compile(r"[^\W\d_]-$")  # "COVID-19", "SARS-CoV-2"
 _BRACKETED_AFTER_WORDS_RE = re.compile(r"[^\W\d_]\s*\(\s*$")
 
 
