@@ -9,7 +9,7 @@ its unit (match.py), then its year and kind (kind_year.py).
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import NamedTuple
@@ -185,6 +185,7 @@ class _SegmentPairing:
         self.run, self.vocab, self.seg, self.ix = run, run.vocab, seg, ix
         self._marks: dict[str, list[int]] = {}  # starts of words found once (_marked)
         self._provinces: list[tuple[int, int, str]] | None = None  # _province_names
+        self._definitions: list[tuple[int, int]] | None = None  # _defined
         # words between a value and the next that goes on with it, its unit unwritten
         self._carry_words = frozenset(w for p in (*run.vocab.continuation_words,
                                                    *run.vocab.baseline_to) for w in p.split())
@@ -1029,8 +1030,16 @@ class _SegmentPairing:
     def _defined(self, lo: int, hi: int) -> bool:
         """Whether a definition's words stand in [lo, hi) with no contrast word after them
         ("cân bằng ở mức 103-105 …, nhưng ở Hà Tĩnh … là 110,7": the 110,7 is the province's)."""
-        marks = [m.end() for m in self.vocab.definition_re.finditer(self.low, lo, hi)]
-        return bool(marks) and self.vocab.contrast_re.search(self.low, marks[-1], hi) is None
+        if self._definitions is None:
+            # found once per segment: a search of the clause for each number was quadratic
+            # in a paragraph of many numbers
+            self._definitions = [m.span() for m in self.vocab.definition_re.finditer(self.low)]
+        k = bisect_right(self._definitions, (hi,)) - 1
+        while k >= 0 and self._definitions[k][1] > hi:
+            k -= 1
+        if k < 0 or self._definitions[k][0] < lo:
+            return False
+        return self.vocab.contrast_re.search(self.low, self._definitions[k][1], hi) is None
 
     def _naming_provinces(self, lo: int, hi: int) -> frozenset[str] | None:
         """"Lai Châu 65,8 tuổi; Kon Tum 66,8 tuổi" on Hà Giang's page: the provinces named
