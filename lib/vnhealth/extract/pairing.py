@@ -866,8 +866,9 @@ class _SegmentPairing:
             # "năm 2009 … lần lượt là Điện Biên 409, Lai Châu 215, … Lào Cai 133 thì năm 2015
             # đã giảm lần lượt là 83, 149, 102, 96, 126": the provinces the sentence named, in
             # their order, each once
-            named = [p for start, _end, p in self._province_names()
-                     if sentence[0] <= start < told[0]]
+            names = self._province_names()
+            named = [p for _s, _e, p in names[bisect_left(names, (sentence[0],)):
+                                              bisect_left(names, (told[0],))]]
             listed = tuple(named) if len(set(named)) == len(named) else None
         if listed is None or len(listed) != len(told[1]):
             return None
@@ -1131,11 +1132,12 @@ class _SegmentPairing:
         118,6 trai/100 gái; Bắc Ninh 117,6": a bare number right after a province's name is
         that province's value of the last indicator named before the list in its sentence,
         one not in percent (a percent is always written)."""
-        label = next((start for start, end, _p in self._province_names()
-                      if end <= d.start and _LABEL_GAP_RE.fullmatch(self.low, end, d.start)),
-                     None)
-        if label is None:
+        names = self._province_names()
+        k = bisect_left(names, (d.start,)) - 1  # the name nearest before it, found by halves
+        if k < 0 or names[k][1] > d.start \
+                or not _LABEL_GAP_RE.fullmatch(self.low, names[k][1], d.start):
             return None
+        label = names[k][0]
         sentence = self.ix.sentence_of(d.start)
         own = pick_indicator(self.run.chooser, d, self.ix, (sentence[0], label), None, None,
                              table=True)
