@@ -467,6 +467,21 @@ def test_lower_is_better_band_and_ties() -> None:
     assert out.loc["e", "assessment"] == "no national value" and pd.isna(out.loc["e", "ahead"])
 
 
+
+def test_a_descriptive_indicator_is_compared_but_never_assessed() -> None:
+    # the ageing index has no better side: the gap is told, "ahead" is never claimed
+    values = pd.DataFrame({"province_id": ["ben_tre"], "indicator_id": ["ageing_index"],
+                           "year": [2024], "kind": ["actual"], "value": [100.1],
+                           "unit": ["percent"], "comparator": ["="]})
+    nat = national({"indicator_id": "ageing_index", "year": 2024, "value": 60.2,
+                    "unit": "percent", "kind": "actual"})
+    indicators = [*INDICATORS, {"id": "ageing_index", "unit": "percent",
+                                "direction": "descriptive"}]
+    row = one(compare(values, nat, indicators, national_kind="actual"))
+    assert row["gap"] == pytest.approx(39.9)
+    assert pd.isna(row["better_by"]) and pd.isna(row["ahead"])
+    assert row["assessment"] == "not assessed"
+
 # --- pace ---------------------------------------------------------------------------------------
 def test_required_pace_and_reform_note() -> None:
     pace = one(required_pace(lai_chau_hypertension(), provinces=provinces()))

@@ -582,12 +582,18 @@ def _best_borrowed(phrases: list[str], vocab: Vocabulary, unit: str, subgroup: s
     return None if best is None else (best[1], best[2])
 
 
-def unit_named(vocab: Vocabulary, unit: str) -> Named | None:
+def unit_named(vocab: Vocabulary, unit: str, subgroup: str | None = None) -> Named | None:
     """The one indicator stated in a unit, when only one is ("107 trẻ trai/100 trẻ gái" is a
     sex ratio at birth, "1,4 con/phụ nữ" a total fertility rate, whatever the words around
-    call them): the unit names it. None for a unit several indicators share."""
+    call them): the unit names it. None for a unit several indicators share, or for a part
+    of the population the indicator is not of ("khu vực thành thị là 98,3 nam/100 nữ")."""
     only = vocab.sole_indicator_of_unit.get(unit)
-    return None if only is None else Named(only, 0, 0, "unit", None)
+    if only is None:
+        return None
+    if subgroup not in (None, only.subgroup) and not (
+            unit in vocab.units_naming_a_sex and subgroup in vocab.sex_subgroups):
+        return None
+    return Named(only, 0, 0, "unit", None)
 
 
 def subgroup_before(vocab: Vocabulary, low: str, start: int) -> str | None:

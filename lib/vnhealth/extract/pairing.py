@@ -460,7 +460,7 @@ class _SegmentPairing:
                 named, phrase = item
             if named is None:
                 named = self._elliptic(d, clause, unit) or self._elaborated(
-                    d, match_unit, subgroup) or unit_named(self.vocab, d.unit)
+                    d, match_unit, subgroup) or unit_named(self.vocab, d.unit, subgroup)
         named = self._continued(d, clause, unit) or named or self._pointed_back(d, unit)
         if named is None and d.unit is None:
             named = self._province_item_name(d)

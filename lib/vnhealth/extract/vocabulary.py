@@ -549,6 +549,8 @@ class Vocabulary:
             rf"(?P<place>{phrase_regex(places).pattern})|{phrase_regex(list(self.subgroups)).pattern}"
         ) if self.subgroups else NEVER_RE
         self.zone_subgroups = frozenset(v.get("zone_subgroups", []))
+        self.sex_subgroups = frozenset(v.get("sex_subgroups", []))
+        self.units_naming_a_sex = frozenset(v.get("units_naming_a_sex", []))
         # "provide regular health check to 88% of the elderly": the word ending what is done
         # for the group a number leads
         self.activity_link_re = re.compile(

@@ -29,7 +29,7 @@ written down once (each function's docstring repeats its own):
 * **Duplicates** — one value per province × indicator × year × kind × comparator class; when
   statements disagree the most recent document wins and the row is flagged ``conflict``.
 * **Direction** — ``higher_is_better``, ``lower_is_better`` or ``band`` decides what "ahead of
-  the national target" means.
+  the national target" means; a ``descriptive`` indicator is compared but never assessed.
 """
 
 from __future__ import annotations
@@ -983,6 +983,9 @@ def _judge(
 ) -> dict[str, Any]:
     nv = float(nat["value_repr"])
     gap = v - nv
+    if direction == "descriptive":
+        return {"gap": gap, "better_by": None, "ahead": None,
+                "assessment": Assessment.NOT_ASSESSED.value}
     if direction == "band":
         lo, hi = band
         dv, dn = _band_distance(v, lo, hi), _band_distance(nv, lo, hi)

@@ -536,7 +536,8 @@ VOCABULARY_LISTS = ("baseline_from", "baseline_to", "baseline_columns", "clause_
                     "not_plan_phrases", "rank_scope_words", "name_qualifiers",
                     "province_kinds", "time_nouns",
                     "whole_period_words", "subgroup_links",
-                    "zone_subgroups", "activity_links", "last_year_words")
+                    "zone_subgroups", "activity_links", "last_year_words",
+                    "sex_subgroups", "units_naming_a_sex")
 VOCABULARY_FIELDS = (
     Field("abbreviations", MAPPING, False), Field("synonyms", MAPPING, False),
     Field("average_nouns", MAPPING, False),

@@ -83,6 +83,8 @@ class Direction(Term):
     HIGHER_IS_BETTER = "higher_is_better", "càng cao càng tốt", "higher is better"
     LOWER_IS_BETTER = "lower_is_better", "càng thấp càng tốt", "lower is better"
     BAND = "band", "trong khoảng khuyến nghị là tốt", "best within a band"
+    # a population's make-up (ageing index, sex ratio): told, never better or worse
+    DESCRIPTIVE = "descriptive", "chỉ mô tả, không có chiều tốt hơn", "descriptive, no better side"
 
 
 class BoundKind(Term):
@@ -106,6 +108,8 @@ class Assessment(Term):
     AS_CLOSE_TO_BAND = "as close to band as national", "như quốc gia", "as close as national"
     FARTHER_FROM_BAND = ("farther from band", "xa khoảng khuyến nghị hơn",
                          "farther from the band")
+    NOT_ASSESSED = ("not assessed", "không đánh giá (chỉ số mô tả)",
+                    "not assessed (a descriptive indicator)")
     NO_NATIONAL = "no national value", "không có mục tiêu quốc gia", "no national target"
     NO_PROVINCIAL = "no provincial value", "tỉnh không đặt mục tiêu", "no provincial target"
 

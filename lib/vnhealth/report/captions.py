@@ -182,10 +182,11 @@ def coverage_caption(wh: Warehouse, coverage: Sequence[Mapping[str, Any]], year:
 
 def _against_national(wh: Warehouse, last: Mapping[str, Any]) -> str:
     """Whether a milestone is better, level with or worse than the national target of its
-    year ("" without one, or for an indicator best within a band)."""
+    year ("" without one, or for an indicator best within a band or only descriptive)."""
     bench = wh.benchmarks.get((last["indicator_id"], int(last["year"])))
     direction = wh.direction(last["indicator_id"])
-    if bench is None or isna(bench.get("national_value")) or direction == Direction.BAND:
+    if bench is None or isna(bench.get("national_value")) \
+            or direction in (Direction.BAND, Direction.DESCRIPTIVE):
         return ""
     diff = float(last["value"]) - float(bench["national_value"])
     if math.isclose(diff, 0.0, abs_tol=1e-9):

@@ -137,7 +137,7 @@ class Warehouse:
         return str(self._indicator_rows[indicator_id]["unit"])
 
     def direction(self, indicator_id: str) -> str:
-        """``higher_is_better``, ``lower_is_better`` or ``band``."""
+        """``higher_is_better``, ``lower_is_better``, ``band`` or ``descriptive``."""
         return str(self._indicator_rows[indicator_id]["direction"])
 
     def observation(self, obs_id: str) -> dict[str, Any] | None:
