@@ -3334,3 +3334,31 @@ def test_a_number_in_a_name_and_a_year_compared_with_are_no_value_s(vocab: Vocab
     o = only(vocab, "\n".join(lines), province_id="quang_tri", period_start=2021,
              period_end=2021, title="Quảng Trị 2021")
     assert (o.indicator_id, o.value, o.year) == ("population_growth", 1.63, 2021)
+
+
+def test_a_change_over_years_written_in_words_starts_in_the_first(vocab: Vocabulary) -> None:
+    # "từ năm 2008 đến năm 2011" is a span, as "giai đoạn 2008-2011" is; after a change verb
+    # "từ … đến …" is a change, not a band
+    found = observations(vocab, "Tính từ năm 2008 đến năm 2011 thì tỷ suất sinh thô tăng từ "
+                                "13,8‰ đến 14,94‰.", province_id="nghe_an", period_start=2011,
+                         period_end=2011, title="")
+    assert [(o.value, o.year, o.kind) for o in found] == [(13.8, 2008, "baseline"),
+                                                          (14.94, 2011, "target")]
+    # without a change verb the same words are a band of one year
+    o = only(vocab, "Năm 2011, tỷ suất sinh thô từ 13,8‰ đến 14,94‰.", title="")
+    assert (o.comparator, o.value, o.value_high, o.year) == ("range", 13.8, 14.94, 2011)
+
+
+def test_an_abbreviated_name_is_read_as_written_out(vocab: Vocabulary) -> None:
+    o = only(vocab, "Năm 2009, tỷ lệ THA chung là 30,0%.", province_id="dak_lak", title="")
+    assert (o.indicator_id, o.value) == ("hypertension_prevalence_adult", 30.0)
+
+
+def test_a_unit_names_its_indicator_for_women_but_not_for_an_urban_part(
+        vocab: Vocabulary) -> None:
+    # children per woman: "phụ nữ" names the unit's terms, not the female part of a population
+    o = only(vocab, "Năm 2001, trung bình một phụ nữ sinh 2,76 con.", title="")
+    assert (o.indicator_id, o.value, o.year) == ("total_fertility_rate", 2.76, 2001)
+    found = observations(vocab, "Năm 2019, tỷ số giới tính là 103,4 nam/100 nữ, khu vực nông "
+                                "thôn là 105 nam/100 nữ.", title="")
+    assert [(o.indicator_id, o.value) for o in found] == [("sex_ratio_population", 103.4)]

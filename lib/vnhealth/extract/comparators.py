@@ -138,6 +138,14 @@ def compare(vocab: Vocabulary, d: Mention, low: str, clause: Span, ix: PairIndex
     return Compared(comparator, d.value, None, None)
 
 
+_CHANGE_LEAD = 24  # characters before a number read for "tăng từ", "giảm từ"
+
+
+def _after_a_change_verb(vocab: Vocabulary, lead: str) -> bool:
+    """Whether `lead` (lite, stripped) ends in a word of increase or decrease."""
+    return any(lead.endswith(w) for w in (*vocab.rel_increase, *vocab.rel_decrease))
+
+
 def is_baseline_from(vocab: Vocabulary, d: Mention, low: str, clause: Span, ix: PairIndex
                      ) -> bool:
     """"từ 35% … lên 50%": a number after "from" with a "to" and another number after it
@@ -149,10 +157,15 @@ def change_to_at(vocab: Vocabulary, d: Mention, low: str, clause: Span, ix: Pair
                  ) -> int | None:
     """Where the "to" word of a change stands ("từ 35% năm 2020 lên 50%": at "lên") when `d`
     is its start value, else None."""
-    before = low[max(clause[0], d.start - 8):d.start].rstrip()
-    if not any(before.endswith(w) for w in vocab.baseline_from):
+    before = low[max(clause[0], d.start - _CHANGE_LEAD):d.start].rstrip()
+    from_word = next((w for w in vocab.baseline_from if before.endswith(w)), None)
+    if from_word is None:
         return None
-    for w in vocab.baseline_to:
+    to_words = vocab.baseline_to
+    if _after_a_change_verb(vocab, before[:-len(from_word)].rstrip()):
+        # "tăng từ 13,8‰ đến 14,94‰": after a change verb, "đến" ends the change, no band
+        to_words = [*to_words, *vocab.change_end_words]
+    for w in to_words:
         pos = ix.first_word(w, d.unit_end, clause[1])
         if pos is not None and ix.mention_starts_in(pos + len(w), clause[1]):
             return pos

@@ -619,18 +619,35 @@ def _year_before(run: DocumentRun, d: Mention, ix: PairIndex, sentence: Span, cl
         # "đến năm 2030 là 77 (hiện là 76,2)": the value now is not the year's before it;
         # "Năm 2018, tính đến ngày 31/5, …": a now right after the year is of that year
         return _now_of_page(run, now) or YearChoice(None, f"not stated (said of now: '{now[1]}')")
+    start = _span_start(run, ix, sentence, before)
+    if start is not None and start < before[2] \
+            and is_baseline_from(run.vocab, d, ix.low, clause, ix):
+        # "Giai đoạn 2017 - 2024, tỷ lệ … tăng từ 6,79 lên 8,85", "Tính từ năm 2008 đến năm
+        # 2011 thì … tăng từ 13,8‰ đến 14,94‰": a change over a period starts in its first year
+        return YearChoice(start, "start of the period before it in its sentence")
     if before[0] < clause[0] and run.vocab.until_phrase_re.match(ix.low, before[0]) \
             and is_baseline_from(run.vocab, d, ix.low, clause, ix):
         # "…, đến năm 2030 là 77; nâng mức sinh từ 1,33 lên 1,4 …": a change starts from
         # the value now, not from an earlier clause's target year
         return NOT_STATED
-    span = _PERIOD_RE.search(ix.low, before[0], before[1])
-    if span is not None and int(span.group(1)) < before[2] \
-            and is_baseline_from(run.vocab, d, ix.low, clause, ix):
-        # "Giai đoạn 2017 - 2024, tỷ lệ … tăng từ 6,79 lên 8,85": a change over a period
-        # starts in its first year
-        return YearChoice(int(span.group(1)), "start of the period before it in its sentence")
     return YearChoice(before[2], "year phrase before it in its sentence")
+
+
+def _span_start(run: DocumentRun, ix: PairIndex, sentence: Span, before: tuple[int, int, int]
+                ) -> int | None:
+    """The first year of a span of years that ends with the year phrase `before`: written as
+    one ("giai đoạn 2017 - 2024") or as a from-year right before an until-year ("từ năm 2008
+    đến năm 2011"); None for a year phrase ending no span."""
+    span = _PERIOD_RE.search(ix.low, before[0], before[1])
+    if span is not None:
+        return int(span.group(1))
+    vocab = run.vocab
+    first = ix.year_phrase_before(sentence[0], before[0])
+    if first is None or not vocab.from_year_re.match(ix.low, first[0]) \
+            or ix.low[first[1]:before[0]].strip() \
+            or not vocab.until_phrase_re.match(ix.low, before[0]):
+        return None
+    return first[2]
 
 
 _PERIOD_RE = re.compile(r"((?:19|20)\d\d)\s*[-–]\s*(?:19|20)\d\d")

@@ -261,6 +261,7 @@ class Vocabulary:
         self.change_noun_re = _words_regex(rel.get("change_nouns", []), "")
         self.baseline_from = _lites(v.get("baseline_from", []))
         self.baseline_to = _lites(v.get("baseline_to", []))
+        self.change_end_words = _lites(v.get("change_end_words", []))
         range_to = "|".join(re.escape(lite(nfc(p))) for p in v.get("range_to", []))
         range_from = "|".join(re.escape(lite(nfc(p))) for p in v.get("range_from", []))
         # "từ 103 đến 107": the word before the first number, and the link between the two
