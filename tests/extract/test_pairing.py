@@ -3362,3 +3362,14 @@ def test_a_unit_names_its_indicator_for_women_but_not_for_an_urban_part(
     found = observations(vocab, "Năm 2019, tỷ số giới tính là 103,4 nam/100 nữ, khu vực nông "
                                 "thôn là 105 nam/100 nữ.", title="")
     assert [(o.indicator_id, o.value) for o in found] == [("sex_ratio_population", 103.4)]
+
+
+def test_a_judgement_inside_a_name_names_nothing(vocab: Vocabulary) -> None:
+    # "rất cao" between the words of a name ("tỷ lệ nhiễm HIV … trong nhóm NCMT") is blanked
+    # before matching: the group's prevalence, not the whole population's, whose plausible
+    # range would quarantine 45,7%
+    found = observations(vocab, "Năm 2011, tỷ lệ nhiễm HIV rất cao trong nhóm NCMT tại Điện "
+                                "Biên (45,7%), TP Hồ Chí Minh (39,3%).", province_id="dien_bien",
+                         title="")
+    assert [(o.indicator_id, o.value, o.province_named) for o in found] == [
+        ("hiv_prevalence_pwid", 45.7, None), ("hiv_prevalence_pwid", 39.3, "ho_chi_minh")]
