@@ -3373,3 +3373,18 @@ def test_a_judgement_inside_a_name_names_nothing(vocab: Vocabulary) -> None:
                          title="")
     assert [(o.indicator_id, o.value, o.province_named) for o in found] == [
         ("hiv_prevalence_pwid", 45.7, None), ("hiv_prevalence_pwid", 39.3, "ho_chi_minh")]
+
+
+def test_a_leading_number_measures_the_last_name_of_its_phrase(vocab: Vocabulary) -> None:
+    # "of those taking ARV therapy" says whom the share is of, "viral suppression" what it is
+    text = ("The province is striving to complete the 90-90-90 target by 2020, with 90 per cent "
+            "of people living with HIV knowing their conditions, 90 per cent receiving "
+            "antiretroviral (ARV) treatment and 90 per cent of those taking ARV therapy having "
+            "viral suppression.")
+    found = observations(vocab, text, province_id="dong_nai", title="")
+    assert [o.indicator_id for o in found] == ["hiv_know_status", "hiv_on_arv",
+                                               "hiv_viral_suppression"]
+    # a joiner opens another item, and the same name again is another item's
+    o = only(vocab, "Ngành Y tế đặt mục tiêu thực hiện 30 giường bệnh/vạn dân với tổng số giường "
+                    "bệnh nội trú đạt hơn 9,4 ngàn giường.", title="")
+    assert (o.indicator_id, o.value) == ("hospital_beds_per_10k", 30.0)

@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
-from vnhealth.extract.index import Named, PairIndex, Span
+from vnhealth.extract.index import Fitting, Named, PairIndex, Span
 from vnhealth.extract.mentions import Mention
 from vnhealth.extract.records import Segment
 from vnhealth.extract.vocabulary import Vocabulary
@@ -171,7 +171,8 @@ def pick_indicator(chooser: IndicatorChooser, d: Mention, ix: PairIndex, clause:
             # "88.8 percent of A …, and 96.2 percent of B (no name known)": the name before
             # is led by the number before; this number leads a subject of its own
             return None
-        return after if after is not None else before
+        return _measure_of_its_phrase(vocab, ix, fit, d, after, clause) if after is not None \
+            else before
     if after is not None and not _in_its_phrase(ix, d, after) \
             and ix.mention_starts_in(after.end, clause[1]):
         after = None  # "93,7%, tỷ lệ Y … đạt 98,4%": a name set apart before a number is its
@@ -186,6 +187,25 @@ def pick_indicator(chooser: IndicatorChooser, d: Mention, ix: PairIndex, clause:
         # name before is the previous number's; the one in this number's own phrase is its
         return after
     return before if before is not None else after
+
+
+def _measure_of_its_phrase(vocab: Vocabulary, ix: PairIndex, fit: Fitting, d: Mention,
+                           first: Named, clause: Span) -> Named:
+    """Of the names in the phrase a number leads (up to the next number, mark or joiner),
+    the last: "90 per cent of those taking ARV therapy having viral suppression" — the names
+    before it tell whom the share is of, the last one what is measured. A name in the
+    number's unit ("30 giường bệnh/vạn dân với …") is what it counts."""
+    if first.start < d.unit_end:
+        return first
+    hi = ix.next_mention_start(d.end, clause[1])
+    for stop in (PHRASE_BREAK_RE, vocab.name_joiner_re):
+        m = stop.search(ix.low, first.end, hi)
+        hi = m.start() if m is not None else hi
+    last = first
+    while (later := fit.first_after(last.end, hi)) is not None:
+        last = later
+    # the same name again ("30 giường bệnh/vạn dân với tổng số giường bệnh …") is another item's
+    return first if last.indicator.id == first.indicator.id else last
 
 
 LEADING_NAME_WORDS = 4  # words from a name to the number it leads ("rate rose to 84.1")

@@ -536,6 +536,8 @@ class Vocabulary:
             rf"(?:{self.province_name_re.pattern})\s*:?\s*\d")
         joiners = words_alternation(_lites(v.get("name_list_joiners", [])))
         self.name_list_gap_re = re.compile(rf"\s*,?\s*(?:(?:{joiners})(?!\w))?\s*")
+        # "12.5 doctors per 10,000 people and two pharmacists": a joiner opens another item
+        self.name_joiner_re = re.compile(rf"(?<!\w)(?:{joiners})(?!\w)")
         # "Trường Đại học Y Hà Nội": an institution's word a few words before a name
         institutions = words_alternation(_lites(v.get("institution_words", [])))
         self.institution_before_re = re.compile(
