@@ -3388,3 +3388,13 @@ def test_a_leading_number_measures_the_last_name_of_its_phrase(vocab: Vocabulary
     o = only(vocab, "Ngành Y tế đặt mục tiêu thực hiện 30 giường bệnh/vạn dân với tổng số giường "
                     "bệnh nội trú đạt hơn 9,4 ngàn giường.", title="")
     assert (o.indicator_id, o.value) == ("hospital_beds_per_10k", 30.0)
+
+
+def test_a_goal_listed_after_a_dated_one_shares_its_year(vocab: Vocabulary) -> None:
+    text = ("The city has set goals to reduce the ratio of stunting among children under five "
+            "years old to 11.8 percent in 2025, and the ratio of underweight among the group to "
+            "7.3 percent.")
+    found = observations(vocab, text, province_id="ha_noi", period_start=2019, period_end=2030,
+                         title="")
+    assert [(o.indicator_id, o.value, o.year) for o in found] == [
+        ("stunting_under5", 11.8, 2025), ("underweight_under5", 7.3, 2025)]

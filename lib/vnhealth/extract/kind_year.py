@@ -379,7 +379,7 @@ def year_for(run: DocumentRun, d: Mention, ix: PairIndex, sentence: Span, clause
     if horizon.year is not None:
         return _now_before_horizon(run, d, ix, sentence, horizon)
     return (_carried_year(seg) or _year_of_now(run, d, ix, sentence, clause, seg)
-            or _whole_period(run, ix.low, clause, d)
+            or _whole_period(run, ix.low, clause, d) or _listed_goal_year(run, d, ix, sentence)
             or _aimed_horizon(run, seg, ix.low[sentence[0]:_phrase_end(ix.low, d, sentence)],
                               ix.low[paragraph_start(seg, d.start):sentence[1]]) or horizon)
 
@@ -834,6 +834,18 @@ def _shared_year(run: DocumentRun, d: Mention, ix: PairIndex, clause: Span
         if to_at is None or not ix.mention_starts_in(d.unit_end, to_at):
             return None
     return YearChoice(own, "year of the next value in its clause")
+
+
+def _listed_goal_year(run: DocumentRun, d: Mention, ix: PairIndex, sentence: Span
+                      ) -> YearChoice | None:
+    """"… set goals to reduce stunting to 11.8 percent in 2025, and underweight to 7.3
+    percent": in a sentence setting targets, a goal listed after a dated one shares its
+    year (the number's own clause names none)."""
+    if not run.vocab.sets_a_target(ix.low[sentence[0]:d.start]):
+        return None
+    year = ix.last_own_year(sentence[0], d.start)
+    return None if year is None else YearChoice(year, "year of the goal listed before it in "
+                                                      "its sentence")
 
 
 def _whole_period(run: DocumentRun, low: str, clause: Span, d: Mention) -> YearChoice | None:
