@@ -3398,3 +3398,9 @@ def test_a_goal_listed_after_a_dated_one_shares_its_year(vocab: Vocabulary) -> N
                          title="")
     assert [(o.indicator_id, o.value, o.year) for o in found] == [
         ("stunting_under5", 11.8, 2025), ("underweight_under5", 7.3, 2025)]
+
+
+def test_the_ageing_index_is_written_bare_or_as_a_percent(vocab: Vocabulary) -> None:
+    for text in ("The aging index reached 57.05.", "Chỉ số già hóa đạt 57,05%."):
+        o = only(vocab, text, province_id="ho_chi_minh", title="")
+        assert (o.indicator_id, o.value) == ("ageing_index", 57.05), text
