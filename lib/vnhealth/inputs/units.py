@@ -99,7 +99,7 @@ class UnitRegistry(Mapping[str, Unit]):
     >>> reg.factor("per_10000", "per_1000")
     0.1
     >>> reg.units_in("per_population")
-    ['per_1000', 'per_10000', 'per_100000', 'percent']
+    ['older_per_100_children', 'per_1000', 'per_10000', 'per_100000', 'percent']
     """
 
     def __init__(self, units: Mapping[str, Unit]) -> None:
