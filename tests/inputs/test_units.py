@@ -39,7 +39,8 @@ def test_docstring_examples() -> None:
 def test_registry_holds_the_catalogue_units() -> None:
     assert {"percent", "per_1000", "per_10000", "per_100000", "years", "cm", "per_station",
             "boys_per_100_girls"} <= set(REG)
-    assert REG.units_in("per_population") == ["per_1000", "per_10000", "per_100000", "percent"]
+    assert REG.units_in("per_population") == ["older_per_100_children", "per_1000", "per_10000",
+                                              "per_100000", "percent"]
     # Both kinds of pair exist, so the properties below test something.
     assert SAME_DIMENSION and CROSS_DIMENSION
 
