@@ -19,7 +19,8 @@ LAYERS = [
     ["shapes.tab_rows", "shapes.pipe_rows", "shapes.pdf_rows", "shapes.unit_rows",
      "shapes.inline_rows"],
     ["shapes.registry"],
-    ["vocabulary"], ["issued"], ["mentions"], ["index"], ["match"], ["plausibility"], ["recorder"],
+    ["vocabulary"], ["issued"], ["mentions"], ["cascades", "index"], ["match"], ["plausibility"],
+    ["recorder"],
     ["state"], ["comparators"], ["kind_year"], ["qualitative"], ["table_values"], ["pairing"],
     ["segment"], ["restated"], ["pipeline"],
 ]

@@ -3404,3 +3404,22 @@ def test_the_ageing_index_is_written_bare_or_as_a_percent(vocab: Vocabulary) -> 
     for text in ("The aging index reached 57.05.", "Chỉ số già hóa đạt 57,05%."):
         o = only(vocab, text, province_id="ho_chi_minh", title="")
         assert (o.indicator_id, o.value) == ("ageing_index", 57.05), text
+
+
+def test_a_cascade_written_as_one_triple_is_read_step_by_step(vocab: Vocabulary) -> None:
+    # values reached, of the three steps in order; the goal's year is not theirs
+    text = ("According to the HIV/AIDS Prevention Centre, the city has so far achieved 73-75-96 "
+            "targets, compared to the 90-90-90 target.")
+    found = observations(vocab, text, province_id="ho_chi_minh", period_start=2017,
+                         period_end=2020, title="HCM City strives for the HIV targets by 2020")
+    assert [(o.indicator_id, o.value, o.kind, o.year) for o in found] == [
+        ("hiv_know_status", 73.0, "actual", None), ("hiv_on_arv", 75.0, "actual", None),
+        ("hiv_viral_suppression", 96.0, "actual", None)]
+    # one number repeated names a goal; a step spelled out as well is read once
+    text = ("Các mục tiêu 95-95-95 hiện đạt 94-92-99, trong đó 99% người điều trị ARV đạt tải "
+            "lượng virus dưới ngưỡng ức chế.")
+    found = observations(vocab, text, province_id="ho_chi_minh", title="HIV")
+    assert sorted((o.indicator_id, o.value) for o in found) == [
+        ("hiv_know_status", 94.0), ("hiv_on_arv", 92.0), ("hiv_viral_suppression", 99.0)]
+    # a date written with dashes is no cascade
+    assert observations(vocab, "Ngày 21-12-2020, hội nghị về HIV được tổ chức.", title="") == []

@@ -17,7 +17,8 @@ Modules, lower layers first (none imports one below it in this list):
   shapes/                                       table shapes and their registry
   vocabulary                                    the catalogue's words, compiled
   issued                                        when the document was issued
-  mentions, index                               numbers in a segment; its indexes
+  mentions, cascades, index                     numbers in a segment (a cascade's triple);
+                                                its indexes
   match, plausibility, recorder, state          indicator choice; output; shared state
   comparators, kind_year                        comparator, kind and year decisions
   qualitative, table_values, pairing            reading tables and segments

@@ -40,6 +40,7 @@ class YearChoice(NamedTuple):
 
 
 NOT_STATED = YearChoice(None, "not stated")
+HORIZON_BASIS = "plan horizon"  # how a year_basis taken from the plan's horizon opens
 HORIZON_NOT_STATED = YearChoice(None, "not stated (the document names no plan horizon)")
 
 
@@ -878,7 +879,7 @@ def _aimed_horizon(run: DocumentRun, seg: Segment, sentence: str, paragraph: str
             and seg.section.kind == "result" or vocab.this_year_re.search(paragraph):
         return None  # a plan dates its own targets by its sections (see _horizon)
     if vocab.sets_a_target(sentence) or vocab.planned_re.search(sentence) is not None:
-        return YearChoice(run.horizon, "plan horizon (a sentence setting a target)")
+        return YearChoice(run.horizon, f"{HORIZON_BASIS} (a sentence setting a target)")
     return None
 
 
@@ -906,24 +907,24 @@ def _horizon(run: DocumentRun, seg: Segment) -> YearChoice:
     if run.horizon is None:
         return HORIZON_NOT_STATED
     if seg.section is not None and seg.section.kind == "target":
-        return YearChoice(run.horizon, f"plan horizon (target section '{seg.section.word}')")
+        return YearChoice(run.horizon, f"{HORIZON_BASIS} (target section '{seg.section.word}')")
     # a statement that opens like a target heading ("Mục tiêu cụ thể là: …")
     opening = lite(strip_marker(seg.text[:120].lstrip()))[:40]  # not the whole text
     word = next((w for w in run.vocab.target_sections if opening.startswith(w)), None)
     if word is not None:
-        return YearChoice(run.horizon, f"plan horizon (statement opens '{word}')")
+        return YearChoice(run.horizon, f"{HORIZON_BASIS} (statement opens '{word}')")
     # in the plan itself, a list item worded as a goal ("d) Giảm tỷ lệ … xuống dưới 8%;"), or
     # a goal that leads in its targets ("Cải thiện tình trạng thiếu vi chất …: Tỷ lệ … ≥ 95%")
     lead_in = _GOAL_LEAD_IN_RE.match(seg.text)
     listed = BULLET_RE.match(seg.text.lstrip()) is not None or lead_in is not None
     if lead_in is not None and _leads_in_targets(run, seg, lite(lead_in.group(0))):
         # "The plan places emphasis on … through specific targets, such as: 90 percent …"
-        return YearChoice(run.horizon, "plan horizon (targets led in by the plan's words)")
+        return YearChoice(run.horizon, f"{HORIZON_BASIS} (targets led in by the plan's words)")
     goal = next((w for w in run.vocab.goal_openers if opening.startswith(w)), None) \
         if listed and run.is_plan and (seg.section is None or seg.section.kind != "result") \
         else None
     if goal is not None:
-        return YearChoice(run.horizon, f"plan horizon (a goal of the plan opening '{goal}')")
+        return YearChoice(run.horizon, f"{HORIZON_BASIS} (a goal of the plan opening '{goal}')")
     if run.doc.period_start == run.horizon:
         return YearChoice(run.horizon, ONE_YEAR_DOCUMENT)
     return NOT_STATED

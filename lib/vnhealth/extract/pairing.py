@@ -19,6 +19,7 @@ from vnhealth.extract.index import AliasHit, Named, PairIndex, Span
 from vnhealth.extract.issued import IssueYear
 from vnhealth.extract.kind_year import (
     COMPARED_REACH,
+    HORIZON_BASIS,
     KindChoice,
     YearChoice,
     kind_for,
@@ -60,6 +61,7 @@ from vnhealth.extract.recorder import Basis, PairedValue
 from vnhealth.extract.records import Segment, Statement
 from vnhealth.extract.state import DocumentRun
 from vnhealth.extract.vocabulary import LIST_IN_TURN_ITEMS, REGION
+from vnhealth.inputs.catalog import Indicator
 from vnhealth.inputs.text import bare_letters, lite, nfc
 
 # where the words after a value that goes on from the one before end: a colon does not end
@@ -122,11 +124,14 @@ def is_gap(low: str, unit_end: int, clause_end: int, markers: Sequence[str]) -> 
 
 
 def pair_segment(run: DocumentRun, seg: Segment, cleaned: str, found: Mentions,
-                 statement: Statement) -> None:
-    """Read every number found in a segment's markup-blanked text into observations."""
+                 statement: Statement,
+                 cascades: Sequence[list[tuple[Mention, Indicator]]] = ()) -> None:
+    """Read every number found in a segment's markup-blanked text into observations, and the
+    steps of its cascade triples (cascades.py)."""
     low = lite(cleaned)
-    if not seg.table_unitless_ok and not any(d.unit for d in found.mentions) and not any(
-            u.is_denominator for u in found.units) \
+    if not cascades and not seg.table_unitless_ok \
+            and not any(d.unit for d in found.mentions) \
+            and not any(u.is_denominator for u in found.units) \
             and not run.vocab.verb_then_number_re.search(low) \
             and not run.vocab.respectively_re.search(low) \
             and not run.vocab.province_label_value_re.search(low):
@@ -153,6 +158,8 @@ def pair_segment(run: DocumentRun, seg: Segment, cleaned: str, found: Mentions,
     pairing = _SegmentPairing(run, seg, ix, statement)
     for d in mentions:
         pairing.read(d)
+    for steps in cascades:
+        pairing.read_cascade(steps)
 
 
 _BLANKS_RE = re.compile(r"\s+")
@@ -176,6 +183,20 @@ _PAIR_KINDS = {"achieved": KindChoice("actual", "achieved, before its target ('a
                                                  "kế hoạch b')"),
                "target": KindChoice("target", "target, after the value achieved ('a/b', 'a so "
                                               "với kế hoạch b')")}
+
+
+class _Given(NamedTuple):
+    """What is decided for a value before it is emitted: its year, its kind, and whether it
+    is one of an achieved/target pair ("21%/20%")."""
+
+    year: YearChoice | None = None
+    kind: KindChoice | None = None
+    paired: bool = False
+
+
+def _given_for(role: str | None) -> _Given | None:
+    """The kind a pair's role gives its value ("achieved", "target"), if it has one."""
+    return None if role is None else _Given(kind=_PAIR_KINDS.get(role), paired=True)
 
 
 class _SegmentPairing:
@@ -231,7 +252,7 @@ class _SegmentPairing:
             # "21%/20%": the target of the value before it, named with it
             last = self.last_named
             self._emit(d, clause, sentence, compare(self.vocab, d, self.low, clause, ix),
-                       last.named, unit, None, role)
+                       last.named, unit, None, _given_for(role))
             return
         compared = compare(self.vocab, d, self.low, clause, ix)
         # a list item's label ("- Nông thôn: …"), else a subgroup its name holds
@@ -259,7 +280,31 @@ class _SegmentPairing:
                                          self.low, max(clause[0], end - ELLIPSIS_REACH), end)),
                                      compared.comparator == "relative")
         if not _a_difference_of(compared, previous, named, sentence):
-            self._emit(d, clause, sentence, compared, named, unit, phrase, role)
+            self._emit(d, clause, sentence, compared, named, unit, phrase, _given_for(role))
+
+    def read_cascade(self, steps: Sequence[tuple[Mention, Indicator]]) -> None:
+        """A cascade triple ("đạt 94-92-99"), each number's indicator given by its place, all
+        three of the kind and year its first number has (a verb of reaching right before it
+        makes them values reached); a step its segment spells out as well is read once."""
+        first = steps[0][0]
+        clause, sentence = self.ix.clause_of(first.start), self.ix.sentence_of(first.start)
+        self.credited, self.own_value = (), True
+        if self._not_the_provinces(first, clause):
+            return
+        year = year_for(self.run, first, self.ix, sentence, clause, self.seg)
+        verb = verb_before(self.vocab.actual_verb_re, self.low, clause[0], first.start)
+        kind = KindChoice("actual", f"'{verb}' before a cascade's values") if verb else None
+        if kind is not None and year.basis.startswith(HORIZON_BASIS):
+            # "has so far achieved 73-75-96 …, compared to the 90-90-90 target": what was
+            # reached is not of the year a goal is set for
+            year = YearChoice(None, "not stated (values reached; the goal's year is not theirs)")
+        told = {(o.indicator_id, o.value, o.line) for o in self.run.recorder.out.observations}
+        for d, indicator in steps:
+            if (indicator.id, d.value, self.seg.locate(d.num_start)[0]) in told:
+                continue  # spelled out as well ("…, trong đó 99% người điều trị ARV đạt …")
+            named = Named(indicator, d.start, d.end, "cascade", None)
+            self._emit(d, clause, sentence, Compared("=", d.value, None, None), named,
+                       "percent", self.low[first.start:steps[-1][0].end], _Given(year, kind))
 
     def _phrase_start(self, d: Mention, clause: Span) -> int:
         """Where the words leading to a number start: after the number before it, unless that
@@ -533,15 +578,15 @@ class _SegmentPairing:
         return None
 
     def _emit(self, d: Mention, clause: Span, sentence: Span, compared: Compared, named: Named,
-              unit: str | None, phrase: str | None, role: str | None = None) -> None:
+              unit: str | None, phrase: str | None, given: _Given | None = None) -> None:
         run, seg, ind = self.run, self.seg, named.indicator
-        year = year_for(run, d, self.ix, sentence, clause, seg)
-        if role is not None and year.year is None and run.reviewed is not None:
+        given = given or _Given()
+        year = given.year or year_for(run, d, self.ix, sentence, clause, seg)
+        if given.paired and year.year is None and run.reviewed is not None:
             # "Kết quả thực hiện các chỉ tiêu … nhiệm kỳ 2010-2015": a value achieved and its
             # target are the reviewed period's
             year = _reviewed_year(run.reviewed)
-        kind = _PAIR_KINDS.get(role or "") or kind_for(run, d, self.low, clause, self.ix, seg,
-                                                        year)
+        kind = given.kind or kind_for(run, d, self.low, clause, self.ix, seg, year)
         comparator = compared.comparator
         if comparator == "relative" and kind.kind == "actual":
             return  # a change reported as happened: a difference between two years' values

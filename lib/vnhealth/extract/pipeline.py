@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from vnhealth.extract.cascades import cascade_mentions
 from vnhealth.extract.issued import (
     is_plan_text,
     issue_year,
@@ -126,17 +127,18 @@ def read_segment(run: DocumentRun, seg: Segment) -> None:
     if seg.columns and read_pdf_row_columns(run, seg, cleaned):
         return
     found = find_mentions(vocab, seg, cleaned) if has_digit else Mentions([], [], "")
+    cascades = cascade_mentions(vocab, cleaned, run.doc.title or "") if has_digit else []
     statement = None
-    if found.mentions:
+    if found.mentions or cascades:
         statement = run.recorder.new_statement(seg)
     if has_qualitative_candidate(vocab, seg):
         if statement is None:
             statement = run.recorder.new_statement(seg)
             statement.is_numeric = False
         read_qualitative(run, seg, statement, seg.context_year or run.doc.period_end)
-    if not found.mentions or statement is None:
+    if not (found.mentions or cascades) or statement is None:
         return
-    pair_segment(run, seg, cleaned, found, statement)
+    pair_segment(run, seg, cleaned, found, statement, cascades)
 
 
 def read_text(vocab: Vocabulary, text: str, *, doc_id: str = "text", province_id: str = "",

@@ -155,6 +155,11 @@ class Vocabulary:
                               "synonyms") for k, val in (v.get(section) or {}).items()
                               if k != "__line__"}
         self.indicators = {ind.id: ind for ind in catalog.indicators}
+        # "mục tiêu 90-90-90": a triple's numbers, in order, where its subject is named
+        self.cascades = [(re.compile(rf"(?<!\w){re.escape(lite(nfc(subject)))}(?!\w)"),
+                          tuple(self.indicators[i] for i in ids))
+                         for subject, ids in (v.get("cascades") or {}).items()
+                         if subject != "__line__"]
         # a unit only one indicator is stated in names it (match.unit_named)
         stated: dict[str, list[Indicator]] = {}
         for ind in catalog.indicators:

@@ -547,6 +547,7 @@ VOCABULARY_FIELDS = (
     *(Field(name, TEXTS, name == "count_nouns") for name in VOCABULARY_LISTS),
     Field("date_words", MAPPING, False), Field("year_phrases", MAPPING, False),
     Field("tables", MAPPING, False), Field("province_other_names", MAPPING, False),
+    Field("cascades", MAPPING, False),
 )
 # vnhealth.extract.issued: the words of a date ("ngày 02 tháng 1 năm 2024")
 DATE_WORD_FIELDS = (*(Field(name, TEXT) for name in ("day", "month", "year")),
@@ -625,6 +626,13 @@ def load_catalog(paths: ProjectPaths) -> Catalog:
                              "provinces.csv", path=str(shown("vocabulary.yaml")), line=line)
         check_value(names, TEXTS, shown("vocabulary.yaml"), f"province_other_names: field {prov}",
                     line)
+    known = {i.id for i in indicators}
+    for subject, ids, line in _items_any(vocabulary.get("cascades") or {}):
+        check_value(ids, TEXTS, shown("vocabulary.yaml"), f"cascades: field {subject}", line)
+        if set(ids) - known:
+            raise InputError(f"cascades: {subject}: {', '.join(sorted(set(ids) - known))} not an "
+                             "indicator id of indicators.yaml",
+                             path=str(shown("vocabulary.yaml")), line=line)
     unknown_zones = set(vocabulary.get("zone_subgroups") or []) - set(subgroups.values())
     if unknown_zones:
         raise InputError(f"zone_subgroups: {', '.join(sorted(unknown_zones))} not a group of "
