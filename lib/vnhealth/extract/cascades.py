@@ -27,14 +27,13 @@ def cascade_mentions(vocab: Vocabulary, text: str, title: str) -> list[list[Step
     if "-" not in text or not vocab.cascades:
         return []
     out: list[list[Step]] = []
-    low = ""
+    about = ""  # the segment's and the title's words, lite(), read at the first triple
     for m in _TRIPLE_RE.finditer(text):
-        low = low or lite(text)
         values = [float(m.group(k).replace(",", ".")) for k in (1, 2, 3)]
         if any(v > 100 for v in values) or len(set(values)) == 1:
             continue  # "the 90-90-90 goal": a goal's name, its values spelled out elsewhere
-        steps = next((inds for subject, inds in vocab.cascades
-                      if subject.search(low) or subject.search(lite(nfc(title)))), None)
+        about = about or f"{lite(text)}\n{lite(nfc(title))}"
+        steps = next((inds for subject, inds in vocab.cascades if subject.search(about)), None)
         if steps is None or len(steps) != 3:
             continue
         out.append([(Mention(m.start(k), m.end(k), m.start(k), value, None, "percent",
