@@ -141,11 +141,6 @@ def compare(vocab: Vocabulary, d: Mention, low: str, clause: Span, ix: PairIndex
 _CHANGE_LEAD = 24  # characters before a number read for "tăng từ", "giảm từ"
 
 
-def _after_a_change_verb(vocab: Vocabulary, lead: str) -> bool:
-    """Whether `lead` (lite, stripped) ends in a word of increase or decrease."""
-    return any(lead.endswith(w) for w in (*vocab.rel_increase, *vocab.rel_decrease))
-
-
 def is_baseline_from(vocab: Vocabulary, d: Mention, low: str, clause: Span, ix: PairIndex
                      ) -> bool:
     """"từ 35% … lên 50%": a number after "from" with a "to" and another number after it
@@ -162,7 +157,7 @@ def change_to_at(vocab: Vocabulary, d: Mention, low: str, clause: Span, ix: Pair
     if from_word is None:
         return None
     to_words = vocab.baseline_to
-    if _after_a_change_verb(vocab, before[:-len(from_word)].rstrip()):
+    if _ends_with_word(before[:-len(from_word)].rstrip(), vocab.rel_increase + vocab.rel_decrease):
         # "tăng từ 13,8‰ đến 14,94‰": after a change verb, "đến" ends the change, no band
         to_words = [*to_words, *vocab.change_end_words]
     for w in to_words:

@@ -633,12 +633,16 @@ def load_catalog(paths: ProjectPaths) -> Catalog:
             raise InputError(f"cascades: {subject}: {', '.join(sorted(set(ids) - known))} not an "
                              "indicator id of indicators.yaml",
                              path=str(shown("vocabulary.yaml")), line=line)
-    unknown_zones = set(vocabulary.get("zone_subgroups") or []) - set(subgroups.values())
-    if unknown_zones:
-        raise InputError(f"zone_subgroups: {', '.join(sorted(unknown_zones))} not a group of "
-                         f"subgroups.yaml; groups: {', '.join(sorted(set(subgroups.values())))}",
-                         path=str(shown("vocabulary.yaml")),
-                         line=key_line(vocabulary, "zone_subgroups", None))
+    groups_named = set(subgroups.values())
+    for key, known_ids, where in (("zone_subgroups", groups_named, "a group of subgroups.yaml"),
+                                  ("sex_subgroups", groups_named, "a group of subgroups.yaml"),
+                                  ("units_naming_a_sex", set(units), "a unit of units.yaml")):
+        unknown = set(vocabulary.get(key) or []) - known_ids
+        if unknown:
+            raise InputError(f"{key}: {', '.join(sorted(unknown))} not {where}; known: "
+                             f"{', '.join(sorted(known_ids))}",
+                             path=str(shown("vocabulary.yaml")),
+                             line=key_line(vocabulary, key, None))
     ledger = load_ledger(cat / "ledger.yaml", shown("ledger.yaml"), {i.id for i in indicators},
                          set(units))
     qualitative = load_qualitative(cat / "qualitative.yaml", shown("qualitative.yaml"))
