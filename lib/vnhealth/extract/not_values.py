@@ -51,6 +51,16 @@ def lower_caseless(text: str) -> str:
     return lowered.replace("\u0131", "i") if "\u0131" in lowered else lowered
 
 
+def _needed_words(phrases: Sequence[str]) -> tuple[str, ...]:
+    """For a (?i:…) alternation of `phrases`, one lowered word of each (its longest) that a
+    lower_caseless() text must hold for the pattern to match; none (always scan) when a word
+    holds a letter lower_caseless() is not checked to be exact for."""
+    needed = {max(p.split(), key=len) for p in phrases if p.split()}
+    if any(ch.isalpha() and ch not in DOCUMENT_LETTERS for w in needed for ch in w.lower()):
+        return ()
+    return tuple(sorted(w.lower() for w in needed))
+
+
 def _document_number_regex(words: Sequence[str]) -> re.Pattern[str]:
     r"""(?i:số|đề án|…)\s+\d+ (a standard's "-1:2018" with it), written to start with one
     class of first characters: the engine then skips to a possible first character at once
@@ -126,9 +136,10 @@ class NotValues:
             # ("đến tháng 9/2021" is a year phrase once the month is blanked)
             re.compile(rf"(?i:{m})\s+(\d{{1,2}}(?:\s*[/.\-]\s*(?=(?:19|20)\d\d(?!\d)))?)"),
         )
-        # (pattern, characters it cannot match without) in the order they are applied: a test
-        # for the characters is cheaper than a scan with the pattern
-        self.patterns: list[tuple[re.Pattern[str], str]] = [
+        # (pattern, what it cannot match without: characters or words, one of which the
+        # lowered text must hold) in the order they are applied: a test for them is cheaper
+        # than a scan with the pattern
+        self.patterns: list[tuple[re.Pattern[str], Sequence[str]]] = [
             (re.compile(r"\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{2,4}"), "/"),  # 04/3/2026
             (self.month_patterns[0], ""), (self.month_patterns[1], ""),
             # 21-12-2020: a date written with dashes (a page's stamp); its day and month, not
@@ -158,32 +169,36 @@ class NotValues:
         if age_words:
             # "children under 1 year of age", "aged 15 years old": an age in a group's name
             ages = "|".join(re.escape(w) for w in sorted(age_words, key=len, reverse=True))
-            self.patterns.append((re.compile(rf"\d(?<!\d\d)\d*(?=\s+(?i:{ages})(?!\w))"), ""))
+            self.patterns.append((re.compile(rf"\d(?<!\d\d)\d*(?=\s+(?i:{ages})(?!\w))"),
+                                  _needed_words(age_words)))
         if age_before_words:
             # "Đa số BS ở độ tuổi 30-49", "women aged 15-49": the ages a group is named by
             ages = "|".join(r"\s+".join(map(re.escape, w.split()))
                             for w in sorted(age_before_words, key=len, reverse=True))
             self.patterns.append((re.compile(
                 rf"(?<!\w)(?i:{ages})\s+(?:(?i:từ|from)\s+)?"
-                rf"(\d+(?:\s*(?:[-–]|(?i:đến|tới|to))\s*\d+)?)(?![\d,.]*\s*[%‰])"), ""))
+                rf"(\d+(?:\s*(?:[-–]|(?i:đến|tới|to))\s*\d+)?)(?![\d,.]*\s*[%‰])"),
+                _needed_words(age_before_words)))
         if rank_before_words:
             # "Hải Phòng đứng thứ 13 với con số 11,7": a place's rank, not a value
             ranks = "|".join(r"\s+".join(map(re.escape, w.split()))
                              for w in sorted(rank_before_words, key=len, reverse=True))
             self.patterns.append((re.compile(
-                rf"(?<!\w)(?i:{ranks})\s+(\d{{1,2}})(?![\d,.]*\s*[%‰])"), ""))
+                rf"(?<!\w)(?i:{ranks})\s+(\d{{1,2}})(?![\d,.]*\s*[%‰])"),
+                _needed_words(rank_before_words)))
         if interval_words:
             # "(95% CI: 12,4%; 17%)", "(KTC 95%: 3,2 - 5,9)": a study's confidence interval, and
             # "p<0.05": its bounds and its test are no values
             words = "|".join(re.escape(w) for w in sorted(interval_words, key=len, reverse=True))
             self.patterns.append((re.compile(rf"\([^()]{{0,20}}(?i:{words})(?!\w)[^()]{{0,60}}\)"),
                                   "("))
-            self.patterns.append((re.compile(r"(?<![^\W\d_])[pP]\s*[<=>≤]\s*0?[.,]\d+"), ""))
+            self.patterns.append((re.compile(r"(?<![^\W\d_])[pP]\s*[<=>≤]\s*0?[.,]\d+"),
+                                  "<=>≤"))
         if ordinal_endings:
             # "the 18th Provincial Party Congress", "the 2nd dose": a rank, not a value
             endings = "|".join(re.escape(w) for w in sorted(ordinal_endings, key=len, reverse=True))
             self.patterns.append((re.compile(rf"\d(?<!\d\d)\d*(?=(?i:{endings})(?![^\W\d_]))"),
-                                  ""))
+                                  _needed_words(ordinal_endings)))
 
     def _a_figure(self, lowered: str, m: re.Match[str]) -> bool:
         """Whether a document number's word ends a figure word ("con số 11,7")."""
@@ -202,8 +217,8 @@ class NotValues:
                 continue
             if not has_document_word and pat is self.document_number:
                 continue
-            if needs and not any(ch in text for ch in needs):
-                continue  # the pattern cannot match without one of these characters
+            if needs and not any(w in lowered for w in needs):
+                continue  # the pattern cannot match without one of these
             # a pattern with a group blanks only what the group holds
             hits = [m.span(1 if pat.groups else 0) for m in pat.finditer(text)
                     if not (pat is self.document_number and self._a_figure(lowered, m))]

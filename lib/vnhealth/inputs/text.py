@@ -94,11 +94,24 @@ def blank_markup(line: str) -> str:
     return line
 
 
+# lite() of a line is asked for again by each reader of the line (segmenting, table shapes,
+# pairing): the last lines' are kept. Long texts (a whole document) are not, to bound memory.
+_LITE_CACHED_LINES = 16384
+_LITE_CACHED_MAX_CHARS = 1000
+
+
 def lite(line: str) -> str:
     """Lower case with sỹ→sĩ and one place for the tone of an open "oa", "oe", "uy"
     ("hoá" → "hóa"); same length as the input, for phrase search by offset."""
+    return _lite(line) if len(line) > _LITE_CACHED_MAX_CHARS else _lite_cached(line)
+
+
+def _lite(line: str) -> str:
     low = line.lower().replace("sỹ", "sĩ").replace("–", "-").replace("—", "-")
     return _TONE_ON_GLIDE.sub(_tone_to_first, low) if _TONE_ON_GLIDE.search(low) else low
+
+
+_lite_cached = lru_cache(maxsize=_LITE_CACHED_LINES)(_lite)
 
 
 # "hoá", "khoẻ", "thuỷ": the tone placed on the second vowel of an open syllable, the other

@@ -24,7 +24,9 @@ from vnhealth.extract.shapes.year_table import mark_sub_rows, statistics_kind, t
 from vnhealth.inputs.text import lite
 
 # two years or more in a row, single blanks between them: the header
-_YEARS_RE = re.compile(r"(?<![\d.,])(?:(?:19|20)\d\d[ \t]+)+(?:19|20)\d\d(?![\d.,])")
+# two years or more in a row, not inside a number (looked at from after the first two digits,
+# so that the engine skips to a "19" or "20" at once)
+_YEARS_RE = re.compile(r"(?:19|20)(?<![\d.,]..)\d\d(?:[ \t]+(?:19|20)\d\d)+(?![\d.,])")
 _YEAR_RE = re.compile(r"(?:19|20)\d\d")
 # a row: its label (an optional row number, then words with no digit) and its numbers
 _LABEL_RE = re.compile(r"[ \t]*(?:\d{1,3}[ \t]+)?(?P<label>[^\W\d_][^\d]*?)(?=[ \t]+-?\d)")
