@@ -6,9 +6,12 @@ in the catalogue); this module turns them into the patterns and tables the reade
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from itertools import groupby
+from operator import itemgetter
 from typing import Any
 
 from vnhealth.extract.fuzzy import FuzzyIndex
@@ -65,34 +68,28 @@ def alias_regex(keys: list[str]) -> re.Pattern[str]:
     start or after a space" is looked at from after the first character. Written as a trie
     (common beginnings once): of 2,700 names tried one by one at each word, most fail at
     their second character, and the trie tries each character once."""
-    trie = _trie(keys)
-    branches = [f"{re.escape(first)}(?<![^ ]{re.escape(first)}){_trie_pattern(rest)}"
-                for first, rest in trie.items()]
+    words = sorted({k for k in keys if k})
+    branches = [f"{re.escape(first)}(?<![^ ]{re.escape(first)})"
+                + _trie_pattern([w[1:] for w in group])
+                for first, group in groupby(words, key=itemgetter(0))]
     return re.compile("(" + "|".join(branches) + r")(?= |$)")
 
 
-_END = ""  # a trie's mark that a word ends at this node
-
-
-def _trie(words: list[str]) -> dict[str, Any]:
-    root: dict[str, Any] = {}
-    for word in words:
-        node = root
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[_END] = {}
-    return root
-
-
-def _trie_pattern(node: dict[str, Any]) -> str:
-    """The regex of the words below a trie node. Greedy: a longer word is tried before the
-    one ending here, and the match backs off to it when what follows does not fit. Only one
-    branch can match at a place (each starts with its own character)."""
-    branches = [re.escape(ch) + _trie_pattern(child) for ch, child in node.items() if ch]
+def _trie_pattern(words: list[str]) -> str:
+    """The regex of sorted distinct words as a trie, each shared beginning written once.
+    Greedy: a longer word is tried before one ending here, and the match backs off to it
+    when what follows does not fit. Only one branch can match at a place (each starts with
+    its own character)."""
+    ends = bool(words) and words[0] == ""  # sorted: the empty rest comes first
+    branches = []
+    for _, grouped in groupby(words[1:] if ends else words, key=itemgetter(0)):
+        group = list(grouped)
+        shared = os.path.commonprefix(group)
+        branches.append(re.escape(shared) + _trie_pattern([w[len(shared):] for w in group]))
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    return f"(?:{body})?" if _END in node else body
+    return f"(?:{body})?" if ends else body
 
 
 _SPACED_HYPHEN_RE = re.compile(r"\s*-\s*")  # lite() writes "–" as "-"
