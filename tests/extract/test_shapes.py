@@ -144,6 +144,27 @@ def test_pdf_rows(vocab: Vocabulary) -> None:
         ("life_expectancy", "target", 2030, 75.0, 8)]
 
 
+# One cell per line (a web page's table): row 6 holds two rows under one number, row 8 opens
+# with a dash, and row 8's name says whose values they are (rural households).
+PDF_ROWS_ONE_CELL_PER_LINE = "\n".join([
+    "STT", "Chỉ tiêu", "Năm 2014", "Năm 2015",
+    "6", "Tỷ lệ tăng dân số tự nhiên (%)", "1,13", "1,1",
+    "Tỷ lệ trẻ em dưới 5 tuổi bị suy dinh dưỡng (%)", "16", "12",
+    "7", "- Tỷ lệ hộ nông thôn sử dụng nước sạch (%)", "55", "58"])
+
+
+def test_pdf_rows_one_cell_per_line(vocab: Vocabulary) -> None:
+    name, found = _read(vocab, PDF_ROWS_ONE_CELL_PER_LINE)
+    assert name == "pdf_rows"
+    assert [(s.line_start, s.line_end) for s in found.segments] == [(5, 8), (9, 11), (12, 15)]
+    assert [(ind, year, value, line) for ind, _kind, year, value, line in
+            _observed(vocab, PDF_ROWS_ONE_CELL_PER_LINE)] == [
+        ("natural_population_growth", 2014, 1.13, 7),
+        ("natural_population_growth", 2015, 1.1, 8),
+        ("underweight_under5", 2014, 16.0, 10), ("underweight_under5", 2015, 12.0, 11),
+        ("clean_water_rural", 2014, 55.0, 14), ("clean_water_rural", 2015, 58.0, 15)]
+
+
 SIDE_BY_SIDE = ("Chỉ tiêu 2020 2022 Sơ bộ 2023\n"
                 "Tỷ lệ bao phủ bảo hiểm y tế (%) 90,1 91,5 92,0\n"
                 "Tuổi thọ trung bình (tuổi) 73,1 73,4 73,6")

@@ -318,6 +318,7 @@ def _read_tab_row(run: DocumentRun, table: TabTable, row: TabRow) -> None:
     if alias is None:
         return
     candidates = run.vocab.alias_targets[alias.group(1)]
+    subgroup = _name_subgroup(run, name)
     unit_col = table.unit_column
     unit_cell = cells[unit_col] if unit_col is not None and unit_col < len(cells) else ""
     row_unit = unit_in_texts(run.vocab, [unit_cell, name])
@@ -328,7 +329,7 @@ def _read_tab_row(run: DocumentRun, table: TabTable, row: TabRow) -> None:
         if cell is None:
             continue
         unit = "percent" if cell.percent else row_unit
-        ind = run.chooser.choose(candidates, unit, None, table=True)
+        ind = run.chooser.choose(candidates, unit, subgroup, table=True)
         if ind is None:
             continue
         if kind == "year":
@@ -338,6 +339,13 @@ def _read_tab_row(run: DocumentRun, table: TabTable, row: TabRow) -> None:
                                   raw_cells[k].strip()))
     for value in values:
         run.recorder.emit(value, statement)
+
+
+def _name_subgroup(run: DocumentRun, name: str) -> str | None:
+    """The subgroup a row's name holds ("Tỷ lệ hộ nông thôn sử dụng nước sạch": rural), as
+    for a table's row label."""
+    label = lite(nfc(name))
+    return subgroup_in_phrase(run.vocab, label, 0, len(label))
 
 
 def _trailing_values(cleaned: str, columns: int
@@ -376,10 +384,11 @@ def read_pdf_row_columns(run: DocumentRun, seg: Segment, cleaned: str) -> bool:
     first = tokens.index(values[0][0])
     unit_token = lite(cleaned[tokens[first - 1].start():name_end]) if first > 0 else ""
     row_unit = unit_in_texts(run.vocab, [unit_token, name])
+    subgroup = _name_subgroup(run, name)
     for (tok, cell), (kind, year) in zip(values, columns[len(columns) - len(values):],
                                          strict=True):
         unit = "percent" if cell.percent else row_unit
-        ind = run.chooser.choose(targets, unit, None, table=True)
+        ind = run.chooser.choose(targets, unit, subgroup, table=True)
         if ind is None:
             continue
         line_no, _line_text, _col = seg.locate(tok.start())

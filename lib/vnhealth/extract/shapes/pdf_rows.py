@@ -13,7 +13,11 @@ from vnhealth.extract.shapes.records import ShapeRead, Spot, TableShape
 from vnhealth.extract.shapes.words import TableWords
 from vnhealth.inputs.text import lite
 
-PDF_ROW_RE = re.compile(r"^\s*(\d{1,2}[a-z]?(?:\.\d{1,2})?)\s+(?=[A-ZĐÀ-Ỹ])")
+# a row's number, then its name (perhaps after a dash: "13 - Tỷ lệ chất thải rắn …")
+PDF_ROW_RE = re.compile(r"^\s*(\d{1,2}[a-z]?(?:\.\d{1,2})?)\s+(?=(?:[-–+•]\s*)?[A-ZĐÀ-Ỹ])")
+_NAME_START_RE = re.compile(r"(?:[-–+•]\s*)?[A-ZĐÀ-Ỹ]")
+# a line holding one cell's value: "16", "15,0", "(+0,6)", "4.180"
+_VALUE_LINE_RE = re.compile(r"^\s*\(?[+\-–]?\d[\d.,]*\s*%?\)?\s*$")
 _LONE_NUMBER_RE = re.compile(r"^\s*(\d{1,2}[a-z]?)\s*$")
 _URL_LIKE = re.compile(r"^(https?://|www\.)\S+$")
 _SECTION_NUMBER_RE = re.compile(r"^\s*(?:[IVX]+\.|[a-zđ]\))")
@@ -33,7 +37,7 @@ def _next_text_line_is_name(lines: Sequence[str], i: int) -> bool:
     for j in range(i + 1, min(i + 4, len(lines))):
         s = lines[j].strip()
         if s:
-            return bool(s[:1].isupper()) and not PDF_ROW_RE.match(lines[j])
+            return bool(_NAME_START_RE.match(s)) and not PDF_ROW_RE.match(lines[j])
     return False
 
 
@@ -106,11 +110,28 @@ def _rows(lines: Sequence[str], i: int, words: TableWords
 def read(spot: Spot) -> ShapeRead:
     columns, target_year, first_row = _header(spot)
     rows, end = _rows(spot.lines, first_row, spot.words)
-    segments = [Segment.from_lines("pdf_row", row, context_year=target_year,
+    segments = [Segment.from_lines("pdf_row", part, context_year=target_year,
                                    table_unitless_ok=True,
                                    columns=columns if len(columns) >= 2 else None)
-                for row in rows if row]
+                for row in rows if row for part in _sub_rows(row, len(columns))]
     return ShapeRead(end=end, segments=segments)
+
+
+def _sub_rows(row: list[tuple[int, str]], n_columns: int) -> list[list[tuple[int, str]]]:
+    """A numbered row set one cell per line, split where a name follows a full set of values:
+    "6 / Giảm tỷ suất sinh / 0,3 … 0,2 / Tỷ lệ tăng dân số tự nhiên / 1,13 … 1,1" holds two
+    rows under one number, each with a value per year column."""
+    if n_columns < 2:
+        return [row]
+    parts: list[list[tuple[int, str]]] = [[]]
+    values = 0
+    for line_no, line in row:
+        if values >= n_columns and _NAME_START_RE.match(line.strip()):
+            parts.append([])
+            values = 0
+        parts[-1].append((line_no, line))
+        values += bool(_VALUE_LINE_RE.match(line))
+    return parts
 
 
 SHAPE = TableShape("pdf_rows", detect, read)
