@@ -606,3 +606,24 @@ def test_a_table_run_together_on_one_line_is_read_by_its_year_header(vocab: Voca
                              "Nông thôn 16,88 15,47 13,2", province_id="ho_chi_minh",
                       period_start=2006, period_end=2009, title="").observations
     assert all(o.year_basis != "table column" for o in found)
+
+
+# A table one cell per line in blocks: the second block's caption, a label without values
+# over its total's, names the block (the title names no indicator).
+CAPTIONED_BLOCKS = "\n".join([
+    "Dự báo dân số, đơn vị: người", "2015", "2020",
+    "Tổng số", "318720", "358828", "Nam", "159432", "208383",
+    "% dân số trong độ tuổi lao động so với tổng số dân",
+    "Tổng số", "59,9", "62,7", "Nam", "30,0", "36,4"])
+
+
+def test_a_block_caption_names_its_total(vocab: Vocabulary, words: TableWords) -> None:
+    table = _table(CAPTIONED_BLOCKS, words)
+    assert [(r.role, r.label, r.block) for r in table.rows] == [
+        ("total", "Tổng số", ""), ("sub", "Nam", ""),
+        ("total", "Tổng số", "% dân số trong độ tuổi lao động so với tổng số dân"),
+        ("sub", "Nam", "% dân số trong độ tuổi lao động so với tổng số dân")]
+    found = read_text(vocab, CAPTIONED_BLOCKS, province_id="dien_bien", period_start=2015,
+                      period_end=2030).observations
+    assert [(o.indicator_id, o.year, o.value, o.line) for o in found] == [
+        ("working_age_share", 2015, 59.9, 12), ("working_age_share", 2020, 62.7, 13)]

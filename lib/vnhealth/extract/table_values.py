@@ -168,7 +168,8 @@ def _row_name(run: DocumentRun, table: Table, row: Row) -> tuple[LabelName | Non
     # a total's row, or a breakdown column's ("Thành thị - Urban" under "Tỷ suất sinh thô phân
     # theo thành thị, nông thôn"), may take the title's name; the province's own row in a
     # table by province, the title's or the sentence leading into the table
-    names = [row.label, table.title] if row.role in ("total", "breakdown") else [row.label]
+    names = [row.label, *([row.block] if row.block else []), table.title] \
+        if row.role in ("total", "breakdown") else [row.label]
     if row.role == "row" and run.vocab.province_of_label(row.label) is not None:
         names = [row.label, table.title, lead_in(run.lines, table.start)]
     texts = list(names)

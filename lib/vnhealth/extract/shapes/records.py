@@ -50,6 +50,9 @@ class Row:
     role: str = "row"
     # sub-rows whose cells stand stacked in each column (RowReader splits them)
     stack: int = 1
+    # the caption of the block the row stands in ("% dân số trong độ tuổi lao động so với tổng
+    # số dân" over "Tổng số" / "Nam" / "Nữ"): it names the block's total as a title would
+    block: str = ""
 
 
 @dataclass

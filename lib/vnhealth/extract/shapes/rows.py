@@ -149,6 +149,7 @@ class RowReader:
         self.rows: list[Row] = []
         self.pending: list[tuple[int, str]] = []  # label lines waiting for their values
         self.open: Row | None = None  # the last row, while it may take more values
+        self.block = ""  # the caption of the block of rows being read (Row.block)
         # a header of one column counts: its year stands alone on its line
         self._years_one_per_line = len({c.line for c in columns}) == len(columns) >= 1
 
@@ -227,6 +228,9 @@ class RowReader:
     def _label_line(self, line_no: int, text: str) -> None:
         self.open = None
         if self.pending and _starts_new_label(text):
+            if row_role(text, self.words) == "total":
+                # a label without values over a total's: the caption of the rows below
+                self.block = " ".join(t for _n, t in self.pending)
             self.pending = []
         self.pending.append((line_no, text))
 
@@ -244,7 +248,7 @@ class RowReader:
         stacked = sum(bool(SUB_LABEL_RE.match(t)) for _n, t in label_lines)
         row = Row(label=label, lines=[n for n, _t in label_lines], unit_text=unit.strip(),
                   role="mixed" if stacked >= 2 else row_role(label, self.words),
-                  stack=max(stacked, 1))
+                  stack=max(stacked, 1), block=self.block)
         self._place(row, line_no, self._kept(parts.values), in_order=not parts.label)
         self.rows.append(row)
         self.pending = []
