@@ -378,6 +378,28 @@ def test_a_place_s_rank_is_no_value(vocab: Vocabulary) -> None:
     assert [(o.indicator_id, o.value, o.year) for o in found] == [
         ("crude_birth_rate", 11.7, 2024)]
 
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # vocabulary reference_level_words: a standard the place is compared with
+    ("Tỷ suất sinh của tỉnh là 1,93 con, vẫn dưới mức thay thế lý tưởng (2,1 con).",
+     [("total_fertility_rate", "=", 1.93)]),
+    ("The city's fertility rate is far below the replacement level fertility rate of 2-2.1 "
+     "children per woman.", []),
+    # reference_gap_stops: a verb that gives a value ends the reference's clause
+    ("Mức sinh của tỉnh dưới mức sinh thay thế, chỉ đạt 1,39 con/phụ nữ.",
+     [("total_fertility_rate", "=", 1.39)]),
+    # reference_reached_words: the place reaches or keeps the level, its number is the place's
+    ("Đến năm 2030, tỉnh duy trì vững chắc mức sinh thay thế (bình quân mỗi phụ nữ trong độ "
+     "tuổi sinh đẻ có 2,1 con).", [("total_fertility_rate", "=", 2.1)]),
+    ("Mức sinh của tỉnh đã đạt dưới mức sinh thay thế (TFR < 2,1 con/bà mẹ).",
+     [("total_fertility_rate", "<", 2.1)]),
+])
+def test_a_reference_level_is_no_value(vocab: Vocabulary, text: str,
+                                       expected: list[tuple[str, str, float]]) -> None:
+    found = observations(vocab, text, province_id="bac_lieu", title="")
+    assert [(o.indicator_id, o.comparator, o.value) for o in found] == expected
+
+
 NATIONAL_PAGE = (
     "Tuổi thọ trung bình của Việt Nam xếp thứ mấy trong các nước ASEAN?\n"
     "Năm 2016, tuổi thọ trung bình tính từ lúc sinh đạt 73,4 năm, năm 2020 đạt 73,7 năm.\n"

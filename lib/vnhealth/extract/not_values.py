@@ -51,6 +51,27 @@ def lower_caseless(text: str) -> str:
     return lowered.replace("\u0131", "i") if "\u0131" in lowered else lowered
 
 
+def _reference_level_regex(words: Sequence[str], reached: Sequence[str],
+                           stops: Sequence[str]) -> re.Pattern[str]:
+    """A number a reference level's name leads to ("dưới mức sinh thay thế (2,1 con)", "the
+    replacement level fertility rate of 2-2.1 children"): a standard the text compares with,
+    not a value of the place. Only within its clause (no digit, punctuation or `stops` word
+    between), and not when the place reaches or keeps the level (a `reached` word right
+    before its name: "đạt mức sinh thay thế (2,0 con)")."""
+    def alternation(phrases: Sequence[str]) -> str:
+        return "|".join(r"\s+".join(map(re.escape, w.split()))
+                        for w in sorted(phrases, key=len, reverse=True)) or "(?!x)x"
+
+    names = rf"(?i:{alternation(words)})(?!\w)"
+    gap = (rf"(?:(?!(?<!\w)(?i:{alternation(stops)})(?!\w))[^\d.,;:!?\n])"
+           rf"{{0,{REFERENCE_REACH}}}?")
+    number = r"\d+(?:[.,]\d+)?"
+    # a level reached or kept (two words may stand between: "duy trì vững chắc mức sinh thay
+    # thế") matches without its group, and so blanks nothing
+    return re.compile(rf"(?<!\w)(?:(?i:{alternation(reached)})(?:\s+[^\W\d_]+){{0,2}}\s+{names}"
+                      rf"|{names}{gap}({number}(?:\s*(?:[-–]|(?i:đến|tới|to))\s*{number})?))")
+
+
 def _needed_words(phrases: Sequence[str]) -> tuple[str, ...]:
     """For a (?i:…) alternation of `phrases`, one lowered word of each (its longest) that a
     lower_caseless() text must hold for the pattern to match; none (always scan) when a word
@@ -102,6 +123,16 @@ class NotValueWords(NamedTuple):
     ordinal_endings: Sequence[str] = ()
     figure_words: Sequence[str] = ()
     rank_before_words: Sequence[str] = ()
+    reference_level_words: Sequence[str] = ()
+    # words that make the reference level the place's own, right before its name ("đạt mức
+    # sinh thay thế (2,0 con)"), or end its clause between it and a number
+    reference_reached_words: Sequence[str] = ()
+    reference_gap_stops: Sequence[str] = ()
+
+
+# characters between a reference level's name and its number ("replacement-level fertility
+# can be taken as requiring an average of 2.1")
+REFERENCE_REACH = 60
 
 
 class NotValues:
@@ -186,6 +217,11 @@ class NotValues:
             self.patterns.append((re.compile(
                 rf"(?<!\w)(?i:{ranks})\s+(\d{{1,2}})(?![\d,.]*\s*[%‰])"),
                 _needed_words(rank_before_words)))
+        if more.reference_level_words:
+            self.patterns.append((_reference_level_regex(more.reference_level_words,
+                                                         more.reference_reached_words,
+                                                         more.reference_gap_stops),
+                                  _needed_words(more.reference_level_words)))
         if interval_words:
             # "(95% CI: 12,4%; 17%)", "(KTC 95%: 3,2 - 5,9)": a study's confidence interval, and
             # "p<0.05": its bounds and its test are no values
@@ -220,8 +256,10 @@ class NotValues:
             if needs and not any(w in lowered for w in needs):
                 continue  # the pattern cannot match without one of these
             # a pattern with a group blanks only what the group holds
-            hits = [m.span(1 if pat.groups else 0) for m in pat.finditer(text)
-                    if not (pat is self.document_number and self._a_figure(lowered, m))]
+            # (a group that took no part in a match blanks nothing)
+            hits = [span for m in pat.finditer(text)
+                    if not (pat is self.document_number and self._a_figure(lowered, m))
+                    and (span := m.span(1 if pat.groups else 0))[0] >= 0]
             if hits:
                 text = blanked(text, hits)
         return text

@@ -210,7 +210,8 @@ class Vocabulary:
             nfc(str(dates.get(k) or "")) for k in ("day", "month", "year")),
             NotValueWords(*([nfc(w) for w in v.get(key, [])] for key in (
                 "age_words", "age_before_words", "interval_words", "ordinal_endings",
-                "figure_words", "rank_before_words"))))
+                "figure_words", "rank_before_words", "reference_level_words",
+                "reference_reached_words", "reference_gap_stops"))))
         self._key_memo: dict[str, tuple[str, int]] = {}
 
     def _compile_aliases(self, catalog: Catalog) -> None:
