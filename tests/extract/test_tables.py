@@ -627,3 +627,14 @@ def test_a_block_caption_names_its_total(vocab: Vocabulary, words: TableWords) -
                       period_end=2030).observations
     assert [(o.indicator_id, o.year, o.value, o.line) for o in found] == [
         ("working_age_share", 2015, 59.9, 12), ("working_age_share", 2020, 62.7, 13)]
+
+
+def test_a_label_with_a_slip_is_matched_loosely_in_its_unit(vocab: Vocabulary) -> None:
+    # "tuối" for "tuổi": no alias holds the caption, the fuzzy match does, in the percent its
+    # "%" states; the counts of the block above ("đơn vị: người") match nothing in persons
+    text = CAPTIONED_BLOCKS.replace("Dự báo dân số", "Dân số trong độ tuối lao động").replace(
+        "% dân số trong độ tuổi", "% dân số trong độ tuối")
+    found = read_text(vocab, text, province_id="dien_bien", period_start=2015,
+                      period_end=2030).observations
+    assert [(o.indicator_id, o.year, o.value, o.line) for o in found] == [
+        ("working_age_share", 2015, 59.9, 12), ("working_age_share", 2020, 62.7, 13)]

@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 from vnhealth.extract.kind_year import NOT_STATED, YearChoice, column_kind, decide_kind
 from vnhealth.extract.lines import YEAR_IN_TEXT_RE
-from vnhealth.extract.match import subgroup_in_phrase
+from vnhealth.extract.match import fuzzy_named, subgroup_in_phrase
 from vnhealth.extract.mentions import unit_in_texts
 from vnhealth.extract.numbers import CellValue, parse_cell
 from vnhealth.extract.qualitative import read_qualitative
@@ -178,7 +178,24 @@ def _row_name(run: DocumentRun, table: Table, row: Row) -> tuple[LabelName | Non
         if found is not None:
             texts[k] = text[:found.start] + " " * (found.end - found.start) + text[found.end:]
             return found, texts
-    return _named_by_title(run, table, row), texts
+    return _named_by_title(run, table, row) or _loosely_named(run, table, row, names), texts
+
+
+def _loosely_named(run: DocumentRun, table: Table, row: Row, names: list[str]
+                   ) -> LabelName | None:
+    """A label that names an indicator in other words or with a slip ("% dân số trong độ
+    tuối lao động"): the fuzzy match prose uses, in the unit the row states (none stated,
+    none matched), on the label, then on a total's caption or title."""
+    unit = unit_in_texts(run.vocab, [row.unit_text, *names, table.unit_text])
+    if unit is None:
+        return None
+    for text in names:
+        label = lite(nfc(text))
+        named = fuzzy_named(run.vocab, text, unit, subgroup_in_phrase(run.vocab, label, 0,
+                                                                      len(label)))
+        if named is not None:
+            return LabelName(text, 0, 0, [named.indicator])
+    return None
 
 
 LEAD_IN_REACH = 14  # lines above a table's header where the sentence leading into it may stand
