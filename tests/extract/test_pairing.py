@@ -3445,3 +3445,19 @@ def test_a_cascade_written_as_one_triple_is_read_step_by_step(vocab: Vocabulary)
         ("hiv_know_status", 94.0), ("hiv_on_arv", 92.0), ("hiv_viral_suppression", 99.0)]
     # a date written with dashes is no cascade
     assert observations(vocab, "Ngày 21-12-2020, hội nghị về HIV được tổ chức.", title="") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an excess word right after a value, or in a bracket after it: the margin over the plan
+    ("Tỷ lệ bao phủ bảo hiểm y tế đạt 92%, vượt 2%.", [("health_insurance_coverage", "=", 92.0)]),
+    ("Số bác sĩ trên một vạn dân đạt 10,8 bác sĩ (vượt 0,8).", [("doctors_per_10k", "=", 10.8)]),
+    # after a name it bounds the value (vocabulary comparators_before)
+    ("The prenatal screening rate reached over 82%, and newborn screening surpassed 85%.",
+     [("prenatal_screening", ">", 82.0), ("newborn_screening", ">", 85.0)]),
+    ("The rate of people aged over 60 in the city has exceeded 10%.",
+     [("population_60plus_share", ">", 10.0)]),
+])
+def test_an_excess_word_is_a_margin_only_after_a_value(
+        vocab: Vocabulary, text: str, expected: list[tuple[str, str, float]]) -> None:
+    found = observations(vocab, text, province_id="ho_chi_minh", title="")
+    assert [(o.indicator_id, o.comparator, o.value) for o in found] == expected

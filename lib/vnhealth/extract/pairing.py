@@ -81,6 +81,7 @@ ELLIPSIS_REACH = 240  # characters of a clause read for the words it repeats (_e
 _NAME_DASH_RE = re.compile(r"\s+-\s+")  # between two provinces' names listed together
 _LABEL_GAP_RE = re.compile(r"\s*:?\s*")  # between a province's name and the value it labels
 _REMARK_RE = re.compile(r"\([^()]*?(?:\)|\.(?=\s))")  # a bracketed remark, closed or cut
+_PUNCTUATION_ONLY_RE = re.compile(r"[\s,;:()\-–]*")  # nothing but punctuation between two words
 DIFFERENCE_REACH = 80  # characters before a number its difference words may take
 
 
@@ -815,6 +816,23 @@ class _SegmentPairing:
         noun = self.vocab.count_re.match(self.low, _SPACES_RE.match(self.low, end).end())
         return noun is not None and _SPACES_RE.match(self.low, noun.end()).end() >= den
 
+    def _a_margin(self, d: Mention, clause: Span) -> bool:
+        """"đạt 95%, vượt 5%", "đạt 30,7 giường (vượt 1,7)": an excess word right after a
+        value (nothing but punctuation between, or in a bracket after it) leads the margin over
+        the plan; after a name it bounds the
+        value ("newborn screening surpassed 85%", "the rate … has exceeded 10%")."""
+        excess = self.vocab.excess_before_re.search(self.low, max(clause[0], d.start - 12),
+                                                    d.start)
+        if excess is None:
+            return False
+        before = self.ix.mention_before(self.ix.sentence_of(d.start)[0], d.start)
+        if before is None:
+            return False
+        between = self.low[before.unit_end:excess.start()]
+        # or in a bracket after the value's words: "30,7 giường (vượt 1,7)"
+        return _PUNCTUATION_ONLY_RE.fullmatch(between) is not None \
+            or between.rstrip().endswith("(")
+
     def _not_the_provinces(self, d: Mention, clause: Span) -> bool:
         """A gap to a plan or another period ("thấp hơn 5,25% so với chỉ tiêu"), the value
         another is compared with ("so với 73,6 tuổi"), or a value the text gives to the whole
@@ -828,11 +846,12 @@ class _SegmentPairing:
             # "… so với 73,6 tuổi": what the value is compared with (one with its own year,
             # "so với mức 1,45 của năm 2024", is that year's value)
             return True
-        # "đạt 30,7 giường (vượt 1,7)": the margin over the plan; "hỗ trợ 50% mức đóng BHYT": a
-        # share of a cost paid for someone; "SDD nhẹ cân độ 1: 12,3%": a grade's part of the rate
+        # "hỗ trợ 50% mức đóng BHYT": a share of a cost paid for someone; "SDD nhẹ cân độ 1:
+        # 12,3%": a grade's part of the rate
         if any(pattern.search(low, max(clause[0], d.start - reach), d.start)
-               for pattern, reach in ((vocab.excess_before_re, 12), (vocab.subsidy_before_re, 20),
-                                      (vocab.part_label_re, 20))):
+               for pattern, reach in ((vocab.subsidy_before_re, 20), (vocab.part_label_re, 20))):
+            return True
+        if self._a_margin(d, clause):
             return True
         if vocab.difference_before_re.search(low, max(clause[0], d.start - DIFFERENCE_REACH),
                                              d.start):
