@@ -834,3 +834,11 @@ def test_a_block_label_naming_a_measure_of_the_titles_subject(vocab: Vocabulary)
     out = read_text(vocab, YEARBOOK_BLOCK, period_start=2023, period_end=2023)
     assert [(o.indicator_id, o.year, o.value) for o in out.observations] == [
         ("population_growth", 2021, 1.372), ("population_growth", 2022, -0.268)]
+
+
+def test_pdf_rows_under_a_results_header_are_actual(vocab: Vocabulary) -> None:
+    # "KẾT QUẢ ĐẠT ĐƯỢC" over the year columns, no plan column: every year's value was reached
+    text = PDF_ROWS_ONE_CELL_PER_LINE.replace("Chỉ tiêu", "Chỉ tiêu\nKẾT QUẢ ĐẠT ĐƯỢC")
+    _name, found = _read(vocab, text)
+    assert found.segments[0].columns == [("actual", 2014), ("actual", 2015)]
+    assert {kind for _ind, kind, _year, _value, _line in _observed(vocab, text)} == {"actual"}

@@ -57,11 +57,17 @@ def _header(spot: Spot) -> tuple[list[tuple[str, int]], int, int]:
     header = " ".join(header_parts)
     years = [int(y) for y in YEAR_IN_TEXT_RE.findall(header)]
     target_year = max(years) if years else spot.period_end
+    first = YEAR_IN_TEXT_RE.search(header)
+    # "KẾT QUẢ ĐẠT ĐƯỢC" over "Năm 2011 … Năm 2015", and no plan column: every year reached
+    achieved = first is not None and spot.words.actual.search(lite(header[:first.start()])) \
+        is not None and spot.words.plan.search(lite(header)) is None
     columns = []
     for m in YEAR_IN_TEXT_RE.finditer(header):
         y = int(m.group(1))
         before = lite(header[max(0, m.start() - 30):m.start()])
-        if any(w in before for w in spot.words.baseline_columns):
+        if achieved:
+            columns.append(("actual", y))
+        elif any(w in before for w in spot.words.baseline_columns):
             columns.append(("baseline", y))
         else:
             columns.append(("target" if y == target_year else "trajectory", y))
