@@ -51,6 +51,13 @@ def lower_caseless(text: str) -> str:
     return lowered.replace("\u0131", "i") if "\u0131" in lowered else lowered
 
 
+def _phrases(phrases: Sequence[str]) -> str:
+    """An alternation of phrases, longest first, each blank run matching any blanks; one that
+    never matches when there are none."""
+    return "|".join(r"\s+".join(map(re.escape, w.split()))
+                    for w in sorted(phrases, key=len, reverse=True)) or "(?!x)x"
+
+
 def _reference_level_regex(words: Sequence[str], reached: Sequence[str],
                            stops: Sequence[str]) -> re.Pattern[str]:
     """A number a reference level's name leads to ("dưới mức sinh thay thế (2,1 con)", "the
@@ -58,17 +65,13 @@ def _reference_level_regex(words: Sequence[str], reached: Sequence[str],
     not a value of the place. Only within its clause (no digit, punctuation or `stops` word
     between), and not when the place reaches or keeps the level (a `reached` word right
     before its name: "đạt mức sinh thay thế (2,0 con)")."""
-    def alternation(phrases: Sequence[str]) -> str:
-        return "|".join(r"\s+".join(map(re.escape, w.split()))
-                        for w in sorted(phrases, key=len, reverse=True)) or "(?!x)x"
-
-    names = rf"(?i:{alternation(words)})(?!\w)"
-    gap = (rf"(?:(?!(?<!\w)(?i:{alternation(stops)})(?!\w))[^\d.,;:!?\n])"
+    names = rf"(?i:{_phrases(words)})(?!\w)"
+    gap = (rf"(?:(?!(?<!\w)(?i:{_phrases(stops)})(?!\w))[^\d.,;:!?\n])"
            rf"{{0,{REFERENCE_REACH}}}?")
     number = r"\d+(?:[.,]\d+)?"
     # a level reached or kept (two words may stand between: "duy trì vững chắc mức sinh thay
     # thế") matches without its group, and so blanks nothing
-    return re.compile(rf"(?<!\w)(?:(?i:{alternation(reached)})(?:\s+[^\W\d_]+){{0,2}}\s+{names}"
+    return re.compile(rf"(?<!\w)(?:(?i:{_phrases(reached)})(?:\s+[^\W\d_]+){{0,2}}\s+{names}"
                       rf"|{names}{gap}({number}(?:\s*(?:[-–]|(?i:đến|tới|to))\s*{number})?))")
 
 
@@ -204,16 +207,14 @@ class NotValues:
                                   _needed_words(age_words)))
         if age_before_words:
             # "Đa số BS ở độ tuổi 30-49", "women aged 15-49": the ages a group is named by
-            ages = "|".join(r"\s+".join(map(re.escape, w.split()))
-                            for w in sorted(age_before_words, key=len, reverse=True))
+            ages = _phrases(age_before_words)
             self.patterns.append((re.compile(
                 rf"(?<!\w)(?i:{ages})\s+(?:(?i:từ|from)\s+)?"
                 rf"(\d+(?:\s*(?:[-–]|(?i:đến|tới|to))\s*\d+)?)(?![\d,.]*\s*[%‰])"),
                 _needed_words(age_before_words)))
         if rank_before_words:
             # "Hải Phòng đứng thứ 13 với con số 11,7": a place's rank, not a value
-            ranks = "|".join(r"\s+".join(map(re.escape, w.split()))
-                             for w in sorted(rank_before_words, key=len, reverse=True))
+            ranks = _phrases(rank_before_words)
             self.patterns.append((re.compile(
                 rf"(?<!\w)(?i:{ranks})\s+(\d{{1,2}})(?![\d,.]*\s*[%‰])"),
                 _needed_words(rank_before_words)))

@@ -124,7 +124,7 @@ def _read_row(run: DocumentRun, table: Table, row: Row, statement: Statement,
         return
     row_unit = unit_in_texts(vocab, [row.unit_text, *texts, table.unit_text])
     label = lite(nfc(row.label))
-    subgroup = subgroup_in_phrase(vocab, label, 0, len(label))  # "… dân số nông thôn …"
+    subgroup = _name_subgroup(run, row.label)  # "… dân số nông thôn …"
     sign = _change_sign(vocab.table_words, label, table)
     if sign == NO_INDICATOR:
         return
@@ -190,9 +190,7 @@ def _loosely_named(run: DocumentRun, table: Table, row: Row, names: list[str]
     if unit is None:
         return None
     for text in names:
-        label = lite(nfc(text))
-        named = fuzzy_named(run.vocab, text, unit, subgroup_in_phrase(run.vocab, label, 0,
-                                                                      len(label)))
+        named = fuzzy_named(run.vocab, text, unit, _name_subgroup(run, text))
         if named is not None:
             return LabelName(text, 0, 0, [named.indicator])
     return None
@@ -360,8 +358,7 @@ def _read_tab_row(run: DocumentRun, table: TabTable, row: TabRow) -> None:
 
 
 def _name_subgroup(run: DocumentRun, name: str) -> str | None:
-    """The subgroup a row's name holds ("Tỷ lệ hộ nông thôn sử dụng nước sạch": rural), as
-    for a table's row label."""
+    """The subgroup a row's name holds ("Tỷ lệ hộ nông thôn sử dụng nước sạch": rural)."""
     label = lite(nfc(name))
     return subgroup_in_phrase(run.vocab, label, 0, len(label))
 
