@@ -819,8 +819,7 @@ class _SegmentPairing:
     def _a_margin(self, d: Mention, clause: Span) -> bool:
         """"đạt 95%, vượt 5%", "đạt 30,7 giường (vượt 1,7)": an excess word right after a
         value (nothing but punctuation between, or in a bracket after it) leads the margin over
-        the plan; after a name it bounds the
-        value ("newborn screening surpassed 85%", "the rate … has exceeded 10%")."""
+        the plan; after a name it bounds the value ("newborn screening surpassed 85%")."""
         excess = self.vocab.excess_before_re.search(self.low, max(clause[0], d.start - 12),
                                                     d.start)
         if excess is None:

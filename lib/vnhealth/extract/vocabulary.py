@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import groupby
 from operator import itemgetter
@@ -49,12 +49,23 @@ def phrase_regex(phrases: list[str]) -> re.Pattern[str]:
             rest = words[0][len(re.escape(p[0])):] + "".join(r"\s+" + w for w in words[1:])
         right = r"(?![\w])" if p[-1].isalnum() else ""
         groups.setdefault(p[0], []).append(rest + right)
+    # not after a letter (a phrase opening with a sign or a bracket: anywhere)
+    return re.compile(_first_character_branches(
+        groups, lambda first: r"[^\W\d_]" if first.isalnum() else ""))
+
+
+def _first_character_branches(groups: dict[str, list[str]],
+                              not_after: Callable[[str], str]) -> str:
+    """One branch per first character, its alternatives (the rest of each phrase, escaped)
+    after it: the engine skips to a place where some phrase may start. What may not stand
+    before the phrase (`not_after` of its first character, a class; "" for nothing) is looked
+    at from after that character, two characters back."""
     branches = []
     for first, rests in groups.items():
-        # not after a letter: looked at from after the first character, two characters back
-        left = rf"(?<![^\W\d_]{re.escape(first)})" if first.isalnum() else ""
+        before = not_after(first)
+        left = f"(?<!{before}{re.escape(first)})" if before else ""
         branches.append(f"{re.escape(first)}{left}(?:{'|'.join(rests)})")
-    return re.compile("|".join(branches))
+    return "|".join(branches)
 
 
 # Words an elided name must hold ("được khám sức khỏe định kỳ"): fewer name nothing in particular.
@@ -142,8 +153,8 @@ def longest_bigram(phrase: str) -> str:
 
 def _words_regex(phrases: list[str], tail: str) -> re.Pattern[str]:
     """Any of the phrases as whole words, each blank run matching any blanks, then `tail`."""
-    # grouped by first character, "not after a word character" looked at from after it: a
-    # pattern that opens with a look-behind is tried at every place of a long text
+    # grouped by first character (_first_character_branches): a pattern that opens with a
+    # look-behind is tried at every place of a long text
     groups: dict[str, list[str]] = {}
     for p in phrases:
         words = lite(nfc(p)).split()
@@ -153,9 +164,8 @@ def _words_regex(phrases: list[str], tail: str) -> re.Pattern[str]:
                 "\\s+".join([re.escape(words[0])[len(first):], *map(re.escape, words[1:])]))
     if not groups:
         return NEVER_RE
-    branches = [f"{re.escape(first)}(?<!\\w{re.escape(first)})(?:{'|'.join(rests)})"
-                for first, rests in groups.items()]
-    return re.compile(f"(?:{'|'.join(branches)})(?!\\w){tail}")
+    branches = _first_character_branches(groups, lambda _first: r"\w")
+    return re.compile(f"(?:{branches})(?!\\w){tail}")
 
 
 def _lites(phrases: list[str]) -> list[str]:

@@ -23,9 +23,8 @@ from vnhealth.extract.shapes.rows import row_role
 from vnhealth.extract.shapes.year_table import mark_sub_rows, statistics_kind, title_above
 from vnhealth.inputs.text import lite
 
-# two years or more in a row, single blanks between them: the header
-# two years or more in a row, not inside a number (looked at from after the first two digits,
-# so that the engine skips to a "19" or "20" at once)
+# the header: two years or more in a row, single blanks between them, not inside a number
+# (looked at from after the first two digits, so that the engine skips to a "19" or "20")
 _YEARS_RE = re.compile(r"(?:19|20)(?<![\d.,]..)\d\d(?:[ \t]+(?:19|20)\d\d)+(?![\d.,])")
 _YEAR_RE = re.compile(r"(?:19|20)\d\d")
 # a row: its label (an optional row number, then words with no digit) and its numbers
