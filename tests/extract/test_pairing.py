@@ -673,6 +673,38 @@ def test_a_list_marker_without_its_blank_opens_an_item(vocab: Vocabulary) -> Non
     assert o.kind_basis.startswith("target section")
 
 
+def test_a_page_paragraph_may_open_with_its_number(vocab: Vocabulary) -> None:
+    # real_dev101, Kon Tum: a heading printed twice, a blank, then " 100% trạm y tế xã có bác
+    # sĩ; …": the paragraph is a statement of its own, not the heading's continuation
+    head = "Khám chữa bệnh tại trạm y tế xã"
+    text = (f"Đến hết năm 2018, tỷ lệ xã đạt Bộ tiêu chí quốc gia về y tế xã chiếm hơn 71%.\n\n"
+            f"{head}\n{head}\n\n 100% trạm y tế xã có bác sĩ; cơ sở vật chất cơ bản đáp ứng "
+            "nhu cầu khám, chữa bệnh của nhân dân.\n")
+    found = observations(vocab, text, period_start=2018, period_end=2018, title="")
+    assert [(o.indicator_id, o.value) for o in found] == [
+        ("communes_meeting_health_criteria", 71.0), ("chs_with_doctor", 100.0)]
+    assert found[1].line == 6
+
+
+def test_a_lone_year_after_a_blank_still_ends_its_heading(vocab: Vocabulary) -> None:
+    # "Giai đoạn 2021 -" / blank / "2025": the year line closes the heading, no new paragraph
+    text = ("Mục tiêu đến năm 2025 như sau.\n\n2. Giai đoạn 2021 -\n\n2025\n\n"
+            "Tỷ lệ dân số tham gia bảo hiểm y tế đạt 95%.")
+    o = only(vocab, text, period_start=2021, period_end=2025, title="Kế hoạch")
+    assert (o.indicator_id, o.value, o.year) == ("health_insurance_coverage", 95.0, 2025)
+
+
+def test_english_covid_doses_are_named_in_shots_and_doses(vocab: Vocabulary) -> None:
+    # real_dev140, Bắc Giang: "99.57 percent of provincial population aged over 18 received
+    # one shot while 84 percent of adult population were injected two shots"
+    text = ("Over 10,800 people injected third Covid-19 vaccine shot.\n\n99.57 percent of "
+            "provincial population aged over 18 received one shot while 84 percent of adult "
+            "population were injected two shots.\n")
+    found = observations(vocab, text, period_start=2021, period_end=2021, title="")
+    assert [(o.indicator_id, o.value) for o in found] == [
+        ("covid19_vaccine_dose1", 99.57), ("covid19_vaccine_dose2", 84.0)]
+
+
 def test_a_time_of_day_is_no_value(vocab: Vocabulary) -> None:
     # a page's stamp "17/01/2019 18:38" under a headline naming an indicator
     o = only(vocab, "Khống chế tỷ lệ người mắc ngộ độc thực phẩm\n17/01/2019 18:38\n"

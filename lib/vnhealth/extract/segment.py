@@ -273,6 +273,11 @@ def _prose_segments(vocab: Vocabulary, lines: list[tuple[int, str]],
             or line_no in paragraph_starts
         ):
             starts_new = True
+        # a page's paragraph may open with its number ("100% trạm y tế xã có bác sĩ"); a
+        # lone year after a blank still ends the line before ("Giai đoạn 2021 -" / "2025")
+        if not starts_new and groups and line_no in paragraph_starts and first.isdigit() \
+                and not vocab.lone_year_re.match(text):
+            starts_new = True
         if starts_new or not groups:
             groups.append([])
         groups[-1].append((line_no, text))
