@@ -705,6 +705,31 @@ def test_english_covid_doses_are_named_in_shots_and_doses(vocab: Vocabulary) -> 
         ("covid19_vaccine_dose1", 99.57), ("covid19_vaccine_dose2", 84.0)]
 
 
+def test_a_bare_english_denominator_takes_any_noun(vocab: Vocabulary) -> None:
+    # real_dev140, Bắc Giang: "12.5 doctors per 10,000 citizens by 2025"; real_dev147, Cao
+    # Bằng: "411 maternal deaths for every 100,000 live births"
+    o = only(vocab, "Bac Giang strives for 12.5 doctors per 10,000 citizens by 2025.",
+             province_id="bac_giang", title="")
+    assert (o.indicator_id, o.unit, o.value, o.year) == ("doctors_per_10k", "per_10000", 12.5,
+                                                         2025)
+    o = only(vocab, "There are 411 maternal deaths for every 100,000 live births.", title="")
+    assert (o.indicator_id, o.unit, o.value) == ("maternal_mortality_ratio", "per_100000", 411.0)
+    # a share of the deaths reviewed is no ratio per 100,000 births
+    o = only(vocab, "100% of maternal deaths were reviewed.", title="")
+    assert o.indicator_id == "maternal_deaths_reviewed"
+
+
+def test_patients_on_treatment_are_the_cascade_s_own_group(vocab: Vocabulary) -> None:
+    # real_dev142, Huế: the patients a rate is of are those the indicator counts; real_dev26,
+    # Nghệ An: patients on ARV "có tải lượng virus dưới ngưỡng" are the third step
+    o = only(vocab, "Hue City is managing 594 HIV cases, of which 588 patients are receiving ARV "
+                    "treatment, achieving a rate of 98.9%.", title="")
+    assert (o.indicator_id, o.value) == ("hiv_on_arv", 98.9)
+    o = only(vocab, "Trên 98,1% tỷ lệ bệnh nhân đang điều trị ARV có tải lượng virus dưới ngưỡng.",
+             title="")
+    assert (o.indicator_id, o.comparator, o.value) == ("hiv_viral_suppression", ">", 98.1)
+
+
 def test_a_time_of_day_is_no_value(vocab: Vocabulary) -> None:
     # a page's stamp "17/01/2019 18:38" under a headline naming an indicator
     o = only(vocab, "Khống chế tỷ lệ người mắc ngộ độc thực phẩm\n17/01/2019 18:38\n"
