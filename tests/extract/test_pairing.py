@@ -730,6 +730,21 @@ def test_patients_on_treatment_are_the_cascade_s_own_group(vocab: Vocabulary) ->
     assert (o.indicator_id, o.comparator, o.value) == ("hiv_viral_suppression", ">", 98.1)
 
 
+def test_a_share_of_a_cost_is_no_coverage(vocab: Vocabulary) -> None:
+    # real_dev124, Lào Cai: "(ngoài 70% mức đóng BHYT …)"; real_dev134/146, Quảng Ninh:
+    # "supporting 100% of health insurance costs"; real_dev117, Sơn La: "entitled to 100% of
+    # the benefits": parts of a cost or a benefit paid, not the people covered
+    for text in ("Theo đó, hỗ trợ thêm 30% mức đóng BHYT (ngoài 70% mức đóng BHYT do ngân sách "
+                 "nhà nước hỗ trợ).",
+                 "Resolution No. 21/2021/NQ-HDND supporting 100% of health insurance costs for "
+                 "people aged 65 to 79.",
+                 "Health insurance participants are entitled to 100% of the benefits at the "
+                 "initial registration."):
+        assert observations(vocab, text, title="") == [], text
+    o = only(vocab, "Tỷ lệ bao phủ BHYT đạt 95% dân số, ngân sách hỗ trợ 70% mức đóng.", title="")
+    assert (o.indicator_id, o.value) == ("health_insurance_coverage", 95.0)
+
+
 def test_a_time_of_day_is_no_value(vocab: Vocabulary) -> None:
     # a page's stamp "17/01/2019 18:38" under a headline naming an indicator
     o = only(vocab, "Khống chế tỷ lệ người mắc ngộ độc thực phẩm\n17/01/2019 18:38\n"

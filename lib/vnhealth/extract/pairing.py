@@ -848,7 +848,8 @@ class _SegmentPairing:
         # "hỗ trợ 50% mức đóng BHYT": a share of a cost paid for someone; "SDD nhẹ cân độ 1:
         # 12,3%": a grade's part of the rate
         if any(pattern.search(low, max(clause[0], d.start - reach), d.start)
-               for pattern, reach in ((vocab.subsidy_before_re, 20), (vocab.part_label_re, 20))):
+               for pattern, reach in ((vocab.subsidy_before_re, 20), (vocab.part_label_re, 20))) \
+                or vocab.cost_after_re.match(low, d.unit_end):
             return True
         if self._a_margin(d, clause):
             return True

@@ -387,6 +387,9 @@ class Vocabulary:
         self.margin_after_value_re = re.compile(
             rf"\s*,\s*(?:{words_alternation(_lites(v.get('margin_after_value_words', [])))})\s*")
         self.subsidy_before_re = _ends_in_words(_lites(v.get("subsidy_words", [])))
+        self.cost_after_re = re.compile(
+            r"\s*(?:of\s+(?:the\s+)?(?:\w+\s+){0,3}?)?"
+            rf"(?:{words_alternation(v.get('cost_nouns', []))})(?!\w)")
         self._compile_sentence_words(v)
         self.actual_verb_re = verb_regex(self.actual_verbs)
         # a reporting verb or the end of a change ("là 76,5", "nâng … lên 77"): before a bare
