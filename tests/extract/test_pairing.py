@@ -1416,10 +1416,11 @@ def test_a_year_reached_without_a_break_then_a_comma_closes_its_value(vocab: Voc
 
 def test_men_per_100_women_alone_names_no_sex_ratio_at_birth(vocab: Vocabulary) -> None:
     # the whole population's sex ratio (a census page) is no sex ratio at birth, and its
-    # urban part is no value of the whole ...
+    # urban part is the urban ratio, no value of the whole ...
     found = observations(vocab, "Năm 2019, tỷ số giới tính là 103,4 nam/100 nữ, trong đó khu "
                                 "vực thành thị là 98,3 nam/100 nữ.", title="")
-    assert [(o.indicator_id, o.value) for o in found] == [("sex_ratio_population", 103.4)]
+    assert [(o.indicator_id, o.value, o.match_method) for o in found] == [
+        ("sex_ratio_population", 103.4, "fuzzy"), ("sex_ratio_population_urban", 98.3, "unit")]
     # ... while the one at birth may be written in the same unit, and boys per girls names it
     o = only(vocab, "Tỷ số giới tính khi sinh năm 2020 là 112 nam/100 nữ.", title="")
     assert (o.indicator_id, o.unit) == ("sex_ratio_at_birth", "males_per_100_females")
@@ -3448,14 +3449,18 @@ def test_an_abbreviated_name_is_read_as_written_out(vocab: Vocabulary) -> None:
     assert (o.indicator_id, o.value) == ("hypertension_prevalence_adult", 30.0)
 
 
-def test_a_unit_names_its_indicator_for_women_but_not_for_an_urban_part(
+def test_a_unit_names_its_indicator_for_women_and_its_part_for_a_rural_one(
         vocab: Vocabulary) -> None:
     # children per woman: "phụ nữ" names the unit's terms, not the female part of a population
     o = only(vocab, "Năm 2001, trung bình một phụ nữ sinh 2,76 con.", title="")
     assert (o.indicator_id, o.value, o.year) == ("total_fertility_rate", 2.76, 2001)
+    # the rural part of the population's sex ratio is its rural ratio, no value of the whole
     found = observations(vocab, "Năm 2019, tỷ số giới tính là 103,4 nam/100 nữ, khu vực nông "
                                 "thôn là 105 nam/100 nữ.", title="")
-    assert [(o.indicator_id, o.value) for o in found] == [("sex_ratio_population", 103.4)]
+    assert [(o.indicator_id, o.value) for o in found] == [
+        ("sex_ratio_population", 103.4), ("sex_ratio_population_rural", 105.0)]
+    # a unit no part of it is catalogued for names nothing for that part
+    assert observations(vocab, "Năm 2019, khu vực nông thôn là 2,1 con/phụ nữ.", title="") == []
 
 
 def test_a_judgement_inside_a_name_names_nothing(vocab: Vocabulary) -> None:

@@ -573,6 +573,23 @@ def test_a_table_by_province_gives_the_page_s_own_row_the_lead_in_s_indicator(
     assert vocab.province_of_label("Tỷ lệ tăng dân số Hà Giang") is None
 
 
+def test_a_yearbook_breakdown_by_residence_reads_each_column(vocab: Vocabulary) -> None:
+    # real_dev111, Vĩnh Phúc yearbook: "Tỷ số giới tính của dân số phân theo thành thị, nông
+    # thôn", one cell per line under "Tổng số / Thành thị - Urban / Nông thôn - Rural": the
+    # urban and rural columns are their own indicators, the total the province's
+    text = ("18\nTỷ số giới tính của dân số phân theo thành thị, nông thôn\n"
+            "Sex ratio of population by residence\n"
+            "ĐVT: Số nam/100 nữ - Unit: Males per 100 females\n\nTổng số\nTotal\n"
+            "Chia ra - Of which\nThành thị - Urban\nNông thôn - Rural\n"
+            "2010\n97,58\n96,30\n98,00\n2015\n96,76\n92,39\n97,43\n")
+    found = read_text(vocab, text, province_id="vinh_phuc", period_start=2018,
+                      period_end=2018, title="").observations
+    assert sorted((o.indicator_id, o.year, o.value) for o in found) == [
+        ("sex_ratio_population", 2010, 97.58), ("sex_ratio_population", 2015, 96.76),
+        ("sex_ratio_population_rural", 2010, 98.0), ("sex_ratio_population_rural", 2015, 97.43),
+        ("sex_ratio_population_urban", 2010, 96.3), ("sex_ratio_population_urban", 2015, 92.39)]
+
+
 def test_a_table_run_together_on_one_line_is_read_by_its_year_header(vocab: Vocabulary) -> None:
     # a PDF's or a page's text of a table on one line: the years, then each row's label and as
     # many numbers; the caption above names the indicator, "Đơn vị" its unit; "Trung bình toàn

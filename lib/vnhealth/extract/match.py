@@ -607,13 +607,10 @@ def unit_named(vocab: Vocabulary, unit: str, subgroup: str | None = None) -> Nam
     sex ratio at birth, "1,4 con/phụ nữ" a total fertility rate, whatever the words around
     call them): the unit names it. None for a unit several indicators share, or for a part
     of the population the indicator is not of ("khu vực thành thị là 98,3 nam/100 nữ")."""
-    only = vocab.sole_indicator_of_unit.get(unit)
-    if only is None:
-        return None
-    if subgroup not in (None, only.subgroup) and not (
-            unit in vocab.units_naming_a_sex and subgroup in vocab.sex_subgroups):
-        return None
-    return Named(only, 0, 0, "unit", None)
+    if unit in vocab.units_naming_a_sex and subgroup in vocab.sex_subgroups:
+        subgroup = None  # "một phụ nữ sinh 2,76 con": the unit's own words, no part
+    only = vocab.sole_indicator_of_unit.get((unit, subgroup))
+    return None if only is None else Named(only, 0, 0, "unit", None)
 
 
 def subgroup_before(vocab: Vocabulary, low: str, start: int) -> str | None:

@@ -178,6 +178,20 @@ class UnitPhrase:
     is_denominator: bool
 
 
+def _by_part(inds: list[Indicator]) -> dict[str | None, Indicator]:
+    """The indicators of one unit by the part of the population they are of, when the unit
+    names one indicator: it alone, or one of the whole population and its parts (urban,
+    rural), each named by the whole's words. None keys the whole."""
+    if len(inds) == 1:
+        return {None: inds[0], inds[0].subgroup: inds[0]}
+    wholes = [i for i in inds if i.subgroup is None]
+    parts = {i.subgroup: i for i in inds if i.subgroup is not None}
+    if len(wholes) != 1 or len(parts) != len(inds) - 1 \
+            or any(not set(p.aliases) & set(wholes[0].aliases) for p in parts.values()):
+        return {}
+    return {None: wholes[0], **parts}
+
+
 def _ends_in_words(words: Sequence[str]) -> re.Pattern[str]:
     """A text that ends in one of the words (blanks after it allowed)."""
     alternation = "|".join(re.escape(w) for w in words)
@@ -206,8 +220,8 @@ class Vocabulary:
         for ind in catalog.indicators:
             # only its own unit: one it may also be written in ("nam/100 nữ") names it not
             stated.setdefault(ind.unit, []).append(ind)
-        self.sole_indicator_of_unit = {u: inds[0] for u, inds in stated.items()
-                                       if len(inds) == 1}
+        self.sole_indicator_of_unit = {(unit, part): ind for unit, inds in stated.items()
+                                       for part, ind in _by_part(inds).items()}
         self._compile_aliases(catalog)
         self._compile_units(catalog)
         self._compile_comparators(v)
