@@ -86,10 +86,12 @@ def test_mention_pattern_started_at_a_digit_reads_as_before() -> None:
     from vnhealth.extract.numbers import _RANGE_SEP, FRACTION_SHARE_RE, MENTION_RE, NUMBER
 
     mention = re.compile(rf"(?<![\d.,/])(?:(?P<point>\d+\.\d{{1,2}})|(?P<num>{NUMBER}))"
-                         rf"(?:(?P<sep>{_RANGE_SEP})(?P<num2>{NUMBER}))?(?![\d/]|,\d|\.\d)")
+                         rf"(?:(?P<sep>{_RANGE_SEP})(?:(?P<point2>\d+\.\d{{1,2}}(?![\d.,]))"
+                         rf"|(?P<num2>{NUMBER})))?(?![\d/]|,\d|\.\d)")
     share = re.compile(rf"(?<![\d/])(\d+)\s*/\s*(\d+)\s*\(\s*(?P<share>{NUMBER})\s*%\s*\)")
     text = ("đạt 45,7% năm 2025; 100.000 dân, 1.000,5; 4-5 lần, 59 – 61 tuổi; 7.343 giường; "
-            "146/152 (96%); 12/2030; v1.2; 1,2,3; 08 ca; 1.92; 2- 3; ,5 .7 /8 12345678")
+            "146/152 (96%); 12/2030; v1.2; 1,2,3; 08 ca; 1.92; 2- 3; ,5 .7 /8 12345678; "
+            "1.3 - 1.4 con; 1 - 1.5; 2.1-2.500")
     for new, old in ((MENTION_RE, mention), (FRACTION_SHARE_RE, share)):
         assert [(m.span(), m.groups()) for m in new.finditer(text)] == \
             [(m.span(), m.groups()) for m in old.finditer(text)]

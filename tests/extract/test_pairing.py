@@ -745,6 +745,27 @@ def test_a_share_of_a_cost_is_no_coverage(vocab: Vocabulary) -> None:
     assert (o.indicator_id, o.value) == ("health_insurance_coverage", 95.0)
 
 
+def test_english_values_after_their_unit_ranges_and_ranks(vocab: Vocabulary) -> None:
+    # real_dev136, Trà Vinh: the unit in the name, the value after "reaches"
+    o = only(vocab, "Up to now, the province has a total of 2,590 inpatient beds; the ratio of "
+                    "hospital beds/10,000 people reaches 25.46.", province_id="tra_vinh",
+             title="")
+    assert (o.indicator_id, o.unit, o.value) == ("hospital_beds_per_10k", "per_10000", 25.46)
+    # real_dev104, Hồ Chí Minh City: a range written with decimal points
+    o = only(vocab, "The city's fertility rate has been hovering around 1.3 - 1.4 children per "
+                    "woman.", province_id="ho_chi_minh", title="")
+    assert (o.indicator_id, o.comparator, o.value, o.value_high) == (
+        "total_fertility_rate", "range", 1.3, 1.4)
+    # real_dev146: the city that ranks lowest in the country is the value's subject
+    o = only(vocab, "Its birth rate is the lowest in Vietnam with a total fertility rate (TFR) of "
+                    "approximately 1.43 children per woman as of 2025.", province_id="ho_chi_minh",
+             title="")
+    assert (o.indicator_id, o.value, o.year) == ("total_fertility_rate", 1.43, 2025)
+    # the country's own value stays the country's
+    assert observations(vocab, "Vietnam's total fertility rate was 1.91 children per woman in "
+                               "2024.", province_id="ho_chi_minh", title="") == []
+
+
 def test_a_time_of_day_is_no_value(vocab: Vocabulary) -> None:
     # a page's stamp "17/01/2019 18:38" under a headline naming an indicator
     o = only(vocab, "Khống chế tỷ lệ người mắc ngộ độc thực phẩm\n17/01/2019 18:38\n"

@@ -129,7 +129,8 @@ def find_mentions(vocab: Vocabulary, seg: Segment, cleaned: str) -> Mentions:
     for m in MENTION_RE.finditer(scan):
         point = m.group("point")  # inline mention_number: every number of a document
         v1 = float(point) if point is not None else parse_number(m.group("num"))
-        v2 = parse_number(m.group("num2")) if m.group("num2") else None
+        v2 = float(m.group("point2")) if m.group("point2") else \
+            parse_number(m.group("num2")) if m.group("num2") else None
         if is_year(v1) and (v2 is None or is_year(v2)) \
                 or _COMPOUND_MODIFIER_RE.match(scan, m.end()) \
                 or _NAME_WITH_NUMBER_RE.search(scan, max(0, m.start() - 2), m.start()):
