@@ -766,6 +766,31 @@ def test_english_values_after_their_unit_ranges_and_ranks(vocab: Vocabulary) -> 
                                "2024.", province_id="ho_chi_minh", title="") == []
 
 
+def test_a_city_ranking_in_the_country_leaves_its_paragraph_its_own(vocab: Vocabulary) -> None:
+    # real_dev107, Hồ Chí Minh City: "thành phố đông dân nhất cả nước" opens the paragraph: the
+    # city ranks in the country, the paragraph is not about the country
+    o = only(vocab, "\"Tuy nhiên mức sinh tăng như trên chưa đủ để đảo chiều tình trạng mức sinh "
+                    "thấp kéo dài tại thành phố đông dân nhất cả nước\", ông Trung nói. Đáng mừng "
+                    "là tỷ số giới tính khi sinh ước đạt 106,5 bé trai/100 bé gái.",
+             province_id="ho_chi_minh", title="")
+    assert (o.indicator_id, o.value) == ("sex_ratio_at_birth", 106.5)
+    # a paragraph opening on the country goes on about it
+    assert observations(vocab, "Tuổi thọ trung bình của người Việt Nam có nhiều cải thiện. Năm "
+                               "2023 tuổi thọ trung bình là 74,5 tuổi.", province_id="ho_chi_minh",
+                        title="") == []
+
+
+def test_covid_doses_counted_as_shots_given(vocab: Vocabulary) -> None:
+    # real_dev109: "đã tiêm 2 mũi vắc xin Covid-19, đạt 15,76%", "hoàn thành 1 mũi tiêm"
+    o = only(vocab, "Hà Nội có 1,2 triệu người đã tiêm 2 mũi vắc xin Covid-19, đạt 15,76%.",
+             province_id="ha_noi", title="Covid-19")
+    assert (o.indicator_id, o.value) == ("covid19_vaccine_dose2", 15.76)
+    found = observations(vocab, "Có 97,5% người dân hoàn thành 1 mũi tiêm và 85,5% hoàn thành 2 "
+                                "mũi vắc xin phòng Covid-19.", title="Covid-19")
+    assert [(o.indicator_id, o.value) for o in found] == [
+        ("covid19_vaccine_dose1", 97.5), ("covid19_vaccine_dose2", 85.5)]
+
+
 def test_a_time_of_day_is_no_value(vocab: Vocabulary) -> None:
     # a page's stamp "17/01/2019 18:38" under a headline naming an indicator
     o = only(vocab, "Khống chế tỷ lệ người mắc ngộ độc thực phẩm\n17/01/2019 18:38\n"

@@ -1014,9 +1014,16 @@ class _SegmentPairing:
             return not self._names_the_province(self.low[para:d.start])
         first = self.ix.sentence_of(para)
         if (first[1] >= d.start or _DIGIT_RE.search(self.low, para, first[1])
-                or not self.vocab.national_re.search(self.low, para, first[1])):
+                or not self._speaks_of_the_country(para, first[1])):
             return False
         return not self._names_the_province(self.low[para:d.start])
+
+    def _speaks_of_the_country(self, lo: int, hi: int) -> bool:
+        """A national marker in low[lo:hi] that is the subject, not what a place is compared
+        with or ranks in ("thành phố đông dân nhất cả nước")."""
+        return any(self.vocab.compared_to_country_re.search(
+            self.low, max(lo, m.start() - COMPARED_REACH), m.start()) is None
+            for m in self.vocab.national_re.finditer(self.low, lo, hi))
 
     def _names_the_province(self, stretch: str) -> bool:
         """Whether a stretch of text names the province (with or without its tone marks, as
