@@ -791,6 +791,19 @@ def test_covid_doses_counted_as_shots_given(vocab: Vocabulary) -> None:
         ("covid19_vaccine_dose1", 97.5), ("covid19_vaccine_dose2", 85.5)]
 
 
+def test_places_pointed_back_to_take_the_values_in_turn(vocab: Vocabulary) -> None:
+    # real_dev113: "các tỉnh này" points back to the provinces the sentence before lists; their
+    # values told in turn are theirs, and a bound said of them all is none's own
+    text = ("Trong khi đó, các tỉnh có tuổi thọ người dân thấp nhất cả nước là Điện Biên, Lai "
+            "Châu, Kon Tum. Tuổi thọ trung bình người dân các tỉnh này chưa vượt quá 70 tuổi, lần "
+            "lượt là 69,9, 69,8 và 69,7. Tại Hà Nội, tuổi thọ trung bình của người dân là 76,1.")
+    found = observations(vocab, text, province_id="ho_chi_minh", period_start=2023,
+                         period_end=2023, title="")
+    assert [(o.province_named, o.value) for o in found] == [
+        ("dien_bien", 69.9), ("lai_chau", 69.8), ("kon_tum", 69.7), ("ha_noi", 76.1)]
+    assert {o.indicator_id for o in found} == {"life_expectancy"}
+
+
 def test_a_time_of_day_is_no_value(vocab: Vocabulary) -> None:
     # a page's stamp "17/01/2019 18:38" under a headline naming an indicator
     o = only(vocab, "Khống chế tỷ lệ người mắc ngộ độc thực phẩm\n17/01/2019 18:38\n"

@@ -655,6 +655,8 @@ class _SegmentPairing:
         if last is None or last.unit is None or last.end > d.start:
             return None
         between = self.low[last.end:d.start]
+        if self._told_in_turn_right_after(d, last.end):
+            return last.unit  # "70 tuổi, lần lượt là 69,9, 69,8 và 69,7": in the same unit
         noun = self._shared_count_noun(d, last.end)
         if noun:
             between = between.replace(noun, " ", 1)  # "15 doctors by 2015 and 20 doctors"
@@ -663,6 +665,17 @@ class _SegmentPairing:
         # a value is named for may ("Tây Ninh 1,52 con/phụ nữ; Cần Thơ 1,55")
         return last.unit if (_LETTER_RUN_RE.search(between) and self._only_year_words(
             self.vocab.province_name_re.sub(" ", between), allowed)) else None
+
+    def _told_in_turn_right_after(self, d: Mention, last_end: int) -> bool:
+        """Whether the number is one of a list told in turn ("lần lượt là 69,9, 69,8 và
+        69,7") right after the value ending at last_end: the list's first after its word, the
+        others after the one before."""
+        told = values_told_in_turn(self.vocab, self.ix, d, self.ix.sentence_of(d.start))
+        if told is None or len(told[1]) < 2:
+            return False
+        if told[1].index(d.start) > 0:
+            return self.vocab.name_list_gap_re.fullmatch(self.low, last_end, d.start) is not None
+        return told[0] >= last_end and not self.low[last_end:told[0]].strip(" ,")
 
     def _shared_count_noun(self, d: Mention, last_end: int) -> str | None:
         """The count noun written both right after the value before and right after this
@@ -894,7 +907,8 @@ class _SegmentPairing:
         page's own (or its 2025 lineage): a region's value is no province's; other provinces
         named are credited with it (self.credited), beside the page's own when it is named
         with them ("Dak Lak and Kon Tum recorded … 100 percent")."""
-        group = self._province_in_turn(d) or self._naming_provinces(clause[0], d.start)
+        group = self._province_in_turn(d) or self._naming_provinces(clause[0], d.start) \
+            or frozenset(self._pointed_back_places(d, clause[0]) or ()) or None
         if group is None:
             return False
         if group == _UNTOLD:
@@ -934,9 +948,25 @@ class _SegmentPairing:
             named = [p for _s, _e, p in names[bisect_left(names, (sentence[0],)):
                                               bisect_left(names, (told[0],))]]
             listed = tuple(named) if len(set(named)) == len(named) else None
+        if not listed:
+            listed = self._pointed_back_places(d, sentence[0])
         if listed is None or len(listed) != len(told[1]):
             return None
         return listed[told[1].index(d.start)]
+
+    def _pointed_back_places(self, d: Mention, lo: int) -> tuple[str, ...] | None:
+        """"… là Điện Biên, Lai Châu, Kon Tum. Tuổi thọ … các tỉnh này …": the provinces the
+        sentence before names, in order, each once, when words before the number (from lo)
+        point back to them."""
+        sentence = self.ix.sentence_of(d.start)
+        if sentence[0] == 0 or self.vocab.place_anaphora_re.search(
+                self.low, max(lo, sentence[0]), d.start) is None:
+            return None
+        before = self.ix.sentence_of(sentence[0] - 1)
+        names = self._province_names()
+        named = [p for _s, _e, p in names[bisect_left(names, (before[0],)):
+                                          bisect_left(names, (before[1],))]]
+        return tuple(dict.fromkeys(named)) or None
 
     def _province_in_turn_after(self, d: Mention, sentence: Span) -> frozenset[str] | None:
         """"Dien Bien, Lai Chau and Kon Tum had the lowest life expectancy, 69.9, 69.8 and
