@@ -605,8 +605,9 @@ def _best_borrowed(phrases: list[str], vocab: Vocabulary, unit: str, subgroup: s
 def unit_named(vocab: Vocabulary, unit: str, subgroup: str | None = None) -> Named | None:
     """The one indicator stated in a unit, when only one is ("107 trẻ trai/100 trẻ gái" is a
     sex ratio at birth, "1,4 con/phụ nữ" a total fertility rate, whatever the words around
-    call them): the unit names it. None for a unit several indicators share, or for a part
-    of the population the indicator is not of ("khu vực thành thị là 98,3 nam/100 nữ")."""
+    call them): the unit names it, and a part of the population ("khu vực thành thị là 98,3
+    nam/100 nữ") that indicator's part when the catalogue holds one. None for a unit several
+    indicators share, or for a part the catalogue holds no indicator of."""
     if unit in vocab.units_naming_a_sex and subgroup in vocab.sex_subgroups:
         subgroup = None  # "một phụ nữ sinh 2,76 con": the unit's own words, no part
     only = vocab.sole_indicator_of_unit.get((unit, subgroup))

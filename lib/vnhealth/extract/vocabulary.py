@@ -215,7 +215,8 @@ class Vocabulary:
                           tuple(self.indicators[i] for i in ids))
                          for subject, ids in (v.get("cascades") or {}).items()
                          if subject != "__line__"]
-        # a unit only one indicator is stated in names it (match.unit_named)
+        # a unit only one indicator (with its urban and rural parts) is stated in names it,
+        # keyed by (unit, part) (match.unit_named)
         stated: dict[str, list[Indicator]] = {}
         for ind in catalog.indicators:
             # only its own unit: one it may also be written in ("nam/100 nữ") names it not
