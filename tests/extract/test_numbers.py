@@ -86,12 +86,13 @@ def test_mention_pattern_started_at_a_digit_reads_as_before() -> None:
     from vnhealth.extract.numbers import _RANGE_SEP, FRACTION_SHARE_RE, MENTION_RE, NUMBER
 
     mention = re.compile(rf"(?<![\d.,/])(?:(?P<point>\d+\.\d{{1,2}})|(?P<num>{NUMBER}))"
-                         rf"(?:(?P<sep>{_RANGE_SEP})(?:(?P<point2>\d+\.\d{{1,2}}(?![\d.,]))"
-                         rf"|(?P<num2>{NUMBER})))?(?![\d/]|,\d|\.\d)")
+                         rf"(?:(?:\s*(?P<sign>[%‰]))?(?P<sep>{_RANGE_SEP})"
+                         rf"(?:(?P<point2>\d+\.\d{{1,2}}(?![\d.,]))"
+                         rf"|(?P<num2>{NUMBER}))(?(sign)(?=\s*(?P=sign))))?(?![\d/]|,\d|\.\d)")
     share = re.compile(rf"(?<![\d/])(\d+)\s*/\s*(\d+)\s*\(\s*(?P<share>{NUMBER})\s*%\s*\)")
     text = ("đạt 45,7% năm 2025; 100.000 dân, 1.000,5; 4-5 lần, 59 – 61 tuổi; 7.343 giường; "
             "146/152 (96%); 12/2030; v1.2; 1,2,3; 08 ca; 1.92; 2- 3; ,5 .7 /8 12345678; "
-            "1.3 - 1.4 con; 1 - 1.5; 2.1-2.500")
+            "1.3 - 1.4 con; 1 - 1.5; 2.1-2.500; 35% - 45%; 3%-4 ca; 0,3‰ - 0,5‰")
     for new, old in ((MENTION_RE, mention), (FRACTION_SHARE_RE, share)):
         assert [(m.span(), m.groups()) for m in new.finditer(text)] == \
             [(m.span(), m.groups()) for m in old.finditer(text)]
@@ -138,3 +139,18 @@ def test_lite_places_the_tone_of_an_open_glide_one_way() -> None:
         assert len(lite(old)) == len(old)
     # a closed syllable and "qu" keep theirs
     assert lite("Hoàng quý") == "hoàng quý"
+
+
+@pytest.mark.parametrize(("text", "groups"), [
+    # real_dev144, An Giang: both ends of a range carry the sign
+    ("chiếm 35% - 45%;", ("35", "45")),
+    ("giảm 0,3‰ - 0,5‰ mỗi năm", ("0,3", "0,5")),
+    # a sign on the first number only: the second is no part of it ("35% - 45 người")
+    ("đạt 35% - 45 người", ("35", None)),
+])
+def test_a_range_may_carry_its_sign_at_both_ends(text: str, groups: tuple[str, str | None]
+                                                 ) -> None:
+    from vnhealth.extract.numbers import MENTION_RE
+
+    m = MENTION_RE.search(text)
+    assert m is not None and (m.group("num"), m.group("num2")) == groups

@@ -3597,3 +3597,41 @@ def test_an_excess_word_is_a_margin_only_after_a_value(
         vocab: Vocabulary, text: str, expected: list[tuple[str, str, float]]) -> None:
     found = observations(vocab, text, province_id="ho_chi_minh", title="")
     assert [(o.indicator_id, o.comparator, o.value) for o in found] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # national programmes' targets a provincial plan carries over (QĐ 1893, NQ 20, QĐ 155)
+    ("Tỷ lệ khám bệnh, chữa bệnh bằng y học cổ truyền đạt 30% vào năm 2030.",
+     [("traditional_medicine_visits_share", "=", 30.0, None)]),
+    ("Tỷ lệ chi trực tiếp từ tiền túi của hộ gia đình giảm xuống dưới 35%.",
+     [("out_of_pocket_share", "<", 35.0, None)]),
+    # salt in grams a day, inactivity and too little fruit in one list (real_dev139, Hà Nội,
+    # salt as QĐ 155 words it); a birth weight's "2.500 gram" stays no intake
+    ("Giảm lượng muối ăn trung bình xuống dưới 7 gam/người/ngày; ăn thiếu rau, trái cây dưới "
+     "35%; thiếu hoạt động thể lực ở người 18-69 tuổi dưới 22%",
+     [("salt_intake", "<", 7.0, None), ("fruit_vegetable_inadequate", "<", 35.0, None),
+      ("physical_inactivity_adult", "<", 22.0, None)]),
+    # real_dev133, Lâm Đồng and Lạng Sơn: antenatal care at least once; three hepatitis B doses
+    ("Duy trì tỷ lệ phụ nữ có thai được khám thai (ít nhất 1 lần) trên 95%; Tỷ lệ trẻ dưới 1 "
+     "tuổi được tiêm đủ 3 mũi vắc xin viêm gan B ít nhất 98%",
+     [("antenatal_care_1_visit", ">", 95.0, None), ("hepb3_under1", ">=", 98.0, None)]),
+    ("Trên 95% trẻ em dưới 01 tuổi được tiêm vắc xin viêm gan B ba liều cơ bản (VGB3)",
+     [("hepb3_under1", ">", 95.0, None)]),
+    # real_dev144, An Giang: visits a person a year, the unit alone naming the indicator; a
+    # range with its sign at both ends
+    ("Hội Đông y tỉnh đề ra chỉ tiêu phát triển: khám chữa bệnh đạt 1,3 - 1,5 lần/ người/ năm, "
+     "trong đó khám chữa bệnh đông y không dùng thuốc chiếm 35% - 45%",
+     [("health_visits_per_person", "range", 1.3, 1.5),
+      ("traditional_medicine_visits_share", "range", 35.0, 45.0)]),
+    ("100% số trường học có phòng y tế riêng", [("schools_health_room", "=", 100.0, None)]),
+    ("đạt 90% trẻ em sử dụng phao cứu sinh khi tham gia giao thông đường thủy",
+     [("child_life_jacket_use", "=", 90.0, None)]),
+    # real_dev105, Kon Tum
+    ("Phấn đấu 100% người bệnh phong khuyết tật được chăm sóc khuyết tật và phục hồi chức năng.",
+     [("leprosy_disabled_cared", "=", 100.0, None)]),
+])
+def test_targets_of_the_national_programmes(vocab: Vocabulary, text: str,
+                                            expected: list[tuple]) -> None:
+    got = [(o.indicator_id, o.comparator, o.value, o.value_high)
+           for o in observations(vocab, text, title="")]
+    assert got == expected

@@ -26,10 +26,12 @@ _NUMBER_FROM_DIGIT = r"\d(?<![\d.,]\d)(?<![^%]/\d)(?:\d{0,2}(?:\.\d{3})+(?:,\d+)
 # thousands, so it is a decimal point; read only where a unit follows (mentions.py), since
 # section numbers ("mục 2.1") look the same
 _DECIMAL_POINT = r"\d(?<![\d.,/]\d)\d*\.\d{1,2}"
-# A range's top may be written with a decimal point as well ("1.3 - 1.4 children per woman").
+# A range's top may be written with a decimal point as well ("1.3 - 1.4 children per woman"),
+# and both ends may carry the sign ("chiếm 35% - 45%"): the sign after the top is the unit.
 MENTION_RE = re.compile(
     rf"(?:(?P<point>{_DECIMAL_POINT})|(?P<num>{_NUMBER_FROM_DIGIT}))"
-    rf"(?:(?P<sep>{_RANGE_SEP})(?:(?P<point2>\d+\.\d{{1,2}}(?![\d.,]))|(?P<num2>{NUMBER})))?"
+    rf"(?:(?:\s*(?P<sign>[%‰]))?(?P<sep>{_RANGE_SEP})"
+    rf"(?:(?P<point2>\d+\.\d{{1,2}}(?![\d.,]))|(?P<num2>{NUMBER}))(?(sign)(?=\s*(?P=sign))))?"
     r"(?![\d/]|,\d|\.\d)"
 )
 # "146/152 (96%)": a fraction stated with its share (started at a digit, as above).
