@@ -3635,3 +3635,20 @@ def test_targets_of_the_national_programmes(vocab: Vocabulary, text: str,
     got = [(o.indicator_id, o.comparator, o.value, o.value_high)
            for o in observations(vocab, text, title="")]
     assert got == expected
+
+
+def test_the_parts_of_a_value_follow_it(vocab: Vocabulary) -> None:
+    # real_dev113: the parts ("trong đó nam …, nữ …") of the country's value are the country's
+    assert observations(vocab, "Tuổi thọ trung bình tính từ lúc sinh của người dân Việt Nam năm "
+                               "2023 là 74,5 tuổi, trong đó nam là 72,1 tuổi và nữ là 77,2 tuổi.",
+                        province_id="ho_chi_minh", title="") == []
+    # the province's own value: each part is its subgroup's indicator
+    found = observations(vocab, "Tỷ suất sinh thô của tỉnh năm 2023 là 15,2‰, trong đó thành thị "
+                                "là 12,1‰ và nông thôn là 16,3‰.", title="")
+    assert [(o.indicator_id, o.value) for o in found] == [
+        ("crude_birth_rate", 15.2), ("crude_birth_rate_urban", 12.1),
+        ("crude_birth_rate_rural", 16.3)]
+    # a part naming the province is its own
+    found = observations(vocab, "Tỷ lệ bao phủ bảo hiểm y tế cả nước đạt 93%, trong đó Khánh Hòa "
+                                "đạt 92%.", province_id="khanh_hoa", title="")
+    assert [(o.indicator_id, o.value) for o in found] == [("health_insurance_coverage", 92.0)]

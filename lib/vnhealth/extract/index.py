@@ -355,6 +355,16 @@ class PairIndex:
                                       if self._mention_units[k] == unit]
         return bisect_left(self._unit_starts[key], pos)
 
+    def alias_key_at(self, start: int, end: int) -> str | None:
+        """The key of the name found at exactly [start, end), if any."""
+        for i in range(bisect_left(self.alias_starts, start), len(self.aliases)):
+            a = self.aliases[i]
+            if a.start != start:
+                return None
+            if a.end == end:
+                return a.key
+        return None
+
     def aliases_in(self, lo: int, hi: int) -> list[AliasHit]:
         """The names lying wholly in [lo, hi), in text order."""
         i = bisect_left(self.alias_starts, lo)

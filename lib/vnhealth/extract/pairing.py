@@ -82,7 +82,10 @@ _NAME_DASH_RE = re.compile(r"\s+-\s+")  # between two provinces' names listed to
 _LABEL_GAP_RE = re.compile(r"\s*:?\s*")  # between a province's name and the value it labels
 _REMARK_RE = re.compile(r"\([^()]*?(?:\)|\.(?=\s))")  # a bracketed remark, closed or cut
 _PUNCTUATION_ONLY_RE = re.compile(r"[\s,;:()\-–]*")  # nothing but punctuation between two words
+# "…, và nữ là": words joining one part of a value to the next, short and with no number
+_NEXT_PART_RE = re.compile(r"[^\S\n]*(?:,|và|and)(?!\w)[^\d;.]{0,24}$")
 DIFFERENCE_REACH = 80  # characters before a number its difference words may take
+PART_REACH = 60  # characters before a number its "trong đó" (a part of the value before) may take
 
 
 @lru_cache(maxsize=128)
@@ -225,6 +228,7 @@ class _SegmentPairing:
         # page's province's too (_another_province_named)
         self.credited: tuple[str, ...] = ()
         self.own_value = True
+        self._part_elsewhere: dict[int, bool] = {}  # _a_part_of_a_value_elsewhere, by start
         # words between a value and the next that spells out its indicator for the province
         province = run.vocab.catalog.provinces.get(run.doc.province_id)
         self._goal_opener_words = frozenset(w for p in run.vocab.goal_openers for w in p.split())
@@ -507,7 +511,8 @@ class _SegmentPairing:
             if named is None:
                 named = self._elliptic(d, clause, unit) or self._elaborated(
                     d, match_unit, subgroup) or unit_named(self.vocab, d.unit, subgroup)
-        named = self._continued(d, clause, unit) or named or self._pointed_back(d, unit)
+        named = self._a_subgroup_s_part(d, unit, subgroup) or self._continued(d, clause, unit) \
+            or named or self._pointed_back(d, unit)
         if named is None and d.unit is None:
             named = self._province_item_name(d)
         return (None if turn is not None and named is not None
@@ -877,10 +882,43 @@ class _SegmentPairing:
             return True  # on a page about the country, its own values compared too
         if vocab.compared_next_re.match(low, d.unit_end):
             return False  # "72,5 tuổi so với 73,6": the subject's own, the other is compared
+        return self._another_place_s(d, clause)
+
+    def _another_place_s(self, d: Mention, clause: Span) -> bool:
+        """A value of another place, of the country, or a part of one."""
         if self._of_other_places(d, clause):
             return True
         # a value another province is named with is that province's, whatever the page is about
-        return self.own_value and self._elsewhere(d, clause)
+        if self.own_value and self._elsewhere(d, clause):
+            return True
+        return self._a_part_of_a_value_elsewhere(d, clause)
+
+    def _a_part_of_a_value_elsewhere(self, d: Mention, clause: Span) -> bool:
+        """"… của người dân Việt Nam năm 2023 là 74,5 tuổi, trong đó nam là 72,1 tuổi": a part
+        (led by part_lead_words, naming no province) of a value that is not the province's is
+        not the province's either."""
+        if d.start not in self._part_elsewhere:
+            self._part_elsewhere[d.start] = self._part_of_elsewhere(d, clause)
+        return self._part_elsewhere[d.start]
+
+    def _part_of_elsewhere(self, d: Mention, clause: Span) -> bool:
+        before = self.ix.mention_before(self.ix.sentence_of(d.start)[0], d.start)
+        if before is None:
+            return False
+        lead = self.vocab.part_lead_re.search(self.low, max(before.unit_end, d.start - PART_REACH),
+                                              d.start)
+        if lead is None:
+            # "… trong đó nam là 72,1 tuổi và nữ là 77,2 tuổi": the next part of the same value
+            return _NEXT_PART_RE.match(self.low, before.unit_end, d.start) is not None \
+                and self._a_part_of_a_value_elsewhere(before, self.ix.clause_of(before.start))
+        if self._names_the_province(self.low[lead.start():d.start]):
+            return False
+        state = self.credited, self.own_value
+        self.credited, self.own_value = (), True
+        try:
+            return self._not_the_provinces(before, self.ix.clause_of(before.start))
+        finally:
+            self.credited, self.own_value = state
 
     def _of_other_places(self, d: Mention, clause: Span) -> bool:
         """A value of a district, a place or another province named with it, a definition's
@@ -1246,6 +1284,27 @@ class _SegmentPairing:
         if own is None and last is not None and last.end >= sentence[0]:
             own = last.named  # the list goes on with the indicator of its item before
         return None if own is None or own.indicator.unit == "percent" else own
+
+    def _a_subgroup_s_part(self, d: Mention, unit: str | None, subgroup: str | None
+                           ) -> Named | None:
+        """"Tuổi thọ trung bình … là 76,5 tuổi, trong đó nam là 74,1 tuổi và nữ là 79 tuổi": a
+        part naming only its subgroup, led by part_lead_words (or the next part after one), is
+        of the indicator before it for that subgroup, in the same unit."""
+        last = self.last_named
+        if subgroup is None or last is None or last.unit != unit or last.end > d.start \
+                or self.ix.any_alias_before(d.start, last.end):
+            return None
+        led = self.vocab.part_lead_re.search(self.low, max(last.end, d.start - PART_REACH),
+                                             d.start) is not None \
+            and not _DIGIT_RE.search(self.low, last.end, d.start)
+        if not led and not (last.named.indicator.subgroup is not None
+                            and _NEXT_PART_RE.match(self.low, last.end, d.start)):
+            return None
+        key = self.ix.alias_key_at(last.named.start, last.named.end)
+        part = None if key is None else self.run.chooser.choose_for_alias(key, unit, subgroup,
+                                                                          False)
+        return Named(part, last.named.start, last.named.end) \
+            if part is not None and part.subgroup == subgroup else None
 
     def _pointed_back(self, d: Mention, unit: str | None) -> Named | None:
         """"76.49% of households … have hygienic latrines. This ratio has increased compared

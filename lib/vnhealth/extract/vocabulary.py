@@ -479,6 +479,7 @@ class Vocabulary:
             rf"(?<!\w)(?:{words_alternation(v.get('compared_to_country', []))})\s+$")
         self.anaphora_re = words_re("anaphora_words")
         self.place_anaphora_re = words_re("place_anaphora_words")
+        self.part_lead_re = words_re("part_lead_words")
         back = "|".join(r"\s+".join(r"\d+" if w == "{n}" else re.escape(lite(nfc(w)))
                                     for w in p.split()) for p in v.get("looking_back_spans", []))
         back = rf"|(?<!\w)(?:{back})(?!\w)" if back else ""
