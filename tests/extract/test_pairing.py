@@ -3648,6 +3648,10 @@ def test_the_parts_of_a_value_follow_it(vocab: Vocabulary) -> None:
     assert [(o.indicator_id, o.value) for o in found] == [
         ("crude_birth_rate", 15.2), ("crude_birth_rate_urban", 12.1),
         ("crude_birth_rate_rural", 16.3)]
+    # real_dev134: the next group's value beside the country's is the country's too
+    assert observations(vocab, "Vietnamese women’s life expectancy rose to 77.2, while men’s life "
+                               "expectancy increased to 72.1.", province_id="dien_bien",
+                        title="") == []
     # a part naming the province is its own
     found = observations(vocab, "Tỷ lệ bao phủ bảo hiểm y tế cả nước đạt 93%, trong đó Khánh Hòa "
                                 "đạt 92%.", province_id="khanh_hoa", title="")

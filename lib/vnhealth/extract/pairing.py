@@ -83,7 +83,8 @@ _LABEL_GAP_RE = re.compile(r"\s*:?\s*")  # between a province's name and the val
 _REMARK_RE = re.compile(r"\([^()]*?(?:\)|\.(?=\s))")  # a bracketed remark, closed or cut
 _PUNCTUATION_ONLY_RE = re.compile(r"[\s,;:()\-–]*")  # nothing but punctuation between two words
 # "…, và nữ là": words joining one part of a value to the next, short and with no number
-_NEXT_PART_RE = re.compile(r"[^\S\n]*(?:,|và|and)(?!\w)[^\d;.]{0,24}$")
+_NEXT_PART_RE = re.compile(r"[^\S\n]*(?:,\s*(?:và|and|while|trong khi|còn)?|và|and|while|trong khi"
+                           r"|còn)(?!\w)[^\d;.]{0,48}$")
 DIFFERENCE_REACH = 80  # characters before a number its difference words may take
 PART_REACH = 60  # characters before a number its "trong đó" (a part of the value before) may take
 
@@ -908,11 +909,21 @@ class _SegmentPairing:
         lead = self.vocab.part_lead_re.search(self.low, max(before.unit_end, d.start - PART_REACH),
                                               d.start)
         if lead is None:
-            # "… trong đó nam là 72,1 tuổi và nữ là 77,2 tuổi": the next part of the same value
-            return _NEXT_PART_RE.match(self.low, before.unit_end, d.start) is not None \
-                and self._a_part_of_a_value_elsewhere(before, self.ix.clause_of(before.start))
+            if _NEXT_PART_RE.match(self.low, before.unit_end, d.start) is None:
+                return False
+            # "… trong đó nam là 72,1 tuổi và nữ là 77,2 tuổi": the next part of the same value;
+            # "Vietnamese women's life expectancy rose to 77.2, while men's … 72.1": the next
+            # group's beside it
+            return self._a_part_of_a_value_elsewhere(before, self.ix.clause_of(before.start)) \
+                or (subgroup_in_phrase(self.vocab, self.low, before.unit_end, d.start) is not None
+                    and not self._names_the_province(self.low[before.unit_end:d.start])
+                    and self._not_the_provinces_alone(before))
         if self._names_the_province(self.low[lead.start():d.start]):
             return False
+        return self._not_the_provinces_alone(before)
+
+    def _not_the_provinces_alone(self, before: Mention) -> bool:
+        """_not_the_provinces of an earlier value, leaving the state of the one read alone."""
         state = self.credited, self.own_value
         self.credited, self.own_value = (), True
         try:
