@@ -3656,3 +3656,24 @@ def test_the_parts_of_a_value_follow_it(vocab: Vocabulary) -> None:
     found = observations(vocab, "Tỷ lệ bao phủ bảo hiểm y tế cả nước đạt 93%, trong đó Khánh Hòa "
                                 "đạt 92%.", province_id="khanh_hoa", title="")
     assert [(o.indicator_id, o.value) for o in found] == [("health_insurance_coverage", 92.0)]
+
+
+def test_english_values_after_now_at_and_ranks_after_the_country(vocab: Vocabulary) -> None:
+    # real_dev120: ", which aims to …" says something new of the city: the elderly woman of the
+    # clause before is no group of the value
+    found = observations(vocab, "An elderly woman has her blood drawn for testing at a hospital "
+                                "in HCM City, which aims to increase the life expectancy of its "
+                                "residents to 77 years by 2030.", province_id="ho_chi_minh",
+                         title="")
+    assert [(o.indicator_id, o.value, o.year) for o in found] == [("life_expectancy", 77.0, 2030)]
+    # real_dev117: a bare value "now at"; the country's compared after it stays the country's
+    o = only(vocab, "The city has already witnessed rapid population aging with the average life "
+                    "expectancy of its people now at 76.3 compared to the national level of 73.6.",
+             province_id="ho_chi_minh", title="")
+    assert (o.indicator_id, o.value) == ("life_expectancy", 76.3)
+    # real_dev146: "the country's most populous city" ranks the city, the paragraph is its own
+    o = only(vocab, "\"This increase is not yet sufficient to reverse the prolonged low birth rate "
+                    "in the country's most populous city,\" Trung said. Encouragingly, the sex "
+                    "ratio at birth is estimated at 106,5 boys per 100 girls.",
+             province_id="ho_chi_minh", title="")
+    assert (o.indicator_id, o.value) == ("sex_ratio_at_birth", 106.5)

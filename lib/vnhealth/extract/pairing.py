@@ -82,6 +82,7 @@ _NAME_DASH_RE = re.compile(r"\s+-\s+")  # between two provinces' names listed to
 _LABEL_GAP_RE = re.compile(r"\s*:?\s*")  # between a province's name and the value it labels
 _REMARK_RE = re.compile(r"\([^()]*?(?:\)|\.(?=\s))")  # a bracketed remark, closed or cut
 _PUNCTUATION_ONLY_RE = re.compile(r"[\s,;:()\-–]*")  # nothing but punctuation between two words
+_NON_RESTRICTIVE_RE = re.compile(r",\s*(?:which|who)\s")  # a relative clause of new facts
 # "…, và nữ là": words joining one part of a value to the next, short and with no number
 _NEXT_PART_RE = re.compile(r"[^\S\n]*(?:,\s*(?:và|and|while|trong khi|còn)?|và|and|while|trong khi"
                            r"|còn)(?!\w)[^\d;.]{0,48}$")
@@ -1102,6 +1103,7 @@ class _SegmentPairing:
         with or ranks in ("thành phố đông dân nhất cả nước")."""
         return any(self.vocab.compared_to_country_re.search(
             self.low, max(lo, m.start() - COMPARED_REACH), m.start()) is None
+            and self.vocab.rank_after_country_re.match(self.low, m.end()) is None
             for m in self.vocab.national_re.finditer(self.low, lo, hi))
 
     def _names_the_province(self, stretch: str) -> bool:
@@ -1431,6 +1433,10 @@ class _SegmentPairing:
             breaks = [self.low.rfind(",", lo, named.start), self.low.rfind(";", lo, named.start)]
             prior = self.low.rfind(",", lo, max(breaks))
             lo = max(lo, prior + 1) if max(breaks) > 0 and prior >= 0 else lo
+            # "An elderly woman … in HCM City, which aims to increase the life expectancy …":
+            # a clause ", which …" says something new of the place before it
+            lo = max([lo, *(m.end() for m in _NON_RESTRICTIVE_RE.finditer(self.low, lo,
+                                                                         named.start))])
         group = self.vocab.group_in(self.low, lo, hi)
         own = self.vocab.groups_of(named.indicator)
         # "100% trường học, trạm y tế có nhà tiêu …": one value of several groups, its own too

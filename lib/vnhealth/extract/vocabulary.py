@@ -480,6 +480,8 @@ class Vocabulary:
         self.anaphora_re = words_re("anaphora_words")
         self.place_anaphora_re = words_re("place_anaphora_words")
         self.part_lead_re = words_re("part_lead_words")
+        self.rank_after_country_re = re.compile(
+            rf"\s+(?:{words_alternation(_lites(v.get('rank_after_country_words', [])))})(?!\w)")
         back = "|".join(r"\s+".join(r"\d+" if w == "{n}" else re.escape(lite(nfc(w)))
                                     for w in p.split()) for p in v.get("looking_back_spans", []))
         back = rf"|(?<!\w)(?:{back})(?!\w)" if back else ""

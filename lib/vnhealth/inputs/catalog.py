@@ -527,7 +527,7 @@ VOCABULARY_LISTS = ("baseline_from", "baseline_to", "change_end_words", "baselin
                     "difference_words", "difference_links", "excess_words",
                     "margin_after_value_words", "day_part_words",
                     "specification_words", "anaphora_words", "place_anaphora_words",
-                    "part_lead_words",
+                    "part_lead_words", "rank_after_country_words",
                     "versus_plan", "versus_plan_links",
                     "negation_words", "difference_nouns", "goal_openers", "item_predicate_words",
                     "subsidy_words", "cost_nouns", "scale_words", "province_wide_words",
