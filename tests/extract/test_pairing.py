@@ -3677,3 +3677,17 @@ def test_english_values_after_now_at_and_ranks_after_the_country(vocab: Vocabula
                     "ratio at birth is estimated at 106,5 boys per 100 girls.",
              province_id="ho_chi_minh", title="")
     assert (o.indicator_id, o.value) == ("sex_ratio_at_birth", 106.5)
+
+
+def test_the_fall_of_births_is_a_change_of_the_birth_rate(vocab: Vocabulary) -> None:
+    # real_dev129/130: "mức giảm sinh" (the population programme's yearly fall of the birth
+    # rate) is a change of the crude birth rate; the level after it stays a level
+    found = observations(vocab, "Mức giảm sinh 0,1%o/năm, tỷ suất tăng dân số tự nhiên 9,7%o; tỷ "
+                                "số giới tính khi sinh 113,5 bé trai/100 bé gái.",
+                         period_start=2023, period_end=2023)
+    assert [(o.indicator_id, o.comparator, o.value) for o in found] == [
+        ("crude_birth_rate", "relative", -0.1), ("natural_population_growth", "=", 9.7),
+        ("sex_ratio_at_birth", "=", 113.5)]
+    # "giảm sinh con thứ 3" stays the third child's
+    o = only(vocab, "Tỷ lệ giảm sinh con thứ 3 trở lên 0,5%/năm")
+    assert (o.indicator_id, o.comparator, o.value) == ("third_child_births", "relative", -0.5)

@@ -22,14 +22,19 @@ class Compared(NamedTuple):
     relative_to: str | None  # a relative change's reference: a year, per_year or unspecified
 
 
-def _change_noun_reaches(vocab: Vocabulary, low: str, lo: int, pos: int) -> bool:
-    """A change noun before the number names it ("Mức giảm tỷ lệ sinh khoảng 0,1‰"), unless a
-    comma and a year of its own come between ("mức tăng khá nhanh, năm 2020 là 67,7": a level)."""
+_NON_YEAR_NUMBER_RE = re.compile(r"(?<![\d.,])(?!(?:19|20)\d\d(?![\d.,]\d))\d")  # not a year
+
+
+def _change_noun_reaches(vocab: Vocabulary, low: str, lo: int, pos: int) -> str | None:
+    """The change noun before the number that names it ("Mức giảm tỷ lệ sinh khoảng 0,1‰"),
+    unless a comma and a year of its own come between ("mức tăng khá nhanh, năm 2020 là 67,7":
+    a level); else None."""
     noun = vocab.change_noun_re.search(low, lo, pos)
-    if noun is None:
-        return False
+    if noun is None or _NON_YEAR_NUMBER_RE.search(low, noun.end(), pos):
+        return None  # a number between: the noun names that one's change
     comma = low.rfind(",", noun.end(), pos)
-    return comma < 0 or vocab.year_phrase_re.search(low, comma, pos) is None
+    return noun.group(0).strip() if comma < 0 or vocab.year_phrase_re.search(
+        low, comma, pos) is None else None
 
 
 _YEAR_THEN_BRACKET_RE = re.compile(r"(?<!\d)(?:19|20)\d\d\s*\($")
@@ -47,9 +52,9 @@ def _relative(vocab: Vocabulary, d: Mention, low: str, clause: Span, ix: PairInd
     noun_from = max(clause[0], d.start - CHANGE_NOUN_REACH)
     # "tăng cao hơn năm 2011 khoảng 1,43‰": the year compared with stands before the number
     unhedged = _without_hedge(before, vocab.change_hedge_words)
+    noun = _change_noun_reaches(vocab, low, noun_from, d.start)
     marker_before = (any(_ends_with_word(unhedged, [p]) for p in vocab.rel_before)
-                     or _change_noun_reaches(vocab, low, noun_from, d.start)
-                     or vocab.compared_year_re.search(before) is not None)
+                     or noun is not None or vocab.compared_year_re.search(before) is not None)
     marker_after = any(after.lstrip().startswith(p) for p in vocab.rel_after)
     # "giảm 25% A và 20% B so với năm 2015": the year compared with ends the number's phrase
     phrase_end = min(ix.next_mention_start(d.unit_end, clause[1]), d.unit_end + PHRASE_REACH)
@@ -70,7 +75,8 @@ def _relative(vocab: Vocabulary, d: Mention, low: str, clause: Span, ix: PairInd
     if (marker_before or compared) and is_baseline_from(vocab, d, low, clause, ix):
         return None  # "giảm 0,3‰ so với năm 2022 (từ 16,1‰ xuống còn 15,8‰)": a start value
     if marker_before or marker_after or per_year or governed or compared:
-        verb = ix.change_verb_before(clause, d.start)
+        # "Mức giảm sinh 0,1‰/năm": the noun's verb, where the name holds the one after it
+        verb = ix.change_verb_before(clause, d.start) or (noun.split()[-1] if noun else None)
     elif d.unit is not None and _ends_with_word(before, ["và"]):
         verb = _continued_change(vocab, d, low, clause, ix)
     if not verb:
