@@ -3691,3 +3691,15 @@ def test_the_fall_of_births_is_a_change_of_the_birth_rate(vocab: Vocabulary) -> 
     # "giảm sinh con thứ 3" stays the third child's
     o = only(vocab, "Tỷ lệ giảm sinh con thứ 3 trở lên 0,5%/năm")
     assert (o.indicator_id, o.comparator, o.value) == ("third_child_births", "relative", -0.5)
+
+
+def test_a_first_line_of_several_sentences_is_no_headline(vocab: Vocabulary) -> None:
+    # real_dev134, Hòa Bình: a page opening with a paragraph that mentions "the country's
+    # social security system" is not a page about the country
+    text = ("HBO – The two policies, the social insurance and the health insurance have been "
+            "playing an important role in the country's social security system. The Party has "
+            "always paid attention to them.\n"
+            "For health insurance, there were more than 814 thousand people participating, "
+            "reaching 96.3% of the population by the end of 2018.")
+    o = only(vocab, text, province_id="hoa_binh", title="")
+    assert (o.indicator_id, o.value, o.year) == ("health_insurance_coverage", 96.3, 2018)

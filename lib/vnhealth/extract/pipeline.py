@@ -103,14 +103,18 @@ def headline_sub_unit(vocab: Vocabulary, doc: Document, lines: list[str]) -> str
     return m.group(0).strip()
 
 
+_SENTENCE_THEN_MORE_RE = re.compile(r"[.!?]\s+\w")
+
+
 def national_headline(vocab: Vocabulary, doc: Document, lines: list[str]) -> bool:
     """Whether a page's first line speaks of the whole country, names no number and not the
     province ("Tuổi thọ trung bình của Việt Nam xếp thứ mấy trong các nước ASEAN?"): the
     country not as what another is compared with ("TP.HCM thuộc nhóm có mức sinh thấp nhất
     cả nước")."""
     first = lite(next((x.strip() for x in lines if x.strip()), ""))
-    if _DIGIT_RE.search(first) or vocab.names_province(doc.province_id, first):
-        return False
+    if _DIGIT_RE.search(first) or vocab.names_province(doc.province_id, first) \
+            or _SENTENCE_THEN_MORE_RE.search(first):
+        return False  # (a first line of several sentences is a paragraph, no headline)
     return any(vocab.compared_to_country_re.search(first, 0, m.start()) is None
                for m in vocab.national_re.finditer(first))
 
