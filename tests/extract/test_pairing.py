@@ -3703,3 +3703,12 @@ def test_a_first_line_of_several_sentences_is_no_headline(vocab: Vocabulary) -> 
             "reaching 96.3% of the population by the end of 2018.")
     o = only(vocab, text, province_id="hoa_binh", title="")
     assert (o.indicator_id, o.value, o.year) == ("health_insurance_coverage", 96.3, 2018)
+
+
+def test_a_headline_opening_with_the_city_s_short_name_is_the_city_s(vocab: Vocabulary) -> None:
+    # real_dev131: "TP HCM: …" names the city itself, not one of its towns
+    text = ("TP HCM: Người từ 60 tuổi trở lên được khám sức khỏe định kỳ miễn phí 1 lần/năm\n\n"
+            "Kế hoạch này nhằm đạt được chỉ tiêu 80% người cao tuổi được khám sức khỏe định kỳ ít "
+            "nhất một lần/năm.")
+    o = only(vocab, text, province_id="ho_chi_minh", title="")
+    assert (o.indicator_id, o.value) == ("elderly_health_checks", 80.0)

@@ -97,8 +97,11 @@ def headline_sub_unit(vocab: Vocabulary, doc: Document, lines: list[str]) -> str
     first = next((x.strip() for x in lines if x.strip()), "")
     low = lite(first)
     m = vocab.sub_unit_re.match(low)
-    if m is None or not first[m.end():m.end() + 1].isupper() \
-            or low.startswith(vocab.own_name(doc.province_id), m.end()):
+    if m is None or not first[m.end():m.end() + 1].isupper():
+        return None
+    # the province's own name, or another name of it that holds the kind ("TP HCM: …")
+    names = (vocab.own_name(doc.province_id), *vocab.names_of(doc.province_id))
+    if any(low.startswith(n, m.end()) or low.startswith(n, m.start()) for n in names):
         return None
     return m.group(0).strip()
 
