@@ -3629,6 +3629,11 @@ def test_an_excess_word_is_a_margin_only_after_a_value(
     # real_dev105, Kon Tum
     ("Phấn đấu 100% người bệnh phong khuyết tật được chăm sóc khuyết tật và phục hồi chức năng.",
      [("leprosy_disabled_cared", "=", 100.0, None)]),
+    # real_dev105, Kon Tum: a page on leprosy names its rates bare
+    ("Tỷ lệ lưu hành bệnh phong đã giảm. Đã giảm tỷ lệ phát hiện xuống còn 0,8/100.000 dân; tỷ "
+     "lệ lưu hành xuống còn 0,087/10.000 dân.",
+     [("leprosy_detection_per_100k", "=", 0.8, None),
+      ("leprosy_prevalence_per_10k", "=", 0.087, None)]),
 ])
 def test_targets_of_the_national_programmes(vocab: Vocabulary, text: str,
                                             expected: list[tuple]) -> None:
@@ -3712,3 +3717,10 @@ def test_a_headline_opening_with_the_city_s_short_name_is_the_city_s(vocab: Voca
             "nhất một lần/năm.")
     o = only(vocab, text, province_id="ho_chi_minh", title="")
     assert (o.indicator_id, o.value) == ("elderly_health_checks", 80.0)
+
+
+def test_a_bare_detection_rate_is_leprosy_s_only_on_a_page_about_leprosy(vocab: Vocabulary
+                                                                          ) -> None:
+    assert [o.indicator_id for o in observations(
+        vocab, "Tỷ lệ phát hiện đạt 0,8/100.000 dân.", title="")] != [
+        "leprosy_detection_per_100k"]
