@@ -3724,3 +3724,10 @@ def test_a_bare_detection_rate_is_leprosy_s_only_on_a_page_about_leprosy(vocab: 
     assert [o.indicator_id for o in observations(
         vocab, "Tỷ lệ phát hiện đạt 0,8/100.000 dân.", title="")] != [
         "leprosy_detection_per_100k"]
+
+
+def test_a_group_s_value_takes_the_group_s_own_indicator(vocab: Vocabulary) -> None:
+    # real_dev124, Gia Lai: students named before the whole population's name
+    o = only(vocab, "Hiện mới chỉ có 96,5% học sinh, sinh viên Gia Lai tham gia bảo hiểm y tế.",
+             province_id="gia_lai", title="")
+    assert (o.indicator_id, o.value) == ("health_insurance_coverage_students", 96.5)

@@ -231,6 +231,7 @@ class _SegmentPairing:
         self.credited: tuple[str, ...] = ()
         self.own_value = True
         self._part_elsewhere: dict[int, bool] = {}  # _a_part_of_a_value_elsewhere, by start
+        self._groups_own: dict[tuple[str, str, str], Indicator | None] = {}  # _group_s_own
         # words between a value and the next that spells out its indicator for the province
         province = run.vocab.catalog.provinces.get(run.doc.province_id)
         self._goal_opener_words = frozenset(w for p in run.vocab.goal_openers for w in p.split())
@@ -276,8 +277,13 @@ class _SegmentPairing:
             named = self._name_of_its_target(d, clause, unit, match_unit, subgroup) or named
         if self.statement.indicator_text is None or (named and not self.statement.is_mapped):
             self.statement.indicator_text = phrase
-        if named is None or self._activity_share(d, named) or self._a_groups_value(d, clause,
-                                                                                     named):
+        if named is not None and not self._activity_share(d, named):
+            group = self._a_groups_value(d, clause, named)
+            # "96,5% học sinh, sinh viên Gia Lai tham gia bảo hiểm y tế": the group's own
+            named = named if group is None else self._group_s_own(named, group)
+        else:
+            named = None
+        if named is None:
             return
         previous = self.last_named
         # a name that follows its number ("75% người cao tuổi được …") ends the value there
@@ -1417,10 +1423,29 @@ class _SegmentPairing:
         return named.method != "alias" and bool(
             self.vocab.establishment_subject_re.match(low, d.unit_end))
 
-    def _a_groups_value(self, d: Mention, clause: Span, named: Named) -> bool:
+    def _group_s_own(self, named: Named, group: str) -> Named | None:
+        """The indicator of a population group whose aliases hold the name found (of the
+        whole population's): health_insurance_coverage_students for "tham gia bảo hiểm y tế"
+        said of students; None if the catalogue has none."""
+        said = self.low[named.start:named.end]
+        if not said:
+            return None
+        key = (named.indicator.unit, group, said)
+        if key not in self._groups_own:
+            vocab = self.vocab
+            self._groups_own[key] = next(
+                (ind for ind in vocab.indicators.values()
+                 if ind.unit == named.indicator.unit and vocab.subject_group(ind) == group
+                 and any(said in lite(nfc(a)) for a in ind.aliases)), None)
+        own = self._groups_own[key]
+        return None if own is None else Named(own, named.start, named.end, named.method,
+                                              named.score)
+
+    def _a_groups_value(self, d: Mention, clause: Span, named: Named) -> str | None:
         """A value of a population group ("100% bệnh nhân điều trị ARV có thẻ BHYT", "tỷ lệ
         học sinh tham gia BHYT đạt 98%") is not an indicator's of another population: the
-        group is named between the number and its name, or in the name before it."""
+        group is named between the number and its name, or in the name before it. That group,
+        else None."""
         if named.start > d.start:
             lo, hi = d.unit_end, named.end
         else:
@@ -1440,8 +1465,8 @@ class _SegmentPairing:
         group = self.vocab.group_in(self.low, lo, hi)
         own = self.vocab.groups_of(named.indicator)
         # "100% trường học, trạm y tế có nhà tiêu …": one value of several groups, its own too
-        return group is not None and group not in own and not (
-            named.start > d.start and own & self.vocab.groups_named(self.low[lo:hi]))
+        return group if group is not None and group not in own and not (
+            named.start > d.start and own & self.vocab.groups_named(self.low[lo:hi])) else None
 
     def _label_then_value(self, d: Mention, clause: Span, subgroup: str | None,
                           named: Named | None, unit: str | None
