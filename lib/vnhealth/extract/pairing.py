@@ -82,10 +82,6 @@ _NAME_DASH_RE = re.compile(r"\s+-\s+")  # between two provinces' names listed to
 _LABEL_GAP_RE = re.compile(r"\s*:?\s*")  # between a province's name and the value it labels
 _REMARK_RE = re.compile(r"\([^()]*?(?:\)|\.(?=\s))")  # a bracketed remark, closed or cut
 _PUNCTUATION_ONLY_RE = re.compile(r"[\s,;:()\-–]*")  # nothing but punctuation between two words
-_NON_RESTRICTIVE_RE = re.compile(r",\s*(?:which|who)\s")  # a relative clause of new facts
-# "…, và nữ là": words joining one part of a value to the next, short and with no number
-_NEXT_PART_RE = re.compile(r"[^\S\n]*(?:,\s*(?:và|and|while|trong khi|còn)?|và|and|while|trong khi"
-                           r"|còn)(?!\w)[^\d;.]{0,48}$")
 DIFFERENCE_REACH = 80  # characters before a number its difference words may take
 PART_REACH = 60  # characters before a number its "trong đó" (a part of the value before) may take
 
@@ -916,7 +912,7 @@ class _SegmentPairing:
         lead = self.vocab.part_lead_re.search(self.low, max(before.unit_end, d.start - PART_REACH),
                                               d.start)
         if lead is None:
-            if _NEXT_PART_RE.match(self.low, before.unit_end, d.start) is None:
+            if self.vocab.next_part_re.match(self.low, before.unit_end, d.start) is None:
                 return False
             # "… trong đó nam là 72,1 tuổi và nữ là 77,2 tuổi": the next part of the same value;
             # "Vietnamese women's life expectancy rose to 77.2, while men's … 72.1": the next
@@ -1317,7 +1313,7 @@ class _SegmentPairing:
                                              d.start) is not None \
             and not _DIGIT_RE.search(self.low, last.end, d.start)
         if not led and not (last.named.indicator.subgroup is not None
-                            and _NEXT_PART_RE.match(self.low, last.end, d.start)):
+                            and self.vocab.next_part_re.match(self.low, last.end, d.start)):
             return None
         key = self.ix.alias_key_at(last.named.start, last.named.end)
         part = None if key is None else self.run.chooser.choose_for_alias(key, unit, subgroup,
@@ -1460,8 +1456,8 @@ class _SegmentPairing:
             lo = max(lo, prior + 1) if max(breaks) > 0 and prior >= 0 else lo
             # "An elderly woman … in HCM City, which aims to increase the life expectancy …":
             # a clause ", which …" says something new of the place before it
-            lo = max([lo, *(m.end() for m in _NON_RESTRICTIVE_RE.finditer(self.low, lo,
-                                                                         named.start))])
+            new_facts = self.vocab.non_restrictive_re.finditer(self.low, lo, named.start)
+            lo = max([lo, *(m.end() for m in new_facts)])
         group = self.vocab.group_in(self.low, lo, hi)
         own = self.vocab.groups_of(named.indicator)
         # "100% trường học, trạm y tế có nhà tiêu …": one value of several groups, its own too

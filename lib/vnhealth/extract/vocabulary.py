@@ -480,6 +480,13 @@ class Vocabulary:
         self.anaphora_re = words_re("anaphora_words")
         self.place_anaphora_re = words_re("place_anaphora_words")
         self.part_lead_re = words_re("part_lead_words")
+        # "…, và nữ là": a joining word (after a comma or alone), then a short stretch with no
+        # number up to the next part's number
+        joins = words_alternation(_lites(v.get("next_part_words", [])))
+        self.next_part_re = re.compile(
+            rf"[^\S\n]*(?:,\s*(?:{joins})?|{joins})(?!\w)[^\d;.]{{0,48}}$")
+        self.non_restrictive_re = re.compile(
+            rf",\s*(?:{words_alternation(_lites(v.get('non_restrictive_words', [])))})\s")
         self.rank_after_country_re = re.compile(
             rf"\s+(?:{words_alternation(_lites(v.get('rank_after_country_words', [])))})(?!\w)")
         back = "|".join(r"\s+".join(r"\d+" if w == "{n}" else re.escape(lite(nfc(w)))
