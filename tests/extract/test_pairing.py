@@ -1700,6 +1700,24 @@ def test_another_province_named_holds_its_value(vocab: Vocabulary) -> None:
                                           title="")] == [70.2]
 
 
+def test_provinces_labelled_in_a_ranking_hold_their_values(vocab: Vocabulary) -> None:
+    # real_dev135: a threshold picks provinces, then each is listed with its own value (two of
+    # them equal, the second no restatement of the first); the Asia-Pacific is no Thái Bình
+    text = ("Chiến dịch tiêm vắc xin sởi năm 2025: 40/53 tỉnh đạt tỷ lệ tiêm trên 95%; trong đó "
+            "có 5 tỉnh có tỷ lệ tiêm cao nhất bao gồm Bắc Giang (98,0%), Khánh Hòa (97,5%), "
+            "Phú Yên (97,5%).")
+    found = observations(vocab, text, province_id="bac_giang", period_start=2025,
+                         period_end=2025, title="")
+    assert [(o.province_named, o.indicator_id, o.value) for o in found] == [
+        (None, "measles_campaign_vaccination", 98.0),
+        ("khanh_hoa", "measles_campaign_vaccination", 97.5),
+        ("phu_yen", "measles_campaign_vaccination", 97.5)]
+    # a region of the world whose name holds a province's is no province
+    pacific = "Tuổi thọ trung bình năm 2020 của khu vực châu Á - Thái Bình Dương: 74,2 tuổi."
+    assert observations(vocab, pacific, province_id="binh_dinh", period_start=2020,
+                        period_end=2020, title="") == []
+
+
 def test_a_margin_after_a_value_is_no_value(vocab: Vocabulary) -> None:
     # ", exceeding 3.5%" right after the value passes the plan by that much; "exceeding 108"
     # with no value before it is a bound

@@ -80,6 +80,7 @@ ELIDED_ITEM_WORDS = 4  # words of an item that names only what sets it apart ("m
 ELLIPSIS_REACH = 240  # characters of a clause read for the words it repeats (_elliptic)
 _NAME_DASH_RE = re.compile(r"\s+-\s+")  # between two provinces' names listed together
 _LABEL_GAP_RE = re.compile(r"\s*:?\s*")  # between a province's name and the value it labels
+_LABEL_BRACKET_GAP_RE = re.compile(r"\s*[:(]?\s*")  # the same, or a bracket: "Bắc Giang (98%)"
 _REMARK_RE = re.compile(r"\([^()]*?(?:\)|\.(?=\s))")  # a bracketed remark, closed or cut
 _PUNCTUATION_ONLY_RE = re.compile(r"[\s,;:()\-–]*")  # nothing but punctuation between two words
 DIFFERENCE_REACH = 80  # characters before a number its difference words may take
@@ -824,13 +825,14 @@ class _SegmentPairing:
 
     def _restates_the_value_before(self, d: Mention, clause: Span) -> bool:
         """"đạt 1,4 con/phụ nữ vào năm 2025 (bình quân mỗi phụ nữ … có 1,4 con)": the same
-        number again inside a bracket opened after it explains it; it is no second value."""
+        number again inside a bracket opened after it explains it; it is no second value (a
+        bracket closed between them ends the first: "Khánh Hòa (97,5%), Phú Yên (97,5%)")."""
         before = self.ix.mention_before(clause[0], d.start)
         if before is None or before.unit is None or before.value != d.value \
                 or before.value_high != d.value_high:
             return False
         between = self.low[before.unit_end:d.start]
-        return "(" in between and ")" not in between[between.rindex("("):]
+        return "(" in between and ")" not in between
 
     def _per_of_number_at(self, end: int, den: int) -> bool:
         """Whether the "per N" at `den` is the unit of the number ending at `end`, written
@@ -940,6 +942,10 @@ class _SegmentPairing:
         if self._a_named_sub_unit(clause[0], d.start) or self._a_named_place_s(d) \
                 or self._another_province_named(d, clause):
             return True
+        if self._labelled_by_a_province(d):
+            # "5 tỉnh có tỷ lệ tiêm cao nhất bao gồm Bắc Giang (98,0%), Khánh Hòa (97,5%)": a
+            # province's value, labelled by its name, is no threshold's
+            return False
         sentence = self.ix.sentence_of(d.start)
         if self._defined(sentence[0], d.start):
             return True  # "… được xem là bình thường khi … từ 103 – 107": a definition
@@ -971,6 +977,14 @@ class _SegmentPairing:
         self.credited = tuple(sorted(group - own))
         self.own_value = bool(own)
         return False
+
+    def _labelled_by_a_province(self, d: Mention) -> bool:
+        """A province's name right before the number, as its label ("Bắc Giang (98,0%)",
+        "Hòa Bình: 2,84")."""
+        names = self._province_names()
+        k = bisect_left(names, (d.start,)) - 1
+        return k >= 0 and names[k][1] <= d.start and names[k][2] != REGION \
+            and _LABEL_BRACKET_GAP_RE.fullmatch(self.low, names[k][1], d.start) is not None
 
     def _province_in_turn(self, d: Mention) -> frozenset[str] | None:
         """"tiếp theo là Bà Rịa - Vũng Tàu và Đồng Nai, lần lượt là 76,4 và 76,3 tuổi": the
