@@ -144,6 +144,72 @@ def test_one_cell_per_line(words: TableWords) -> None:
     assert [table.columns[c.column].year for c in second.cells] == [2019, 2020, 2021]
 
 
+# real_dev126's layout (a journal's table flattened one cell per line): word columns before
+# the years, footnote letters on the years, "47.7 %" and "[n.a.]" cells, rows by province
+WORD_COLUMNS_FIRST = """Coverage of ≥ 3 ANC visits
+
+Adjacent to
+
+Dien Bien
+
+Hoa Binh
+
+2012a
+
+2013b
+
+Intervention provinces
+
+ Dien Bien
+
+-
+
+-
+
+47.7 %
+
+89.5 %
+
+ Hoa Binh
+
+-
+
+-
+
+85.2 %
+
+[n.a.]
+
+Total
+
+-
+
+-
+
+66.5 %
+
+89.5 %
+"""
+
+
+def test_one_cell_per_line_with_word_columns_before_the_years(vocab: Vocabulary) -> None:
+    table = _table(WORD_COLUMNS_FIRST, vocab.table_words)
+    assert [c.year for c in table.columns] == [2012, 2013]
+    assert [(r.label, [(c.text, table.columns[c.column].year) for c in r.cells])
+            for r in table.rows] == [
+        ("Dien Bien", [("47.7 %", 2012), ("89.5 %", 2013)]),
+        ("Hoa Binh", [("85.2 %", 2012), ("[n.a.]", 2013)]),
+        ("Total", [("66.5 %", 2012), ("89.5 %", 2013)])]
+    # each province's row is its own, the total of the provinces none's
+    out = read_text(vocab, WORD_COLUMNS_FIRST, province_id="dien_bien", period_start=2013,
+                    period_end=2013, title="")
+    assert sorted((o.province_named or "", o.indicator_id, o.year, o.value)
+                  for o in out.observations) == [
+        ("", "antenatal_care_3_visits", 2012, 47.7),
+        ("", "antenatal_care_3_visits", 2013, 89.5),
+        ("hoa_binh", "antenatal_care_3_visits", 2012, 85.2)]
+
+
 TABS_AND_PIPES = [
     "Chỉ tiêu\tĐơn vị tính\tNăm 2020\tNăm 2021\n"
     "Tỷ lệ bao phủ bảo hiểm y tế\t%\t90,1\t91,3\n",

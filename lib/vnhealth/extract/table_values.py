@@ -38,7 +38,10 @@ def read_table(run: DocumentRun, table: Table | TabTable | TotalTable) -> None:
         return
     statistics = bool(run.vocab.table_words.statistics.search(lite(nfc(run.doc.title or ""))))
     shared = _shared_unit(run, table)
+    by_province = _provinces_by_row(run, table)
     for row in table.rows:
+        if by_province and row.role == "sub" and row.label in by_province:
+            row.role = "row"  # a province's row under a total is no district's
         seg = Segment.from_lines("table_row", [(n, run.lines[n - 1]) for n in row.lines])
         statement = run.recorder.new_statement(seg)
         if any(c.line != row.lines[0] for c in row.cells):
@@ -46,6 +49,8 @@ def read_table(run: DocumentRun, table: Table | TabTable | TotalTable) -> None:
             # before a cell is its year, the label names it
             statement.indicator_text = " ".join(row.label.split()) or None
         other = _another_province_s(run, row)
+        if row.role == "total" and by_province:
+            continue  # the total of the provinces listed is none's own
         if row.role in ("row", "total", "subgroup", "breakdown") and other != REGION:
             # districts, regions and the country are not the province; another province's
             # row is that province's
@@ -150,6 +155,15 @@ def _read_row(run: DocumentRun, table: Table, row: Row, statement: Statement,
             ind, kind, column.year, comparator, value, cell.value.value_high, unit or ind.unit,
             None, cell.line, cell.text,
             province and run.vocab.province_as_of(province, column.year, issued)), statement)
+
+
+def _provinces_by_row(run: DocumentRun, table: Table) -> frozenset[str]:
+    """The labels of a table by province: its rows labelled by provinces' names, when two
+    provinces at least are named (a district named like its province, "Thành phố Lào Cai",
+    is one name, not a table by province); empty otherwise."""
+    named = {r.label: run.vocab.province_of_label(r.label) for r in table.rows}
+    named = {label: p for label, p in named.items() if p is not None and p != REGION}
+    return frozenset(named) if len(set(named.values())) >= 2 else frozenset()
 
 
 def _another_province_s(run: DocumentRun, row: Row) -> str | None:

@@ -22,11 +22,15 @@ MAX_WORD_CELLS = 2  # cells of words alone between two year cells of a flattened
 MAX_WORD_CELL = 80  # a longer line is prose, not a header cell
 
 
+# a footnote's letter glued to a header's year ("2012b": see note b under the table)
+FOOTNOTE_LETTER_RE = re.compile(r"(?<=(?:19|20)\d\d)[a-f](?![^\W\d_])")
+
+
 def header_line(line: str, index: int, words: TableWords) -> HeaderLine | None:
     """The years and kind words of a line that holds nothing else, or None."""
     if len(line) > 400 or not line.strip():
         return None
-    low = lite(line)
+    low = FOOTNOTE_LETTER_RE.sub(" ", lite(line))
     if not could_be_header(low, words.header_letters):
         return None
     hints: list[tuple[str, int, int]] = []

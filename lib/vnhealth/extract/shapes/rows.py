@@ -19,7 +19,9 @@ from vnhealth.inputs.text import is_noise_line, lite
 
 CELL_SPLIT_RE = re.compile(r"\t|\|| {2,}|\u00a0{1,}\s*")
 TOKEN_RE = re.compile(r"\S+")
-BLANK_CELL_RE = re.compile(r"^(?:-|–|—|\.{2,}|…|x|X)$")
+# a cell holding no value ("-", "..", "x", "[n.a.]": not available)
+BLANK_CELL_RE = re.compile(r"^(?:-|–|—|\.{2,}|…|x|X|\[?n\.a\.\]?|\[?N\.A\.\]?|n/a|N/A)$")
+UNIT_TOKENS = frozenset({"%", "‰"})  # a unit set apart from its number: "47.7 %"
 LABEL_UNIT_RE = re.compile(r"\(([^()\d]{1,20}|[%‰])\)\s*$")
 SUB_LABEL_RE = re.compile(r"^\s*[-–+]\s*\w")  # "-Theo cân nặng (%)": a sub-row's label
 NUMBERING_RE = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\.?|[a-zđ]\)|[IVX]+\.|[-+•*–])\s+")
@@ -68,11 +70,14 @@ def split_row(line: str, max_values: int) -> RowParts:
     k = len(tokens)
     while k > 0 and len(values) < max_values:
         tok = tokens[k - 1]
-        ok, cell = value_token(tok.group(0))
+        start = tok.start()
+        if tok.group(0) in UNIT_TOKENS and k > 1:
+            start = tokens[k - 2].start()  # "47.7 %": the number and its unit, one cell
+        ok, cell = value_token(line[start:tok.end()])
         if not ok:
             break
-        values.append(ValueToken(tok.group(0), cell, tok.start(), tok.end()))
-        k -= 1
+        values.append(ValueToken(line[start:tok.end()], cell, start, tok.end()))
+        k -= 2 if start != tok.start() else 1
     values.reverse()
     if values and k and tokens[k - 1].group(0) in COMPARATOR_SIGNS:
         # "< 7,6": a comparator set apart from its value is part of the cell
@@ -127,20 +132,26 @@ def row_role(label: str, words: TableWords) -> str:
     return "row"
 
 
-def _starts_new_label(text: str) -> bool:
+def _starts_new_label(text: str, above: Sequence[tuple[int, str]] = ()) -> bool:
     """A label line opens a new row unless it continues the one above: it starts in lower
-    case, or it is an English translation in a bilingual yearbook (ASCII only)."""
+    case, or it is an English translation in a bilingual yearbook (ASCII only, under a label
+    that is not: in a table all in English, a capitalised line opens a row)."""
     first = text.strip()[:1]
-    return first.isupper() and not text.isascii()
+    english_above = bool(above) and all(t.isascii() for _n, t in above)
+    return first.isupper() and (not text.isascii() or english_above)
 
 
 class RowReader:
     """Reads the rows under a header, line by line, into `rows`."""
 
     def __init__(self, lines: Sequence[str], columns: list[YearColumn], by_position: bool,
-                 words: TableWords, ignored: Sequence[YearColumn] = ()):
+                 words: TableWords, ignored: Sequence[YearColumn] = (), leading: int = 0):
         self.lines = lines
         self.columns = columns
+        # cells of word columns before the years in a row read one cell per line (a header
+        # "Dien Bien" / … / "2011" / "2012"): read to keep the row's place, then dropped
+        self.leading = leading
+        self.width = len(columns) + leading
         # columns laid out by position whose cells are not values (comparisons): a value under
         # one of them is dropped
         self.ignored = list(ignored)
@@ -186,7 +197,19 @@ class RowReader:
             else:
                 self._label_line(j, line.strip())
         self.rows = [split for row in self.rows for split in self._unstacked(row)]
+        self._drop_leading_cells()
         return last
+
+    def _drop_leading_cells(self) -> None:
+        """Each row's cells of the word columns before the years dropped, the years' cells
+        numbered from the first year; a row that does not fill every column cannot say which
+        cell is which year, and keeps none."""
+        if not self.leading:
+            return
+        for row in self.rows:
+            row.cells = [replace(c, column=c.column - self.leading)
+                         for c in row.cells[self.leading:]] if len(row.cells) == self.width \
+                else []
 
     def _unstacked(self, row: Row) -> list[Row]:
         """"Tỷ lệ … suy dinh dưỡng:" / "-Theo cân nặng (%)" / "-Theo chiều cao (%)" / 7,6 /
@@ -219,7 +242,7 @@ class RowReader:
             # stands one year per line
             return bool(self.pending) and self._years_one_per_line and value_token(
                 line.strip())[0]
-        if not row.cells or len(row.cells) >= len(self.columns) * row.stack:
+        if not row.cells or len(row.cells) >= self.width * row.stack:
             return False
         if row.cells[-1].column != len(row.cells) - 1 or row.cells[-1].line == row.lines[0]:
             return False
@@ -227,7 +250,7 @@ class RowReader:
 
     def _label_line(self, line_no: int, text: str) -> None:
         self.open = None
-        if self.pending and _starts_new_label(text):
+        if self.pending and _starts_new_label(text, self.pending):
             if row_role(text, self.words) == "total":
                 # a label without values over a total's: the caption of the rows below
                 self.block = " ".join(t for _n, t in self.pending)
@@ -257,14 +280,14 @@ class RowReader:
     def _more_values(self, line_no: int, parts: RowParts) -> bool:
         """Values alone on a line continue the open row (one cell per line) while it has room."""
         row = self.open
-        if row is None or len(row.cells) + len(parts.values) > len(self.columns) * row.stack:
+        if row is None or len(row.cells) + len(parts.values) > self.width * row.stack:
             return False
         if line_no not in row.lines:
             row.lines.append(line_no)
         start = len(row.cells)
         for k, (text, value, s, e) in enumerate(parts.values):
             row.cells.append(Cell(text, value, start + k, line_no, s, e))
-        if len(row.cells) == len(self.columns) and row.cells[0].column != 0:
+        if len(row.cells) == self.width and row.cells[0].column != 0:
             # "2. Tỷ lệ tăng tự nhiên % 7,55 8,52" / "9,55 8,22 7,19 7,42": the first line's
             # values were put in the last columns; wrapped onto the next, the row's values
             # fill every column, in reading order

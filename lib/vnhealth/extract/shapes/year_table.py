@@ -7,9 +7,9 @@ import re
 from collections.abc import Sequence
 
 from vnhealth.extract.shapes import aligned
-from vnhealth.extract.shapes.header import header_run, year_columns
+from vnhealth.extract.shapes.header import header_run, holds_no_cell, year_columns
 from vnhealth.extract.shapes.records import HeaderLine, Row, ShapeRead, Spot, Table, YearColumn
-from vnhealth.extract.shapes.rows import RowReader
+from vnhealth.extract.shapes.rows import MAX_LABEL, RowReader, value_token
 from vnhealth.extract.shapes.words import TableWords
 from vnhealth.inputs.text import is_noise_line, lite
 
@@ -34,7 +34,10 @@ def read_year_table(spot: Spot, shape: str, by_position: bool,
     # hiện … 2015"), never twice under one
     if len({(c.year, c.kind_hint) for c in columns}) != len(columns) or len(columns) < least:
         return None
-    reader = RowReader(lines, columns, by_position, words, ignored=compared)
+    leading = 0
+    if not by_position and len({c.line for c in columns}) == len(columns):
+        leading = leading_word_columns(lines, run[0].index, run[-1].index + 1, len(columns))
+    reader = RowReader(lines, columns, by_position, words, ignored=compared, leading=leading)
     end = reader.read(run[-1].index + 1)
     rows = [r for r in reader.rows if r.cells]
     if not rows:
@@ -49,6 +52,42 @@ def read_year_table(spot: Spot, shape: str, by_position: bool,
 
 
 COMPARISON_ABOVE = 3  # lines above a header where a comparison cell may stand over it
+LEADING_SCAN = 400  # lines of a table's body read to count its rows' cells
+MAX_WORD_HEADER = 60  # a longer line above the years is no header cell
+
+
+def leading_word_columns(lines: Sequence[str], first_year: int, body: int, years: int) -> int:
+    """A table flattened one cell per line whose header names word columns before its years
+    ("Dien Bien" / "Hoa Binh" / "2011" / "2012"): each row's label is followed by as many
+    cells as the header has columns. When every row (two at least) holds the same number of
+    cells, more than the years, and as many word cells stand right above the first year, the
+    first cells of each row are those columns' (0 otherwise)."""
+    runs: list[int] = []
+    count, labelled = 0, False
+    for line in lines[body:body + LEADING_SCAN]:
+        s = line.strip()
+        if not s or holds_no_cell(line):
+            continue
+        if value_token(s)[0]:
+            count += 1
+            continue
+        if len(s) > MAX_LABEL:
+            break
+        if labelled and count:
+            runs.append(count)
+        count, labelled = 0, True
+    if labelled and count:
+        runs.append(count)
+    if len(runs) < 2 or len(set(runs)) != 1 or runs[0] <= years:
+        return 0
+    leading = runs[0] - years
+    above = [s for s in (x.strip() for x in lines[max(0, first_year - 3 * leading):first_year])
+             if s]
+    words = above[-leading:]
+    fits = len(words) == leading and all(len(w) <= MAX_WORD_HEADER and not value_token(w)[0]
+                                         for w in words)
+    return leading if fits else 0
+
 
 
 def _comparisons(lines: Sequence[str], first: int, last: int, columns: list[YearColumn],
