@@ -1718,6 +1718,30 @@ def test_provinces_labelled_in_a_ranking_hold_their_values(vocab: Vocabulary) ->
                         period_end=2020, title="") == []
 
 
+def test_a_target_noun_points_back_to_the_indicator_named(vocab: Vocabulary) -> None:
+    # real_dev118: "chỉ tiêu … giao là 73,6%" names no indicator; it is the one named before
+    text = ("Theo dự kiến, đến năm 2020 đạt tỷ lệ 90% người dân tham gia bảo hiểm y tế. Năm 2016 "
+            "phấn đấu đạt chỉ tiêu kế hoạch Chính phủ giao là 73,6%.")
+    found = observations(vocab, text, province_id="dong_nai", period_start=2016,
+                         period_end=2020, title="")
+    assert [(o.indicator_id, o.year, o.value) for o in found] == [
+        ("health_insurance_coverage", 2020, 90.0), ("health_insurance_coverage", 2016, 73.6)]
+    # real_dev86: the goal a value is compared with is no target of the province's
+    compared = ("Tỷ lệ hộ gia đình sử dụng muối i ốt đủ tiêu chuẩn phòng bệnh đạt 45,2%. Thấp hơn "
+                "so với mục tiêu thanh toán (> 90%).")
+    assert [o.value for o in observations(vocab, compared, province_id="thai_nguyen",
+                                          period_start=2018, period_end=2018, title="")] == [45.2]
+
+
+def test_places_counted_after_a_rate_are_no_value(vocab: Vocabulary) -> None:
+    # real_dev113: "ở 5 tỉnh" counts provinces, though a rate per 10,000 stands before it
+    text = ("Mật độ bác sĩ/10.000 dân ở 5 tỉnh còn lại rất thấp: Tây Ninh 4,3 bác sĩ, Bình Phước "
+            "3,6 bác sĩ.")
+    found = observations(vocab, text, province_id="tay_ninh", period_start=2020,
+                         period_end=2020, title="")
+    assert [(o.province_named, o.value) for o in found] == [(None, 4.3), ("binh_phuoc", 3.6)]
+
+
 def test_a_margin_after_a_value_is_no_value(vocab: Vocabulary) -> None:
     # ", exceeding 3.5%" right after the value passes the plan by that much; "exceeding 108"
     # with no value before it is a bound

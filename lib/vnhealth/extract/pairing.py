@@ -79,6 +79,7 @@ GROUP_CLAUSE_WORDS = 2  # words besides its group's a clause naming only its gro
 ELIDED_ITEM_WORDS = 4  # words of an item that names only what sets it apart ("mũi 2 đạt")
 ELLIPSIS_REACH = 240  # characters of a clause read for the words it repeats (_elliptic)
 _NAME_DASH_RE = re.compile(r"\s+-\s+")  # between two provinces' names listed together
+TARGET_NOUN_REACH = 6  # words between a target noun and the number it leads
 _LABEL_GAP_RE = re.compile(r"\s*:?\s*")  # between a province's name and the value it labels
 _LABEL_BRACKET_GAP_RE = re.compile(r"\s*[:(]?\s*")  # the same, or a bracket: "Bắc Giang (98%)"
 _REMARK_RE = re.compile(r"\([^()]*?(?:\)|\.(?=\s))")  # a bracketed remark, closed or cut
@@ -517,7 +518,7 @@ class _SegmentPairing:
                 named = self._elliptic(d, clause, unit) or self._elaborated(
                     d, match_unit, subgroup) or unit_named(self.vocab, d.unit, subgroup)
         named = self._a_subgroup_s_part(d, unit, subgroup) or self._continued(d, clause, unit) \
-            or named or self._pointed_back(d, unit)
+            or named or self._pointed_back(d, unit) or self._target_named_back(d, clause, unit)
         if named is None and d.unit is None:
             named = self._province_item_name(d)
         return (None if turn is not None and named is not None
@@ -806,6 +807,8 @@ class _SegmentPairing:
             return False
         if self.vocab.scale_re.match(self.low, m.start()):
             return True  # "hơn 14 triệu dân": an amount, whatever rate the clause names
+        if " ".join(m.group(0).split()) in self.vocab.place_count_nouns:
+            return True  # "mật độ bác sĩ/10.000 dân ở 5 tỉnh": places, whatever rate it names
         if self._noun_unit(d, clause) is not None:
             return False
         den = ix.last_denominator_start(clause[0], d.start)
@@ -1347,6 +1350,24 @@ class _SegmentPairing:
         text = self.low[sentence[0]:d.start]
         opening = sentence[0] + len(text) - len(text.lstrip())
         return last.named if self.vocab.anaphora_re.match(self.low, opening) else None
+
+    def _target_named_back(self, d: Mention, clause: Span, unit: str | None) -> Named | None:
+        """"… đến năm 2020 đạt tỷ lệ 90% người dân tham gia bảo hiểm y tế …, năm 2016 phấn đấu
+        đạt chỉ tiêu kế hoạch Chính phủ giao là 73,6%": a number its clause leads with a target
+        noun (target_nouns) and no name is a target of the value before it, in its unit, with
+        no other name between them."""
+        last = self.last_named
+        if d.unit is None or last is None or last.unit != unit or last.end > d.start \
+                or self.ix.any_alias_before(d.start, last.end):
+            return None
+        noun = max(self.vocab.target_noun_re.finditer(self.low, clause[0], d.start),
+                   key=lambda m: m.start(), default=None)  # the last before the number
+        if noun is None or len(self.low[noun.end():d.start].split()) > TARGET_NOUN_REACH \
+                or _DIGIT_RE.search(self.low, noun.end(), d.start):
+            return None
+        # "thấp hơn so với mục tiêu thanh toán (> 90%)": the goal compared with is no target
+        compared = self.vocab.compared_with_re.search(self.low, clause[0], noun.start())
+        return last.named if compared is None else None
 
     def _elaborated(self, d: Mention, unit: str, subgroup: str | None) -> Named | None:
         """"Tỷ suất sinh thô … có giảm nhưng không vững chắc. Cụ thể năm 2008 là 13,8‰": a

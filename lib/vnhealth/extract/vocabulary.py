@@ -478,6 +478,7 @@ class Vocabulary:
         self.compared_to_country_re = re.compile(
             rf"(?<!\w)(?:{words_alternation(v.get('compared_to_country', []))})\s+$")
         self.anaphora_re = words_re("anaphora_words")
+        self.target_noun_re = words_re("target_nouns")
         self.place_anaphora_re = words_re("place_anaphora_words")
         self.part_lead_re = words_re("part_lead_words")
         # "…, và nữ là": a joining word (after a comma or alone), then a short stretch with no
@@ -526,6 +527,9 @@ class Vocabulary:
         self.counted_places_re = re.compile(
             rf"(?<![\d/.,])\d+(?:\s*(?:{of}|/)\s*\d+)?\s+(?:{places})\s+(?:{verbs})(?!\w)")
         self.among_before_re = _ends_in_words(_lites(v.get("counted_places_among", [])))
+        # "mật độ bác sĩ/10.000 dân ở 5 tỉnh": places counted, never a rate's value
+        self.place_count_nouns = frozenset(" ".join(p.split())
+                                           for p in _lites(v.get("counted_places", [])))
         self.planned_re = words_re("planned_words")
         self.whole_period_re = words_re("whole_period_words")
         # "vượt chỉ tiêu được giao": a target word a plan-met verb leads, right before
