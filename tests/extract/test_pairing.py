@@ -1742,6 +1742,14 @@ def test_places_counted_after_a_rate_are_no_value(vocab: Vocabulary) -> None:
     assert [(o.province_named, o.value) for o in found] == [(None, 4.3), ("binh_phuoc", 3.6)]
 
 
+def test_an_english_school_year_dates_by_its_end(vocab: Vocabulary) -> None:
+    # real_dev152: "the school year 2018 -2019" is dated 2019, as "năm học 2018-2019" is
+    o = only(vocab, "By the end of the school year 2018 -2019 the percentage of children with "
+                    "the underweight malnutrition at the age of kindergarten has been 3.3%.",
+             province_id="hoa_binh", period_start=2018, period_end=2019, title="")
+    assert (o.indicator_id, o.year, o.value) == ("underweight_under5", 2019, 3.3)
+
+
 def test_a_margin_after_a_value_is_no_value(vocab: Vocabulary) -> None:
     # ", exceeding 3.5%" right after the value passes the plan by that much; "exceeding 108"
     # with no value before it is a bound
