@@ -1750,6 +1750,14 @@ def test_an_english_school_year_dates_by_its_end(vocab: Vocabulary) -> None:
     assert (o.indicator_id, o.year, o.value) == ("underweight_under5", 2019, 3.3)
 
 
+def test_the_group_an_indicator_is_defined_by_is_its_own(vocab: Vocabulary) -> None:
+    # real_dev146: the elderly named with the ageing index are the index's own group
+    o = only(vocab, "At the local level, Ben Tre is the only province where the elderly already "
+                    "outnumber children, with an aging index of 100.1 percent.",
+             province_id="bac_lieu", period_start=2024, period_end=2024, title="")
+    assert (o.province_named, o.indicator_id, o.value) == ("ben_tre", "ageing_index", 100.1)
+
+
 def test_a_margin_after_a_value_is_no_value(vocab: Vocabulary) -> None:
     # ", exceeding 3.5%" right after the value passes the plan by that much; "exceeding 108"
     # with no value before it is a bound
