@@ -1758,6 +1758,22 @@ def test_the_group_an_indicator_is_defined_by_is_its_own(vocab: Vocabulary) -> N
     assert (o.province_named, o.indicator_id, o.value) == ("ben_tre", "ageing_index", 100.1)
 
 
+@pytest.mark.parametrize("text, indicator", [
+    # real_dev124: Vietnam Social Security's English pages write health insurance "HI"
+    ("In the school year 2020-2021, the province strives to achieve 100% of students "
+     "participating in HI.", "health_insurance_coverage_students"),
+    # real_dev103, real_dev127: English names of the commune health network and its standard
+    ("100 percent of communes, wards, and townlets have medical stations.",
+     "communes_with_health_station"),
+    ("During 2015, the city aims to have 90 percent of its communes, wards and town meeting "
+     "national standards in terms of health care.", "communes_meeting_health_criteria"),
+])
+def test_english_names_of_insurance_and_commune_health(vocab: Vocabulary, text: str,
+                                                        indicator: str) -> None:
+    assert only(vocab, text, period_start=2015, period_end=2021,
+                title="").indicator_id == indicator
+
+
 def test_a_margin_after_a_value_is_no_value(vocab: Vocabulary) -> None:
     # ", exceeding 3.5%" right after the value passes the plan by that much; "exceeding 108"
     # with no value before it is a bound
