@@ -74,6 +74,14 @@ def test_the_manifest_and_the_number_come_first(vocab: Vocabulary) -> None:
       "2021."], None,
      IssueYear(2021, "the article's opening date '(Baohatinh.vn) - Sáng 12/3/2021'", 3,
                page=True)),
+    # an English page's byline with its date and time (real_dev117); a date in prose is none
+    (["HCMC's rising birth rate still 'too low'", "",
+      "By Le Phuong   December 11, 2023 | 07:55 pm PT"], None,
+     IssueYear(2023, "page date 'By Le Phuong   December 11, 2023 | 07:55'", 12,
+               page=True)),
+    (["11 March 2024 09:15"], None, IssueYear(2024, "page date '11 March 2024 09:15'", 3,
+                                                page=True)),
+    (["The campaign ran until December 11, 2023 in all districts."], None, None),
     # cited dates, a portal's date of the visit (a weekday, no time) and prose are none of these
     (["Thứ 2, Ngày 28/10/2024",
       "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;",

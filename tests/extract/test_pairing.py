@@ -1774,6 +1774,18 @@ def test_english_names_of_insurance_and_commune_health(vocab: Vocabulary, text: 
                 title="").indicator_id == indicator
 
 
+def test_an_english_page_dates_its_now_and_last_year(vocab: Vocabulary) -> None:
+    # real_dev117: the byline's date dates "now" and "last year"
+    text = ("By Le Phuong   December 11, 2023 | 07:55 pm PT\n"
+            "The average life expectancy of its people is now at 76.3.\n"
+            "Last year, the city was home to 1.033 million people aged over 60, or 11.03% of "
+            "its population.")
+    found = observations(vocab, text, province_id="ho_chi_minh", period_start=2022,
+                         period_end=2023, title="")
+    assert [(o.indicator_id, o.year, o.value) for o in found] == [
+        ("life_expectancy", 2023, 76.3), ("population_60plus_share", 2022, 11.03)]
+
+
 def test_a_margin_after_a_value_is_no_value(vocab: Vocabulary) -> None:
     # ", exceeding 3.5%" right after the value passes the plan by that much; "exceeding 108"
     # with no value before it is a bound

@@ -190,9 +190,7 @@ def _page_date(vocab: Vocabulary, head: list[str]) -> IssueYear | None:
         for piece in (text, *cells):
             found = _stamped_date(vocab, lite(piece))
             if found is not None:
-                year, month = (found.group(k) or found.group("i" + k) or found.group("w" + k)
-                               for k in ("y", "m"))
-                last = IssueYear(int(year), f"page date '{piece.strip()[:40]}'", int(month),
+                last = IssueYear(found[0], f"page date '{piece.strip()[:40]}'", found[1],
                                  page=True)
                 break
     return last
@@ -228,18 +226,29 @@ def _looking_back(vocab: Vocabulary, head: list[str]) -> IssueYear | None:
     return None
 
 
-def _stamped_date(vocab: Vocabulary, low: str) -> re.Match[str] | None:
-    """The one numeric date of a text that is a page's date stamp, if it is one."""
+def _stamped_date(vocab: Vocabulary, low: str) -> tuple[int, int] | None:
+    """(year, month) of the one date of a text that is a page's date stamp, if it is one: a
+    numeric date, or an English one with a time ("By Le Phuong   December 11, 2023 | 07:55
+    pm PT": a byline's words do not count against it)."""
     dates = list(_NUMERIC_DATE_RE.finditer(low))
-    if len(dates) != 1:
+    english = list(vocab.english_date_re.finditer(low)) if not dates else []
+    if len(dates) + len(english) != 1:
         return None
+    date_re = _NUMERIC_DATE_RE if dates else vocab.english_date_re
     timed = _TIME_RE.search(low) is not None
-    rest = _TIME_RE.sub(" ", _NUMERIC_DATE_RE.sub(" ", low))
+    rest = _TIME_RE.sub(" ", date_re.sub(" ", low))
     words = re.findall(r"[^\W\d_]+", rest)
     stamp = any(w in rest for w in vocab.page_date_words)
+    if english:
+        m = english[0]
+        # an English stamp carries its time ("07:55 pm"), after a byline or alone
+        return (int(m.group("y")), vocab.month_numbers[m.group("mn") or m.group("mn2")]) \
+            if timed or not words else None
     # a portal's "today" ("Thứ 2, Ngày 28/10/2024") has no time and dates the visit
     if stamp or not words or (timed and len(words) <= PAGE_DATE_WORDS):
-        return dates[0]
+        m = dates[0]
+        return (int(m.group("y") or m.group("iy") or m.group("wy")),
+                int(m.group("m") or m.group("im") or m.group("wm")))
     return None
 
 

@@ -818,6 +818,14 @@ class Vocabulary:
             rf"(?<!\w)(?P<word>{issue})[\s:|]*\d{{1,2}}\s*/\s*\d{{1,2}}\s*/\s*"
             r"(?P<y>(?:19|20)\d\d)(?!\d)")
         self.page_date_words = _lites(v.get("page_date_words", []))
+        # an English page's date stamp ("December 11, 2023 | 07:55 pm PT", "11 December 2023"),
+        # its month by its place in month_names
+        self.month_numbers = {m: k for k, m in enumerate(
+            _lites((v.get("year_phrases") or {}).get("month_names") or []), 1)}
+        self.english_date_re = re.compile(
+            rf"(?<!\w)(?:(?P<mn>{months})\s+\d{{1,2}}(?:st|nd|rd|th)?\s*,?|\d{{1,2}}\s+"
+            rf"(?P<mn2>{months})\s*,?)\s+(?P<y>(?:19|20)\d\d)(?!\d)") \
+            if self.month_numbers else NEVER_RE
         # a copy's stamp opening its first line, perhaps a month only: "date 2024-10 Trong …"
         self.leading_stamp_re = re.compile(
             rf"\s*(?:{words_alternation(self.page_date_words)})\s*:?\s*"
