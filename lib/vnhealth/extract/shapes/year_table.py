@@ -89,7 +89,6 @@ def leading_word_columns(lines: Sequence[str], first_year: int, body: int, years
     return leading if fits else 0
 
 
-
 def _comparisons(lines: Sequence[str], first: int, last: int, columns: list[YearColumn],
                  words: TableWords) -> list[YearColumn]:
     """The columns under a cell comparing two others ("Ước năm 2024 so với (%)" over "năm
