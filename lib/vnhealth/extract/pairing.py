@@ -984,10 +984,17 @@ class _SegmentPairing:
     def _labelled_by_a_province(self, d: Mention) -> bool:
         """A province's name right before the number, as its label ("Bắc Giang (98,0%)",
         "Hòa Bình: 2,84")."""
+        label = self._label_name(d, _LABEL_BRACKET_GAP_RE)
+        return label is not None and label[2] != REGION
+
+    def _label_name(self, d: Mention, gap: re.Pattern[str]) -> tuple[int, int, str] | None:
+        """(start, end, province id) of the name nearest before the number (found by halves),
+        when nothing but the `gap` stands between them."""
         names = self._province_names()
         k = bisect_left(names, (d.start,)) - 1
-        return k >= 0 and names[k][1] <= d.start and names[k][2] != REGION \
-            and _LABEL_BRACKET_GAP_RE.fullmatch(self.low, names[k][1], d.start) is not None
+        if k < 0 or names[k][1] > d.start or not gap.fullmatch(self.low, names[k][1], d.start):
+            return None
+        return names[k]
 
     def _province_in_turn(self, d: Mention) -> frozenset[str] | None:
         """"tiếp theo là Bà Rịa - Vũng Tàu và Đồng Nai, lần lượt là 76,4 và 76,3 tuổi": the
@@ -1303,12 +1310,10 @@ class _SegmentPairing:
         118,6 trai/100 gái; Bắc Ninh 117,6": a bare number right after a province's name is
         that province's value of the last indicator named before the list in its sentence,
         one not in percent (a percent is always written)."""
-        names = self._province_names()
-        k = bisect_left(names, (d.start,)) - 1  # the name nearest before it, found by halves
-        if k < 0 or names[k][1] > d.start \
-                or not _LABEL_GAP_RE.fullmatch(self.low, names[k][1], d.start):
+        name = self._label_name(d, _LABEL_GAP_RE)
+        if name is None:
             return None
-        label = names[k][0]
+        label = name[0]
         sentence = self.ix.sentence_of(d.start)
         own = pick_indicator(self.run.chooser, d, self.ix, (sentence[0], label), None, None,
                              table=True)
