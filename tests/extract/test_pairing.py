@@ -1700,6 +1700,25 @@ def test_another_province_named_holds_its_value(vocab: Vocabulary) -> None:
                                           title="")] == [70.2]
 
 
+def test_a_short_name_stands_for_the_indicator_its_headline_names(vocab: Vocabulary) -> None:
+    # real_dev120: "coverage rates" is health insurance coverage under a headline naming it
+    # (each province of a pair credited), and nothing under one that names it not (real_dev65:
+    # "Forest coverage rate" in a list of a province's targets)
+    text = ("Over 84 percent of population to have health insurance by 2020\n\n"
+            "Several northern localities are expected to have especially high coverage rates "
+            "such as Dien Bien and Hoa Binh (99 percent) by 2020.")
+    found = observations(vocab, text, province_id="dien_bien", period_start=2016,
+                         period_end=2020, title="")
+    assert [(o.province_named, o.value) for o in found
+            if o.indicator_id == "health_insurance_coverage"] == [
+        (None, 84.0), (None, 99.0), ("hoa_binh", 99.0)]
+    targets = ("The province's main targets for 2025\n\n(15) Health insurance coverage reaches "
+               "95%. (16) Forest coverage rate reaches 59.49%.")
+    found = observations(vocab, targets, province_id="quang_nam", period_start=2021,
+                         period_end=2025, title="")
+    assert [(o.indicator_id, o.value) for o in found] == [("health_insurance_coverage", 95.0)]
+
+
 def test_provinces_labelled_in_a_ranking_hold_their_values(vocab: Vocabulary) -> None:
     # real_dev135: a threshold picks provinces, then each is listed with its own value (two of
     # them equal, the second no restatement of the first); the Asia-Pacific is no Thái Bình

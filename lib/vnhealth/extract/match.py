@@ -52,11 +52,13 @@ class IndicatorChooser:
     """Which of an alias's indicators fits a unit and subgroup, remembered per document.
 
     `low` is the document's lite() text (title included): an indicator with `context` words
-    fits only where one of them stands in it."""
+    fits only where one of them stands in it. `headline` is its title and first line, lite():
+    what the page is about, which a short name stands for."""
 
-    def __init__(self, vocab: Vocabulary, low: str = ""):
+    def __init__(self, vocab: Vocabulary, low: str = "", headline: str = ""):
         self.vocab = vocab
         self.low = low
+        self.headline = headline
         self._choices: dict[tuple[str, str | None, str | None, bool], Indicator | None] = {}
         self._in_context: dict[str, bool] = {}
         self._groups_named: dict[str, bool] = {}
@@ -76,17 +78,25 @@ class IndicatorChooser:
         return self._choices[cache_key]
 
     @property
-    def skipped_elided(self) -> frozenset[str]:
-        """The names whose group was left out that this document cannot take (it names no
-        group of theirs, or several): read as no name at all."""
+    def skipped_names(self) -> frozenset[str]:
+        """The elided and short names this document cannot take (it names no group of theirs,
+        or several; it never names their indicator in full): read as no name at all."""
         if self._skipped is None:
-            self._skipped = frozenset(k for k in self.vocab.elided_keys if not self._named_here(k))
+            self._skipped = frozenset(k for k in self.vocab.elided_keys | self.vocab.short_keys
+                                      if not self._named_here(k))
         return self._skipped
 
     def _named_here(self, key: str) -> list[Indicator]:
         """An alias's indicators; for a name whose group was left out (Vocabulary
-        elided_groups), those of the one group the document names, none if it names several."""
+        elided_groups), those of the one group the document names, none if it names several;
+        for a short name (Vocabulary short_names), the one the headline names in full, none
+        if it names several."""
         targets = self.vocab.alias_targets[key]
+        if key in self.vocab.short_keys:
+            short = self.vocab.short_names
+            named = [ind for ind in targets if (key, ind.id) in short
+                     and short[(key, ind.id)].search(self.headline) is not None]
+            return named if len(named) == 1 else []
         if key not in self.vocab.elided_keys:
             return targets
         elided = self.vocab.elided_groups

@@ -144,7 +144,7 @@ def pair_segment(run: DocumentRun, seg: Segment, cleaned: str, found: Mentions,
     vocab = run.vocab
     keyed = vocab.segment_key(seg)
     aliases = []
-    for m in vocab.alias_hits(keyed.key, run.chooser.skipped_elided):
+    for m in vocab.alias_hits(keyed.key, run.chooser.skipped_names):
         s, e = keyed.span_in_text(m.start(1), m.end(1))
         if m.group(1) in vocab.elided_keys and not _ELIDED_OPENS_RE.search(low, 0, s):
             continue  # a name whose group is left out opens its list item ("…; được khám …")

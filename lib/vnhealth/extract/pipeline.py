@@ -56,7 +56,8 @@ def extract_document(vocab: Vocabulary, doc: Document, lines: list[str]) -> Docu
                              doc, [x for i, x in enumerate(lines) if i not in headers])
                              if headers else low))
     reported = reports_only(doc, statistics_word(doc, vocab.statistics_documents), issued, plans)
-    run = DocumentRun(vocab, doc, lines, IndicatorChooser(vocab, low),
+    headline = lite("\n".join((doc.title or "", next((x for x in lines if x.strip()), ""))))
+    run = DocumentRun(vocab, doc, lines, IndicatorChooser(vocab, low, headline),
                       Recorder(doc, lines, reported), reported, reference_year(doc), issued,
                       reviewed_year(vocab, doc, lines), stated_horizon(doc, lines),
                       mentions_any(vocab.review_words, low), title_subgroup(vocab, doc),

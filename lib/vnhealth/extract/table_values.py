@@ -69,7 +69,7 @@ class LabelName(NamedTuple):
 def label_name(run: DocumentRun, text: str) -> LabelName | None:
     """The first alias in a label, or None."""
     keyed = run.vocab.key(text)
-    alias = next(run.vocab.alias_hits(keyed.key, run.chooser.skipped_elided), None)
+    alias = next(run.vocab.alias_hits(keyed.key, run.chooser.skipped_names), None)
     if alias is None:
         return None
     a, b = keyed.span_in_text(alias.start(1), alias.end(1))
@@ -94,7 +94,7 @@ def _row_indicator_unit(run: DocumentRun, row: Row) -> str | None:
     """The catalogue unit of the indicator a row's label names, chosen for its first value
     as _read_row chooses it."""
     keyed = run.vocab.key(row.label)
-    alias = next(run.vocab.alias_hits(keyed.key, run.chooser.skipped_elided), None)
+    alias = next(run.vocab.alias_hits(keyed.key, run.chooser.skipped_names), None)
     if alias is None:
         return None
     first = next((c.value.value for c in row.cells if c.value is not None), None)
@@ -344,7 +344,7 @@ def _read_tab_row(run: DocumentRun, table: TabTable, row: TabRow) -> None:
     # non-numeric targets stand in value cells ("Hạng I, đạt cấp chuyên sâu"), not names
     read_qualitative(run, seg, statement, run.doc.period_end,
                      text=" ; ".join(cells[k] for k in present))
-    alias = next(run.vocab.alias_hits(run.vocab.key(name).key, run.chooser.skipped_elided), None)
+    alias = next(run.vocab.alias_hits(run.vocab.key(name).key, run.chooser.skipped_names), None)
     if alias is None:
         return
     candidates = run.vocab.alias_targets[alias.group(1)]
@@ -406,7 +406,7 @@ def read_pdf_row_columns(run: DocumentRun, seg: Segment, cleaned: str) -> bool:
     name_end = values[0][0].start()
     name = cleaned[:name_end]
     statement = run.recorder.new_statement(seg)
-    alias_m = next(run.vocab.alias_hits(run.vocab.key(name).key, run.chooser.skipped_elided), None)
+    alias_m = next(run.vocab.alias_hits(run.vocab.key(name).key, run.chooser.skipped_names), None)
     if alias_m is None:
         return True
     targets = run.vocab.alias_targets[alias_m.group(1)]

@@ -247,8 +247,10 @@ class Vocabulary:
                 key = phrase_key(alias, self.abbreviations)
                 if key:
                     self.alias_targets.setdefault(key, []).append(ind)
-        self.fuzzy = FuzzyIndex(dict(self.alias_targets))  # no elided name is matched loosely
+        # no elided or short name is matched loosely
+        self.fuzzy = FuzzyIndex(dict(self.alias_targets))
         self._compile_elided(catalog)
+        self._compile_short_names(catalog)
         self.alias_re = alias_regex(sorted(self.alias_targets, key=len, reverse=True))
 
     def _compile_elided(self, catalog: Catalog) -> None:
@@ -281,6 +283,29 @@ class Vocabulary:
                     if ind not in self.alias_targets.setdefault(rest, []):
                         self.alias_targets[rest].append(ind)
                     self.elided_groups[(rest, ind.id)] = _words_regex(surface[group], "")
+
+    def _compile_short_names(self, catalog: Catalog) -> None:
+        """Names an indicator is called by on a page about it, its headline naming it ("coverage
+        rate" on a page about health insurance): each with the pattern of the full names
+        (abbreviations too) that must stand in its headline (IndicatorChooser). An alias of
+        its own is never replaced."""
+        own = set(self.alias_targets)
+        self.short_keys: set[str] = set()
+        self.short_names: dict[tuple[str, str], re.Pattern[str]] = {}
+        for ind in catalog.indicators:
+            keys = [k for k in (phrase_key(n, self.abbreviations) for n in ind.short_names)
+                    if k and k not in own]
+            if not keys:
+                continue
+            full = {phrase_key(a, self.abbreviations) for a in ind.aliases}
+            written = [lite(nfc(a)) for a in ind.aliases]
+            written += [short for short, long in self.abbreviations.items()
+                        if phrase_key(long, self.abbreviations) in full]
+            pattern = _words_regex(written, "")
+            for key in keys:
+                self.short_keys.add(key)
+                self.alias_targets.setdefault(key, []).append(ind)
+                self.short_names[(key, ind.id)] = pattern
 
     def _compile_units(self, catalog: Catalog) -> None:
         self.unit_phrases: dict[str, UnitPhrase] = {}
@@ -945,8 +970,9 @@ class Vocabulary:
         """The catalogue names in a key, left to right, none overlapping. Of two that overlap
         the one reaching further is the more specific and wins: "tỷ lệ tử vong do bệnh lao"
         is TB deaths, not the crude death rate "tỷ lệ tử vong" would name; "hộ gia đình có nhà
-        tiêu hợp vệ sinh" is sanitary latrines, not any latrine. `skipped` names (elided ones
-        a document does not take, IndicatorChooser.skipped_elided) are read as no name."""
+        tiêu hợp vệ sinh" is sanitary latrines, not any latrine. `skipped` names (elided or
+        short ones a document does not take, IndicatorChooser.skipped_names) are read as no
+        name."""
         pos = 0
         while (hit := self.alias_re.search(key, pos)) is not None:
             if hit.group(1) in skipped:
@@ -961,9 +987,10 @@ class Vocabulary:
         k = key.find(" ", hit.start(), hit.end())
         while k != -1:
             inner = self.alias_re.match(key, k + 1)
-            # a name whose group was left out is read only where no other name stands over it
+            # an elided or short name is read only where no other name stands over it
             if inner is not None and inner.end() > hit.end() \
-                    and inner.group(1) not in self.elided_keys:
+                    and inner.group(1) not in self.elided_keys \
+                    and inner.group(1) not in self.short_keys:
                 hit = inner
             k = key.find(" ", k + 1, hit.end())
         return hit

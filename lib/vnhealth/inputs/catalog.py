@@ -162,6 +162,9 @@ class Indicator:
     # words one of which the document must hold for its names to name it: "mũi 1" is a dose
     # of COVID-19 vaccine only on a page about COVID-19
     context: tuple[str, ...] = ()
+    # names that stand for it only on a page that names it in full, by one of its aliases:
+    # "coverage rate" is health insurance coverage on a page about health insurance
+    short_names: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -305,7 +308,7 @@ INDICATOR_FIELDS = (
     Field("band", PAIR, False), Field("plausible", PAIR, False), Field("subgroup", TEXT, False),
     # the code in the Ministry of Health's system of health-statistics indicators, where one exists
     Field("moh_code", TEXT, False), Field("also_in", TEXTS, False),
-    Field("context", TEXTS, False),
+    Field("context", TEXTS, False), Field("short_names", TEXTS, False),
 )
 
 
@@ -342,7 +345,8 @@ def load_indicators(path: Path, shown: Path, units: dict[str, Unit],
                                                   "subgroup", "moh_code")},
                              relative_only=units[v["unit"]].dimension == COUNT_DIMENSION,
                              also_in=tuple(v["also_in"] or ()),
-                             context=tuple(v["context"] or ())))
+                             context=tuple(v["context"] or ()),
+                             short_names=tuple(v["short_names"] or ())))
     if not out:
         raise InputError("no indicators; expected at least one under `indicators:`", path=shown)
     return out
