@@ -1719,6 +1719,24 @@ def test_a_short_name_stands_for_the_indicator_its_headline_names(vocab: Vocabul
     assert [(o.indicator_id, o.value) for o in found] == [("health_insurance_coverage", 95.0)]
 
 
+def test_a_name_said_short_goes_on_with_the_longer_name_before(vocab: Vocabulary) -> None:
+    # real_dev116: the prevalence among sex workers, then "Tỷ lệ nhiễm HIV" (the whole
+    # population's name, which cannot hold 22.5%) for provinces: still the sex workers'
+    text = ("Tỷ lệ nhiễm HIV trong nhóm PNMD giảm từ 4,4% (2010) còn 2,6% (2011). Tỷ lệ nhiễm "
+            "HIV còn cao tại Hà Nội (22,5%), Lạng Sơn (17,0%).")
+    found = observations(vocab, text, province_id="dien_bien", period_start=2011,
+                         period_end=2011, title="")
+    assert [(o.indicator_id, o.value, o.quarantine_reason) for o in found][2:] == [
+        ("hiv_prevalence_fsw", 22.5, None), ("hiv_prevalence_fsw", 17.0, None)]
+    # a value the short name can hold is its own
+    plain = ("Tỷ lệ nhiễm HIV trong nhóm PNMD là 2,6%. Tỷ lệ nhiễm HIV trong cộng đồng dưới "
+             "0,3%.")
+    assert [o.indicator_id for o in observations(vocab, plain, province_id="dien_bien",
+                                                 period_start=2011, period_end=2011,
+                                                 title="")] == ["hiv_prevalence_fsw",
+                                                                "hiv_prevalence"]
+
+
 def test_provinces_labelled_in_a_ranking_hold_their_values(vocab: Vocabulary) -> None:
     # real_dev135: a threshold picks provinces, then each is listed with its own value (two of
     # them equal, the second no restatement of the first); the Asia-Pacific is no Thái Bình

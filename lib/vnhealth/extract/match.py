@@ -134,7 +134,7 @@ class IndicatorChooser:
             # population's ("nam giới có tuổi thọ trung bình là 71,9 năm")
             fitting.sort(key=lambda i: i.subgroup != subgroup)
         if unit is None and value is not None:
-            fitting = [i for i in fitting if _holds(i, value)] or fitting
+            fitting = [i for i in fitting if holds_value(i, value)] or fitting
         exact = [i for i in fitting if i.unit == unit]
         return (exact or fitting)[0]
 
@@ -147,7 +147,8 @@ class IndicatorChooser:
         return units[stated].dimension == units[own].dimension
 
 
-def _holds(ind: Indicator, value: float) -> bool:
+def holds_value(ind: Indicator, value: float) -> bool:
+    """Whether the value lies in the indicator's plausible range (any value, without one)."""
     return ind.plausible is None or ind.plausible[0] <= value <= ind.plausible[1]
 
 

@@ -34,6 +34,7 @@ from vnhealth.extract.match import (
     count_share_named,
     fuzzy_named,
     head_borrowed_named,
+    holds_value,
     indicator_phrase,
     item_named,
     list_item_named,
@@ -483,12 +484,8 @@ class _SegmentPairing:
         if d.unit is None and not seg.table_unitless_ok:
             named, unit = self._label_then_value(d, clause, subgroup, named, unit)
         phrase = indicator_phrase(self.vocab, seg, d, self.ix, clause, named)
-        if named is not None and named.method == "alias" and phrase and match_unit \
-                and named.end <= d.start and not PHRASE_BREAK_RE.search(self.low, named.end,
-                                                                        d.start):
-            # (only a name right before its number: one set apart by a comma may be another
-            # item's, "100% số trạm y tế … bảo hiểm y tế …, thực hiện được tối thiểu 90% …")
-            named = self._wider_name(named, phrase, match_unit, subgroup) or named
+        if named is not None and named.method == "alias":
+            named = self._longer_name(named, phrase, d, unit, match_unit, subgroup)
         if named is None and match_unit == "percent":
             # a rate named exactly but typed with "%" before any loose name of a share
             named = self._percent_for_a_rate(d, clause, subgroup)
@@ -571,6 +568,38 @@ class _SegmentPairing:
             if ind is not None and ind.id != named.indicator.id:
                 return named._replace(indicator=ind)
         return None
+
+    def _longer_name(self, named: Named, phrase: str | None, d: Mention, unit: str | None,
+                     match_unit: str | None, subgroup: str | None) -> Named:
+        """The longer name an alias found stands in: one the phrase holds around it
+        (_wider_name), else the one it goes on with (_narrower_named_before)."""
+        if phrase and match_unit and named.end <= d.start \
+                and not PHRASE_BREAK_RE.search(self.low, named.end, d.start):
+            # (only a name right before its number: one set apart by a comma may be another
+            # item's, "100% số trạm y tế … bảo hiểm y tế …, thực hiện được tối thiểu 90% …")
+            wider = self._wider_name(named, phrase, match_unit, subgroup)
+            if wider is not None:
+                return wider
+        return self._narrower_named_before(named, d, unit) or named
+
+    def _narrower_named_before(self, named: Named, d: Mention, unit: str | None
+                               ) -> Named | None:
+        """"Tỷ lệ nhiễm HIV trong nhóm PNMD giảm … còn 2,6%. Tỷ lệ nhiễm HIV còn cao tại Hà
+        Nội (22,5%)": a name said short, whose value it cannot hold, goes on with the longer
+        name of the value before it that holds its words, when the value fits that one."""
+        last = self.last_named
+        if last is None or last.named.method != "alias" \
+                or last.named.indicator.id == named.indicator.id \
+                or last.named.indicator.unit != (unit or named.indicator.unit) \
+                or holds_value(named.indicator, d.value) \
+                or not holds_value(last.named.indicator, d.value):
+            return None
+        short = self.vocab.key(self.low[named.start:named.end]).key
+        longer = self.vocab.key(self.low[last.named.start:last.named.end]).key
+        # (the longer name as found, not one its value was read into: "HI premium … 70%")
+        own = last.named.indicator in self.vocab.alias_targets.get(longer, ())
+        return named._replace(indicator=last.named.indicator) \
+            if own and f" {short} " in f" {longer} " else None
 
     def _percent_for_a_rate(self, d: Mention, clause: Span, subgroup: str | None
                             ) -> Named | None:
