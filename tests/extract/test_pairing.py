@@ -1719,6 +1719,18 @@ def test_a_short_name_stands_for_the_indicator_its_headline_names(vocab: Vocabul
     assert [(o.indicator_id, o.value) for o in found] == [("health_insurance_coverage", 95.0)]
 
 
+def test_a_short_name_stands_for_the_indicator_of_its_headline_s_topic(
+        vocab: Vocabulary) -> None:
+    # real_dev105: "CFR" is dengue's case fatality under a headline on dengue (a `context`
+    # word of the indicator), nothing under one on COVID-19
+    body = "In 2017, the city recorded 37,665 cases including seven deaths (CFR: 0.02%)."
+    for headline, expected in (("Characteristics of the dengue outbreak in Hanoi", [
+            ("dengue_case_fatality", 0.02)]), ("The COVID-19 wave in Hanoi", [])):
+        found = observations(vocab, f"{headline}\n\n{body}", province_id="ha_noi",
+                             period_start=2017, period_end=2017, title="")
+        assert [(o.indicator_id, o.value) for o in found] == expected
+
+
 def test_a_name_said_short_goes_on_with_the_longer_name_before(vocab: Vocabulary) -> None:
     # real_dev116: the prevalence among sex workers, then "Tỷ lệ nhiễm HIV" (the whole
     # population's name, which cannot hold 22.5%) for provinces: still the sex workers'

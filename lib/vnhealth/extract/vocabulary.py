@@ -287,8 +287,8 @@ class Vocabulary:
     def _compile_short_names(self, catalog: Catalog) -> None:
         """Names an indicator is called by on a page about it, its headline naming it ("coverage
         rate" on a page about health insurance): each with the pattern of the full names
-        (abbreviations too) that must stand in its headline (IndicatorChooser). An alias of
-        its own is never replaced."""
+        (abbreviations too) or `context` words ("CFR" under a headline on dengue) that must
+        stand in its headline (IndicatorChooser). An alias of its own is never replaced."""
         own = set(self.alias_targets)
         self.short_keys: set[str] = set()
         self.short_names: dict[tuple[str, str], re.Pattern[str]] = {}
@@ -298,7 +298,7 @@ class Vocabulary:
             if not keys:
                 continue
             full = {phrase_key(a, self.abbreviations) for a in ind.aliases}
-            written = [lite(nfc(a)) for a in ind.aliases]
+            written = [lite(nfc(a)) for a in (*ind.aliases, *ind.context)]
             written += [short for short, long in self.abbreviations.items()
                         if phrase_key(long, self.abbreviations) in full]
             pattern = _words_regex(written, "")
