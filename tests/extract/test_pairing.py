@@ -1700,6 +1700,18 @@ def test_another_province_named_holds_its_value(vocab: Vocabulary) -> None:
                                           title="")] == [70.2]
 
 
+def test_provinces_named_together_share_the_value_they_label(vocab: Vocabulary) -> None:
+    # real_dev103: two provinces named before one value in a list of provinces' values hold
+    # it each; the list goes on to the next province's value
+    text = ("Năm 2020, những địa phương có tuổi thọ trung bình thấp là: Lai Châu 65,8 tuổi; "
+            "Kon Tum 66,8 tuổi; Hà Giang, Điện Biên là 67,8 tuổi và Quảng Trị 68,2 tuổi.")
+    found = observations(vocab, text, province_id="lao_cai", period_start=2020,
+                         period_end=2020, title="")
+    assert [(o.province_named, o.value) for o in found] == [
+        ("lai_chau", 65.8), ("kon_tum", 66.8), ("dien_bien", 67.8), ("ha_giang", 67.8),
+        ("quang_tri", 68.2)]
+
+
 def test_a_short_name_stands_for_the_indicator_its_headline_names(vocab: Vocabulary) -> None:
     # real_dev120: "coverage rates" is health insurance coverage under a headline naming it
     # (each province of a pair credited), and nothing under one that names it not (real_dev65:

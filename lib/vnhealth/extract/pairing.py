@@ -645,8 +645,7 @@ class _SegmentPairing:
                             line_no, d.text)
         basis = Basis(phrase, named.method, named.score, kind.basis, year.basis)
         if len(self.credited) + self.own_value > 1 and (
-                comparator != "=" or self.ix.mention_before(clause[0], d.start) is not None
-                or self.ix.mention_after(d.end, clause[1]) is not None):
+                comparator != "=" or not self._labelled_by_the_group(d, clause)):
             # "5 tỉnh … là: …, Tây Ninh, … (TFR từ 1,43 đến 1,60)", "… Ca Mau and Vinh Long,
             # ranging from 1.43 to 1.6": the span of the provinces listed, or a threshold
             # ("Vĩnh Long cùng … trên 50%"), none's own value
@@ -657,6 +656,19 @@ class _SegmentPairing:
         for other in self.credited:
             province = self.vocab.province_as_of(other, year.year, issued)
             run.recorder.emit(value._replace(province_id=province), self.statement, basis)
+
+    def _labelled_by_the_group(self, d: Mention, clause: Span) -> bool:
+        """Whether the provinces named for one value label it alone in a list of provinces'
+        values ("Kon Tum 66,8 tuổi; Hà Giang, Điện Biên là 67,8 tuổi và Quảng Trị 68,2"): no
+        number in its clause before it, or none after its provinces' names, and the next
+        number labelled by a province of its own."""
+        before = self.ix.mention_before(clause[0], d.start)
+        names = [n for n in self._province_names()
+                 if (before.unit_end if before else clause[0]) <= n[0] < d.start]
+        if before is not None and len(names) < len(self.credited) + self.own_value:
+            return False
+        nxt = self.ix.mention_after(d.end, clause[1])
+        return nxt is None or any(d.unit_end <= n[0] < nxt.start for n in self._province_names())
 
     def _joined_by_slash(self, d: Mention, clause: Span) -> bool:
         nxt = self.ix.mention_after(d.end, clause[1])
@@ -1451,9 +1463,10 @@ class _SegmentPairing:
         # this one, the words that join them
         # "đạt 70% năm 2025; 90% năm 2030 và giảm 50% số cặp tảo hôn": a verb opening the next
         # goal is that value's, not this one's
-        if not self._only_year_words(self.low[d.unit_end:nxt],
-                                     self._goes_on_words | self._goal_opener_words
-                                     if nxt < end else frozenset()):
+        # "Hà Giang, Điện Biên là 67,8 tuổi và Quảng Trị 68,2 tuổi": the next value's province
+        if not self._only_year_words(
+                self.vocab.province_name_re.sub(" ", self.low[d.unit_end:nxt]),
+                self._goes_on_words | self._goal_opener_words if nxt < end else frozenset()):
             return None
         return last.named
 
