@@ -1700,6 +1700,18 @@ def test_another_province_named_holds_its_value(vocab: Vocabulary) -> None:
                                           title="")] == [70.2]
 
 
+def test_a_number_a_share_verb_leads_is_no_rate_typed_with_percent(vocab: Vocabulary) -> None:
+    # real_dev94: the men's share of the cases ("chiếm 78,7%") is not the new infections per
+    # 100,000 the phrase would name with a "%" typed for the rate; the rate so typed stays
+    text = ("Các trường hợp nhiễm HIV mới phát hiện năm 2020 chủ yếu là nam giới, chiếm 78,7%.")
+    assert observations(vocab, text, province_id="ha_noi", period_start=2020,
+                        period_end=2020, title="") == []
+    typed = "Số trường hợp nhiễm HIV mới phát hiện năm 2020 là 78,7%."
+    assert [o.indicator_id for o in observations(vocab, typed, province_id="ha_noi",
+                                                 period_start=2020, period_end=2020,
+                                                 title="")] == ["hiv_new_infections_per_100k"]
+
+
 def test_provinces_named_together_share_the_value_they_label(vocab: Vocabulary) -> None:
     # real_dev103: two provinces named before one value in a list of provinces' values hold
     # it each; the list goes on to the next province's value

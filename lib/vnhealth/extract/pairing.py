@@ -87,6 +87,8 @@ _REMARK_RE = re.compile(r"\([^()]*?(?:\)|\.(?=\s))")  # a bracketed remark, clos
 _PUNCTUATION_ONLY_RE = re.compile(r"[\s,;:()\-–]*")  # nothing but punctuation between two words
 DIFFERENCE_REACH = 80  # characters before a number its difference words may take
 PART_REACH = 60  # characters before a number its "trong đó" (a part of the value before) may take
+SHARE_VERB_REACH = 24  # characters before a number its share verb ("chiếm tới hơn") may stand
+_SHARE_GAP_STOP_RE = re.compile(r"[\d;.:]")  # between a share verb and its number: no other
 
 
 @lru_cache(maxsize=128)
@@ -486,7 +488,7 @@ class _SegmentPairing:
         phrase = indicator_phrase(self.vocab, seg, d, self.ix, clause, named)
         if named is not None and named.method == "alias":
             named = self._longer_name(named, phrase, d, unit, match_unit, subgroup)
-        if named is None and match_unit == "percent":
+        if named is None and match_unit == "percent" and not self._a_share(d):
             # a rate named exactly but typed with "%" before any loose name of a share
             named = self._percent_for_a_rate(d, clause, subgroup)
             unit = named.indicator.unit if named is not None else unit
@@ -600,6 +602,13 @@ class _SegmentPairing:
         own = last.named.indicator in self.vocab.alias_targets.get(longer, ())
         return named._replace(indicator=last.named.indicator) \
             if own and f" {short} " in f" {longer} " else None
+
+    def _a_share(self, d: Mention) -> bool:
+        """Whether a share verb leads the number ("làm nông nghiệp (chiếm 94,3%)", "accounting
+        for 10.5 percent"), only words and brackets between them."""
+        lo = max(0, d.start - SHARE_VERB_REACH)
+        ends = [m.end() for m in self.vocab.share_verb_re.finditer(self.low, lo, d.start)]
+        return bool(ends) and not _SHARE_GAP_STOP_RE.search(self.low, ends[-1], d.start)
 
     def _percent_for_a_rate(self, d: Mention, clause: Span, subgroup: str | None
                             ) -> Named | None:

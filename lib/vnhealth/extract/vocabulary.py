@@ -545,6 +545,7 @@ class Vocabulary:
             rf"(?:(?:{words_alternation(fillers)})\s+|\d[\d.,]*\s*%?\s+|\d+/\d+\s+)?"
             rf"(?:(?:{words_alternation(qualifiers)})\s+){{0,2}}$")
         self.each_unit_re = words_re("each_unit_words")
+        self.share_verb_re = words_re("share_verbs")
         places = words_alternation(_lites(v.get("counted_places", [])))
         verbs = words_alternation(_lites(v.get("counted_place_verbs", [])))
         of = words_alternation(_lites(v.get("counted_places_of", [])))
