@@ -1700,6 +1700,17 @@ def test_another_province_named_holds_its_value(vocab: Vocabulary) -> None:
                                           title="")] == [70.2]
 
 
+def test_from_a_value_upward_is_a_bound_not_a_change(vocab: Vocabulary) -> None:
+    # real_dev133: "từ 95% trở lên (≥ 95%)" bounds a target; its "lên" ends no change, so the
+    # 95 is no baseline
+    text = ("Mục tiêu đến năm 2030: Tỷ lệ phụ nữ đẻ được xét nghiệm sàng lọc HIV trong thời "
+            "gian mang thai từ 95% trở lên (≥ 95%).")
+    o = observations(vocab, text, province_id="lam_dong", period_start=2025,
+                     period_end=2030)[0]
+    assert (o.indicator_id, o.kind, o.comparator, o.value) == (
+        "hiv_pregnant_tested", "target", ">=", 95.0)
+
+
 def test_a_number_a_share_verb_leads_is_no_rate_typed_with_percent(vocab: Vocabulary) -> None:
     # real_dev94: the men's share of the cases ("chiếm 78,7%") is not the new infections per
     # 100,000 the phrase would name with a "%" typed for the rate; the rate so typed stays

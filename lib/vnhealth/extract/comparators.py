@@ -160,8 +160,9 @@ def change_to_at(vocab: Vocabulary, d: Mention, low: str, clause: Span, ix: Pair
     is its start value, else None."""
     before = low[max(clause[0], d.start - _CHANGE_LEAD):d.start].rstrip()
     from_word = next((w for w in vocab.baseline_from if before.endswith(w)), None)
-    if from_word is None:
-        return None
+    after = low[d.unit_end:d.unit_end + _CHANGE_LEAD].lstrip()
+    if from_word is None or any(after.startswith(p) for p, _cmp in vocab.cmp_after):
+        return None  # "từ 95% trở lên": a bound, its "lên" no change's end
     to_words = vocab.baseline_to
     if _ends_with_word(before[:-len(from_word)].rstrip(), vocab.rel_increase + vocab.rel_decrease):
         # "tăng từ 13,8‰ đến 14,94‰": after a change verb, "đến" ends the change, no band

@@ -340,7 +340,7 @@ class Vocabulary:
         self.rel_decrease = _lites(rel.get("decrease", []))
         self.change_hedge_words = _lites(rel.get("hedges", []))
         self.rel_before = _lites(rel.get("markers_before", []))
-        self.share_verbs = _lites(rel.get("share_verbs", []))
+        self.share_verbs = _lites(v.get("share_verbs", []))
         self.rel_after = _lites(rel.get("markers_after", []))
         self.per_year = _lites(rel.get("per_year", []))
         # words may wrap over lines ("bình quân hàng" / "năm 0,5‰")

@@ -574,7 +574,7 @@ TABLE_WORD_FIELDS = tuple(Field(name, TEXTS, False) for name in (
     "breakdown_lead"))
 RELATIVE_FIELDS = tuple(Field(name, TEXTS, False) for name in
                         ("increase", "decrease", "markers_before", "markers_after", "per_year",
-                         "per_year_before", "change_nouns", "hedges", "share_verbs"))
+                         "per_year_before", "change_nouns", "hedges"))
 BOUND_COMPARATORS = choice(("=", "<", "<=", ">", ">="))
 
 
