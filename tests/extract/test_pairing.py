@@ -1700,6 +1700,16 @@ def test_another_province_named_holds_its_value(vocab: Vocabulary) -> None:
                                           title="")] == [70.2]
 
 
+def test_villages_by_their_local_names(vocab: Vocabulary) -> None:
+    # real_dev101: "thôn, làng" (Central Highlands), as "thôn, buôn" and "ấp", are the
+    # catalogue's "thôn, bản"
+    for village in ("thôn, làng", "thôn, buôn", "ấp"):
+        text = f"Đến nay, 100% {village} có nhân viên y tế hoạt động."
+        o = only(vocab, text, province_id="kon_tum", period_start=2015, period_end=2015,
+                 title="")
+        assert (o.indicator_id, o.value) == ("village_health_worker_coverage", 100.0)
+
+
 def test_from_a_value_upward_is_a_bound_not_a_change(vocab: Vocabulary) -> None:
     # real_dev133: "từ 95% trở lên (≥ 95%)" bounds a target; its "lên" ends no change, so the
     # 95 is no baseline
