@@ -1700,6 +1700,26 @@ def test_another_province_named_holds_its_value(vocab: Vocabulary) -> None:
                                           title="")] == [70.2]
 
 
+def test_french_and_spanish_pages_of_the_news_agency(vocab: Vocabulary) -> None:
+    # real_dev98, real_dev97: the words are data (aliases, units, comparators, year words)
+    french = ("D'ici 2030, l'espérance de vie moyenne dépassera 76 ans, dont au moins 68 ans en "
+              "bonne santé. D'ici 2026, le taux de couverture par l'assurance maladie dépassera "
+              "96 % de la population.")
+    found = observations(vocab, french, province_id="quang_ninh", period_start=2025,
+                         period_end=2030, title="")
+    assert [(o.indicator_id, o.year, o.comparator, o.value) for o in found] == [
+        ("life_expectancy", 2030, ">", 76.0), ("healthy_life_years", 2030, ">=", 68.0),
+        ("health_insurance_coverage", 2026, ">", 96.0)]
+    spanish = "Casi 85 por ciento de la población de Hanoi con acceso a seguro de salud"
+    o = only(vocab, spanish, province_id="ha_noi", period_start=2018, period_end=2018,
+             title="")
+    assert (o.indicator_id, o.unit, o.value) == ("health_insurance_coverage", "percent", 85.0)
+    # the country's own value, named in French, is no province's
+    national = "Le Vietnam vise un taux d'assurance santé de 90% en 2020."
+    assert observations(vocab, national, province_id="tien_giang", period_start=2016,
+                        period_end=2016, title="") == []
+
+
 def test_villages_by_their_local_names(vocab: Vocabulary) -> None:
     # real_dev101: "thôn, làng" (Central Highlands), as "thôn, buôn" and "ấp", are the
     # catalogue's "thôn, bản"
