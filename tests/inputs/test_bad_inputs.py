@@ -347,7 +347,7 @@ FIELD_CASES = [
      ["boys", "male"]),
     ("unit_per_as_text_is_refused", UNITS, r"per: 100$", "per: abc", ["per", "positive"]),
     ("unit_per_zero_is_refused", UNITS, r"per: 100$", "per: 0", ["per", "positive"]),
-    ("empty_unit_phrase_is_refused", UNITS, r'phrases: \["%", "phần trăm", "per cent", "percent"\]',
+    ("empty_unit_phrase_is_refused", UNITS, r'phrases: \["%", "phần trăm", .*\]',
      'phrases: ["%", ""]', ["phrases", "non-empty"]),
     ("ledger_line_as_text_is_refused", LEDGER, r"line: 161", "line: abc", ["line", "line number"]),
     ("ledger_value_as_text_is_refused", LEDGER, r"value: 30$", 'value: "thirty"',
