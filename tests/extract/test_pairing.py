@@ -1720,6 +1720,24 @@ def test_french_and_spanish_pages_of_the_news_agency(vocab: Vocabulary) -> None:
                         period_end=2016, title="") == []
 
 
+def test_the_figures_respectively_take_the_names_before_in_turn(vocab: Vocabulary) -> None:
+    # real_dev142: "The figures … 13.5 and 2.5 respectively" go on with the doctors and the
+    # pharmacists per 10,000 of the sentence before, in their units
+    text = ("The capital city aims to reach the rate of 12.5 doctors per 10,000 people and 2 "
+            "pharmacists per 10,000 people in 2015. The figures will be raised to 13.5 and 2.5 "
+            "respectively in 2020.")
+    found = observations(vocab, text, province_id="ha_noi", period_start=2014, period_end=2020,
+                         title="")
+    assert [(o.indicator_id, o.year, o.value, o.unit) for o in found][-2:] == [
+        ("doctors_per_10k", 2020, 13.5, "per_10000"),
+        ("pharmacists_per_10k", 2020, 2.5, "per_10000")]
+    # without the anaphora the bare numbers name nothing
+    bare = text.replace("The figures will be raised to", "It will reach")
+    assert [o.value for o in observations(vocab, bare, province_id="ha_noi",
+                                          period_start=2014, period_end=2020,
+                                          title="")] == [12.5, 2.0]
+
+
 def test_villages_by_their_local_names(vocab: Vocabulary) -> None:
     # real_dev101: "thôn, làng" (Central Highlands), as "thôn, buôn" and "ấp", are the
     # catalogue's "thôn, bản"

@@ -503,6 +503,7 @@ class Vocabulary:
         self.compared_to_country_re = re.compile(
             rf"(?<!\w)(?:{words_alternation(v.get('compared_to_country', []))})\s+$")
         self.anaphora_re = words_re("anaphora_words")
+        self.plural_anaphora_re = words_re("plural_anaphora_words")
         self.target_noun_re = words_re("target_nouns")
         self.place_anaphora_re = words_re("place_anaphora_words")
         self.part_lead_re = words_re("part_lead_words")
