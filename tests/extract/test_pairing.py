@@ -1738,6 +1738,19 @@ def test_the_figures_respectively_take_the_names_before_in_turn(vocab: Vocabular
                                           title="")] == [12.5, 2.0]
 
 
+def test_demographers_abbreviations_and_living_long(vocab: Vocabulary) -> None:
+    # real_dev138, real_dev115: "CBR" of the urban area, "TFR"; women "sống thọ tới 79,4
+    # tuổi" is their life expectancy; the country's TFR is no province's
+    text = ("Năm 2016, khu vực thành thị có CBR thấp hơn mức trung bình toàn thành với 11,05‰. "
+            "Năm 2016, TFR của thành phố là 1,39 con/phụ nữ. Năm 2016, phụ nữ ở thành phố sống "
+            "thọ tới 79,4 tuổi. Nationally, Việt Nam’s average TFR is 1.91.")
+    found = observations(vocab, text, province_id="ho_chi_minh", period_start=2016,
+                         period_end=2016, title="")
+    assert [(o.indicator_id, o.value) for o in found] == [
+        ("crude_birth_rate_urban", 11.05), ("total_fertility_rate", 1.39),
+        ("life_expectancy_female", 79.4)]
+
+
 def test_villages_by_their_local_names(vocab: Vocabulary) -> None:
     # real_dev101: "thôn, làng" (Central Highlands), as "thôn, buôn" and "ấp", are the
     # catalogue's "thôn, bản"
