@@ -80,7 +80,7 @@ class IndicatorChooser:
     @property
     def skipped_names(self) -> frozenset[str]:
         """The elided and short names this document cannot take (it names no group of theirs,
-        or several; it never names their indicator in full): read as no name at all."""
+        or several; its headline names not their indicator, or several): read as no name."""
         if self._skipped is None:
             self._skipped = frozenset(k for k in self.vocab.elided_keys | self.vocab.short_keys
                                       if not self._named_here(k))

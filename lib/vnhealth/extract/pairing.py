@@ -668,9 +668,9 @@ class _SegmentPairing:
 
     def _labelled_by_the_group(self, d: Mention, clause: Span) -> bool:
         """Whether the provinces named for one value label it alone in a list of provinces'
-        values ("Kon Tum 66,8 tuổi; Hà Giang, Điện Biên là 67,8 tuổi và Quảng Trị 68,2"): no
-        number in its clause before it, or none after its provinces' names, and the next
-        number labelled by a province of its own."""
+        values ("Kon Tum 66,8 tuổi; Hà Giang, Điện Biên là 67,8 tuổi và Quảng Trị 68,2"): all
+        of them named after the number before it in its clause, and the number after it, if
+        any, labelled by a province of its own."""
         before = self.ix.mention_before(clause[0], d.start)
         names = [n for n in self._province_names()
                  if (before.unit_end if before else clause[0]) <= n[0] < d.start]
