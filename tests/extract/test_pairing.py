@@ -3962,3 +3962,44 @@ def test_a_group_s_value_takes_the_group_s_own_indicator(vocab: Vocabulary) -> N
     o = only(vocab, "Hiện mới chỉ có 96,5% học sinh, sinh viên Gia Lai tham gia bảo hiểm y tế.",
              province_id="gia_lai", title="")
     assert (o.indicator_id, o.value) == ("health_insurance_coverage_students", 96.5)
+
+
+# --- Japanese and Korean pages (read with a blank where the script changes) -----------------
+
+def test_a_japanese_list_of_provinces_gives_each_its_value(vocab: Vocabulary) -> None:
+    # real_dev149, Quảng Trị's page: names in katakana, the kind "省" after each, "歳" for years
+    text = ("逆に平均寿命が短かったのは、ライチャウ省:65.8歳、コントゥム省:66.8歳、ハザン省、"
+            "ディエンビエン省:67.8歳、クアンチ省:68.2歳の順となっている。")
+    found = observations(vocab, text, province_id="quang_tri", title="")
+    assert {(o.indicator_id, o.value, o.province_named) for o in found} == {
+        ("life_expectancy", 65.8, "lai_chau"), ("life_expectancy", 66.8, "kon_tum"),
+        ("life_expectancy", 67.8, "ha_giang"), ("life_expectancy", 67.8, "dien_bien"),
+        ("life_expectancy", 68.2, None)}
+    # the quote is the line as written, not as read
+    assert all("ライチャウ省:65.8歳" in o.quote for o in found)
+
+
+def test_a_unit_written_before_the_number_is_its_unit(vocab: Vocabulary) -> None:
+    # real_dev148: "(100:120)" and "여아 100명당 남아 120명" (girls 100 per, boys 120)
+    ja = only(vocab, "男女出生比率の差が大きい地方としては、西北部地方ソンラ省(100:120)などが"
+                     "挙げられる。", province_id="hung_yen", title="")
+    ko = only(vocab, "구체적으로 선라(Sơn La) 성(여아 100명당 남아 120명) 등을 들 수 있다.",
+              province_id="hung_yen", title="")
+    for o in (ja, ko):
+        assert (o.indicator_id, o.value, o.unit, o.province_named) == (
+            "sex_ratio_at_birth", 120.0, "boys_per_100_girls", "son_la")
+
+
+def test_a_japanese_year_dates_what_follows_it_not_what_precedes(vocab: Vocabulary) -> None:
+    # real_dev148: "2016年年初5か月" dates the ratio; "2015年通年より" after it is compared with
+    o = only(vocab, "ハノイ市における2016年年初5か月の男女出生比率は、女児100人に対し男児114.4人"
+                    "となり、2015年通年より悪化した。", province_id="ha_noi", title="")
+    assert (o.indicator_id, o.value, o.year) == ("sex_ratio_at_birth", 114.4, 2016)
+
+
+def test_a_minus_sign_after_a_word_makes_the_value_negative(vocab: Vocabulary) -> None:
+    # real_dev150: "アンザン省の人口増加率は-0.7%"; a range's dash and a bullet are no sign
+    o = only(vocab, "Tỷ lệ tăng dân số của tỉnh năm 2024 là -0,7%.", title="")
+    assert (o.indicator_id, o.value) == ("population_growth", -0.7)
+    o = only(vocab, "Tỷ lệ tăng dân số giai đoạn 2021-2025 đạt 0,7%.", title="")
+    assert o.value == 0.7

@@ -17,6 +17,8 @@ from vnhealth.inputs.catalog import Indicator
 _WORD_CHAR_RE = re.compile(r"\w")
 _CLAUSE_CUT_RE = re.compile(r";|\.(?=\s|$)")
 _SENTENCE_CUT_RE = re.compile(r"\.(?=\s|$)")
+# the last character of a year phrase in a script whose year word follows the year ("2015 年")
+_HEAD_FINAL_YEAR_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3]")
 # A full stop that ends a list or heading number ("1. Về kinh tế", "2.1. Giai đoạn") ends no
 # sentence; one after any other number does ("… xuống còn 0,006/1000 dân năm 2022. Tỷ lệ …").
 _LIST_NUMBER_END_RE = re.compile(r"(?<![^\s(])\d{1,2}(?:\.\d{1,2})*\.$")
@@ -207,6 +209,8 @@ class PairIndex:
         self._unit_starts: dict[tuple[int, int, str | None], list[int]] = {}
         self._years: list[tuple[int, int, int]] = []
         self._year_starts: list[int] = []
+        self._years_after: list[tuple[int, int, int]] = []
+        self._year_after_starts: list[int] = []
 
     def index_mentions(self, mentions: list[Mention], phrases: list[YearPhrase],
                        consumed: set[int]) -> None:
@@ -219,6 +223,11 @@ class PairIndex:
         self._years = [(s, e, y) for s, e, y, kind in phrases
                        if kind == "year" and s not in consumed]
         self._year_starts = [y[0] for y in self._years]
+        # "2015 年": a year whose word follows it (Japanese, Korean) opens what comes after it
+        # and dates no number before it ("男児114.4人となり、2015年通年より…": a comparison)
+        self._years_after = [y for y in self._years
+                             if not _HEAD_FINAL_YEAR_RE.match(self.low, y[1] - 1)]
+        self._year_after_starts = [y[0] for y in self._years_after]
 
     @staticmethod
     def _bounds_at(bounds: list[Span], los: list[int], pos: int) -> Span:
@@ -419,5 +428,6 @@ class PairIndex:
 
     def year_after(self, pos: int, hi: int) -> tuple[int, int, int] | None:
         """(start, end, year) of the first free year phrase starting in [pos, hi)."""
-        i = bisect_left(self._year_starts, pos)
-        return self._years[i] if i < len(self._years) and self._year_starts[i] < hi else None
+        i = bisect_left(self._year_after_starts, pos)
+        return self._years_after[i] if i < len(self._years_after) \
+            and self._year_after_starts[i] < hi else None

@@ -97,6 +97,8 @@ def find_mentions(vocab: Vocabulary, seg: Segment, cleaned: str) -> Mentions:
     # pass per step (a list of characters joined after each step cost more than reading)
     spans: list[tuple[int, int]] = []
     units = unit_hits(vocab, low, lambda a, b: spans.append((a, b)))
+    before = units_before(vocab, low)
+    spans.extend((u.start, u.end) for u in before)  # "女児 100 人 …": no value of its own
     unit_starts = [u.start for u in units]
     written = cleaned  # the numbers as written, for their text
     cleaned = _vietnamese_notation(vocab, cleaned, low)
@@ -136,9 +138,9 @@ def find_mentions(vocab: Vocabulary, seg: Segment, cleaned: str) -> Mentions:
                 or _NAME_WITH_NUMBER_RE.search(scan, max(0, m.start() - 2), m.start()):
             # a year; "a 100-bed hospital", "the 2-level government", "COVID-19": a name's part
             continue
-        unit, unit_end = unit_after(vocab, low, m.end(), units, unit_starts)
-        if unit is None and _written_with_fraction(point or m.group("num"), v1):
-            unit, unit_end = average_unit(vocab, low, m.end())
+        unit, unit_end = _unit_of(vocab, low, m, v1, (units, unit_starts, before))
+        if _MINUS_BEFORE_RE.search(scan, max(0, m.start() - _MINUS_REACH), m.start()):
+            v1 = -v1  # "人口増加率は-0,7%", "là -0,7%": a negative value (a fall in population)
         if unit is None and point is not None and _maybe_a_section_number(
                 vocab, low, m.start(), m.end(), units, unit_starts):
             continue
@@ -146,6 +148,19 @@ def find_mentions(vocab: Vocabulary, seg: Segment, cleaned: str) -> Mentions:
                                 written[m.start():m.end()], False))
     mentions.sort(key=lambda d: d.start)
     return Mentions(mentions, units, lite(scan))
+
+
+def _unit_of(vocab: Vocabulary, low: str, m: re.Match[str], value: float,
+             found: tuple[list[UnitHit], list[int], list[UnitHit]]) -> tuple[str | None, int]:
+    """(unit, its end) of a number read by MENTION_RE: the unit written after it, else one
+    written before it, else an average noun's ("2,1 con"); (None, its end) when none."""
+    units, unit_starts, before = found
+    unit, unit_end = unit_after(vocab, low, m.end(), units, unit_starts)
+    if unit is None:
+        unit = unit_just_before(low, m.start(), before)
+    if unit is None and _written_with_fraction(m.group("point") or m.group("num"), value):
+        unit, unit_end = average_unit(vocab, low, m.end())
+    return unit, unit_end
 
 
 def _maybe_a_section_number(vocab: Vocabulary, low: str, start: int, end: int,
@@ -162,6 +177,10 @@ def _maybe_a_section_number(vocab: Vocabulary, low: str, start: int, end: int,
         and not vocab.starts_a_change(low, start, end)
 
 
+# A minus sign right before a number, after a word, a bracket or a colon ("là -0,7%"): not a
+# range's dash (a number before it) nor a bullet (a line's start: "-100% trạm y tế …")
+_MINUS_BEFORE_RE = re.compile(r"(?:[^\W\d_]|[(:=])\s*[-−]$")
+_MINUS_REACH = 8
 _COMPOUND_MODIFIER_RE = re.compile(r"-[^\W\d_]")
 _NAME_WITH_NUMBER_RE = re.compile(r"[^\W\d_]-$")  # "COVID-19", "SARS-CoV-2"
 _BRACKETED_AFTER_WORDS_RE = re.compile(r"[^\W\d_]\s*\(\s*$")
@@ -209,6 +228,22 @@ def unit_hits(vocab: Vocabulary, low: str, mask: Callable[[int, int], None]) -> 
         if any(ch.isdigit() for ch in m.group(0)):
             mask(m.start(), m.end())
     return units
+
+
+def units_before(vocab: Vocabulary, low: str) -> list[UnitHit]:
+    """The phrases of a segment that write a unit before its number (units.yaml
+    `phrases_before`), in text order."""
+    return [UnitHit(m.start(), m.end(), vocab.units_before[_SPACES_RE.sub(" ", m.group(0))],
+                    False)
+            for m in vocab.unit_before_re.finditer(low)
+            if _SPACES_RE.sub(" ", m.group(0)) in vocab.units_before]
+
+
+def unit_just_before(low: str, start: int, before: list[UnitHit]) -> str | None:
+    """The unit of a phrase written right before a number starting at `start` (only blanks
+    between), or None."""
+    i = bisect_left(before, (start,)) - 1
+    return before[i].unit if i >= 0 and is_blank(low, before[i].end, start) else None
 
 
 def unit_after(vocab: Vocabulary, low: str, end: int, units: list[UnitHit],
@@ -326,7 +361,7 @@ def year_phrases(vocab: Vocabulary, low: str) -> list[YearPhrase]:
     for m in vocab.year_phrase_re.finditer(low):
         y = int(m.group("y2") or m.group("y1") or m.group("y3") or m.group("y4")
                 or m.group("y5") or m.group("y6") or m.group("y7") or m.group("y8")
-                or m.group("y9") or m.group("y10"))
+                or m.group("y9") or m.group("y10") or m.group("y11"))
         kind = "reference" if (m.group("ref") or m.group("ref2")) else "year"
         if kind == "year" and vocab.from_year_re.match(low, m.start()) \
                 and vocab.present_re.match(low, _BLANKS_RE.match(low, m.end()).end()):

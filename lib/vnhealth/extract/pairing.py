@@ -63,7 +63,7 @@ from vnhealth.extract.records import Segment, Statement
 from vnhealth.extract.state import DocumentRun
 from vnhealth.extract.vocabulary import LIST_IN_TURN_ITEMS, REGION
 from vnhealth.inputs.catalog import Indicator
-from vnhealth.inputs.text import bare_letters, lite, nfc
+from vnhealth.inputs.text import bare_letters, capital_or_uncased, lite, nfc
 
 # where the words after a value that goes on from the one before end: a colon does not end
 # them ("năm 2019: 83,0% và năm 2020: 85,0%")
@@ -1289,7 +1289,7 @@ class _SegmentPairing:
         if k < 0 or names[k][0] < lo:
             return None
         group = [names[k][2]]
-        while k > 0 and names[k - 1][0] >= lo and (self.vocab.name_list_gap_re.fullmatch(
+        while k > 0 and names[k - 1][0] >= lo and (self.vocab.province_list_gap_re.fullmatch(
                 self.low, names[k - 1][1], names[k][0])
                 # "ở Lào Cai - Yên Bái, … lần lượt là 2,55 và 2,47": names joined by a dash
                 or _NAME_DASH_RE.fullmatch(self.low, names[k - 1][1], names[k][0])):
@@ -1323,7 +1323,7 @@ class _SegmentPairing:
                 if " ".join(m.group(0).split()) in of_name
                 # a province by its capitalised name; a region's words ("the southeastern
                 # region") are no common words
-                and (text[m.start():m.start() + 1].isupper()
+                and (capital_or_uncased(text[m.start():m.start() + 1])
                      or of_name[" ".join(m.group(0).split())] == REGION)
                 # "Trường Đại học Y Hà Nội": part of an institution's name
                 and not self.vocab.institution_before_re.search(

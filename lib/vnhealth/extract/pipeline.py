@@ -38,14 +38,16 @@ from vnhealth.extract.state import DocumentRun
 from vnhealth.extract.table_values import read_pdf_row_columns, read_table
 from vnhealth.extract.vocabulary import Vocabulary
 from vnhealth.inputs.catalog import Document
-from vnhealth.inputs.text import blank_markup, lite, nfc
+from vnhealth.inputs.text import blank_markup, lite, nfc, spaced_cjk
 
 _DIGIT_RE = re.compile(r"\d")
 
 
 def extract_document(vocab: Vocabulary, doc: Document, lines: list[str]) -> DocumentExtraction:
     """Extract statements, observations and non-numeric targets from one document's lines."""
-    lines = [nfc(line) for line in lines]
+    quoted = [nfc(line) for line in lines]
+    particles = tuple(vocab.hangul_particles)
+    lines = [spaced_cjk(line, particles) for line in quoted]  # read as words; quoted as written
     issued = issue_year(vocab, doc, lines)
     low = document_lite(doc, lines)  # read once for the words that mark the whole document
     headers = {i for i, x in enumerate(lines)
@@ -58,7 +60,7 @@ def extract_document(vocab: Vocabulary, doc: Document, lines: list[str]) -> Docu
     reported = reports_only(doc, statistics_word(doc, vocab.statistics_documents), issued, plans)
     headline = lite("\n".join((doc.title or "", next((x for x in lines if x.strip()), ""))))
     run = DocumentRun(vocab, doc, lines, IndicatorChooser(vocab, low, headline),
-                      Recorder(doc, lines, reported), reported, reference_year(doc), issued,
+                      Recorder(doc, quoted, reported), reported, reference_year(doc), issued,
                       reviewed_year(vocab, doc, lines), stated_horizon(doc, lines),
                       mentions_any(vocab.review_words, low), title_subgroup(vocab, doc),
                       is_plan_text(vocab, doc, lines), headline_sub_unit(vocab, doc, lines),

@@ -27,7 +27,7 @@ from vnhealth.extract.shapes.records import ShapeRead, Table, TabTable, TotalTab
 from vnhealth.extract.shapes.registry import read_table_at
 from vnhealth.extract.vocabulary import Vocabulary
 from vnhealth.inputs.catalog import Document
-from vnhealth.inputs.text import is_noise_line, lite
+from vnhealth.inputs.text import capital_or_uncased, is_noise_line, lite
 
 _DIGIT_RE = re.compile(r"\d")
 _SENTENCE_END_RE = re.compile(r"[.;:!?…]\s*$")  # an ellipsis ends a cut-off sentence too
@@ -268,7 +268,7 @@ def _prose_segments(vocab: Vocabulary, lines: list[tuple[int, str]],
         stripped = text.strip()
         starts_new = bool(BULLET_RE.match(text))
         first = stripped[:1]
-        if not starts_new and groups and first.isupper() and (
+        if not starts_new and groups and capital_or_uncased(first) and (
             _SENTENCE_END_RE.search(prev) or prev_heading or len(groups[-1]) == 0
             or line_no in paragraph_starts
         ):

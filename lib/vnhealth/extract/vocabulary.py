@@ -319,6 +319,11 @@ class Vocabulary:
         for phrase, up in self.unit_phrases.items():
             self.unit_phrases_compact.setdefault(re.sub(r"\s+", "", phrase), up)
         self.unit_after_re = re.compile(r"\s*(?:" + self.unit_re.pattern + ")")
+        # a unit written before its number ("女児 100 人 に 対 し 男児 113 人", "(100:120)")
+        self.units_before = {lite(nfc(phrase)): unit.id for unit in catalog.units.values()
+                             for phrase in unit.phrases_before}
+        self.unit_before_re = phrase_regex(list(self.units_before)) if self.units_before \
+            else NEVER_RE
         # "2,1 con": a noun after a number with a fractional part gives it a unit
         self.average_nouns = {lite(nfc(k)): str(u)
                               for k, u in (catalog.vocabulary.get("average_nouns") or {}).items()
@@ -504,6 +509,7 @@ class Vocabulary:
             rf"(?<!\w)(?:{words_alternation(v.get('compared_to_country', []))})\s+$")
         self.anaphora_re = words_re("anaphora_words")
         self.plural_anaphora_re = words_re("plural_anaphora_words")
+        self.hangul_particles = tuple(nfc(w) for w in v.get("hangul_particles", []))
         self.target_noun_re = words_re("target_nouns")
         self.place_anaphora_re = words_re("place_anaphora_words")
         self.part_lead_re = words_re("part_lead_words")
@@ -583,9 +589,9 @@ class Vocabulary:
             r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sub_units) + r")\s+(?=\w)"
         ) if sub_units else NEVER_RE
         after = _lites((v.get("tables") or {}).get("sub_rows_after", []))
-        # "Binh Luc district": a capitalised name, then its kind (English order)
+        # "Binh Luc district", "빈룩(Binh Luc)현": a capitalised name, then its kind
         self.sub_unit_after_re = re.compile(
-            r"(?<=\w)\s+(?:" + "|".join(re.escape(w) for w in after) + r")(?!\w)"
+            r"(?<=[\w)])\s+(?:" + "|".join(re.escape(w) for w in after) + r")(?!\w)"
         ) if after else NEVER_RE
 
     def _compile_subjects(self, v: dict[str, Any], catalog: Catalog) -> None:
@@ -643,6 +649,10 @@ class Vocabulary:
             rf"(?:{self.province_name_re.pattern})\s*:?\s*\d")
         joiners = words_alternation(_lites(v.get("name_list_joiners", [])))
         self.name_list_gap_re = re.compile(rf"\s*,?\s*(?:(?:{joiners})(?!\w))?\s*")
+        # between provinces listed, a province kind may follow each name ("Hanoi city and Da
+        # Nang", "ベンチェ省、ロンアン省")
+        self.province_list_gap_re = re.compile(
+            rf"\s*(?:(?:{kinds or '(?!x)x'})(?!\w)\s*)?,?\s*(?:(?:{joiners})(?!\w))?\s*")
         # "12.5 doctors per 10,000 people and two pharmacists": a joiner opens another item
         self.name_joiner_re = re.compile(rf"(?<!\w)(?:{joiners})(?!\w)")
         # "Trường Đại học Y Hà Nội": an institution's word a few words before a name
@@ -783,6 +793,7 @@ class Vocabulary:
         self.from_year_re = re.compile(rf"(?:{words_alternation(y.get('from_words') or [])})\s")
         part = words_alternation(y.get("part_year_words") or [])
         nouns = words_alternation(y.get("year_before_nouns") or [])
+        after_words = words_alternation(y.get("year_after_words") or [])
         months = _month_names(v)
         dates = v.get("date_words") or {}
         month = re.escape(str(dates.get("month", "tháng")))
@@ -806,7 +817,9 @@ class Vocabulary:
             rf"|(?<!\S)(?P<y9>(?:19|20)\d\d)(?=\s+(?:{nouns})(?!\w))"
             # an English month: "in June 2024" (a full date, "on October 25, 2017", is a date:
             # it sets no year, as_of_date_re reads it after a present word)
-            rf"|(?:(?:{lead})\s+)?(?:{months})\s+(?P<y10>(?:19|20)\d\d)(?![\d/])")
+            rf"|(?:(?:{lead})\s+)?(?:{months})\s+(?P<y10>(?:19|20)\d\d)(?![\d/])"
+            # Japanese and Korean: the year's word after it ("2024 年", spaced_cjk() text)
+            rf"|(?<![\d.,])(?P<y11>(?:19|20)\d\d)\s*(?:{after_words})")
         # what joins the values of a list of years of one subject ("toàn quốc năm 2022 là
         # 92,6%, năm 2023 là 93,2%"): a comma, "và", a year phrase, a reporting verb
         joiners = words_alternation(_lites(v.get("name_list_joiners", [])))

@@ -138,6 +138,8 @@ class Unit:
     phrases: tuple[str, ...]
     label_vi: str
     label_en: str
+    # phrases written before the value ("女児100人に対し男児113人": boys per 100 girls)
+    phrases_before: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -281,7 +283,8 @@ COUNT_DIMENSION = "count"  # units.yaml: the dimension of counts (couples, cases
 # `phrases` may be left out only for a count: counts are never read as values, so nothing in a
 # text needs to announce one
 UNIT_FIELDS = (Field("dimension", TEXT), Field("per", POSITIVE), Field("phrases", TEXTS, False),
-               Field("label_vi", TEXT, False), Field("label_en", TEXT, False))
+               Field("label_vi", TEXT, False), Field("label_en", TEXT, False),
+               Field("phrases_before", TEXTS, False))
 
 
 def load_units(path: Path, shown: Path) -> dict[str, Unit]:
@@ -296,7 +299,8 @@ def load_units(path: Path, shown: Path) -> dict[str, Unit]:
                              line=line)
         units[unit_id] = Unit(id=unit_id, dimension=v["dimension"], per=v["per"],
                               phrases=v["phrases"] or (), label_vi=v["label_vi"] or unit_id,
-                              label_en=v["label_en"] or unit_id)
+                              label_en=v["label_en"] or unit_id,
+                              phrases_before=v["phrases_before"] or ())
     if not units:
         raise InputError("no units declared; expected at least one under `units:`", path=shown)
     return units
@@ -509,7 +513,7 @@ def load_subgroups(path: Path, shown: Path, section: str = "subgroups") -> dict[
 
 
 VOCABULARY_LISTS = ("baseline_from", "baseline_to", "change_end_words", "baseline_columns",
-                    "clause_breaks", "share_verbs", "plural_anaphora_words",
+                    "clause_breaks", "share_verbs", "plural_anaphora_words", "hangul_particles",
                     "count_nouns", "target_sections", "other_sections", "result_sections",
                     "actual_verbs", "assessment_verbs", "statistics_documents", "target_words",
                     "gap_markers", "national_markers", "national_value_links", "name_list_joiners",
@@ -565,7 +569,7 @@ DATE_WORD_FIELDS = (*(Field(name, TEXT) for name in ("day", "month", "year")),
 YEAR_PHRASE_FIELDS = tuple(Field(name, TEXTS, False) for name in
                            ("year_words", "lead_words", "until_words", "reference_words",
                             "part_year_words", "from_words", "year_before_nouns",
-                            "month_names"))
+                            "year_after_words", "month_names"))
 # vnhealth.extract.shapes: each a list of phrases
 TABLE_WORD_FIELDS = tuple(Field(name, TEXTS, False) for name in (
     "preliminary", "actual", "plan", "header", "unit_line", "totals", "national", "sub_rows",

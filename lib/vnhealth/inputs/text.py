@@ -41,6 +41,65 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+# Kana, CJK ideographs and hangul: scripts written without a blank between words
+_CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3]")
+_CJK_STOPS = str.maketrans({"。": ". ", "、": ", ", "・": " "})
+
+
+def _script(ch: str) -> str:
+    """The script of one character, for spaced_cjk(): hiragana, katakana (with its long-vowel
+    mark), ideograph, hangul, a blank, or "x" for the rest (Latin, digits, signs)."""
+    o = ord(ch)
+    if 0x3040 <= o <= 0x309F:
+        return "hiragana"
+    if 0x30A0 <= o <= 0x30FF:
+        return "katakana"
+    if 0x3400 <= o <= 0x4DBF or 0x4E00 <= o <= 0x9FFF:
+        return "ideograph"
+    if 0xAC00 <= o <= 0xD7A3:
+        return "hangul"
+    return "blank" if ch.isspace() else "x"
+
+
+def capital_or_uncased(ch: str) -> bool:
+    """Whether a letter is a capital, or of a script without case (kana, ideographs, hangul),
+    where a name or a sentence opens as after a capital in Vietnamese."""
+    return ch.isupper() or (ch.isalpha() and not ch.islower())
+
+
+def spaced_cjk(line: str, particles: tuple[str, ...] = ()) -> str:
+    """A Japanese or Korean line read as words: its full-width forms folded (NFKC: "（１）" →
+    "(1)"), its full stop and comma written as ASCII, and a blank wherever the script changes
+    between kana, ideographs, hangul and the rest ("平均寿命が76.5歳で" → "平均寿命 が 76.5 歳
+    で"). A kanji run is then one word, as the catalogue's names are ("平均寿命"), and a number
+    stands apart from its unit. Korean writes blanks between words but joins its particles to
+    them: a word ending in one of `particles` is read with it split off ("평균수명은" →
+    "평균수명 은"). A word splitter (MeCab and its dictionaries) would split finer but adds a
+    native dependency for what the script boundaries already give. Lines with none of these
+    scripts are returned unchanged."""
+    if _CJK_RE.search(line) is None:
+        return line
+    folded = unicodedata.normalize("NFKC", line).translate(_CJK_STOPS)
+    out: list[str] = []
+    before = "blank"
+    for ch in folded:
+        script = _script(ch)
+        if script != before and "blank" not in (script, before) \
+                and not (script == "x" and before == "x"):
+            out.append(" ")
+        out.append(ch)
+        before = script
+    spaced = "".join(out)
+    return _particle_re(particles).sub(" \\1", spaced) if particles else spaced
+
+
+@lru_cache(maxsize=4)
+def _particle_re(particles: tuple[str, ...]) -> re.Pattern[str]:
+    """A particle at the end of a hangul word, after at least one syllable of its own."""
+    alternation = "|".join(sorted(map(re.escape, particles), key=len, reverse=True))
+    return re.compile(rf"(?<=[\uac00-\ud7a3])({alternation})(?![\uac00-\ud7a3])")
+
+
 @lru_cache(maxsize=65536)
 def syllable_key(word: str) -> str:
     """Canonical form of one lower-case word: tone moved to the end, final consonant+y → i.
