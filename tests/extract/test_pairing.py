@@ -4003,3 +4003,26 @@ def test_a_minus_sign_after_a_word_makes_the_value_negative(vocab: Vocabulary) -
     assert (o.indicator_id, o.value) == ("population_growth", -0.7)
     o = only(vocab, "Tỷ lệ tăng dân số giai đoạn 2021-2025 đạt 0,7%.", title="")
     assert o.value == 0.7
+
+
+def test_a_name_two_indicators_share_takes_the_one_holding_a_bare_number(vocab: Vocabulary
+                                                                          ) -> None:
+    # real_dev141: English news writes "birth rate" for the total fertility rate as well
+    tfr = only(vocab, "Ho Chi Minh City has the nation's lowest birth rate at 1.43.",
+               province_id="ho_chi_minh", title="")
+    cbr = only(vocab, "Tỷ suất sinh của tỉnh năm 2020 là 14,5.", title="")
+    assert (tfr.indicator_id, tfr.unit) == ("total_fertility_rate", "children_per_woman")
+    assert (cbr.indicator_id, cbr.unit, cbr.quarantine_reason) == (
+        "crude_birth_rate", "per_1000", None)
+
+
+def test_the_next_places_of_a_ranking_take_its_indicator_and_unit(vocab: Vocabulary) -> None:
+    # real_dev141: "Tay Ninh (merging …) follows at 1.52, and Can Tho (…) is at 1.55"
+    text = ("Following the mergers, Ho Chi Minh City, combining the former areas of Ho Chi Minh "
+            "City, Binh Duong, and Vung Tau, has the nation's lowest birth rate at 1.43. Tay Ninh "
+            "(merging Long An and Tay Ninh) follows at 1.52, and Can Tho (merging Soc Trang, Hau "
+            "Giang, and Can Tho) is at 1.55.")
+    found = observations(vocab, text, province_id="ho_chi_minh", title="")
+    assert [(o.indicator_id, o.value, o.province_named) for o in found] == [
+        ("total_fertility_rate", 1.43, None), ("total_fertility_rate", 1.52, "tay_ninh"),
+        ("total_fertility_rate", 1.55, "can_tho")]

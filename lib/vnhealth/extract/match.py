@@ -77,6 +77,12 @@ class IndicatorChooser:
             self._choices[cache_key] = self.choose(self._named_here(key), unit, subgroup, table)
         return self._choices[cache_key]
 
+    def holding(self, key: str, value: float) -> Indicator | None:
+        """Of the indicators a name shares ("birth rate": the total fertility rate's and the
+        crude birth rate's), the first whose plausible range holds a number stated without
+        its unit; the first of them when none does."""
+        return self.choose(self._named_here(key), None, None, True, value)
+
     @property
     def skipped_names(self) -> frozenset[str]:
         """The elided and short names this document cannot take (it names no group of theirs,

@@ -216,7 +216,9 @@ class _SegmentPairing:
         self._definitions: list[tuple[int, int]] | None = None  # _defined
         # words between a value and the next that goes on with it, its unit unwritten
         self._carry_words = frozenset(w for p in (*run.vocab.continuation_words,
-                                                   *run.vocab.baseline_to) for w in p.split())
+                                                   *run.vocab.baseline_to,
+                                                   *run.vocab.next_place_words)
+                                      for w in p.split())
         self._bound_words = frozenset(w for phrase, _cmp in run.vocab.cmp_before
                                       for w in phrase.split())
         # words between a value and one of an earlier year it is compared with ("1,51 con/phụ
@@ -724,8 +726,10 @@ class _SegmentPairing:
         allowed = self._carry_words if d.own_year is None else self._compared_words
         # a word must lead it on: "42,5%[1]" is a footnote marker, not a value; the provinces
         # a value is named for may ("Tây Ninh 1,52 con/phụ nữ; Cần Thơ 1,55")
+        # "Tay Ninh (merging Long An and Tay Ninh) follows at 1.52": a remark on the province
         return last.unit if (_LETTER_RUN_RE.search(between) and self._only_year_words(
-            self.vocab.province_name_re.sub(" ", between), allowed)) else None
+            self.vocab.province_name_re.sub(" ", _REMARK_RE.sub(" ", between)), allowed)) \
+            else None
 
     def _told_in_turn_right_after(self, d: Mention, last_end: int) -> bool:
         """Whether the number is one of a list told in turn ("lần lượt là 69,9, 69,8 và
@@ -809,10 +813,14 @@ class _SegmentPairing:
             return item.indicator.unit if item is not None else None
         own = pick_indicator(self.run.chooser, first, self.ix, self.ix.clause_of(first.start),
                              None, None, table=True)
-        if own is None or own.start >= first.start or own.indicator.unit == "percent" \
+        if own is None or own.start >= first.start \
                 or self.ix.mention_starts_in(own.end, first.start):
             return None
-        return own.indicator.unit
+        k = bisect_left(self.ix.alias_starts, own.start)
+        held = self.run.chooser.holding(self.ix.aliases[k].key, first.value) \
+            if k < len(self.ix.aliases) and self.ix.alias_starts[k] == own.start else None
+        unit = (held or own.indicator).unit
+        return None if unit == "percent" else unit
 
     def _count_noun_after(self, d: Mention) -> re.Match[str] | None:
         """The count noun right after a number; it may follow after a line wrap's blanks

@@ -381,12 +381,14 @@ class Vocabulary:
         self.continuation_words = frozenset(
             w for p in [*v.get("continuation_words", []), *v.get("actual_verbs", [])]
             for w in lite(nfc(p)).split())
+        self.next_place_words = tuple(lite(nfc(p)) for p in v.get("next_place_words", []))
         # words between a value and the next that spells out the same indicator: joining
         # words and verbs, a specification's words, and the next value's comparator
         # and what links a sentence to the one before or says it holds now ("Meanwhile, this
         # ratio is currently only 17.4")
         self.goes_on_words = self.continuation_words | frozenset(
             w for p in [*v.get("specification_words", []), *v.get("linking_words", []),
+                        *v.get("next_place_words", []),
                         *v.get("present_words", []),
                         *(p for ps in (v.get("comparators_before") or {}).values()
                           if isinstance(ps, list) for p in ps)]
