@@ -4026,3 +4026,15 @@ def test_the_next_places_of_a_ranking_take_its_indicator_and_unit(vocab: Vocabul
     assert [(o.indicator_id, o.value, o.province_named) for o in found] == [
         ("total_fertility_rate", 1.43, None), ("total_fertility_rate", 1.52, "tay_ninh"),
         ("total_fertility_rate", 1.55, "can_tho")]
+
+
+def test_numbers_alone_in_brackets_go_in_turn_to_as_many_provinces(vocab: Vocabulary) -> None:
+    # real_dev146: "Hanoi and HCM City have similar aging indices (65.7 percent and 65.2
+    # percent)"; one province before two bracketed values keeps both (two indicators' values)
+    found = observations(vocab, "Hanoi and HCM City have similar aging indices (65.7 percent "
+                                "and 65.2 percent).", province_id="bac_lieu", title="")
+    assert [(o.indicator_id, o.value, o.province_named) for o in found] == [
+        ("ageing_index", 65.7, "ha_noi"), ("ageing_index", 65.2, "ho_chi_minh")]
+    found = observations(vocab, "Hà Nội có tỷ lệ tiêm chủng đầy đủ và tỷ lệ tiêm sởi (95% và "
+                                "97%).", province_id="ha_noi", title="")
+    assert [(o.value, o.province_named) for o in found] == [(95.0, None), (97.0, None)]

@@ -1105,12 +1105,16 @@ class _SegmentPairing:
     def _province_in_turn_after(self, d: Mention, sentence: Span) -> frozenset[str] | None:
         """"Dien Bien, Lai Chau and Kon Tum had the lowest life expectancy, 69.9, 69.8 and
         69.7, respectively": a "respectively" word right after a list of numbers gives them
-        in turn to the provinces listed last before the list, as many as it holds."""
+        in turn to the provinces listed last before the list, as many as it holds; so does a
+        list of numbers alone in brackets, when as many provinces are listed ("Hanoi and HCM
+        City have similar aging indices (65.7 percent and 65.2 percent)")."""
         values = self._listed_respectively(d, sentence)
+        bracketed = values is None
+        values = values or self._bracketed_list(d, sentence)
         if values is None:
             return None
         listed = self._listed_provinces(sentence[0], values[0].start)
-        if listed is None:
+        if listed is None or bracketed and len(listed) != len(values):
             return None
         if len(listed) != len(values):
             # "followed by Ba Ria – VungT au and Dong Nai, 76.4 and 76.3, respectively": a
@@ -1137,6 +1141,20 @@ class _SegmentPairing:
         if len(values) < 2 or self.low[values[-1].unit_end:word.start()].strip(" ,"):
             return None
         return values
+
+    def _bracketed_list(self, d: Mention, sentence: Span) -> list[Mention] | None:
+        """The numbers of a list standing alone in brackets ("(65.7 percent and 65.2
+        percent)"), the number among them; None when it is in no such list."""
+        values = [d]
+        while (prev := self.ix.mention_before(sentence[0], values[0].start)) is not None \
+                and self._joins_a_list(prev, values[0]):
+            values.insert(0, prev)
+        while (nxt := self.ix.mention_after(values[-1].end, sentence[1])) is not None \
+                and self._joins_a_list(values[-1], nxt):
+            values.append(nxt)
+        opened = self.low[:values[0].start].rstrip().endswith("(")
+        closed = self.low[values[-1].unit_end:sentence[1]].lstrip().startswith(")")
+        return values if len(values) > 1 and opened and closed else None
 
     def _joins_a_list(self, a: Mention, b: Mention) -> bool:
         """Whether only a comma or "và"/"and" stands between two numbers."""
