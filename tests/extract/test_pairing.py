@@ -4038,3 +4038,16 @@ def test_numbers_alone_in_brackets_go_in_turn_to_as_many_provinces(vocab: Vocabu
     found = observations(vocab, "Hà Nội có tỷ lệ tiêm chủng đầy đủ và tỷ lệ tiêm sởi (95% và "
                                 "97%).", province_id="ha_noi", title="")
     assert [(o.value, o.province_named) for o in found] == [(95.0, None), (97.0, None)]
+
+
+def test_the_start_of_a_change_takes_no_context_year_as_late_as_its_end(vocab: Vocabulary
+                                                                        ) -> None:
+    # real_dev134, Lai Châu: the period 2020-2025 dates the paragraph, but the change ends in
+    # 2024, so its start is no value of 2025
+    text = ("The birth rate adjustment work in the period of 2020-2025 has been implemented. "
+            "The total birth rate (average number of children/woman) decreased from 2.63 "
+            "children to 2.49 children (in 2024).")
+    start, end = observations(vocab, text, province_id="lai_chau", title="")
+    assert (start.value, start.kind, start.year) == (2.63, "baseline", None)
+    assert start.year_basis == "not stated: the start of a change that ends in 2024"
+    assert (end.value, end.year) == (2.49, 2024)

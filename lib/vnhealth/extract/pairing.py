@@ -22,6 +22,7 @@ from vnhealth.extract.kind_year import (
     HORIZON_BASIS,
     KindChoice,
     YearChoice,
+    change_end_year,
     kind_for,
     paragraph_start,
     verb_before,
@@ -629,6 +630,16 @@ class _SegmentPairing:
                 return named
         return None
 
+    def _start_year(self, d: Mention, clause: Span, year: YearChoice) -> YearChoice:
+        """"(2020-2025 …) decreased from 2.63 children to 2.49 children (in 2024)": the start
+        of a change precedes its end, so a year the context gives it (not its own) that is
+        not before the end's is not its year."""
+        if year.year is None or year.basis == "own phrase":
+            return year
+        end = change_end_year(self.vocab, d, clause, self.ix)
+        return YearChoice(None, f"not stated: the start of a change that ends in {end}") \
+            if end is not None and year.year >= end else year
+
     def _emit(self, d: Mention, clause: Span, sentence: Span, compared: Compared, named: Named,
               unit: str | None, phrase: str | None, given: _Given | None = None) -> None:
         run, seg, ind = self.run, self.seg, named.indicator
@@ -639,6 +650,8 @@ class _SegmentPairing:
             # target are the reviewed period's
             year = _reviewed_year(run.reviewed)
         kind = given.kind or kind_for(run, d, self.low, clause, self.ix, seg, year)
+        if kind.kind == "baseline":
+            year = self._start_year(d, clause, year)
         comparator = compared.comparator
         if comparator == "relative" and kind.kind == "actual":
             return  # a change reported as happened: a difference between two years' values
