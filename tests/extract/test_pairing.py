@@ -4051,3 +4051,17 @@ def test_the_start_of_a_change_takes_no_context_year_as_late_as_its_end(vocab: V
     assert (start.value, start.kind, start.year) == (2.63, "baseline", None)
     assert start.year_basis == "not stated: the start of a change that ends in 2024"
     assert (end.value, end.year) == (2.49, 2024)
+
+
+def test_a_sentence_setting_targets_in_the_reviewed_year_reports_none(vocab: Vocabulary
+                                                                       ) -> None:
+    # real_dev129, Ninh Thuận: a half-year review (sơ kết) lists the targets for the rest of
+    # the year; they are targets, their relative changes kept
+    text = ("(NTO) Ngày 11-7, Chi cục Dân số-KHHGĐ tỉnh tổ chức sơ kết công tác dân số-KHHGĐ 6 "
+            "tháng đầu năm 2018.\n\nTrong thời gian tới, Chi cục tập trung chỉ đạo thực hiện đạt "
+            "một số chỉ tiêu cơ bản: Tỷ lệ sinh con thứ 3 giảm 15%; tỷ lệ tăng dân số tự nhiên "
+            "còn 1,12%.")
+    found = observations(vocab, text, period_start=2018, period_end=2018, title="")
+    assert [(o.indicator_id, o.kind, o.comparator, o.value) for o in found] == [
+        ("third_child_births", "target", "relative", -15.0),
+        ("natural_population_growth", "target", "=", 1.12)]
