@@ -4053,7 +4053,7 @@ def test_the_start_of_a_change_takes_no_context_year_as_late_as_its_end(vocab: V
     assert (end.value, end.year) == (2.49, 2024)
 
 
-def test_a_sentence_setting_targets_in_the_reviewed_year_reports_none(vocab: Vocabulary
+def test_a_sentence_of_what_is_to_come_in_a_reviewed_year_reports_none(vocab: Vocabulary
                                                                        ) -> None:
     # real_dev129, Ninh Thuận: a half-year review (sơ kết) lists the targets for the rest of
     # the year; they are targets, their relative changes kept

@@ -255,10 +255,10 @@ def kind_for(run: DocumentRun, d: Mention, low: str, clause: Span, ix: PairIndex
         return told
     reviewed = run.reviewed
     # "Trong thời gian tới, Chi cục … thực hiện đạt một số chỉ tiêu cơ bản: …": a sentence that
-    # sets targets in the reviewed year reports none of them
+    # tells what is to come reports none of the reviewed year's results
     if (reviewed is not None and year.year == reviewed.year and not baseline
             and (run.issued is None or run.issued.year == year.year)
-            and not vocab.sets_a_target(low[slice(*ix.sentence_of(d.start))])):
+            and not vocab.future_re.search(low, *ix.sentence_of(d.start))):
         return KindChoice("actual", f"year {year.year}, the year the document reviews "
                                     f"({reviewed.basis})")
     return decide_kind(

@@ -528,6 +528,7 @@ class Vocabulary:
                                     for w in p.split()) for p in v.get("looking_back_spans", []))
         back = rf"|(?<!\w)(?:{back})(?!\w)" if back else ""
         self.present_re = re.compile(words_re("present_words").pattern + back)
+        self.future_re = words_re("future_words")
         # a name right after these says the opposite, or another quantity: not that name
         not_it = [*v.get("negation_words", []), *v.get("difference_nouns", [])]
         self.negated_re = re.compile(rf"(?<!\w)(?:{words_alternation(not_it)})\s+$")
