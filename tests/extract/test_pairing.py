@@ -4065,3 +4065,14 @@ def test_a_sentence_of_what_is_to_come_in_a_reviewed_year_reports_none(vocab: Vo
     assert [(o.indicator_id, o.kind, o.comparator, o.value) for o in found] == [
         ("third_child_births", "target", "relative", -15.0),
         ("natural_population_growth", "target", "=", 1.12)]
+
+
+def test_a_news_page_s_related_links_are_items_apart(vocab: Vocabulary) -> None:
+    # real_dev148: ">> …" links under a Japanese article; the country's goal for 2030 in one
+    # gives no year to the next
+    text = (">> 人口抑制から政策転換、2030年に総人口1億0400万人へ (2017/10/20)\n"
+            ">> ホーチミンの合計特殊出生率、全国最低の1.46人/女性 (2017/07/06)")
+    o = only(vocab, text, province_id="hung_yen", title="")
+    assert (o.indicator_id, o.value, o.province_named) == (
+        "total_fertility_rate", 1.46, "ho_chi_minh")
+    assert o.year != 2030

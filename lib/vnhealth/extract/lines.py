@@ -6,9 +6,9 @@ import re
 
 # A list marker or heading number opening a line: "- ", "(1) ", "2.1. ", "a) ", "II.", "## ".
 # a list marker; one written without its blank ("-Mức giảm …", "2.Các chỉ tiêu") only before
-# a capital letter (not "-0,5", "2.5%")
+# a capital letter (not "-0,5", "2.5%"); a news page's links to related items open with ">>"
 BULLET_RE = re.compile(r"^\s*(?:[-+•*–]\s|\(\d+\)\s|\d{1,2}(?:\.\d{1,2})*\.\s|[a-zđ]\)\s"
-                       r"|[IVX]+[.\-]\s?|#+\s|\*\*"
+                       r"|[IVX]+[.\-]\s?|#+\s|\*\*|>>\s?|»\s?"
                        r"|[-+•–](?=[A-ZÀ-ỸĐ])|\d{1,2}(?:\.\d{1,2})*\.(?=[A-ZÀ-ỸĐ]))")
 HEADING_RE = re.compile(r"^\s*(?:#+\s*)?(?:\*+\s*)?(?:[IVX]+[.\-]|\d+(?:\.\d+)*\.|[a-zđ]\))\s*\S")
 YEAR_IN_TEXT_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
