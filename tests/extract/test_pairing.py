@@ -4076,3 +4076,13 @@ def test_a_news_page_s_related_links_are_items_apart(vocab: Vocabulary) -> None:
     assert (o.indicator_id, o.value, o.province_named) == (
         "total_fertility_rate", 1.46, "ho_chi_minh")
     assert o.year != 2030
+
+
+def test_the_share_the_country_s_count_makes_up_is_the_country_s(vocab: Vocabulary) -> None:
+    # real_dev150, Tây Ninh's page: "cả nước hiện có … 16,1 triệu người cao tuổi, chiếm hơn 16%"
+    text = ("Tại Việt Nam, thống kê từ Dữ liệu dân cư quốc gia, cả nước hiện có khoảng 16,1 triệu "
+            "người cao tuổi, chiếm hơn 16% số dân.")
+    assert observations(vocab, text, province_id="tay_ninh", title="") == []
+    o = only(vocab, "Toàn tỉnh hiện có khoảng 160 nghìn người cao tuổi, chiếm hơn 16% dân số.",
+             province_id="tay_ninh", title="")
+    assert (o.indicator_id, o.value) == ("population_60plus_share", 16.0)

@@ -1247,9 +1247,12 @@ class _SegmentPairing:
         pos = d.start
         while (before := self.ix.mention_before(marker_end, pos)) is not None:
             gap = self.low[before.unit_end:pos]
-            # "người dân Việt Nam … từ 73,7 lên 74,5 tuổi": the end of the country's change
+            # "người dân Việt Nam … từ 73,7 lên 74,5 tuổi": the end of the country's change;
+            # "cả nước hiện có khoảng 16,1 triệu người cao tuổi, chiếm hơn 16%": the share the
+            # country's count makes up
             if not self.vocab.list_gap_re.fullmatch(gap) \
-                    and gap.strip(" ,") not in self.vocab.baseline_to:
+                    and gap.strip(" ,") not in self.vocab.baseline_to \
+                    and self.vocab.share_verb_re.search(gap) is None:
                 return False
             pos = before.start
         return True
