@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from vnhealth.extract.numbers import VALUE_PAIR_RE, parse_cell, parse_number
-from vnhealth.inputs.text import is_noise_line, lite, make_key, phrase_key
+from vnhealth.inputs.text import is_noise_line, lite, make_key, phrase_key, spaced_cjk
 
 
 @pytest.mark.parametrize(
@@ -154,3 +154,16 @@ def test_a_range_may_carry_its_sign_at_both_ends(text: str, groups: tuple[str, s
 
     m = MENTION_RE.search(text)
     assert m is not None and (m.group("num"), m.group("num2")) == groups
+
+
+@pytest.mark.parametrize(("line", "read"), [
+    # a blank where the script changes; the full stop and comma as ASCII; full-width folded
+    ("平均寿命が76.5歳で、", "平均寿命 が 76.5 歳 で , "),
+    ("ソンラ省（100:120）。", "ソンラ 省 (100:120). "),
+    # Korean particles split off their nouns
+    ("베트남의 평균수명은 73.5세이며", "베트남 의 평균수명 은 73.5 세 이며"),
+    # a line in no such script is returned as it is
+    ("Tỷ lệ 95%,  đạt", "Tỷ lệ 95%,  đạt"),
+])
+def test_japanese_and_korean_lines_are_read_as_words(line: str, read: str) -> None:
+    assert spaced_cjk(line, ("의", "은", "이며")) == read

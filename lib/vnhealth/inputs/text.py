@@ -84,8 +84,7 @@ def spaced_cjk(line: str, particles: tuple[str, ...] = ()) -> str:
     before = "blank"
     for ch in folded:
         script = _script(ch)
-        if script != before and "blank" not in (script, before) \
-                and not (script == "x" and before == "x"):
+        if script != before and "blank" not in (script, before):
             out.append(" ")
         out.append(ch)
         before = script
