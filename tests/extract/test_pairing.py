@@ -4086,3 +4086,24 @@ def test_the_share_the_country_s_count_makes_up_is_the_country_s(vocab: Vocabula
     o = only(vocab, "Toàn tỉnh hiện có khoảng 160 nghìn người cao tuổi, chiếm hơn 16% dân số.",
              province_id="tay_ninh", title="")
     assert (o.indicator_id, o.value) == ("population_60plus_share", 16.0)
+
+
+def test_the_country_s_value_goes_on_in_its_unit_until_a_place_is_named(vocab: Vocabulary
+                                                                         ) -> None:
+    # real_dev141 and real_dev148: the country's value of another time, in the same unit, is
+    # the country's too; a place named, a remark closed or a goal set gives the value back
+    for text in ("Tổng tỷ suất sinh của cả nước năm 2023 là 1,96 con/phụ nữ, giảm so với năm "
+                 "2022 (2,01 con/phụ nữ).",
+                 "In the first 11 months of the year, the sex ratio at birth nationwide was 109 "
+                 "boys per 100 girls, while the ratio in the same period last year was 112 boys "
+                 "per 100 girls.",
+                 "全国の男女出生比率は、女児100人に対して男児112.4人と、前年の比率100:112.2よりも"
+                 "差が広がった。"):
+        assert observations(vocab, text, province_id="ha_noi", title="") == []
+    o = only(vocab, "Tổng tỷ suất sinh của cả nước là 1,96 con/phụ nữ, của Hà Nội là 2,1 con/phụ "
+                    "nữ.", province_id="ha_noi", title="")
+    assert o.value == 2.1
+    found = observations(vocab, "Tỷ số giới tính khi sinh năm 2009 là 116,7 nam/100 nữ (cả nước "
+                                "là 111,7 nam/100 nữ), năm 2010 là 123,1 nam/100 nữ.",
+                         province_id="phu_tho", title="")
+    assert [(o.value, o.year) for o in found] == [(116.7, 2009), (123.1, 2010)]

@@ -1244,18 +1244,33 @@ class _SegmentPairing:
         """Whether the national marker ending at `marker_end` leads this number: no other
         number stands between them, or only the values before it of one list of years
         ("toàn quốc năm 2022 là 92,6%, năm 2023 là 93,2%")."""
-        pos = d.start
-        while (before := self.ix.mention_before(marker_end, pos)) is not None:
-            gap = self.low[before.unit_end:pos]
+        after = d
+        while (before := self.ix.mention_before(marker_end, after.start)) is not None:
+            gap = self.low[before.unit_end:after.start]
             # "người dân Việt Nam … từ 73,7 lên 74,5 tuổi": the end of the country's change;
             # "cả nước hiện có khoảng 16,1 triệu người cao tuổi, chiếm hơn 16%": the share the
             # country's count makes up
             if not self.vocab.list_gap_re.fullmatch(gap) \
                     and gap.strip(" ,") not in self.vocab.baseline_to \
-                    and self.vocab.share_verb_re.search(gap) is None:
+                    and self.vocab.share_verb_re.search(gap) is None \
+                    and not self._the_country_s_again(before, after, gap):
                 return False
-            pos = before.start
+            after = before
         return True
+
+    def _the_country_s_again(self, before: Mention, after: Mention, gap: str) -> bool:
+        """"… của cả nước năm 2023 là 1,96 con/phụ nữ, giảm so với năm 2022 (2,01 con/phụ nữ)",
+        "the ratio nationwide was 109 boys per 100 girls, while the ratio … last year was 112
+        boys per 100 girls": a number in the unit of the country's value before it, with no
+        place named between them, goes on about the country; not past the end of a remark the
+        country's value stood in ("(cả nước là 111,7), năm 2010 … là 123,1"), nor as the end
+        of a change from it, whose subject the text gave before, nor as a goal ("(mục tiêu
+        đến năm 2025 đạt 95%")."""
+        return before.unit is not None and before.unit == after.unit and ")" not in gap \
+            and self.vocab.province_name_re.search(gap) is None \
+            and self.vocab.change_end_word_re.search(gap) is None \
+            and not self.vocab.sets_a_target(gap) \
+            and not self._a_named_sub_unit(before.unit_end, after.start)
 
     def _a_named_sub_unit(self, lo: int, hi: int) -> bool:
         """"Trong đó, huyện Long Mỹ có tỷ lệ … đạt 85,53%": a district, town or commune named

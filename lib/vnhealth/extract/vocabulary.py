@@ -353,6 +353,8 @@ class Vocabulary:
         self.change_noun_re = _words_regex(rel.get("change_nouns", []), "")
         self.baseline_from = _lites(v.get("baseline_from", []))
         self.baseline_to = _lites(v.get("baseline_to", []))
+        self.change_end_word_re = re.compile(  # a change's end word anywhere ("xuống còn")
+            rf"(?<!\w)(?:{words_alternation(self.baseline_to)})(?!\w)")
         self.change_end_words = _lites(v.get("change_end_words", []))
         range_to = "|".join(re.escape(lite(nfc(p))) for p in v.get("range_to", []))
         range_from = "|".join(re.escape(lite(nfc(p))) for p in v.get("range_from", []))
