@@ -1144,13 +1144,7 @@ class _SegmentPairing:
         word = next((w for w in words if w.start() >= d.end), None)
         if word is None:
             return None
-        values = [d]
-        while (prev := self.ix.mention_before(sentence[0], values[0].start)) is not None \
-                and self._joins_a_list(prev, values[0]):
-            values.insert(0, prev)
-        while (nxt := self.ix.mention_after(values[-1].end, word.start())) is not None \
-                and self._joins_a_list(values[-1], nxt):
-            values.append(nxt)
+        values = self._joined_list(d, sentence[0], word.start())
         if len(values) < 2 or self.low[values[-1].unit_end:word.start()].strip(" ,"):
             return None
         return values
@@ -1158,16 +1152,21 @@ class _SegmentPairing:
     def _bracketed_list(self, d: Mention, sentence: Span) -> list[Mention] | None:
         """The numbers of a list standing alone in brackets ("(65.7 percent and 65.2
         percent)"), the number among them; None when it is in no such list."""
-        values = [d]
-        while (prev := self.ix.mention_before(sentence[0], values[0].start)) is not None \
-                and self._joins_a_list(prev, values[0]):
-            values.insert(0, prev)
-        while (nxt := self.ix.mention_after(values[-1].end, sentence[1])) is not None \
-                and self._joins_a_list(values[-1], nxt):
-            values.append(nxt)
+        values = self._joined_list(d, *sentence)
         opened = self.low[:values[0].start].rstrip().endswith("(")
         closed = self.low[values[-1].unit_end:sentence[1]].lstrip().startswith(")")
         return values if len(values) > 1 and opened and closed else None
+
+    def _joined_list(self, d: Mention, lo: int, hi: int) -> list[Mention]:
+        """The numbers in [lo, hi) joined to this one as a list (_joins_a_list), in order."""
+        values = [d]
+        while (prev := self.ix.mention_before(lo, values[0].start)) is not None \
+                and self._joins_a_list(prev, values[0]):
+            values.insert(0, prev)
+        while (nxt := self.ix.mention_after(values[-1].end, hi)) is not None \
+                and self._joins_a_list(values[-1], nxt):
+            values.append(nxt)
+        return values
 
     def _joins_a_list(self, a: Mention, b: Mention) -> bool:
         """Whether only a comma or "và"/"and" stands between two numbers."""

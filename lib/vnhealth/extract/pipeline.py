@@ -46,8 +46,8 @@ _DIGIT_RE = re.compile(r"\d")
 def extract_document(vocab: Vocabulary, doc: Document, lines: list[str]) -> DocumentExtraction:
     """Extract statements, observations and non-numeric targets from one document's lines."""
     quoted = [nfc(line) for line in lines]
-    particles = tuple(vocab.hangul_particles)
-    lines = [spaced_cjk(line, particles) for line in quoted]  # read as words; quoted as written
+    # read as words, quoted as written
+    lines = [spaced_cjk(line, vocab.hangul_particles) for line in quoted]
     issued = issue_year(vocab, doc, lines)
     low = document_lite(doc, lines)  # read once for the words that mark the whole document
     headers = {i for i, x in enumerate(lines)
