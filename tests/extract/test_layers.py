@@ -11,17 +11,18 @@ import vnhealth.extract
 LAYERS = [
     ["numbers"], ["sections"], ["records"], ["lines"], ["not_values"], ["fuzzy"],
     ["shapes.words", "shapes.aligned"], ["shapes.records"], ["shapes.header"], ["shapes.rows"],
-    ["shapes.year_table"],
+    ["shapes.glued"], ["shapes.year_table"],
     ["shapes.side_by_side", "shapes.wrapped_header", "shapes.stacked_header",
      "shapes.one_per_line", "shapes.flattened_header", "shapes.single_year",
      "shapes.years_down", "shapes.year_records"],
     ["shapes.year_shapes"],
     ["shapes.tab_rows", "shapes.pipe_rows", "shapes.pdf_rows", "shapes.unit_rows",
-     "shapes.inline_rows"],
+     "shapes.inline_rows", "shapes.place_tables"],
     ["shapes.registry"],
     ["vocabulary"], ["issued"], ["mentions"], ["cascades", "index"], ["match"], ["plausibility"],
     ["recorder"],
-    ["state"], ["comparators"], ["kind_year"], ["qualitative"], ["table_values"], ["pairing"],
+    ["state"], ["comparators"], ["kind_year"], ["qualitative"], ["table_values"],
+    ["place_values"], ["pairing"],
     ["segment"], ["restated"], ["pipeline"],
 ]
 PACKAGE = Path(vnhealth.extract.__file__).parent

@@ -612,11 +612,93 @@ def test_inline_rows(vocab: Vocabulary) -> None:
     assert "Tuổi thọ trung bình" in found.table.title
 
 
+# a research article's table of the country and two provinces, as a web page's text gave it:
+# the cells run together (real_dev138)
+PLACE_COLUMNS = ("Table 1 General characteristics of Viet Nam and studied area (in 2017)\n\n"
+                 " Viet NamDa NangQuang Nam\n"
+                 "Population density (Person/km2)283828141\n"
+                 "Crude birth rate14.915.215.2\n"
+                 "Natural increase rate8.18.96.5\n"
+                 "Total fertility rate2.041.812.26\n"
+                 "Infant mortality rate14.48.516.1\n"
+                 "Under-five mortality rate21.512.924.2\n"
+                 "  1. Data from Viet Nam General Statistics Office")
+
+
+def test_place_columns(vocab: Vocabulary) -> None:
+    name, found = _read(vocab, PLACE_COLUMNS, at=2)
+    assert name == "place_columns" and found.place_table is not None
+    assert found.end == 9  # the footnote is prose
+    table = found.place_table
+    # the numbers are told apart by the three columns and the decimals they share; the
+    # density's whole numbers cannot be, so that row gives none
+    assert [(v.place, v.label, v.cell.text, v.cell.line) for v in table.values[:6]] == [
+        ("national", "Crude birth rate", "14.9", 5), ("da_nang_2025", "Crude birth rate",
+                                                      "15.2", 5),
+        ("quang_nam", "Crude birth rate", "15.2", 5),
+        ("national", "Natural increase rate", "8.1", 6),
+        ("da_nang_2025", "Natural increase rate", "8.9", 6),
+        ("quang_nam", "Natural increase rate", "6.5", 6)]
+    assert [c for _p, _l, c in [(v.place, v.label, v.cell.text) for v in table.values[6:9]]] \
+        == ["2.04", "1.81", "2.26"]
+    out = read_text(vocab, PLACE_COLUMNS, province_id="da_nang", title="")
+    got = {(o.indicator_id, o.province_named, o.value, o.unit, o.year, o.line)
+           for o in out.observations}
+    # the country's column is quoted beside the provinces', no province's own; the rows share
+    # rates per 1,000, so a natural increase of 8.9 is 8.9 per 1,000 (not 8.9%)
+    assert got == {
+        ("crude_birth_rate", None, 15.2, "per_1000", 2017, 5),
+        ("crude_birth_rate", "quang_nam", 15.2, "per_1000", 2017, 5),
+        ("natural_population_growth", None, 8.9, "per_1000", 2017, 6),
+        ("natural_population_growth", "quang_nam", 6.5, "per_1000", 2017, 6),
+        ("total_fertility_rate", None, 1.81, "children_per_woman", 2017, 7),
+        ("total_fertility_rate", "quang_nam", 2.26, "children_per_woman", 2017, 7),
+        ("infant_mortality", None, 8.5, "per_1000", 2017, 8),
+        ("infant_mortality", "quang_nam", 16.1, "per_1000", 2017, 8),
+        ("under5_mortality", None, 12.9, "per_1000", 2017, 9),
+        ("under5_mortality", "quang_nam", 24.2, "per_1000", 2017, 9)}
+
+
+# a forum page's ranking of provinces from a statistics office's table, cells run together
+# (real_dev121): the header names the indicator and the period it is averaged over
+PLACE_ROWS = ("Top 10 tỉnh có tỷ suất sinh cao nhất\n\n"
+              "TTTỉnh, thành phốVùngTỷ suất sinh trung bình\n"
+              "giai đoạn 2005-2019\n"
+              "1Lai ChâuTrung du và miền núi phía Bắc24,7\n"
+              "2Kon TumTây Nguyên24,0\n"
+              "3Điện BiênTrung du và miền núi phía Bắc23,6\n"
+              "\n"
+              "Như vậy, có đến 8/10 tỉnh thuộc các khu vực miền núi.")
+
+
+def test_place_rows(vocab: Vocabulary) -> None:
+    name, found = _read(vocab, PLACE_ROWS, at=2)
+    assert name == "place_rows" and found.place_table is not None
+    assert found.end == 7
+    assert [(v.place, v.cell.text, v.cell.line) for v in found.place_table.values] == [
+        ("lai_chau", "24,7", 5), ("kon_tum", "24,0", 6), ("dien_bien", "23,6", 7)]
+    out = read_text(vocab, PLACE_ROWS, province_id="lai_chau", title="")
+    assert [(o.indicator_id, o.province_named, o.value, o.year, o.year_basis)
+            for o in out.observations] == [
+        ("crude_birth_rate", None, 24.7, None,
+         "not stated (an average over 2005-2019, table header)"),
+        ("crude_birth_rate", "kon_tum", 24.0, None,
+         "not stated (an average over 2005-2019, table header)"),
+        ("crude_birth_rate", "dien_bien", 23.6, None,
+         "not stated (an average over 2005-2019, table header)")]
+
+
+def test_a_line_of_two_places_without_rows_below_is_no_table(vocab: Vocabulary) -> None:
+    lines = ["Hà Nội  Hải Phòng", "Hai thành phố có tỷ lệ bao phủ bảo hiểm y tế cao."]
+    spot = spot_at(lines, 0, vocab.table_words, PERIOD_END)
+    assert not any(s.detect(spot) and s.read(spot) for s in SHAPES)
+
+
 def test_every_registered_shape_has_a_fixture_here() -> None:
     tested = {"inline_rows", "tab_rows", "pipe_rows", "pdf_rows", "unit_rows", "side_by_side",
               "wrapped_header", "stacked_header", "one_per_line", "flattened_header",
               "single_year", "years_down",
-              "year_records"}
+              "year_records", "place_columns", "place_rows"}
     assert [s.name for s in SHAPES][:5] == ["inline_rows", "tab_rows", "pipe_rows", "pdf_rows",
                                             "unit_rows"]
     assert {s.name for s in SHAPES} == tested

@@ -60,9 +60,9 @@ from vnhealth.extract.mentions import (
     year_phrases,
 )
 from vnhealth.extract.recorder import Basis, PairedValue
-from vnhealth.extract.records import Segment, Statement
+from vnhealth.extract.records import REGION, Segment, Statement
 from vnhealth.extract.state import DocumentRun
-from vnhealth.extract.vocabulary import LIST_IN_TURN_ITEMS, REGION
+from vnhealth.extract.vocabulary import LIST_IN_TURN_ITEMS
 from vnhealth.inputs.catalog import Indicator
 from vnhealth.inputs.text import bare_letters, capital_or_uncased, lite, nfc
 

@@ -25,6 +25,7 @@ from vnhealth.extract.kind_year import (
 from vnhealth.extract.match import IndicatorChooser
 from vnhealth.extract.mentions import Mentions, find_mentions
 from vnhealth.extract.pairing import pair_segment
+from vnhealth.extract.place_values import read_place_table
 from vnhealth.extract.qualitative import (
     has_qualitative_candidate,
     maybe_qualitative,
@@ -34,6 +35,7 @@ from vnhealth.extract.recorder import Recorder
 from vnhealth.extract.records import DocumentExtraction, Segment
 from vnhealth.extract.restated import date_restatements
 from vnhealth.extract.segment import cut_document
+from vnhealth.extract.shapes.records import PlaceTable
 from vnhealth.extract.state import DocumentRun
 from vnhealth.extract.table_values import read_pdf_row_columns, read_table
 from vnhealth.extract.vocabulary import Vocabulary
@@ -68,7 +70,10 @@ def extract_document(vocab: Vocabulary, doc: Document, lines: list[str]) -> Docu
                       source_year(vocab, doc, lines))
     cut = cut_document(vocab, doc, lines)
     for table in cut.tables:
-        read_table(run, table)
+        if isinstance(table, PlaceTable):
+            read_place_table(run, table)
+        else:
+            read_table(run, table)
     for seg in cut.segments:
         read_segment(run, seg)
     date_restatements(run.recorder.out.observations)

@@ -14,6 +14,8 @@ from typing import Any
 from vnhealth.extract.sections import Section
 from vnhealth.inputs.text import Keyed
 
+REGION = "region"  # what a region's name stands for where a province's may: no province's own
+
 # ---------------------------------------------------------------------------------------------
 # Output records
 

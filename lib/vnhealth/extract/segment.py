@@ -23,7 +23,7 @@ from vnhealth.extract.numbers import MENTION_RE, is_year, mention_number
 from vnhealth.extract.records import Segment
 from vnhealth.extract.sections import Section, SectionState, section_of, states_targets
 from vnhealth.extract.shapes.header import spot_at
-from vnhealth.extract.shapes.records import ShapeRead, Table, TabTable, TotalTable
+from vnhealth.extract.shapes.records import PlaceTable, ShapeRead, Table, TabTable, TotalTable
 from vnhealth.extract.shapes.registry import read_table_at
 from vnhealth.extract.vocabulary import Vocabulary
 from vnhealth.inputs.catalog import Document
@@ -43,7 +43,8 @@ _DATE_OPENER_RE = re.compile(r"\W*(?:[^\W\d]+\s+){0,2}\d{1,2}\s*/\s*\d{1,2}(?![\
 
 
 class DocumentCut(NamedTuple):
-    tables: list[Table | TabTable | TotalTable]  # read into observations as a whole, in order
+    # read into observations as a whole, in order
+    tables: list[Table | TabTable | TotalTable | PlaceTable]
     segments: list[Segment]  # read number by number, in document order
 
 
@@ -106,6 +107,8 @@ def _add_table(vocab: Vocabulary, cut: DocumentCut, found: ShapeRead, state: Sec
         cut.tables.append(found.tab_table)
     if found.total_table is not None:
         cut.tables.append(found.total_table)
+    if found.place_table is not None:
+        cut.tables.append(found.place_table)
     if found.in_sections:
         for seg in found.segments:
             if seg.context_year is None:

@@ -15,12 +15,11 @@ from vnhealth.extract.mentions import unit_in_texts
 from vnhealth.extract.numbers import CellValue, parse_cell
 from vnhealth.extract.qualitative import read_qualitative
 from vnhealth.extract.recorder import Basis, PairedValue
-from vnhealth.extract.records import Segment, Statement
+from vnhealth.extract.records import REGION, Segment, Statement
 from vnhealth.extract.shapes.records import Row, Table, TabRow, TabTable, TotalTable
 from vnhealth.extract.shapes.rows import NUMBERING_RE
 from vnhealth.extract.shapes.words import TableWords
 from vnhealth.extract.state import DocumentRun
-from vnhealth.extract.vocabulary import REGION
 from vnhealth.inputs.catalog import Indicator
 from vnhealth.inputs.text import blank_markup, lite, nfc
 
@@ -90,31 +89,37 @@ def names_another_subject(run: DocumentRun, name: LabelName, ind: Indicator) -> 
                 or word.search(lite(nfc(ind.name_vi))))
 
 
-def _row_indicator_unit(run: DocumentRun, row: Row) -> str | None:
+def _label_unit(run: DocumentRun, label: str, first: float | None) -> str | None:
     """The catalogue unit of the indicator a row's label names, chosen for its first value
     as _read_row chooses it."""
-    keyed = run.vocab.key(row.label)
+    keyed = run.vocab.key(label)
     alias = next(run.vocab.alias_hits(keyed.key, run.chooser.skipped_names), None)
     if alias is None:
         return None
-    first = next((c.value.value for c in row.cells if c.value is not None), None)
     ind = run.chooser.choose(run.vocab.alias_targets[alias.group(1)], None, None, True, first)
     return None if ind is None else ind.unit
 
 
 def _shared_unit(run: DocumentRun, table: Table) -> str | None:
-    """The unit a table's rows share when the table states none and no row states its own
-    (a statistics page of crude rates per 1,000): the catalogue unit of every named row
-    but one, when all those agree and are not percent. A row whose value is implausible
-    in its own indicator's unit may then be read in it (see _read_row)."""
+    """The unit a table's rows share when the table states none and no row states its own."""
     if table.unit_text or any(r.unit_text for r in table.rows):
         return None
-    units = [u for u in (_row_indicator_unit(run, r) for r in table.rows) if u]
+    return shared_unit(run, [(r.label, next((c.value.value for c in r.cells
+                                             if c.value is not None), None))
+                             for r in table.rows])
+
+
+def shared_unit(run: DocumentRun, rows: list[tuple[str, float | None]]) -> str | None:
+    """The unit rows share (each a label and its first value) on a statistics page of crude
+    rates per 1,000 that states none: the catalogue unit of most named rows (three at
+    least), when that is not percent. A row whose value is implausible in its own
+    indicator's unit may then be read in it (see in_shared_unit)."""
+    units = [u for u in (_label_unit(run, label, first) for label, first in rows) if u]
     common = set(units)
     if len(units) < 3:
         return None
     top = max(common, key=units.count)
-    if top == "percent" or units.count(top) < len(units) - 1:
+    if top == "percent" or 2 * units.count(top) <= len(units):
         return None
     return top
 
@@ -144,7 +149,7 @@ def _read_row(run: DocumentRun, table: Table, row: Row, statement: Statement,
                 and (subgroup is None or ind.subgroup != subgroup)):
             continue  # a part's row is read only as that part's own indicator
         if unit is None and shared and shared != ind.unit:
-            unit = _in_shared_unit(run, ind, cell.value.value, shared)
+            unit = in_shared_unit(run, ind, cell.value.value, shared)
         column = table.columns[cell.column]
         kind, _basis = column_kind(table, column, statistics=statistics,
                                    period_start=doc.period_start, period_end=doc.period_end,
@@ -281,7 +286,7 @@ def _measure_of_title_subject(run: DocumentRun, table: Table, row: Row) -> Label
     return None
 
 
-def _in_shared_unit(run: DocumentRun, ind: Indicator, value: float, shared: str) -> str | None:
+def in_shared_unit(run: DocumentRun, ind: Indicator, value: float, shared: str) -> str | None:
     """`shared` when a unitless value is implausible in its indicator's unit and plausible
     once read in the unit its table's other rows share (11,55 beside crude rates per
     1,000 is a natural increase of 11.55‰, not 11.55%)."""

@@ -9,14 +9,14 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import groupby
 from operator import itemgetter
 from typing import Any
 
 from vnhealth.extract.fuzzy import FuzzyIndex
 from vnhealth.extract.not_values import NotValues, NotValueWords
-from vnhealth.extract.records import Segment
+from vnhealth.extract.records import REGION, Segment
 from vnhealth.extract.shapes.words import TableWords
 from vnhealth.inputs.catalog import Catalog, Indicator
 from vnhealth.inputs.text import Keyed, bare_letters, blank_markup, lite, make_key, nfc, phrase_key
@@ -106,7 +106,6 @@ def _trie_pattern(words: list[str]) -> str:
 _SPACED_HYPHEN_RE = re.compile(r"\s*-\s*")  # lite() writes "–" as "-"
 INSTITUTION_WORDS = 5  # words between an institution's word and a province's name in its name
 LIST_IN_TURN_ITEMS = 12  # numbers of a list told in turn ("69.9, 69.8 and 69.7, respectively")
-REGION = "region"  # what province_of_name gives a region's name: no province's own
 _ROW_NUMBER_RE = re.compile(r"^[\s\d.)\-–]*")  # a table row's number before its label
 
 
@@ -690,7 +689,9 @@ class Vocabulary:
                                      if catalog.population_groups else NEVER_RE)
         self._groups_of: dict[str, frozenset[str]] = {}
         self._subject_group: dict[str, str | None] = {}
-        self.table_words = TableWords.from_vocabulary(v, list(self.unit_phrases))
+        self.table_words = replace(
+            TableWords.from_vocabulary(v, list(self.unit_phrases)),
+            place_of=self.province_of_label)
         self.qualitative = [(q.id, [phrase_key(p, self.abbreviations) for p in q.phrases])
                             for q in catalog.qualitative]
         # each phrase as a whole-word pattern on a key, compiled once

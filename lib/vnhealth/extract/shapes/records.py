@@ -114,6 +114,32 @@ class TotalTable:
 
 
 # ---------------------------------------------------------------------------------------------
+# Tables by place: a column or a row for each province (and the country, a region)
+
+
+class PlaceValue(NamedTuple):
+    place: str  # a province's id, or PLACE_NATIONAL / REGION
+    label: str  # what names the value's indicator: its row's label, or the value column's
+    cell: Cell  # the value, where it stands (its column is the place's index)
+
+
+@dataclass
+class PlaceTable:
+    """A table comparing places: "Viet Nam | Da Nang | Quang Nam" over rows of indicators, or
+    rows of provinces ("1 | Lai Châu | Trung du … | 24,7") under a column naming the indicator."""
+
+    shape: str
+    header: str  # the header's text (the column that names the indicator, its period)
+    title: str  # the lines above the header (a year there dates the values)
+    values: list[PlaceValue]
+    start: int  # 0-based index of the header line
+    end: int  # 0-based index after the last row
+
+
+PLACE_NATIONAL = "national"  # a column of the country's values, quoted beside the provinces'
+
+
+# ---------------------------------------------------------------------------------------------
 # What a shape is given and gives back
 
 
@@ -133,6 +159,7 @@ class ShapeRead:
     table: Table | None = None  # read into observations as a whole
     tab_table: TabTable | None = None  # likewise
     total_table: TotalTable | None = None  # likewise
+    place_table: PlaceTable | None = None  # likewise
     segments: list[Segment] = field(default_factory=list)  # rows read like prose
     # the segments stand in the document's sections (targets or not, dated by the section
     # heading when their row gives no time)

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from vnhealth.inputs.text import lite, nfc
 
 LETTERS_RE = re.compile(r"[^\W\d_]+")
+
+
+def no_place(_cell: str) -> str | None:
+    return None
 
 
 def phrases_re(phrases: Sequence[str]) -> re.Pattern[str]:
@@ -57,6 +61,13 @@ class TableWords:
     # words leading in to them ("Chia ra - Of which"), lite, at the label's start
     breakdown_columns: re.Pattern[str] = re.compile(r"(?!x)x")
     breakdown_lead: re.Pattern[str] = re.compile(r"(?!x)x")
+    # the header cell over a column of provinces' names ("Tỉnh, thành phố"), lite; and words
+    # making a column's values averages over the period it names ("trung bình giai đoạn
+    # 2005-2019"): no one year's
+    place_column: re.Pattern[str] = re.compile(r"(?!x)x")
+    period_average: re.Pattern[str] = re.compile(r"(?!x)x")
+    # the province (or REGION) a cell is nothing but the name of (Vocabulary.province_of_label)
+    place_of: Callable[[str], str | None] = no_place
 
     @classmethod
     def from_vocabulary(cls, vocabulary: dict[str, Any], unit_phrases: Sequence[str] = ()
@@ -85,6 +96,8 @@ class TableWords:
             rising_rows=phrases_re(t.get("rising_rows") or []),
             breakdown_columns=phrases_re(t.get("breakdown_columns") or []),
             breakdown_lead=phrases_re(t.get("breakdown_lead") or []),
+            place_column=phrases_re(t.get("place_column") or []),
+            period_average=phrases_re(t.get("period_average") or []),
             row_number_header=re.compile(
                 r"^\s*(?:" + "|".join(map(re.escape, numbered)) + r")\b") if numbered
             else re.compile(r"(?!x)x"))
