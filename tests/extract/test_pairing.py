@@ -4107,3 +4107,16 @@ def test_the_country_s_value_goes_on_in_its_unit_until_a_place_is_named(vocab: V
                                 "là 111,7 nam/100 nữ), năm 2010 là 123,1 nam/100 nữ.",
                          province_id="phu_tho", title="")
     assert [(o.value, o.year) for o in found] == [(116.7, 2009), (123.1, 2010)]
+
+
+def test_the_level_a_change_is_compared_with_is_that_year_s_value(vocab: Vocabulary) -> None:
+    # real_dev107: "tăng so với năm 2024 là 1,45 con/phụ nữ" names the 2024 level, which lies
+    # near the 2025 value; a number after the same words that lies nearer nothing is the
+    # difference and no value
+    found = observations(vocab, "Tổng tỷ suất sinh đạt 1,51 con/phụ nữ, tăng so với năm 2024 là "
+                                "1,45 con/phụ nữ.", province_id="ho_chi_minh", title="")
+    assert [(o.value, o.year, o.comparator, o.year_basis) for o in found][1] == (
+        1.45, 2024, "=", "the year a change is compared with")
+    found = observations(vocab, "Tổng tỷ suất sinh đạt 1,51 con/phụ nữ, tăng so với năm 2024 là "
+                                "0,06 con/phụ nữ.", province_id="ho_chi_minh", title="")
+    assert [o.value for o in found] == [1.51]

@@ -28,6 +28,7 @@ from vnhealth.extract.kind_year import (
     verb_before,
     year_for,
 )
+from vnhealth.extract.lines import YEAR_IN_TEXT_RE
 from vnhealth.extract.match import (
     PHRASE_BREAK_RE,
     ItemName,
@@ -75,6 +76,7 @@ _LETTER_RUN_RE = re.compile(r"[^\W\d_]+")
 WIDER_MIN_EXTRA = 2  # words a phrase must hold beyond its alias for a wider name to be looked for
 _ELIDED_OPENS_RE = re.compile(r"(?:^|[;,:(\-+•])\s*$")
 _DATELINE_RE = re.compile(r"\s*(?:\([^()]{0,20}\))?\s*[-–—]")  # "Hà Nội (TTXVN) -"
+EARLIER_LEVEL_SHARE = 0.25  # how far from the value before it (a share of it) an earlier level lies
 NATIONAL_REACH = 40  # characters before a number its "cả nước (" or "cả nước là" may take
 NORM_REACH = 80  # characters before a number its norm and the comparison before it may take
 GROUP_CLAUSE_WORDS = 2  # words besides its group's a clause naming only its group may hold ("đạt")
@@ -266,7 +268,8 @@ class _SegmentPairing:
             self._emit(d, clause, sentence, compare(self.vocab, d, self.low, clause, ix),
                        last.named, unit, None, _given_for(role))
             return
-        compared = compare(self.vocab, d, self.low, clause, ix)
+        compared, given = self._compared_level(d, clause, compare(
+            self.vocab, d, self.low, clause, ix), _given_for(role))
         # a list item's label ("- Nông thôn: …"), else a subgroup its name holds
         subgroup = subgroup_right_after(self.vocab, self.low, d.unit_end) or subgroup_before(
             self.vocab, self.low, d.start) or subgroup_in_phrase(
@@ -297,7 +300,7 @@ class _SegmentPairing:
                                          self.low, max(clause[0], end - ELLIPSIS_REACH), end)),
                                      compared.comparator == "relative")
         if not _a_difference_of(compared, previous, named, sentence):
-            self._emit(d, clause, sentence, compared, named, unit, phrase, _given_for(role))
+            self._emit(d, clause, sentence, compared, named, unit, phrase, given)
 
     def read_cascade(self, steps: Sequence[tuple[Mention, Indicator]]) -> None:
         """A cascade triple ("đạt 94-92-99"), each number's indicator given by its place, all
@@ -951,8 +954,7 @@ class _SegmentPairing:
             return True
         if self._a_margin(d, clause):
             return True
-        if vocab.difference_before_re.search(low, max(clause[0], d.start - DIFFERENCE_REACH),
-                                             d.start):
+        if self._after_a_difference(d, clause) and not self._an_earlier_level(d):
             return True  # "thấp hơn so với giai đoạn 2005-2010 là 0,04%": a difference
         before = self.ix.mention_before(self.ix.sentence_of(d.start)[0], d.start)
         if before is not None and vocab.margin_after_value_re.fullmatch(low, before.unit_end,
@@ -963,6 +965,34 @@ class _SegmentPairing:
         if vocab.compared_next_re.match(low, d.unit_end):
             return False  # "72,5 tuổi so với 73,6": the subject's own, the other is compared
         return self._another_place_s(d, clause)
+
+    def _compared_level(self, d: Mention, clause: Span, compared: Compared,
+                        given: _Given | None) -> tuple[Compared, _Given | None]:
+        """A number after a change compared with another time is that time's level where
+        _not_the_provinces let it through (_an_earlier_level): a value, of the year the change
+        is compared with ("tăng so với năm 2024 là 1,45 con/phụ nữ")."""
+        difference = self._after_a_difference(d, clause)
+        if compared.comparator != "relative" or difference is None:
+            return compared, given
+        years = YEAR_IN_TEXT_RE.findall(difference.group(0))
+        if years and given is None:
+            given = _Given(YearChoice(int(years[-1]), "the year a change is compared with"))
+        return Compared("=", d.value, d.value_high, None), given
+
+    def _after_a_difference(self, d: Mention, clause: Span) -> re.Match[str] | None:
+        """The change compared with another time, and "là", the number follows ("thấp hơn so
+        với giai đoạn 2005-2010 là …"), if any."""
+        return self.vocab.difference_before_re.search(
+            self.low, max(clause[0], d.start - DIFFERENCE_REACH), d.start)
+
+    def _an_earlier_level(self, d: Mention) -> bool:
+        """"đạt 1,51 con/phụ nữ, tăng so với năm 2024 là 1,45 con/phụ nữ": the number a change
+        is compared with another year by is that year's level, not the difference, when it
+        lies near the value before it in the same unit (a difference lies nearer nothing)."""
+        before = self.ix.mention_before(self.ix.sentence_of(d.start)[0], d.start)
+        return before is not None and before.unit is not None \
+            and d.unit in (None, before.unit) \
+            and abs(d.value - before.value) < abs(d.value) * EARLIER_LEVEL_SHARE
 
     def _another_place_s(self, d: Mention, clause: Span) -> bool:
         """A value of another place, of the country, or a part of one."""
