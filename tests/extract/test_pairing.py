@@ -4120,3 +4120,20 @@ def test_the_level_a_change_is_compared_with_is_that_year_s_value(vocab: Vocabul
     found = observations(vocab, "Tổng tỷ suất sinh đạt 1,51 con/phụ nữ, tăng so với năm 2024 là "
                                 "0,06 con/phụ nữ.", province_id="ho_chi_minh", title="")
     assert [o.value for o in found] == [1.51]
+
+
+def test_what_a_paragraph_tells_before_it_singles_the_province_out_is_not_its(
+        vocab: Vocabulary) -> None:
+    # real_dev114 and real_dev112: the national strategy's results, then "Riêng tại Hậu
+    # Giang, …": only the values after it are the province's, and the earlier sentence's
+    # year is the whole's, not theirs
+    text = ("Tỷ lệ suy dinh dưỡng nhẹ cân ở trẻ em giảm từ 17,5% năm 2010 xuống còn 11,5% năm "
+            "2020, vượt mục tiêu đề ra là 12,5%. Riêng tại Hậu Giang, tỷ lệ trẻ suy dinh dưỡng "
+            "cân nặng trẻ em hiện nay là 10,89% và tỷ lệ suy dinh dưỡng thể thấp còi là 21,3%.")
+    found = observations(vocab, text, province_id="hau_giang", title="")
+    assert [(o.indicator_id, o.value, o.year) for o in found] == [
+        ("underweight_under5", 10.89, None), ("stunting_under5", 21.3, None)]
+    # another province singled out leaves the page's own values be
+    found = observations(vocab, text.replace("Hậu Giang", "Đà Nẵng"), province_id="hau_giang",
+                         title="")
+    assert 11.5 in [o.value for o in found]

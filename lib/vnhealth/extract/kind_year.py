@@ -493,14 +493,15 @@ def _listed_years(ix: PairIndex, lo: int, hi: int) -> tuple[list[int], int, int]
 
 def _told_from(vocab: Vocabulary, seg: Segment, low: str, lo: int, pos: int) -> int:
     """Where the stretch of a paragraph telling of one time starts before pos: after the
-    last sentence (or line) opening on a period just past ("Nhiệm kỳ qua, …"), else at lo.
-    Neither a year named before it nor the section heading's is the year it tells of. The
-    openers are found once per segment."""
+    last sentence (or line) opening on a period just past ("Nhiệm kỳ qua, …") or singling a
+    place out ("Riêng tại Hậu Giang, …"), else at lo. Neither a year named before it nor the
+    section heading's is the year it tells of. The openers are found once per segment."""
     if seg.looking_back_ends is None:
         starts = [0, *(start for start, _no, _text in seg.pieces)]
         starts += [m.end() for m in _SENTENCE_END_RE.finditer(low)]
         seg.looking_back_ends = sorted({m.end() for m in (
-            vocab.looking_back_opener_re.match(low, s) for s in starts) if m is not None})
+            vocab.looking_back_opener_re.match(low, s) or vocab.singled_out_re.match(low, s)
+            for s in starts) if m is not None})
     ends = seg.looking_back_ends
     i = bisect_right(ends, pos) - 1
     return ends[i] if i >= 0 and ends[i] > lo else lo

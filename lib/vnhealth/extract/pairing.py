@@ -954,6 +954,8 @@ class _SegmentPairing:
             return True
         if self._a_margin(d, clause):
             return True
+        if self._before_the_province_singled_out(d):
+            return True
         if self._after_a_difference(d, clause) and not self._an_earlier_level(d):
             return True  # "thấp hơn so với giai đoạn 2005-2010 là 0,04%": a difference
         before = self.ix.mention_before(self.ix.sentence_of(d.start)[0], d.start)
@@ -965,6 +967,22 @@ class _SegmentPairing:
         if vocab.compared_next_re.match(low, d.unit_end):
             return False  # "72,5 tuổi so với 73,6": the subject's own, the other is compared
         return self._another_place_s(d, clause)
+
+    def _before_the_province_singled_out(self, d: Mention) -> bool:
+        """"… giảm từ 17,5% năm 2010 xuống còn 11,5% năm 2020 … Riêng tại Hậu Giang, tỷ lệ …
+        là 10,89%": what a paragraph tells before it singles out the page's province is not
+        the province's (the country's, a national strategy's)."""
+        lineage = self.vocab.lineage(self.run.doc.province_id)
+
+        def names_the_province(m: re.Match[str]) -> bool:
+            name = self.vocab.province_name_re.match(self.low, m.end())
+            return name is not None and self.vocab.province_of_name.get(name.group(0)) in lineage
+
+        self._marked("singled out", self.vocab.singled_out_re, 0, 0, names_the_province)
+        starts = self._marks["singled out"]
+        k = bisect_left(starts, d.end)
+        return k < len(starts) and \
+            paragraph_start(self.seg, starts[k]) == paragraph_start(self.seg, d.start)
 
     def _compared_level(self, d: Mention, clause: Span, compared: Compared,
                         given: _Given | None) -> tuple[Compared, _Given | None]:

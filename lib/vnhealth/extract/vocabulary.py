@@ -383,6 +383,9 @@ class Vocabulary:
             w for p in [*v.get("continuation_words", []), *v.get("actual_verbs", [])]
             for w in lite(nfc(p)).split())
         self.next_place_words = tuple(lite(nfc(p)) for p in v.get("next_place_words", []))
+        self.singled_out_re = re.compile(
+            rf"(?<!\w)(?:{words_alternation(_lites(v.get('singled_out_words', [])))})\s+") \
+            if v.get("singled_out_words") else NEVER_RE
         # words between a value and the next that spells out the same indicator: joining
         # words and verbs, a specification's words, and the next value's comparator
         # and what links a sentence to the one before or says it holds now ("Meanwhile, this

@@ -514,7 +514,7 @@ def load_subgroups(path: Path, shown: Path, section: str = "subgroups") -> dict[
 
 VOCABULARY_LISTS = ("baseline_from", "baseline_to", "change_end_words", "baseline_columns",
                     "clause_breaks", "share_verbs", "plural_anaphora_words", "hangul_particles",
-                    "next_place_words", "future_words",
+                    "next_place_words", "future_words", "singled_out_words",
                     "count_nouns", "target_sections", "other_sections", "result_sections",
                     "actual_verbs", "assessment_verbs", "statistics_documents", "target_words",
                     "gap_markers", "national_markers", "national_value_links", "name_list_joiners",
