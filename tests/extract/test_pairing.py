@@ -4137,3 +4137,12 @@ def test_what_a_paragraph_tells_before_it_singles_the_province_out_is_not_its(
     found = observations(vocab, text.replace("Hậu Giang", "Đà Nẵng"), province_id="hau_giang",
                          title="")
     assert 11.5 in [o.value for o in found]
+
+
+def test_a_ranking_s_value_after_the_country_it_ranks_in(vocab: Vocabulary) -> None:
+    # real_dev141: "the lowest fertility rate in the country of 1.53" is the city's rate; the
+    # country only frames the ranking
+    o = only(vocab, "HCM City has the lowest fertility rate in the country of 1.53, according "
+                    "to the Ministry of Health’s latest report in June.",
+             province_id="ho_chi_minh", title="")
+    assert (o.indicator_id, o.value, o.province_named) == ("total_fertility_rate", 1.53, None)
