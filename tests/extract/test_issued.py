@@ -82,6 +82,10 @@ def test_the_manifest_and_the_number_come_first(vocab: Vocabulary) -> None:
     (["11 March 2024 09:15"], None, IssueYear(2024, "page date '11 March 2024 09:15'", 3,
                                                 page=True)),
     (["The campaign ran until December 11, 2023 in all districts."], None, None),
+    # an English lead opening with its date, a dash after it (real_dev149)
+    (["17 November 2017 - Nghe An -- Vietnam’s largest provincial territory -- faces numerous "
+      "socioeconomic and public health challenges, including an HIV epidemic."], None,
+     IssueYear(2017, "the article's opening date '17 November 2017'", 11, page=True)),
     # cited dates, a portal's date of the visit (a weekday, no time) and prose are none of these
     (["Thứ 2, Ngày 28/10/2024",
       "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;",

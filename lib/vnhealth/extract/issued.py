@@ -203,12 +203,23 @@ def _lead_date(vocab: Vocabulary, head: list[str]) -> IssueYear | None:
     paragraphs = [t for t in head if len(t) >= PARAGRAPH_LINE][:LEAD_PARAGRAPHS]
     for text in paragraphs:
         clean = _MARKUP_RE.sub(" ", text)  # lite() keeps offsets: quote the text as written
-        m = vocab.lead_date_re.match(lite(clean))
+        low = lite(clean)
+        m = vocab.lead_date_re.match(low)
         if m is not None:
             return IssueYear(int(m.group("y")),
                              f"the article's opening date '{clean[:m.end()].strip(' ,')}'",
                              int(m.group("m")), page=True)
+        # "17 November 2017 - Nghe An -- …": an English lead opens with its date, a dash or
+        # a comma after it
+        e = vocab.english_date_re.match(low, len(low) - len(low.lstrip()))
+        if e is not None and _AFTER_LEAD_DATE_RE.match(low, e.end()):
+            return IssueYear(int(e.group("y")),
+                             f"the article's opening date '{clean[e.start():e.end()]}'",
+                             vocab.month_numbers[e.group("mn") or e.group("mn2")], page=True)
     return None
+
+
+_AFTER_LEAD_DATE_RE = re.compile(r"\s*[-–—,(]")
 
 
 PARAGRAPH_LINE = 80  # a line this long is a paragraph of text, not a title or a card's cell
