@@ -4146,3 +4146,14 @@ def test_a_ranking_s_value_after_the_country_it_ranks_in(vocab: Vocabulary) -> N
                     "to the Ministry of Health’s latest report in June.",
              province_id="ho_chi_minh", title="")
     assert (o.indicator_id, o.value, o.province_named) == ("total_fertility_rate", 1.53, None)
+
+
+def test_the_share_a_stage_begins_at_is_a_definition(vocab: Vocabulary) -> None:
+    # real_dev150: "một quốc gia sẽ bước vào giai đoạn … khi dân số cao tuổi chiếm 10%" says
+    # when any country enters a stage; a province that has entered one states its own value
+    assert observations(vocab, "Theo Quỹ dân số Liên hợp quốc (UNFPA), một quốc gia sẽ bước vào "
+                               "giai đoạn “bắt đầu già” khi dân số cao tuổi chiếm 10% tổng số "
+                               "dân.", province_id="tay_ninh", title="") == []
+    o = only(vocab, "Tỉnh đã bước vào giai đoạn già hóa, người cao tuổi chiếm 12% tổng số dân.",
+             province_id="tay_ninh", title="")
+    assert (o.indicator_id, o.value) == ("population_60plus_share", 12.0)
