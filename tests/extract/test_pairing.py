@@ -4157,3 +4157,17 @@ def test_the_share_a_stage_begins_at_is_a_definition(vocab: Vocabulary) -> None:
     o = only(vocab, "Tỉnh đã bước vào giai đoạn già hóa, người cao tuổi chiếm 12% tổng số dân.",
              province_id="tay_ninh", title="")
     assert (o.indicator_id, o.value) == ("population_60plus_share", 12.0)
+
+
+def test_a_bare_number_pointing_back_takes_the_unit_of_the_value_before(vocab: Vocabulary
+                                                                         ) -> None:
+    # ranking pages (real_dev141): "Tỷ lệ này ở TP.HCM là 1,45", "This rate in HCM City is
+    # 1.45" name no unit; the value pointed back to gives it, and the place named holds it
+    for text in ("Tổng tỷ suất sinh của Bình Dương là 1,7 con/phụ nữ. Tỷ lệ này ở TP.HCM là "
+                 "1,45.",
+                 "The total fertility rate in Binh Duong is 1.7 children per woman. This rate "
+                 "in HCM City is 1.45."):
+        found = observations(vocab, text, province_id="binh_duong", title="")
+        assert [(o.indicator_id, o.value, o.unit, o.province_named) for o in found] == [
+            ("total_fertility_rate", 1.7, "children_per_woman", None),
+            ("total_fertility_rate", 1.45, "children_per_woman", "ho_chi_minh")]

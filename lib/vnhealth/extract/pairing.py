@@ -734,6 +734,11 @@ class _SegmentPairing:
         if last is None or last.unit is None or last.end > d.start:
             return None
         between = self.low[last.end:d.start]
+        if self.vocab.anaphora_re.search(between):
+            # "… là 1,7 con/phụ nữ. Tỷ lệ này ở TP.HCM là 1,45": the value pointed back to
+            # gives its unit, in the place named
+            between = self.vocab.subgroup_link_re.sub(" ", self.vocab.anaphora_re.sub(
+                " ", between))
         if self._told_in_turn_right_after(d, last.end):
             return last.unit  # "70 tuổi, lần lượt là 69,9, 69,8 và 69,7": in the same unit
         noun = self._shared_count_noun(d, last.end)
