@@ -38,6 +38,7 @@ HEADER_LINES = 3  # lines a place_rows header may wrap over above its first row
 MIN_COLUMN_ROWS = 2
 MIN_PLACE_ROWS = 3
 # a row whose numbers ran into its label: the label (ending in no digit), then the numbers
+_DIGIT_RE = re.compile(r"\d")
 _GLUED_ROW_RE = re.compile(r"(?P<label>.*?[^\d\s.,])\s*(?P<run>\d[\d.,]*)\s*")
 
 
@@ -86,9 +87,12 @@ def _column_row(line: str, count: int) -> tuple[str, list[Span]] | None:
 
 
 def _detect_columns(spot: Spot) -> bool:
+    line = spot.lines[spot.i]
+    if len(line) > MAX_HEADER or _DIGIT_RE.search(line):
+        return False  # (cheap tests first: every line of a document is asked)
     j = _next_filled(spot.lines, spot.i)
     return j < len(spot.lines) and spot.lines[j].rstrip()[-1:].isdigit() and \
-        header_places(spot.lines[spot.i], spot.words) is not None
+        header_places(line, spot.words) is not None
 
 
 def _read_columns(spot: Spot) -> ShapeRead | None:
@@ -129,8 +133,9 @@ def _first_place_row(spot: Spot) -> int | None:
     """The line of a place_rows table's first row: a header cell names the provinces' column,
     and a row follows within a few lines."""
     line = spot.lines[spot.i]
-    if len(line) > MAX_HEADER or _place_row(line, spot.words) is not None or not any(
-            spot.words.place_column.fullmatch(lite(c)) for c in _cells(line)):
+    if len(line) > MAX_HEADER or not spot.words.place_column_within.search(lite(line)) or not any(
+            spot.words.place_column.fullmatch(lite(c)) for c in _cells(line)) \
+            or _place_row(line, spot.words) is not None:
         return None
     for j in range(spot.i + 1, min(len(spot.lines), spot.i + 1 + HEADER_LINES)):
         if _place_row(spot.lines[j], spot.words) is not None:

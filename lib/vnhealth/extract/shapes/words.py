@@ -65,6 +65,7 @@ class TableWords:
     # making a column's values averages over the period it names ("trung bình giai đoạn
     # 2005-2019"): no one year's
     place_column: re.Pattern[str] = re.compile(r"(?!x)x")
+    place_column_within: re.Pattern[str] = re.compile(r"(?!x)x")  # the same, inside glued cells
     period_average: re.Pattern[str] = re.compile(r"(?!x)x")
     # the province (or REGION) a cell is nothing but the name of (Vocabulary.province_of_label)
     place_of: Callable[[str], str | None] = no_place
@@ -97,6 +98,8 @@ class TableWords:
             breakdown_columns=phrases_re(t.get("breakdown_columns") or []),
             breakdown_lead=phrases_re(t.get("breakdown_lead") or []),
             place_column=phrases_re(t.get("place_column") or []),
+            place_column_within=re.compile("|".join(
+                re.escape(lite(nfc(p))) for p in t.get("place_column") or []) or "(?!x)x"),
             period_average=phrases_re(t.get("period_average") or []),
             row_number_header=re.compile(
                 r"^\s*(?:" + "|".join(map(re.escape, numbered)) + r")\b") if numbered
