@@ -688,6 +688,20 @@ def test_place_rows(vocab: Vocabulary) -> None:
          "not stated (an average over 2005-2019, table header)")]
 
 
+def test_place_columns_under_a_label_column_s_header(vocab: Vocabulary) -> None:
+    text = ("Một số chỉ tiêu dân số năm 2023\n"
+            "Chỉ tiêu\tHà Nội\tHải Phòng\tCả nước\n"
+            "Tổng tỷ suất sinh (con/phụ nữ)\t1,86\t2,01\t1,96\n"
+            "Tuổi thọ trung bình (năm)\t76,1\t75,2\t74,5")
+    name, found = _read(vocab, text, at=1)
+    assert name == "place_columns" and found.place_table is not None
+    out = read_text(vocab, text, province_id="ha_noi", title="")
+    assert [(o.indicator_id, o.value, o.year, o.province_named) for o in out.observations] == [
+        ("total_fertility_rate", 1.86, 2023, None),
+        ("total_fertility_rate", 2.01, 2023, "hai_phong"),
+        ("life_expectancy", 76.1, 2023, None), ("life_expectancy", 75.2, 2023, "hai_phong")]
+
+
 def test_a_line_of_two_places_without_rows_below_is_no_table(vocab: Vocabulary) -> None:
     lines = ["Hà Nội  Hải Phòng", "Hai thành phố có tỷ lệ bao phủ bảo hiểm y tế cao."]
     spot = spot_at(lines, 0, vocab.table_words, PERIOD_END)
@@ -699,8 +713,8 @@ def test_every_registered_shape_has_a_fixture_here() -> None:
               "wrapped_header", "stacked_header", "one_per_line", "flattened_header",
               "single_year", "years_down",
               "year_records", "place_columns", "place_rows"}
-    assert [s.name for s in SHAPES][:5] == ["inline_rows", "tab_rows", "pipe_rows", "pdf_rows",
-                                            "unit_rows"]
+    assert [s.name for s in SHAPES][:7] == ["inline_rows", "place_columns", "place_rows",
+                                            "tab_rows", "pipe_rows", "pdf_rows", "unit_rows"]
     assert {s.name for s in SHAPES} == tested
 
 

@@ -7,6 +7,10 @@ shape, `read` turns the lines into a `ShapeRead`: a typed `Table` (a year per co
 unit and role per row, a line and offsets per cell), a numbered `TabTable`, or row segments
 read like prose. registry.py lists them in the order they are tried.
 
+  place_columns   a column per place ("Viet Nam | Da Nang | Quang Nam"), rows of indicators;
+                  cells split by separators or run together by a web page (glued.py)
+  place_rows      a row per province under a provinces' column ("Tỉnh, thành phố"), one value
+                  each, the indicator and its period in the value column's header
   tab_rows        tab-separated cells, numbered rows under header rows
   pipe_rows       "|" between cells, a cell over several lines
   pdf_rows        rows numbered under a one-word-per-line header ("STT")

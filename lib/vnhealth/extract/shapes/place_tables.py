@@ -52,9 +52,12 @@ def _cell(lines: Sequence[str], j: int, column: int, span: Span) -> Cell:
 
 
 def header_places(line: str, words: TableWords) -> list[str] | None:
-    """The place each cell of a header line names: two cells at least, each the country, a
-    region or a province, one a province at least; None for any other line."""
+    """The place each value column's header cell names: two cells at least, each the country,
+    a region or a province, one a province at least, perhaps after the label column's
+    header ("Chỉ tiêu | Hà Nội | Cả nước"); None for any other line."""
     cells = _cells(line)
+    if cells and words.header.fullmatch(lite(cells[0])):
+        cells = cells[1:]
     if not 2 <= len(cells) <= MAX_PLACES or any(
             len(c) > MAX_HEADER_CELL or any(ch.isdigit() for ch in c) for c in cells):
         return None
