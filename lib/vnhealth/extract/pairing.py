@@ -679,9 +679,8 @@ class _SegmentPairing:
             return
         if self.own_value:
             run.recorder.emit(value, self.statement, basis)
-        issued = (run.issued.year, run.issued.month or 12) if run.issued is not None else None
         for other in self.credited:
-            province = self.vocab.province_as_of(other, year.year, issued)
+            province = run.province_as_of(other, year.year)
             run.recorder.emit(value._replace(province_id=province), self.statement, basis)
 
     def _labelled_by_the_group(self, d: Mention, clause: Span) -> bool:
@@ -983,8 +982,7 @@ class _SegmentPairing:
             name = self.vocab.province_name_re.match(self.low, m.end())
             return name is not None and self.vocab.province_of_name.get(name.group(0)) in lineage
 
-        self._marked("singled out", self.vocab.singled_out_re, 0, 0, names_the_province)
-        starts = self._marks["singled out"]
+        starts = self._mark_starts("singled out", self.vocab.singled_out_re, names_the_province)
         k = bisect_left(starts, d.end)
         return k < len(starts) and \
             paragraph_start(self.seg, starts[k]) == paragraph_start(self.seg, d.start)
@@ -1455,14 +1453,20 @@ class _SegmentPairing:
 
     def _marked(self, name: str, pattern: re.Pattern[str], lo: int, hi: int,
                 keep: Callable[[re.Match[str]], bool] | None = None) -> bool:
-        """Does a match of `pattern` (one `keep` accepts) start in [lo, hi)? The matches are
-        found once per segment: a clause may hold many numbers."""
+        """Does a match of `pattern` (one `keep` accepts) start in [lo, hi)?"""
+        starts = self._mark_starts(name, pattern, keep)
+        k = bisect_left(starts, lo)
+        return k < len(starts) and starts[k] < hi
+
+    def _mark_starts(self, name: str, pattern: re.Pattern[str],
+                     keep: Callable[[re.Match[str]], bool] | None = None) -> list[int]:
+        """Where the matches of `pattern` (those `keep` accepts) start, found once per
+        segment: a clause may hold many numbers."""
         starts = self._marks.get(name)
         if starts is None:
             starts = self._marks[name] = [m.start() for m in pattern.finditer(self.low)
                                           if keep is None or keep(m)]
-        k = bisect_left(starts, lo)
-        return k < len(starts) and starts[k] < hi
+        return starts
 
     def _province_item_name(self, d: Mention) -> Named | None:
         """"mức sinh … tăng rất cao trở lại, như: Hòa Bình: 2,84; Nam Định: 2,81", "Hưng Yên

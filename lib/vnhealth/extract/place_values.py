@@ -66,9 +66,8 @@ def _read_place_value(run: DocumentRun, table: PlaceTable, value: PlaceValue,
     if unit is None and shared and shared != ind.unit:
         unit = in_shared_unit(run, ind, cell.value, shared)
     own = value.place in run.vocab.lineage(run.doc.province_id)
-    issued = (run.issued.year, run.issued.month or 12) if run.issued is not None else None
     run.recorder.emit(
         PairedValue(ind, kind.kind, year.year, cell.comparator, cell.value, cell.value_high,
                     unit or ind.unit, None, value.cell.line, value.cell.text,
-                    None if own else run.vocab.province_as_of(value.place, year.year, issued)),
+                    None if own else run.province_as_of(value.place, year.year)),
         statement, Basis(value.label, "alias", 100.0, kind.basis, year.basis))

@@ -54,3 +54,10 @@ class DocumentRun:
     # the year of the statistics publication the page reports from ("Niên giám thống kê
     # 2023"): an undated result is that year's
     source_year: IssueYear | None = None
+
+    def province_as_of(self, province_id: str, year: int | None) -> str:
+        """The province a name stood for in the value's year, the 2025 reform weighed
+        against when the document was issued (its December when the month is unknown)."""
+        issued = (self.issued.year, self.issued.month or 12) if self.issued is not None \
+            else None
+        return self.vocab.province_as_of(province_id, year, issued)

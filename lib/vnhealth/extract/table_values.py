@@ -155,11 +155,10 @@ def _read_row(run: DocumentRun, table: Table, row: Row, statement: Statement,
                                    period_start=doc.period_start, period_end=doc.period_end,
                                    issued=run.issued)
         comparator, value = _as_change(cell.value, sign)
-        issued = (run.issued.year, run.issued.month or 12) if run.issued is not None else None
         run.recorder.emit(PairedValue(
             ind, kind, column.year, comparator, value, cell.value.value_high, unit or ind.unit,
-            None, cell.line, cell.text,
-            province and run.vocab.province_as_of(province, column.year, issued)), statement)
+            None, cell.line, cell.text, province and run.province_as_of(province, column.year)),
+            statement)
 
 
 def _provinces_by_row(run: DocumentRun, table: Table) -> frozenset[str]:
