@@ -72,6 +72,8 @@ from vnhealth.inputs.text import bare_letters, capital_or_uncased, lite, nfc
 _TAIL_END_RE = re.compile(r"[,;()]")
 _DIGIT_RE = re.compile(r"\d")
 COUNT_PHRASE = 24  # how far after a count noun its own "per N" unit may stand
+# a name right after a count's noun, no clause break between ("1.817 ca mắc sốt xuất huyết")
+_COUNTED_NAME_RE = re.compile(rf"[^,;:()]{{0,{COUNT_PHRASE}}}")
 _LETTER_RUN_RE = re.compile(r"[^\W\d_]+")
 WIDER_MIN_EXTRA = 2  # words a phrase must hold beyond its alias for a wider name to be looked for
 _ELIDED_OPENS_RE = re.compile(r"(?:^|[;,:(\-+•])\s*$")
@@ -108,17 +110,6 @@ class _LastNamed(NamedTuple):
     named: Named
     led: bool  # the value stood before its name ("90% người … được điều trị ARV")
     words: frozenset[str] = frozenset()  # the words of its clause up to its end
-    relative: bool = False  # the value is itself a change ("giảm 10% … và 20% …")
-
-
-def _a_difference_of(compared: Compared, previous: _LastNamed | None, named: Named,
-                     sentence: Span) -> bool:
-    """"là 111,2 nam/100 nữ, giảm 0,2 điểm so với năm 2022": a change right after a value of
-    the same indicator in its sentence is that value's difference from another year, no value
-    of its own (a yearly pace, "giảm 0,5‰/năm", is one)."""
-    return (compared.comparator == "relative" and compared.relative_to != "per_year"
-            and previous is not None and previous.end >= sentence[0] and not previous.relative
-            and previous.named.indicator.id == named.indicator.id)
 
 
 def _reviewed_year(reviewed: IssueYear) -> YearChoice:
@@ -195,6 +186,16 @@ _PAIR_KINDS = {"achieved": KindChoice("actual", "achieved, before its target ('a
                                               "với kế hoạch b')")}
 
 
+class _LastValue(NamedTuple):
+    """The last value emitted in a segment: what a change right after it takes."""
+
+    indicator_id: str
+    end: int
+    kind: KindChoice
+    year: YearChoice
+    relative: bool
+
+
 class _Given(NamedTuple):
     """What is decided for a value before it is emitted: its year, its kind, and whether it
     is one of an achieved/target pair ("21%/20%")."""
@@ -232,6 +233,7 @@ class _SegmentPairing:
         self.low = ix.low
         self.statement = statement
         self.last_named: _LastNamed | None = None
+        self.last_value: _LastValue | None = None
         # other provinces the text names as the value being read's, and whether it is the
         # page's province's too (_another_province_named)
         self.credited: tuple[str, ...] = ()
@@ -292,15 +294,51 @@ class _SegmentPairing:
             named = None
         if named is None:
             return
-        previous = self.last_named
         # a name that follows its number ("75% người cao tuổi được …") ends the value there
         end = max(d.unit_end, named.end)
         self.last_named = _LastNamed(end, unit, named, named.start > d.start,
                                      frozenset(_LETTER_RUN_RE.findall(
-                                         self.low, max(clause[0], end - ELLIPSIS_REACH), end)),
-                                     compared.comparator == "relative")
-        if not _a_difference_of(compared, previous, named, sentence):
-            self._emit(d, clause, sentence, compared, named, unit, phrase, given)
+                                         self.low, max(clause[0], end - ELLIPSIS_REACH), end)))
+        if not self._changes_a_count(d, sentence, compared, unit, named):
+            self._emit(d, clause, sentence, compared, named, unit, phrase,
+                       given or self._given_by_the_value_changed(sentence, compared, named))
+
+    def _given_by_the_value_changed(self, sentence: Span, compared: Compared, named: Named
+                                    ) -> _Given | None:
+        """"ước đạt 79% (tăng 18,6%)", "was 111.2 …, a decrease of 0.2% compared to 2022": a
+        change right after a value of its indicator in its sentence is that value's change,
+        of its kind and year."""
+        last = self.last_value
+        if compared.comparator != "relative" or last is None or last.relative \
+                or last.end < sentence[0] or last.indicator_id != named.indicator.id:
+            return None
+        return _Given(last.year, KindChoice(last.kind.kind,
+                                            f"the value it changes: {last.kind.basis}"))
+
+    def _changes_a_count(self, d: Mention, sentence: Span, compared: Compared,
+                         unit: str | None, named: Named) -> bool:
+        """"tham gia BHYT là 1.164.298 người, đạt 100,14% kế hoạch năm, tăng 3,91%", "1.817
+        ca mắc sốt xuất huyết, tăng 14,6%": a change in percent after a count of what its
+        name names, with no value in its indicator's unit between them (a share of the plan
+        is none), changes the count, not the indicator's rate ("… là 1.809 trẻ, chiếm 14%,
+        tăng 3,76%" and "… 927,500 people, the sex ratio at birth increased by 1.7%" do)."""
+        if compared.comparator != "relative" or unit != "percent":
+            return False
+        pos, versus = d.start, self.vocab.versus_plan_re
+        while (before := self.ix.mention_before(sentence[0], pos)) is not None:
+            if before.unit is None:
+                noun = self._count_noun_after(before)
+                # a count noun with no "per N" after it ("1.817 ca", not "20 người trên
+                # 100.000 dân"), of what the name before it or right after its noun names
+                return noun is not None and self._noun_unit(
+                    before, self.ix.clause_of(before.start)) is None and (
+                    named.start < before.start or _COUNTED_NAME_RE.fullmatch(
+                        self.low, noun.end(), max(noun.end(), named.start)) is not None)
+            if before.unit == named.indicator.unit \
+                    and not versus.match(self.low, before.unit_end):
+                return False
+            pos = before.start
+        return False
 
     def read_cascade(self, steps: Sequence[tuple[Mention, Indicator]]) -> None:
         """A cascade triple ("đạt 94-92-99"), each number's indicator given by its place, all
@@ -656,8 +694,6 @@ class _SegmentPairing:
         if kind.kind == "baseline":
             year = self._start_year(d, clause, year)
         comparator = compared.comparator
-        if comparator == "relative" and kind.kind == "actual":
-            return  # a change reported as happened: a difference between two years' values
         if comparator == "range" and compared.value_high is None:
             comparator = "="
         if year.year is None and kind.kind == "actual" and run.reviewed is not None:
@@ -666,6 +702,7 @@ class _SegmentPairing:
         elif year.year is None and kind.kind == "actual" and run.source_year is not None:
             # "GSO has released the 2023 Statistical Yearbook …": the figures it reports
             year = YearChoice(run.source_year.year, run.source_year.basis)
+        self.last_value = _LastValue(ind.id, d.end, kind, year, comparator == "relative")
         line_no, _line_text, _col = seg.locate(d.num_start)
         value = PairedValue(ind, kind.kind, year.year, comparator, compared.value,
                             compared.value_high, unit or ind.unit, compared.relative_to,
