@@ -596,8 +596,9 @@ def test_a_year_compared_with_dates_no_value(vocab: Vocabulary) -> None:
                                 "giảm 0,57‰ so với cùng kỳ năm 2018; tỷ lệ sinh con thứ 3 trở lên "
                                 "giảm 0,4% so với cùng kỳ năm ngoái, còn 21,6%.",
                          period_start=2019, period_end=2019, title="")
-    assert [(o.indicator_id, o.year, o.value) for o in found] == [
-        ("crude_birth_rate", 2019, 17.15), ("third_child_births", 2019, 21.6)]
+    assert [(o.indicator_id, o.year, o.value, o.comparator) for o in found] == [
+        ("crude_birth_rate", 2019, 17.15, "="), ("crude_birth_rate", 2019, -0.57, "relative"),
+        ("third_child_births", 2019, -0.4, "relative"), ("third_child_births", 2019, 21.6, "=")]
 
 
 def test_a_review_heading_may_run_on_to_the_next_line(vocab: Vocabulary) -> None:
@@ -812,8 +813,12 @@ def test_a_time_of_day_is_no_value(vocab: Vocabulary) -> None:
     assert (o.indicator_id, o.comparator, o.value) == ("food_poisoning_per_100k", "<", 6.4)
 
 
-def test_a_rise_against_the_same_period_is_no_value(vocab: Vocabulary) -> None:
-    o = only(vocab, "Tỷ lệ dân số tham gia BHYT đạt 84,85%, tăng 0,85% so cùng kỳ năm trước.",
+def test_a_rise_against_the_same_period_is_a_change_a_gap_no_value(vocab: Vocabulary) -> None:
+    found = observations(vocab, "Tỷ lệ dân số tham gia BHYT đạt 84,85%, tăng 0,85% so cùng kỳ "
+                                "năm trước.", period_start=2019, period_end=2019)
+    assert [(o.value, o.comparator) for o in found] == [(84.85, "="), (0.85, "relative")]
+    # with no change verb, a number before "so với năm trước" is a gap, no value
+    o = only(vocab, "Tỷ lệ dân số tham gia BHYT đạt 84,85%, thấp hơn 2% so với năm trước.",
              period_start=2019, period_end=2019)
     assert o.value == 84.85
 

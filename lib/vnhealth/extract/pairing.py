@@ -974,13 +974,22 @@ class _SegmentPairing:
         return _PUNCTUATION_ONLY_RE.fullmatch(between) is not None \
             or between.rstrip().endswith("(")
 
+    def _a_gap(self, d: Mention, clause: Span) -> bool:
+        """"thấp hơn 5,25% so với chỉ tiêu": a gap to a plan, a target or the country; "thấp hơn
+        2% so với năm trước": a gap to an earlier time, unless a change verb makes the number
+        the change ("tăng 7,4% so với cùng kỳ", a relative value)."""
+        low, vocab = self.low, self.vocab
+        if is_gap(low, d.unit_end, clause[1], vocab.gap_markers):
+            return not vocab.versus_plan_next_re.match(low, d.unit_end)
+        return is_gap(low, d.unit_end, clause[1], vocab.change_markers) \
+            and compare(vocab, d, low, clause, self.ix).comparator != "relative"
+
     def _not_the_provinces(self, d: Mention, clause: Span) -> bool:
         """A gap to a plan or another period ("thấp hơn 5,25% so với chỉ tiêu"), the value
         another is compared with ("so với 73,6 tuổi"), or a value the text gives to the whole
         country ("cả nước hiện là 74,5 tuổi"): not a province value."""
         low, vocab = self.low, self.vocab
-        if is_gap(low, d.unit_end, clause[1], vocab.gap_markers) \
-                and not vocab.versus_plan_next_re.match(low, d.unit_end):
+        if self._a_gap(d, clause):
             return True
         if d.own_year is None and vocab.compared_before_re.search(
                 low, max(clause[0], d.start - COMPARED_REACH), d.start):
