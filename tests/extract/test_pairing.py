@@ -4213,3 +4213,11 @@ def test_a_change_right_after_a_value_takes_its_kind_and_year(vocab: Vocabulary)
     assert [(o.kind, o.year, o.value, o.comparator) for o in found] == [
         ("actual", 2024, 79.0, "="), ("actual", 2024, 18.6, "relative")]
     assert found[1].kind_basis.startswith("the value it changes")
+
+
+def test_what_the_country_has_in_brackets_is_the_countrys(vocab: Vocabulary) -> None:
+    # "(the country has 9 doctors)": the national figure quoted beside the province's
+    found = observations(vocab, "The ratio of doctors/ten thousand people in 2020 will reach 14.8 "
+                                "(the country has 9 doctors).", period_start=2020,
+                         period_end=2020, title="")
+    assert [(o.indicator_id, o.value) for o in found] == [("doctors_per_10k", 14.8)]
