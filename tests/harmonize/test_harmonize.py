@@ -316,6 +316,26 @@ def test_per_year_percent_of_a_percentage_is_points() -> None:
     assert resolve_relative(converted)["value"].iloc[1] == pytest.approx(25.0)
 
 
+def test_a_reported_change_beside_its_stated_level_is_not_derived() -> None:
+    # "là 111,2 nam/100 nữ, giảm 0,2 so với năm 2022": 2023's level is stated; the change
+    # stays as stated instead of deriving a second 2023 value from 2022's
+    obs = make_obs(
+        {"province_id": "p", "indicator_id": "sex_ratio_at_birth", "kind": "actual",
+         "year": 2022, "value": 111.4, "unit": "boys_per_100_girls"},
+        {"province_id": "p", "indicator_id": "sex_ratio_at_birth", "kind": "actual",
+         "year": 2023, "value": 111.2, "unit": "boys_per_100_girls"},
+        {"province_id": "p", "indicator_id": "sex_ratio_at_birth", "kind": "actual",
+         "year": 2023, "comparator": "relative", "value": -0.2, "unit": "boys_per_100_girls",
+         "relative_to": "2022"},
+    )
+    out = resolve_relative(to_indicator_units(obs, INDICATORS))
+    assert out["relative_unresolved"].tolist() == [False, False, True]
+    assert out["relative_note"].iloc[2].startswith("the level of 2023 is stated")
+    # without the stated level, the change gives 2023's from 2022's
+    derived = resolve_relative(to_indicator_units(obs.drop(index=1), INDICATORS))
+    assert derived["value"].iloc[1] == pytest.approx(111.2)
+
+
 def test_relative_without_baseline_stays_relative_and_flagged() -> None:
     obs = make_obs(
         {"province_id": "p", "indicator_id": "infant_mortality", "year": 2025,

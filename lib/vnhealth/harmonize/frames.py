@@ -46,7 +46,7 @@ from vnhealth.harmonize import reform
 from vnhealth.harmonize.pace import ACHIEVED, PACE_COLUMNS, representative, required_pace_rows
 from vnhealth.inputs.catalog import COMPARATORS, DIRECTIONS, KINDS
 from vnhealth.inputs.schema import pandas_dtype, project_schema
-from vnhealth.inputs.terms import Assessment, Method, values
+from vnhealth.inputs.terms import Assessment, Kind, Method, values
 from vnhealth.inputs.units import UnitRegistry, convert_frame, default_registry
 
 __all__ = [
@@ -432,6 +432,19 @@ def _finish_relative(out: pd.DataFrame, original: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def _stated_level(row: pd.Series, bases: pd.DataFrame | None, year: int) -> str | None:
+    """Why a change reported as happened is not made a level: the level of its year is stated
+    too ("là 111,2 nam/100 nữ, giảm 0,2 điểm so với năm 2022"), and is the value of that year;
+    None when it is not."""
+    if row.get("kind") != Kind.ACTUAL or bases is None or bases.empty:
+        return None
+    same_year = bases[_num(bases["year"]).to_numpy() == year]
+    if same_year.empty:
+        return None
+    return (f"the level of {year} is stated (obs {_clean(same_year.iloc[0].get('obs_id'))}); "
+            "the change is kept as stated")
+
+
 def _resolve_one(
     row: pd.Series, ref: int | str | None, bases: pd.DataFrame | None
 ) -> tuple[str | None, tuple[float, pd.Series, str] | None]:
@@ -440,6 +453,9 @@ def _resolve_one(
     if ref is None:
         return "no reference year stated (relative_to unspecified)", None
     year = int(row["year"])
+    stated = _stated_level(row, bases, year)
+    if stated is not None:
+        return stated, None
     if bases is None or bases.empty:
         when = f"before {year}" if ref == "per_year" else f"for the reference year {ref}"
         return f"no baseline or actual {when} for this province and indicator", None
