@@ -4221,3 +4221,18 @@ def test_what_the_country_has_in_brackets_is_the_countrys(vocab: Vocabulary) -> 
                                 "(the country has 9 doctors).", period_start=2020,
                          period_end=2020, title="")
     assert [(o.indicator_id, o.value) for o in found] == [("doctors_per_10k", 14.8)]
+
+
+def test_last_year_nearer_than_the_year_phrase_dates_the_number(vocab: Vocabulary) -> None:
+    # on a page of 2025, "năm ngoái 1,45" is 2024's, in the unit of the value before it
+    text = (" date 2025-12-27\n\nNăm 2025, mức sinh của thành phố tăng nhẹ, trung bình một phụ "
+            "nữ tuổi sinh đẻ có 1,51 con, năm ngoái 1,45.")
+    found = observations(vocab, text, title="")
+    assert [(o.indicator_id, o.year, o.value) for o in found] == [
+        ("total_fertility_rate", 2025, 1.51), ("total_fertility_rate", 2024, 1.45)]
+
+
+def test_the_primary_series_is_the_second_dose(vocab: Vocabulary) -> None:
+    o = only(vocab, "Tỷ lệ tiêm vắc xin phòng Covid-19 mũi cơ bản cho đối tượng từ 5 đến dưới 12 "
+                    "tuổi đạt 99,8%.", title="")
+    assert (o.indicator_id, o.value) == ("covid19_vaccine_dose2_age5_11", 99.8)

@@ -618,6 +618,11 @@ def _year_before(run: DocumentRun, d: Mention, ix: PairIndex, sentence: Span, cl
         before = ix.year_phrase_before(sentence[0], before[0])
     if before is None:
         return _relative_year(run, ix, sentence, d.start)
+    # "Năm 2025, … có 1,51 con, năm ngoái 1,45" on a page of 2025: a word for the year before
+    # (or this one) nearer the number than the year phrase dates it
+    nearer = _relative_year(run, ix, (before[1], sentence[1]), d.start)
+    if nearer is not None:
+        return nearer
     now = _last_present_word(run.vocab, ix, sentence, d.start)
     if now is not None and now[0] > max(before[0], clause[0]) and ix.low[
             before[1]:now[0]].strip(" ,;:-–"):

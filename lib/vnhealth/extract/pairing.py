@@ -1639,9 +1639,9 @@ class _SegmentPairing:
         return last.named
 
     def _only_year_words(self, text: str, allowed: frozenset[str]) -> bool:
-        """Does `text` hold nothing but year phrases, their linking words, punctuation and the
-        `allowed` words?"""
-        rest = self.vocab.year_phrase_re.sub(" ", text)
+        """Does `text` hold nothing but year phrases (a word for this year or the last, too:
+        "1,51 con, năm ngoái 1,45"), their linking words, punctuation and the `allowed` words?"""
+        rest = self.vocab.relative_year_re.sub(" ", self.vocab.year_phrase_re.sub(" ", text))
         links = self.vocab.year_link_re
         rest = links.sub(" ", " " + rest + " ") if links is not None else rest
         return not _DIGIT_RE.search(rest) and all(
