@@ -317,8 +317,8 @@ def test_per_year_percent_of_a_percentage_is_points() -> None:
 
 
 def test_a_reported_change_beside_its_stated_level_is_not_derived() -> None:
-    # "là 111,2 nam/100 nữ, giảm 0,2 so với năm 2022": 2023's level is stated; the change
-    # stays as stated instead of deriving a second 2023 value from 2022's
+    # a table's actual change column ("(-0,2)") beside 2023's stated level: the change stays
+    # as stated instead of deriving a second 2023 value from 2022's
     obs = make_obs(
         {"province_id": "p", "indicator_id": "sex_ratio_at_birth", "kind": "actual",
          "year": 2022, "value": 111.4, "unit": "boys_per_100_girls"},

@@ -110,6 +110,17 @@ class _LastNamed(NamedTuple):
     named: Named
     led: bool  # the value stood before its name ("90% người … được điều trị ARV")
     words: frozenset[str] = frozenset()  # the words of its clause up to its end
+    relative: bool = False  # the value is itself a change ("giảm 10% … và 20% …")
+
+
+def _a_difference_of(compared: Compared, previous: _LastNamed | None, named: Named,
+                     sentence: Span) -> bool:
+    """"là 111,2 nam/100 nữ, giảm 0,2 điểm so với năm 2022": a change right after a value of
+    the same indicator in its sentence is that value's difference from another year, no value
+    of its own (a yearly pace, "giảm 0,5‰/năm", is one)."""
+    return (compared.comparator == "relative" and compared.relative_to != "per_year"
+            and previous is not None and previous.end >= sentence[0] and not previous.relative
+            and previous.named.indicator.id == named.indicator.id)
 
 
 def _reviewed_year(reviewed: IssueYear) -> YearChoice:
@@ -186,16 +197,6 @@ _PAIR_KINDS = {"achieved": KindChoice("actual", "achieved, before its target ('a
                                               "với kế hoạch b')")}
 
 
-class _LastValue(NamedTuple):
-    """The last value emitted in a segment: what a change right after it takes."""
-
-    indicator_id: str
-    end: int
-    kind: KindChoice
-    year: YearChoice
-    relative: bool
-
-
 class _Given(NamedTuple):
     """What is decided for a value before it is emitted: its year, its kind, and whether it
     is one of an achieved/target pair ("21%/20%")."""
@@ -233,7 +234,6 @@ class _SegmentPairing:
         self.low = ix.low
         self.statement = statement
         self.last_named: _LastNamed | None = None
-        self.last_value: _LastValue | None = None
         # other provinces the text names as the value being read's, and whether it is the
         # page's province's too (_another_province_named)
         self.credited: tuple[str, ...] = ()
@@ -294,26 +294,16 @@ class _SegmentPairing:
             named = None
         if named is None:
             return
+        previous = self.last_named
         # a name that follows its number ("75% người cao tuổi được …") ends the value there
         end = max(d.unit_end, named.end)
         self.last_named = _LastNamed(end, unit, named, named.start > d.start,
                                      frozenset(_LETTER_RUN_RE.findall(
-                                         self.low, max(clause[0], end - ELLIPSIS_REACH), end)))
-        if not self._changes_a_count(d, sentence, compared, unit, named):
-            self._emit(d, clause, sentence, compared, named, unit, phrase,
-                       given or self._given_by_the_value_changed(sentence, compared, named))
-
-    def _given_by_the_value_changed(self, sentence: Span, compared: Compared, named: Named
-                                    ) -> _Given | None:
-        """"ước đạt 79% (tăng 18,6%)", "was 111.2 …, a decrease of 0.2% compared to 2022": a
-        change right after a value of its indicator in its sentence is that value's change,
-        of its kind and year."""
-        last = self.last_value
-        if compared.comparator != "relative" or last is None or last.relative \
-                or last.end < sentence[0] or last.indicator_id != named.indicator.id:
-            return None
-        return _Given(last.year, KindChoice(last.kind.kind,
-                                            f"the value it changes: {last.kind.basis}"))
+                                         self.low, max(clause[0], end - ELLIPSIS_REACH), end)),
+                                     compared.comparator == "relative")
+        if not _a_difference_of(compared, previous, named, sentence) \
+                and not self._changes_a_count(d, sentence, compared, unit, named):
+            self._emit(d, clause, sentence, compared, named, unit, phrase, given)
 
     def _changes_a_count(self, d: Mention, sentence: Span, compared: Compared,
                          unit: str | None, named: Named) -> bool:
@@ -694,6 +684,10 @@ class _SegmentPairing:
         if kind.kind == "baseline":
             year = self._start_year(d, clause, year)
         comparator = compared.comparator
+        if comparator == "relative" and kind.kind == "actual":
+            # a change reported as happened: a difference between two years' values, which
+            # the values give (the real-dev key's coding rules leave it out)
+            return
         if comparator == "range" and compared.value_high is None:
             comparator = "="
         if year.year is None and kind.kind == "actual" and run.reviewed is not None:
@@ -702,7 +696,6 @@ class _SegmentPairing:
         elif year.year is None and kind.kind == "actual" and run.source_year is not None:
             # "GSO has released the 2023 Statistical Yearbook …": the figures it reports
             year = YearChoice(run.source_year.year, run.source_year.basis)
-        self.last_value = _LastValue(ind.id, d.end, kind, year, comparator == "relative")
         line_no, _line_text, _col = seg.locate(d.num_start)
         value = PairedValue(ind, kind.kind, year.year, comparator, compared.value,
                             compared.value_high, unit or ind.unit, compared.relative_to,
@@ -974,22 +967,13 @@ class _SegmentPairing:
         return _PUNCTUATION_ONLY_RE.fullmatch(between) is not None \
             or between.rstrip().endswith("(")
 
-    def _a_gap(self, d: Mention, clause: Span) -> bool:
-        """"thấp hơn 5,25% so với chỉ tiêu": a gap to a plan, a target or the country; "thấp hơn
-        2% so với năm trước": a gap to an earlier time, unless a change verb makes the number
-        the change ("tăng 7,4% so với cùng kỳ", a relative value)."""
-        low, vocab = self.low, self.vocab
-        if is_gap(low, d.unit_end, clause[1], vocab.gap_markers):
-            return not vocab.versus_plan_next_re.match(low, d.unit_end)
-        return is_gap(low, d.unit_end, clause[1], vocab.change_markers) \
-            and compare(vocab, d, low, clause, self.ix).comparator != "relative"
-
     def _not_the_provinces(self, d: Mention, clause: Span) -> bool:
         """A gap to a plan or another period ("thấp hơn 5,25% so với chỉ tiêu"), the value
         another is compared with ("so với 73,6 tuổi"), or a value the text gives to the whole
         country ("cả nước hiện là 74,5 tuổi"): not a province value."""
         low, vocab = self.low, self.vocab
-        if self._a_gap(d, clause):
+        if is_gap(low, d.unit_end, clause[1], vocab.gap_markers) \
+                and not vocab.versus_plan_next_re.match(low, d.unit_end):
             return True
         if d.own_year is None and vocab.compared_before_re.search(
                 low, max(clause[0], d.start - COMPARED_REACH), d.start):

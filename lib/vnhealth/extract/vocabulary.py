@@ -409,8 +409,6 @@ class Vocabulary:
         self.not_plan_re = re.compile(
             rf"(?<!\w)(?:{words_alternation(v.get('not_plan_phrases', []))})(?!\w)")
         self.gap_markers = sorted(_lites(v.get("gap_markers", [])), key=len, reverse=True)
-        self.change_markers = sorted(_lites(v.get("change_markers", [])), key=len,
-                                     reverse=True)
         self.respectively_re = _words_regex(v.get("respectively_words", []), "")
         # "69.9, 69.8 and 69.7, respectively": the rest of a list of numbers a "respectively"
         # word closes (matched right after a number)

@@ -433,9 +433,8 @@ def _finish_relative(out: pd.DataFrame, original: pd.DataFrame) -> pd.DataFrame:
 
 
 def _stated_level(row: pd.Series, bases: pd.DataFrame | None, year: int) -> str | None:
-    """Why a change reported as happened is not made a level: the level of its year is stated
-    too ("là 111,2 nam/100 nữ, giảm 0,2 điểm so với năm 2022"), and is the value of that year;
-    None when it is not."""
+    """Why an actual change (a table's "(+0,6)" column) is not made a level: the level of its
+    year is stated too, and is the value of that year; None when it is not."""
     if row.get("kind") != Kind.ACTUAL or bases is None or bases.empty:
         return None
     same_year = bases[_num(bases["year"]).to_numpy() == year]
