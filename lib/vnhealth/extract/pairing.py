@@ -685,8 +685,8 @@ class _SegmentPairing:
             year = self._start_year(d, clause, year)
         comparator = compared.comparator
         if comparator == "relative" and kind.kind == "actual":
-            # a change reported as happened: a difference between two years' values, which
-            # the values give (the real-dev key's coding rules leave it out)
+            # a change reported as happened: a difference between two actuals, not coded as a
+            # value (docs/method.md, step 5)
             return
         if comparator == "range" and compared.value_high is None:
             comparator = "="
