@@ -11,7 +11,7 @@ import vnhealth.extract
 LAYERS = [
     ["numbers"], ["sections"], ["records"], ["lines"], ["not_values"], ["fuzzy"],
     ["shapes.words", "shapes.aligned"], ["shapes.records"], ["shapes.header"], ["shapes.rows"],
-    ["shapes.glued"], ["shapes.year_table"],
+    ["shapes.glued"], ["shapes.year_table"], ["shapes.blocks"],
     ["shapes.side_by_side", "shapes.wrapped_header", "shapes.stacked_header",
      "shapes.one_per_line", "shapes.flattened_header", "shapes.single_year",
      "shapes.years_down", "shapes.year_records"],

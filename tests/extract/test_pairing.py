@@ -4206,3 +4206,29 @@ def test_a_change_of_a_count_is_not_its_rates(vocab: Vocabulary) -> None:
                     "khi sinh giảm 2% so với năm 2020.")
     assert (o.indicator_id, o.kind, o.year, o.comparator, o.value) == (
         "sex_ratio_at_birth", "target", 2025, "relative", -2.0)
+
+
+def test_the_country_as_the_scope_of_a_group_of_provinces(vocab: Vocabulary) -> None:
+    # "among the first five provinces nationwide": the country is where the province ranks,
+    # not the subject of the goals that follow
+    text = ("Since 2016, Thanh Hoa has been among the first five provinces nationwide receiving "
+            "support in realising the 90-90-90 goal – 90 percent of local HIV carriers aware of "
+            "their health conditions, 90 percent of people diagnosed with HIV take continuous "
+            "ARV therapy and 90 percent of those on ARV treatment have a suppressed viral load.")
+    found = observations(vocab, text, title="", province_id="thanh_hoa")
+    assert [(o.indicator_id, o.value) for o in found] == [
+        ("hiv_know_status", 90.0), ("hiv_on_arv", 90.0), ("hiv_viral_suppression", 90.0)]
+    # the country as the subject still is not the province's
+    assert observations(vocab, "Nationwide, 90 percent of people diagnosed with HIV take "
+                               "continuous ARV therapy.", title="",
+                        province_id="thanh_hoa") == []
+
+
+def test_a_low_viral_load_is_the_third_90(vocab: Vocabulary) -> None:
+    text = ("The 90-90-90 goals mean that by 2020 90 percent of HIV-infected people will know "
+            "their infection status, 90 percent of HIV positive people will receive "
+            "anti-retroviral (ARV) drugs, and 90 percent of people taking ARV drugs will have "
+            "a low HIV load.")
+    found = observations(vocab, text, title="")
+    assert [o.indicator_id for o in found] == [
+        "hiv_know_status", "hiv_on_arv", "hiv_viral_suppression"]

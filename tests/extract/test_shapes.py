@@ -426,6 +426,30 @@ def test_year_records_under_a_total_and_its_breakdown(vocab: Vocabulary) -> None
         ("crude_birth_rate_urban", 2015, 12.1), ("crude_birth_rate_urban", 2016, 12.4)]
 
 
+# a yearbook table one cell per paragraph (a tourism site's copy of Kon Tum's, real_dev88):
+# records of the average population under a header of its total and breakdown columns, then a
+# block of records of its growth rate, labelled by that measure, under the same header
+STACKED_RECORDS = "\n\n".join([
+    "Dân số trung bình phân theo giới tính", "Năm", "Tổng số", "Nam", "Nữ",
+    "2020", "540.438", "272.066", "268.372", "2021", "553.245", "278.501", "274.744",
+    "Tỷ lệ tăng (%)", "2020", "2,21", "2,25", "2,17", "2021", "2,37", "2,36", "2,38"])
+
+
+def test_year_records_of_a_measure_under_the_header_of_the_table_above(
+        vocab: Vocabulary) -> None:
+    name, first = _read(vocab, STACKED_RECORDS, at=10)
+    # the measure's block is not taken for a breakdown block of the counts above it
+    assert (name, first.end) == ("year_records", 25)
+    name, found = _read(vocab, STACKED_RECORDS, at=28)
+    assert found.table is not None and name == "year_records"
+    # the block's name is the row, with the total column's values only
+    assert _cells(found.table) == [
+        ("Tỷ lệ tăng (%)", "", [(2020, "2,21", 31), (2021, "2,37", 39)])]
+    # the title's subject and the block's measure name the indicator
+    assert [(o[0], o[2], o[3]) for o in _observed(vocab, STACKED_RECORDS)] == [
+        ("population_growth", 2020, 2.21), ("population_growth", 2021, 2.37)]
+
+
 # year records whose cells stand in paragraphs of their own, some garbled by a scan ("l"
 # for "1"), on a page that names no plan (an online book's table, real_dev9)
 SCANNED_RECORDS = "\n\n".join([

@@ -29,6 +29,9 @@ read like prose. registry.py lists them in the order they are tried.
   years_down      rows that open with their year under labels naming the indicators
   year_records    a year alone on its line, then its values one per line
 
+Both of the last stack blocks of year rows under one header of breakdown columns in a yearbook
+("Tỷ lệ tăng (%)" under "Tổng số" / "Nam" / "Nữ"); blocks.py finds a block's name and header.
+
 The words they read (header words, "Sơ bộ", "Đơn vị tính", "Toàn tỉnh", "Huyện", "STT", a
 ditto mark) live in data/catalog/vocabulary.yaml under `tables`; a unit cell is a unit phrase of
 the catalogue or a count noun (`count_nouns`).

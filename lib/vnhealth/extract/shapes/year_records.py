@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from vnhealth.extract.shapes.blocks import block_rows, breakdown_block
 from vnhealth.extract.shapes.header import header_line
 from vnhealth.extract.shapes.records import (
     Cell,
@@ -218,7 +219,7 @@ def read(spot: Spot) -> ShapeRead | None:
     found = _labels(lines, i, n, words) if breakdown is None else (
         [(line, label) for line, label, _role in breakdown], [], breakdown[0][0] - 1)
     if found is None:
-        return None
+        return _read_block(spot, records, end)
     labels, block, top = found
     if block and not any(words.totals.search(lite(b)) for b in block):
         return None  # a breakdown's block with no total before it: not the province's
@@ -238,14 +239,34 @@ def read(spot: Spot) -> ShapeRead | None:
     return ShapeRead(end=end, table=table)
 
 
+def _read_block(spot: Spot, records: list[Record], end: int) -> ShapeRead | None:
+    """A block of records under the breakdown header of the table above ("Tỷ lệ tăng (%)"
+    after the records of the average population, under "Tổng số" / "Nam" / "Nữ" / …): the
+    block's name with the total column's values, as years_down reads such a block."""
+    lines, words = spot.lines, spot.words
+    block = breakdown_block(lines, spot.i, words)
+    if block is None:
+        return None
+    columns = [YearColumn(r.year, r.kind_hint, r.line + 1, *r.span) for r in records]
+    rows = block_rows(block, [r.values for r in records], words)
+    title, _unit = title_above(lines, block.header, words)
+    table = Table("year_records", columns, rows, title, block.unit,
+                  statistics_kind(columns, title, words), spot.i, end)
+    return ShapeRead(end=end, table=table)
+
+
 def _later_blocks(lines: Sequence[str], j: int, n: int, words: TableWords) -> int:
     """The end of the breakdown blocks after the first ("Thành thị -" / "Urban" and its
-    records of n values): their numbers are no province value, nor prose."""
+    records of n values): their numbers are no province value, nor prose. A block labelled
+    with a measure of its own ("Tỷ lệ tăng (%)") ends them: _read_block reads it."""
     while True:
         k = j
         while k < len(lines) and k - j < 4 and (not lines[k].strip() or (
                 header_line(lines[k], k, words) is None and _lone_value(lines[k]) is None
                 and not any(ch.isdigit() for ch in lines[k]) and len(lines[k]) <= 80)):
+            if lines[k].strip() and not lines[k].strip().isascii() \
+                    and not words.breakdown_columns.match(lite(lines[k].strip())):
+                return j
             k += 1
         records, after = _records(lines, k, words)
         if len(records) < 2 or len(records[0].values) != n:

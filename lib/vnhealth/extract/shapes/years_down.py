@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from vnhealth.extract.shapes.blocks import block_rows, breakdown_block
 from vnhealth.extract.shapes.header import DIGITS_RE, HEADER_REST_RE, YEAR_DIGITS_RE
 from vnhealth.extract.shapes.records import (
     Cell,
@@ -38,7 +39,6 @@ from vnhealth.inputs.text import is_noise_line, lite
 _YEAR_FIRST_RE = re.compile(
     r"^\s*(?P<pre>[^\d]{0,40}?)\s*(?P<year>(?:19|20)\d\d)\s+(?P<rest>\S.*)$")
 _MAX_LABEL_LOOKUP = 24  # lines above the first year row that may hold the column labels
-_MAX_BLOCK_LOOKUP = 60  # lines above a block's year rows that may hold the table's header
 
 
 class YearRow(NamedTuple):
@@ -237,96 +237,17 @@ def _year_rows(lines: Sequence[str], i: int, words: TableWords) -> list[YearRow]
     return rows
 
 
-class Block(NamedTuple):
-    """The name of a block of year rows and the header of breakdown columns over it."""
-
-    label: tuple[int, str]  # (1-based line, the indicator's name)
-    unit: str  # from a "Đơn vị tính" line over the header; "" if none
-    header: int  # 0-based index of the header line whose first cell is the total
-    # the breakdown cells after the total, left to right, when the header sets each on its own
-    # line ("Nam - Male", "Nữ - Female"); empty when they are not told apart
-    parts: tuple[str, ...] = ()
-
-
-def _block(lines: Sequence[str], i: int, words: TableWords) -> Block | None:
-    """The block over the year rows at line i: its name on the nearest line above (English
-    lines skipped), then, further up, past other blocks, a header line opening with a total
-    cell ("Tổng số  Chia ra"); None when either is missing. Right under the header (its
-    lower line of breakdowns, "Thành thị - Urban   Nông thôn - Rural"), the block is the
-    table's one indicator, named by the title."""
-    label: tuple[int, str] | None = None
-    parts: list[str] = []  # breakdown cells each on its own line, bottom up
-    for j in range(i - 1, max(-1, i - _MAX_BLOCK_LOOKUP), -1):
-        s = lines[j].strip()
-        if not s or is_noise_line(s) or (s.isascii() and label is None):
-            continue
-        cells = [c for c in CELL_SPLIT_RE.split(s) if c.strip()]
-        total = words.totals.match(lite(cells[0].strip()))
-        if total and (len(cells) >= 2 or total.end() == len(cells[0].strip())):
-            # the total cell with the others on its line, or alone on it ("Tổng số" over
-            # "Total", "Nam - Male", "Nữ - Female": a PDF's header cell by cell)
-            label = label or _title_label(lines, j, words)
-            above = title_above(lines, j, words)[1]
-            alone = len(cells) == 1 and not DIGITS_RE.search(" ".join(parts))
-            return Block(label, above, j, tuple(reversed(parts)) if alone else ()) \
-                if label is not None else None
-        if label is not None and (not s.isascii() or " - " in s) and len(cells) == 1:
-            # a breakdown cell between the header's total and the title ("Nam - Male": in two
-            # languages, ASCII perhaps; a line in English alone is a cell's translation)
-            parts.append(s)
-        if label is None:
-            if len(cells) >= 2 and not DIGITS_RE.search(s):
-                continue  # the header's line of breakdowns, under its total cell
-            numbered = _NUMBERED_TITLE_RE.match(s)
-            if numbered and not DIGITS_RE.search(s, numbered.end()):
-                # the table's numbered title, set by the PDF's text between its header and
-                # its rows ("22. Tỷ suất chết của trẻ em dưới một tuổi phân theo giới tính")
-                label = (j + 1, s[numbered.end():].strip())
-                continue
-            if len(s) > 80 or DIGITS_RE.search(s) or len(cells) != 1:
-                return None
-            label = (j + 1, s)
-    return None
-
-
-_TABLE_NUMBER_RE = re.compile(r"^\s*\d{1,3}(?:\.\d{1,2})?\s+(?=\D)")  # "26     Tổng tỷ suất …"
-_NUMBERED_TITLE_RE = re.compile(r"^\s*\d{1,3}\.\s+(?=[^\W\d_])")  # "22. Tỷ suất chết …"
-
-
-def _title_label(lines: Sequence[str], header: int, words: TableWords
-                 ) -> tuple[int, str] | None:
-    """(1-based line, name) of the title above a header: its nearest line in Vietnamese,
-    past the unit line and the English, the table's number taken off; None if none."""
-    for j in range(header - 1, max(-1, header - _MAX_LABEL_LOOKUP), -1):
-        s = lines[j].strip()
-        if not s or is_noise_line(s) or s.isascii() or words.unit_line.search(lite(s)):
-            continue
-        name = _TABLE_NUMBER_RE.sub("", s).strip()
-        return (j + 1, name) if name and len(name) <= 160 else None
-    return None
-
-
 def _read_block(spot: Spot, year_rows: list[YearRow]) -> ShapeRead | None:
     """A block of year rows under a breakdown header: one row, the block's name, with the
     total column's value for each year; and a part's row for each breakdown column, when the
     header names each on its own line."""
     lines, i, words = spot.lines, spot.i, spot.words
-    block = _block(lines, i, words)
+    block = breakdown_block(lines, i, words)
     if block is None:
         return None
     columns = [YearColumn(r.year, r.kind_hint, r.line + 1, r.year_start, r.year_start + 4)
                for r in year_rows]
-    label_line, label = block.label
-    rows = [Row(label=label, lines=[label_line], unit_text="", role=row_role(label, words))]
-    if len(block.parts) == len(year_rows[0].values) - 1:
-        # each breakdown column a part's row ("… – Nam - Male"), read only as that part's
-        rows += [Row(label=f"{label} – {part}", lines=[label_line], unit_text="",
-                     role="subgroup") for part in block.parts]
-    for k, row in enumerate(rows):
-        for col, r in enumerate(year_rows):
-            if k < len(r.values):
-                text, value, s0, e0 = r.values[k]
-                row.cells.append(Cell(text, value, col, r.line + 1, s0, e0))
+    rows = block_rows(block, [[(r.line, v) for v in r.values] for r in year_rows], words)
     title, _unit = title_above(lines, block.header, words)
     end = year_rows[-1].line + 1
     table = Table("years_down", columns, rows, title, block.unit,
