@@ -442,12 +442,35 @@ def test_year_records_of_a_measure_under_the_header_of_the_table_above(
     assert (name, first.end) == ("year_records", 25)
     name, found = _read(vocab, STACKED_RECORDS, at=28)
     assert found.table is not None and name == "year_records"
-    # the block's name is the row, with the total column's values only
+    # the block's name is the row of the total column's values; each breakdown column is
+    # that part's row ("Nam" is a label, not the English of the one above it)
     assert _cells(found.table) == [
-        ("Tỷ lệ tăng (%)", "", [(2020, "2,21", 31), (2021, "2,37", 39)])]
+        ("Tỷ lệ tăng (%)", "", [(2020, "2,21", 31), (2021, "2,37", 39)]),
+        ("Tỷ lệ tăng (%) – Nam", "", [(2020, "2,25", 33), (2021, "2,36", 41)]),
+        ("Tỷ lệ tăng (%) – Nữ", "", [(2020, "2,17", 35), (2021, "2,38", 43)])]
+    assert [r.role for r in found.table.rows] == ["row", "subgroup", "subgroup"]
     # the title's subject and the block's measure name the indicator
     assert [(o[0], o[2], o[3]) for o in _observed(vocab, STACKED_RECORDS)] == [
         ("population_growth", 2020, 2.21), ("population_growth", 2021, 2.37)]
+
+
+# year records under "Chung" / "Nam" / "Nữ": Vietnamese labels in ASCII letters are labels
+SEX_RECORDS = "\n".join([
+    "Tuổi thọ trung bình tính từ lúc sinh (năm)", "Năm", "Chung", "Nam", "Nữ",
+    "2019", "73,6", "71,0", "76,3", "2020", "73,7", "71,2", "76,4"])
+
+
+def test_year_records_under_labels_written_in_ascii(vocab: Vocabulary) -> None:
+    name, found = _read(vocab, SEX_RECORDS, at=5)
+    assert found.table is not None and name == "year_records"
+    assert [(r.label, r.role) for r in found.table.rows] == [
+        ("Chung", "total"), ("Nam", "breakdown"), ("Nữ", "breakdown")]
+    observed = read_text(vocab, SEX_RECORDS, period_start=2019, period_end=2020,
+                         title="Niên giám thống kê 2020").observations
+    assert sorted((o.indicator_id, o.year, o.value) for o in observed) == [
+        ("life_expectancy", 2019, 73.6), ("life_expectancy", 2020, 73.7),
+        ("life_expectancy_female", 2019, 76.3), ("life_expectancy_female", 2020, 76.4),
+        ("life_expectancy_male", 2019, 71.0), ("life_expectancy_male", 2020, 71.2)]
 
 
 # year records whose cells stand in paragraphs of their own, some garbled by a scan ("l"

@@ -576,7 +576,7 @@ TABLE_WORD_FIELDS = tuple(Field(name, TEXTS, False) for name in (
     "preliminary", "actual", "plan", "header", "unit_line", "totals", "national", "sub_rows",
     "sub_rows_after", "statistics", "ditto", "unit_column", "target_column",
     "row_number_header", "comparison", "falling_rows", "rising_rows", "breakdown_columns",
-    "breakdown_lead", "place_column", "period_average"))
+    "breakdown_lead", "place_column", "period_average", "ascii_labels"))
 RELATIVE_FIELDS = tuple(Field(name, TEXTS, False) for name in
                         ("increase", "decrease", "markers_before", "markers_after", "per_year",
                          "per_year_before", "change_nouns", "hedges"))

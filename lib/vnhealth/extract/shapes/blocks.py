@@ -67,7 +67,7 @@ def breakdown_block(lines: Sequence[str], i: int, words: TableWords) -> Block | 
             alone = len(cells) == 1 and not DIGITS_RE.search(" ".join(parts))
             return Block(label, above, j, tuple(reversed(parts)) if alone else ()) \
                 if label is not None else None
-        if label is not None and (not s.isascii() or " - " in s) and len(cells) == 1:
+        if label is not None and (not words.is_english(s) or " - " in s) and len(cells) == 1:
             # a breakdown cell between the header's total and the title ("Nam - Male": in two
             # languages, ASCII perhaps; a line in English alone is a cell's translation)
             parts.append(s)

@@ -67,8 +67,16 @@ class TableWords:
     place_column: re.Pattern[str] = re.compile(r"(?!x)x")
     place_column_within: re.Pattern[str] = re.compile(r"(?!x)x")  # the same, inside glued cells
     period_average: re.Pattern[str] = re.compile(r"(?!x)x")
+    # Vietnamese labels written in ASCII letters ("Chung", "Nam"), lite: not the English of
+    # the label above them
+    ascii_labels: frozenset[str] = frozenset()
     # the province (or REGION) a cell is nothing but the name of (Vocabulary.province_of_label)
     place_of: Callable[[str], str | None] = no_place
+
+    def is_english(self, text: str) -> bool:
+        """Whether a stripped label line is the English of a bilingual label: ASCII, and no
+        Vietnamese label that happens to be ASCII ("Tổng số" / "Chung" / "Nam" / "Nữ")."""
+        return text.isascii() and lite(text) not in self.ascii_labels
 
     @classmethod
     def from_vocabulary(cls, vocabulary: dict[str, Any], unit_phrases: Sequence[str] = ()
@@ -101,6 +109,7 @@ class TableWords:
             place_column_within=re.compile("|".join(
                 re.escape(lite(nfc(p))) for p in t.get("place_column") or []) or "(?!x)x"),
             period_average=phrases_re(t.get("period_average") or []),
+            ascii_labels=frozenset(lite(nfc(p)) for p in t.get("ascii_labels") or []),
             row_number_header=re.compile(
                 r"^\s*(?:" + "|".join(map(re.escape, numbered)) + r")\b") if numbered
             else re.compile(r"(?!x)x"))

@@ -163,7 +163,7 @@ def _labels(lines: Sequence[str], i: int, n: int, words: TableWords
             if not labels:
                 block.append(s)  # "TOTAL", "TỔNG SỐ -", "Thành thị - Urban": the block's
             continue
-        if s.isascii():
+        if words.is_english(s):
             continue  # the English of a bilingual label
         parts = [p for p in _LABEL_START_RE.split(s) if p.strip()]
         labels[:0] = [(j + 2, p.strip()) for p in parts]
@@ -182,7 +182,7 @@ def _breakdown_labels(lines: Sequence[str], i: int, n: int, words: TableWords
     while j >= 0 and filled < _MAX_LABEL_LOOKUP and len(found) < n:
         s = lines[j].strip()
         j -= 1
-        if not s or is_noise_line(s) or s.isascii():
+        if not s or is_noise_line(s) or words.is_english(s):
             continue  # blank lines, and the English of a bilingual label
         filled += 1
         low = lite(s)

@@ -131,7 +131,7 @@ def _column_labels(lines: Sequence[str], i: int, n: int, words: TableWords
             # rather than give them to the wrong names
             return _run_together(labels, n, unit, block) or ColumnLabels(
                 [(labels[0][0], "")] * n, unit, labels[0][0] - 1, block)
-        if s.isascii():
+        if words.is_english(s):
             continue  # the English of a bilingual table
         cells = [c.strip() for c in CELL_SPLIT_RE.split(s) if c.strip()]
         one_line = None if labels else _one_line_names(s, cells, n, words)
