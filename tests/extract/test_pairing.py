@@ -4232,3 +4232,16 @@ def test_a_low_viral_load_is_the_third_90(vocab: Vocabulary) -> None:
     found = observations(vocab, text, title="")
     assert [o.indicator_id for o in found] == [
         "hiv_know_status", "hiv_on_arv", "hiv_viral_suppression"]
+
+
+def test_a_contrast_with_another_time_goes_on_with_the_measure(vocab: Vocabulary) -> None:
+    # "trong khi năm ngoái 1,45": the same measure last year, in the unit of the value before
+    text = (" date 2025-12-27\n\nChi cục Dân số ghi nhận mức sinh của thành phố năm 2025 tăng "
+            "nhẹ, trung bình một phụ nữ tuổi sinh đẻ có 1,51 con trong khi năm ngoái 1,45.")
+    found = observations(vocab, text, title="")
+    assert [(o.indicator_id, o.year, o.value) for o in found] == [
+        ("total_fertility_rate", 2025, 1.51), ("total_fertility_rate", 2024, 1.45)]
+    # a contrast with the country is no value of the province
+    o = only(vocab, "Tuổi thọ trung bình của tỉnh năm 2024 đạt 74,2 tuổi, trong khi cả nước "
+                    "năm 2024 là 74,7.", title="")
+    assert (o.indicator_id, o.value) == ("life_expectancy", 74.2)

@@ -774,12 +774,21 @@ class _SegmentPairing:
         if noun:
             between = between.replace(noun, " ", 1)  # "15 doctors by 2015 and 20 doctors"
         allowed = self._carry_words if d.own_year is None else self._compared_words
+        between = self._contrast_in_time(between)
         # a word must lead it on: "42,5%[1]" is a footnote marker, not a value; the provinces
         # a value is named for may ("Tây Ninh 1,52 con/phụ nữ; Cần Thơ 1,55")
         # "Tay Ninh (merging Long An and Tay Ninh) follows at 1.52": a remark on the province
         return last.unit if (_LETTER_RUN_RE.search(between) and self._only_year_words(
             self.vocab.province_name_re.sub(" ", _REMARK_RE.sub(" ", between)), allowed)) \
             else None
+
+    def _contrast_in_time(self, between: str) -> str:
+        """`between` without its contrast words when it names a time ("1,51 con trong khi năm
+        ngoái 1,45", "while in 2024 it was …"): the same measure at another time goes on."""
+        if self.vocab.relative_year_re.search(between) is None \
+                and self.vocab.year_phrase_re.search(between) is None:
+            return between
+        return self.vocab.contrast_re.sub(" ", between)
 
     def _told_in_turn_right_after(self, d: Mention, last_end: int) -> bool:
         """Whether the number is one of a list told in turn ("lần lượt là 69,9, 69,8 và
@@ -1597,7 +1606,7 @@ class _SegmentPairing:
         between = self.vocab.anaphora_re.sub(" ", _REMARK_RE.sub(" ", self.low[last.end:d.start]))
         # "Dien Bien and Hoa Binh (99 percent); Tuyen Quang and Lao Cai (98.6 percent)": the
         # provinces named for the next value
-        between = self.vocab.province_name_re.sub(" ", between)
+        between = self._contrast_in_time(self.vocab.province_name_re.sub(" ", between))
         # "là 9,4%, đến năm 2019 tăng lên 25,3%": a change to a new level is the level
         between = self.vocab.change_to_end_re.sub(" ", between)
         if between.strip() in self.vocab.baseline_to:
