@@ -4245,3 +4245,16 @@ def test_a_contrast_with_another_time_goes_on_with_the_measure(vocab: Vocabulary
     o = only(vocab, "Tuổi thọ trung bình của tỉnh năm 2024 đạt 74,2 tuổi, trong khi cả nước "
                     "năm 2024 là 74,7.", title="")
     assert (o.indicator_id, o.value) == ("life_expectancy", 74.2)
+
+
+def test_the_year_after_a_change_s_start_is_not_the_level_s(vocab: Vocabulary) -> None:
+    # "12.8 percent, down from 13.5 percent in 2018": 2018 dates where the change started
+    found = observations(vocab, "The rate of stunting is 12.8 percent, down from 13.5 percent "
+                                "in 2018.", title="")
+    assert [(o.indicator_id, o.year, o.value) for o in found] == [
+        ("stunting_under5", None, 12.8), ("stunting_under5", 2018, 13.5)]
+    # two values listed before one year still share it
+    found = observations(vocab, "Tỷ lệ trẻ em dưới 1 tuổi được tiêm chủng đầy đủ đạt 95% và tỷ "
+                                "lệ bao phủ bảo hiểm y tế đạt 92% năm 2025.", title="")
+    assert [(o.indicator_id, o.year) for o in found] == [
+        ("full_immunization_under1", 2025), ("health_insurance_coverage", 2025)]

@@ -960,6 +960,12 @@ class Vocabulary:
         return self._change_from_re.search(low, max(0, start - _CHANGE_REACH), start) \
             is not None and self._change_to_after_re.match(low, end) is not None
 
+    def after_a_from_word(self, low: str, start: int) -> bool:
+        """Whether a "from" word ("từ", "from") stands right before the number at start: the
+        start of a change ("down from 13.5 percent in 2018")."""
+        return self._change_from_re.search(low, max(0, start - _CHANGE_REACH), start) \
+            is not None
+
     def planned_word_starts(self, low: str) -> list[int]:
         """Where the planned words of a lite() text start, but those that only go on with a
         target word reported met ("vượt chỉ tiêu được giao": the plan was met, none is set)."""
