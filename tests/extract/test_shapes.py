@@ -412,18 +412,36 @@ BREAKDOWN_RECORDS = "\n".join([
     "Nông thôn - Rural", "2015", "13,18", "12,10", "13,50", "2016", "13,93", "12,40", "14,20"])
 
 
-def test_year_records_under_a_total_and_its_breakdown(vocab: Vocabulary) -> None:
-    name, found = _read(vocab, BREAKDOWN_RECORDS, at=8)
+# year records under "Chung" / "Nam" / "Nữ": Vietnamese labels in ASCII letters are labels
+SEX_RECORDS = "\n".join([
+    "Tuổi thọ trung bình tính từ lúc sinh (năm)", "Năm", "Chung", "Nam", "Nữ",
+    "2019", "73,6", "71,0", "76,3", "2020", "73,7", "71,2", "76,4"])
+
+
+@pytest.mark.parametrize(("text", "at", "title", "roles", "expected"), [
+    (BREAKDOWN_RECORDS, 8, "Niên giám thống kê 2016",
+     [("Tổng số", "total"), ("Thành thị - Urban", "breakdown"),
+      ("Nông thôn - Rural", "breakdown")],
+     [("crude_birth_rate", 2015, 13.18), ("crude_birth_rate", 2016, 13.93),
+      ("crude_birth_rate_rural", 2015, 13.5), ("crude_birth_rate_rural", 2016, 14.2),
+      ("crude_birth_rate_urban", 2015, 12.1), ("crude_birth_rate_urban", 2016, 12.4)]),
+    # "Chung" / "Nam" / "Nữ": Vietnamese labels in ASCII letters are labels, not English
+    (SEX_RECORDS, 5, "Niên giám thống kê 2020",
+     [("Chung", "total"), ("Nam", "breakdown"), ("Nữ", "breakdown")],
+     [("life_expectancy", 2019, 73.6), ("life_expectancy", 2020, 73.7),
+      ("life_expectancy_female", 2019, 76.3), ("life_expectancy_female", 2020, 76.4),
+      ("life_expectancy_male", 2019, 71.0), ("life_expectancy_male", 2020, 71.2)]),
+])
+def test_year_records_under_a_total_and_its_breakdown(
+        vocab: Vocabulary, text: str, at: int, title: str, roles: list[tuple[str, str]],
+        expected: list[tuple[str, int, float]]) -> None:
+    name, found = _read(vocab, text, at=at)
     assert found.table is not None and name == "year_records"
-    assert [(r.label, r.role) for r in found.table.rows] == [
-        ("Tổng số", "total"), ("Thành thị - Urban", "breakdown"),
-        ("Nông thôn - Rural", "breakdown")]
-    observed = read_text(vocab, BREAKDOWN_RECORDS, period_start=2015, period_end=2016,
-                         title="Niên giám thống kê 2016").observations
-    assert sorted((o.indicator_id, o.year, o.value) for o in observed) == [
-        ("crude_birth_rate", 2015, 13.18), ("crude_birth_rate", 2016, 13.93),
-        ("crude_birth_rate_rural", 2015, 13.5), ("crude_birth_rate_rural", 2016, 14.2),
-        ("crude_birth_rate_urban", 2015, 12.1), ("crude_birth_rate_urban", 2016, 12.4)]
+    assert [(r.label, r.role) for r in found.table.rows] == roles
+    years = [year for _indicator, year, _value in expected]  # the yearbook's own years
+    observed = read_text(vocab, text, period_start=min(years), period_end=max(years),
+                         title=title).observations
+    assert sorted((o.indicator_id, o.year, o.value) for o in observed) == expected
 
 
 # a yearbook table one cell per paragraph (a tourism site's copy of Kon Tum's, real_dev88):
@@ -452,25 +470,6 @@ def test_year_records_of_a_measure_under_the_header_of_the_table_above(
     # the title's subject and the block's measure name the indicator
     assert [(o[0], o[2], o[3]) for o in _observed(vocab, STACKED_RECORDS)] == [
         ("population_growth", 2020, 2.21), ("population_growth", 2021, 2.37)]
-
-
-# year records under "Chung" / "Nam" / "Nữ": Vietnamese labels in ASCII letters are labels
-SEX_RECORDS = "\n".join([
-    "Tuổi thọ trung bình tính từ lúc sinh (năm)", "Năm", "Chung", "Nam", "Nữ",
-    "2019", "73,6", "71,0", "76,3", "2020", "73,7", "71,2", "76,4"])
-
-
-def test_year_records_under_labels_written_in_ascii(vocab: Vocabulary) -> None:
-    name, found = _read(vocab, SEX_RECORDS, at=5)
-    assert found.table is not None and name == "year_records"
-    assert [(r.label, r.role) for r in found.table.rows] == [
-        ("Chung", "total"), ("Nam", "breakdown"), ("Nữ", "breakdown")]
-    observed = read_text(vocab, SEX_RECORDS, period_start=2019, period_end=2020,
-                         title="Niên giám thống kê 2020").observations
-    assert sorted((o.indicator_id, o.year, o.value) for o in observed) == [
-        ("life_expectancy", 2019, 73.6), ("life_expectancy", 2020, 73.7),
-        ("life_expectancy_female", 2019, 76.3), ("life_expectancy_female", 2020, 76.4),
-        ("life_expectancy_male", 2019, 71.0), ("life_expectancy_male", 2020, 71.2)]
 
 
 # year records whose cells stand in paragraphs of their own, some garbled by a scan ("l"
