@@ -837,10 +837,10 @@ def _shared_year(run: DocumentRun, d: Mention, ix: PairIndex, clause: Span
     if nxt is not None and run.vocab.compared_before_re.search(
             ix.low, max(clause[0], nxt.start - COMPARED_REACH), nxt.start):
         return None  # "reached 1.92, … compared to 1.89 in 2023": the year compared with
-    if nxt is not None and run.vocab.after_a_from_word(ix.low, nxt.start) \
-            and not is_baseline_from(run.vocab, d, ix.low, clause, ix):
+    starts_a_change = is_baseline_from(run.vocab, d, ix.low, clause, ix)
+    if nxt is not None and not starts_a_change and run.vocab.after_a_from_word(ix.low, nxt.start):
         return None  # "12.8 percent, down from 13.5 percent in 2018": the start's year
-    if is_baseline_from(run.vocab, d, ix.low, clause, ix):
+    if starts_a_change:
         # "từ 93% và 91,4% năm 2015 lên …": a start listed with the next start shares its
         # year; the end value's year is not the start's
         to_at = change_to_at(run.vocab, d, ix.low, clause, ix)
