@@ -2789,6 +2789,16 @@ def test_a_percent_typed_for_a_rate_per_n_is_read_in_the_rate_s_unit(vocab: Voca
     # a value the rate's plausible range refuses is no rate
     assert observations(vocab, "Tỷ suất sinh thô là 60%.", period_start=2017,
                         period_end=2017, title="") == []
+    # after the name of what is counted alone, a "%" is a share of them: doctors with
+    # post-graduate degrees are no doctors per 10,000 people
+    for text in ("The rate of doctors with post-graduate degrees is expected to be 55 percent.",
+                 "Tỷ lệ bác sĩ có trình độ sau đại học đạt 45%."):
+        assert observations(vocab, text, period_start=2020, period_end=2025, title="") == []
+    # its per-N written between them keeps it a rate
+    found = observations(vocab, "Tỷ lệ bác sĩ/10.000 dân tăng từ 6,79% năm 2017 lên 8,85% năm "
+                                "2024.", period_start=2024, period_end=2024, title="Báo")
+    assert [(o.indicator_id, o.value, o.unit) for o in found] == [
+        ("doctors_per_10k", 6.79, "per_10000"), ("doctors_per_10k", 8.85, "per_10000")]
 
 
 def test_indicators_added_for_school_health_ageing_stations_and_latrines(vocab: Vocabulary
