@@ -2792,7 +2792,9 @@ def test_a_percent_typed_for_a_rate_per_n_is_read_in_the_rate_s_unit(vocab: Voca
     # after the name of what is counted alone, a "%" is a share of them: doctors with
     # post-graduate degrees are no doctors per 10,000 people
     for text in ("The rate of doctors with post-graduate degrees is expected to be 55 percent.",
-                 "Tỷ lệ bác sĩ có trình độ sau đại học đạt 45%."):
+                 "Tỷ lệ bác sĩ có trình độ sau đại học đạt 45%.",
+                 "Số người nhiễm HIV được phát hiện chủ yếu tập trung ở nhóm tuổi lao động "
+                 "(20-39 tuổi) với 63%."):
         assert observations(vocab, text, period_start=2020, period_end=2025, title="") == []
     # its per-N written between them keeps it a rate
     found = observations(vocab, "Tỷ lệ bác sĩ/10.000 dân tăng từ 6,79% năm 2017 lên 8,85% năm "
