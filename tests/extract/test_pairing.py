@@ -3521,6 +3521,16 @@ def test_either_end_of_an_english_change_takes_the_named_rate(vocab: Vocabulary)
         ("doctors_per_10k", 20.8), ("doctors_per_10k", 13.08)]
 
 
+def test_a_decimal_point_a_province_s_name_labels_is_a_value(vocab: Vocabulary) -> None:
+    # real_dev141: the value of the next province in a list, its unit the one before's
+    found = observations(vocab, "The Central Highlands province of Kon Tum has a fertility rate "
+                                "of 3.45 and the northern province of Ha Giang 3.08, according "
+                                "to the official.", province_id="ho_chi_minh", title="")
+    assert [(o.province_named, o.indicator_id, o.value, o.unit) for o in found] == [
+        ("kon_tum", "total_fertility_rate", 3.45, "children_per_woman"),
+        ("ha_giang", "total_fertility_rate", 3.08, "children_per_woman")]
+
+
 def test_a_band_may_end_below_its_upper_number(vocab: Vocabulary) -> None:
     # real_dev7, Cà Mau
     o = only(vocab, "Năm 2011, tỉnh đặt mục tiêu số con trung bình của 1 phụ nữ trong độ tuổi sinh "

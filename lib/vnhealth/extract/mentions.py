@@ -167,14 +167,25 @@ def _maybe_a_section_number(vocab: Vocabulary, low: str, start: int, end: int,
                             units: list[UnitHit], unit_starts: list[int]) -> bool:
     """"2.1" without a unit, a noun it counts ("10.5 persons") or a verb before it ("increase
     the life expectancy to 74.5", "decrease from 41.7 to 31.3"), nor in a list closed by
-    "respectively", nor alone in brackets after words ("the highest life expectancy (76.5)"):
-    a section number as likely as a value."""
+    "respectively", nor alone in brackets after words ("the highest life expectancy (76.5)"),
+    nor labelled by a province's name ("… and Ha Giang 3.08"): a section number as likely as a
+    value."""
     return not _unit_after_its_noun(low, end, units, unit_starts) \
+        and not _labelled_by_a_province(vocab, low, start) \
         and not vocab.count_re.match(low, _BLANKS_RE.match(low, end).end()) \
         and not vocab.closes_a_list_in_turn_re.match(low, end) \
         and not _BRACKETED_AFTER_WORDS_RE.search(low, 0, start) \
         and not _after_a_value_verb(vocab, low, start) \
         and not vocab.starts_a_change(low, start, end)
+
+
+_PLACE_LABEL_REACH = 48  # characters a province's name and its colon may take before a number
+
+
+def _labelled_by_a_province(vocab: Vocabulary, low: str, start: int) -> bool:
+    """Whether a province's name, perhaps with a colon, stands right before the number."""
+    return any(m.end() == start + 1 for m in vocab.province_label_value_re.finditer(
+        low, max(0, start - _PLACE_LABEL_REACH), start + 1))
 
 
 # A minus sign right before a number, after a word, a bracket or a colon ("là -0,7%"): not a
