@@ -4280,3 +4280,21 @@ def test_the_year_after_a_change_s_start_is_not_the_level_s(vocab: Vocabulary) -
                                 "lệ bao phủ bảo hiểm y tế đạt 92% năm 2025.", title="")
     assert [(o.indicator_id, o.year) for o in found] == [
         ("full_immunization_under1", 2025), ("health_insurance_coverage", 2025)]
+
+
+def test_urinary_iodine_in_its_units_and_a_plain_list_dated_in_turn(vocab: Vocabulary) -> None:
+    # real_dev86, An Giang: the years the study names, then a plain list of as many values
+    found = observations(vocab, "Hồi cứu kết quả thực hiện Chương trình tại tỉnh An Giang qua "
+                                "các năm 1998, 2000, 2003. Iốt niệu trung vị: 1,8µg/dl, "
+                                "4,4µg/dl, 5,7µg/dl.", province_id="an_giang", title="")
+    assert [(o.indicator_id, o.year, o.value, o.unit) for o in found] == [
+        ("urinary_iodine_median", 1998, 1.8, "micrograms_per_dl"),
+        ("urinary_iodine_median", 2000, 4.4, "micrograms_per_dl"),
+        ("urinary_iodine_median", 2003, 5.7, "micrograms_per_dl")]
+    # the WHO's recommended level quoted against it is no value of the province
+    found = observations(vocab, "Mức I ốt niệu học sinh là 7,01 µg/dl thấp dưới mức khuyến cáo "
+                                "của WHO (>10 µg/dl).", province_id="thai_nguyen", title="")
+    assert [(o.indicator_id, o.value) for o in found] == [("urinary_iodine_median", 7.01)]
+    o = only(vocab, "Năm 2005 mức iốt niệu lên đến 144mcg/l.", province_id="nam_dinh", title="")
+    assert (o.indicator_id, o.year, o.value, o.unit) == (
+        "urinary_iodine_median", 2005, 144.0, "micrograms_per_l")

@@ -454,15 +454,8 @@ def _year_in_turn(vocab: Vocabulary, d: Mention, ix: PairIndex, sentence: Span, 
     before = [m for m in marks if m < d.start]
     after = [m for m in marks if m > d.start]
     if not before and not after:
-        return None
-    listed = _listed_years(ix, sentence[0], before[-1] if before else d.start)
-    if listed is None and sentence[0] > 0:
-        # the last list of years earlier in its paragraph ("qua các năm 1998, 2000, 2003. Kết
-        # quả: … lần lượt là 29%, 52,9%, 76,5%. … Tỷ lệ bướu cổ … lần lượt là 20,5%; …")
-        listed = _listed_years(ix, paragraph_start(seg, sentence[0]), sentence[0])
-        if listed is not None and vocab.target_word_re.search(
-                ix.low, max(0, listed[2] - GOAL_REACH), listed[2]):
-            listed = None  # a goal's years ("mục tiêu đặt ra cho năm 2025 và 2030")
+        return _year_in_a_plain_list(vocab, d, ix, sentence, seg)
+    listed = _years_listed_before(vocab, ix, seg, sentence, before[-1] if before else d.start)
     if listed is None:
         return None
     years, list_end, _start = listed
@@ -476,6 +469,48 @@ def _year_in_turn(vocab: Vocabulary, d: Mention, ix: PairIndex, sentence: Span, 
     if len(years) != len(values) or d.start not in values:
         return None
     return YearChoice(years[values.index(d.start)], "years listed, taken in turn")
+
+
+def _years_listed_before(vocab: Vocabulary, ix: PairIndex, seg: Segment, sentence: Span,
+                         pos: int) -> tuple[list[int], int, int] | None:
+    """The last list of years before pos in its sentence, else earlier in its paragraph
+    ("qua các năm 1998, 2000, 2003. Kết quả: … lần lượt là 29%, 52,9%, 76,5%"), not a goal's."""
+    listed = _listed_years(ix, sentence[0], pos)
+    if listed is None and sentence[0] > 0:
+        listed = _listed_years(ix, paragraph_start(seg, sentence[0]), sentence[0])
+        if listed is not None and vocab.target_word_re.search(
+                ix.low, max(0, listed[2] - GOAL_REACH), listed[2]):
+            listed = None  # a goal's years ("mục tiêu đặt ra cho năm 2025 và 2030")
+    return listed
+
+
+# between the values of a plain list: a comma, a semicolon or "và"/"and"
+_PLAIN_LIST_GAP_RE = re.compile(r"\s*(?:[,;]|và|and)\s*")
+
+
+def _year_in_a_plain_list(vocab: Vocabulary, d: Mention, ix: PairIndex, sentence: Span,
+                          seg: Segment) -> YearChoice | None:
+    """"qua các năm 1998, 2000, 2003. … Iốt niệu trung vị: 1,8µg/dl, 4,4µg/dl, 5,7µg/dl": a
+    plain list of as many values, in one unit and with no year of their own, as the years
+    listed before it takes them in turn as well."""
+    values = [d]
+    while (prev := ix.mention_before(sentence[0], values[0].start)) is not None \
+            and _next_in_a_plain_list(ix, prev, values[0]):
+        values.insert(0, prev)
+    while (nxt := ix.mention_after(values[-1].end, sentence[1])) is not None \
+            and _next_in_a_plain_list(ix, values[-1], nxt):
+        values.append(nxt)
+    if len(values) < 2:
+        return None
+    listed = _years_listed_before(vocab, ix, seg, sentence, values[0].start)
+    if listed is None or len(listed[0]) != len(values):
+        return None
+    return YearChoice(listed[0][values.index(d)], "years listed, taken in turn")
+
+
+def _next_in_a_plain_list(ix: PairIndex, first: Mention, second: Mention) -> bool:
+    return first.unit == second.unit and first.own_year is None and second.own_year is None \
+        and _PLAIN_LIST_GAP_RE.fullmatch(ix.low, first.unit_end, second.start) is not None
 
 
 def _listed_years(ix: PairIndex, lo: int, hi: int) -> tuple[list[int], int, int] | None:
