@@ -100,7 +100,8 @@ def test_not_value_gates_change_nothing(vocab: Vocabulary, real_lines: list[str]
     ungated.__dict__.update(blanker.__dict__)
     ungated.patterns = [(p, "") for p, _ in blanker.patterns]
     extra = ["p < 0.05 và P=0,01", "trẻ ở độ tuổi 12-23 tháng", "ranked 3 in 2020",
-             "the 18th Congress", "Hải Phòng đứng thứ 13 với con số 11,7", "NHÓM TUỔI 15-49"]
+             "the 18th Congress", "Hải Phòng đứng thứ 13 với con số 11,7", "NHÓM TUỔI 15-49",
+             "[HTTP://www.gso.gov.vn/default.aspx?tabid=387 Dân số]"]
     for line in [*real_lines, *extra]:
         assert blanker.blank(line) == ungated.blank(line), line
     assert blanker.blank("xếp thứ 5 toàn quốc") != "xếp thứ 5 toàn quốc"

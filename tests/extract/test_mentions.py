@@ -150,6 +150,16 @@ def test_not_values(vocab: Vocabulary) -> None:
     assert read_text(vocab, text).observations == []
 
 
+def test_the_numbers_of_a_web_address_are_no_values(vocab: Vocabulary) -> None:
+    # real_dev80: a wiki page's reference names the statistics page it cites
+    text = ("Dân số thành thị đạt 247.742 người, chiếm 14% dân số toàn tỉnh<ref>[http://www.gso"
+            ".gov.vn/default.aspx?tabid=387&idmid=3&ItemID=12869 Dân số thành thị], Theo Tổng cục "
+            "thống kê.</ref> Tỷ lệ tăng dân số tự nhiên là 1,1% (www.example.vn/p=12%).")
+    blanked = vocab.not_values.blank(text)
+    assert "387" not in blanked and "12869" not in blanked and "12%" not in blanked
+    assert "247.742" in blanked and "1,1%" in blanked
+
+
 def test_digits_glued_to_letters_are_a_code_unless_a_percent_follows(vocab: Vocabulary) -> None:
     """"QC02" names a water standard, "H5N1" a virus: not values, so the indicator phrase
     before them stays free for the value that follows ("70%" on the next cell's line). A

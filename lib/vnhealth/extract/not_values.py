@@ -174,6 +174,9 @@ class NotValues:
         # lowered text must hold) in the order they are applied: a test for them is cheaper
         # than a scan with the pattern
         self.patterns: list[tuple[re.Pattern[str], Sequence[str]]] = [
+            # a web address ("[http://www.gso.gov.vn/default.aspx?tabid=387&ItemID=12875 …]",
+            # a wiki page's reference): its numbers name a page, no value
+            (re.compile(r"(?i:https?://|www\.)\S+"), ("http", "www.")),
             (re.compile(r"\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{2,4}"), "/"),  # 04/3/2026
             (self.month_patterns[0], ""), (self.month_patterns[1], ""),
             # 21-12-2020: a date written with dashes (a page's stamp); its day and month, not
@@ -244,8 +247,8 @@ class NotValues:
             lowered, max(0, word_end - 24), word_end) is not None
 
     def blank(self, text: str) -> str:
-        """`text` with its dates, document numbers, "(1)" markers, times of day and goal
-        names ("90-90-90") blanked, offsets kept."""
+        """`text` with its web addresses, dates, document numbers, "(1)" markers, times of day
+        and goal names ("90-90-90") blanked, offsets kept."""
         lowered = lower_caseless(text)
         has_month = self.month in lowered
         has_document_word = any(w in lowered for w in self.document_words)
