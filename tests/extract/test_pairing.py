@@ -1140,6 +1140,25 @@ def test_change_verb_right_before_a_percent_is_a_relative_change(vocab: Vocabula
         ("consanguineous_marriages", "relative", -60.0, "unspecified")]
 
 
+def test_a_count_s_average_fall_by_a_range_is_its_relative_change(vocab: Vocabulary) -> None:
+    # real_dev50, Cao Bằng: "bình quân" (on average) between the verb and the range, and a
+    # second range going on after "và"
+    found = observations(vocab, "Mục tiêu của tỉnh là giảm bình quân 2 - 3%/năm số cặp tảo hôn và "
+                                "3 - 5%/năm số cặp kết hôn cận huyết thống.", title="Kế hoạch")
+    assert [(o.indicator_id, o.comparator, o.value, o.value_high, o.relative_to)
+            for o in found] == [
+        ("child_marriages", "relative", -3.0, -2.0, "per_year"),
+        ("consanguineous_marriages", "relative", -5.0, -3.0, "per_year")]
+    o = only(vocab, "Giảm bình quân 5%/năm số cặp tảo hôn.", title="Kế hoạch")
+    assert (o.indicator_id, o.comparator, o.value, o.relative_to) == (
+        "child_marriages", "relative", -5.0, "per_year")
+    # a range naming no count by its alias is the change itself, of an indicator in percent
+    o = only(vocab, "Hằng năm giảm 5-10% trẻ em tử vong và bị thương do tai nạn giao thông đường "
+                    "bộ.", title="Kế hoạch")
+    assert (o.indicator_id, o.comparator, o.value, o.value_high) == (
+        "child_road_casualties_change", "range", -10.0, -5.0)
+
+
 def test_change_verb_with_a_word_before_the_number_gives_a_level(vocab: Vocabulary) -> None:
     o = only(vocab, "Tỷ lệ suy dinh dưỡng thể thấp còi ở trẻ em dưới 5 tuổi giảm xuống 18%.")
     assert (o.comparator, o.value) == ("=", 18.0)

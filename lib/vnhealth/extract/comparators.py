@@ -20,6 +20,13 @@ class Compared(NamedTuple):
     value: float  # signed for a relative change
     value_high: float | None
     relative_to: str | None  # a relative change's reference: a year, per_year or unspecified
+    # a change by a range ("giảm 5 - 10% số trẻ em …"): its percent applies to an indicator of
+    # any unit, as a relative change's does
+    changes_by: bool = False
+
+    @property
+    def a_change(self) -> bool:
+        return self.comparator == "relative" or self.changes_by
 
 
 _NON_YEAR_NUMBER_RE = re.compile(r"(?<![\d.,])(?!(?:19|20)\d\d(?![\d.,]\d))\d")  # not a year
@@ -90,6 +97,17 @@ def _relative(vocab: Vocabulary, d: Mention, low: str, clause: Span, ix: PairInd
     return Compared("relative", sign * d.value, None, rel_to)
 
 
+def _falls_by_a_range(vocab: Vocabulary, d: Mention, low: str, clause: Span, ix: PairIndex
+                      ) -> bool:
+    """Whether a verb of decrease leads the range, or the range goes on after "và" with the
+    fall of the number before it."""
+    before = low[max(clause[0], d.start - 30):d.start].rstrip()
+    if _ends_with_word(_without_hedge(before, vocab.change_hedge_words), vocab.rel_decrease):
+        return True
+    return _ends_with_word(before, ["và"]) and \
+        _continued_change(vocab, d, low, clause, ix) in vocab.rel_decrease
+
+
 def _continued_change(vocab: Vocabulary, d: Mention, low: str, clause: Span, ix: PairIndex
                       ) -> str | None:
     """"giảm 10% số trẻ em tử vong do đuối nước năm 2025 và 20% vào năm 2030": a number
@@ -98,7 +116,8 @@ def _continued_change(vocab: Vocabulary, d: Mention, low: str, clause: Span, ix:
     previous = ix.mention_before(clause[0], d.start)
     if previous is None or previous.unit != d.unit:
         return None
-    before = low[max(clause[0], previous.start - 30):previous.start].rstrip()
+    before = _without_hedge(low[max(clause[0], previous.start - 30):previous.start].rstrip(),
+                            vocab.change_hedge_words)
     verbs = vocab.rel_increase + vocab.rel_decrease
     return next((w for w in verbs if _ends_with_word(before, [w])), None)
 
@@ -121,10 +140,13 @@ def _ends_with_word(text: str, words: list[str]) -> bool:
 
 def compare(vocab: Vocabulary, d: Mention, low: str, clause: Span, ix: PairIndex) -> Compared:
     if d.value_high is not None:
-        before = low[max(clause[0], d.start - 30):d.start].rstrip()
-        # "giảm 5 - 10% số trẻ em …": a fall by a range, -10 to -5
-        if d.unit is not None and _ends_with_word(before, vocab.rel_decrease):
-            return Compared("range", -d.value_high, -d.value, None)
+        # "giảm 5 - 10% số trẻ em …", "giảm bình quân 2 - 3%/năm … và 3 - 5%/năm …": a fall by
+        # a range, -10 to -5
+        if d.unit is not None and _falls_by_a_range(vocab, d, low, clause, ix):
+            after = low[d.unit_end:d.unit_end + 30].lstrip()
+            per_year = any(after.startswith(p) for p in vocab.per_year)
+            return Compared("range", -d.value_high, -d.value,
+                            "per_year" if per_year else "unspecified", changes_by=True)
         return Compared("range", d.value, d.value_high, None)
     relative = _relative(vocab, d, low, clause, ix)
     if relative is not None:

@@ -123,6 +123,16 @@ def _a_difference_of(compared: Compared, previous: _LastNamed | None, named: Nam
             and previous.named.indicator.id == named.indicator.id)
 
 
+def _comparator_of(compared: Compared, ind: Indicator) -> str:
+    """The comparator recorded: a count's fall by a range ("giảm bình quân 2 - 3%/năm số cặp
+    tảo hôn") is a relative change of the count; a range without its top is an equality."""
+    if compared.changes_by and ind.relative_only:
+        return "relative"
+    if compared.comparator == "range" and compared.value_high is None:
+        return "="
+    return compared.comparator
+
+
 def _reviewed_year(reviewed: IssueYear) -> YearChoice:
     return YearChoice(reviewed.year, f"the year the document reviews ({reviewed.basis})")
 
@@ -276,10 +286,9 @@ class _SegmentPairing:
         subgroup = subgroup_right_after(self.vocab, self.low, d.unit_end) or subgroup_before(
             self.vocab, self.low, d.start) or subgroup_in_phrase(
             self.vocab, self.low, self._phrase_start(d, clause), d.start)
-        # a relative change in percent applies to an indicator of any unit
-        match_unit = None if (compared.comparator == "relative" and unit == "percent") else unit
-        named, unit, phrase = self._named_of_group(d, clause, sentence, unit, match_unit,
-                                                   subgroup)
+        match_unit = None if (compared.a_change and unit == "percent") else unit
+        named, unit, phrase = self._named_as_compared(d, clause, sentence, unit, compared,
+                                                      subgroup)
         if role == "achieved" and (named is None or self._joined_by_slash(d, clause)):
             # "đạt 93% so với kế hoạch giao 90% số người …", "có 7,3/6,2 bác sỹ/1 vạn dân": the
             # value reached is named as its target, which leads the name
@@ -329,6 +338,19 @@ class _SegmentPairing:
                 return False
             pos = before.start
         return False
+
+    def _named_as_compared(self, d: Mention, clause: Span, sentence: Span, unit: str | None,
+                           compared: Compared, subgroup: str | None
+                           ) -> tuple[Named | None, str | None, str | None]:
+        """(indicator, unit, phrase) of a number: a relative change in percent applies to an
+        indicator of any unit; a change by a range naming no count by its alias ("hàng năm
+        giảm 5-10% trẻ em tử vong …") may be the change itself, an indicator in percent named
+        loosely."""
+        match_unit = None if (compared.a_change and unit == "percent") else unit
+        found = self._named_of_group(d, clause, sentence, unit, match_unit, subgroup)
+        if found[0] is None and compared.changes_by and match_unit is None:
+            found = self._named_of_group(d, clause, sentence, unit, unit, subgroup)
+        return found
 
     def read_cascade(self, steps: Sequence[tuple[Mention, Indicator]]) -> None:
         """A cascade triple ("đạt 94-92-99"), each number's indicator given by its place, all
@@ -693,13 +715,11 @@ class _SegmentPairing:
         kind = given.kind or kind_for(run, d, self.low, clause, self.ix, seg, year)
         if kind.kind == "baseline":
             year = self._start_year(d, clause, year)
-        comparator = compared.comparator
+        comparator = _comparator_of(compared, ind)
         if comparator == "relative" and kind.kind == "actual":
             # a change reported as happened: a difference between two actuals, not coded as a
             # value (docs/method.md, step 5)
             return
-        if comparator == "range" and compared.value_high is None:
-            comparator = "="
         if year.year is None and kind.kind == "actual" and run.reviewed is not None:
             # "kết quả thực hiện Bộ chỉ số … năm 2021": an undated result is the reviewed year's
             year = _reviewed_year(run.reviewed)
@@ -708,7 +728,8 @@ class _SegmentPairing:
             year = YearChoice(run.source_year.year, run.source_year.basis)
         line_no, _line_text, _col = seg.locate(d.num_start)
         value = PairedValue(ind, kind.kind, year.year, comparator, compared.value,
-                            compared.value_high, unit or ind.unit, compared.relative_to,
+                            compared.value_high, unit or ind.unit,
+                            compared.relative_to if comparator == "relative" else None,
                             line_no, d.text)
         basis = Basis(phrase, named.method, named.score, kind.basis, year.basis)
         if len(self.credited) + self.own_value > 1 and (
