@@ -3630,6 +3630,21 @@ def test_what_holds_now_is_not_dated_by_an_earlier_goal_year(vocab: Vocabulary) 
         ("doctors_per_10k", "target", 2030, 19.0), ("doctors_per_10k", "actual", None, 17.4)]
 
 
+def test_a_year_starting_a_span_up_to_now_dates_nothing_after(vocab: Vocabulary) -> None:
+    # real_dev127, Hồ Chí Minh City: 1975 starts the span up to now, it dates nothing after
+    found = observations(vocab, "The city has expanded from just 20 hospitals in 1975 to 107 at "
+                                "present. The city now has an average 14.5 doctors and 33.7 "
+                                "nurses for every 10,000 people.", province_id="ho_chi_minh",
+                         period_start=2015, period_end=2015, title="")
+    assert [(o.indicator_id, o.year, o.value) for o in found] == [
+        ("doctors_per_10k", None, 14.5), ("nurses_per_10k", None, 33.7)]
+    # a year the paragraph told of before still dates the numbers after it
+    found = observations(vocab, "Năm 2012, ngành y tế đạt nhiều kết quả. Tỷ lệ trạm y tế xã có "
+                                "bác sĩ là 80%.", province_id="ho_chi_minh", period_start=2015,
+                         period_end=2015, title="")
+    assert [(o.indicator_id, o.year, o.value) for o in found] == [("chs_with_doctor", 2012, 80.0)]
+
+
 def test_what_is_done_for_the_group_a_number_leads_names_it(vocab: Vocabulary) -> None:
     # real_dev119, Hà Nội: "provide regular health check to 88% of the elderly"
     o = only(vocab, "The city is striving to provide regular health check to 88% of the elderly.",

@@ -434,7 +434,20 @@ def _earlier_year(run: DocumentRun, ix: PairIndex, before: Span, horizon: YearCh
     if earlier is not None and _now_not_a_goal_year(run, ix, before, earlier,
                                                     ix.sentence_of(pos), pos):
         return None
+    if earlier is not None and _starts_a_span_to_now(run, ix, before, earlier):
+        return None
     return earlier
+
+
+def _starts_a_span_to_now(run: DocumentRun, ix: PairIndex, before: Span, year: int) -> bool:
+    """"… from just 20 hospitals in 1975 to 107 at present. The city now has an average 14.5
+    doctors …": a year whose sentence runs on to now (a present word after it) starts a span
+    up to the time of writing; it dates none of the sentences after it."""
+    at = ix.low.rfind(str(year), *before)
+    if at < 0:
+        return False
+    end = min(ix.sentence_of(at)[1], before[1])
+    return run.vocab.present_re.search(ix.low, at, end) is not None
 
 
 # more years after a year phrase, listed: "năm 1998, 2000, 2003", "2019 và 2020"
