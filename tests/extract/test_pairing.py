@@ -3460,6 +3460,17 @@ def test_two_names_and_two_values_joined_alike_pair_in_turn(vocab: Vocabulary) -
         ("doctors_per_10k", 10.0), ("hospital_beds_per_10k", 31.5)]
 
 
+def test_a_subject_joined_before_a_name_shares_its_value(vocab: Vocabulary) -> None:
+    # real_dev7, Cà Mau; real_dev104, Hồ Chí Minh City: one value of two screenings
+    for text in ("Hiện nay, trên 80% bà mẹ mang thai và trẻ sơ sinh được tầm soát, chẩn đoán, "
+                 "can thiệp sớm một số bệnh trước sinh, sơ sinh.",
+                 "The city recorded an average prenatal and newborn screening rate at over 80 "
+                 "percent."):
+        found = observations(vocab, text, province_id="ca_mau", title="")
+        assert sorted((o.indicator_id, o.comparator, o.value) for o in found) == [
+            ("newborn_screening", ">", 80.0), ("prenatal_screening", ">", 80.0)]
+
+
 def test_a_name_whose_group_is_left_out_opens_its_list_item(vocab: Vocabulary) -> None:
     # real_dev100, Sóc Trăng: "hộ dân nông thôn được sử dụng nước sạch đạt quy chuẩn" names its
     # own subject; the poor households' name without its group does not stand there

@@ -123,6 +123,11 @@ def _a_difference_of(compared: Compared, previous: _LastNamed | None, named: Nam
             and previous.named.indicator.id == named.indicator.id)
 
 
+# a subject of a few words (no number), then "và"/"and", right before a name
+_JOINED_BEFORE_RE = re.compile(r"(?P<words>(?:[^\W\d_]+\s+){1,5})(?:và|and)\s+$")
+JOINED_REACH = 60  # characters the joined subject and its joiner may take before a name
+
+
 def _comparator_of(compared: Compared, ind: Indicator) -> str:
     """The comparator recorded: a count's fall by a range ("giảm bình quân 2 - 3%/năm số cặp
     tảo hôn") is a relative change of the count; a range without its top is an equality."""
@@ -312,7 +317,48 @@ class _SegmentPairing:
                                      compared.comparator == "relative")
         if not _a_difference_of(compared, previous, named, sentence) \
                 and not self._changes_a_count(d, sentence, compared, unit, named):
-            self._emit(d, clause, sentence, compared, named, unit, phrase, given)
+            self._emit_each(d, (clause, sentence), compared, named, (unit, subgroup), phrase,
+                            given)
+
+    def _emit_each(self, d: Mention, spans: tuple[Span, Span], compared: Compared,
+                   named: Named, unit_group: tuple[str | None, str | None], phrase: str | None,
+                   given: _Given | None) -> None:
+        """The value for its indicator, and for one more a joined subject names with it."""
+        clause, sentence = spans
+        unit, subgroup = unit_group
+        self._emit(d, clause, sentence, compared, named, unit, phrase, given)
+        also = self._named_with(named, clause, unit, subgroup)
+        if also is not None:
+            self._emit(d, clause, sentence, compared, also, unit, phrase, given)
+
+    def _named_with(self, named: Named, clause: Span, unit: str | None, subgroup: str | None
+                    ) -> Named | None:
+        """"trên 80% bà mẹ mang thai và trẻ sơ sinh được tầm soát", "prenatal and newborn
+        screening rate at over 80 percent": a subject joined by "và"/"and" right before the
+        name, that makes another indicator's name with the name's words after its own subject
+        ("bà mẹ mang thai được tầm soát", "prenatal screening"), and that names nothing itself,
+        shares the one value."""
+        if named.start >= named.end or named.method != "alias":
+            return None
+        joiner = _JOINED_BEFORE_RE.search(self.low, max(clause[0], named.start - JOINED_REACH),
+                                          named.start)
+        if joiner is None or joiner.end() != named.start \
+                or self.ix.any_alias_before(joiner.end(), joiner.start("words")) \
+                or self.vocab.group_in(self.low, joiner.start("words"), joiner.end()):
+            # "the number of doctors and hospital beds …": two names, in turn; "501 trường có
+            # nguồn nước và nhà tiêu hợp vệ sinh": a population group's own
+            return None
+        words = joiner.group("words").split()
+        name = self.low[named.start:named.end].split()
+        for n in range(1, len(words) + 1):
+            for k in range(1, len(name)):
+                key = self.vocab.key(" ".join(words[-n:] + name[k:])).key
+                if key not in self.vocab.alias_targets:
+                    continue
+                ind = self.run.chooser.choose_for_alias(key, unit, subgroup, False)
+                if ind is not None and ind.id != named.indicator.id:
+                    return Named(ind, joiner.start("words"), named.end)
+        return None
 
     def _changes_a_count(self, d: Mention, sentence: Span, compared: Compared,
                          unit: str | None, named: Named) -> bool:
