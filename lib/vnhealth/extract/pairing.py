@@ -123,8 +123,6 @@ def _a_difference_of(compared: Compared, previous: _LastNamed | None, named: Nam
             and previous.named.indicator.id == named.indicator.id)
 
 
-# a subject of a few words (no number), then "và"/"and", right before a name
-_JOINED_BEFORE_RE = re.compile(r"(?P<words>(?:[^\W\d_]+\s+){1,5})(?:và|and)\s+$")
 JOINED_REACH = 60  # characters the joined subject and its joiner may take before a name
 
 
@@ -291,9 +289,10 @@ class _SegmentPairing:
         subgroup = subgroup_right_after(self.vocab, self.low, d.unit_end) or subgroup_before(
             self.vocab, self.low, d.start) or subgroup_in_phrase(
             self.vocab, self.low, self._phrase_start(d, clause), d.start)
+        # a change in percent applies to an indicator of any unit
         match_unit = None if (compared.a_change and unit == "percent") else unit
-        named, unit, phrase = self._named_as_compared(d, clause, sentence, unit, compared,
-                                                      subgroup)
+        named, unit, phrase = self._named_as_compared(d, (clause, sentence), (unit, match_unit),
+                                                      compared, subgroup)
         if role == "achieved" and (named is None or self._joined_by_slash(d, clause)):
             # "đạt 93% so với kế hoạch giao 90% số người …", "có 7,3/6,2 bác sỹ/1 vạn dân": the
             # value reached is named as its target, which leads the name
@@ -340,8 +339,8 @@ class _SegmentPairing:
         shares the one value."""
         if named.start >= named.end or named.method != "alias":
             return None
-        joiner = _JOINED_BEFORE_RE.search(self.low, max(clause[0], named.start - JOINED_REACH),
-                                          named.start)
+        joiner = self.vocab.joined_before_re.search(
+            self.low, max(clause[0], named.start - JOINED_REACH), named.start)
         if joiner is None or joiner.end() != named.start \
                 or self.ix.any_alias_before(joiner.end(), joiner.start("words")) \
                 or self.vocab.group_in(self.low, joiner.start("words"), joiner.end()):
@@ -385,14 +384,15 @@ class _SegmentPairing:
             pos = before.start
         return False
 
-    def _named_as_compared(self, d: Mention, clause: Span, sentence: Span, unit: str | None,
-                           compared: Compared, subgroup: str | None
+    def _named_as_compared(self, d: Mention, spans: tuple[Span, Span],
+                           units: tuple[str | None, str | None], compared: Compared,
+                           subgroup: str | None
                            ) -> tuple[Named | None, str | None, str | None]:
-        """(indicator, unit, phrase) of a number: a relative change in percent applies to an
-        indicator of any unit; a change by a range naming no count by its alias ("hàng năm
-        giảm 5-10% trẻ em tử vong …") may be the change itself, an indicator in percent named
+        """(indicator, unit, phrase) of a number, named in match_unit (`units`: its unit and
+        the one to match); a change by a range naming no count by its alias ("hàng năm giảm
+        5-10% trẻ em tử vong …") may be the change itself, an indicator in percent named
         loosely."""
-        match_unit = None if (compared.a_change and unit == "percent") else unit
+        (clause, sentence), (unit, match_unit) = spans, units
         found = self._named_of_group(d, clause, sentence, unit, match_unit, subgroup)
         if found[0] is None and compared.changes_by and match_unit is None:
             found = self._named_of_group(d, clause, sentence, unit, unit, subgroup)

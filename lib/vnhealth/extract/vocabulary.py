@@ -542,6 +542,11 @@ class Vocabulary:
         self.regarding_re = re.compile(
             rf"[\W\d_]*(?:{words_alternation(v.get('regarding_words', []))})\s+(?=\w)")
         self.count_joiners = frozenset(lite(nfc(p)) for p in v.get("count_joiners", []))
+        # a subject of a few words (no number), then a joiner, right before a name ("bà mẹ
+        # mang thai và trẻ sơ sinh được tầm soát"): pairing._named_with
+        self.joined_before_re = re.compile(
+            rf"(?P<words>(?:[^\W\d_]+\s+){{1,5}})"
+            rf"(?:{words_alternation(sorted(self.count_joiners))})\s+$")
         # what parts the items of a list told in turn ("A, B và C lần lượt là …")
         self.item_break_re = re.compile(
             rf"\s*(?:[,;]|(?<!\w)(?:{words_alternation(sorted(self.count_joiners))})(?!\w))\s*")
