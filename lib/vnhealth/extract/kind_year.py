@@ -497,10 +497,6 @@ def _years_listed_before(vocab: Vocabulary, ix: PairIndex, seg: Segment, sentenc
     return listed
 
 
-# between the values of a plain list: a comma, a semicolon or "và"/"and"
-_PLAIN_LIST_GAP_RE = re.compile(r"\s*(?:[,;]|và|and)\s*")
-
-
 def _year_in_a_plain_list(vocab: Vocabulary, d: Mention, ix: PairIndex, sentence: Span,
                           seg: Segment) -> YearChoice | None:
     """"qua các năm 1998, 2000, 2003. … Iốt niệu trung vị: 1,8µg/dl, 4,4µg/dl, 5,7µg/dl": a
@@ -508,10 +504,10 @@ def _year_in_a_plain_list(vocab: Vocabulary, d: Mention, ix: PairIndex, sentence
     listed before it takes them in turn as well."""
     values = [d]
     while (prev := ix.mention_before(sentence[0], values[0].start)) is not None \
-            and _next_in_a_plain_list(ix, prev, values[0]):
+            and _next_in_a_plain_list(vocab, ix, prev, values[0]):
         values.insert(0, prev)
     while (nxt := ix.mention_after(values[-1].end, sentence[1])) is not None \
-            and _next_in_a_plain_list(ix, values[-1], nxt):
+            and _next_in_a_plain_list(vocab, ix, values[-1], nxt):
         values.append(nxt)
     if len(values) < 2:
         return None
@@ -521,9 +517,12 @@ def _year_in_a_plain_list(vocab: Vocabulary, d: Mention, ix: PairIndex, sentence
     return YearChoice(listed[0][values.index(d)], "years listed, taken in turn")
 
 
-def _next_in_a_plain_list(ix: PairIndex, first: Mention, second: Mention) -> bool:
+def _next_in_a_plain_list(vocab: Vocabulary, ix: PairIndex, first: Mention, second: Mention
+                          ) -> bool:
+    """Whether `second` follows `first` in a plain list: one unit, no year of their own, only
+    a comma, a semicolon or a joiner ("và") between them."""
     return first.unit == second.unit and first.own_year is None and second.own_year is None \
-        and _PLAIN_LIST_GAP_RE.fullmatch(ix.low, first.unit_end, second.start) is not None
+        and vocab.item_break_re.fullmatch(ix.low, first.unit_end, second.start) is not None
 
 
 def _listed_years(ix: PairIndex, lo: int, hi: int) -> tuple[list[int], int, int] | None:

@@ -733,11 +733,11 @@ class _SegmentPairing:
     def _a_share_of_the_counted(self, d: Mention, named: Named) -> bool:
         """"Tỷ lệ bác sĩ có trình độ sau đại học đạt 45%", "số người nhiễm HIV … tập trung ở
         nhóm tuổi lao động với 63%": a "%" after the name of what a rate counts (it opens with
-        counted_names), no per-N in it or up to the number ("bác sĩ/10.000 dân"), is a share of
-        them, not a rate per N people."""
+        counted_names), no "per N" unit in it or up to the number ("bác sĩ/10.000 dân"), is a
+        share of them, not a rate per N people."""
         if named.end > d.start or not self.vocab.counted_name_re.match(self.low, named.start):
             return False
-        return self.vocab.per_n_re.search(self.low, named.start, d.start) is None
+        return self.ix.first_denominator(named.start, d.start) is None
 
     def _start_year(self, d: Mention, clause: Span, year: YearChoice) -> YearChoice:
         """"(2020-2025 …) decreased from 2.63 children to 2.49 children (in 2024)": the start

@@ -515,7 +515,6 @@ class Vocabulary:
             rf"(?<!\w)(?:{words_alternation(v.get('compared_to_country', []))})\s+$")
         self.anaphora_re = words_re("anaphora_words")
         self.counted_name_re = words_re("counted_names")
-        self.per_n_re = words_re("per_n_words")
         self.plural_anaphora_re = words_re("plural_anaphora_words")
         self.hangul_particles = tuple(nfc(w) for w in v.get("hangul_particles", []))
         self.target_noun_re = words_re("target_nouns")

@@ -535,7 +535,7 @@ VOCABULARY_LISTS = ("baseline_from", "baseline_to", "change_end_words", "baselin
                     "plan_compared_words",
                     "difference_words", "difference_links", "excess_words",
                     "margin_after_value_words", "day_part_words",
-                    "specification_words", "anaphora_words", "counted_names", "per_n_words",
+                    "specification_words", "anaphora_words", "counted_names",
                     "target_nouns",
                     "place_anaphora_words",
                     "part_lead_words", "rank_after_country_words", "next_part_words",
