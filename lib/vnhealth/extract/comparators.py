@@ -53,8 +53,7 @@ def _relative(vocab: Vocabulary, d: Mention, low: str, clause: Span, ix: PairInd
     it giving its sign."""
     before = low[max(clause[0], d.start - 30):d.start].rstrip()
     after = low[d.unit_end:d.unit_end + 30]
-    per_year = (any(after.lstrip().startswith(p) or after.startswith(p) for p in vocab.per_year)
-                or vocab.per_year_before_re.search(before) is not None)
+    per_year = _per_year(vocab, d, low, clause)
     # "Mức giảm tỷ lệ sinh khoảng 0,1‰": the clause names the change itself
     noun_from = max(clause[0], d.start - CHANGE_NOUN_REACH)
     # "tăng cao hơn năm 2011 khoảng 1,43‰": the year compared with stands before the number
@@ -108,6 +107,15 @@ def _falls_by_a_range(vocab: Vocabulary, d: Mention, low: str, clause: Span, ix:
         _continued_change(vocab, d, low, clause, ix) in vocab.rel_decrease
 
 
+def _per_year(vocab: Vocabulary, d: Mention, low: str, clause: Span) -> bool:
+    """Whether a change is a yearly pace: "/năm" after the number ("giảm 0,3‰/năm") or
+    "hàng năm" before it ("giảm tỷ suất sinh bình quân hàng năm 0,5‰")."""
+    before = low[max(clause[0], d.start - 30):d.start].rstrip()
+    after = low[d.unit_end:d.unit_end + 30]
+    return any(after.lstrip().startswith(p) or after.startswith(p) for p in vocab.per_year) \
+        or vocab.per_year_before_re.search(before) is not None
+
+
 def _continued_change(vocab: Vocabulary, d: Mention, low: str, clause: Span, ix: PairIndex
                       ) -> str | None:
     """"giảm 10% số trẻ em tử vong do đuối nước năm 2025 và 20% vào năm 2030": a number
@@ -143,10 +151,9 @@ def compare(vocab: Vocabulary, d: Mention, low: str, clause: Span, ix: PairIndex
         # "giảm 5 - 10% số trẻ em …", "giảm bình quân 2 - 3%/năm … và 3 - 5%/năm …": a fall by
         # a range, -10 to -5
         if d.unit is not None and _falls_by_a_range(vocab, d, low, clause, ix):
-            after = low[d.unit_end:d.unit_end + 30].lstrip()
-            per_year = any(after.startswith(p) for p in vocab.per_year)
             return Compared("range", -d.value_high, -d.value,
-                            "per_year" if per_year else "unspecified", changes_by=True)
+                            "per_year" if _per_year(vocab, d, low, clause) else "unspecified",
+                            changes_by=True)
         return Compared("range", d.value, d.value_high, None)
     relative = _relative(vocab, d, low, clause, ix)
     if relative is not None:
