@@ -2416,6 +2416,28 @@ def test_a_paragraph_opening_with_a_linking_word_goes_on_in_the_year_before(
         2023, "plan horizon (a sentence setting a target)")
 
 
+def test_a_paragraph_pointing_back_goes_on_in_the_year_before(vocab: Vocabulary) -> None:
+    # "上記に次いで" (after the above), "nêu trên": a paragraph whose first sentence points
+    # back goes on in the year of the one before, as one opening with a linking word ("逆に")
+    # does; without the pointing word its values state no year
+    lead = "2016年から2020年の統計で、平均寿命が最も高かったのはホーチミン市の76.5歳。\n"
+    back = "3月30日の報告によると、上記に次いで平均寿命が高かったのは、ダナン市:76.1歳。\n"
+    linked = "逆に平均寿命が短かったのは、ライチャウ省:65.8歳となっている。"
+    found = observations(vocab, lead + back + linked, period_start=2016, period_end=2020,
+                         title="")
+    assert [(o.value, o.year) for o in found] == [(76.5, 2020), (76.1, 2020), (65.8, 2020)]
+    assert [o.year_basis for o in found][1:] == [
+        "year of an earlier sentence in its paragraph", "year of the paragraph it goes on from"]
+    plain = observations(vocab, lead + back.replace("上記に次いで", ""), period_start=2016,
+                         period_end=2020, title="")
+    assert [(o.value, o.year) for o in plain] == [(76.5, 2020), (76.1, None)]
+    vi = ("Năm 2022, tỷ lệ trạm y tế xã có bác sĩ làm việc đạt 92%.\n\n"
+          "Cùng với các kết quả nêu trên, tỷ lệ dân số tham gia bảo hiểm y tế đạt 91,5%.")
+    found = observations(vocab, vi, period_start=2021, period_end=2025, title="")
+    assert [(o.value, o.year, o.year_basis) for o in found][1:] == [
+        (91.5, 2022, "year of the paragraph it goes on from")]
+
+
 def test_a_technical_standard_s_number_is_no_value_and_breaks_no_statement(
         vocab: Vocabulary) -> None:
     o = only(vocab, "Tính đến cuối năm 2017, tỷ lệ dân số nông thôn sử dụng nước sạch đạt quy "

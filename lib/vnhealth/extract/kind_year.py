@@ -364,8 +364,7 @@ def year_for(run: DocumentRun, d: Mention, ix: PairIndex, sentence: Span, clause
     parallel = _parallel_change_year(run, d, ix, clause, seg)
     if parallel is not None:
         return parallel
-    opens = paragraph_start(seg, d.start)
-    told_from = _told_from(run.vocab, seg, ix.low, opens, d.start)
+    opens, told_from = _told_of(run.vocab, seg, ix.low, d.start)
     if seg.context_year and told_from == opens:
         return YearChoice(seg.context_year, "section heading" if seg.shape == "prose"
                           else "table header")
@@ -536,6 +535,17 @@ def _listed_years(ix: PairIndex, lo: int, hi: int) -> tuple[list[int], int, int]
         return None
     return ([found[2], *(int(y) for y in _LISTED_YEAR_RE.findall(more.group(0)))], more.end(),
             found[0])
+
+
+def _told_of(vocab: Vocabulary, seg: Segment, low: str, pos: int) -> tuple[int, int]:
+    """Where the paragraph holding pos starts, and where the stretch of it telling of one time
+    starts (_told_from). A paragraph whose first sentence points back ("…によると、上記に
+    次いで…") goes on from the one before: both start where that one does."""
+    opens = paragraph_start(seg, pos)
+    told_from = _told_from(vocab, seg, low, opens, pos)
+    if told_from == opens and opens > 0 and vocab.refers_back(low, opens):
+        opens = told_from = paragraph_start(seg, opens - 1)
+    return opens, told_from
 
 
 def _told_from(vocab: Vocabulary, seg: Segment, low: str, lo: int, pos: int) -> int:

@@ -206,7 +206,7 @@ def _carry_now(vocab: Vocabulary, seg: Segment, state: SectionState) -> None:
         state.last_now = state.last_text = state.last_year = None
         return
     low = lite(seg.text)
-    if vocab.linking_re.match(low):
+    if vocab.linking_re.match(low) or vocab.refers_back(low):
         # the paragraph before is scanned only now: few paragraphs open with a linking word
         before = state.last_text or ""
         found = [m.group(0) for m in vocab.present_re.finditer(before)]

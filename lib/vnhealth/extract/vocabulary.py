@@ -19,7 +19,16 @@ from vnhealth.extract.not_values import NotValues, NotValueWords
 from vnhealth.extract.records import REGION, Segment
 from vnhealth.extract.shapes.words import TableWords
 from vnhealth.inputs.catalog import Catalog, Indicator
-from vnhealth.inputs.text import Keyed, bare_letters, blank_markup, lite, make_key, nfc, phrase_key
+from vnhealth.inputs.text import (
+    Keyed,
+    bare_letters,
+    blank_markup,
+    lite,
+    make_key,
+    nfc,
+    phrase_key,
+    spaced_cjk,
+)
 
 _PLACE_BEFORE_RE = re.compile(r"(?:^|\W)(?:tại|ở)\s+$")  # "tại trạm y tế": where, not who
 _SPACES_RE = re.compile(r"\s+")
@@ -109,10 +118,14 @@ LIST_IN_TURN_ITEMS = 12  # numbers of a list told in turn ("69.9, 69.8 and 69.7,
 _ROW_NUMBER_RE = re.compile(r"^[\s\d.)\-–]*")  # a table row's number before its label
 
 
+_FIRST_SENTENCE_END_RE = re.compile(r"[.!?](?:\s|$)")
+
+
 def words_alternation(words: list[str]) -> str:
     """A regex alternation of lite() words, longest first, spaces matching any blanks; one
-    that never matches when the list is empty."""
-    alts = sorted({lite(nfc(w)) for w in words}, key=len, reverse=True)
+    that never matches when the list is empty. Japanese words are spaced as the text is
+    ("逆に" → "逆 に", spaced_cjk())."""
+    alts = sorted({lite(spaced_cjk(nfc(w))) for w in words}, key=len, reverse=True)
     return "|".join(r"\s+".join(map(re.escape, w.split())) for w in alts) or "(?!x)x"
 
 
@@ -553,6 +566,8 @@ class Vocabulary:
                                          for w in lite(nfc(p)).split())
         self.linking_re = re.compile(
             rf"\W*(?:{words_alternation(v.get('linking_words', []))})(?!\w)")
+        self.referring_back_re = re.compile(
+            rf"(?<!\w)(?:{words_alternation(v.get('referring_back_words', []))})(?!\w)")
         # what tells a value as reported: a present word, or a perfect verb of a change
         self.told_re = re.compile(words_re("present_words", "reported_verbs").pattern + back)
         self.target_word_re = words_re("target_words")
@@ -947,6 +962,14 @@ class Vocabulary:
             name = lite(nfc(ind.name_vi))
             self._subject_group[ind.id] = self.group_in(name, 0, len(name))
         return self._subject_group[ind.id]
+
+    def refers_back(self, low: str, start: int = 0) -> bool:
+        """Whether the sentence opening at `start` of a lite() text points back to what was
+        said before it ("Theo Tổng cục Thống kê, sau các tỉnh nêu trên là …", "…によると、
+        上記に次いで…")."""
+        end = _FIRST_SENTENCE_END_RE.search(low, start)
+        return self.referring_back_re.search(low, start, end.start() if end else len(low)) \
+            is not None
 
     def sets_a_target(self, low: str) -> bool:
         """Whether a target word stands in a lite() text other than after a verb that reports
