@@ -2842,6 +2842,35 @@ def test_a_percent_typed_for_a_rate_per_n_is_read_in_the_rate_s_unit(vocab: Voca
                                 "2024.", period_start=2024, period_end=2024, title="Báo")
     assert [(o.indicator_id, o.value, o.unit) for o in found] == [
         ("doctors_per_10k", 6.79, "per_10000"), ("doctors_per_10k", 8.85, "per_10000")]
+    # a "%" before the name it leads is a share too ("to nurse" keys as "nurses"), and a
+    # number of months is no value; a bare number before the name is still the rate
+    assert observations(vocab, "The city aims to have 60 percent of mothers continue to nurse "
+                               "to 24 months and longer in 2025.", period_start=2020,
+                        period_end=2025, title="") == []
+    found = observations(vocab, "Ngành y tế đã hoàn thành các chỉ tiêu: đạt 61,83 giường bệnh "
+                                "và 15 bác sĩ/vạn dân.", period_start=2021, period_end=2025,
+                         title="")
+    assert [(o.indicator_id, o.value) for o in found] == [
+        ("hospital_beds_per_10k", 61.83), ("doctors_per_10k", 15.0)]
+
+
+def test_a_plural_anaphora_names_values_with_units_in_turn(vocab: Vocabulary) -> None:
+    # "The figures …": the values of units take, in turn, the names of the sentence before
+    # that fit their unit, as bare numbers do
+    found = observations(vocab, "The city has set goals to reduce the ratio of stunting among "
+                                "children under five years old to 11.8 percent in 2025, and the "
+                                "ratio of underweight among the group to 7.3 percent. The "
+                                "figures are hoped to fall to 11.3 percent and 6.8 percent, "
+                                "respectively, in 2030.", period_start=2019, period_end=2030,
+                         title="")
+    assert [(o.indicator_id, o.year, o.value) for o in found] == [
+        ("stunting_under5", 2025, 11.8), ("underweight_under5", 2025, 7.3),
+        ("stunting_under5", 2030, 11.3), ("underweight_under5", 2030, 6.8)]
+    # in English, the first hour after birth names early breastfeeding
+    o = only(vocab, "The capital will strive to have 80 percent of mothers breastfeed their "
+                    "child in the first hour after birth in 2025.", period_start=2019,
+             period_end=2030, title="")
+    assert (o.indicator_id, o.year, o.value) == ("early_breastfeeding", 2025, 80.0)
 
 
 def test_indicators_added_for_school_health_ageing_stations_and_latrines(vocab: Vocabulary

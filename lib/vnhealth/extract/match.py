@@ -427,24 +427,26 @@ def _named_in_turn_before(chooser: IndicatorChooser, ix: PairIndex, d: Mention,
     listed = ix.rank_among(first.start, word.start(), word.start(), d.unit)
     lo = ix.mention_end_before(sentence[0], first.start)
     names = _names_in_turn(chooser, ix, lo, first.start, unit, table)[-listed:]
-    if not names and d.unit is None:
-        names = _named_in_the_sentence_before(chooser, ix, sentence, first.start, listed)
+    if not names:
+        names = _named_in_the_sentence_before(chooser, ix, sentence, first.start, listed,
+                                              unit)
     if listed < 2 or len(names) != listed or len({n.indicator.id for n in names}) != listed:
         return None
     return names[ix.rank_among(first.start, word.start(), d.start, d.unit)]
 
 
 def _named_in_the_sentence_before(chooser: IndicatorChooser, ix: PairIndex, sentence: Span,
-                                  first: int, listed: int) -> list[Named]:
+                                  first: int, listed: int, unit: str | None) -> list[Named]:
     """"… 12.5 doctors per 10,000 people and 2 pharmacists per 10,000 people in 2015. The
-    figures will be raised to 13.5 and 2.5 respectively in 2020": bare numbers a plural
-    anaphora (plural_anaphora_words) opens their sentence with take, in turn, the last names
-    of the sentence before, each in its own unit."""
+    figures will be raised to 13.5 and 2.5 respectively in 2020": numbers a plural anaphora
+    (plural_anaphora_words) opens their sentence with take, in turn, the last names of the
+    sentence before: bare numbers each in its own unit, others those that fit their unit
+    ("The figures are hoped to fall to 11.3 percent and 6.8 percent, respectively")."""
     if sentence[0] == 0 or chooser.vocab.plural_anaphora_re.search(
             ix.low, sentence[0], first) is None:
         return []
     before = ix.sentence_of(sentence[0] - 1)
-    return _names_in_turn(chooser, ix, before[0], before[1], None, True)[-listed:]
+    return _names_in_turn(chooser, ix, before[0], before[1], unit, True)[-listed:]
 
 
 def _names_in_turn(chooser: IndicatorChooser, ix: PairIndex, lo: int, hi: int,

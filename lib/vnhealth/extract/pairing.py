@@ -734,7 +734,10 @@ class _SegmentPairing:
         """"Tỷ lệ bác sĩ có trình độ sau đại học đạt 45%", "số người nhiễm HIV … tập trung ở
         nhóm tuổi lao động với 63%": a "%" after the name of what a rate counts (it opens with
         counted_names), no "per N" unit in it or up to the number ("bác sĩ/10.000 dân"), is a
-        share of them, not a rate per N people."""
+        share of them, not a rate per N people. So is a "%" before the name it leads ("60
+        percent of mothers continue to nurse …"), unless a "per N" follows it in the name."""
+        if named.start >= d.end:
+            return d.unit == "percent" and self.ix.first_denominator(d.end, named.end) is None
         if named.end > d.start or not self.vocab.counted_name_re.match(self.low, named.start):
             return False
         return self.ix.first_denominator(named.start, d.start) is None
