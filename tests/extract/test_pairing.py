@@ -2854,6 +2854,21 @@ def test_a_percent_typed_for_a_rate_per_n_is_read_in_the_rate_s_unit(vocab: Voca
         ("hospital_beds_per_10k", 61.83), ("doctors_per_10k", 15.0)]
 
 
+def test_a_percent_sign_typed_for_per_mille_is_read_in_per_mille(vocab: Vocabulary) -> None:
+    # 12,5% natural increase is out of its range, 12,5‰ in it: "%" was typed for "‰" (the
+    # statistics office's unit for it); 1,3% stays a percent, and an implausible HIV
+    # prevalence of 20% is no slip for a rate per 100,000: it stays quarantined
+    found = observations(vocab, "Năm 2010, tỷ lệ tăng dân số tự nhiên của tỉnh là 12,5%; tỷ "
+                                "lệ tăng dân số tự nhiên năm 2009 là 1,3%.", period_start=2010,
+                         period_end=2010, title="")
+    assert [(o.year, o.value, o.unit, o.quarantine_reason) for o in found] == [
+        (2010, 12.5, "per_1000", None), (2009, 1.3, "percent", None)]
+    o = only(vocab, "Năm 2010, tỷ lệ nhiễm HIV trong cộng đồng là 20%.", period_start=2010,
+             period_end=2010, title="")
+    assert (o.indicator_id, o.unit) == ("hiv_prevalence", "percent")
+    assert o.quarantine_reason is not None
+
+
 def test_a_plural_anaphora_names_values_with_units_in_turn(vocab: Vocabulary) -> None:
     # "The figures …": the values of units take, in turn, the names of the sentence before
     # that fit their unit, as bare numbers do

@@ -61,8 +61,9 @@ def extract_document(vocab: Vocabulary, doc: Document, lines: list[str]) -> Docu
                              if headers else low))
     reported = reports_only(doc, statistics_word(doc, vocab.statistics_documents), issued, plans)
     headline = lite("\n".join((doc.title or "", next((x for x in lines if x.strip()), ""))))
+    recorder = Recorder(doc, quoted, reported, vocab.catalog.units)
     run = DocumentRun(vocab, doc, lines, IndicatorChooser(vocab, low, headline),
-                      Recorder(doc, quoted, reported), reported, reference_year(doc), issued,
+                      recorder, reported, reference_year(doc), issued,
                       reviewed_year(vocab, doc, lines), stated_horizon(doc, lines),
                       mentions_any(vocab.review_words, low), title_subgroup(vocab, doc),
                       is_plan_text(vocab, doc, lines), headline_sub_unit(vocab, doc, lines),

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from vnhealth.extract.match import PHRASE_MAX, PHRASE_TRIM_RE
-from vnhealth.extract.plausibility import quarantine_reason
+from vnhealth.extract.plausibility import quarantine_reason, unit_meant
 from vnhealth.extract.records import (
     DocumentExtraction,
     Observation,
@@ -14,7 +14,7 @@ from vnhealth.extract.records import (
     Segment,
     Statement,
 )
-from vnhealth.inputs.catalog import Document, Indicator
+from vnhealth.inputs.catalog import Document, Indicator, Unit
 from vnhealth.inputs.text import blank_markup
 
 QUOTE_WIDTH = 240
@@ -61,8 +61,10 @@ def quote(line_text: str, value_text: str, width: int = QUOTE_WIDTH) -> str:
 class Recorder:
     """Collects one document's output; a value stated twice on one line is one observation."""
 
-    def __init__(self, doc: Document, lines: list[str], reports_only: str | None):
+    def __init__(self, doc: Document, lines: list[str], reports_only: str | None,
+                 units: dict[str, Unit]):
         self.doc = doc
+        self.units = units
         self.lines = lines
         self.reports_only = reports_only  # why the document only reports values, if it does
         self.out = DocumentExtraction()
@@ -89,6 +91,8 @@ class Recorder:
     def emit(self, v: PairedValue, statement: Statement, basis: Basis | None = None) -> None:
         """An observation of the value (none when the same one is already on its line)."""
         line_text = self.lines[v.line - 1]
+        v = v._replace(unit=unit_meant(v.indicator, v.value, v.value_high, v.comparator, v.unit,
+                                       self.units))
         kind = v.kind
         if basis is None:  # a table cell: its column gave kind and year
             kind, basis = self._table_basis(kind, line_text, v.value_text, statement)
