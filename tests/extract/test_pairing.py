@@ -2869,6 +2869,23 @@ def test_a_percent_sign_typed_for_per_mille_is_read_in_per_mille(vocab: Vocabula
     assert o.quarantine_reason is not None
 
 
+def test_hypertension_prevalence_is_broken_down_by_sex(vocab: Vocabulary) -> None:
+    # a survey's prevalence and its parts for men and women ("trong đó nam giới chiếm 36,5%"),
+    # each the sex's indicator; an age group's share is none of them
+    found = observations(vocab, "Năm 2017, tỷ lệ hiện mắc tăng huyết áp là 29,8%, trong đó nam "
+                                "giới chiếm 36,5%, nữ là 22,0%.", period_start=2017,
+                         period_end=2017, title="")
+    assert [(o.indicator_id, o.value) for o in found] == [
+        ("hypertension_prevalence_adult", 29.8), ("hypertension_prevalence_adult_male", 36.5),
+        ("hypertension_prevalence_adult_female", 22.0)]
+    found = observations(vocab, "Năm 2017, tỷ lệ mắc đái tháo đường là 7,2%, trong đó nam giới "
+                                "là 8,1%, nữ là 6,5%.", period_start=2017, period_end=2017,
+                         title="")
+    assert [(o.indicator_id, o.value) for o in found] == [
+        ("diabetes_prevalence_adult", 7.2), ("diabetes_prevalence_adult_male", 8.1),
+        ("diabetes_prevalence_adult_female", 6.5)]
+
+
 def test_a_plural_anaphora_names_values_with_units_in_turn(vocab: Vocabulary) -> None:
     # "The figures …": the values of units take, in turn, the names of the sentence before
     # that fit their unit, as bare numbers do
