@@ -2886,6 +2886,20 @@ def test_hypertension_prevalence_is_broken_down_by_sex(vocab: Vocabulary) -> Non
         ("diabetes_prevalence_adult_female", 6.5)]
 
 
+def test_a_value_an_age_group_labels_is_that_group_s_part(vocab: Vocabulary) -> None:
+    # "ở độ tuổi 40 - 49 (27,3%)", "25,6% ở độ tuổi từ 60 trở lên": an age group's values are
+    # parts, none the whole population's; a population the indicator is defined for ("aged
+    # 25 and over was …") and a catalogue age subgroup ("Nhóm tuổi từ 12 đến 17 tuổi") stay
+    found = observations(vocab, "Năm 2015, tỷ lệ HBsAg (+) là 9%. Tỷ lệ HBsAg (+) cao nhất ở độ "
+                                "tuổi 40 - 49 (27,3%) và thấp nhất ở độ tuổi 10 -14 (1,8%). Tỷ "
+                                "lệ HBsAg (+) là 12% ở độ tuổi từ 60 trở lên.",
+                         period_start=2015, period_end=2015, title="")
+    assert [(o.indicator_id, o.value) for o in found] == [("hbv_prevalence", 9.0)]
+    o = only(vocab, "In 2016, the prevalence of hypertension among adults aged 25 and over "
+                    "was 20.5%.", period_start=2016, period_end=2016, title="")
+    assert (o.indicator_id, o.value) == ("hypertension_prevalence_adult", 20.5)
+
+
 def test_a_plural_anaphora_names_values_with_units_in_turn(vocab: Vocabulary) -> None:
     # "The figures …": the values of units take, in turn, the names of the sentence before
     # that fit their unit, as bare numbers do

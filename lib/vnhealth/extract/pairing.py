@@ -91,6 +91,7 @@ _LABEL_BRACKET_GAP_RE = re.compile(r"\s*[:(]?\s*")  # the same, or a bracket: "B
 _REMARK_RE = re.compile(r"\([^()]*?(?:\)|\.(?=\s))")  # a bracketed remark, closed or cut
 _PUNCTUATION_ONLY_RE = re.compile(r"[\s,;:()\-–]*")  # nothing but punctuation between two words
 DIFFERENCE_REACH = 80  # characters before a number its difference words may take
+AGE_LABEL_REACH = 48  # characters before a value its age group's label may take
 PART_REACH = 60  # characters before a number its "trong đó" (a part of the value before) may take
 SHARE_VERB_REACH = 24  # characters before a number its share verb ("chiếm tới hơn") may stand
 _SHARE_GAP_STOP_RE = re.compile(r"[\d;.:]")  # between a share verb and its number: no other
@@ -1141,7 +1142,22 @@ class _SegmentPairing:
         # a value another province is named with is that province's, whatever the page is about
         if self.own_value and self._elsewhere(d, clause):
             return True
-        return self._a_part_of_a_value_elsewhere(d, clause)
+        return self._of_an_age_group(d, clause) or self._a_part_of_a_value_elsewhere(d, clause)
+
+    def _of_an_age_group(self, d: Mention, clause: Span) -> bool:
+        """"Tỷ lệ HBsAg (+) cao nhất ở độ tuổi 40 - 49 (27,3%)", "25,6% ở độ tuổi từ 60 trở
+        lên": a value an age group labels, right before or after it, is that group's part,
+        none of the whole population's indicator (one of the catalogue's age subgroups, "nhóm
+        tuổi từ 12 đến 17 tuổi: …", is read as such)."""
+        vocab, low = self.vocab, self.low
+        before = self.ix.mention_before(clause[0], d.start)
+        lo = max(before.unit_end if before else clause[0], d.start - AGE_LABEL_REACH)
+        m = vocab.age_group_before_re.search(low, lo, d.start) \
+            or vocab.age_group_after_re.match(low, d.unit_end)
+        if m is None:
+            return False
+        label = m.group("label")
+        return not any(vocab.subgroup_of(s) for s in vocab.subgroup_re.finditer(label))
 
     def _a_part_of_a_value_elsewhere(self, d: Mention, clause: Span) -> bool:
         """"… của người dân Việt Nam năm 2023 là 74,5 tuổi, trong đó nam là 72,1 tuổi": a part

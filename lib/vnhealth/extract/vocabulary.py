@@ -708,6 +708,7 @@ class Vocabulary:
         self.subgroup_link_re = re.compile(
             rf"\s*(?:{words_alternation(_lites(v.get('subgroup_links', [])))})\s+") \
             if v.get("subgroup_links") else NEVER_RE
+        self._compile_age_groups(v)
         self.population_groups = {lite(nfc(w)): g for w, g in catalog.population_groups.items()}
         self.population_group_re = (phrase_regex(list(catalog.population_groups))
                                      if catalog.population_groups else NEVER_RE)
@@ -724,6 +725,23 @@ class Vocabulary:
         # cheap pre-check before keying a segment: the longest word of each phrase
         self.qualitative_anchors = {longest_bigram(lite(nfc(p)))
                                     for q in catalog.qualitative for p in q.phrases}
+
+    def _compile_age_groups(self, v: dict[str, Any]) -> None:
+        """"ở độ tuổi 40 - 49 (27,3%)", "nhóm tuổi 60-69 chiếm 34,8%", "25,6% ở độ tuổi từ 60
+        trở lên": an age group's label right before a value (a share verb, a colon or a
+        bracket between) or right after it (after a subgroup link)."""
+        if not v.get("age_before_words"):
+            self.age_group_before_re = self.age_group_after_re = NEVER_RE
+            return
+        label = (rf"(?<!\w)(?:{words_alternation(_lites(v['age_before_words']))})\s+(?:từ\s+)?"
+                 r"\d{1,2}(?:\s*(?:-|–|đến|to)\s*\d{1,2}|\s*(?:tuổi\s+)?trở\s+lên"
+                 r"|\s+and\s+(?:over|above|older))?(?:\s*tuổi)?")
+        # not "… aged 17 and older was 1.7%": a population the whole indicator is defined for
+        verbs = words_alternation(_lites(v.get("share_verbs", [])))
+        self.age_group_before_re = re.compile(
+            rf"(?P<label>{label})\s*(?:\(|:|(?:{verbs})(?!\w))\s*$")
+        link = self.subgroup_link_re.pattern
+        self.age_group_after_re = re.compile(rf"\s*\)?{link}(?P<label>{label})")
 
     def subgroup_of(self, m: re.Match[str] | None) -> str | None:
         """The subgroup a match of subgroup_re labels; None for a place name."""
