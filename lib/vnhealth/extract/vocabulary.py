@@ -733,9 +733,13 @@ class Vocabulary:
         if not v.get("age_before_words"):
             self.age_group_before_re = self.age_group_after_re = NEVER_RE
             return
-        label = (rf"(?<!\w)(?:{words_alternation(_lites(v['age_before_words']))})\s+(?:từ\s+)?"
-                 r"\d{1,2}(?:\s*(?:-|–|đến|to)\s*\d{1,2}|\s*(?:tuổi\s+)?trở\s+lên"
-                 r"|\s+and\s+(?:over|above|older))?(?:\s*tuổi)?")
+        def alt(key: str) -> str:
+            return words_alternation(_lites(v.get(key, [])))
+
+        noun = rf"(?:\s*(?:{alt('age_nouns')})(?!\w))?"
+        label = (rf"(?<!\w)(?:{alt('age_before_words')})\s+(?:(?:{alt('range_from')})\s+)?"
+                 rf"\d{{1,2}}{noun}(?:\s*(?:[-–]|(?:{alt('range_to')})(?!\w))\s*\d{{1,2}}"
+                 rf"|\s*(?:{alt('age_open_ends')})(?!\w))?{noun}")
         # not "… aged 17 and older was 1.7%": a population the whole indicator is defined for
         verbs = words_alternation(_lites(v.get("share_verbs", [])))
         self.age_group_before_re = re.compile(
