@@ -157,7 +157,15 @@ def test_an_unread_share_is_decided_as_an_unmapped_statement(project: Path, tmp_
     decide(out, {key: {"decision": "reject", "reason": "test: the 25% is part of the name"}})
     done = vnhealth("review", "--root", str(project), "--apply", str(out), cwd=tmp_path)
     assert done.returncode == 0, done.stderr
-    assert "line 294: not an indicator value (test: the 25% is part of the name)" in done.stdout
+    assert "+ dismiss thua_thien_hue_2023_2025 line 294" in done.stdout, done.stdout
+    # dismissed: the statement keeps the reason and is asked about no more
+    again = tmp_path / "again.yaml"
+    assert review(project, again, "thua_thien_hue_2023_2025").returncode == 0
+    assert key not in {(r["doc_id"], r["line"], r["ask"]) for r in items(again)}
+    with duckdb.connect(str(project / "data/warehouse.duckdb"), read_only=True) as con:
+        assert con.execute("SELECT dismissed_reason FROM statements WHERE doc_id = ? AND "
+                           "line_start = 294", [key[0]]).fetchall() == [
+            ("test: the 25% is part of the name",)]
 
 
 def test_review_of_an_unknown_document_is_refused(built: Path, tmp_path: Path) -> None:
@@ -317,3 +325,38 @@ def test_a_rate_written_over_its_denominator_is_on_its_line() -> None:
 
     assert _value_on_line("với tỷ lệ là 89/100.000 dân.", 89.0, None) == "89"
     assert _value_on_line("146/184 xã", 184.0, None) is None
+
+
+DISMISS = """entries:
+  - action: dismiss
+    doc_id: lai_chau_2021_2025
+    line: 78
+    reason: a count of the programme's projects, no indicator
+"""
+
+
+def test_ledger_dismiss_names_no_indicator_and_sets_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "ledger.yaml"
+    path.write_text(DISMISS, "utf-8")
+    [entry] = load_ledger(path, Path("ledger.yaml"), {"diabetes_managed"}, {"percent"})
+    assert (entry.action, entry.indicator_id, entry.fields) == ("dismiss", None, {})
+    for extra, line in (("    indicator_id: diabetes_managed\n", 6), ("    value: 8\n", 6),
+                        ("    match: {value: 8}\n", 6)):
+        path.write_text(DISMISS + extra, "utf-8")
+        with pytest.raises(InputError, match="keep only action, doc_id, line and reason") as err:
+            load_ledger(path, Path("ledger.yaml"), {"diabetes_managed"}, {"percent"})
+        assert err.value.line == line, str(err.value)
+    # every other action still names its indicator
+    path.write_text(DISMISS.replace("dismiss", "reject"), "utf-8")
+    with pytest.raises(InputError, match="indicator_id is missing"):
+        load_ledger(path, Path("ledger.yaml"), {"diabetes_managed"}, {"percent"})
+
+
+def test_a_dismissal_of_a_line_without_a_statement_is_refused(project: Path, tmp_path: Path
+                                                              ) -> None:
+    with (project / LEDGER).open("a", encoding="utf-8") as f:
+        f.write("  - action: dismiss\n    doc_id: lai_chau_2021_2025\n    line: 1\n"
+                "    reason: a stale entry for a line without numbers\n")
+    done = vnhealth("build", "--root", str(project), cwd=tmp_path)
+    assert done.returncode == 2, done.stdout
+    assert "line 1 holds no numeric statement" in done.stderr and "ledger.yaml" in done.stderr

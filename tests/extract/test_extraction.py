@@ -120,7 +120,13 @@ def test_ledger_is_small_and_reasoned(con, repo_root: Path) -> None:
     assert all(len(e["reason"].split()) >= 5 for e in entries)
     from_ledger = con.execute("SELECT count(*) FROM observations WHERE source = 'ledger' "
                               "AND ledger_reason IS NOT NULL").fetchone()[0]
-    assert from_ledger == len(entries)
+    dismissals = [e for e in entries if e["action"] == "dismiss"]
+    assert from_ledger == len(entries) - len(dismissals)
+    # every dismissal reaches its statement, with its reason
+    dismissed = set(con.execute("SELECT doc_id, dismissed_reason FROM statements "
+                                "WHERE dismissed_reason IS NOT NULL").fetchall())
+    assert {(e["doc_id"], " ".join(e["reason"].split())) for e in dismissals} <= \
+        {(d, " ".join(r.split())) for d, r in dismissed}
 
 
 def test_nfd_document_is_read(con) -> None:

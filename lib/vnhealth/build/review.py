@@ -193,7 +193,7 @@ def _rows(con: Any, sql: str, doc_ids: Sequence[str] | None) -> list[dict[str, A
 def unmapped_items(con: Any, suggester: Suggester, doc_ids: Sequence[str] | None
                    ) -> list[ReviewItem]:
     rows = _rows(con, "SELECT doc_id, line_start, line_end, text, indicator_text FROM statements "
-                 "WHERE is_numeric AND NOT is_mapped", doc_ids)
+                 "WHERE is_numeric AND NOT is_mapped AND dismissed_reason IS NULL", doc_ids)
     out = []
     for r in rows:
         phrase = phrase_of(r["indicator_text"], r["text"])
@@ -223,7 +223,7 @@ def unread_items(con: Any, suggester: Suggester, vocab: Vocabulary,
                 _NUMBER_RE.findall(str(r["value_text"])))
     out = []
     for r in _rows(con, "SELECT doc_id, line_start, line_end, statement_id, text FROM statements "
-                   "WHERE is_numeric AND is_mapped", doc_ids):
+                   "WHERE is_numeric AND is_mapped AND dismissed_reason IS NULL", doc_ids):
         text, low = r["text"], lite(r["text"])
         for m in _SHARE_RE.finditer(text):
             if m.group(1) in read.get(r["statement_id"], set()) or _YEAR_RE.fullmatch(
@@ -327,7 +327,10 @@ REVIEW_HEADER = """\
 #                     guess: the fields are right as shown
 #            correct  edit the fields that are wrong (ledger `correct`; a new indicator_id
 #                     becomes a `reject` plus an `add`)
-#            reject   not a value of this province and indicator (ledger `reject`)
+#            reject   a value extracted: not a value of this province and indicator (ledger
+#                     `reject`); an unmapped statement or an unread share: the statement states
+#                     no indicator's value (ledger `dismiss`: it is not asked about again, nor
+#                     any other share of it left unread)
 # reason     required for every decision but skip: what in the text shows it (a reviewer reads
 #            it later in the ledger or the catalogue's history)
 # kind       target | trajectory | actual | baseline     comparator  = < <= > >= range relative
@@ -484,7 +487,7 @@ class LedgerChange:
     action: str
     doc_id: str
     line: int
-    indicator_id: str
+    indicator_id: str | None  # None for a `dismiss`
     fields: dict[str, Any]
     match: dict[str, Any]
     reason: str
@@ -507,7 +510,6 @@ def obs_key(e: Extracted) -> tuple[Any, ...]:
 class Plan:
     aliases: list[AliasChange] = field(default_factory=list)
     entries: list[LedgerChange] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -591,8 +593,9 @@ def _plan_unmapped(row: Row, ctx: ApplyContext, plan: Plan) -> None:
     elif row.decision == "correct":
         raise row.error("decision", "field decision: nothing was extracted here to correct; "
                         "expected accept (add the value), alias, reject or skip", ctx.shown)
-    else:  # reject: no observation exists, so nothing is written
-        plan.notes.append(f"{row.doc_id} line {row.line}: not an indicator value ({row.reason})")
+    else:  # reject: no observation exists; the statement is dismissed, not asked about again
+        plan.entries.append(LedgerChange("dismiss", row.doc_id, row.line, None, {}, {},
+                                         row.reason or "", row))
 
 
 def _check_alias(row: Row, ctx: ApplyContext, ind: str, phrase: str) -> None:
@@ -762,7 +765,9 @@ def _ledger_scalar(value: Any) -> str:
 def entry_yaml(change: LedgerChange) -> str:
     """One ledger entry in ledger.yaml's format (reason as a folded block)."""
     out = [f"  - action: {change.action}\n", f"    doc_id: {change.doc_id}\n",
-           f"    line: {change.line}\n", f"    indicator_id: {change.indicator_id}\n"]
+           f"    line: {change.line}\n"]
+    if change.indicator_id is not None:
+        out.append(f"    indicator_id: {change.indicator_id}\n")
     out += [f"    {k}: {_ledger_scalar(v)}\n" for k, v in change.fields.items()]
     if change.match:
         inner = ", ".join(f"{k}: {_ledger_scalar(v)}" for k, v in change.match.items())
@@ -809,16 +814,14 @@ class ApplyReport:
         out = [f"catalogue: {len(p.aliases)} alias(es) added to data/catalog/indicators.yaml"]
         out += [f"  + {a.indicator_id}: {a.alias!r}" for a in p.aliases]
         out.append(f"ledger: {len(p.entries)} entr(ies) added to data/catalog/ledger.yaml")
-        out += [f"  + {e.action} {e.doc_id} line {e.line} {e.indicator_id} "
+        out += [f"  + {e.action} {e.doc_id} line {e.line} {e.indicator_id or ''} "
                 f"{_fields_text(e.fields)}".rstrip() for e in p.entries]
-        out += [f"nothing written: {n}" for n in p.notes]
         if self.before is not None and self.after is not None:
             out.append(f"observations: {len(self.before)} before, {len(self.after)} after")
             out += [f"  - {_obs_text(o)}" for o in sorted(self.before - self.after, key=str)]
             out += [f"  + {_obs_text(o)}" for o in sorted(self.after - self.before, key=str)]
         elif not (p.aliases or p.entries):
-            out.append("nothing to write: every row is skip (or a reject of an unmapped "
-                       "statement)")
+            out.append("nothing to write: every row is skip")
         else:
             out.append("not rebuilt (--no-build): run `vnhealth build` to see the effect")
         return "\n".join(out)

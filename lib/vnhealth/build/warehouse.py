@@ -197,7 +197,8 @@ def _value_on_line(line: str, value: float, high: float | None) -> str | None:
 
 def apply_ledger(paths: ProjectPaths, catalog: Catalog, docs: list[Document],
                  raw: dict[str, list[str]], extractions: dict[str, DocumentExtraction]) -> None:
-    """Apply data/catalog/ledger.yaml: add, correct or reject observations, with reasons."""
+    """Apply data/catalog/ledger.yaml: add, correct or reject observations, or dismiss a
+    statement, with reasons."""
     shown = paths.relative(paths.catalog / "ledger.yaml")
     by_id = {d.id: d for d in docs}
     for entry in catalog.ledger:
@@ -213,6 +214,9 @@ def apply_ledger(paths: ProjectPaths, catalog: Catalog, docs: list[Document],
         line_text = nfc(lines[entry.line - 1])
         if entry.action == "add":
             _ledger_add(entry, ext, line_text, shown)
+            continue
+        if entry.action == "dismiss":
+            _ledger_dismiss(entry, ext, shown)
             continue
         matches = [o for o in ext.observations
                    if o.line == entry.line and o.indicator_id == entry.indicator_id
@@ -235,6 +239,19 @@ def apply_ledger(paths: ProjectPaths, catalog: Catalog, docs: list[Document],
                 o.ledger_reason = entry.reason
                 # a reviewer who corrected a quarantined value has read the line: it is released
                 o.quarantine_reason = None
+
+
+def _ledger_dismiss(entry: LedgerEntry, ext: DocumentExtraction, shown: Path) -> None:
+    """Mark the numeric statements on the entry's line as read by a reviewer and stating no
+    indicator's value; an entry whose line holds none is stale and refused."""
+    found = [s for s in ext.statements
+             if s.is_numeric and s.line_start <= entry.line <= s.line_end]
+    if not found:
+        raise InputError(f"dismiss: {entry.doc_id} line {entry.line} holds no numeric statement "
+                         "(the document or the rules changed?); remove the entry or give the "
+                         "line the statement starts on", path=shown, line=entry.ledger_line)
+    for statement in found:
+        statement.dismissed_reason = entry.reason
 
 
 def _ledger_add(entry: LedgerEntry, ext: DocumentExtraction, line_text: str, shown: Path
@@ -312,7 +329,7 @@ def _statement_row(s: Statement, page: int | None) -> dict[str, Any]:
     return {"statement_id": s.statement_id, "doc_id": s.doc_id, "page": page,
             "line_start": s.line_start, "line_end": s.line_end, "text": s.text,
             "is_mapped": s.is_mapped, "is_numeric": s.is_numeric, "shape": s.shape,
-            "indicator_text": s.indicator_text}
+            "indicator_text": s.indicator_text, "dismissed_reason": s.dismissed_reason}
 
 
 def _observation_row(obs_id: str, d: Document, o: Observation, page: int | None

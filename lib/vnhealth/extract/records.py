@@ -38,6 +38,8 @@ class Statement:
     # the indicator phrase as written (of its first mapped value, else of its first number
     # with a unit), kept so that a statement nothing maps can still be reviewed by its words
     indicator_text: str | None = None
+    # a reviewer's reason (ledger `dismiss`) why the statement states no indicator's value
+    dismissed_reason: str | None = None
 
 
 @dataclass

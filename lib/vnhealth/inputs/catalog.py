@@ -46,7 +46,9 @@ from vnhealth.inputs.text import nfc
 DIRECTIONS = terms.values(terms.Direction)
 KINDS = terms.values(terms.Kind)
 COMPARATORS = terms.values(terms.Comparator)
-LEDGER_ACTIONS = ("add", "correct", "reject")
+# `dismiss`: a numeric statement a reviewer read that states no indicator's value (another
+# topic, a count, a number that is part of a name): `vnhealth review` asks about it no more
+LEDGER_ACTIONS = ("add", "correct", "reject", "dismiss")
 
 
 class LineDict(dict):
@@ -208,7 +210,7 @@ class LedgerEntry:
     action: str
     doc_id: str
     line: int
-    indicator_id: str
+    indicator_id: str | None  # None for a `dismiss`, which is about no indicator
     reason: str
     fields: dict[str, Any]
     match: dict[str, Any]
@@ -423,7 +425,7 @@ OBSERVATION_FIELDS = (
 )
 LEDGER_FIELDS = (
     Field("action", choice(LEDGER_ACTIONS)), Field("doc_id", TEXT), Field("line", LINE),
-    Field("indicator_id", TEXT), Field("reason", TEXT), *OBSERVATION_FIELDS,
+    Field("indicator_id", TEXT, False), Field("reason", TEXT), *OBSERVATION_FIELDS,
     Field("match", MAPPING, False),
 )
 # an `add` states no year where the text states none ("year only from the text")
@@ -439,7 +441,8 @@ def load_ledger(path: Path, shown: Path, indicator_ids: set[str],
         v = check_record(item, LEDGER_FIELDS, shown, "ledger entry")
         line = item.get("__line__")
         where = f"ledger entry ({v['action']} {v['doc_id']} line {v['line']})"
-        if v["indicator_id"] not in indicator_ids:
+        _check_dismiss(v, item, where, shown, line)
+        if v["action"] != "dismiss" and v["indicator_id"] not in indicator_ids:
             raise InputError(f"{where}: field indicator_id: got {v['indicator_id']!r}; expected "
                              "an id of indicators.yaml", path=shown,
                              line=key_line(item, "indicator_id", line))
@@ -463,6 +466,24 @@ def load_ledger(path: Path, shown: Path, indicator_ids: set[str],
             match={k: checked[k] for k in match if k != "__line__"}, ledger_line=line or 0,
         ))
     return out
+
+
+def _check_dismiss(v: dict[str, Any], item: dict[str, Any], where: str, shown: Path,
+                   line: int | None) -> None:
+    """A `dismiss` names a statement (document and line) and a reason, nothing else; every
+    other action names its indicator."""
+    if v["action"] != "dismiss":
+        if v["indicator_id"] is None:
+            raise InputError(f"{where}: field indicator_id is missing; expected an id of "
+                             "indicators.yaml", path=shown, line=line)
+        return
+    stated = [k for k in ("indicator_id", "match", *(f.name for f in OBSERVATION_FIELDS))
+              if k in item]
+    if stated:
+        raise InputError(f"{where}: field {stated[0]}: a `dismiss` says the statement on the "
+                         "line states no indicator's value and sets nothing; keep only action, "
+                         "doc_id, line and reason", path=shown,
+                         line=key_line(item, stated[0], line))
 
 
 def _check_ledger_action(v: dict[str, Any], item: dict[str, Any], where: str, shown: Path,
