@@ -4440,3 +4440,21 @@ def test_urinary_iodine_in_its_units_and_a_plain_list_dated_in_turn(vocab: Vocab
     o = only(vocab, "Năm 2005 mức iốt niệu lên đến 144mcg/l.", province_id="nam_dinh", title="")
     assert (o.indicator_id, o.year, o.value, o.unit) == (
         "urinary_iodine_median", 2005, 144.0, "micrograms_per_l")
+
+
+def test_an_english_sentence_of_few_function_words_groups_thousands_with_commas(
+        vocab: Vocabulary) -> None:
+    # "3,386 children" on an English page is a count of 3386, not 3.386 children per woman
+    text = ("Furthermore, some 10,058 children (2.05 percent) had scoliosis and 3,386 children "
+            "(0.69 percent) had hunchback.")
+    assert [(o.indicator_id, o.value) for o in observations(vocab, text)
+            if o.quarantine_reason is None] == []
+
+
+def test_the_alcohol_law_and_drowning_wording_name_their_indicators(vocab: Vocabulary) -> None:
+    o = only(vocab, "Theo đó, ít nhất 80% người từ 13 tuổi trở lên được đưa thông tin truyền "
+                    "thông về phòng chống tác hại của rượu bia.")
+    assert (o.indicator_id, o.comparator, o.value) == ("alcohol_harm_communication", ">=", 80)
+    o = only(vocab, "Mục tiêu đến năm 2030 có 95% trẻ em, cha, mẹ và người chăm sóc trẻ em được "
+                    "cung cấp kiến thức, kỹ năng về phòng, chống đuối nước.")
+    assert (o.indicator_id, o.year, o.value) == ("child_injury_knowledge", 2030, 95)
