@@ -4458,3 +4458,11 @@ def test_the_alcohol_law_and_drowning_wording_name_their_indicators(vocab: Vocab
     o = only(vocab, "Mục tiêu đến năm 2030 có 95% trẻ em, cha, mẹ và người chăm sóc trẻ em được "
                     "cung cấp kiến thức, kỹ năng về phòng, chống đuối nước.")
     assert (o.indicator_id, o.year, o.value) == ("child_injury_knowledge", 2030, 95)
+
+
+def test_a_name_carried_past_a_value_to_one_its_range_refuses_gives_way(
+        vocab: Vocabulary) -> None:
+    text = ("This year, the capital city is striving to reduce the third child birth rate by "
+            "0.15% year-on-year, provide regular health check to 88% of the elderly.")
+    found = [(o.indicator_id, o.value, o.quarantine_reason) for o in observations(vocab, text)]
+    assert found == [("third_child_births", -0.15, None), ("elderly_health_checks", 88, None)]

@@ -60,6 +60,7 @@ from vnhealth.extract.mentions import (
     join_ranges,
     year_phrases,
 )
+from vnhealth.extract.plausibility import quarantine_reason
 from vnhealth.extract.recorder import Basis, PairedValue
 from vnhealth.extract.records import REGION, Segment, Statement
 from vnhealth.extract.state import DocumentRun
@@ -582,12 +583,7 @@ class _SegmentPairing:
         if turn is not None and turn.final:
             return turn.named, unit, indicator_phrase(self.vocab, seg, d, self.ix, clause,
                                                       turn.named)
-        last = self.last_named
-        taken = last.named if last is not None and last.led else None
-        named = pick_indicator(self.run.chooser, d, self.ix, clause, match_unit, subgroup,
-                               table=table, taken=taken)
-        if d.unit is None and not seg.table_unitless_ok:
-            named, unit = self._label_then_value(d, clause, subgroup, named, unit)
+        named, unit = self._named_near(d, clause, unit, match_unit, subgroup, table)
         phrase = indicator_phrase(self.vocab, seg, d, self.ix, clause, named)
         if named is not None and named.method == "alias":
             named = self._longer_name(named, phrase, d, unit, match_unit, subgroup)
@@ -625,6 +621,39 @@ class _SegmentPairing:
             named = self._province_item_name(d)
         return (None if turn is not None and named is not None
                 and named.indicator.id in turn.others else named), unit, phrase
+
+    def _named_near(self, d: Mention, clause: Span, unit: str | None, match_unit: str | None,
+                    subgroup: str | None, table: bool) -> tuple[Named | None, str | None]:
+        """The catalogue name nearest the number in its clause (pick_indicator), or the label
+        a unitless number follows; for an earlier value's name its range refuses, the
+        activity and group around the number, when they name an indicator."""
+        last = self.last_named
+        taken = last.named if last is not None and last.led else None
+        named = pick_indicator(self.run.chooser, d, self.ix, clause, match_unit, subgroup,
+                               table=table, taken=taken)
+        if d.unit is None and not self.seg.table_unitless_ok:
+            named, unit = self._label_then_value(d, clause, subgroup, named, unit)
+        if named is not None and self._an_earlier_value_s_misfit(d, clause, named):
+            # its own words: what is done (before it) for the group named after it
+            after = phrase_after(self.vocab, self.seg, d, self.ix, clause)
+            if after is not None:
+                own, _ = self._done_for_the_group(
+                    indicator_phrase(self.vocab, self.seg, d, self.ix, clause, None), after,
+                    named.indicator.unit, subgroup)
+                named = own or named
+        return named, unit
+
+    def _an_earlier_value_s_misfit(self, d: Mention, clause: Span, named: Named) -> bool:
+        """"reduce the third child birth rate by 0.15% year-on-year, provide regular health
+        check to 88% of the elderly": a name before another value of the clause is that
+        value's; carried past it to a value its plausible range refuses, it is no name of
+        this one."""
+        before = self.ix.mention_before(clause[0], d.start)
+        ind = named.indicator
+        if before is None or named.method != "alias" or named.end > before.start \
+                or d.unit != ind.unit:
+            return False
+        return quarantine_reason(ind, d.value, d.value_high, "=", ind.unit, d.text) is not None
 
     def _done_for_the_group(self, before: str | None, after: str, unit: str,
                             subgroup: str | None) -> tuple[Named | None, str | None]:
