@@ -4466,3 +4466,13 @@ def test_a_name_carried_past_a_value_to_one_its_range_refuses_gives_way(
             "0.15% year-on-year, provide regular health check to 88% of the elderly.")
     found = [(o.indicator_id, o.value, o.quarantine_reason) for o in observations(vocab, text)]
     assert found == [("third_child_births", -0.15, None), ("elderly_health_checks", 88, None)]
+
+
+def test_a_value_defining_a_group_of_places_is_its_threshold(vocab: Vocabulary) -> None:
+    text = ("Theo đó, nhóm 1 có tỷ lệ giới tính khi sinh lớn hơn 112 bé trai/100 bé gái, gồm 21 "
+            "tỉnh, thành phố: Sơn La, Hưng Yên. Trong đó, tỉnh Sơn La là 118,2 bé trai/100 bé gái.")
+    assert [o.value for o in observations(vocab, text, province_id="son_la")] == [118.2]
+    # a group's own count named after its value is no threshold: "… 95%, gồm 3 xã …" is still
+    # the value when no count of provinces follows
+    o = only(vocab, "Tỷ lệ trạm y tế xã có bác sĩ đạt 95%, gồm cả 3 xã vùng cao.")
+    assert o.value == 95

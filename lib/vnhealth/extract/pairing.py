@@ -1244,6 +1244,8 @@ class _SegmentPairing:
             # "Có 5 tỉnh có tuổi thọ … dưới 72 tuổi": a threshold picking places (not "là một
             # trong 21 tỉnh có …", which the province is one of)
             return True
+        if self.vocab.places_comprised_re.match(self.low, d.unit_end):
+            return True  # "… lớn hơn 112 bé trai/100 bé gái, gồm 21 tỉnh": a group's threshold
         # "Mỗi xã có tỷ lệ hộ … là hơn 70%": a share each commune must reach (a count for
         # each, "mỗi trạm y tế có ít nhất 2 bác sĩ", is the indicator's own form)
         return d.unit == "percent" and self._marked("each unit", self.vocab.each_unit_re,

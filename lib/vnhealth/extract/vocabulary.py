@@ -587,6 +587,10 @@ class Vocabulary:
         # "5 tỉnh có …", "55 out of 63 cities and provinces have …" (a count, not a share)
         self.counted_places_re = re.compile(
             rf"(?<![\d/.,])\d+(?:\s*(?:{of}|/)\s*\d+)?\s+(?:{places})\s+(?:{verbs})(?!\w)")
+        comprising = words_alternation(_lites(v.get("counted_places_comprising", [])))
+        # "…, gồm 21 tỉnh, thành phố: …": the places a value right before defines as a group
+        self.places_comprised_re = re.compile(
+            rf"[\s,;:]*(?:{comprising})\s+\d+\s+(?:{places})(?!\w)")
         self.among_before_re = _ends_in_words(_lites(v.get("counted_places_among", [])))
         # "mật độ bác sĩ/10.000 dân ở 5 tỉnh": places counted, never a rate's value
         self.place_count_nouns = frozenset(" ".join(p.split())

@@ -552,6 +552,7 @@ VOCABULARY_LISTS = ("baseline_from", "baseline_to", "change_end_words", "baselin
                     "present_words",
                     "planned_words", "looking_back_spans", "linking_words", "place_names",
                     "each_unit_words", "counted_places", "counted_place_verbs",
+                    "counted_places_comprising",
                     "counted_places_among", "counted_places_of", "reported_verbs",
                     "plan_words", "plan_met_verbs",
                     "plan_compared_words",
