@@ -4476,3 +4476,21 @@ def test_a_value_defining_a_group_of_places_is_its_threshold(vocab: Vocabulary) 
     # the value when no count of provinces follows
     o = only(vocab, "Tỷ lệ trạm y tế xã có bác sĩ đạt 95%, gồm cả 3 xã vùng cao.")
     assert o.value == 95
+
+
+def test_the_triple_elimination_plan_names_each_of_its_shares(vocab: Vocabulary) -> None:
+    # QĐ 7130/QĐ-BYT's items as a provincial EMTCT plan copies them
+    text = ("Tỷ lệ phụ nữ mang thai nhiễm HIV được điều trị ARV ≥ 95%. Tỷ lệ phụ nữ đẻ được xét "
+            "nghiệm sàng lọc viêm gan B trong thời kỳ mang thai ≥ 95%. Tỷ lệ phụ nữ mang thai mắc "
+            "viêm gan B được điều trị ≥ 95%. Tỷ lệ phụ nữ đẻ được xét nghiệm sàng lọc giang mai "
+            "trong thời kỳ mang thai ≥ 95%. Tỷ lệ phụ nữ mang thai mắc giang mai được điều trị "
+            "≥ 95%.")
+    assert [o.indicator_id for o in observations(vocab, text)] == [
+        "hiv_pregnant_arv", "hbv_pregnant_tested", "hbv_pregnant_treated",
+        "syphilis_pregnant_tested", "syphilis_pregnant_treated"]
+
+
+
+def test_sport_families_are_named(vocab: Vocabulary) -> None:
+    o = only(vocab, "Số gia đình luyện tập thể thao đạt 28% năm 2020.")
+    assert (o.indicator_id, o.year, o.value) == ("sport_families", 2020, 28)
