@@ -4494,3 +4494,11 @@ def test_the_triple_elimination_plan_names_each_of_its_shares(vocab: Vocabulary)
 def test_sport_families_are_named(vocab: Vocabulary) -> None:
     o = only(vocab, "Số gia đình luyện tập thể thao đạt 28% năm 2020.")
     assert (o.indicator_id, o.year, o.value) == ("sport_families", 2020, 28)
+
+
+def test_an_inpatient_stay_in_days_per_patient_is_its_average_length(vocab: Vocabulary) -> None:
+    o = only(vocab, "Trung bình một bệnh nhân nằm viện điều trị nội trú 5,04 ngày/người.")
+    assert (o.indicator_id, o.value, o.unit) == ("average_length_of_stay", 5.04,
+                                                "days_per_patient")
+    o = only(vocab, "The average length of stay was 6.1 days per patient.")
+    assert (o.indicator_id, o.value) == ("average_length_of_stay", 6.1)
