@@ -4502,3 +4502,9 @@ def test_an_inpatient_stay_in_days_per_patient_is_its_average_length(vocab: Voca
                                                 "days_per_patient")
     o = only(vocab, "The average length of stay was 6.1 days per patient.")
     assert (o.indicator_id, o.value) == ("average_length_of_stay", 6.1)
+
+
+def test_children_under_five_weighed_and_measured_are_named(vocab: Vocabulary) -> None:
+    o = only(vocab, "The province has more than 82,000 children under 5 years old; 98.67% are "
+                    "weighed and measured periodically, meeting and exceeding the plan.")
+    assert (o.indicator_id, o.value) == ("growth_monitoring_under5", 98.67)
