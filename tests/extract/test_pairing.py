@@ -2842,11 +2842,13 @@ def test_a_percent_typed_for_a_rate_per_n_is_read_in_the_rate_s_unit(vocab: Voca
                                 "2024.", period_start=2024, period_end=2024, title="Báo")
     assert [(o.indicator_id, o.value, o.unit) for o in found] == [
         ("doctors_per_10k", 6.79, "per_10000"), ("doctors_per_10k", 8.85, "per_10000")]
-    # a "%" before the name it leads is a share too ("to nurse" keys as "nurses"), and a
-    # number of months is no value; a bare number before the name is still the rate
-    assert observations(vocab, "The city aims to have 60 percent of mothers continue to nurse "
-                               "to 24 months and longer in 2025.", period_start=2020,
-                        period_end=2025, title="") == []
+    # a "%" before the name it leads is a share too ("to nurse" keys as "nurses": no nurses per
+    # 10,000), and a number of months is no value; a bare number before the name is still the rate
+    found = observations(vocab, "The city aims to have 60 percent of mothers continue to nurse "
+                                "to 24 months and longer in 2025.", period_start=2020,
+                         period_end=2025, title="")
+    assert [(o.indicator_id, o.value, o.unit) for o in found] == [
+        ("continued_breastfeeding_24m", 60, "percent")]
     found = observations(vocab, "Ngành y tế đã hoàn thành các chỉ tiêu: đạt 61,83 giường bệnh "
                                 "và 15 bác sĩ/vạn dân.", period_start=2021, period_end=2025,
                          title="")
@@ -4508,3 +4510,15 @@ def test_children_under_five_weighed_and_measured_are_named(vocab: Vocabulary) -
     o = only(vocab, "The province has more than 82,000 children under 5 years old; 98.67% are "
                     "weighed and measured periodically, meeting and exceeding the plan.")
     assert (o.indicator_id, o.value) == ("growth_monitoring_under5", 98.67)
+
+
+def test_continued_breastfeeding_referrals_and_drowning_information_are_named(
+        vocab: Vocabulary) -> None:
+    found = observations(vocab, "Tỷ lệ bà mẹ tiếp tục cho trẻ bú mẹ đến khi trẻ được 24 tháng tuổi "
+                                "hoặc lâu hơn đạt 58%. Tỷ lệ chuyển tuyến từ tuyến tỉnh chuyển "
+                                "Trung ương chỉ còn 0,85%.")
+    assert [(o.indicator_id, o.value) for o in found] == [
+        ("continued_breastfeeding_24m", 58), ("referral_rate", 0.85)]
+    o = only(vocab, "Phấn đấu 90% hộ gia đình được tiếp cận thông tin, kiến thức, kỹ năng về phòng "
+                    "chống tai nạn đuối nước trẻ em vào năm 2025.")
+    assert (o.indicator_id, o.year, o.value) == ("households_drowning_info", 2025, 90)
