@@ -2453,7 +2453,7 @@ def test_the_mean_of_a_period_compared_with_dates_no_value(vocab: Vocabulary) ->
                                 "năm 2016 – 2020; tỷ lệ mắc bệnh sởi, rubella dưới 02/100.000 "
                                 "dân.", period_start=2023, period_end=2023)
     assert [(o.indicator_id, o.year, o.comparator, o.value) for o in found] == [
-        ("dengue_incidence_per_100k", 2023, "relative", -5.0),
+        ("dengue_cases", 2023, "relative", -5.0),
         ("measles_incidence_per_100k", 2023, "<", 2.0)]
 
 
@@ -4522,3 +4522,50 @@ def test_continued_breastfeeding_referrals_and_drowning_information_are_named(
     o = only(vocab, "Phấn đấu 90% hộ gia đình được tiếp cận thông tin, kiến thức, kỹ năng về phòng "
                     "chống tai nạn đuối nước trẻ em vào năm 2025.")
     assert (o.indicator_id, o.year, o.value) == ("households_drowning_info", 2025, 90)
+
+
+# --- counts whose only value is their change ----------------------------------------------------
+
+def test_a_case_count_s_change_on_the_same_period_is_its_value(vocab: Vocabulary) -> None:
+    o = only(vocab, "Năm 2019, toàn tỉnh ghi nhận số ca mắc sốt xuất huyết là 1603 ca, tăng "
+                    "114,3% so với cùng kỳ năm 2018.", province_id="tay_ninh")
+    assert (o.indicator_id, o.kind, o.year, o.comparator, o.value) == (
+        "dengue_cases", "actual", 2019, "relative", 114.3)
+
+
+def test_a_rate_s_change_on_the_same_period_is_no_value(vocab: Vocabulary) -> None:
+    o = only(vocab, "Năm 2022, tỷ lệ sinh con thứ 3 là 12%, giảm 0,5% so với cùng kỳ.")
+    assert (o.indicator_id, o.value) == ("third_child_births", 12.0)
+
+
+def test_a_count_s_change_compared_with_a_year_takes_the_year_it_reports(
+        vocab: Vocabulary) -> None:
+    found = observations(vocab, "Trong năm 2015, toàn tỉnh có 1.817 ca mắc sốt rét, tăng 14,6%; "
+                                "1.073 ca mắc sốt xuất huyết, tăng 82,5% so năm 2014.")
+    assert {(o.indicator_id, o.year, o.value) for o in found} == {
+        ("malaria_cases", 2015, 14.6), ("dengue_cases", 2015, 82.5)}
+
+
+def test_a_name_in_an_aside_closed_before_the_number_is_not_its_name(vocab: Vocabulary) -> None:
+    found = observations(vocab, "Trong năm 2020 ghi nhận 562 ca mắc sốt rét (không có sốt rét "
+                                "ác tính và tử vong do sốt rét), giảm 65,33% so với năm 2019.")
+    assert [(o.indicator_id, o.year, o.value) for o in found] == [
+        ("malaria_cases", 2020, -65.33)]
+
+
+def test_a_rate_s_unit_keeps_a_shared_name_for_the_rate(vocab: Vocabulary) -> None:
+    o = only(vocab, "Năm 2023, số ca mắc sốt xuất huyết là 120 ca/100.000 dân.")
+    assert (o.indicator_id, o.value, o.unit) == ("dengue_incidence_per_100k", 120.0,
+                                                 "per_100000")
+
+
+def test_a_page_dated_before_the_year_its_line_names_is_misdated(vocab: Vocabulary) -> None:
+    text = ("- 08/10/2015 03:00:00 PM\n"
+            "Trong 07 tháng đầu năm 2019, số ca mắc sốt xuất huyết cộng dồn đến nay là 1603 ca, "
+            "tăng 114,3% so với cùng kỳ năm 2018.")
+    assert only(vocab, text, province_id="tay_ninh").year == 2019
+    # the year of a headline on another line leaves the page's now alone
+    text = ("Sơn La: Phấn đấu 95% số dân nông thôn được cấp nước hợp vệ sinh năm 2020\n"
+            "11:07 - 16/08/2018\n"
+            "Đến nay, tỷ lệ số hộ dân toàn tỉnh được sử dụng nước sinh hoạt hợp vệ sinh đạt 82%.")
+    assert [o.year for o in observations(vocab, text) if o.value == 82.0] == [2018]

@@ -354,7 +354,7 @@ def year_for(run: DocumentRun, d: Mention, ix: PairIndex, sentence: Span, clause
         run.vocab, d, ix, sentence, seg)
     if own is not None:
         return own
-    near, after = _near_year(run, d, ix, sentence, clause)
+    near, after = _near_year(run, d, ix, (sentence, clause), seg)
     if near is not None:
         return near
     # a year refused as another goal's leaves the value without one: no shared year either
@@ -606,6 +606,14 @@ def _as_of_date(vocab: Vocabulary, low: str, now: tuple[int, str]) -> YearChoice
     return YearChoice(int(year), f"the date '{now[1]}' names")
 
 
+def _misdated(page: YearChoice | None, before: tuple[int, int, int], now: tuple[int, str],
+              seg: Segment) -> bool:
+    """"trong 07 tháng đầu năm 2019, … cộng dồn đến nay là …" on a page stamped 2015: a
+    page dated before the year its line names for the same report is misdated."""
+    return page is not None and page.year is not None and page.year < before[2] \
+        and seg.locate(before[0])[0] == seg.locate(now[0])[0]
+
+
 def _now_of_page(run: DocumentRun, now: tuple[int, str] | None) -> YearChoice | None:
     """"Hiện nay, tuổi thọ … là 76,4 tuổi" on a page stamped 2024-10: what a dated page says
     of now holds in its year. A plan's "now" is its drafting, often the year before: None."""
@@ -629,11 +637,12 @@ def _start_of_span(run: DocumentRun, now: tuple[int, str]) -> YearChoice:
                       f"'{now[1]}' back from the page's year {ends.year}")
 
 
-def _near_year(run: DocumentRun, d: Mention, ix: PairIndex, sentence: Span, clause: Span
-               ) -> tuple[YearChoice | None, YearChoice | None]:
+def _near_year(run: DocumentRun, d: Mention, ix: PairIndex, spans: tuple[Span, Span],
+               seg: Segment) -> tuple[YearChoice | None, YearChoice | None]:
     """(the year phrase before the number in its sentence, or the one after it, whichever
     is its own; the year after it as _year_after found it, if looked for)."""
-    before = _year_before(run, d, ix, sentence, clause)
+    sentence, clause = spans
+    before = _year_before(run, d, ix, spans, seg)
     after = None
     if before is None or _nearer_after(ix, d, clause, sentence):
         after = _year_after(run, d, ix, sentence, clause)
@@ -663,11 +672,12 @@ def _nearer_after(ix: PairIndex, d: Mention, clause: Span, sentence: Span) -> bo
     return ix.mention_starts_in(before[1], d.start)
 
 
-def _year_before(run: DocumentRun, d: Mention, ix: PairIndex, sentence: Span, clause: Span
-                 ) -> YearChoice | None:
+def _year_before(run: DocumentRun, d: Mention, ix: PairIndex, spans: tuple[Span, Span],
+                 seg: Segment) -> YearChoice | None:
     """The last year phrase before the number in its sentence, unless a present word stands
     between them in its clause or the number starts a change after an earlier clause's
     until-year; None when there is no such phrase."""
+    sentence, clause = spans
     before = ix.year_phrase_before(sentence[0], d.start)
     while before is not None and closes_a_bracket(ix.low, before[1], d.start):
         # "… là 113,5 (năm 2021 là 113,9); tỷ lệ … đạt 38%": a year in a remark in brackets
@@ -681,11 +691,13 @@ def _year_before(run: DocumentRun, d: Mention, ix: PairIndex, sentence: Span, cl
     if nearer is not None:
         return nearer
     now = _last_present_word(run.vocab, ix, sentence, d.start)
+    page = _now_of_page(run, now)
     if now is not None and now[0] > max(before[0], clause[0]) and ix.low[
-            before[1]:now[0]].strip(" ,;:-–"):
+            before[1]:now[0]].strip(" ,;:-–") and not _misdated(page, before, now, seg):
         # "đến năm 2030 là 77 (hiện là 76,2)": the value now is not the year's before it;
-        # "Năm 2018, tính đến ngày 31/5, …": a now right after the year is of that year
-        return _now_of_page(run, now) or YearChoice(None, f"not stated (said of now: '{now[1]}')")
+        # "Năm 2018, tính đến ngày 31/5, …": a now right after the year is of that year; a
+        # page dated before the year its sentence names is misdated: the year stands
+        return page or YearChoice(None, f"not stated (said of now: '{now[1]}')")
     start = _span_start(run, ix, sentence, before)
     if start is not None and start < before[2] \
             and is_baseline_from(run.vocab, d, ix.low, clause, ix):

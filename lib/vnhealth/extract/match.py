@@ -139,6 +139,10 @@ class IndicatorChooser:
             # the indicator of the subgroup named beside the value before the whole
             # population's ("nam giới có tuổi thọ trung bình là 71,9 năm")
             fitting.sort(key=lambda i: i.subgroup != subgroup)
+        if unit is None:
+            # "số ca mắc sốt xuất huyết … tăng 114,3%": a name a count and a rate share is the
+            # count's where the number carries no unit (a rate's would carry its own)
+            fitting.sort(key=lambda i: not i.relative_only)
         if unit is None and value is not None:
             fitting = [i for i in fitting if holds_value(i, value)] or fitting
         exact = [i for i in fitting if i.unit == unit]
@@ -174,7 +178,7 @@ def pick_indicator(chooser: IndicatorChooser, d: Mention, ix: PairIndex, clause:
     fit = ix.fitting((unit, subgroup, table),
                      lambda key: chooser.choose_for_alias(key, unit, subgroup, table))
     after = fit.first_after(d.end, clause[1])
-    before = fit.last_before(d.start, clause[0])
+    before = _outside_an_aside(low, fit, fit.last_before(d.start, clause[0]), d, clause)
     if cue:
         if after is not None and _led_by_a_later_item(ix, d, after):
             return None  # "78% A, trong đó 52% B; 100% C được …": the name is C's
@@ -204,6 +208,24 @@ def pick_indicator(chooser: IndicatorChooser, d: Mention, ix: PairIndex, clause:
         # name before is the previous number's; the one in this number's own phrase is its
         return after
     return before if before is not None else after
+
+
+def _outside_an_aside(low: str, fit: Fitting, before: Named | None, d: Mention,
+                      clause: Span) -> Named | None:
+    """"562 ca mắc sốt rét (không có … tử vong do sốt rét), giảm 65,33%": a name inside a
+    bracket closed before the number is the aside's; the name before the bracket is the
+    number's (the aside's when there is none). A bracket holding only the name ("the rate of
+    malnourished children under 5 (stunted) is below 20%") says what the name before means."""
+    if before is None:
+        return None
+    opened = low.rfind("(", clause[0], before.start)
+    if opened < 0 or low.find(")", opened, before.start) >= 0:
+        return before
+    closed = low.find(")", before.end, d.start)
+    if closed < 0 or not (low[opened + 1:before.start].strip()
+                          or low[before.end:closed].strip()):
+        return before
+    return fit.last_before(opened, clause[0]) or before
 
 
 def _measure_of_its_phrase(vocab: Vocabulary, ix: PairIndex, fit: Fitting, d: Mention,

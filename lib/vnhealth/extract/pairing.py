@@ -316,8 +316,8 @@ class _SegmentPairing:
                                      frozenset(_LETTER_RUN_RE.findall(
                                          self.low, max(clause[0], end - ELLIPSIS_REACH), end)),
                                      compared.comparator == "relative")
-        if not _a_difference_of(compared, previous, named, sentence) \
-                and not self._changes_a_count(d, sentence, compared, unit, named):
+        if not self._a_change_not_its_value(d, (clause, sentence), compared, unit, named,
+                                            previous):
             self._emit_each(d, (clause, sentence), compared, named, (unit, subgroup), phrase,
                             given)
 
@@ -361,6 +361,17 @@ class _SegmentPairing:
                     return Named(ind, joiner.start("words"), named.end)
         return None
 
+    def _a_change_not_its_value(self, d: Mention, spans: tuple[Span, Span], compared: Compared,
+                                unit: str | None, named: Named, previous: _LastNamed | None
+                                ) -> bool:
+        """A change on an earlier period of a rate ("giảm 0,5% so với cùng kỳ": a count's is
+        its value), a difference of two values, or the change of a count a name's rate is not."""
+        clause, sentence = spans
+        if self._a_period_change(d, clause) and not named.indicator.relative_only:
+            return True
+        return _a_difference_of(compared, previous, named, sentence) \
+            or self._changes_a_count(d, sentence, compared, unit, named)
+
     def _changes_a_count(self, d: Mention, sentence: Span, compared: Compared,
                          unit: str | None, named: Named) -> bool:
         """"tham gia BHYT là 1.164.298 người, đạt 100,14% kế hoạch năm, tăng 3,91%", "1.817
@@ -368,8 +379,9 @@ class _SegmentPairing:
         name names, with no value in its indicator's unit between them (a share of the plan
         is none), changes the count, not the indicator's rate ("… là 1.809 trẻ, chiếm 14%,
         tăng 3,76%" and "… 927,500 people, the sex ratio at birth increased by 1.7%" do)."""
-        if compared.comparator != "relative" or unit != "percent":
-            return False
+        if compared.comparator != "relative" or unit != "percent" \
+                or named.indicator.relative_only:
+            return False  # a count's own indicator takes the change as its value
         pos, versus = d.start, self.vocab.versus_plan_re
         while (before := self.ix.mention_before(sentence[0], pos)) is not None:
             if before.unit is None:
@@ -584,6 +596,7 @@ class _SegmentPairing:
             return turn.named, unit, indicator_phrase(self.vocab, seg, d, self.ix, clause,
                                                       turn.named)
         named, unit = self._named_near(d, clause, unit, match_unit, subgroup, table)
+        named = self._rate_of_its_per_n(named, subgroup)
         phrase = indicator_phrase(self.vocab, seg, d, self.ix, clause, named)
         if named is not None and named.method == "alias":
             named = self._longer_name(named, phrase, d, unit, match_unit, subgroup)
@@ -621,6 +634,18 @@ class _SegmentPairing:
             named = self._province_item_name(d)
         return (None if turn is not None and named is not None
                 and named.indicator.id in turn.others else named), unit, phrase
+
+    def _rate_of_its_per_n(self, named: Named | None, subgroup: str | None) -> Named | None:
+        """"giảm 10% ca mắc sốt xuất huyết/100.000 dân": a name a count shares with a rate,
+        written with the rate's "per N", is the rate's."""
+        if named is None or not named.indicator.relative_only:
+            return named
+        per = self.ix.first_denominator(named.end, named.end + 2)
+        key = self.vocab.key(self.low[named.start:named.end]).key
+        if per is None or key not in self.vocab.alias_targets:
+            return named
+        rate = self.run.chooser.choose_for_alias(key, per, subgroup, False)
+        return named if rate is None else Named(rate, named.start, named.end)
 
     def _named_near(self, d: Mention, clause: Span, unit: str | None, match_unit: str | None,
                     subgroup: str | None, table: bool) -> tuple[Named | None, str | None]:
@@ -795,9 +820,9 @@ class _SegmentPairing:
         if kind.kind == "baseline":
             year = self._start_year(d, clause, year)
         comparator = _comparator_of(compared, ind)
-        if comparator == "relative" and kind.kind == "actual":
+        if comparator == "relative" and kind.kind == "actual" and not ind.relative_only:
             # a change reported as happened: a difference between two actuals, not coded as a
-            # value (docs/method.md, step 5)
+            # value (docs/method.md, step 5); a count's change is its only value
             return
         if year.year is None and kind.kind == "actual" and run.reviewed is not None:
             # "kết quả thực hiện Bộ chỉ số … năm 2021": an undated result is the reviewed year's
@@ -1086,13 +1111,19 @@ class _SegmentPairing:
         return _PUNCTUATION_ONLY_RE.fullmatch(between) is not None \
             or between.rstrip().endswith("(")
 
+    def _a_period_change(self, d: Mention, clause: Span) -> bool:
+        """A number compared with an earlier period right after it ("tăng 114,3% so với cùng
+        kỳ năm 2018")."""
+        return is_gap(self.low, d.unit_end, clause[1], self.vocab.period_gap_markers)
+
     def _not_the_provinces(self, d: Mention, clause: Span) -> bool:
         """A gap to a plan or another period ("thấp hơn 5,25% so với chỉ tiêu"), the value
         another is compared with ("so với 73,6 tuổi"), or a value the text gives to the whole
         country ("cả nước hiện là 74,5 tuổi"): not a province value."""
         low, vocab = self.low, self.vocab
         if is_gap(low, d.unit_end, clause[1], vocab.gap_markers) \
-                and not vocab.versus_plan_next_re.match(low, d.unit_end):
+                and not vocab.versus_plan_next_re.match(low, d.unit_end) \
+                and not self._a_period_change(d, clause):
             return True
         if d.own_year is None and vocab.compared_before_re.search(
                 low, max(clause[0], d.start - COMPARED_REACH), d.start):

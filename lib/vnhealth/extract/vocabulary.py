@@ -421,7 +421,10 @@ class Vocabulary:
         self.plan_words = _lites(v.get("plan_words", []))
         self.not_plan_re = re.compile(
             rf"(?<!\w)(?:{words_alternation(v.get('not_plan_phrases', []))})(?!\w)")
-        self.gap_markers = sorted(_lites(v.get("gap_markers", [])), key=len, reverse=True)
+        self.period_gap_markers = sorted(_lites(v.get("period_gap_markers", [])), key=len,
+                                         reverse=True)
+        self.gap_markers = sorted(_lites(v.get("gap_markers", [])) + self.period_gap_markers,
+                                  key=len, reverse=True)
         self.respectively_re = _words_regex(v.get("respectively_words", []), "")
         # "69.9, 69.8 and 69.7, respectively": the rest of a list of numbers a "respectively"
         # word closes (matched right after a number)
