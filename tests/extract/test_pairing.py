@@ -4569,3 +4569,10 @@ def test_a_page_dated_before_the_year_its_line_names_is_misdated(vocab: Vocabula
             "11:07 - 16/08/2018\n"
             "Đến nay, tỷ lệ số hộ dân toàn tỉnh được sử dụng nước sinh hoạt hợp vệ sinh đạt 82%.")
     assert [o.year for o in observations(vocab, text) if o.value == 82.0] == [2018]
+
+
+def test_a_province_one_of_a_group_in_the_country_keeps_its_value(vocab: Vocabulary) -> None:
+    # "trong cả nước" scopes the group of provinces the page's province is one of
+    o = only(vocab, "Năm 2022, Vĩnh Long là 1 trong 5 tỉnh trong cả nước có tỷ lệ bao phủ bảo "
+                    "hiểm y tế cao nhất, đạt 95,5%.", province_id="vinh_long")
+    assert (o.indicator_id, o.year, o.value) == ("health_insurance_coverage", 2022, 95.5)
