@@ -4576,3 +4576,10 @@ def test_a_province_one_of_a_group_in_the_country_keeps_its_value(vocab: Vocabul
     o = only(vocab, "Năm 2022, Vĩnh Long là 1 trong 5 tỉnh trong cả nước có tỷ lệ bao phủ bảo "
                     "hiểm y tế cao nhất, đạt 95,5%.", province_id="vinh_long")
     assert (o.indicator_id, o.year, o.value) == ("health_insurance_coverage", 2022, 95.5)
+
+
+def test_a_value_reaching_after_its_named_ratio_is_read(vocab: Vocabulary) -> None:
+    o = only(vocab, "The provincial health sector achieved and exceeded many important targets "
+                    "such as the ratio of doctors/10,000 people reaching 9.5, reaching 100% of "
+                    "the plan.", province_id="long_an", title="Long An health news")
+    assert (o.indicator_id, o.kind, o.value) == ("doctors_per_10k", "actual", 9.5)
