@@ -4583,3 +4583,18 @@ def test_a_value_reaching_after_its_named_ratio_is_read(vocab: Vocabulary) -> No
                     "such as the ratio of doctors/10,000 people reaching 9.5, reaching 100% of "
                     "the plan.", province_id="long_an", title="Long An health news")
     assert (o.indicator_id, o.kind, o.value) == ("doctors_per_10k", "actual", 9.5)
+
+
+def test_a_programme_s_name_sets_no_target(vocab: Vocabulary) -> None:
+    # "Chương trình mục tiêu quốc gia" names programmes: the page still reports
+    text = ("Trong 9 tháng đầu năm, công tác y tế trên địa bàn tỉnh đạt được những kết quả tích "
+            "cực. Tỷ lệ giải ngân các chương trình mục tiêu quốc gia y tế đạt 66%. Khám chữa bệnh "
+            "bằng y học cổ truyền cho 675.570 lượt người, chiếm tỷ lệ 14,68% so với tổng số lượt "
+            "khám bệnh chung.")
+    o = only(vocab, text, title="Bình Dương: kết quả y tế 9 tháng đầu năm 2013",
+             province_id="binh_duong")
+    assert (o.indicator_id, o.kind) == ("traditional_medicine_visits_share", "actual")
+    # a target word outside the name still sets a target
+    o = only(vocab, "Mục tiêu đến năm 2025, tỷ lệ khám chữa bệnh bằng y học cổ truyền đạt 15%.",
+             title="Bình Dương: kế hoạch", province_id="binh_duong")
+    assert o.kind == "target"

@@ -184,6 +184,32 @@ def _lites(phrases: list[str]) -> list[str]:
     return [lite(nfc(p)) for p in phrases]
 
 
+class WordsOutside:
+    """A pattern whose matches standing inside a match of `inside` do not count (the target
+    word "mục tiêu" in the name "Chương trình mục tiêu quốc gia"); `search` and `finditer`
+    as a compiled pattern's."""
+
+    REACH = 60  # characters around a match to look for a phrase holding it
+
+    def __init__(self, pattern: re.Pattern[str], inside: re.Pattern[str]):
+        self.pattern = pattern
+        self.inside = inside
+
+    def _kept(self, text: str, m: re.Match[str]) -> bool:
+        lo, hi = max(0, m.start() - self.REACH), min(len(text), m.end() + self.REACH)
+        return not any(x.start() <= m.start() and m.end() <= x.end()
+                       for x in self.inside.finditer(text, lo, hi))
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None
+                 ) -> Iterator[re.Match[str]]:
+        end = len(text) if endpos is None else endpos
+        return (m for m in self.pattern.finditer(text, pos, end) if self._kept(text, m))
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None
+               ) -> re.Match[str] | None:
+        return next(self.finditer(text, pos, endpos), None)
+
+
 @dataclass
 class UnitPhrase:
     unit: str
@@ -573,7 +599,10 @@ class Vocabulary:
             rf"(?<!\w)(?:{words_alternation(v.get('referring_back_words', []))})(?!\w)")
         # what tells a value as reported: a present word, or a perfect verb of a change
         self.told_re = re.compile(words_re("present_words", "reported_verbs").pattern + back)
-        self.target_word_re = words_re("target_words")
+        # "Chương trình mục tiêu quốc gia …", "national target programs": a programme's name
+        # holding a target word sets no target
+        self.target_word_re = WordsOutside(words_re("target_words"),
+                                           words_re("not_target_phrases"))
         # "(vượt 18,95% chỉ tiêu kế hoạch …)", "exceeding 6/6 socio-economic targets": the
         # margin or the count met may stand between verb and word
         met = [*v.get("plan_met_verbs", []), *v.get("plan_compared_words", [])]
