@@ -360,3 +360,22 @@ def test_a_dismissal_of_a_line_without_a_statement_is_refused(project: Path, tmp
     done = vnhealth("build", "--root", str(project), cwd=tmp_path)
     assert done.returncode == 2, done.stdout
     assert "line 1 holds no numeric statement" in done.stderr and "ledger.yaml" in done.stderr
+
+
+def test_a_document_with_every_item_decided_asks_nothing_and_writes_no_file(
+        project: Path, tmp_path: Path) -> None:
+    out = tmp_path / "review.yaml"
+    assert review(project, out, HA_NAM).returncode == 0
+    data = yaml.safe_load(out.read_text(encoding="utf-8"))
+    assert data["items"], "the yearbook page has items to decide"
+    for item in data["items"]:
+        item.update(decision="reject", reason="test: every item decided")
+    out.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=200),
+                   encoding="utf-8")
+    done = vnhealth("review", "--root", str(project), "--apply", str(out), cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    again = tmp_path / "again.yaml"
+    done = review(project, again, HA_NAM)
+    assert done.returncode == 0, done.stderr
+    assert "to review (0 items)" in done.stdout and "nothing to review" in done.stdout
+    assert not again.exists()

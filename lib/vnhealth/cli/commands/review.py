@@ -42,10 +42,13 @@ def _list(args: argparse.Namespace, paths: ProjectPaths) -> int:
     finally:
         con.close()
     out = Path(args.out or DEFAULT_OUT)
-    write_review_file(items, out)
     print(f"to review ({len(items)} items):")
     for summary in summarize(items, docs):
         print(summary.line())
+    if not items:
+        print("nothing to review: no review file written")
+        return 0
+    write_review_file(items, out)
     print(f"wrote {out}: set each item's decision and reason, then "
           f"`vnhealth review --apply {out}`")
     return 0
