@@ -4598,3 +4598,16 @@ def test_a_programme_s_name_sets_no_target(vocab: Vocabulary) -> None:
     o = only(vocab, "Mục tiêu đến năm 2025, tỷ lệ khám chữa bệnh bằng y học cổ truyền đạt 15%.",
              title="Bình Dương: kế hoạch", province_id="binh_duong")
     assert o.kind == "target"
+
+
+def test_english_covid_doses_and_age_groups_are_named(vocab: Vocabulary) -> None:
+    def read(text: str) -> tuple[str, float]:
+        o = only(vocab, text, title="COVID-19 vaccination", province_id="bac_giang")
+        return o.indicator_id, o.value
+
+    assert read("99.2 percent of citizens aged over 18 receive at least one Covid-19 vaccine "
+                "shot.") == ("covid19_vaccine_dose1", 99.2)
+    assert read("Some 95 percent of children aged 12-17 have received two Covid-19 vaccine "
+                "doses.") == ("covid19_vaccine_dose2_age12_17", 95.0)
+    assert read("The rate of children aged 5 to 11 receiving the first dose reached 80.6 "
+                "percent.") == ("covid19_vaccine_dose1_age5_11", 80.6)
