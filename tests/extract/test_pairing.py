@@ -4611,3 +4611,13 @@ def test_english_covid_doses_and_age_groups_are_named(vocab: Vocabulary) -> None
                 "doses.") == ("covid19_vaccine_dose2_age12_17", 95.0)
     assert read("The rate of children aged 5 to 11 receiving the first dose reached 80.6 "
                 "percent.") == ("covid19_vaccine_dose1_age5_11", 80.6)
+
+
+def test_an_english_goal_after_a_value_keeps_its_year_from_the_value(vocab: Vocabulary) -> None:
+    o = only(vocab, "The capital city of Hanoi has recorded 82.5% of its population receiving "
+                    "health management services, aiming to achieve the goal of covering the "
+                    "entire population with health management by 2025.",
+             title="Hanoi records 82.5% of population under health management",
+             province_id="ha_noi")
+    assert (o.indicator_id, o.value, o.year) == ("population_health_managed", 82.5, None)
+    assert "another goal" in o.year_basis
