@@ -4621,3 +4621,17 @@ def test_an_english_goal_after_a_value_keeps_its_year_from_the_value(vocab: Voca
              province_id="ha_noi")
     assert (o.indicator_id, o.value, o.year) == ("population_health_managed", 82.5, None)
     assert "another goal" in o.year_basis
+
+
+def test_a_one_year_document_s_year_must_be_named_by_its_title_date_or_headline(
+        vocab: Vocabulary) -> None:
+    body = ("Hiện nay, tỷ lệ bác sĩ của tỉnh đạt 8 bác sĩ/vạn dân.\n"
+            "Theo kế hoạch năm 2020, tỉnh tiếp tục đào tạo bác sĩ cho tuyến xã.")
+    # a year only mentioned further on in the text dates no undated value
+    o = only(vocab, "Mật độ bác sĩ\n\n" + body, period_start=2020, period_end=2020,
+             title="Mật độ bác sĩ", province_id="tay_ninh")
+    assert (o.value, o.year) == (8.0, None)
+    # named by the title, the value takes the document's one year
+    o = only(vocab, "Mật độ bác sĩ\n\n" + body, period_start=2020, period_end=2020,
+             title="Mật độ bác sĩ năm 2020", province_id="tay_ninh")
+    assert (o.value, o.year, o.year_basis) == (8.0, 2020, "one-year document")

@@ -1006,6 +1006,20 @@ def _horizon(run: DocumentRun, seg: Segment) -> YearChoice:
         else None
     if goal is not None:
         return YearChoice(run.horizon, f"{HORIZON_BASIS} (a goal of the plan opening '{goal}')")
-    if run.doc.period_start == run.horizon:
+    if run.doc.period_start == run.horizon and _dated_to(run, run.horizon):
         return YearChoice(run.horizon, ONE_YEAR_DOCUMENT)
     return NOT_STATED
+
+
+HEADLINE_LINES = 2  # the first non-empty lines of a text: its headline, or its opening words
+
+
+def _dated_to(run: DocumentRun, year: int) -> bool:
+    """Whether the document's title, its date or its headline (first lines) names the one
+    year it covers: a year its text only mentions further on dates none of its undated
+    values."""
+    if str(year) in (run.doc.title or "") or (run.issued is not None
+                                               and run.issued.year == year):
+        return True
+    headline = [x for x in run.lines if x.strip()][:HEADLINE_LINES]
+    return any(int(y) == year for x in headline for y in YEAR_IN_TEXT_RE.findall(x))
