@@ -4635,3 +4635,22 @@ def test_a_one_year_document_s_year_must_be_named_by_its_title_date_or_headline(
     o = only(vocab, "Mật độ bác sĩ\n\n" + body, period_start=2020, period_end=2020,
              title="Mật độ bác sĩ năm 2020", province_id="tay_ninh")
     assert (o.value, o.year, o.year_basis) == (8.0, 2020, "one-year document")
+
+
+def test_an_english_present_tense_value_on_a_dated_page_is_the_page_year_s(
+        vocab: Vocabulary) -> None:
+    text = ("HCMC's rising birth rate still 'too low'\n"
+            "By Le Phuong   December 11, 2023 | 07:55\n"
+            "A woman of childbearing age in Ho Chi Minh City accounts for an average of 1.42 "
+            "children, a slight increase.")
+    o = only(vocab, text, period_start=2022, period_end=2023, province_id="ho_chi_minh",
+             title="HCMC's rising birth rate still 'too low'")
+    assert (o.indicator_id, o.value, o.year) == ("total_fertility_rate", 1.42, 2023)
+    assert o.year_basis.startswith("said in the present tense")
+    # a sentence setting a target is no present fact
+    text = text.replace("A woman of childbearing age in Ho Chi Minh City accounts for an "
+                        "average of", "The city's target is a fertility rate of")
+    (o,) = [o for o in observations(vocab, text, period_start=2022, period_end=2023,
+                                    province_id="ho_chi_minh", title="Birth rate")
+            if o.value == 1.42]
+    assert o.kind == "target" and not o.year_basis.startswith("said in the present tense")

@@ -384,7 +384,26 @@ def year_for(run: DocumentRun, d: Mention, ix: PairIndex, sentence: Span, clause
     return (_carried_year(seg) or _year_of_now(run, d, ix, sentence, clause, seg)
             or _whole_period(run, ix.low, clause, d) or _listed_goal_year(run, d, ix, sentence)
             or _aimed_horizon(run, seg, ix.low[sentence[0]:_phrase_end(ix.low, d, sentence)],
-                              ix.low[paragraph_start(seg, d.start):sentence[1]]) or horizon)
+                              ix.low[paragraph_start(seg, d.start):sentence[1]])
+            or _present_on_a_dated_page(run, d, ix, sentence) or horizon)
+
+
+def _present_on_a_dated_page(run: DocumentRun, d: Mention, ix: PairIndex, sentence: Span
+                             ) -> YearChoice | None:
+    """"The infant mortality rate is 23 per 1,000" on a page dated 2012: a value told in the
+    present tense, in a sentence setting no target, holds in the page's year (vocabulary
+    `present_tense_verbs`)."""
+    if run.issued is None or not run.issued.page:
+        return None
+    m = run.vocab.present_tense_re.search(ix.low, max(sentence[0], d.start - PRESENT_REACH),
+                                          d.start)
+    if m is None or run.vocab.sets_a_target(ix.low[sentence[0]:d.start]):
+        return None
+    return YearChoice(run.issued.year, f"said in the present tense ('{m.group(1)}') on a page "
+                                       f"dated {run.issued.year}")
+
+
+PRESENT_REACH = 40  # characters back from a number to its verb ("accounts for an average of")
 
 
 _GOAL_YEAR_REACH = 16  # characters from an until word ("by", "đến năm") to its year

@@ -485,6 +485,7 @@ class Vocabulary:
             rf"(?:{words_alternation(v.get('cost_nouns', []))})(?!\w)")
         self._compile_sentence_words(v)
         self.actual_verb_re = verb_regex(self.actual_verbs)
+        self.present_tense_re = verb_regex(v.get("present_tense_verbs", []))
         # a reporting verb or the end of a change ("là 76,5", "nâng … lên 77"): before a bare
         # number after an indicator's name
         bare = [*self.actual_verbs, *self.baseline_to, *_lites(v.get("bare_value_words", []))]

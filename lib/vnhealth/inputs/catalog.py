@@ -538,7 +538,7 @@ VOCABULARY_LISTS = ("baseline_from", "baseline_to", "change_end_words", "baselin
                     "next_place_words", "future_words", "singled_out_words",
                     "count_nouns", "target_sections", "other_sections", "result_sections",
                     "actual_verbs", "assessment_verbs", "statistics_documents", "target_words",
-                    "not_target_phrases",
+                    "not_target_phrases", "present_tense_verbs",
                     "gap_markers", "period_gap_markers", "national_markers",
                     "national_value_links", "name_list_joiners",
                     "merger_words", "dated_sources", "study_words", "institution_words",
