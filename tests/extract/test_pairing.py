@@ -4654,3 +4654,42 @@ def test_an_english_present_tense_value_on_a_dated_page_is_the_page_year_s(
                                     province_id="ho_chi_minh", title="Birth rate")
             if o.value == 1.42]
     assert o.kind == "target" and not o.year_basis.startswith("said in the present tense")
+
+
+def test_a_week_s_number_is_no_value_and_its_year_dates_the_sentence(vocab: Vocabulary) -> None:
+    obs = observations(vocab, "Tính đến tuần thứ 7 của năm 2025, toàn thành phố đã ghi nhận "
+                              "3.431 ca mắc sốt xuất huyết, tăng 49,3% so với cùng kỳ năm 2024.",
+                       province_id="ho_chi_minh", title="Sốt xuất huyết")
+    assert [(o.indicator_id, o.comparator, o.value, o.year) for o in obs] == [
+        ("dengue_cases", "relative", 49.3, 2025)]
+
+
+def test_a_comparative_before_a_number_an_earlier_period_follows_is_a_change(
+        vocab: Vocabulary) -> None:
+    text = ("Năm 2025, thành phố ghi nhận 3.431 ca mắc sốt xuất huyết cao hơn 125,3% so với "
+            "cùng kỳ năm 2024.")
+    o = only(vocab, text, province_id="ho_chi_minh", title="Sốt xuất huyết")
+    assert (o.indicator_id, o.comparator, o.value, o.year) == (
+        "dengue_cases", "relative", 125.3, 2025)
+    # "thấp hơn" a decrease; a rate's change on an earlier period is still no value of it
+    o = only(vocab, text.replace("cao hơn", "thấp hơn"), province_id="ho_chi_minh",
+             title="Sốt xuất huyết")
+    assert (o.comparator, o.value) == ("relative", -125.3)
+    assert not observations(vocab, "Năm 2025, tỷ lệ tiêm chủng đầy đủ cho trẻ dưới 1 tuổi cao "
+                                   "hơn 2% so với cùng kỳ năm 2024.",
+                            province_id="ho_chi_minh", title="Tiêm chủng")
+
+
+def test_a_value_after_a_numbered_part_s_label_is_the_part_s(vocab: Vocabulary) -> None:
+    obs = observations(vocab, "Năm 2017, tỷ lệ hiện mắc tăng huyết áp là 29,8%, chủ yếu là tăng "
+                              "huyết áp độ 1 (42,3%), độ 2 chiếm 35,4% và độ 3 chiếm 22,3%.",
+                       province_id="thai_binh", title="Tăng huyết áp")
+    assert [(o.indicator_id, o.value) for o in obs] == [("hypertension_prevalence_adult", 29.8)]
+
+
+def test_a_value_of_the_whole_region_is_not_the_province_s(vocab: Vocabulary) -> None:
+    text = ("Từ năm 1999 đến 2009, tuổi thọ trung bình toàn vùng tăng từ 68,2 lên 70,5 tuổi.")
+    assert not observations(vocab, text, province_id="ha_giang", title="Tuổi thọ")
+    obs = observations(vocab, text.replace("toàn vùng", "của tỉnh"), province_id="ha_giang",
+                       title="Tuổi thọ")
+    assert [(o.value, o.year) for o in obs] == [(68.2, 1999), (70.5, 2009)]

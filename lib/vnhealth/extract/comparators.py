@@ -86,7 +86,7 @@ def _relative(vocab: Vocabulary, d: Mention, low: str, clause: Span, ix: PairInd
     elif d.unit is not None and _ends_with_word(before, ["và"]):
         verb = _continued_change(vocab, d, low, clause, ix)
     if not verb:
-        return None
+        return _comparative_change(vocab, d, low, clause, before, after, compared)
     sign = -1.0 if any(verb.startswith(w) for w in vocab.rel_decrease) else 1.0
     rel_to = "unspecified"
     if per_year:
@@ -94,6 +94,21 @@ def _relative(vocab: Vocabulary, d: Mention, low: str, clause: Span, ix: PairInd
     elif compared is not None:
         rel_to = compared.group(1)
     return Compared("relative", sign * d.value, None, rel_to)
+
+
+def _comparative_change(vocab: Vocabulary, d: Mention, low: str, clause: Span, before: str,
+                        after: str, compared: re.Match[str] | None) -> Compared | None:
+    """"3.431 ca mắc … cao hơn 125,3% so với cùng kỳ năm 2024": a comparative right before a
+    number an earlier period follows is a change by that number, as "tăng" would be."""
+    # ("cao hơn khoảng 10%": a word of about between; "hơn" itself is one, so the text as is first)
+    ends = (before, _without_hedge(before, vocab.change_hedge_words))
+    sign = 1.0 if any(_ends_with_word(t, vocab.comparative_increase) for t in ends) else \
+        -1.0 if any(_ends_with_word(t, vocab.comparative_decrease) for t in ends) else 0.0
+    rest = after.lstrip(" ,")
+    if not sign or not any(rest.startswith(m) for m in vocab.period_gap_markers):
+        return None
+    return Compared("relative", sign * d.value, None,
+                    compared.group(1) if compared is not None else "unspecified")
 
 
 def _falls_by_a_range(vocab: Vocabulary, d: Mention, low: str, clause: Span, ix: PairIndex

@@ -131,6 +131,7 @@ class NotValueWords(NamedTuple):
     # sinh thay thế (2,0 con)"), or end its clause between it and a number
     reference_reached_words: Sequence[str] = ()
     reference_gap_stops: Sequence[str] = ()
+    sequence_before_words: Sequence[str] = ()
 
 
 # characters between a reference level's name and its number ("replacement-level fertility
@@ -221,6 +222,13 @@ class NotValues:
             self.patterns.append((re.compile(
                 rf"(?<!\w)(?i:{ranks})\s+(\d{{1,2}})(?![\d,.]*\s*[%‰])"),
                 _needed_words(rank_before_words)))
+        if more.sequence_before_words:
+            # "tuần thứ 7 của năm 2025", "đợt 2": the number of a week or a round, which would
+            # take the year after it from the values it dates
+            steps = _phrases(more.sequence_before_words)
+            self.patterns.append((re.compile(
+                rf"(?<!\w)(?i:{steps})\s+(\d{{1,2}})(?![\d,.]*\s*[%‰])"),
+                _needed_words(more.sequence_before_words)))
         if more.reference_level_words:
             self.patterns.append((_reference_level_regex(more.reference_level_words,
                                                          more.reference_reached_words,

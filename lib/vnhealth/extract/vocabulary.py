@@ -274,7 +274,7 @@ class Vocabulary:
             NotValueWords(*([nfc(w) for w in v.get(key, [])] for key in (
                 "age_words", "age_before_words", "interval_words", "ordinal_endings",
                 "figure_words", "rank_before_words", "reference_level_words",
-                "reference_reached_words", "reference_gap_stops"))))
+                "reference_reached_words", "reference_gap_stops", "sequence_before_words"))))
         self._key_memo: dict[str, tuple[str, int]] = {}
 
     def _compile_aliases(self, catalog: Catalog) -> None:
@@ -382,6 +382,8 @@ class Vocabulary:
         self.rel_increase = _lites(rel.get("increase", []))
         self.rel_decrease = _lites(rel.get("decrease", []))
         self.change_hedge_words = _lites(rel.get("hedges", []))
+        self.comparative_increase = _lites(rel.get("comparative_increase", []))
+        self.comparative_decrease = _lites(rel.get("comparative_decrease", []))
         self.rel_before = _lites(rel.get("markers_before", []))
         self.share_verbs = _lites(v.get("share_verbs", []))
         self.rel_after = _lites(rel.get("markers_after", []))
@@ -524,10 +526,13 @@ class Vocabulary:
             return phrase_regex(phrases) if phrases else NEVER_RE
 
         self.national_re = words_re("national_markers")
-        # "độ 1: 12,3%", "nhóm 2: …": a numbered part's label right before a value
+        # "độ 1: 12,3%", "độ 1 (42,3%)", "độ 2 chiếm 35,4%": a numbered part's label right
+        # before a value
+        part_links = words_alternation(v.get("part_value_links") or [])
         self.part_label_re = re.compile(
             rf"(?<!\w)(?:{words_alternation(v.get('part_labels', []))})\s+"
-            r"(?:\d{1,2}|[ivx]{1,4})\s*:\s*$") if v.get("part_labels") else NEVER_RE
+            rf"(?:\d{{1,2}}|[ivx]{{1,4}})\s*(?::|\(|(?:{part_links})(?!\w))\s*$") \
+            if v.get("part_labels") else NEVER_RE
         # "cao hơn trung bình cả nước (73,6 tuổi)", "thấp hơn so với cả nước 7,5 bác sĩ": the
         # country's value right after it, in brackets or after a link word
         links = words_alternation(_lites(v.get("national_value_links", [])))

@@ -573,7 +573,8 @@ VOCABULARY_LISTS = ("baseline_from", "baseline_to", "change_end_words", "baselin
                     "superlative_words", "norm_words", "norm_comparisons",
                     "this_year_words",
                     "plan_met_fillers", "plan_met_qualifiers", "ordinal_endings", "english_words",
-                    "interval_words", "elided_subject_openers", "part_labels",
+                    "interval_words", "elided_subject_openers", "part_labels", "part_value_links",
+                    "sequence_before_words",
                     "qualifier_openers", "region_names", "rank_words", "elaboration_words",
                     "not_plan_phrases", "rank_scope_words", "name_qualifiers",
                     "province_kinds", "time_nouns",
@@ -606,7 +607,8 @@ TABLE_WORD_FIELDS = tuple(Field(name, TEXTS, False) for name in (
     "breakdown_lead", "place_column", "period_average", "ascii_labels"))
 RELATIVE_FIELDS = tuple(Field(name, TEXTS, False) for name in
                         ("increase", "decrease", "markers_before", "markers_after", "per_year",
-                         "per_year_before", "change_nouns", "hedges"))
+                         "per_year_before", "change_nouns", "hedges", "comparative_increase",
+                         "comparative_decrease"))
 BOUND_COMPARATORS = choice(("=", "<", "<=", ">", ">="))
 
 
