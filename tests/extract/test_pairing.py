@@ -4693,3 +4693,12 @@ def test_a_value_of_the_whole_region_is_not_the_province_s(vocab: Vocabulary) ->
     obs = observations(vocab, text.replace("toàn vùng", "của tỉnh"), province_id="ha_giang",
                        title="Tuổi thọ")
     assert [(o.value, o.year) for o in obs] == [(68.2, 1999), (70.5, 2009)]
+
+
+def test_values_in_a_bracket_holding_a_p_value_are_compared_groups_not_the_province_s(
+        vocab: Vocabulary) -> None:
+    text = ("The rate of low birth weight in Vinh Long province in 2021 was 5.4%. Related "
+            "factors were weight of the mother before pregnancy (low birth weight in mothers "
+            "weighing <40kg was 33.3% and in mothers with weight ≥40kg was 5.2%, p<0.05).")
+    obs = observations(vocab, text, province_id="vinh_long", title="Low birth weight")
+    assert [(o.indicator_id, o.value) for o in obs] == [("low_birth_weight", 5.4)]

@@ -240,6 +240,12 @@ class NotValues:
             words = "|".join(re.escape(w) for w in sorted(interval_words, key=len, reverse=True))
             self.patterns.append((re.compile(rf"\([^()]{{0,20}}(?i:{words})(?!\w)[^()]{{0,60}}\)"),
                                   "("))
+            # "(low birth weight in mothers weighing <40kg was 33.3% and … ≥40kg was 5.2%,
+            # p<0.05)": a bracket holding a test's p-value compares groups the study split its
+            # sample into; their values are none of the population's
+            self.patterns.append((re.compile(
+                r"\((?=[^()]{0,400}?(?<![^\W\d_])[pP]\s*[<=>≤]\s*0?[.,]\d)[^()]{0,400}\)"),
+                "<=>≤"))
             self.patterns.append((re.compile(r"(?<![^\W\d_])[pP]\s*[<=>≤]\s*0?[.,]\d+"),
                                   "<=>≤"))
         if ordinal_endings:
