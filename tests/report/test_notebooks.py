@@ -21,7 +21,7 @@ from vnhealth.render.run import (
     load_manifest,
     render_runs,
 )
-from vnhealth.report import clean_quote
+from vnhealth.report import clean_quote, label
 
 # One run per notebook, none with its defaults.
 SAMPLE_MANIFEST = """
@@ -269,6 +269,8 @@ def test_profile_report(sample: tuple[Path, Summary], warehouse_path: Path) -> N
     assert sha[:16] in page  # the provenance appendix names the exact bytes used
     assert "Lai Chau" in page  # the peer given as a parameter
     assert page.count('class="vnh-chart"') == 2
+    # the plan's targets with no number are the province's statements too
+    assert label("qualitative.intro", "en") in html.unescape(page)
 
 
 _EXAMPLE = re.compile(

@@ -685,3 +685,29 @@ def test_chart_markup_loads_neither_pandas_nor_plotly(warehouse_path: Path,
     assert done.returncode == 0, done.stderr
     result = json.loads(done.stdout.strip().splitlines()[-1])
     assert result["heavy"] == [] and result["n"] > 1000
+
+
+def test_profile_shows_changes_with_no_baseline_as_written(wh: report.Warehouse) -> None:
+    """Thừa Thiên Huế's plan (QĐ 788) sets four targets as changes on 2015, whose 2015 levels
+    it does not give ("Giảm 20% / so với năm / 2015", lines 597-601): observation_values cannot
+    hold them, and the profile showed none of them. Each is now a row in the plan's words."""
+    profile = report.profile_table(wh, "thua_thien_hue")
+    written = {(r["indicator_id"], r["line"]): r for r in profile if r["as_written"]}
+    assert set(written) == {("drug_treatment_coverage", 336), ("harmful_alcohol_use", 391),
+                            ("hiv_new_infections_per_100k", 552), ("ncd_mortality", 597)}
+    assert all(r["year"] == 2025 and r["relative_to"] == "2015" for r in written.values())
+    # the values in the indicator's unit are still every other row, unchanged
+    values = wh.query("SELECT obs_id FROM observation_values WHERE province_id = ?",
+                      ["thua_thien_hue"])
+    assert {r["obs_id"] for r in profile if not r["as_written"]} == {r["obs_id"] for r in values}
+    for lang, texts in (("vi", ["giảm 20% so với năm 2015", "tăng 30% so với năm 2015",
+                                "giảm 40% so với năm 2015"]),
+                        ("en", ["down 20% on 2015", "up 30% on 2015"])):
+        markup = report.profile_html(wh, profile, report.SourceBook(wh, lang))
+        for text in texts:
+            assert f">{text}" in markup, (lang, text)
+    # Lào Cai's yearly fall of the crude birth rate ("giảm 0,3‰/năm"), with no level to
+    # apply it to
+    markup = report.profile_html(wh, report.profile_table(wh, "lao_cai"),
+                                 report.SourceBook(wh, "vi"))
+    assert ">giảm 0,3‰ mỗi năm" in markup

@@ -112,6 +112,31 @@ def fmt_change(x: Any, unit: Any, lang: str, decimals: int | None = None) -> str
     return text[:-1] if lang == "en" and text.lstrip("+−±") == "1 years" else text
 
 
+def fmt_relative(value: Any, unit: Any, relative_to: Any, lang: str) -> str:
+    """A change a document states with no baseline to apply it to, as written: its direction
+    in words, its size in the unit written (a "giảm 20%" of a rate is 20 % of its level, not
+    20 points) and what it is measured from.
+
+    >>> fmt_relative(-20, "percent", "2015", "vi"), fmt_relative(-0.3, "per_1000", "per_year",
+    ...     "en")
+    ('giảm 20% so với năm 2015', 'down 0.3 per 1,000 a year')
+    >>> fmt_relative(114.3, "percent", "unspecified", "en")
+    'up 114.3%'
+    """
+    if isna(value):
+        return "—"
+    size = with_unit(fmt_number(abs(float(value)), lang), unit, lang)
+    key = "relative.up" if float(value) > 0 else "relative.down" if float(value) < 0 \
+        else "relative.none"
+    change = label(key, lang, value=size)
+    ref = "" if isna(relative_to) else str(relative_to)
+    if ref == "per_year":
+        return label("relative.per_year", lang, change=change)
+    if ref.isdigit():
+        return label("relative.since", lang, change=change, year=ref)
+    return change
+
+
 def unsigned_change(x: Any, unit: Any, lang: str) -> str:
     """The size of a difference, without its sign, for a sentence that says the direction
     in words (``5,5 năm``, ``1 year``)."""

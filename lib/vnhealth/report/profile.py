@@ -6,10 +6,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from vnhealth.inputs.terms import Kind
+from vnhealth.inputs.terms import Comparator, Kind
 from vnhealth.report.citations import SourceBook
 from vnhealth.report.data import Table, Warehouse
-from vnhealth.report.formatting import fmt_value, isna
+from vnhealth.report.formatting import fmt_relative, fmt_value, isna
 from vnhealth.report.labels import label
 from vnhealth.report.tables import Row, cell, none_found, render_table
 
@@ -20,29 +20,59 @@ _PROFILE_KIND_ORDER = (Kind.BASELINE, Kind.ACTUAL, Kind.TRAJECTORY, Kind.TARGET)
 
 
 def profile_table(wh: Warehouse, province_id: str) -> Table:
-    """Every observation of one province (targets, milestones, baselines) from the warehouse's
-    ``observation_values``: in the indicator's unit, with the representative value and interval,
-    by indicator and year."""
-    rows = wh.query("SELECT * FROM observation_values WHERE province_id = ? ORDER BY rowid",
-                    [province_id])
+    """Every observation of one province (targets, milestones, baselines), by indicator and
+    year: from the warehouse's ``observation_values`` in the indicator's unit, with the
+    representative value and interval; then, as written (``as_written`` true), the statements
+    that table cannot hold: a change with no baseline to apply it to ("giảm 20% so với năm
+    2015") and a value whose year the text leaves unstated."""
+    rows = wh.query("SELECT *, NULL AS relative_to, FALSE AS as_written FROM observation_values "
+                    "WHERE province_id = ? ORDER BY rowid", [province_id])
+    shown = {r["obs_id"] for r in rows}
+    rows.extend(_as_written(o) for o in wh.observations
+                if o["province_id"] == province_id and o["obs_id"] not in shown)
     rank = {k.value: n for n, k in enumerate(_PROFILE_KIND_ORDER)}
-    return Table(sorted(rows, key=lambda r: (r["indicator_id"], r["year"],
+    return Table(sorted(rows, key=lambda r: (r["indicator_id"], isna(r["year"]),
+                                             0 if isna(r["year"]) else r["year"],
                                              rank.get(r["kind"], 4), r["line"])), rows.columns)
+
+
+def _as_written(o: Mapping[str, Any]) -> dict[str, Any]:
+    """An observation as the document wrote it, in ``profile_table``'s columns."""
+    ranged = o["comparator"] == Comparator.RANGE
+    return {"obs_id": o["obs_id"], "doc_id": o["doc_id"], "province_id": o["province_id"],
+            "indicator_id": o["indicator_id"], "kind": o["kind"], "year": o["year"],
+            "comparator": o["comparator"], "value": o["value"],
+            "value_low": o["value"] if ranged else None, "value_high": o["value_high"],
+            "unit": o["unit"], "line": o["line"], "derived_from_relative": False,
+            "relative_rule": None, "relative_to": o["relative_to"], "as_written": True}
+
+
+def _profile_value(r: Mapping[str, Any], lang: str) -> str:
+    """The value of a profile row: a change with no baseline in words, else as
+    :func:`fmt_value` writes it (with the rule that resolved a relative change)."""
+    if r["as_written"] and r["comparator"] == Comparator.RELATIVE:
+        return fmt_relative(r["value"], r["unit"], r["relative_to"], lang)
+    value = fmt_value(r["value"], r["comparator"], r["value_high"], r["unit"], lang,
+                      value_low=r["value_low"])
+    if r.get("derived_from_relative"):
+        value += f" ({r['relative_rule']})"
+    return value
 
 
 def _profile_row(wh: Warehouse, r: Mapping[str, Any], book: SourceBook) -> Row:
     """One statement: indicator, kind, year, and the value as written with its source."""
     lang = book.lang
     refs = book.observations(r["obs_id"])
-    value = fmt_value(r["value"], r["comparator"], r["value_high"], r["unit"], lang,
-                      value_low=r["value_low"])
-    if r.get("derived_from_relative"):
-        value += f" ({r['relative_rule']})"
+    dated = not isna(r["year"])
+    # a value in the indicator's unit carries it for checks; one as written carries its own
+    number = None if isna(r["value"]) else repr(float(r["value"]))
+    attrs = {"indicator": r["indicator_id"], "year": int(r["year"]) if dated else None,
+             "value": None if r["as_written"] else number,
+             "written": number if r["as_written"] else None}
     return (cell(wh.indicator_name(r["indicator_id"], lang)), cell(Kind(r["kind"]).label(lang)),
-            cell(str(int(r["year"]))),
-            cell(value, title=book.tooltip(refs), refs=refs, cls="vnh-value",
-                 attrs={"indicator": r["indicator_id"], "year": int(r["year"]),
-                        "value": repr(float(r["value"])) if not isna(r["value"]) else None}))
+            cell(str(int(r["year"])) if dated else label("year.not_stated", lang)),
+            cell(_profile_value(r, lang), title=book.tooltip(refs), refs=refs, cls="vnh-value",
+                 attrs=attrs))
 
 
 def profile_html(wh: Warehouse, profile: Sequence[dict[str, Any]], book: SourceBook) -> str:
