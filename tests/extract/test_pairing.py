@@ -4702,3 +4702,15 @@ def test_values_in_a_bracket_holding_a_p_value_are_compared_groups_not_the_provi
             "weighing <40kg was 33.3% and in mothers with weight ≥40kg was 5.2%, p<0.05).")
     obs = observations(vocab, text, province_id="vinh_long", title="Low birth weight")
     assert [(o.indicator_id, o.value) for o in obs] == [("low_birth_weight", 5.4)]
+
+
+def test_english_national_before_a_name_makes_it_the_country_s_but_not_a_programme_s(
+        vocab: Vocabulary) -> None:
+    assert not observations(vocab, "The national health insurance coverage in 2014 reached "
+                                   "71.6 percent.", province_id="dien_bien",
+                            title="Health insurance")
+    text = ("After years of overcoming difficulties, the national target programme on clean "
+            "water and rural environmental sanitation has gained considerable achievements. The "
+            "ratio of rural people accessing clean water reached 91.5 percent.")
+    o = only(vocab, text, province_id="hoa_binh", title="Rural clean water")
+    assert (o.indicator_id, o.value) == ("clean_water_rural", 91.5)
