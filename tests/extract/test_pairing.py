@@ -4714,3 +4714,16 @@ def test_english_national_before_a_name_makes_it_the_country_s_but_not_a_program
             "ratio of rural people accessing clean water reached 91.5 percent.")
     o = only(vocab, text, province_id="hoa_binh", title="Rural clean water")
     assert (o.indicator_id, o.value) == ("clean_water_rural", 91.5)
+
+
+def test_a_share_of_money_collected_or_spent_is_no_coverage(vocab: Vocabulary) -> None:
+    for text in ("Năm 2022, số thu BHXH, BHYT, BHTN đạt 81,3%, ước thực hiện cả năm đạt 100%.",
+                 "In 2025, accumulated social insurance, health insurance and unemployment "
+                 "insurance revenue reached 73.37%.",
+                 "The province will increase the proportion of health insurance fund expenditure "
+                 "for medical examination and treatment to 92%."):
+        assert not observations(vocab, text, province_id="binh_phuoc", title="Bảo hiểm"), text
+    # a money word in another clause leaves the coverage its own
+    o = only(vocab, "Năm 2022, tỷ lệ bao phủ BHYT đạt 92%, số thu đạt 100% kế hoạch.",
+             province_id="binh_phuoc", title="Bảo hiểm y tế")
+    assert (o.indicator_id, o.value) == ("health_insurance_coverage", 92.0)

@@ -301,7 +301,8 @@ class _SegmentPairing:
             named = self._name_of_its_target(d, clause, unit, match_unit, subgroup) or named
         if self.statement.indicator_text is None or (named and not self.statement.is_mapped):
             self.statement.indicator_text = phrase
-        if named is not None and not self._activity_share(d, named):
+        if named is not None and not self._activity_share(d, named) \
+                and not self._a_share_of_money(d, clause, named):
             group = self._a_groups_value(d, clause, named)
             # "96,5% học sinh, sinh viên Gia Lai tham gia bảo hiểm y tế": the group's own
             named = named if group is None else self._group_s_own(named, group)
@@ -1819,6 +1820,18 @@ class _SegmentPairing:
         # an establishment's share needs the catalogue's name, not a loose match
         return named.method != "alias" and bool(
             self.vocab.establishment_subject_re.match(low, d.unit_end))
+
+    def _a_share_of_money(self, d: Mention, clause: Span, named: Named) -> bool:
+        """"Số thu BHXH, BHYT, BHTN đạt 81,3%", "health insurance fund expenditure … to 92%": a
+        money word (vocabulary `money_nouns`) in the words naming a share makes it a share of
+        money collected or spent, not of the people the indicator counts."""
+        if d.unit != "percent" or named.indicator.unit != "percent":
+            return False
+        # the words from the name's clause (a name an earlier clause gave: "Số thu BHXH, BHYT,
+        # BHTN đạt 81,3%, ước thực hiện cuối năm đạt 100%") to the number
+        lo = min(self.ix.clause_of(named.start)[0], self._phrase_start(d, clause)) \
+            if named.start < d.start else self._phrase_start(d, clause)
+        return self.vocab.money_noun_re.search(self.low, lo, d.start) is not None
 
     def _group_s_own(self, named: Named, group: str) -> Named | None:
         """The indicator of a population group whose aliases hold the name found (of the

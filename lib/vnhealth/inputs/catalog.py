@@ -540,7 +540,7 @@ VOCABULARY_LISTS = ("baseline_from", "baseline_to", "change_end_words", "baselin
                     "actual_verbs", "assessment_verbs", "statistics_documents", "target_words",
                     "not_target_phrases", "present_tense_verbs",
                     "gap_markers", "period_gap_markers", "national_markers",
-                    "national_marker_exceptions",
+                    "national_marker_exceptions", "money_nouns",
                     "national_value_links", "name_list_joiners",
                     "merger_words", "dated_sources", "study_words", "institution_words",
                     "figure_words", "rank_before_words", "reference_level_words",
