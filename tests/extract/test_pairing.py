@@ -4727,3 +4727,27 @@ def test_a_share_of_money_collected_or_spent_is_no_coverage(vocab: Vocabulary) -
     o = only(vocab, "Năm 2022, tỷ lệ bao phủ BHYT đạt 92%, số thu đạt 100% kế hoạch.",
              province_id="binh_phuoc", title="Bảo hiểm y tế")
     assert (o.indicator_id, o.value) == ("health_insurance_coverage", 92.0)
+
+
+def test_an_anaphora_before_lan_luot_takes_the_names_of_the_sentence_before_s_values(
+        vocab: Vocabulary) -> None:
+    text = ("Tính đến hết năm 2014, tỷ lệ hộ dân nông thôn được sử dụng nước sinh hoạt hợp vệ "
+            "sinh đạt trên 85%; tỷ lệ trạm y tế xã ở nông thôn có đủ nước sạch và nhà tiêu hợp "
+            "vệ sinh là gần 95%. Ước đến hết năm 2015, con số này sẽ lần lượt là 90% và 100%.")
+    obs = observations(vocab, text, province_id="ha_nam", title="Nước sạch nông thôn")
+    # the second name was matched loosely ("ở nông thôn" inserted): its value's name is taken
+    assert [(o.indicator_id, o.year, o.value) for o in obs] == [
+        ("hygienic_water_rural", 2014, 85.0), ("health_stations_water_latrine", 2014, 95.0),
+        ("hygienic_water_rural", 2015, 90.0), ("health_stations_water_latrine", 2015, 100.0)]
+
+
+def test_a_state_told_as_of_the_end_of_a_year_is_no_target(vocab: Vocabulary) -> None:
+    o = only(vocab, "Tính đến hết năm 2014, tỷ lệ hộ dân nông thôn được sử dụng nước sinh hoạt "
+                    "hợp vệ sinh đạt trên 85%.", province_id="ha_nam", period_start=2014,
+             period_end=2015, title="Hà Nam phấn đấu 90% dân số nông thôn dùng nước hợp vệ sinh")
+    assert (o.kind, o.year, o.value) == ("actual", 2014, 85.0)
+    # "đến hết năm" with no "tính" sets the year a goal is for
+    o = only(vocab, "Đến hết năm 2015, tỷ lệ hộ dân nông thôn được sử dụng nước sinh hoạt "
+                    "hợp vệ sinh đạt 90%.", province_id="ha_nam", period_start=2014,
+             period_end=2015, title="Hà Nam phấn đấu 90% dân số nông thôn dùng nước hợp vệ sinh")
+    assert (o.kind, o.year) == ("target", 2015)

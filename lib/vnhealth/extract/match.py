@@ -7,6 +7,7 @@ Also the indicator phrase as written (kept with every observation and unmapped s
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from rapidfuzz import fuzz
@@ -258,9 +259,11 @@ def _leads_a_number(ix: PairIndex, named: Named, clause: Span) -> bool:
 
 
 def respectively_named(chooser: IndicatorChooser, d: Mention, ix: PairIndex, sentence: Span,
-                       unit: str | None, table: bool) -> Named | None:
+                       unit: str | None, table: bool, earlier: Sequence[Named] = ()
+                       ) -> Named | None:
     """"A, B tăng lần lượt từ 93% và 91,4% … lên 98% và 98,3%": names listed before a
-    "respectively" word take the numbers of one unit after it in turn."""
+    "respectively" word take the numbers of one unit after it in turn; after an anaphora
+    naming nothing, the names of the sentence before's values (`earlier`, in order)."""
     vocab, low = chooser.vocab, ix.low
     words = ix.in_sentence(sentence, "respectively",
                            lambda lo, hi: list(vocab.respectively_re.finditer(low, lo, hi)))
@@ -277,7 +280,14 @@ def respectively_named(chooser: IndicatorChooser, d: Mention, ix: PairIndex, sen
                                lambda a, b: _names_in_turn(chooser, ix, a, b, unit, table))
         if len({n.indicator.id for n in names}) >= 2:
             return names[ix.rank_among(word.end(), sentence[1], d.start, d.unit) % len(names)]
-    return None
+    # "… hợp vệ sinh đạt trên 85%; tỷ lệ trạm y tế … là gần 95%. Ước đến hết năm 2015, con số
+    # này sẽ lần lượt là 90% và 100%": an anaphora naming nothing, the sentence before's names
+    listed = ix.rank_among(word.end(), sentence[1], sentence[1], d.unit)
+    names = _named_in_the_sentence_before(chooser, ix, sentence, word.start(), listed, unit,
+                                          earlier)
+    if listed < 2 or len(names) != listed or len({n.indicator.id for n in names}) != listed:
+        return None
+    return names[ix.rank_among(word.end(), sentence[1], d.start, d.unit)]
 
 
 class TurnItem(NamedTuple):
@@ -458,7 +468,8 @@ def _named_in_turn_before(chooser: IndicatorChooser, ix: PairIndex, d: Mention,
 
 
 def _named_in_the_sentence_before(chooser: IndicatorChooser, ix: PairIndex, sentence: Span,
-                                  first: int, listed: int, unit: str | None) -> list[Named]:
+                                  first: int, listed: int, unit: str | None,
+                                  earlier: Sequence[Named] = ()) -> list[Named]:
     """"… 12.5 doctors per 10,000 people and 2 pharmacists per 10,000 people in 2015. The
     figures will be raised to 13.5 and 2.5 respectively in 2020": numbers a plural anaphora
     (plural_anaphora_words) opens their sentence with take, in turn, the last names of the
@@ -467,6 +478,10 @@ def _named_in_the_sentence_before(chooser: IndicatorChooser, ix: PairIndex, sent
     if sentence[0] == 0 or chooser.vocab.plural_anaphora_re.search(
             ix.low, sentence[0], first) is None:
         return []
+    # the names its values took (a name matched loosely too), else the names written there
+    fitting = [n for n in earlier if unit is None or n.indicator.unit == unit]
+    if len(fitting) >= listed:
+        return fitting[-listed:]
     before = ix.sentence_of(sentence[0] - 1)
     return _names_in_turn(chooser, ix, before[0], before[1], unit, True)[-listed:]
 

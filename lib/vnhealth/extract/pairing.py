@@ -249,6 +249,9 @@ class _SegmentPairing:
         self.low = ix.low
         self.statement = statement
         self.last_named: _LastNamed | None = None
+        # every value named so far, by where it stands: a later sentence's anaphora ("con số
+        # này lần lượt là …") takes the names of the sentence before's values
+        self.named_at: list[tuple[int, Named]] = []
         # other provinces the text names as the value being read's, and whether it is the
         # page's province's too (_another_province_named)
         self.credited: tuple[str, ...] = ()
@@ -311,6 +314,7 @@ class _SegmentPairing:
         if named is None:
             return
         previous = self.last_named
+        self.named_at.append((d.start, named))
         # a name that follows its number ("75% người cao tuổi được …") ends the value there
         end = max(d.unit_end, named.end)
         self.last_named = _LastNamed(end, unit, named, named.start > d.start,
@@ -699,7 +703,10 @@ class _SegmentPairing:
         items, which the number may not take ("sâu răng và cận thị lần lượt là 55% và 54%":
         54% is not caries); None: no such list."""
         sentence = self.ix.sentence_of(d.start)
-        in_turn = respectively_named(self.run.chooser, d, self.ix, sentence, match_unit, table) \
+        before = self.ix.sentence_of(sentence[0] - 1) if sentence[0] > 0 else (0, 0)
+        earlier = [n for pos, n in self.named_at if before[0] <= pos < before[1]]
+        in_turn = respectively_named(self.run.chooser, d, self.ix, sentence, match_unit, table,
+                                     earlier) \
             or paired_in_turn(self.run.chooser, d, self.ix, clause, match_unit, table)
         if in_turn is not None:
             return ItemName(in_turn, True)
