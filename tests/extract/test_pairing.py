@@ -4751,3 +4751,15 @@ def test_a_state_told_as_of_the_end_of_a_year_is_no_target(vocab: Vocabulary) ->
                     "hợp vệ sinh đạt 90%.", province_id="ha_nam", period_start=2014,
              period_end=2015, title="Hà Nam phấn đấu 90% dân số nông thôn dùng nước hợp vệ sinh")
     assert (o.kind, o.year) == ("target", 2015)
+
+
+def test_dan_so_names_the_whole_population_and_a_part_of_a_group_s_value_is_the_group_s(
+        vocab: Vocabulary) -> None:
+    o = only(vocab, "Năm 2017, 87% dân số sử dụng nước sạch.", province_id="thua_thien_hue",
+             title="Nước sạch")
+    assert o.indicator_id == "clean_water_population"
+    obs = observations(vocab, "Năm 2019, chỉ có 84% dân số nông thôn đang sử dụng nước hợp vệ "
+                              "sinh, trong đó 32% dân số được sử dụng nước sạch.",
+                       province_id="ha_noi", title="Nước hợp vệ sinh nông thôn")
+    assert [(o.indicator_id, o.value) for o in obs] == [("hygienic_water_rural", 84.0),
+                                                        ("clean_water_rural", 32.0)]

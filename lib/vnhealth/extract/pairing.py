@@ -113,6 +113,7 @@ class _LastNamed(NamedTuple):
     led: bool  # the value stood before its name ("90% người … được điều trị ARV")
     words: frozenset[str] = frozenset()  # the words of its clause up to its end
     relative: bool = False  # the value is itself a change ("giảm 10% … và 20% …")
+    subgroup: str | None = None  # the group its own words named ("84% dân số nông thôn …")
 
 
 def _a_difference_of(compared: Compared, previous: _LastNamed | None, named: Named,
@@ -317,10 +318,13 @@ class _SegmentPairing:
         self.named_at.append((d.start, named))
         # a name that follows its number ("75% người cao tuổi được …") ends the value there
         end = max(d.unit_end, named.end)
+        # the group its words name, before it or, when it leads its name, after it
+        group = subgroup or (subgroup_in_phrase(self.vocab, self.low, d.unit_end, named.end)
+                             if named.start > d.start else None)
         self.last_named = _LastNamed(end, unit, named, named.start > d.start,
                                      frozenset(_LETTER_RUN_RE.findall(
                                          self.low, max(clause[0], end - ELLIPSIS_REACH), end)),
-                                     compared.comparator == "relative")
+                                     compared.comparator == "relative", group)
         if not self._a_change_not_its_value(d, (clause, sentence), compared, unit, named,
                                             previous):
             self._emit_each(d, (clause, sentence), compared, named, (unit, subgroup), phrase,
@@ -496,13 +500,24 @@ class _SegmentPairing:
         for carried in (subgroup_in_phrase(self.vocab, self.low, d.unit_end,
                                            phrase_end.start() if phrase_end else clause[1]),
                         self._opening_subgroup(sentence[0], d.start),
-                        self._elided_item_s_group(d, sentence, found[0])):
+                        self._elided_item_s_group(d, sentence, found[0]),
+                        self._group_of_the_whole(d, sentence)):
             if carried is None:
                 continue
             again = self._name(d, clause, found[1], match_unit, carried)
             if again[0] is not None and again[0].indicator.subgroup == carried:
                 return again
         return found
+
+    def _group_of_the_whole(self, d: Mention, sentence: Span) -> str | None:
+        """"84% dân số nông thôn … sử dụng nước hợp vệ sinh, trong đó 32% dân số được sử dụng
+        nước sạch": a part (after a part word) of a value its words gave a group is of that
+        group too."""
+        last = self.last_named
+        if last is None or last.subgroup is None or not sentence[0] <= last.end <= d.start:
+            return None
+        lead = self.vocab.part_lead_re.search(self.low, last.end, d.start)
+        return last.subgroup if lead is not None else None
 
     def _elided_item_s_group(self, d: Mention, sentence: Span, named: Named) -> str | None:
         """"mũi 1 cho trẻ từ 5 - 11 tuổi đạt 80,6%, mũi 2 đạt 59,7%": an item of a few words
