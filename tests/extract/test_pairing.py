@@ -4763,3 +4763,19 @@ def test_dan_so_names_the_whole_population_and_a_part_of_a_group_s_value_is_the_
                        province_id="ha_noi", title="Nước hợp vệ sinh nông thôn")
     assert [(o.indicator_id, o.value) for o in obs] == [("hygienic_water_rural", 84.0),
                                                         ("clean_water_rural", 32.0)]
+
+
+def test_english_changes_without_by_and_change_nouns_after_the_number(vocab: Vocabulary) -> None:
+    for text, value in (("In 2022, dengue cases fell 37.8% compared to 2021.", -37.8),
+                        ("In 2022, the number of dengue cases saw a 37.8% decrease compared to "
+                         "2021.", -37.8),
+                        ("In 2015, the province recorded 1,200 dengue cases, a 100 percent "
+                         "increase compared to the same period last year.", 100.0)):
+        o = only(vocab, text, province_id="binh_phuoc", title="Dengue")
+        assert (o.indicator_id, o.comparator, o.value) == ("dengue_cases", "relative", value)
+    # the end of a change is its level, whatever is compared with after it
+    obs = observations(vocab, "In 2019 the rate in HCMC had dropped from 1.76 children per woman "
+                              "to 1.39 compared to 2.75 in Ha Tinh.", province_id="ho_chi_minh",
+                       title="Fertility")
+    assert [(o.kind, o.comparator, o.value) for o in obs] == [("baseline", "=", 1.76),
+                                                              ("actual", "=", 1.39)]

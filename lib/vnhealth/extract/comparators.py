@@ -77,6 +77,10 @@ def _relative(vocab: Vocabulary, d: Mention, low: str, clause: Span, ix: PairInd
         return None  # "giảm (3,11% so với 3,37% …)": the bracket gives the levels compared
     if _YEAR_THEN_BRACKET_RE.search(before):
         return None  # "tăng so với năm 2018 (71,75%)": the level of the year compared with
+    if _ends_with_word(before, vocab.level_to_words):
+        # "had dropped from 1.76 children … to 1.39 compared to 2.75": the level a change
+        # reached, whatever it is compared with after it
+        return None
     verb = None
     if (marker_before or compared) and is_baseline_from(vocab, d, low, clause, ix):
         return None  # "giảm 0,3‰ so với năm 2022 (từ 16,1‰ xuống còn 15,8‰)": a start value
@@ -99,7 +103,13 @@ def _relative(vocab: Vocabulary, d: Mention, low: str, clause: Span, ix: PairInd
 def _comparative_change(vocab: Vocabulary, d: Mention, low: str, clause: Span, before: str,
                         after: str, compared: re.Match[str] | None) -> Compared | None:
     """"3.431 ca mắc … cao hơn 125,3% so với cùng kỳ năm 2024": a comparative right before a
-    number an earlier period follows is a change by that number, as "tăng" would be."""
+    number an earlier period follows is a change by that number, as "tăng" would be; so is a
+    number its change's noun follows ("a 37.8% decrease compared to 2021")."""
+    noun = vocab.change_after_re.match(low, d.unit_end)
+    if noun is not None and d.unit is not None:
+        year = vocab.compared_year_re.search(low, noun.end(), noun.end() + PHRASE_REACH)
+        return Compared("relative", (1.0 if noun.group("up") else -1.0) * d.value, None,
+                        year.group(1) if year is not None else "unspecified")
     # ("cao hơn khoảng 10%": a word of about between; "hơn" itself is one, so the text as is first)
     ends = (before, _without_hedge(before, vocab.change_hedge_words))
     sign = 1.0 if any(_ends_with_word(t, vocab.comparative_increase) for t in ends) else \

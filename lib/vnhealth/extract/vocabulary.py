@@ -384,6 +384,11 @@ class Vocabulary:
         self.change_hedge_words = _lites(rel.get("hedges", []))
         self.comparative_increase = _lites(rel.get("comparative_increase", []))
         self.comparative_decrease = _lites(rel.get("comparative_decrease", []))
+        # "a 37.8% decrease": the change's noun right after its number
+        self.change_after_re = re.compile(
+            r"\s*(?:(?P<up>" + words_alternation(_lites(rel.get("increase_after", []))) + r")"
+            r"|(?P<down>" + words_alternation(_lites(rel.get("decrease_after", []))) + r"))(?!\w)"
+        ) if rel.get("increase_after") or rel.get("decrease_after") else NEVER_RE
         self.rel_before = _lites(rel.get("markers_before", []))
         self.share_verbs = _lites(v.get("share_verbs", []))
         self.rel_after = _lites(rel.get("markers_after", []))
@@ -393,6 +398,7 @@ class Vocabulary:
         self.change_noun_re = _words_regex(rel.get("change_nouns", []), "")
         self.baseline_from = _lites(v.get("baseline_from", []))
         self.baseline_to = _lites(v.get("baseline_to", []))
+        self.level_to_words = _lites(v.get("level_to_words", []))
         self.change_end_word_re = re.compile(  # a change's end word anywhere ("xuống còn")
             rf"(?<!\w)(?:{words_alternation(self.baseline_to)})(?!\w)")
         self.change_end_words = _lites(v.get("change_end_words", []))

@@ -540,7 +540,7 @@ VOCABULARY_LISTS = ("baseline_from", "baseline_to", "change_end_words", "baselin
                     "actual_verbs", "assessment_verbs", "statistics_documents", "target_words",
                     "not_target_phrases", "present_tense_verbs",
                     "gap_markers", "period_gap_markers", "national_markers",
-                    "national_marker_exceptions", "money_nouns",
+                    "national_marker_exceptions", "money_nouns", "level_to_words",
                     "national_value_links", "name_list_joiners",
                     "merger_words", "dated_sources", "study_words", "institution_words",
                     "figure_words", "rank_before_words", "reference_level_words",
@@ -609,7 +609,7 @@ TABLE_WORD_FIELDS = tuple(Field(name, TEXTS, False) for name in (
 RELATIVE_FIELDS = tuple(Field(name, TEXTS, False) for name in
                         ("increase", "decrease", "markers_before", "markers_after", "per_year",
                          "per_year_before", "change_nouns", "hedges", "comparative_increase",
-                         "comparative_decrease"))
+                         "comparative_decrease", "increase_after", "decrease_after"))
 BOUND_COMPARATORS = choice(("=", "<", "<=", ">", ">="))
 
 
