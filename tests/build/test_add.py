@@ -229,6 +229,18 @@ def test_missing_period_must_be_given(root: Path, tmp_path: Path) -> None:
     assert entry.doc_id == "dien_bien_2026_2030_cham_soc_suc_khoe_nguoi_cao_tuoi"
 
 
+def test_a_title_opening_with_no_document_kind_keeps_its_first_words(root: Path,
+                                                                      tmp_path: Path) -> None:
+    """A news page's title ("Sốt xuất huyết đến tuần 7 năm 2025") names the file by its first
+    words: only a document kind ("Kế hoạch") is left out (it lost "Sốt xuất" before)."""
+    source = tmp_path / "page.txt"
+    source.write_text(f"Tính đến tuần thứ 7 của năm 2025, {TARGET}\n", encoding="utf-8")
+    entry = add_document(ProjectPaths.at(root), source, "dien_bien", Given(
+        period=(2025, 2025), title="Sốt xuất huyết đến tuần 7 năm 2025"), build=False,
+        say=lambda _: None)
+    assert entry.doc_id == "dien_bien_2025_sot_xuat_huyet_den_tuan_7_nam"
+
+
 # -- refusals leave the project as it was ---------------------------------------------------------
 
 def test_a_registered_document_is_refused_naming_its_entry(root: Path) -> None:

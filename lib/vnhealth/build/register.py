@@ -221,14 +221,33 @@ def missing_required(e: Entry) -> list[str]:
 
 # -- names --------------------------------------------------------------------------------------
 
-def choose_names(paths: ProjectPaths, e: Entry, docs: list[Document], source: Source) -> None:
+def title_words_for_name(title: str, kinds: tuple[str, ...]) -> str:
+    """The first words of a title after the kind of document it opens with, if any ("Kế
+    hoạch triển khai …" → "triển khai …"; "Sốt xuất huyết đến tuần 7" keeps every word).
+
+    >>> title_words_for_name("Kế hoạch phòng chống tác hại của rượu bia", ("KẾ HOẠCH",))
+    'phòng chống tác hại của rượu bia'
+    >>> title_words_for_name("Sốt xuất huyết đến tuần 7 năm 2025", ("KẾ HOẠCH",))
+    'Sốt xuất huyết đến tuần 7 năm'
+    """
+    words = title.split()
+    for kind in sorted(kinds, key=len, reverse=True):
+        n = len(kind.split())
+        if fold(" ".join(words[:n])) == fold(kind):
+            words = words[n:]
+            break
+    return " ".join(words[:7])
+
+
+def choose_names(paths: ProjectPaths, e: Entry, docs: list[Document], source: Source,
+                 kinds: tuple[str, ...] = ()) -> None:
     """doc_id and file name: province_start_end_number (a slug), unique among the manifest's ids
     and data/raw/'s files; a file already in data/raw/ keeps its name."""
     years = (f"{e.period_start}" if e.period_start == e.period_end
              else f"{e.period_start}_{e.period_end}")
     # without a number, the title's first words after its kind ("Kế hoạch", "Quyết định")
     number = (slug(e.doc_number) if e.doc_number
-              else slug(" ".join((e.title or "").split()[2:9])))
+              else slug(title_words_for_name(e.title or "", kinds)))
     base = "_".join(filter(None, (e.province, years, number)))[:80].strip("_")
     ids = {d.id for d in docs}
     taken = {p.name.lower() for p in paths.raw.iterdir()}  # never overwrite, whatever the case
@@ -432,7 +451,7 @@ def prepare(paths: ProjectPaths, path: Path, province_id: str, given: Given, say
         raise ParameterError(f"{path}: could not read the {' and the '.join(missing)} from the "
                              f"text; give {' and '.join(REQUIRED[m] for m in missing)} "
                              "(nothing was copied or registered)")
-    choose_names(paths, e, docs, source)
+    choose_names(paths, e, docs, source, words.title_words)
     return e, source
 
 
