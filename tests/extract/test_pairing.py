@@ -4779,3 +4779,17 @@ def test_english_changes_without_by_and_change_nouns_after_the_number(vocab: Voc
                        title="Fertility")
     assert [(o.kind, o.comparator, o.value) for o in obs] == [("baseline", "=", 1.76),
                                                               ("actual", "=", 1.39)]
+
+
+def test_values_before_respectively_pair_in_order_with_the_items_listed_before_them(
+        vocab: Vocabulary) -> None:
+    # the first two items name no indicator: their values take no other item's name
+    text = ("In 2017, the rates of newly-detected HIV infections via blood, sex and mother to "
+            "child transmission were 36.9%, 63.1% and 0%, respectively.")
+    obs = observations(vocab, text, province_id="ha_noi", title="HIV")
+    assert [(o.indicator_id, o.value) for o in obs] == [("hiv_mother_to_child", 0.0)]
+    # places listed are the values' own, read as before
+    obs = observations(vocab, "In 2023, Dien Bien, Lai Chau and Kon Tum had the lowest life "
+                              "expectancy, 69.9, 69.8 and 69.7, respectively.",
+                       province_id="dien_bien", title="Life expectancy")
+    assert [o.value for o in obs] == [69.9, 69.8, 69.7]

@@ -318,7 +318,7 @@ def turn_item(vocab: Vocabulary, ix: PairIndex, d: Mention, sentence: Span) -> T
                            lambda lo, hi: list(vocab.respectively_re.finditer(low, lo, hi)))
     before = [w for w in words if w.end() <= d.start]
     if not before:
-        return None
+        return _item_before_its_values(vocab, ix, d, sentence, words)
     word = before[-1]
     values = _values_in_turn(vocab, ix, word.end(), sentence[1])
     if len(values) < 2 or d.start not in values:
@@ -329,6 +329,38 @@ def turn_item(vocab: Vocabulary, ix: PairIndex, d: Mention, sentence: Span) -> T
     if len(items) < len(values) or any(_names_a_year(vocab, low[a:b]) for a, b in items):
         return None
     return TurnItem(*items[values.index(d.start)], items[0][0], items[-1][1])
+
+
+def _item_before_its_values(vocab: Vocabulary, ix: PairIndex, d: Mention, sentence: Span,
+                            words: list[re.Match[str]]) -> TurnItem | None:
+    """"… infections via blood, sex and mother to child transmission … were 36.9%, 63.1% and
+    0%, respectively": values joined before a "respectively" word pair, in order, with as many
+    items listed before the first of them."""
+    after = [w for w in words if w.start() >= d.end]
+    if not after:
+        return None
+    values = [d]
+    while (prev := ix.mention_before(sentence[0], values[0].start)) is not None \
+            and vocab.name_list_gap_re.fullmatch(ix.low, prev.unit_end, values[0].start):
+        values.insert(0, prev)
+    while (nxt := ix.mention_after(values[-1].end, after[0].start())) is not None \
+            and vocab.name_list_gap_re.fullmatch(ix.low, values[-1].unit_end, nxt.start):
+        values.append(nxt)
+    if len(values) < 2 or ix.low[values[-1].unit_end:after[0].start()].strip(" ,") \
+            or ix.mention_after(values[-1].end, after[0].start()) is not None:
+        return None
+    lo = ix.mention_end_before(sentence[0], values[0].start)
+    items = _list_items(vocab, ix.low, lo, values[0].start)[-len(values):]
+    # a list's last item follows a joining word ("blood, sex and mother to child …"), not a
+    # comma only ("For the Lao Cai - Yen Bai pair, the average fertility rates were …")
+    if len(items) < 2 or "," in ix.low[items[-2][1]:items[-1][0]]:
+        return None
+    if len(items) < len(values) or any(_names_a_year(vocab, ix.low[a:b])
+                                       or vocab.province_of_label(ix.low[a:b]) is not None
+                                       for a, b in items):
+        return None  # years date the values; places ("Dien Bien, Lai Chau and …") are theirs
+    k = [v.start for v in values].index(d.start)
+    return TurnItem(*items[k], items[0][0], items[-1][1])
 
 
 def values_told_in_turn(vocab: Vocabulary, ix: PairIndex, d: Mention, sentence: Span
