@@ -90,7 +90,7 @@ def _relative(vocab: Vocabulary, d: Mention, low: str, clause: Span, ix: PairInd
     elif d.unit is not None and _ends_with_word(before, ["và"]):
         verb = _continued_change(vocab, d, low, clause, ix)
     if not verb:
-        return _comparative_change(vocab, d, low, clause, before, after, compared)
+        return _change_without_its_verb(vocab, d, low, clause, before, after, compared)
     sign = -1.0 if any(verb.startswith(w) for w in vocab.rel_decrease) else 1.0
     rel_to = "unspecified"
     if per_year:
@@ -100,7 +100,7 @@ def _relative(vocab: Vocabulary, d: Mention, low: str, clause: Span, ix: PairInd
     return Compared("relative", sign * d.value, None, rel_to)
 
 
-def _comparative_change(vocab: Vocabulary, d: Mention, low: str, clause: Span, before: str,
+def _change_without_its_verb(vocab: Vocabulary, d: Mention, low: str, clause: Span, before: str,
                         after: str, compared: re.Match[str] | None) -> Compared | None:
     """"3.431 ca mắc … cao hơn 125,3% so với cùng kỳ năm 2024": a comparative right before a
     number an earlier period follows is a change by that number, as "tăng" would be; so is a

@@ -534,9 +534,9 @@ class Vocabulary:
         national = words_re("national_markers")
         # "the national target programme": a name holding a national marker is no country's
         exceptions = words_alternation(_lites(v.get("national_marker_exceptions") or []))
-        self.money_noun_re = words_re("money_nouns")
         self.national_re = re.compile(rf"(?:{national.pattern})(?!\s+(?:{exceptions})(?!\w))") \
             if exceptions and national is not NEVER_RE else national
+        self.money_noun_re = words_re("money_nouns")
         # "độ 1: 12,3%", "độ 1 (42,3%)", "độ 2 chiếm 35,4%": a numbered part's label right
         # before a value
         part_links = words_alternation(v.get("part_value_links") or [])
