@@ -4793,3 +4793,19 @@ def test_values_before_respectively_pair_in_order_with_the_items_listed_before_t
                               "expectancy, 69.9, 69.8 and 69.7, respectively.",
                        province_id="dien_bien", title="Life expectancy")
     assert [o.value for o in obs] == [69.9, 69.8, 69.7]
+
+
+def test_a_route_s_share_of_hiv_infections_is_no_count_of_them(vocab: Vocabulary) -> None:
+    # the route make-up of infections is a share (hiv_sexual_share), the same words before a
+    # change are the count's (test above); a disease group's route names no HIV share, and a
+    # page that never says HIV has none
+    found = observations(vocab, "Hình thái lây nhiễm HIV qua đường tình dục chiếm đến 72,92%, "
+                                "lây nhiễm qua đường máu 22,08%. The number of people getting the "
+                                "virus through sexual activities rose from 36.2 percent in 2014 "
+                                "to 65.6 percent in 2018.", period_start=2019, period_end=2019)
+    assert [(o.indicator_id, o.value, o.year) for o in found] == [
+        ("hiv_sexual_share", 72.92, 2019), ("hiv_blood_share", 22.08, 2019),
+        ("hiv_sexual_share", 36.2, 2014), ("hiv_sexual_share", 65.6, 2018)]
+    assert not observations(vocab, "Các bệnh lây truyền qua đường máu, tiêu hóa và hô hấp đa "
+                                   "số giảm; sốt xuất huyết giảm bằng 42,8% so với cùng kỳ.",
+                            period_start=2024, period_end=2024)
