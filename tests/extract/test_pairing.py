@@ -4809,3 +4809,17 @@ def test_a_route_s_share_of_hiv_infections_is_no_count_of_them(vocab: Vocabulary
     assert not observations(vocab, "Các bệnh lây truyền qua đường máu, tiêu hóa và hô hấp đa "
                                    "số giảm; sốt xuất huyết giảm bằng 42,8% so với cùng kỳ.",
                             period_start=2024, period_end=2024)
+
+
+def test_the_population_s_change_is_read_and_the_country_s_is_not(vocab: Vocabulary) -> None:
+    # a yearbook's "Dân số trung bình … tăng 0,49%": a relative change of the population count;
+    # a name made the country's by its own words is so for every value it is carried to
+    found = observations(vocab, "Dân số trung bình sơ bộ năm 2022 của tỉnh Vĩnh Phúc 1.197.617 "
+                                "người, tăng 0,49% (5.835 người) so với năm 2021.",
+                         province_id="vinh_phuc", period_start=2022, period_end=2022)
+    assert [(o.indicator_id, o.comparator, o.value, o.year) for o in found] == [
+        ("population_average", "relative", 0.49, 2022)]
+    assert not observations(vocab, "Dân số trung bình của Việt Nam năm 2023 ước tính đạt 100,3 "
+                                   "triệu người, tăng 841,3 nghìn người, tương đương tăng 0,85% "
+                                   "so với năm 2022.", province_id="vinh_phuc",
+                            period_start=2023, period_end=2023)

@@ -312,7 +312,7 @@ class _SegmentPairing:
             named = named if group is None else self._group_s_own(named, group)
         else:
             named = None
-        if named is None:
+        if named is None or self._named_for_the_country(d, sentence, named):
             return
         previous = self.last_named
         self.named_at.append((d.start, named))
@@ -1174,6 +1174,19 @@ class _SegmentPairing:
         if vocab.compared_next_re.match(low, d.unit_end):
             return False  # "72,5 tuổi so với 73,6": the subject's own, the other is compared
         return self._another_place_s(d, clause)
+
+    def _named_for_the_country(self, d: Mention, sentence: Span, named: Named) -> bool:
+        """"dân số trung bình của Việt Nam năm 2023 ước tính đạt 100,3 triệu người, tăng 841,3
+        nghìn người, tương đương tăng 0,85%": the country a name's own words make it of
+        (between it and the first number after it, in its sentence) holds for every value
+        that name is carried to, until the province is named."""
+        if named.method != "alias" or not sentence[0] <= named.start < named.end <= d.start:
+            return False
+        first = self.ix.mention_after(named.end, d.end)
+        end = first.start if first is not None else d.start
+        # "… của cả nước là 1,96 con/phụ nữ, của Hà Nội là 2,1": a place named gives it back
+        return not self._names_the_province(self.low[named.start:d.start]) \
+            and self._speaks_of_the_country(named.end, end)
 
     def _before_the_province_singled_out(self, d: Mention) -> bool:
         """"… giảm từ 17,5% năm 2010 xuống còn 11,5% năm 2020 … Riêng tại Hậu Giang, tỷ lệ …
