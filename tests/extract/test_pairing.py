@@ -4823,3 +4823,14 @@ def test_the_population_s_change_is_read_and_the_country_s_is_not(vocab: Vocabul
                                    "triệu người, tăng 841,3 nghìn người, tương đương tăng 0,85% "
                                    "so với năm 2022.", province_id="vinh_phuc",
                             period_start=2023, period_end=2023)
+
+
+def test_a_rank_before_the_name_makes_the_country_its_scope(vocab: Vocabulary) -> None:
+    # real_dev138: "the fourth-highest rate of … nationwide, at 34" is where the province
+    # ranks; the country's own value stays the country's
+    o = only(vocab, "Only half of rural people in Ninh Thuan use safe water, while the province "
+                    "has the fourth-highest rate of new HIV infections nationwide, at 34 per "
+                    "100,000.", province_id="ninh_thuan", title="")
+    assert (o.indicator_id, o.value) == ("hiv_new_infections_per_100k", 34.0)
+    assert not observations(vocab, "The rate of new HIV infections nationwide was 12 per 100,000.",
+                            province_id="ninh_thuan", title="")

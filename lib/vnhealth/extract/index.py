@@ -171,6 +171,7 @@ GOAL_REACH = 30  # characters back a year phrase looks for the target word it ma
 
 
 COMPARED_REACH = 24  # characters before "cả nước" its "cao hơn", "đầu tiên trong" may take
+RANK_REACH = 64  # characters before "nationwide" the rank of what it names may take
 
 
 class PairIndex:
@@ -203,6 +204,7 @@ class PairIndex:
         self._mention_own_year: list[int | None] = []
         self._national_re = vocab.national_re
         self._compared_re = vocab.compared_to_country_re
+        self._rank_re = vocab.rank_re
         self._national: dict[int, list[int]] = {}
         self._per_sentence: dict[tuple[int, str], Any] = {}
         self._marks: dict[str, list[int]] = {}
@@ -302,10 +304,17 @@ class PairIndex:
             self._national[lo] = [m.end() for m in self._national_re.finditer(self.low, lo, hi)
                                   if not self._compared_re.search(
                                       self.low, max(lo, m.start() - COMPARED_REACH),
-                                      m.start())]
+                                      m.start()) and not self.ranked_in(lo, m.start())]
         ends = self._national[lo]
         i = bisect_right(ends, pos) - 1
         return ends[i] if i >= 0 else None
+
+    def ranked_in(self, lo: int, marker: int) -> bool:
+        """"the province has the fourth-highest rate of new HIV infections nationwide, at 34":
+        a rank before the marker, with the name it ranks between them and no number, makes
+        the country the scope the province ranks in."""
+        ranks = list(self._rank_re.finditer(self.low, max(lo, marker - RANK_REACH), marker))
+        return bool(ranks) and self.mention_after(ranks[-1].end(), marker) is None
 
     def mention_end_before(self, lo: int, pos: int) -> int:
         """Where the last number starting in [lo, pos) ends (its unit included), else lo."""

@@ -1502,6 +1502,7 @@ class _SegmentPairing:
         return any(self.vocab.compared_to_country_re.search(
             self.low, max(lo, m.start() - COMPARED_REACH), m.start()) is None
             and self.vocab.rank_after_country_re.match(self.low, m.end()) is None
+            and not self.ix.ranked_in(self.ix.sentence_of(m.start())[0], m.start())
             for m in self.vocab.national_re.finditer(self.low, lo, hi))
 
     def _names_the_province(self, stretch: str) -> bool:
