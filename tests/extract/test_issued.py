@@ -54,6 +54,9 @@ def test_the_manifest_and_the_number_come_first(vocab: Vocabulary) -> None:
     ([",", "Cập nhật lúc: 08:32 |28/03/2017"], None,
      IssueYear(2017, "page date 'Cập nhật lúc: 08:32 |28/03/2017'", 3, page=True)),
     (["Tin tức", "2026-02-28"], None, IssueYear(2026, "page date '2026-02-28'", 2, page=True)),
+    # an ISO date with the byline after it (real_dev148, a Korean page)
+    (["하남성, 베트남에서 가장 높은 성비 불균형 지방", "", "2019-01-08     임용태"], None,
+     IssueYear(2019, "page date '2019-01-08     임용태'", 1, page=True)),
     # a stored copy's stamp opening its first line, a month only, before a long body line
     ([" date 2024-10 Trong những năm qua, tỉnh có GRDP bình quân đầu người luôn trong nhóm "
       "các địa phương dẫn đầu cả nước. " * 3], None,

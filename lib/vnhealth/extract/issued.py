@@ -255,8 +255,10 @@ def _stamped_date(vocab: Vocabulary, low: str) -> tuple[int, int] | None:
         # an English stamp carries its time ("07:55 pm"), after a byline or alone
         return (int(m.group("y")), vocab.month_numbers[m.group("mn") or m.group("mn2")]) \
             if timed or not words else None
-    # a portal's "today" ("Thứ 2, Ngày 28/10/2024") has no time and dates the visit
-    if stamp or not words or (timed and len(words) <= PAGE_DATE_WORDS):
+    # a portal's "today" ("Thứ 2, Ngày 28/10/2024") has no time and dates the visit; an ISO
+    # date with a byline ("2019-01-08     임용태") is the article's own stamp
+    iso = dates[0].group("iy") is not None
+    if stamp or not words or ((timed or iso) and len(words) <= PAGE_DATE_WORDS):
         m = dates[0]
         return (int(m.group("y") or m.group("iy") or m.group("wy")),
                 int(m.group("m") or m.group("im") or m.group("wm")))
