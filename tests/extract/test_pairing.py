@@ -4834,3 +4834,11 @@ def test_a_rank_before_the_name_makes_the_country_its_scope(vocab: Vocabulary) -
     assert (o.indicator_id, o.value) == ("hiv_new_infections_per_100k", 34.0)
     assert not observations(vocab, "The rate of new HIV infections nationwide was 12 per 100,000.",
                             province_id="ninh_thuan", title="")
+
+
+def test_a_province_named_after_the_country_s_name_holds_its_value(vocab: Vocabulary) -> None:
+    # real_dev103: the country's group a province is listed in ("nhóm thấp cả nước") leaves
+    # each value to the province named with it
+    o = only(vocab, "Những địa phương có tuổi thọ trung bình thuộc nhóm thấp cả nước được ghi "
+                    "nhận là: Lai Châu 65,8 tuổi.", province_id="lai_chau", title="")
+    assert (o.indicator_id, o.value) == ("life_expectancy", 65.8)

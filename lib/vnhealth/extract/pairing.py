@@ -1179,14 +1179,17 @@ class _SegmentPairing:
         """"dân số trung bình của Việt Nam năm 2023 ước tính đạt 100,3 triệu người, tăng 841,3
         nghìn người, tương đương tăng 0,85%": the country a name's own words make it of
         (between it and the first number after it, in its sentence) holds for every value
-        that name is carried to, until the province is named."""
+        that name is carried to, until a province is named."""
         if named.method != "alias" or not sentence[0] <= named.start < named.end <= d.start:
             return False
         first = self.ix.mention_after(named.end, d.end)
         end = first.start if first is not None else d.start
-        # "… của cả nước là 1,96 con/phụ nữ, của Hà Nội là 2,1": a place named gives it back
-        return not self._names_the_province(self.low[named.start:d.start]) \
-            and self._speaks_of_the_country(named.end, end)
+        # "… của cả nước là 1,96 con/phụ nữ, của Hà Nội là 2,1", "… nhóm thấp cả nước …: Lai
+        # Châu 65,8 tuổi": a province named gives the value back (to itself)
+        if self._names_the_province(self.low[named.start:d.start]) or any(
+                named.start <= start < d.start for start, _end, _id in self._province_names()):
+            return False
+        return self._speaks_of_the_country(named.end, end)
 
     def _before_the_province_singled_out(self, d: Mention) -> bool:
         """"… giảm từ 17,5% năm 2010 xuống còn 11,5% năm 2020 … Riêng tại Hậu Giang, tỷ lệ …
