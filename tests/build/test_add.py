@@ -241,6 +241,17 @@ def test_a_title_opening_with_no_document_kind_keeps_its_first_words(root: Path,
     assert entry.doc_id == "dien_bien_2025_sot_xuat_huyet_den_tuan_7_nam"
 
 
+def test_a_title_opening_with_the_province_names_it_once(root: Path, tmp_path: Path) -> None:
+    """"Điện Biên: …" gave "dien_bien_2025_dien_bien_…": the name opens with the province
+    already."""
+    source = tmp_path / "page.txt"
+    source.write_text(f"Tính đến tuần thứ 7 của năm 2025, {TARGET}\n", encoding="utf-8")
+    entry = add_document(ProjectPaths.at(root), source, "dien_bien", Given(
+        period=(2025, 2025), title="Điện Biên: hình thái lây nhiễm HIV"), build=False,
+        say=lambda _: None)
+    assert entry.doc_id == "dien_bien_2025_hinh_thai_lay_nhiem_hiv"
+
+
 # -- refusals leave the project as it was ---------------------------------------------------------
 
 def test_a_registered_document_is_refused_naming_its_entry(root: Path) -> None:

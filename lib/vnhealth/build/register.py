@@ -248,6 +248,8 @@ def choose_names(paths: ProjectPaths, e: Entry, docs: list[Document], source: So
     # without a number, the title's first words after its kind ("Kế hoạch", "Quyết định")
     number = (slug(e.doc_number) if e.doc_number
               else slug(title_words_for_name(e.title or "", kinds)))
+    # "Quảng Bình: hình thái lây nhiễm HIV": the province opens the name once
+    number = number.removeprefix(f"{e.province}_")
     base = "_".join(filter(None, (e.province, years, number)))[:80].strip("_")
     ids = {d.id for d in docs}
     taken = {p.name.lower() for p in paths.raw.iterdir()}  # never overwrite, whatever the case
