@@ -229,27 +229,20 @@ def test_missing_period_must_be_given(root: Path, tmp_path: Path) -> None:
     assert entry.doc_id == "dien_bien_2026_2030_cham_soc_suc_khoe_nguoi_cao_tuoi"
 
 
-def test_a_title_opening_with_no_document_kind_keeps_its_first_words(root: Path,
-                                                                      tmp_path: Path) -> None:
-    """A news page's title ("Sốt xuất huyết đến tuần 7 năm 2025") names the file by its first
-    words: only a document kind ("Kế hoạch") is left out (it lost "Sốt xuất" before)."""
+@pytest.mark.parametrize(("title", "doc_id"), [
+    # a news page's title names the file by its first words: only a document kind ("Kế
+    # hoạch") is left out (it lost "Sốt xuất" before)
+    ("Sốt xuất huyết đến tuần 7 năm 2025", "dien_bien_2025_sot_xuat_huyet_den_tuan_7_nam"),
+    # a title opening with the province names it once (it gave "dien_bien_2025_dien_bien_…")
+    ("Điện Biên: hình thái lây nhiễm HIV", "dien_bien_2025_hinh_thai_lay_nhiem_hiv"),
+])
+def test_a_title_names_the_file_by_its_own_first_words(root: Path, tmp_path: Path, title: str,
+                                                       doc_id: str) -> None:
     source = tmp_path / "page.txt"
     source.write_text(f"Tính đến tuần thứ 7 của năm 2025, {TARGET}\n", encoding="utf-8")
     entry = add_document(ProjectPaths.at(root), source, "dien_bien", Given(
-        period=(2025, 2025), title="Sốt xuất huyết đến tuần 7 năm 2025"), build=False,
-        say=lambda _: None)
-    assert entry.doc_id == "dien_bien_2025_sot_xuat_huyet_den_tuan_7_nam"
-
-
-def test_a_title_opening_with_the_province_names_it_once(root: Path, tmp_path: Path) -> None:
-    """"Điện Biên: …" gave "dien_bien_2025_dien_bien_…": the name opens with the province
-    already."""
-    source = tmp_path / "page.txt"
-    source.write_text(f"Tính đến tuần thứ 7 của năm 2025, {TARGET}\n", encoding="utf-8")
-    entry = add_document(ProjectPaths.at(root), source, "dien_bien", Given(
-        period=(2025, 2025), title="Điện Biên: hình thái lây nhiễm HIV"), build=False,
-        say=lambda _: None)
-    assert entry.doc_id == "dien_bien_2025_hinh_thai_lay_nhiem_hiv"
+        period=(2025, 2025), title=title), build=False, say=lambda _: None)
+    assert entry.doc_id == doc_id
 
 
 # -- refusals leave the project as it was ---------------------------------------------------------
