@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from vnhealth.extract import Vocabulary, read_text
+from vnhealth.extract.lines import CAPS_TITLE_RE
 from vnhealth.extract.shapes.header import spot_at
 from vnhealth.extract.shapes.records import ShapeRead, Table
 from vnhealth.extract.shapes.registry import SHAPES
@@ -163,6 +164,41 @@ def test_pdf_rows_one_cell_per_line(vocab: Vocabulary) -> None:
         ("natural_population_growth", 2015, 1.1, 8),
         ("underweight_under5", 2014, 16.0, 10), ("underweight_under5", 2015, 12.0, 11),
         ("clean_water_rural", 2014, 55.0, 14), ("clean_water_rural", 2015, 58.0, 15)]
+
+
+# A plan appendix copied one cell per line: a target column that names no year ("Chỉ tiêu",
+# after the unit column) between the baseline and the progress years, each goal's number
+# "(1)" over its rows, a sign written as an entity ("&gt;95"), and the next part's title.
+PDF_ROWS_PLAN_COLUMNS = "\n".join([
+    "STT", "Chỉ tiêu", "Đơn vị tính", "Thực hiện 2025", "Chỉ tiêu",
+    "Tiến độ thực hiện trong các năm", "Ghi chú", "", "2026", "2027", "2028", "",
+    "(1)", "1", "Tuổi thọ trung bình", "Tuổi", "68,5", "70", "68,8", "69,1", "70", "",
+    "(2)", "2", "Tỷ lệ tiêm chủng đầy đủ cho trẻ dưới 1 tuổi", "%", "95", "<b>&gt;95</b>",
+    "95,2", "95,5", "&gt;95", "",
+    "PHỤ LỤC II", "Năm 2027 phấn đấu 100% trạm y tế có bác sĩ."])
+
+
+def test_pdf_rows_with_a_target_column_naming_no_year(vocab: Vocabulary) -> None:
+    name, found = _read(vocab, PDF_ROWS_PLAN_COLUMNS)
+    assert name == "pdf_rows"
+    assert found.segments[0].columns == [
+        ("baseline", 2025), ("target", 2028), ("trajectory", 2026), ("trajectory", 2027),
+        ("target", 2028)]
+    out = read_text(vocab, PDF_ROWS_PLAN_COLUMNS, period_start=2026, period_end=2028)
+    assert [(o.indicator_id, o.kind, o.year, o.comparator, o.value, o.line)
+            for o in out.observations] == [
+        ("life_expectancy", "baseline", 2025, "=", 68.5, 17),
+        ("life_expectancy", "target", 2028, "=", 70.0, 18),
+        ("life_expectancy", "trajectory", 2026, "=", 68.8, 19),
+        ("life_expectancy", "trajectory", 2027, "=", 69.1, 20),
+        ("life_expectancy", "target", 2028, "=", 70.0, 21),
+        ("full_immunization_under1", "baseline", 2025, "=", 95.0, 27),
+        ("full_immunization_under1", "target", 2028, ">", 95.0, 28),
+        ("full_immunization_under1", "trajectory", 2026, "=", 95.2, 29),
+        ("full_immunization_under1", "trajectory", 2027, "=", 95.5, 30),
+        ("full_immunization_under1", "target", 2028, ">", 95.0, 31),
+        # after the title, prose again: the year its sentence names
+        ("chs_with_doctor", "target", 2027, "=", 100.0, 34)]
 
 
 SIDE_BY_SIDE = ("Chỉ tiêu 2020 2022 Sơ bộ 2023\n"
@@ -984,3 +1020,11 @@ def test_pdf_rows_under_a_results_header_are_actual(vocab: Vocabulary) -> None:
     _name, found = _read(vocab, text)
     assert found.segments[0].columns == [("actual", 2014), ("actual", 2015)]
     assert {kind for _ind, kind, _year, _value, _line in _observed(vocab, text)} == {"actual"}
+
+
+@pytest.mark.parametrize(("line", "title"), [
+    ("PHỤ LỤC II", True), ("NHIỆM VỤ VÀ GIẢI PHÁP", True), ("ĐẾN NĂM 2025", True),
+    ("PHÂN CÔNG NHIỆM VỤ", True), ("Nhiệm vụ và giải pháp", False), ("Tỷ lệ ĐẠT CHUẨN", False)])
+def test_a_line_in_vietnamese_capitals_is_a_title(line: str, title: bool) -> None:
+    # capitals with a dot below or a hook ("Ụ", "Ệ") and "Đ", "Ư", "Ơ" are capitals too
+    assert (CAPS_TITLE_RE.match(line) is not None) is title

@@ -443,6 +443,31 @@ def test_a_seed_table_redrawn_in_another_layout_reads_the_same(vocab: Vocabulary
     assert _table_values(vocab, _redrawn(lines, draw)) == as_tabs
 
 
+def test_a_seed_table_copied_one_cell_per_line_reads_the_same_in_its_full_rows(
+        vocab: Vocabulary) -> None:
+    # a web page's copy: each cell on its own line, a blank line after each row, blank cells
+    # gone (so a row with blanks no longer tells its columns: only full rows are compared)
+    lines = _SEED.read_text(encoding="utf-8").split("\n")
+    full = {i for i in _TABLE if "\t" in lines[i] and all(c.strip() for c in
+                                                          lines[i].split("\t")[2:-1])}
+    copied = [cell for i in _TABLE for cell in (
+        [*(c for c in lines[i].split("\t") if c.strip()), ""] if "\t" in lines[i]
+        else [lines[i]])]
+    text = lines[:_TABLE.start] + copied + lines[_TABLE.stop:]
+    span = range(_TABLE.start, _TABLE.start + len(copied))
+    found = read_text(vocab, "\n".join(text), period_start=2026, period_end=2030).observations
+    names = {o.indicator_id for o in read_text(vocab, "\n".join(lines), period_start=2026,
+                                                 period_end=2030).observations
+             if o.line - 1 in full}
+    # life expectancy, EPI coverage, e-health records, insurance and telemedicine
+    assert len(names) == 5
+    # (a row's target cell and its last year's cell, one value on one line in the tab table,
+    # stand on two lines here: compared as sets)
+    assert {(o.indicator_id, o.kind, o.year, o.comparator, o.value, o.value_high)
+            for o in found if o.line - 1 in span and o.indicator_id in names} == {
+        v for v in _table_values(vocab, lines) if v[0] in names}
+
+
 # --- a statistics report's table: an estimate column beside two comparison columns -------------
 
 # the layout of a provincial statistics office's report (positions as printed, numbers made up)

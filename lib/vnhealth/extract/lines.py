@@ -12,7 +12,10 @@ BULLET_RE = re.compile(r"^\s*(?:[-+•*–]\s|\(\d+\)\s|\d{1,2}(?:\.\d{1,2})*\.\
                        r"|[-+•–](?=[A-ZÀ-ỸĐ])|\d{1,2}(?:\.\d{1,2})*\.(?=[A-ZÀ-ỸĐ]))")
 HEADING_RE = re.compile(r"^\s*(?:#+\s*)?(?:\*+\s*)?(?:[IVX]+[.\-]|\d+(?:\.\d+)*\.|[a-zđ]\))\s*\S")
 YEAR_IN_TEXT_RE = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
-CAPS_TITLE_RE = re.compile(r"^[^a-zà-ỹđ]{8,100}$")  # a short line in capitals is a title
+# the lower-case letters of Vietnamese (the range à-ỹ holds capitals too: "Ụ", "Đ", "Ư")
+_LOWER_LETTERS = "".join(chr(c) for c in range(0xE0, 0x1EFA) if chr(c).islower())
+# a short line in capitals is a title
+CAPS_TITLE_RE = re.compile(rf"^[^a-z{_LOWER_LETTERS}]{{8,100}}$")
 
 
 def strip_marker(text: str) -> str:

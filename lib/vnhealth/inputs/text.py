@@ -144,8 +144,9 @@ def blank_markup(line: str) -> str:
         line = _HTML_TAG.sub(lambda m: " " * len(m.group(0)), line)
     if "&" in line:
         line = (
-            line.replace("&gt;", ">   ")
-            .replace("&lt;", "<   ")
+            # the sign kept next to what follows it: "&gt;95" reads as ">95", one cell
+            line.replace("&gt;", "   >")
+            .replace("&lt;", "   <")
             .replace("&amp;", "&    ")
             .replace("&nbsp;", "      ")
         )

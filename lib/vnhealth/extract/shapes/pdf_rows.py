@@ -54,24 +54,68 @@ def _header(spot: Spot) -> tuple[list[tuple[str, int]], int, int]:
         if line.strip():
             header_parts.append(line.strip())
         i += 1
-    header = " ".join(header_parts)
+    header = lite(" ".join(header_parts))
     years = [int(y) for y in YEAR_IN_TEXT_RE.findall(header)]
     target_year = max(years) if years else spot.period_end
     first = YEAR_IN_TEXT_RE.search(header)
+    plan_cells = _plan_cells(header, spot.words)
     # "KẾT QUẢ ĐẠT ĐƯỢC" over "Năm 2011 … Năm 2015", and no plan column: every year reached
-    achieved = first is not None and spot.words.actual.search(lite(header[:first.start()])) \
-        is not None and spot.words.plan.search(lite(header)) is None
+    achieved = first is not None and spot.words.actual.search(header[:first.start()]) \
+        is not None and spot.words.plan.search(header) is None and not plan_cells
+    cells = sorted([(m.start(), int(m.group(1))) for m in YEAR_IN_TEXT_RE.finditer(header)]
+                   + [(start, None) for start in plan_cells])
     columns = []
-    for m in YEAR_IN_TEXT_RE.finditer(header):
-        y = int(m.group(1))
-        before = lite(header[max(0, m.start() - 30):m.start()])
-        if achieved:
+    for start, y in cells:
+        before = header[max(0, start - 30):start]
+        if y is None:
+            columns.append(("target", target_year))
+        elif achieved:
             columns.append(("actual", y))
         elif any(w in before for w in spot.words.baseline_columns):
             columns.append(("baseline", y))
         else:
             columns.append(("target" if y == target_year else "trajectory", y))
     return columns, target_year, i
+
+
+_YEAR_AFTER_RE = re.compile(r"\s*(?:\S+\s+){0,2}?(?:19|20)\d\d(?!\d)")
+
+
+def _plan_cells(header: str, words: TableWords) -> list[int]:
+    """Where the header, read as one line, holds a target column that names no year: a plan
+    word ("Chỉ tiêu", "Mục tiêu") after the unit column ("Đơn vị tính"), no year in the two
+    words after it (not "Kế hoạch năm 2023"). Its values are the plan horizon's targets. The
+    plan word before the unit column names the rows ("STT / Chỉ tiêu / Đơn vị tính")."""
+    units = [m.end() for w in words.unit_column for m in [re.search(re.escape(w), header)] if m]
+    if not units:
+        return []
+    starts = []
+    for w in words.target_column:
+        for m in re.compile(rf"(?<!\w){re.escape(w)}(?!\w)").finditer(header, min(units)):
+            if not _YEAR_AFTER_RE.match(header, m.end()):
+                starts.append(m.start())
+    return starts
+
+
+_TITLE_MIN = 8  # characters of a title line
+
+
+def _a_title(s: str) -> bool:
+    """A line in capitals that is no row's name (not right under its number): the next
+    part's title ("PHỤ LỤC II") ends the table."""
+    return len(s) >= _TITLE_MIN and s == s.upper() and any(c.isalpha() for c in s)
+
+
+_GROUP_MARK_RE = re.compile(r"^\s*\(\d{1,2}\)\s*$")
+
+
+def _opens_row_next(lines: Sequence[str], i: int) -> bool:
+    """Whether the next filled line after line i opens a numbered row."""
+    for j in range(i + 1, min(i + 3, len(lines))):
+        if lines[j].strip():
+            return bool(PDF_ROW_RE.match(lines[j]) or (_LONE_NUMBER_RE.match(lines[j])
+                                                      and _next_text_line_is_name(lines, j)))
+    return False
 
 
 def _ends_table(line: str, words: TableWords) -> bool:
@@ -92,7 +136,7 @@ def _rows(lines: Sequence[str], i: int, words: TableWords
     while i < len(lines):
         line = lines[i]
         s = line.strip()
-        if _ends_table(line, words):
+        if _ends_table(line, words) or (rows and len(rows[-1]) > 1 and _a_title(s)):
             break
         m_row = PDF_ROW_RE.match(line)
         m_lone = _LONE_NUMBER_RE.match(line)
@@ -107,6 +151,9 @@ def _rows(lines: Sequence[str], i: int, words: TableWords
                 last_number = num
         if is_row:
             rows.append([])
+        elif _GROUP_MARK_RE.match(line) and _opens_row_next(lines, i):
+            i += 1  # "(5)" over row 13: the number of the goal the next rows serve, no value
+            continue
         if s and rows and not _URL_LIKE.match(s):
             rows[-1].append((i + 1, line))
         i += 1
