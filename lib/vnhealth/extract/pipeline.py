@@ -40,7 +40,7 @@ from vnhealth.extract.state import DocumentRun
 from vnhealth.extract.table_values import read_pdf_row_columns, read_table
 from vnhealth.extract.vocabulary import Vocabulary
 from vnhealth.inputs.catalog import Document
-from vnhealth.inputs.text import blank_markup, lite, nfc, spaced_cjk
+from vnhealth.inputs.text import blank_markup, lite, nfc, plain_spaces, spaced_cjk
 
 _DIGIT_RE = re.compile(r"\d")
 
@@ -49,7 +49,7 @@ def extract_document(vocab: Vocabulary, doc: Document, lines: list[str]) -> Docu
     """Extract statements, observations and non-numeric targets from one document's lines."""
     quoted = [nfc(line) for line in lines]
     # read as words, quoted as written
-    lines = [spaced_cjk(line, vocab.hangul_particles) for line in quoted]
+    lines = [spaced_cjk(plain_spaces(line), vocab.hangul_particles) for line in quoted]
     issued = issue_year(vocab, doc, lines)
     low = document_lite(doc, lines)  # read once for the words that mark the whole document
     headers = {i for i, x in enumerate(lines)

@@ -260,6 +260,20 @@ def _lead_year(vocab: Vocabulary, seg: Segment, lead: int | None, aims: bool
     return lead, aims
 
 
+# blanks between two words (not about a number: its value is quoted as written)
+_BLANK_RUN_RE = re.compile(r"(?<=[^\W\d_])[ \t]{2,}(?=[^\W\d_])")
+_ENDS_IN_A_NUMBER_RE = re.compile(r"[^\W\d_]\s+\d+(?:[.,]\d+)?$")  # "… từ 1"
+_RANGE_GOES_ON_RE = re.compile(r"^\s*[-–]\s*\d+(?:[.,]\d+)?\s*[%‰]?\s+(\w)")
+
+
+def _a_range_going_on(prev: str, text: str) -> bool:
+    """"… từ 1" / "- 18 tuổi thêm …": a range broken over two lines (a PDF's wrapping), its
+    dash no list marker: the line before ends in a number after a word, and this one goes on
+    in lower case after the range's end."""
+    m = _RANGE_GOES_ON_RE.match(text)
+    return m is not None and m.group(1).islower() and _ENDS_IN_A_NUMBER_RE.search(prev) is not None
+
+
 def _prose_segments(vocab: Vocabulary, lines: list[tuple[int, str]],
                     paragraph_starts: set[int]) -> list[Segment]:
     """Lines grouped into statements: a list marker opens one, and so does a capital letter
@@ -268,8 +282,10 @@ def _prose_segments(vocab: Vocabulary, lines: list[tuple[int, str]],
     prev = ""
     prev_heading = False
     for line_no, text in lines:
+        # "Mục  tiêu": the blanks of a PDF's justified line are one, as phrases are written
+        text = _BLANK_RUN_RE.sub(" ", text)
         stripped = text.strip()
-        starts_new = bool(BULLET_RE.match(text))
+        starts_new = bool(BULLET_RE.match(text)) and not _a_range_going_on(prev, text)
         first = stripped[:1]
         if not starts_new and groups and capital_or_uncased(first) and (
             _SENTENCE_END_RE.search(prev) or prev_heading or len(groups[-1]) == 0

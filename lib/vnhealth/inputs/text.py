@@ -67,6 +67,18 @@ def capital_or_uncased(ch: str) -> bool:
     return ch.isupper() or (ch.isalpha() and not ch.islower())
 
 
+# spaces of other widths a web page or a PDF puts between words (no-break, thin, figure,
+# narrow no-break): read as the plain blank, one character for one
+_SPACE_FORMS = str.maketrans({c: " " for c in "\u00a0\u2002\u2003\u2004\u2005\u2006\u2007"
+                                               "\u2008\u2009\u200a\u202f\u205f"})
+
+
+def plain_spaces(line: str) -> str:
+    """The line with every space form (no-break "&nbsp;" and the like) as a plain blank, so
+    that phrases match across them; same length as the input."""
+    return line.translate(_SPACE_FORMS)
+
+
 def spaced_cjk(line: str, particles: tuple[str, ...] = ()) -> str:
     """A Japanese or Korean line read as words: its full-width forms folded (NFKC: "（１）" →
     "(1)"), its full stop and comma written as ASCII, and a blank wherever the script changes

@@ -1,0 +1,107 @@
+"""The seeds rewritten as another copy of the same plan would be: the same values come out.
+
+A plan reaches the project through a PDF's text, a web page or a word processor, each of which
+writes the same sentences a little differently: no-break spaces between words, justified
+lines with double blanks, lines hard-wrapped at a width (a range's dash then opens a line),
+other list markers, the other spelling of a tone or of "tỷ lệ", headings in capitals,
+decomposed accents, Windows line ends. None of these may change what is read: each rewrite
+below is applied to the five seed plans and their observations (indicator, kind, year,
+comparator, value) are compared with those of the documents as received."""
+
+from __future__ import annotations
+
+import re
+import textwrap
+import unicodedata
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from vnhealth.extract import Vocabulary
+from vnhealth.extract.pipeline import extract_document
+from vnhealth.inputs.catalog import Document, load_catalog, load_manifest
+from vnhealth.inputs.paths import ProjectPaths
+
+PATHS = ProjectPaths.at()
+WRAP_WIDTH = 75  # characters of a hard-wrapped line (a PDF's text)
+
+Rewrite = Callable[[list[str]], list[str]]
+
+
+def _prose(rewrite_line: Callable[[str], str]) -> Rewrite:
+    """A rewrite of the prose lines only (a table's cells keep their separators)."""
+    return lambda lines: [x if "\t" in x or "|" in x else rewrite_line(x) for x in lines]
+
+
+def _every_line(rewrite_line: Callable[[str], str]) -> Rewrite:
+    return lambda lines: [rewrite_line(x) for x in lines]
+
+
+def _wrapped(blank_between: bool) -> Rewrite:
+    def rewrite(lines: list[str]) -> list[str]:
+        out: list[str] = []
+        for x in lines:
+            if "\t" in x or "|" in x or len(x) <= WRAP_WIDTH:
+                out.append(x)
+                continue
+            for piece in textwrap.wrap(x, WRAP_WIDTH, break_long_words=False,
+                                       break_on_hyphens=False):
+                out.extend([piece, ""] if blank_between else [piece])
+        return out
+    return rewrite
+
+
+def _double_every_second_blank(line: str) -> str:
+    words = line.split(" ")
+    return "".join(w + ("  " if k % 2 else " ") for k, w in enumerate(words))[:-1] \
+        if line.strip() else line
+
+
+REWRITES: dict[str, Rewrite] = {
+    "no-break spaces": _prose(lambda x: x.replace(" ", "\u00a0")),
+    "double blanks": _prose(_double_every_second_blank),
+    "hard-wrapped lines": _wrapped(blank_between=False),
+    "hard-wrapped lines, a blank between": _wrapped(blank_between=True),
+    "plus list markers": _prose(lambda x: re.sub(r"^(\s*)- ", r"\1+ ", x)),
+    "bullet list markers": _prose(lambda x: re.sub(r"^(\s*)- ", r"\1• ", x)),
+    "a blank before %": _every_line(lambda x: re.sub(r"(\d)%", r"\1 %", x)),
+    "tỉ lệ": _every_line(lambda x: x.replace("tỷ lệ", "tỉ lệ").replace("Tỷ lệ", "Tỉ lệ")),
+    "old tone places": _every_line(lambda x: x.replace("khỏe", "khoẻ").replace("hóa", "hoá")),
+    "bác sỹ": _every_line(lambda x: x.replace("bác sĩ", "bác sỹ")),
+    "headings in capitals": _every_line(
+        lambda x: x.upper() if re.match(r"^\s*(?:[IVX]+\.|\d+\.\s)", x) else x),
+    "en dash in ranges": _every_line(lambda x: re.sub(r"(\d) - (\d)", r"\1 – \2", x)),
+    "≥ for tối thiểu": _every_line(lambda x: x.replace("tối thiểu ", "≥ ")),
+    "decomposed accents": _every_line(lambda x: unicodedata.normalize("NFD", x)),
+    "Windows line ends": _every_line(lambda x: x + "\r"),
+}
+
+
+@pytest.fixture(scope="module")
+def vocab() -> Vocabulary:
+    return Vocabulary(load_catalog(PATHS))
+
+
+@pytest.fixture(scope="module")
+def seeds(vocab: Vocabulary) -> list[tuple[Document, list[str], Counter]]:
+    """Each seed plan, its lines as received, and what they give."""
+    out = []
+    for doc in load_manifest(PATHS, vocab.catalog.provinces):
+        lines = (PATHS.raw / Path(doc.file).name).read_text(encoding="utf-8").split("\n")
+        out.append((doc, lines, _values(vocab, doc, lines)))
+    return out
+
+
+def _values(vocab: Vocabulary, doc: Document, lines: list[str]) -> Counter:
+    return Counter((o.indicator_id, o.kind, o.year, o.comparator, o.value, o.value_high)
+                   for o in extract_document(vocab, doc, lines).observations)
+
+
+@pytest.mark.parametrize("name", list(REWRITES))
+def test_a_seed_rewritten_reads_the_same(vocab: Vocabulary, seeds: list, name: str) -> None:
+    assert sum(sum(received.values()) for _doc, _lines, received in seeds) >= 230
+    for doc, lines, received in seeds:
+        rewritten = _values(vocab, doc, REWRITES[name](lines))
+        assert rewritten == received, (doc.id, received - rewritten, rewritten - received)
