@@ -5,6 +5,7 @@ labels and numbers."""
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Callable
 
 import pytest
@@ -422,7 +423,8 @@ def _aligned(rows: list[tuple[int, list[str]]]) -> list[tuple[int, str]]:
     for i, cells in rows:
         text = ""
         for k, cell in enumerate(cells):
-            text = text + "  " if len(text) > sum(widths[:k]) else text.ljust(sum(widths[:k]))
+            text = text + "  " if k and len(text) >= sum(widths[:k]) \
+                else text.ljust(sum(widths[:k]))
             text += cell
         out.append((i, text.rstrip()))
     return out
@@ -441,6 +443,38 @@ def test_a_seed_table_redrawn_in_another_layout_reads_the_same(vocab: Vocabulary
     as_tabs = _table_values(vocab, lines)
     assert len(as_tabs) == 45  # the 45 targets, baselines and milestones of the tab table
     assert _table_values(vocab, _redrawn(lines, draw)) == as_tabs
+
+
+_NAME_WIDTH = 28  # characters of the name column a PDF wraps the names in
+
+
+@pytest.mark.parametrize("values_on", ["first", "middle", "last"])
+def test_a_seed_table_drawn_with_wrapped_names_reads_the_same(vocab: Vocabulary,
+                                                              values_on: str) -> None:
+    # a PDF's layout: names wrapped over lines in a narrow column, the row's number and
+    # values on the name's first, middle (centred in the cell) or last line
+    lines = _SEED.read_text(encoding="utf-8").split("\n")
+    rows = [(i, [c.replace("<b>", "").replace("</b>", "").replace("&gt;", ">")
+                 for c in lines[i].split("\t")]) for i in _TABLE if "\t" in lines[i]]
+    pieces = {i: textwrap.wrap(cells[2], _NAME_WIDTH) or [""] if k >= 2 else [cells[2]]
+              for k, (i, cells) in enumerate(rows)}
+    at = {i: {"first": 0, "middle": (len(p) - 1) // 2, "last": len(p) - 1}[values_on]
+          for i, p in pieces.items()}
+    drawn = dict(_aligned([(i, [*cells[:2], pieces[i][at[i]], *cells[3:]])
+                           for i, cells in rows]))
+    indent = " " * drawn[rows[2][0]].index(pieces[rows[2][0]][at[rows[2][0]]])
+    out = lines[:_TABLE.start]
+    for i in _TABLE:
+        if i not in drawn:
+            out.append(lines[i])
+            continue
+        out += [indent + p for p in pieces[i][:at[i]]] + [drawn[i]] + [
+            indent + p for p in pieces[i][at[i] + 1:]]
+    out += lines[_TABLE.stop:]
+    span = range(_TABLE.start, len(out) - (len(lines) - _TABLE.stop))
+    found = read_text(vocab, "\n".join(out), period_start=2026, period_end=2030).observations
+    assert sorted((o.indicator_id, o.kind, o.year, o.comparator, o.value, o.value_high)
+                  for o in found if o.line - 1 in span) == _table_values(vocab, lines)
 
 
 def test_a_seed_table_copied_one_cell_per_line_reads_the_same_in_its_full_rows(

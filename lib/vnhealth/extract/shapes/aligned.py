@@ -25,21 +25,48 @@ def is_numbered(line: str) -> bool:
     return bool(_NUMBERED_RE.match(line)) and gaps(line) >= 1
 
 
+MAX_WRAPPED = 4  # lines of a label wrapped between two rows
+
+
 def block(lines: Sequence[str], i: int, stop: int) -> tuple[list[int], int]:
     """The lines of the aligned block from line i (indices), and the index after it: lines
-    with a gap, blank lines, and a line without one that wraps a label between two rows."""
+    with a gap, blank lines, and up to MAX_WRAPPED lines without one that wrap labels
+    between two rows."""
     taken: list[int] = []
     j = i
     while j < stop:
         text = lines[j]
         if gaps(text) >= 1:
             taken.append(j)
-        elif text.strip() and not (taken and j + 1 < stop and gaps(lines[j + 1]) >= 1):
-            break
+        elif text.strip() and not (taken and (_row_follows(lines, j, stop) or (
+                taken[-1] == j - 1 and not opens_a_label(text)))):
+            break  # (a lower-case line right under a row goes on with its name)
         elif text.strip():
             taken.append(j)  # a wrapped label, between two rows
         j += 1
     return taken, j
+
+
+def _row_follows(lines: Sequence[str], j: int, stop: int) -> bool:
+    """Whether a line with a gap comes after line j, past at most MAX_WRAPPED lines without
+    one (blank lines between rows aside)."""
+    wrapped = 0
+    for k in range(j + 1, min(stop, j + 1 + 3 * MAX_WRAPPED)):
+        if gaps(lines[k]) >= 1:
+            return True
+        if lines[k].strip():
+            wrapped += 1
+            if wrapped >= MAX_WRAPPED:
+                return False
+    return False
+
+
+def opens_a_label(text: str) -> bool:
+    """A wrapped line that opens a label (its first letter a capital, "Tỷ lệ nhân lực …"):
+    the start of the next row's name, set above the row's values; one in lower case goes on
+    with the name above ("… trình" / "độ sau đại học")."""
+    first = next((ch for ch in text if ch.isalpha()), "")
+    return first.isupper()
 
 
 def is_table(lines: Sequence[str], indices: list[int]) -> bool:

@@ -85,13 +85,22 @@ def detect(spot: Spot) -> bool:
 
 def _aligned_rows(lines: Sequence[str], i: int) -> tuple[list[TabRow], int]:
     """An aligned block's rows cut at its columns (the spans its numbered rows leave between
-    gutters); a wrapped label line joins the row above it."""
+    gutters); a wrapped line of a name joins the row above it, or the row below it when it
+    opens the name (a PDF sets a row's values on its name's first, middle or last line)."""
     indices, end = aligned.block(lines, i, len(lines))
     numbered = [k for k in indices if aligned.is_numbered(lines[k])]
     columns = aligned.spans([lines[k] for k in numbered])
     rows: list[TabRow] = []
+    pending: list[str] = []  # a label's first lines, set above its row's values
     for k in indices:
         cut = aligned.cells(lines[k], columns)
+        if _above_its_row(lines, k, numbered, bool(pending)):
+            pending = [f"{a} {b}".strip() for a, b in zip(pending or [""] * len(cut), cut,
+                                                        strict=True)]
+            continue
+        if pending:
+            cut = [f"{a} {b}".strip() for a, b in zip(pending, cut, strict=True)]
+            pending = []
         if k > numbered[0] and not aligned.is_numbered(lines[k]) and rows:
             last = rows[-1]
             cut = [f"{a} {b}".strip() for a, b in zip(last.raw_cells, cut, strict=True)]
@@ -99,6 +108,16 @@ def _aligned_rows(lines: Sequence[str], i: int) -> tuple[list[TabRow], int]:
             continue
         rows.append(TabRow(k + 1, [blank_markup(c).strip() for c in cut], lines[k], cut))
     return rows, end
+
+
+def _above_its_row(lines: Sequence[str], k: int, numbered: list[int], pending: bool) -> bool:
+    """Whether line k, a wrapped line of a name without values, belongs to the row below it:
+    it opens a name (a capital), or goes on with one opened above it, and a numbered row
+    follows; before the first row only right above it (higher up, the header's lines)."""
+    if aligned.is_numbered(lines[k]) or aligned.gaps(lines[k]) or not (
+            pending or aligned.opens_a_label(lines[k])):
+        return False
+    return numbered[-1] > k and (k > numbered[0] or k + 1 == numbered[0] or pending)
 
 
 def _rows(lines: Sequence[str], i: int, stop: int) -> tuple[list[TabRow], int]:
