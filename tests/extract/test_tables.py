@@ -5,7 +5,9 @@ labels and numbers."""
 
 from __future__ import annotations
 
+import re
 import textwrap
+from collections import Counter
 from collections.abc import Callable
 
 import pytest
@@ -475,6 +477,83 @@ def test_a_seed_table_drawn_with_wrapped_names_reads_the_same(vocab: Vocabulary,
     found = read_text(vocab, "\n".join(out), period_start=2026, period_end=2030).observations
     assert sorted((o.indicator_id, o.kind, o.year, o.comparator, o.value, o.value_high)
                   for o in found if o.line - 1 in span) == _table_values(vocab, lines)
+
+
+# --- the Thừa Thiên Huế seed's PDF rows (numbered, wrapped, one word per header line) ------------
+
+_HUE = ProjectPaths.at().raw / "thua_thien_hue_2023_2025_kh_qd_788.txt"
+_HUE_TABLE = range(151, 269)  # 0-based lines of its table a) of targets for 2023-2025
+_HUE_HEADER = ["STT", "Chỉ số", "Đơn vị tính", "Kế hoạch năm 2023", "Kế hoạch năm 2024",
+               "Kế hoạch năm 2025"]
+_ROW_OPEN_RE = re.compile(r"^(\d{1,2}[a-z]?)(?:\s+(\S.*))?$")
+_CELL_VALUE_RE = re.compile(r"^[<>]?\d[\d.,]*(?:-\d[\d.,]*)?$")
+_UNIT_WORDS = ("%", "‰", "Người", "Giường", "Ca", "Tuổi", "Số bé trai")
+
+
+def _hue_rows(lines: list[str]) -> list[list[str]]:
+    """The table's rows as cells (number, name, unit, three values; blank cells where a row
+    has fewer), read off the PDF text: a row opens with its number, its name may wrap, its
+    last line ends with the unit and the values."""
+    body = [x.strip() for x in lines[_HUE_TABLE.start:_HUE_TABLE.stop] if x.strip()]
+    body = body[next(k for k, x in enumerate(body) if x.startswith("1 ")):]
+    groups: list[list[str]] = []
+    for k, text in enumerate(body):
+        m = _ROW_OPEN_RE.match(text)
+        if m and (m.group(2) or k + 1 < len(body) and body[k + 1][:1].isalpha()):
+            groups.append([m.group(1), m.group(2) or ""])
+        else:
+            groups[-1].append(text)
+    rows = []
+    for number, *parts in groups:
+        words = " ".join(parts).split()
+        values: list[str] = []
+        while words and _CELL_VALUE_RE.match(words[-1]) and len(values) < 3:
+            values.insert(0, words.pop())
+        text = " ".join(words)
+        at = max((text.rfind(" " + u) for u in _UNIT_WORDS), default=-1)
+        name, unit = (text[:at], text[at + 1:]) if at > 0 else (text, "")
+        rows.append([number, name, unit, *[""] * (3 - len(values)), *values])
+    return rows
+
+
+def _hue_drawn(rows: list[list[str]], layout: str) -> list[str]:
+    table = [_HUE_HEADER, *rows]
+    if layout == "tabs":
+        return ["\t".join(r) for r in table]
+    if layout == "markdown":
+        return ["| " + " | ".join(_HUE_HEADER) + " |", "|---" * 6 + "|",
+                *("| " + " | ".join(r) + " |" for r in rows)]
+    widths = [max(len(r[k]) for r in table) + 3 for k in range(6)]
+    widths[1] = _NAME_WIDTH + 3
+
+    def line(cells: list[str]) -> str:
+        return "".join(c.ljust(widths[k]) for k, c in enumerate(cells)).rstrip()
+    out = [line(_HUE_HEADER)]
+    for r in rows:  # names wrapped, the values on the name's middle line
+        pieces = textwrap.wrap(r[1], _NAME_WIDTH) or [""]
+        mid = (len(pieces) - 1) // 2
+        out += [line(["", p]) for p in pieces[:mid]] + [line([r[0], pieces[mid], *r[2:]])] \
+            + [line(["", p]) for p in pieces[mid + 1:]]
+    return out
+
+
+@pytest.mark.parametrize("layout", ["tabs", "markdown", "aligned"])
+def test_the_seed_pdf_rows_drawn_in_another_layout_read_the_same(vocab: Vocabulary,
+                                                                layout: str) -> None:
+    lines = _HUE.read_text(encoding="utf-8").split("\n")
+    rows = _hue_rows(lines)
+    assert len(rows) == 21 and rows[6] == ["7a", "Trong đó, số năm sống khỏe mạnh", "", "", "",
+                                           "67"]
+    drawn = _hue_drawn(rows, layout)
+    out = lines[:_HUE_TABLE.start] + drawn + lines[_HUE_TABLE.stop:]
+
+    def values(text: list[str], span: range) -> Counter:
+        found = read_text(vocab, "\n".join(text), period_start=2023, period_end=2025)
+        return Counter((o.indicator_id, o.kind, o.year, o.comparator, o.value, o.value_high)
+                       for o in found.observations if o.line - 1 in span)
+    as_printed = values(lines, _HUE_TABLE)
+    assert sum(as_printed.values()) == 61
+    assert values(out, range(_HUE_TABLE.start, _HUE_TABLE.start + len(drawn))) == as_printed
 
 
 def test_a_seed_table_copied_one_cell_per_line_reads_the_same_in_its_full_rows(

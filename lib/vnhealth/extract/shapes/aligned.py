@@ -11,8 +11,9 @@ from collections.abc import Sequence
 
 GUTTER = 2  # blanks that part two cells; one blank parts two words of a cell
 _GAP_RE = re.compile(rf"\S( {{{GUTTER},}})(?=\S)")
-# a row number, perhaps after a group number: "3", "(2)   3", "12."
-_NUMBERED_RE = re.compile(rf"^\s*(?:\(\d{{1,2}}\)\s{{2,}})?\d{{1,3}}\.?(?: {{{GUTTER},}}|$)")
+# a row number, perhaps after a group number: "3", "(2)   3", "12.", "7a" (a sub-row)
+_NUMBERED_RE = re.compile(
+    rf"^\s*(?:\(\d{{1,2}}\)\s{{2,}})?\d{{1,3}}[a-z]?\.?(?: {{{GUTTER},}}|$)")
 _YEAR_RE = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
