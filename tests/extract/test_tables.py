@@ -447,6 +447,23 @@ def test_a_seed_table_redrawn_in_another_layout_reads_the_same(vocab: Vocabulary
     assert _table_values(vocab, _redrawn(lines, draw)) == as_tabs
 
 
+@pytest.mark.parametrize(("written", "as_another_plan_writes_it"), [
+    ("Thực hiện 2025", "Ước thực hiện năm 2025"),
+    ("Thực hiện 2025", "Năm 2025"),  # a year before the plan's: its starting point
+    ("\tChỉ tiêu\tTiến độ", "\tMục tiêu đến năm 2030\tTiến độ"),
+    ("2026\t2027\t2028\t2029\t2030", "Năm 2026\tNăm 2027\tNăm 2028\tNăm 2029\tNăm 2030"),
+    ("Tiến độ thực hiện trong các năm", "Lộ trình thực hiện"),
+    ("Đơn vị tính", "ĐVT"),
+    ("\tSTT\t", "\tTT\t")])
+def test_a_seed_table_with_its_header_worded_otherwise_reads_the_same(
+        vocab: Vocabulary, written: str, as_another_plan_writes_it: str) -> None:
+    lines = _SEED.read_text(encoding="utf-8").split("\n")
+    reworded = [x.replace(written, as_another_plan_writes_it) if k in _TABLE[:2] else x
+                for k, x in enumerate(lines)]
+    assert reworded != lines
+    assert _table_values(vocab, reworded) == _table_values(vocab, lines)
+
+
 _NAME_WIDTH = 28  # characters of the name column a PDF wraps the names in
 
 

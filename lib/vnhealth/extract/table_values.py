@@ -356,6 +356,9 @@ def _read_tab_row(run: DocumentRun, table: TabTable, row: TabRow) -> None:
     unit_col = table.unit_column
     unit_cell = cells[unit_col] if unit_col is not None and unit_col < len(cells) else ""
     row_unit = unit_in_texts(run.vocab, [unit_cell, name])
+    # the years before the plan's, when no column is marked its starting point
+    before = [] if any(kind == "baseline" for kind, _y in columns.values()) else [
+        y for kind, y in columns.values() if kind == "year" and y < run.doc.period_start]
     values: list[PairedValue] = []
     for k in present:
         kind, year = columns[k]
@@ -367,12 +370,24 @@ def _read_tab_row(run: DocumentRun, table: TabTable, row: TabRow) -> None:
         if ind is None:
             continue
         if kind == "year":
-            kind = "target" if year >= run.doc.period_end else "trajectory"
+            kind = _year_column_kind(year, before, run.doc.period_end)
         values.append(PairedValue(ind, kind, year, cell.comparator, cell.value,
                                   cell.value_high, unit or ind.unit, None, line_no,
                                   raw_cells[k].strip()))
     for value in values:
         run.recorder.emit(value, statement)
+
+
+def _year_column_kind(year: int, before: list[int], period_end: int) -> str:
+    """The kind of a plan table's column naming only its year: the plan's last year is its
+    target, a year within the plan a milestone; one column of a year before the plan ("Năm
+    2025" in a plan for 2026-2030, no column marked "Thực hiện") is its starting point,
+    several are its past years."""
+    if year >= period_end:
+        return "target"
+    if year in before:
+        return "baseline" if len(before) == 1 else "actual"
+    return "trajectory"
 
 
 def _name_subgroup(run: DocumentRun, name: str) -> str | None:
