@@ -573,6 +573,31 @@ def test_the_seed_pdf_rows_drawn_in_another_layout_read_the_same(vocab: Vocabula
     assert values(out, range(_HUE_TABLE.start, _HUE_TABLE.start + len(drawn))) == as_printed
 
 
+_HUE_HEADERS = {
+    "one line": ["STT Chỉ số Đơn vị tính Kế hoạch năm 2023 Kế hoạch năm 2024 Kế hoạch năm 2025"],
+    "TT and ĐVT": ["TT Chỉ tiêu ĐVT Năm 2023 Năm 2024 Năm 2025"],
+    "years alone": ["STT", "Chỉ số", "Đơn vị tính", "2023", "2024", "2025"]}
+
+
+@pytest.mark.parametrize("variant", [*_HUE_HEADERS, "numbers with a dot"])
+def test_the_seed_pdf_rows_under_another_header_or_numbering_read_the_same(
+        vocab: Vocabulary, variant: str) -> None:
+    lines = _HUE.read_text(encoding="utf-8").split("\n")
+    first = next(k for k in _HUE_TABLE if lines[k].startswith("1 "))
+    header = _HUE_HEADERS.get(variant, lines[_HUE_TABLE.start:first])
+    body = lines[first:_HUE_TABLE.stop]
+    if variant == "numbers with a dot":  # "1. Tỷ lệ …", "3." over its wrapped name
+        body = [re.sub(r"^(\s*)(\d{1,2}[a-z]?)(\s)", r"\1\2.\3", x) for x in body]
+    out = lines[:_HUE_TABLE.start] + header + body + lines[_HUE_TABLE.stop:]
+    span = range(_HUE_TABLE.start, _HUE_TABLE.start + len(header) + len(body))
+
+    def values(text: list[str], rows: range) -> Counter:
+        found = read_text(vocab, "\n".join(text), period_start=2023, period_end=2025)
+        return Counter((o.indicator_id, o.kind, o.year, o.comparator, o.value, o.value_high)
+                       for o in found.observations if o.line - 1 in rows)
+    assert values(out, span) == values(lines, _HUE_TABLE)
+
+
 def test_a_seed_table_copied_one_cell_per_line_reads_the_same_in_its_full_rows(
         vocab: Vocabulary) -> None:
     # a web page's copy: each cell on its own line, a blank line after each row, blank cells

@@ -14,11 +14,12 @@ from vnhealth.extract.shapes.words import TableWords
 from vnhealth.inputs.text import lite
 
 # a row's number, then its name (perhaps after a dash: "13 - Tỷ lệ chất thải rắn …")
-PDF_ROW_RE = re.compile(r"^\s*(\d{1,2}[a-z]?(?:\.\d{1,2})?)\s+(?=(?:[-–+•]\s*)?[A-ZĐÀ-Ỹ])")
+PDF_ROW_RE = re.compile(
+    r"^\s*(\d{1,2}[a-z]?(?:\.\d{1,2})?)(\.?)\s+(?=(?:[-–+•]\s*)?[A-ZĐÀ-Ỹ])")
 _NAME_START_RE = re.compile(r"(?:[-–+•]\s*)?[A-ZĐÀ-Ỹ]")
 # a line holding one cell's value: "16", "15,0", "(+0,6)", "4.180"
 _VALUE_LINE_RE = re.compile(r"^\s*\(?[+\-–]?\d[\d.,]*\s*%?\)?\s*$")
-_LONE_NUMBER_RE = re.compile(r"^\s*(\d{1,2}[a-z]?)\s*$")
+_LONE_NUMBER_RE = re.compile(r"^\s*(\d{1,2}[a-z]?)\.?\s*$")
 _URL_LIKE = re.compile(r"^(https?://|www\.)\S+$")
 _SECTION_NUMBER_RE = re.compile(r"^\s*(?:[IVX]+\.|[a-zđ]\))")
 _LEADING_DIGITS_RE = re.compile(r"\d+")
@@ -31,6 +32,18 @@ def detect(spot: Spot) -> bool:
 def _row_number(token: str) -> float:
     m = _LEADING_DIGITS_RE.match(token)
     return float(m.group(0)) if m else -1.0
+
+
+_ROW_SKIP = 3  # row numbers a table may skip (a row struck out: "4" then "6")
+
+
+def _next_in_turn(token: str, last_number: float | None) -> bool:
+    """Whether a row number may follow the last one: "1" first, then a little higher ("7a"
+    after 7 too); a lower one opens the next part ("3. Nhiệm vụ" after row 21)."""
+    number = _row_number(token)
+    if last_number is None:
+        return number == 1
+    return int(last_number) <= number <= int(last_number) + _ROW_SKIP
 
 
 def _next_text_line_is_name(lines: Sequence[str], i: int) -> bool:
@@ -141,6 +154,8 @@ def _rows(lines: Sequence[str], i: int, words: TableWords
         m_row = PDF_ROW_RE.match(line)
         m_lone = _LONE_NUMBER_RE.match(line)
         is_row = False
+        if m_row and m_row.group(2) and not _next_in_turn(m_row.group(1), last_number):
+            break  # "3. Nhiệm vụ …" after the rows "1." … "21.": the next part's heading
         if m_row:
             is_row = True
             last_number = _row_number(m_row.group(1))
