@@ -2164,12 +2164,17 @@ def test_a_ratio_against_100_with_its_year_in_brackets(vocab: Vocabulary) -> Non
 def test_a_value_reached_in_the_documents_year_without_target_words_is_actual(
         vocab: Vocabulary) -> None:
     text = "Năm 2022, tỷ lệ dân số tham gia bảo hiểm y tế của tỉnh đạt 91,5%."
-    [o] = read_text(vocab, text, period_start=2022, period_end=2022).observations
+    # on a page that tells of the year (no plan's title or number)
+    [o] = read_text(vocab, text, period_start=2022, period_end=2022, title="").observations
     assert (o.indicator_id, o.kind, o.year, o.value) == (
         "health_insurance_coverage", "actual", 2022, 91.5)
     planned = "Mục tiêu: năm 2022, tỷ lệ dân số tham gia bảo hiểm y tế đạt 91,5%."
-    [p] = read_text(vocab, planned, period_start=2022, period_end=2022).observations
+    [p] = read_text(vocab, planned, period_start=2022, period_end=2022, title="").observations
     assert p.kind == "target"
+    # in the plan for the year itself ("Kế hoạch năm 2022", no date of issue) the year's
+    # value is what it plans
+    [q] = read_text(vocab, text, period_start=2022, period_end=2022).observations
+    assert q.kind == "target"
 
 
 def test_a_share_of_villages_doing_something_is_an_activity(vocab: Vocabulary) -> None:
@@ -2737,7 +2742,8 @@ def test_a_name_set_apart_by_a_comma_leads_the_next_number(vocab: Vocabulary) ->
 
 def test_the_values_of_a_list_share_the_verb_before_it(vocab: Vocabulary) -> None:
     found = observations(vocab, "Năm 2023, tuổi thọ trung bình của nam và nữ lần lượt là 71,2 "
-                                "năm và 76,5 năm.", period_start=2023, period_end=2023)
+                                "năm và 76,5 năm.", period_start=2023, period_end=2023,
+                         title="")  # a page telling of the year, no plan
     assert [(o.indicator_id, o.kind) for o in found] == [
         ("life_expectancy_male", "actual"), ("life_expectancy_female", "actual")]
 

@@ -6,10 +6,12 @@ lines with double blanks, lines hard-wrapped at a width (a range's dash then ope
 other list markers, the other spelling of a tone or of "tỷ lệ", headings in capitals,
 decomposed accents, Windows line ends. None of these may change what is read: each rewrite
 below is applied to the five seed plans and their observations (indicator, kind, year,
-comparator, value) are compared with those of the documents as received."""
+comparator, value) are compared with those of the documents as received. Last, the seeds'
+targets reworded the way other provinces' plans write them must each give their value."""
 
 from __future__ import annotations
 
+import csv
 import re
 import textwrap
 import unicodedata
@@ -19,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from vnhealth.extract import Vocabulary
+from vnhealth.extract import Vocabulary, read_text
 from vnhealth.extract.pipeline import extract_document
 from vnhealth.inputs.catalog import Document, load_catalog, load_manifest
 from vnhealth.inputs.paths import ProjectPaths
@@ -105,3 +107,34 @@ def test_a_seed_rewritten_reads_the_same(vocab: Vocabulary, seeds: list, name: s
     for doc, lines, received in seeds:
         rewritten = _values(vocab, doc, REWRITES[name](lines))
         assert rewritten == received, (doc.id, received - rewritten, rewritten - received)
+
+
+# --- the seeds' targets worded as other provinces' plans word them -------------------------------
+
+REWORDED = Path(__file__).resolve().parent.parent / "data/paraphrases/seed_targets_reworded.csv"
+# wordings not read yet, each with what it takes
+KNOWN_GAPS = {
+    "son_la_2026_2030:L23:a": "a gain indicator's 'tăng thêm ít nhất 1,5 cm' after its name "
+                              "reads as a change of it, not its level",
+}
+
+
+def test_the_seed_targets_reworded_read_the_same(vocab: Vocabulary) -> None:
+    # two sentences per target, written (from the seeds' golden rows, by hand) in the word
+    # order, verbs, comparator words and indicator names other provinces' plans use: each
+    # gives its row (indicator, kind, year, comparator, value) read as one line of its plan
+    periods = {doc.id: (doc.period_start, doc.period_end)
+               for doc in load_manifest(PATHS, vocab.catalog.provinces)}
+    with REWORDED.open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert len(rows) == 120
+    missed = []
+    for row in rows:
+        start, end = periods[row["id"].split(":")[0]]
+        found = read_text(vocab, row["sentence"], period_start=start, period_end=end)
+        want = (row["indicator_id"], row["kind"], int(row["year"]), row["comparator"],
+                float(row["value"]), float(row["value_high"]) if row["value_high"] else None)
+        if want not in [(o.indicator_id, o.kind, o.year, o.comparator, o.value, o.value_high)
+                        for o in found.observations]:
+            missed.append(row["id"])
+    assert sorted(missed) == sorted(KNOWN_GAPS)

@@ -223,8 +223,11 @@ def kind_for(run: DocumentRun, d: Mention, low: str, clause: Span, ix: PairIndex
     # the document's own year: when it was issued, else the plan's first year
     own_year = run.issued.year if run.issued is not None else run.past_before
     early = run.issued is not None and (run.issued.month or 13) <= EARLY_MONTHS
+    # (a plan's own text with no date of issue: its first year is one it plans, not one
+    # it reports)
+    plans_own_year = run.is_plan and run.issued is None
     if (not baseline and verb is not None and year.year is not None and year.year == own_year
-            and not early and run.reports_only is None and (section is None
+            and not early and not plans_own_year and run.reports_only is None and (section is None
                                                             or section.kind != "target")
             and not vocab.sets_a_target(low[slice(*ix.sentence_of(d.start))])):
         # "Năm 2023, tỷ lệ … đạt 92%, hoàn thành kế hoạch": a value reached in the document's
@@ -698,7 +701,8 @@ def _year_before(run: DocumentRun, d: Mention, ix: PairIndex, spans: tuple[Span,
     until-year; None when there is no such phrase."""
     sentence, clause = spans
     before = ix.year_phrase_before(sentence[0], d.start)
-    while before is not None and closes_a_bracket(ix.low, before[1], d.start):
+    while before is not None and closes_a_bracket(ix.low, before[1], d.start) \
+            and not _a_bracketed_year_alone(ix.low, before, d.start):
         # "… là 113,5 (năm 2021 là 113,9); tỷ lệ … đạt 38%": a year in a remark in brackets
         # dates only the remark
         before = ix.year_phrase_before(sentence[0], before[0])
@@ -883,6 +887,15 @@ def _opens_next(ix: PairIndex, year_end: int, hi: int) -> bool:
     thêm … là 5.768 giường": a year far from the next number closes the one before it."""
     nxt = ix.next_mention_start(year_end, hi)
     return len(ix.low[year_end:nxt].split()) <= OPENING_REACH
+
+
+def _a_bracketed_year_alone(low: str, year: tuple[int, int], end: int) -> bool:
+    """"Tỷ lệ tăng dân số (năm 2025): 1,05%": brackets holding a year phrase alone, closed
+    right before the colon or the number, label the value's year (not a remark)."""
+    opened = low.rfind("(", 0, year[0])
+    closed = low.find(")", year[1], end)
+    return opened >= 0 and closed >= 0 and not low[opened + 1:year[0]].strip() \
+        and not low[year[1]:closed].strip() and not low[closed + 1:end].strip(" :-–")
 
 
 def closes_a_bracket(low: str, start: int, end: int) -> bool:

@@ -340,8 +340,10 @@ def join_ranges(vocab: Vocabulary, mentions: list[Mention], low: str, cleaned: s
 def _is_range_pair(vocab: Vocabulary, a: Mention, b: Mention, low: str) -> bool:
     if a.fraction or b.fraction or a.value_high is not None or b.value_high is not None:
         return False
-    if b.unit is None and (a.unit is not None or not _counted_after(vocab, b, low)):
+    if b.unit is None and (a.unit is not None or not (
+            _counted_after(vocab, b, low) or _unit_noun_after(vocab, b, low))):
         return False  # bare numbers are one quantity only as counts ("từ 30 đến 35 giường")
+        # or per so many ("từ 15 đến 16 bác sĩ/vạn dân")
     if a.unit is not None and a.unit != b.unit:
         return False  # "từ 80% đến 2 lần": not one quantity
     link = vocab.range_link_re.match(low, a.unit_end)
@@ -354,6 +356,25 @@ def _is_range_pair(vocab: Vocabulary, a: Mention, b: Mention, low: str) -> bool:
     # "tăng từ 60% đến 70%" is a change from a start to an end, not a band
     verb = before[:m.start()].rstrip()
     return not any(verb.endswith(w) for w in vocab.rel_increase + vocab.rel_decrease)
+
+
+_WORD_AFTER_RE = re.compile(r"\s+[^\W\d_]+")
+
+
+def _unit_noun_after(vocab: Vocabulary, d: Mention, low: str) -> bool:
+    """Whether a noun a unit phrase counts ("3 bác sĩ"), or a noun of a word or two then a
+    unit phrase ("16 bác sĩ/vạn dân", "16 bác sĩ trên 10.000 dân"), follows a number."""
+    if vocab.unit_noun_after_re.match(low, d.end):
+        return True
+    pos = d.end
+    for _word in range(2):
+        word = _WORD_AFTER_RE.match(low, pos)
+        if word is None:
+            return False
+        pos = word.end()
+        if vocab.unit_after_re.match(low, pos) is not None:
+            return True
+    return False
 
 
 def _counted_after(vocab: Vocabulary, d: Mention, low: str) -> bool:

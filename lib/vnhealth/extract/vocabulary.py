@@ -357,6 +357,11 @@ class Vocabulary:
         for phrase, up in self.unit_phrases.items():
             self.unit_phrases_compact.setdefault(re.sub(r"\s+", "", phrase), up)
         self.unit_after_re = re.compile(r"\s*(?:" + self.unit_re.pattern + ")")
+        # the nouns unit phrases count ("bác sĩ" of "bác sĩ/trạm", "bé trai" of "bé trai/100
+        # bé gái"): "từ 2 đến 3 bác sĩ" is a range of what the unit counts
+        nouns = {p.split("/")[0].strip() for p in self.unit_phrases if "/" in p}
+        self.unit_noun_after_re = re.compile(r"\s+(?:" + words_alternation(sorted(
+            n for n in nouns if n and not n[0].isdigit())) + r")(?!\w)")
         # a unit written before its number ("女児 100 人 に 対 し 男児 113 人", "(100:120)")
         self.units_before = {lite(nfc(phrase)): unit.id for unit in catalog.units.values()
                              for phrase in unit.phrases_before}
