@@ -195,7 +195,29 @@ def compare(vocab: Vocabulary, d: Mention, low: str, clause: Span, ix: PairIndex
     for phrase, cmp in vocab.cmp_after:
         if after.lstrip().startswith(phrase):
             comparator = cmp
+    if comparator == "=" and vocab.range_from_re.search(before + " "):
+        comparator = _bound_after_its_noun(vocab, after) or comparator
     return Compared(comparator, d.value, None, None)
+
+
+_NOUN_WORD_RE = re.compile(r"\s*[^\W\d_]+(?:/[\w.]+(?:\s+[^\W\d_]+)?)?\s+")  # "người/10.000 dân "
+_NOUN_WORDS = 3  # words of a number's noun before its bound word
+
+
+def _bound_after_its_noun(vocab: Vocabulary, after: str) -> str | None:
+    """"từ 40 giường trở lên", "từ 3,5 người/10.000 dân trở lên": after "từ", the bound word
+    that closes the number's noun (a word or three, no number or mark between), if any."""
+    pos = 0
+    for _word in range(_NOUN_WORDS):
+        word = _NOUN_WORD_RE.match(after, pos)
+        if word is None:
+            return None
+        pos = word.end()
+        found = next((cmp for phrase, cmp in vocab.cmp_after
+                      if after.startswith(phrase, pos)), None)
+        if found is not None:
+            return found
+    return None
 
 
 _CHANGE_LEAD = 24  # characters before a number read for "tăng từ", "giảm từ"

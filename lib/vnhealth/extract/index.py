@@ -198,6 +198,7 @@ class PairIndex:
                               None)
         self._verbs = _LastMatchBefore(vocab.verb_re, low, vocab.verb_reach)
         self._words: dict[str, _WordSearch] = {}
+        self.age_in_months_after_re = vocab.age_in_months_after_re  # "6–36 tháng tuổi"
         self._fitting: dict[tuple[str | None, str | None, bool], Fitting] = {}
         self._mention_starts: list[int] = []
         self._mention_ends: list[int] = []

@@ -670,10 +670,11 @@ _AGE_BAND_JOIN_RE = re.compile(r"\s*(?:[-–]|đến|tới)\s*(?:dưới\s*)?")
 
 
 def _value_in(ix: PairIndex, lo: int, hi: int) -> bool:
-    """Whether a number other than an age label ("5 tuổi", "12 đến dưới 18 tuổi") starts in
-    [lo, hi)."""
+    """Whether a number other than an age label ("5 tuổi", "12 đến dưới 18 tuổi", "6–36
+    tháng tuổi") starts in [lo, hi)."""
     m = ix.mention_after(lo, hi)
-    while m is not None and (m.unit == AGE_UNIT or _opens_an_age_band(ix, m)):
+    while m is not None and (m.unit == AGE_UNIT or _opens_an_age_band(ix, m)
+                             or ix.age_in_months_after_re.match(ix.low, m.end)):
         m = ix.mention_after(m.end, hi)
     return m is not None
 

@@ -787,7 +787,10 @@ class Vocabulary:
     def _compile_age_groups(self, v: dict[str, Any]) -> None:
         """"ở độ tuổi 40 - 49 (27,3%)", "nhóm tuổi 60-69 chiếm 34,8%", "25,6% ở độ tuổi từ 60
         trở lên": an age group's label right before a value (a share verb, a colon or a
-        bracket between) or right after it (after a subgroup link)."""
+        bracket between) or right after it (after a subgroup link); "6–36 tháng tuổi" an
+        age in months."""
+        self.age_in_months_after_re = re.compile(
+            rf"\s*(?:{words_alternation(_lites(v.get('age_month_nouns', [])))})(?!\w)")
         if not v.get("age_before_words"):
             self.age_group_before_re = self.age_group_after_re = NEVER_RE
             return

@@ -549,7 +549,7 @@ VOCABULARY_LISTS = ("baseline_from", "baseline_to", "change_end_words", "baselin
                     "activity_subjects", "establishment_subjects", "compared_with",
                     "compared_to_country", "respectively_words", "continuation_words",
                     "issue_words", "review_words", "page_date_words", "looking_back_words",
-                    "referring_back_words", "age_nouns", "age_open_ends",
+                    "referring_back_words", "age_nouns", "age_month_nouns", "age_open_ends",
                     "leading_words", "number_first_words", "share_words", "share_subjects",
                     "goal_words", "document_words", "definition_words", "contrast_words",
                     "present_words",
