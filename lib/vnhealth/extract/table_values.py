@@ -29,8 +29,9 @@ _YEAR_TOKEN_RE = re.compile(r"^\(?(?:19|20)\d\d\)?[.,;:]?$")
 
 def read_table(run: DocumentRun, table: Table | TabTable | TotalTable) -> None:
     if isinstance(table, TabTable):
+        before = _years_before_the_plan(run, table)  # once: a row reads only its own cells
         for row in table.rows:
-            _read_tab_row(run, table, row)
+            _read_tab_row(run, table, row, before)
         return
     if isinstance(table, TotalTable):
         _read_total_table(run, table)
@@ -334,7 +335,18 @@ def _read_total_table(run: DocumentRun, table: TotalTable) -> None:
             Basis(row.label, "alias", 100.0, kind.basis, year.basis))
 
 
-def _read_tab_row(run: DocumentRun, table: TabTable, row: TabRow) -> None:
+def _years_before_the_plan(run: DocumentRun, table: TabTable) -> tuple[frozenset[int], bool]:
+    """The years of the columns naming only a year before the plan's period, when no column
+    is marked its starting point ("Thực hiện 2025"), and whether there are several."""
+    columns = table.columns.values()
+    if any(kind == "baseline" for kind, _y in columns):
+        return frozenset(), False
+    years = [y for kind, y in columns if kind == "year" and y < run.doc.period_start]
+    return frozenset(years), len(years) > 1
+
+
+def _read_tab_row(run: DocumentRun, table: TabTable, row: TabRow,
+                  before: tuple[frozenset[int], bool]) -> None:
     """A numbered tab row: a statement, its non-numeric targets, and a value per cell in a
     typed column when its name holds an alias."""
     line_no, cells, raw_cells = row.line, row.cells, row.raw_cells
@@ -356,9 +368,6 @@ def _read_tab_row(run: DocumentRun, table: TabTable, row: TabRow) -> None:
     unit_col = table.unit_column
     unit_cell = cells[unit_col] if unit_col is not None and unit_col < len(cells) else ""
     row_unit = unit_in_texts(run.vocab, [unit_cell, name])
-    # the years before the plan's, when no column is marked its starting point
-    before = [] if any(kind == "baseline" for kind, _y in columns.values()) else [
-        y for kind, y in columns.values() if kind == "year" and y < run.doc.period_start]
     values: list[PairedValue] = []
     for k in present:
         kind, year = columns[k]
@@ -378,15 +387,16 @@ def _read_tab_row(run: DocumentRun, table: TabTable, row: TabRow) -> None:
         run.recorder.emit(value, statement)
 
 
-def _year_column_kind(year: int, before: list[int], period_end: int) -> str:
+def _year_column_kind(year: int, before: tuple[frozenset[int], bool], period_end: int) -> str:
     """The kind of a plan table's column naming only its year: the plan's last year is its
     target, a year within the plan a milestone; one column of a year before the plan ("Năm
     2025" in a plan for 2026-2030, no column marked "Thực hiện") is its starting point,
     several are its past years."""
     if year >= period_end:
         return "target"
-    if year in before:
-        return "baseline" if len(before) == 1 else "actual"
+    years, several = before
+    if year in years:
+        return "actual" if several else "baseline"
     return "trajectory"
 
 
