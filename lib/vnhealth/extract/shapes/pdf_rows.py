@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from vnhealth.extract.lines import HEADING_RE, YEAR_IN_TEXT_RE
+from vnhealth.extract.lines import CAPS_TITLE_RE, HEADING_RE, YEAR_IN_TEXT_RE
 from vnhealth.extract.records import Segment
 from vnhealth.extract.shapes.records import ShapeRead, Spot, TableShape
 from vnhealth.extract.shapes.words import TableWords
@@ -110,13 +110,10 @@ def _plan_cells(header: str, words: TableWords) -> list[int]:
     return starts
 
 
-_TITLE_MIN = 8  # characters of a title line
-
-
 def _a_title(s: str) -> bool:
     """A line in capitals that is no row's name (not right under its number): the next
     part's title ("PHỤ LỤC II") ends the table."""
-    return len(s) >= _TITLE_MIN and s == s.upper() and any(c.isalpha() for c in s)
+    return CAPS_TITLE_RE.match(s) is not None and any(c.isalpha() for c in s)
 
 
 _GROUP_MARK_RE = re.compile(r"^\s*\(\d{1,2}\)\s*$")
