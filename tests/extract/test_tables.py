@@ -533,6 +533,13 @@ def _hue_rows(lines: list[str]) -> list[list[str]]:
     return rows
 
 
+def _hue_values(vocab: Vocabulary, text: list[str], rows: range) -> Counter:
+    """What the Huế text gives on the lines `rows` (0-based), read as its 2023-2025 plan."""
+    found = read_text(vocab, "\n".join(text), period_start=2023, period_end=2025)
+    return Counter((o.indicator_id, o.kind, o.year, o.comparator, o.value, o.value_high)
+                   for o in found.observations if o.line - 1 in rows)
+
+
 def _hue_drawn(rows: list[list[str]], layout: str) -> list[str]:
     table = [_HUE_HEADER, *rows]
     if layout == "tabs":
@@ -564,13 +571,10 @@ def test_the_seed_pdf_rows_drawn_in_another_layout_read_the_same(vocab: Vocabula
     drawn = _hue_drawn(rows, layout)
     out = lines[:_HUE_TABLE.start] + drawn + lines[_HUE_TABLE.stop:]
 
-    def values(text: list[str], span: range) -> Counter:
-        found = read_text(vocab, "\n".join(text), period_start=2023, period_end=2025)
-        return Counter((o.indicator_id, o.kind, o.year, o.comparator, o.value, o.value_high)
-                       for o in found.observations if o.line - 1 in span)
-    as_printed = values(lines, _HUE_TABLE)
+    as_printed = _hue_values(vocab, lines, _HUE_TABLE)
     assert sum(as_printed.values()) == 61
-    assert values(out, range(_HUE_TABLE.start, _HUE_TABLE.start + len(drawn))) == as_printed
+    span = range(_HUE_TABLE.start, _HUE_TABLE.start + len(drawn))
+    assert _hue_values(vocab, out, span) == as_printed
 
 
 _HUE_HEADERS = {
@@ -590,12 +594,7 @@ def test_the_seed_pdf_rows_under_another_header_or_numbering_read_the_same(
         body = [re.sub(r"^(\s*)(\d{1,2}[a-z]?)(\s)", r"\1\2.\3", x) for x in body]
     out = lines[:_HUE_TABLE.start] + header + body + lines[_HUE_TABLE.stop:]
     span = range(_HUE_TABLE.start, _HUE_TABLE.start + len(header) + len(body))
-
-    def values(text: list[str], rows: range) -> Counter:
-        found = read_text(vocab, "\n".join(text), period_start=2023, period_end=2025)
-        return Counter((o.indicator_id, o.kind, o.year, o.comparator, o.value, o.value_high)
-                       for o in found.observations if o.line - 1 in rows)
-    assert values(out, span) == values(lines, _HUE_TABLE)
+    assert _hue_values(vocab, out, span) == _hue_values(vocab, lines, _HUE_TABLE)
 
 
 def test_a_seed_table_copied_one_cell_per_line_reads_the_same_in_its_full_rows(
