@@ -6,7 +6,14 @@ from __future__ import annotations
 import pytest
 
 from vnhealth.extract.numbers import VALUE_PAIR_RE, parse_cell, parse_number
-from vnhealth.inputs.text import is_noise_line, lite, make_key, phrase_key, spaced_cjk
+from vnhealth.inputs.text import (
+    SpelledNumbers,
+    is_noise_line,
+    lite,
+    make_key,
+    phrase_key,
+    spaced_cjk,
+)
 
 
 @pytest.mark.parametrize(
@@ -74,6 +81,19 @@ def test_key_maps_back_to_text() -> None:
         assert pos >= 0
         start, end = keyed.span_in_text(pos, pos + len(key))
         assert text[start:end] == shown
+
+
+def test_an_age_spelled_out_is_keyed_in_digits_and_maps_back_to_its_words() -> None:
+    spelled = SpelledNumbers.of({"một": 1, "năm": 5}, ["tuổi"])
+    text = "Tỷ suất tử vong trẻ em dưới một tuổi năm 2025; một số trẻ dưới năm tuổi"
+    keyed = make_key(text, {}, spelled=spelled)
+    key = phrase_key("trẻ em dưới 1 tuổi", {})
+    pos = keyed.key.find(key)
+    assert pos >= 0
+    start, end = keyed.span_in_text(pos, pos + len(key))
+    assert text[start:end] == "trẻ em dưới một tuổi"
+    # a year and "một số" keep their words; the second age is read too
+    assert phrase_key("năm 2025 một số trẻ dưới 5 tuổi", {}) in keyed.key
 
 
 

@@ -61,6 +61,10 @@ def _double_every_second_blank(line: str) -> str:
         if line.strip() else line
 
 
+# "trẻ em dưới 1 tuổi" as "trẻ em dưới một tuổi", as many plans write it
+_AGE_IN_DIGITS_RE = re.compile(r"dưới ([125]) tuổi")
+_AGE_WORDS = {"1": "một", "2": "hai", "5": "năm"}
+
 REWRITES: dict[str, Rewrite] = {
     "no-break spaces": _prose(lambda x: x.replace(" ", "\u00a0")),
     "double blanks": _prose(_double_every_second_blank),
@@ -78,6 +82,8 @@ REWRITES: dict[str, Rewrite] = {
     "≥ for tối thiểu": _every_line(lambda x: x.replace("tối thiểu ", "≥ ")),
     "decomposed accents": _every_line(lambda x: unicodedata.normalize("NFD", x)),
     "Windows line ends": _every_line(lambda x: x + "\r"),
+    "ages in words": _every_line(lambda x: _AGE_IN_DIGITS_RE.sub(
+        lambda m: f"dưới {_AGE_WORDS[m.group(1)]} tuổi", unicodedata.normalize("NFC", x))),
 }
 
 

@@ -21,6 +21,7 @@ from vnhealth.extract.shapes.words import TableWords
 from vnhealth.inputs.catalog import Catalog, Indicator
 from vnhealth.inputs.text import (
     Keyed,
+    SpelledNumbers,
     bare_letters,
     blank_markup,
     lite,
@@ -247,6 +248,10 @@ class Vocabulary:
         self.abbreviations = {k.lower(): nfc(str(val)) for section in ("abbreviations",
                               "synonyms") for k, val in (v.get(section) or {}).items()
                               if k != "__line__"}
+        # "trẻ em dưới một tuổi": keyed "dưới 1 tuổi", as the catalogue names it
+        self.spelled = SpelledNumbers.of(
+            {k: n for k, n in (v.get("spelled_numbers") or {}).items() if k != "__line__"},
+            v.get("spelled_number_nouns") or [])
         self.indicators = {ind.id: ind for ind in catalog.indicators}
         # "mục tiêu 90-90-90": a triple's numbers, in order, where its subject is named
         self.cascades = [(re.compile(rf"(?<!\w){re.escape(lite(nfc(subject)))}(?!\w)"),
@@ -282,7 +287,7 @@ class Vocabulary:
         self.alias_targets: dict[str, list[Indicator]] = {}
         for ind in catalog.indicators:
             for alias in ind.aliases:
-                key = phrase_key(alias, self.abbreviations)
+                key = self.phrase_key(alias)
                 if key:
                     self.alias_targets.setdefault(key, []).append(ind)
         # no elided or short name is matched loosely
@@ -296,12 +301,12 @@ class Vocabulary:
         được khám sức khỏe định kỳ … đạt 70%"): "người cao tuổi được khám sức khỏe định kỳ"
         also stands as "được khám sức khỏe định kỳ", for a document that names the group
         (IndicatorChooser). An alias of its own is never replaced."""
-        openers = [phrase_key(w, self.abbreviations)
+        openers = [self.phrase_key(w)
                    for w in catalog.vocabulary.get("elided_subject_openers") or []]
         group_keys: dict[str, list[str]] = {}
         surface: dict[str, list[str]] = {}  # a group's words as written, abbreviations too
         for word, group in catalog.population_groups.items():
-            group_keys.setdefault(group, []).append(phrase_key(word, self.abbreviations))
+            group_keys.setdefault(group, []).append(self.phrase_key(word))
             surface.setdefault(group, []).append(lite(nfc(word)))
         for short, long in self.abbreviations.items():
             group = catalog.population_groups.get(long)
@@ -331,14 +336,14 @@ class Vocabulary:
         self.short_keys: set[str] = set()
         self.short_names: dict[tuple[str, str], re.Pattern[str]] = {}
         for ind in catalog.indicators:
-            keys = [k for k in (phrase_key(n, self.abbreviations) for n in ind.short_names)
+            keys = [k for k in (self.phrase_key(n) for n in ind.short_names)
                     if k and k not in own]
             if not keys:
                 continue
-            full = {phrase_key(a, self.abbreviations) for a in ind.aliases}
+            full = {self.phrase_key(a) for a in ind.aliases}
             written = [lite(nfc(a)) for a in (*ind.aliases, *ind.context)]
             written += [short for short, long in self.abbreviations.items()
-                        if phrase_key(long, self.abbreviations) in full]
+                        if self.phrase_key(long) in full]
             pattern = _words_regex(written, "")
             for key in keys:
                 self.short_keys.add(key)
@@ -700,7 +705,7 @@ class Vocabulary:
         self.subgroup_words = frozenset(w for label in self.subgroups for w in label.split())
         # the keys of the subgroup labels long enough not to be part of a name ("nông thôn",
         # "rural"; not "nam", which "Hà Nam" holds)
-        self.subgroup_keys = tuple({phrase_key(label, self.abbreviations) for label in
+        self.subgroup_keys = tuple({self.phrase_key(label) for label in
                                     self.subgroups if " " in label.strip() or len(label) >= 5})
         self.place_names = _lites(v.get("place_names", []))
         # every province by its names ("kon tum"), to tell another province's value on a page
@@ -775,7 +780,7 @@ class Vocabulary:
         self.table_words = replace(
             TableWords.from_vocabulary(v, list(self.unit_phrases)),
             place_of=self.province_of_label)
-        self.qualitative = [(q.id, [phrase_key(p, self.abbreviations) for p in q.phrases])
+        self.qualitative = [(q.id, [self.phrase_key(p) for p in q.phrases])
                             for q in catalog.qualitative]
         # each phrase as a whole-word pattern on a key, compiled once
         self.qualitative_re = {p: re.compile(r"(?:^|(?<= ))" + re.escape(p) + r"(?= |$)")
@@ -1139,7 +1144,11 @@ class Vocabulary:
 
     def key(self, text: str) -> Keyed:
         """The matching key of an NFC text, its words' keys remembered across documents."""
-        return make_key(text, self.abbreviations, self._key_memo)
+        return make_key(text, self.abbreviations, self._key_memo, self.spelled)
+
+    def phrase_key(self, phrase: str) -> str:
+        """The key of a catalogue phrase, comparable with key()."""
+        return phrase_key(phrase, self.abbreviations, self.spelled)
 
     def segment_key(self, seg: Segment) -> Keyed:
         """A segment's matching key, computed once (blank_markup keeps offsets), the words

@@ -15,6 +15,8 @@ import operator
 import re
 import unicodedata
 from bisect import bisect_right
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate
 
@@ -272,8 +274,34 @@ def _remember(memo: dict[str, tuple[str, int]], token: str, abbreviations: dict[
 _group = operator.methodcaller("group", 0)
 
 
+@dataclass(frozen=True)
+class SpelledNumbers:
+    """Numbers written as words before the noun of an age ("trẻ em dưới một tuổi", "dưới năm
+    tuổi"): keyed as digits, so the names the catalogue writes with digits match them."""
+
+    digits: Mapping[str, str] = field(default_factory=dict)  # a word's key → its digits
+    nouns: frozenset[str] = frozenset()  # the keys of the nouns after such a number
+
+    @classmethod
+    def of(cls, words: Mapping[str, object], nouns: list[str]) -> SpelledNumbers:
+        """From the vocabulary's words (word → number) and nouns, as written."""
+        return cls({syllable_key(nfc(str(w)).lower()): str(n) for w, n in words.items()},
+                   frozenset(syllable_key(nfc(n).lower()) for n in nouns))
+
+    def as_digits(self, canons: list[str]) -> list[str]:
+        """The word keys with each spelled number before one of the nouns as its digits."""
+        if not self.digits:
+            return canons
+        return [self.digits.get(c, c) if i + 1 < len(canons) and canons[i + 1] in self.nouns
+                else c for i, c in enumerate(canons)]
+
+
+NO_SPELLED_NUMBERS = SpelledNumbers()
+
+
 def make_key(text: str, abbreviations: dict[str, str],
-             memo: dict[str, tuple[str, int]] | None = None) -> Keyed:
+             memo: dict[str, tuple[str, int]] | None = None,
+             spelled: SpelledNumbers = NO_SPELLED_NUMBERS) -> Keyed:
     """Build the matching key of `text` (already NFC).
 
     `memo` keeps each token's key between calls with the same abbreviations: a document's
@@ -285,7 +313,7 @@ def make_key(text: str, abbreviations: dict[str, str],
     matches = list(_TOKEN.finditer(text))
     get = memo.get
     found = [get(t) or _remember(memo, t, abbreviations) for t in map(_group, matches)]
-    canons = [f[0] for f in found]
+    canons = spelled.as_digits([f[0] for f in found])
     # each word's key starts one blank after the end of the one before
     key_starts = [0, *accumulate(len(c) + 1 for c in canons[:-1])] if canons else []
     # positions past the word's end (a moved tone mark, an expanded abbreviation) clip to its
@@ -294,9 +322,10 @@ def make_key(text: str, abbreviations: dict[str, str],
                  [f[1] for f in found])
 
 
-def phrase_key(phrase: str, abbreviations: dict[str, str]) -> str:
+def phrase_key(phrase: str, abbreviations: dict[str, str],
+               spelled: SpelledNumbers = NO_SPELLED_NUMBERS) -> str:
     """The key of a catalogue phrase, comparable with make_key output."""
-    return make_key(nfc(phrase), abbreviations).key
+    return make_key(nfc(phrase), abbreviations, spelled=spelled).key
 
 
 def is_noise_line(line: str) -> bool:
