@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 from vnhealth.extract.kind_year import NOT_STATED, YearChoice, column_kind, decide_kind
 from vnhealth.extract.lines import YEAR_IN_TEXT_RE
-from vnhealth.extract.match import fuzzy_named, subgroup_in_phrase
+from vnhealth.extract.match import PHRASE_MAX, fuzzy_named, subgroup_in_phrase
 from vnhealth.extract.mentions import unit_in_texts
 from vnhealth.extract.numbers import CellValue, parse_cell
 from vnhealth.extract.qualitative import read_qualitative
@@ -24,6 +24,7 @@ from vnhealth.inputs.catalog import Indicator
 from vnhealth.inputs.text import blank_markup, lite, nfc
 
 _TOKEN_RE = re.compile(r"\S+")
+_DASHES = ("-", "–")
 _YEAR_TOKEN_RE = re.compile(r"^\(?(?:19|20)\d\d\)?[.,;:]?$")
 
 
@@ -412,15 +413,21 @@ def _trailing_values(cleaned: str, columns: int
     token ends them)."""
     tokens = list(_TOKEN_RE.finditer(cleaned))
     values: list[tuple[re.Match[str], CellValue]] = []
-    for tok in reversed(tokens):
-        if len(values) == columns:
-            break
-        if _YEAR_TOKEN_RE.match(tok.group(0)):
-            break
-        cell = parse_cell(tok.group(0))
+    k = len(tokens) - 1
+    while k >= 0 and len(values) < columns and not _YEAR_TOKEN_RE.match(tokens[k].group(0)):
+        cell = parse_cell(tokens[k].group(0))
+        if cell is None and tokens[k].group(0) in _DASHES and values and k > 0:
+            # "4 - 5": a range written with blanks is one cell, not "5" after a word
+            cell = parse_cell(f"{tokens[k - 1].group(0)}-{values[-1][0].group(0)}")
+            if cell is None or cell.value_high is None:
+                break
+            values[-1] = (tokens[k - 1], cell)
+            k -= 2
+            continue
         if cell is None:
             break
-        values.append((tok, cell))
+        values.append((tokens[k], cell))
+        k -= 1
     values.reverse()
     return tokens, values
 
@@ -437,6 +444,12 @@ def read_pdf_row_columns(run: DocumentRun, seg: Segment, cleaned: str) -> bool:
     statement = run.recorder.new_statement(seg)
     alias_m = next(run.vocab.alias_hits(run.vocab.key(name).key, run.chooser.skipped_names), None)
     if alias_m is None:
+        return True
+    if 1 < len(values) < len(columns):
+        # "% 9,7 >15 >15" under seven columns: the blank cells collapsed, and which columns
+        # its values fill is not told; its name is kept for review, no column is guessed (a
+        # lone value is the row's last column: a plan's final target, "67" under 2025)
+        statement.indicator_text = " ".join(name.split())[:PHRASE_MAX] or None
         return True
     targets = run.vocab.alias_targets[alias_m.group(1)]
     first = tokens.index(values[0][0])

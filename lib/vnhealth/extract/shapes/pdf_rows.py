@@ -13,9 +13,10 @@ from vnhealth.extract.shapes.records import ShapeRead, Spot, TableShape
 from vnhealth.extract.shapes.words import TableWords
 from vnhealth.inputs.text import lite
 
-# a row's number, then its name (perhaps after a dash: "13 - Tỷ lệ chất thải rắn …")
+# a row's number, then its name (perhaps after a dash: "13 - Tỷ lệ chất thải rắn …"); the
+# number of the goal a group of rows serves may stand before the first ("(3) 6 Tăng chiều cao")
 PDF_ROW_RE = re.compile(
-    r"^\s*(\d{1,2}[a-z]?(?:\.\d{1,2})?)(\.?)\s+(?=(?:[-–+•]\s*)?[A-ZĐÀ-Ỹ])")
+    r"^\s*(?:\(\d{1,2}\)\s+)?(\d{1,2}[a-z]?(?:\.\d{1,2})?)(\.?)\s+(?=(?:[-–+•]\s*)?[A-ZĐÀ-Ỹ])")
 _NAME_START_RE = re.compile(r"(?:[-–+•]\s*)?[A-ZĐÀ-Ỹ]")
 # a line holding one cell's value: "16", "15,0", "(+0,6)", "4.180"
 _VALUE_LINE_RE = re.compile(r"^\s*\(?[+\-–]?\d[\d.,]*\s*%?\)?\s*$")
@@ -26,7 +27,23 @@ _LEADING_DIGITS_RE = re.compile(r"\d+")
 
 
 def detect(spot: Spot) -> bool:
-    return spot.words.row_number_header.match(spot.lines[spot.i]) is not None
+    return header_start(spot.lines[spot.i], spot.words) is not None
+
+
+GROUP_TITLE_MAX = 60  # characters of a group column's title before "STT"
+_SENTENCE_MARKS = frozenset(".:;!?")
+
+
+def header_start(line: str, words: TableWords) -> int | None:
+    """Where a table of numbered rows opens its header on a line: at its "STT", first on the
+    line or after the title of a column grouping the rows ("Mục tiêu cụ thể NQ số 07 STT Chỉ
+    tiêu …", a PDF's text of a header row) when a header word follows it. None: no header."""
+    if words.row_number_header.match(line):
+        return 0
+    m = words.row_number_cell.search(line, 0, GROUP_TITLE_MAX + 4)
+    if m is None or _SENTENCE_MARKS & set(line[:m.start()]):
+        return None
+    return m.start() if words.header.match(lite(line[m.end():].lstrip())) else None
 
 
 def _row_number(token: str) -> float:
@@ -57,7 +74,7 @@ def _next_text_line_is_name(lines: Sequence[str], i: int) -> bool:
 def _header(spot: Spot) -> tuple[list[tuple[str, int]], int, int]:
     """(columns as (kind, year), the plan year rows are dated by, index of the first row)."""
     lines = spot.lines
-    header_parts = [lines[spot.i]]
+    header_parts = [lines[spot.i][header_start(lines[spot.i], spot.words) or 0:]]
     i = spot.i + 1
     while i < len(lines):
         line = lines[i]
@@ -116,6 +133,11 @@ def _a_title(s: str) -> bool:
     return CAPS_TITLE_RE.match(s) is not None and any(c.isalpha() for c in s)
 
 
+def _named(row: list[tuple[int, str]]) -> bool:
+    """Whether a row has its name: a line after its number, or on the number's own line."""
+    return len(row) > 1 or bool(row and PDF_ROW_RE.match(row[0][1]))
+
+
 _GROUP_MARK_RE = re.compile(r"^\s*\(\d{1,2}\)\s*$")
 
 
@@ -146,7 +168,7 @@ def _rows(lines: Sequence[str], i: int, words: TableWords
     while i < len(lines):
         line = lines[i]
         s = line.strip()
-        if _ends_table(line, words) or (rows and len(rows[-1]) > 1 and _a_title(s)):
+        if _ends_table(line, words) or (rows and _named(rows[-1]) and _a_title(s)):
             break
         m_row = PDF_ROW_RE.match(line)
         m_lone = _LONE_NUMBER_RE.match(line)

@@ -51,6 +51,7 @@ class TableWords:
     target_column: tuple[str, ...] = ()
     # the header cell opening a PDF table of numbered rows ("STT"), as written (capitals)
     row_number_header: re.Pattern[str] = re.compile(r"(?!x)x")
+    row_number_cell: re.Pattern[str] = re.compile(r"(?!x)x")  # the same cell inside a line
     # words over columns that compare two others ("Ước năm 2024 so với (%)"): ratios, no values
     comparison: re.Pattern[str] = re.compile(r"(?!x)x")
     # a row label opening with a change ("Mức giảm tỷ suất sinh (‰)"): its cells are the
@@ -112,4 +113,7 @@ class TableWords:
             ascii_labels=frozenset(lite(nfc(p)) for p in t.get("ascii_labels") or []),
             row_number_header=re.compile(
                 r"^\s*(?:" + "|".join(map(re.escape, numbered)) + r")\b") if numbered
+            else re.compile(r"(?!x)x"),
+            row_number_cell=re.compile(
+                r"(?<!\S)(?:" + "|".join(map(re.escape, numbered)) + r")(?=\s)") if numbered
             else re.compile(r"(?!x)x"))
