@@ -407,11 +407,11 @@ def _name_subgroup(run: DocumentRun, name: str) -> str | None:
     return subgroup_in_phrase(run.vocab, label, 0, len(label))
 
 
-def _trailing_values(cleaned: str, columns: int
+def _trailing_values(cleaned: str, columns: int, end: int | None = None
                      ) -> tuple[list[re.Match[str]], list[tuple[re.Match[str], CellValue]]]:
-    """The tokens of a PDF row, and its trailing values (at most one per column; a year
-    token ends them)."""
-    tokens = list(_TOKEN_RE.finditer(cleaned))
+    """The tokens of a PDF row up to `end` (its end by default), and the values they end
+    with (at most one per column; a year token ends them)."""
+    tokens = list(_TOKEN_RE.finditer(cleaned, 0, len(cleaned) if end is None else end))
     values: list[tuple[re.Match[str], CellValue]] = []
     k = len(tokens) - 1
     while k >= 0 and len(values) < columns and not _YEAR_TOKEN_RE.match(tokens[k].group(0)):
@@ -432,15 +432,34 @@ def _trailing_values(cleaned: str, columns: int
     return tokens, values
 
 
+def _values_end(seg: Segment, cleaned: str) -> int:
+    """Where a PDF row's values end: at its end, or, where its name wraps on past them ("1
+    Tuổi thọ trung bình tính từ Tuổi 68,5 … 70" / "lúc sinh"), at the end of the line that
+    ends with more of them."""
+    columns = len(seg.columns or [])
+    best_end, best = len(cleaned), len(_trailing_values(cleaned, columns)[1])
+    if best < columns:
+        for start, _line_no, text in seg.pieces[:-1]:
+            n = len(_trailing_values(cleaned, columns, start + len(text))[1])
+            if n > best:
+                best_end, best = start + len(text), n
+    return best_end
+
+
 def read_pdf_row_columns(run: DocumentRun, seg: Segment, cleaned: str) -> bool:
     """A PDF row under a header naming two years or more: its trailing values fill the last
     columns (blank cells collapse in PDF text). False when it holds no such values."""
     columns = seg.columns or []
-    tokens, values = _trailing_values(cleaned, len(columns))
+    tokens, values = _trailing_values(cleaned, len(columns), _values_end(seg, cleaned))
     if not values:
         return False
     name_end = values[0][0].start()
-    name = cleaned[:name_end]
+    first = tokens.index(values[0][0])
+    unit_token = lite(cleaned[tokens[first - 1].start():name_end]) if first > 0 else ""
+    # a name wrapped past the line of its values goes on after them, its unit cell left out
+    rest = cleaned[values[-1][0].end():]
+    name = cleaned[:tokens[first - 1].start() if rest.strip() and first > 0 and unit_in_texts(
+        run.vocab, [unit_token]) else name_end] + rest
     statement = run.recorder.new_statement(seg)
     alias_m = next(run.vocab.alias_hits(run.vocab.key(name).key, run.chooser.skipped_names), None)
     if alias_m is None:
@@ -452,8 +471,6 @@ def read_pdf_row_columns(run: DocumentRun, seg: Segment, cleaned: str) -> bool:
         statement.indicator_text = " ".join(name.split())[:PHRASE_MAX] or None
         return True
     targets = run.vocab.alias_targets[alias_m.group(1)]
-    first = tokens.index(values[0][0])
-    unit_token = lite(cleaned[tokens[first - 1].start():name_end]) if first > 0 else ""
     row_unit = unit_in_texts(run.vocab, [unit_token, name])
     subgroup = _name_subgroup(run, name)
     for (tok, cell), (kind, year) in zip(values, columns[len(columns) - len(values):],
