@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 import subprocess
 import sys
+import unicodedata
+from collections import Counter
 from pathlib import Path
 
 import duckdb
@@ -21,7 +24,10 @@ import yaml
 from support import copy_project
 
 from vnhealth.build.register import Given, add_document
-from vnhealth.inputs.derive import line_pages
+from vnhealth.extract import Vocabulary
+from vnhealth.extract.pipeline import extract_document
+from vnhealth.inputs.catalog import load_catalog, load_manifest
+from vnhealth.inputs.derive import derive_text, line_pages
 from vnhealth.inputs.docmeta import load_document_words, read_facts
 from vnhealth.inputs.errors import InputError, ParameterError, VnhealthError
 from vnhealth.inputs.paths import ProjectPaths
@@ -61,6 +67,54 @@ def tiny_pdf(pages: list[list[str]]) -> bytes:
     embedded: the text layer, not the look, is under test)."""
     chars = sorted({c for page in pages for line in page for c in line})
     code = {c: i + 1 for i, c in enumerate(chars)}
+    streams = ["BT /F1 10 Tf 14 TL 40 800 Td\n" + "\n".join(
+        "<" + "".join(f"{code[c]:04X}" for c in line) + "> Tj T*" for line in page) + "\nET"
+        for page in pages]
+    return _pdf(chars, streams, (595, 842))
+
+
+CHAR_PT = 4  # the width of every character at the ruled PDF's 8 pt (the font's /DW 500)
+LINE_PT = 14
+
+
+def ruled_pdf(pages: list[list[str | list[str]]]) -> bytes:
+    """A PDF of `pages`, each a list of text lines and table rows (a list of cells): the rows
+    that follow one another are one table, each cell drawn in its ruled box, as a word
+    processor prints a plan's table."""
+    chars = sorted({c for page in pages for item in page
+                    for c in (item if isinstance(item, str) else "".join(item))})
+    code = {c: i + 1 for i, c in enumerate(chars)}
+    rows = [item for page in pages for item in page if not isinstance(item, str)]
+    widths = [max(len(r[k]) for r in rows if k < len(r)) * CHAR_PT + 8
+              for k in range(max(map(len, rows), default=0))]
+    texts = [len(item) for page in pages for item in page if isinstance(item, str)]
+    size = (max([sum(widths), *(n * CHAR_PT for n in texts)]) + 80,
+            max(map(len, pages)) * LINE_PT + 80)
+
+    def show(text: str, x: float, y: float) -> str:
+        return f"BT /F1 8 Tf {x} {y} Td <" + "".join(f"{code[c]:04X}" for c in text) + "> Tj ET"
+
+    streams = []
+    for page in pages:
+        ops, y = [], size[1] - 40
+        for item in page:
+            if isinstance(item, str):
+                ops.append(show(item, 40, y))
+            else:
+                x = 40
+                for k, cell in enumerate(item):
+                    ops.append(f"{x} {y - 4} {widths[k]} {LINE_PT} re S")
+                    ops.append(show(cell, x + 4, y))
+                    x += widths[k]
+            y -= LINE_PT
+        streams.append("\n".join(ops))
+    return _pdf(chars, streams, size)
+
+
+def _pdf(chars: list[str], streams: list[str], size: tuple[float, float]) -> bytes:
+    """The bytes of a PDF of one content stream per page, its text in a Type0 font mapping
+    each character's code (its place in `chars`, from 1) to the character."""
+    code = {c: i + 1 for i, c in enumerate(chars)}
     bf = [f"{len(chars[k:k + 100])} beginbfchar\n" + "\n".join(
         f"<{code[c]:04X}> <{ord(c):04X}>" for c in chars[k:k + 100]) + "\nendbfchar"
         for k in range(0, len(chars), 100)]
@@ -79,24 +133,22 @@ def tiny_pdf(pages: list[list[str]]) -> bytes:
             6: "<< /Type /FontDescriptor /FontName /VNTest /Flags 32 /FontBBox [0 -200 1000 900]"
                " /ItalicAngle 0 /Ascent 900 /Descent -200 /CapHeight 700 /StemV 80 >>"}
     kids = []
-    for n, page in enumerate(pages):
+    for n, body in enumerate(streams):
         pid, cid = 7 + 2 * n, 8 + 2 * n
         kids.append(f"{pid} 0 R")
-        body = "BT /F1 10 Tf 14 TL 40 800 Td\n" + "\n".join(
-            "<" + "".join(f"{code[c]:04X}" for c in line) + "> Tj T*" for line in page) + "\nET"
-        objs[pid] = ("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+        objs[pid] = (f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {size[0]} {size[1]}] "
                      f"/Resources << /Font << /F1 3 0 R >> >> /Contents {cid} 0 R >>")
-        objs[cid] = f"<< /Length {len(body)} >>\nstream\n{body}\nendstream"
+        objs[cid] = f"<< /Length {len(body.encode())} >>\nstream\n{body}\nendstream"
     objs[2] = f"<< /Type /Pages /Kids [{' '.join(kids)}] /Count {len(kids)} >>"
     out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
     offsets = {}
     for k in sorted(objs):
         offsets[k] = len(out)
         out += f"{k} 0 obj\n{objs[k]}\nendobj\n".encode()
-    xref, size = len(out), max(objs) + 1
-    out += f"xref\n0 {size}\n0000000000 65535 f \n".encode()
-    out += "".join(f"{offsets[k]:010d} 00000 n \n" for k in range(1, size)).encode()
-    out += f"trailer\n<< /Size {size} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    xref, size_ = len(out), max(objs) + 1
+    out += f"xref\n0 {size_}\n0000000000 65535 f \n".encode()
+    out += "".join(f"{offsets[k]:010d} 00000 n \n" for k in range(1, size_)).encode()
+    out += f"trailer\n<< /Size {size_} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
     return bytes(out)
 
 
@@ -343,3 +395,41 @@ def test_unknown_province_suggests_close_ids(root: Path, tmp_path: Path) -> None
     source.write_text("\n".join(HEADER) + "\n", encoding="utf-8")
     with pytest.raises(ParameterError, match=r"close matches: dien_bien \(Điện Biên\)"):
         add_document(ProjectPaths.at(root), source, "Điện Biên", Given(), say=lambda _: None)
+
+
+# -- a plan's ruled table in a PDF -------------------------------------------------------------
+
+def _seed_as_ruled_pdf(seed: Path, split_before: str) -> tuple[list[str], bytes]:
+    """The seed's lines, and a PDF printing them: its tab rows as one ruled table, which a page
+    break splits between two rows (before the row opening with `split_before`), the second
+    page opening with its number."""
+    lines = [unicodedata.normalize("NFC", x) for x in seed.read_text(encoding="utf-8").split("\n")]
+    items: list[str | list[str]] = [
+        [c.strip() for c in re.sub(r"</?b>", "", x).replace("&gt;", ">").split("\t")]
+        if "\t" in x else x for x in lines]
+    cut = next(k for k, x in enumerate(lines) if x.startswith(split_before))
+    return lines, ruled_pdf([items[:cut], ["- 2 -", *items[cut:]]])
+
+
+def test_a_plan_s_ruled_table_in_a_pdf_reads_as_its_text_does(tmp_path: Path) -> None:
+    # pdfplumber's plain text of a ruled table joins a row's cells by one blank and drops the
+    # blank ones (which value stands in which column is lost): the table finder's cells keep
+    # them, written as tab rows, and a table going on over a page break is read as one
+    seed = REPO_ROOT / "data/raw/lai_chau_2026_2030_kh_48_nq_07.txt"
+    lines, pdf = _seed_as_ruled_pdf(seed, "(3)\t6\t")
+    path = tmp_path / "plan.pdf"
+    path.write_bytes(pdf)
+    derived = derive_text(path, path.name)
+    assert derived.pages == 2
+    assert "\t\t\t\t\t\t2026\t2027\t2028\t2029\t2030\t" in derived.text.split("\n")
+    vocab = Vocabulary(load_catalog(ProjectPaths.at(REPO_ROOT)))
+    doc = next(d for d in load_manifest(ProjectPaths.at(REPO_ROOT), vocab.catalog.provinces)
+               if d.file.endswith(seed.name))
+
+    def values(text_lines: list[str]) -> Counter:
+        return Counter((o.indicator_id, o.kind, o.year, o.comparator, o.value, o.value_high)
+                       for o in extract_document(vocab, doc, text_lines).observations)
+
+    as_text = values(lines)
+    assert sum(as_text.values()) == 54
+    assert values(derived.text.split("\n")) == as_text

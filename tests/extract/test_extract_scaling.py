@@ -20,7 +20,7 @@ import pytest
 from vnhealth.extract import DocumentExtraction, Vocabulary, extract_document
 from vnhealth.extract.not_values import DOCUMENT_WORDS, caseless, lower_caseless
 from vnhealth.extract.numbers import parse_cell
-from vnhealth.extract.shapes.pipe_rows import time_cell_year
+from vnhealth.extract.shapes.header import time_cell_year
 from vnhealth.inputs.catalog import Document, load_catalog
 from vnhealth.inputs.paths import ProjectPaths
 

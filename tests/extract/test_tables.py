@@ -13,14 +13,15 @@ from collections.abc import Callable
 import pytest
 
 from vnhealth.extract import Vocabulary, read_text
+from vnhealth.extract.pipeline import extract_document
 from vnhealth.extract.shapes.header import could_be_header, header_line
 from vnhealth.extract.shapes.records import Table
 from vnhealth.extract.shapes.rows import row_role, split_row
 from vnhealth.extract.shapes.words import TableWords
 from vnhealth.extract.shapes.year_shapes import YEAR_SHAPES, find_table
-from vnhealth.inputs.catalog import load_catalog
+from vnhealth.inputs.catalog import load_catalog, load_manifest
 from vnhealth.inputs.paths import ProjectPaths
-from vnhealth.inputs.text import lite
+from vnhealth.inputs.text import lite, nfc
 
 
 @pytest.fixture(scope="module")
@@ -672,6 +673,48 @@ def test_a_seed_table_copied_from_a_pdf_reads_its_full_rows_and_guesses_no_colum
                            period_end=2030).statements
     assert any(s.indicator_text and "sau đại học" in s.indicator_text and not s.is_mapped
                for s in statements)
+
+
+def _pipe_cells_as_tab_rows(lines: list[str]) -> list[str]:
+    """A text whose tables are pipe cells over lines ("5 |" / "Người dân được … |" / "Sở Y
+    tế |" / "|" between rows) with each row on one line, its cells split by tabs, and a row of
+    one cell (a part's title) a line without tabs: the text a DOCX or a ruled PDF of the same
+    tables gives (inputs/derive.py). Lines keep their count (a row's first line holds it, its
+    others are blank)."""
+    out, cells, first = list(lines), [], None
+    for k, line in enumerate(lines):
+        s = line.strip()
+        if s.endswith("|") and s.strip("|").strip():
+            cells.append(s.rstrip("|").strip())
+            first = k if first is None else first
+            out[k] = ""
+        elif s and not s.strip("|"):
+            out[k] = ""  # a row of pipes between rows
+            if cells:
+                out[first], cells, first = "\t".join(cells), [], None
+    return out
+
+
+def test_a_seed_s_goal_table_as_tab_rows_reads_the_same(vocab: Vocabulary) -> None:
+    # the Sơn La plan's tables of goals and tasks (no column of values: a goal's words, who
+    # leads, who helps, and when, "Tháng 9/2030", "Năm 2027") as a DOCX or a ruled PDF gives
+    # them: each cell read like prose, dated by its row's time cell, as its pipe cells are
+    seed = ProjectPaths.at().raw / "son_la_2026_2030_kh_01.txt"
+    lines = [nfc(x) for x in seed.read_text(encoding="utf-8").split("\n")]
+    tabbed = _pipe_cells_as_tab_rows(lines)
+    assert sum("\t" in x for x in tabbed) > 30
+
+    doc = next(d for d in load_manifest(ProjectPaths.at(), vocab.catalog.provinces)
+               if d.file.endswith(seed.name))
+
+    def values(text: list[str]) -> Counter:
+        return Counter((o.indicator_id, o.kind, o.year, o.comparator, o.value, o.value_high)
+                       for o in extract_document(vocab, doc, text).observations
+                       if o.line > 120)
+
+    as_pipes = values(lines)
+    assert ("doctors_per_station", "target", 2027, "range", 2.0, 3.0) in as_pipes
+    assert values(tabbed) == as_pipes
 
 
 # --- a statistics report's table: an estimate column beside two comparison columns -------------

@@ -84,8 +84,38 @@ def _pdf_text(path: Path) -> DerivedText:
     import pdfplumber
 
     with pdfplumber.open(path) as pdf:
-        text, n = _join_pages(page.extract_text() or "" for page in pdf.pages)
+        text, n = _join_pages(_pdf_page_text(page) for page in pdf.pages)
     return DerivedText(text, f"pdfplumber {pdfplumber.__version__}", n)
+
+
+def _pdf_page_text(page: Any) -> str:
+    """A PDF page's text: each ruled table pdfplumber's table finder sees there a row per line,
+    its cells split by tabs (as a DOCX's are), and the text above, between and below the
+    tables as pdfplumber lays it out. Plain text, a table's wrapped cells interleave line by
+    line and blank cells vanish: which value stands in which column is lost."""
+    tables = sorted(page.find_tables(), key=lambda t: t.bbox[1])
+    if not tables:
+        return page.extract_text() or ""
+    parts: list[str] = []
+    top = page.bbox[1]
+    for table in tables:
+        parts.append(_band_text(page, top, table.bbox[1]))
+        parts.extend("\t".join(_cell_text(cell) for cell in row) for row in table.extract())
+        top = max(top, table.bbox[3])
+    parts.append(_band_text(page, top, page.bbox[3]))
+    return "\n".join(part for part in parts if part)
+
+
+def _band_text(page: Any, top: float, bottom: float) -> str:
+    """The text of the page's full-width band from `top` to `bottom`."""
+    if bottom - top < 1:
+        return ""
+    return page.within_bbox((page.bbox[0], top, page.bbox[2], bottom)).extract_text() or ""
+
+
+def _cell_text(cell: str | None) -> str:
+    """A table cell on one line (None: the covered part of a merged cell, blank)."""
+    return " ".join((cell or "").split())
 
 
 def _docx_text(path: Path) -> DerivedText:

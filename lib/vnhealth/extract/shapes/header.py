@@ -172,3 +172,22 @@ def flattened_header_run(lines: Sequence[str], i: int, words: TableWords) -> lis
         carried = []
         between = 0
     return run
+
+
+# a cell holding only a time: "Năm 2025", "Từ năm 2026", "Tháng 9/2030", "2021-2025"
+_TIME_CELL_RE = re.compile(
+    r"^\s*(?:(?:tháng\s+)?\d{1,2}\s*/\s*)?(?:(?:từ\s+)?(?:năm\s+)?)?((?:19|20)\d\d)"
+    # "\s*(?:\.\s*)?$", not "\s*\.?\s*$": two blank runs side by side split a long blank
+    # run every way before failing (quadratic)
+    r"(?:\s*[-–]\s*((?:19|20)\d\d))?\s*(?:\.\s*)?$",
+    re.IGNORECASE,
+)
+
+
+def time_cell_year(cell: str) -> int | None:
+    """The year a cell holding only a time names (the last of a period), or None."""
+    m = _TIME_CELL_RE.match(cell.replace("Năm", "năm").replace("Từ", "từ").replace("Tháng",
+                                                                                  "tháng"))
+    if not m:
+        return None
+    return int(m.group(2) or m.group(1))

@@ -8,16 +8,10 @@ import re
 from collections.abc import Sequence
 
 from vnhealth.extract.records import Segment
+from vnhealth.extract.shapes.header import time_cell_year
 from vnhealth.extract.shapes.records import ShapeRead, Spot, TableShape
 
 PIPE_ONLY_RE = re.compile(r"^\s*\|+\s*$")
-_TIME_CELL_RE = re.compile(
-    r"^\s*(?:(?:tháng\s+)?\d{1,2}\s*/\s*)?(?:(?:từ\s+)?(?:năm\s+)?)?((?:19|20)\d\d)"
-    # "\s*(?:\.\s*)?$", not "\s*\.?\s*$": two blank runs side by side split a long blank
-    # run every way before failing (quadratic)
-    r"(?:\s*[-–]\s*((?:19|20)\d\d))?\s*(?:\.\s*)?$",
-    re.IGNORECASE,
-)
 
 _Cell = list[tuple[int, str]]  # (1-based line, text) of each line of one cell
 
@@ -25,15 +19,6 @@ _Cell = list[tuple[int, str]]  # (1-based line, text) of each line of one cell
 def is_pipe_line(line: str) -> bool:
     s = line.strip()
     return bool(s) and (s.endswith("|") or s.startswith("|"))
-
-
-def time_cell_year(cell: str) -> int | None:
-    """The year a cell holding only a time names (the last of a period), or None."""
-    m = _TIME_CELL_RE.match(cell.replace("Năm", "năm").replace("Từ", "từ").replace("Tháng",
-                                                                                  "tháng"))
-    if not m:
-        return None
-    return int(m.group(2) or m.group(1))
 
 
 def detect(spot: Spot) -> bool:

@@ -12,6 +12,7 @@ from typing import Any
 from vnhealth.extract.lines import YEAR_IN_TEXT_RE
 from vnhealth.extract.records import Segment
 from vnhealth.extract.shapes import aligned
+from vnhealth.extract.shapes.header import time_cell_year
 from vnhealth.extract.shapes.records import (
     ShapeRead,
     Spot,
@@ -122,7 +123,8 @@ def _above_its_row(lines: Sequence[str], k: int, numbered: list[int], pending: b
 
 def _rows(lines: Sequence[str], i: int, stop: int) -> tuple[list[TabRow], int]:
     """The rows of the block of one separator (tabs, or pipes) from line i on, and the index
-    after it; blank lines and a markdown rule go on with the block."""
+    after it; blank lines and a markdown rule go on with the block, and so does a table
+    going on over a page break (_next_page_rows)."""
     tabs = is_tab_line(lines[i])
     rows: list[TabRow] = []
     j = i
@@ -132,9 +134,35 @@ def _rows(lines: Sequence[str], i: int, stop: int) -> tuple[list[TabRow], int]:
         if cells is not None and is_tab_line(text) == tabs:
             rows.append(TabRow(j + 1, [blank_markup(c).strip() for c in cells], text, cells))
         elif text.strip() and not _is_rule(text):
-            break
+            on = _next_page_rows(lines, rows[-1].line, j, stop, len(rows[-1].cells)) \
+                if tabs and rows else None
+            if on is None:
+                break
+            j = on
+            continue
         j += 1
     return rows, j
+
+
+PAGE_MARK = "\f"  # the line opening each page of a text derived from a PDF (inputs/derive.py)
+SPLIT_ROW_LINES = 12  # lines a row split by a page break may leave on either page
+
+
+def _next_page_rows(lines: Sequence[str], after: int, j: int, stop: int, width: int
+                    ) -> int | None:
+    """Where a table of `width` cells whose last row is line `after` (1-based) goes on, when
+    line j, no row, stands by a page break: a PDF's table is found page by page, a page may
+    open with its number or running title, and a row the break splits is left as text on
+    both pages (those lines are skipped, their values unread). None: no page mark near, or
+    no row of that width after it."""
+    mark = next((k for k in range(after, min(stop, j + SPLIT_ROW_LINES))
+                 if lines[k].strip(" ") == PAGE_MARK), None)
+    if mark is None:
+        return None
+    for k in range(max(mark, j) + 1, min(stop, max(mark, j) + 1 + SPLIT_ROW_LINES)):
+        if is_tab_line(lines[k]):
+            return k if len(lines[k].split("\t")) == width else None
+    return None
 
 
 def _data_start(rows: list[TabRow]) -> int:
@@ -153,7 +181,24 @@ def read(spot: Spot) -> ShapeRead:
     data_start = _data_start(rows)
     if data_start == 0 or data_start == len(rows):
         return _without_row_numbers(spot, rows, j)
-    return ShapeRead(end=j, tab_table=_numbered(spot, rows[:data_start], rows[data_start:]))
+    table = _numbered(spot, rows[:data_start], rows[data_start:])
+    if not table.columns:
+        return _cells_as_prose(rows[data_start:], j)
+    return ShapeRead(end=j, tab_table=table)
+
+
+def _cells_as_prose(rows: list[TabRow], end: int) -> ShapeRead:
+    """A numbered table without a column of values (a plan's tasks or goals: "Tuổi thọ trung
+    bình đạt 74,5 tuổi" | "Sở Y tế" | "Tháng 9/2030"): each cell read like prose, dated by its
+    row's time cell, or else by its section, as pipe rows are."""
+    segments = []
+    for row in rows:
+        years = [y for c in row.cells if (y := time_cell_year(c))]
+        for cell, raw in zip(row.cells, row.raw_cells, strict=True):
+            if cell and time_cell_year(cell) is None and not _ROW_NUMBER_RE.fullmatch(cell):
+                segments.append(Segment.from_lines("tab_row", [(row.line, blank_markup(raw))],
+                                                   context_year=years[-1] if years else None))
+    return ShapeRead(end=end, segments=segments, in_sections=True)
 
 
 def _without_row_numbers(spot: Spot, rows: list[TabRow], end: int) -> ShapeRead:
@@ -161,6 +206,10 @@ def _without_row_numbers(spot: Spot, rows: list[TabRow], end: int) -> ShapeRead:
     like prose, dated by the plan's last year."""
     table = find_table(Prefix(spot.lines, rows[-1].line), rows[0].line - 1, spot.words,
                        spot.period_end)
+    if table is None and _data_start(rows) == 0:
+        # numbered rows going on from a table above (after a section's row of one cell),
+        # with no header of their own: a plan's goals or tasks, as that table's
+        return _cells_as_prose(rows, end)
     after = table.end if table is not None else -1
     segments = [_as_prose(row, spot.period_end) for row in rows if row.line > after]
     return ShapeRead(end=end, table=table, segments=segments)
