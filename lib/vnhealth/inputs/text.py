@@ -290,8 +290,8 @@ class SpelledNumbers:
 
     def as_digits(self, canons: list[str]) -> list[str]:
         """The word keys with each spelled number before one of the nouns as its digits."""
-        if not self.digits:
-            return canons
+        if not self.digits or self.nouns.isdisjoint(canons):
+            return canons  # most texts name no age: one pass in C, not one in Python
         return [self.digits.get(c, c) if i + 1 < len(canons) and canons[i + 1] in self.nouns
                 else c for i, c in enumerate(canons)]
 

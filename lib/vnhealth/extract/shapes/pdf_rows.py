@@ -40,6 +40,9 @@ def header_start(line: str, words: TableWords) -> int | None:
     tiêu …", a PDF's text of a header row) when a header word follows it. None: no header."""
     if words.row_number_header.match(line):
         return 0
+    head = line[:GROUP_TITLE_MAX + 4]
+    if not any(w in head for w in words.row_number_words):
+        return None  # every line is tried here: the cheap test first
     m = words.row_number_cell.search(line, 0, GROUP_TITLE_MAX + 4)
     if m is None or _SENTENCE_MARKS & set(line[:m.start()]):
         return None

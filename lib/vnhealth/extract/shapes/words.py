@@ -52,6 +52,7 @@ class TableWords:
     # the header cell opening a PDF table of numbered rows ("STT"), as written (capitals)
     row_number_header: re.Pattern[str] = re.compile(r"(?!x)x")
     row_number_cell: re.Pattern[str] = re.compile(r"(?!x)x")  # the same cell inside a line
+    row_number_words: tuple[str, ...] = ()  # its words, for a cheap test before the search
     # words over columns that compare two others ("Ước năm 2024 so với (%)"): ratios, no values
     comparison: re.Pattern[str] = re.compile(r"(?!x)x")
     # a row label opening with a change ("Mức giảm tỷ suất sinh (‰)"): its cells are the
@@ -114,6 +115,7 @@ class TableWords:
             row_number_header=re.compile(
                 r"^\s*(?:" + "|".join(map(re.escape, numbered)) + r")\b") if numbered
             else re.compile(r"(?!x)x"),
+            row_number_words=tuple(numbered),
             row_number_cell=re.compile(
                 r"(?<!\S)(?:" + "|".join(map(re.escape, numbered)) + r")(?=\s)") if numbered
             else re.compile(r"(?!x)x"))
