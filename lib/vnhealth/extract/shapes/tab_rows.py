@@ -21,6 +21,7 @@ from vnhealth.extract.shapes.records import (
     TabTable,
 )
 from vnhealth.extract.shapes.year_shapes import find_table
+from vnhealth.inputs.derive import PAGE_MARK  # the line opening each page of a derived text
 from vnhealth.inputs.text import blank_markup, lite
 
 _ROW_NUMBER_RE = re.compile(r"\d{1,3}")
@@ -144,7 +145,6 @@ def _rows(lines: Sequence[str], i: int, stop: int) -> tuple[list[TabRow], int]:
     return rows, j
 
 
-PAGE_MARK = "\f"  # the line opening each page of a text derived from a PDF (inputs/derive.py)
 SPLIT_ROW_LINES = 12  # lines a row split by a page break may leave on either page
 
 
