@@ -403,9 +403,18 @@ _TABLE = range(143, 165)  # 0-based lines of its table of targets
 Drawing = Callable[[list[tuple[int, list[str]]]], list[tuple[int, str]]]
 
 
+def _as_printed(cell: str) -> str:
+    """A seed's cell as a page shows it: without its bold tags, its entity as the sign."""
+    return cell.replace("<b>", "").replace("</b>", "").replace("&gt;", ">")
+
+
+def _table_rows(lines: list[str]) -> list[tuple[int, list[str]]]:
+    """The seed table's tab rows: (0-based line, cells as printed)."""
+    return [(i, [_as_printed(c) for c in lines[i].split("\t")]) for i in _TABLE if "\t" in lines[i]]
+
+
 def _redrawn(lines: list[str], draw: Drawing) -> list[str]:
-    rows = [(i, [c.replace("<b>", "").replace("</b>", "").replace("&gt;", ">")
-                 for c in lines[i].split("\t")]) for i in _TABLE if "\t" in lines[i]]
+    rows = _table_rows(lines)
     out = list(lines)
     for i, text in draw(rows):
         out[i] = text
@@ -474,8 +483,7 @@ def test_a_seed_table_drawn_with_wrapped_names_reads_the_same(vocab: Vocabulary,
     # a PDF's layout: names wrapped over lines in a narrow column, the row's number and
     # values on the name's first, middle (centred in the cell) or last line
     lines = _SEED.read_text(encoding="utf-8").split("\n")
-    rows = [(i, [c.replace("<b>", "").replace("</b>", "").replace("&gt;", ">")
-                 for c in lines[i].split("\t")]) for i in _TABLE if "\t" in lines[i]]
+    rows = _table_rows(lines)
     pieces = {i: textwrap.wrap(cells[2], _NAME_WIDTH) or [""] if k >= 2 else [cells[2]]
               for k, (i, cells) in enumerate(rows)}
     at = {i: {"first": 0, "middle": (len(p) - 1) // 2, "last": len(p) - 1}[values_on]
@@ -632,8 +640,7 @@ def _pdf_copied(lines: list[str], values_on: str) -> list[str]:
         if "\t" not in lines[i]:
             out.append(lines[i])
             continue
-        cells = [c.strip() for c in re.sub(r"</?b>", "", lines[i]).replace(
-            "&gt;", ">").split("\t")]
+        cells = [_as_printed(c).strip() for c in lines[i].split("\t")]
         if values_on == "none" or len(cells) < 4 or not cells[1].isdigit():
             out.append(" ".join(c for c in cells if c))
             continue

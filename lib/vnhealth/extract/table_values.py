@@ -432,25 +432,26 @@ def _trailing_values(cleaned: str, columns: int, end: int | None = None
     return tokens, values
 
 
-def _values_end(seg: Segment, cleaned: str) -> int:
-    """Where a PDF row's values end: at its end, or, where its name wraps on past them ("1
-    Tuổi thọ trung bình tính từ Tuổi 68,5 … 70" / "lúc sinh"), at the end of the line that
-    ends with more of them."""
+def _row_values(seg: Segment, cleaned: str
+                ) -> tuple[list[re.Match[str]], list[tuple[re.Match[str], CellValue]]]:
+    """A PDF row's tokens and values (_trailing_values): those ending the row, or, where its
+    name wraps on past them ("1 Tuổi thọ trung bình tính từ Tuổi 68,5 … 70" / "lúc sinh"),
+    those ending the line that ends with more of them."""
     columns = len(seg.columns or [])
-    best_end, best = len(cleaned), len(_trailing_values(cleaned, columns)[1])
-    if best < columns:
+    best = _trailing_values(cleaned, columns)
+    if len(best[1]) < columns:
         for start, _line_no, text in seg.pieces[:-1]:
-            n = len(_trailing_values(cleaned, columns, start + len(text))[1])
-            if n > best:
-                best_end, best = start + len(text), n
-    return best_end
+            found = _trailing_values(cleaned, columns, start + len(text))
+            if len(found[1]) > len(best[1]):
+                best = found
+    return best
 
 
 def read_pdf_row_columns(run: DocumentRun, seg: Segment, cleaned: str) -> bool:
     """A PDF row under a header naming two years or more: its trailing values fill the last
     columns (blank cells collapse in PDF text). False when it holds no such values."""
     columns = seg.columns or []
-    tokens, values = _trailing_values(cleaned, len(columns), _values_end(seg, cleaned))
+    tokens, values = _row_values(seg, cleaned)
     if not values:
         return False
     name_end = values[0][0].start()
