@@ -177,3 +177,15 @@ def test_nfd_text_reads_like_nfc(vocab: Vocabulary) -> None:
     nfd = unicodedata.normalize("NFD", text)
     assert _obs(vocab, nfd) == _obs(vocab, text)
     assert len(_obs(vocab, nfd)) == 2
+
+
+def test_a_full_stop_after_a_value_ends_its_sentence_one_after_a_list_number_does_not() -> None:
+    from vnhealth.extract.index import sentence_bounds
+
+    # "1.39." after a word is a value and its full stop; "2.1." opening a line, or after a
+    # colon, numbers a heading or a list item and ends nothing
+    text = "the rate dropped to 1.39. in the south the rates were 1.34."
+    assert [text[a:b].strip() for a, b in sentence_bounds(text)] == [
+        "the rate dropped to 1.39.", "in the south the rates were 1.34."]
+    heading = "mục tiêu:\n2.1. giai đoạn 2021-2025: 1. về y tế cơ sở"
+    assert sentence_bounds(heading) == [(0, len(heading))]

@@ -4212,6 +4212,23 @@ def test_numbers_alone_in_brackets_go_in_turn_to_as_many_provinces(vocab: Vocabu
     assert [(o.value, o.province_named) for o in found] == [(95.0, None), (97.0, None)]
 
 
+def test_a_list_of_bare_numbers_goes_in_turn_to_as_many_provinces(vocab: Vocabulary) -> None:
+    # held-out style (an English news page): "the rates" points back to the indicator the
+    # sentence before named; the three numbers, with no unit and no "respectively", go to the
+    # three provinces listed, one of them written with its dash unspaced
+    text = ("In 2019 the total fertility rate in HCMC had dropped from 1.76 children per woman "
+            "to 1.39. In the southern provinces of Dong Thap, Hau Giang and Ba Ria-Vung Tau, "
+            "the rates were 1.34, 1.53 and 1.37.")
+    found = observations(vocab, text, province_id="can_tho", title="")
+    assert [(o.indicator_id, o.value, o.province_named) for o in found][-3:] == [
+        ("total_fertility_rate", 1.34, "dong_thap"), ("total_fertility_rate", 1.53, "hau_giang"),
+        ("total_fertility_rate", 1.37, "ba_ria_vung_tau")]
+    # two provinces for three numbers: which is whose the text does not say
+    fewer = text.replace("Dong Thap, Hau Giang and ", "Hau Giang and ")
+    assert [o.value for o in observations(vocab, fewer, province_id="can_tho", title="")] == [
+        1.76, 1.39]
+
+
 def test_the_start_of_a_change_takes_no_context_year_as_late_as_its_end(vocab: Vocabulary
                                                                         ) -> None:
     # real_dev134, Lai Châu: the period 2020-2025 dates the paragraph, but the change ends in

@@ -22,6 +22,7 @@ _HEAD_FINAL_YEAR_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac0
 # A full stop that ends a list or heading number ("1. Về kinh tế", "2.1. Giai đoạn") ends no
 # sentence; one after any other number does ("… xuống còn 0,006/1000 dân năm 2022. Tỷ lệ …").
 _LIST_NUMBER_END_RE = re.compile(r"(?<![^\s(])\d{1,2}(?:\.\d{1,2})*\.$")
+_LIST_NUMBER_AFTER = ("", "\n", "(", ":", ";", ".", ")")
 
 Span = tuple[int, int]  # (start, end) of a clause or a sentence
 
@@ -49,8 +50,13 @@ class Named(NamedTuple):
 
 def _ends_list_number(low: str, end: int) -> bool:
     """Does the full stop ending at `end` close a list or heading number ("1.", "2.1.")?"""
-    return low[end - 1] == "." and _LIST_NUMBER_END_RE.search(low, max(0, end - 12),
-                                                                end) is not None
+    if low[end - 1] != ".":
+        return False
+    m = _LIST_NUMBER_END_RE.search(low, max(0, end - 12), end)
+    # a list's number opens its line or follows a sentence's end or a colon; after a word
+    # ("… dropped to 1.39. In …") the number is a value and its full stop ends the sentence
+    return m is not None and \
+        low[max(0, m.start() - 40):m.start()].rstrip(" \t")[-1:] in _LIST_NUMBER_AFTER
 
 
 def clause_bounds(vocab: Vocabulary, low: str) -> list[Span]:

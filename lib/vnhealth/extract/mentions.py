@@ -141,8 +141,8 @@ def find_mentions(vocab: Vocabulary, seg: Segment, cleaned: str) -> Mentions:
         unit, unit_end = _unit_of(vocab, low, m, v1, (units, unit_starts, before))
         if _MINUS_BEFORE_RE.search(scan, max(0, m.start() - _MINUS_REACH), m.start()):
             v1 = -v1  # "人口増加率は-0,7%", "là -0,7%": a negative value (a fall in population)
-        if unit is None and point is not None and _maybe_a_section_number(
-                vocab, low, m.start(), m.end(), units, unit_starts):
+        if unit is None and point is not None and not _listed_after(vocab, scan, mentions, m) \
+                and _maybe_a_section_number(vocab, low, m.start(), m.end(), units, unit_starts):
             continue
         mentions.append(Mention(m.start(), m.end(), m.start(), v1, v2, unit, unit_end,
                                 written[m.start():m.end()], False))
@@ -161,6 +161,14 @@ def _unit_of(vocab: Vocabulary, low: str, m: re.Match[str], value: float,
     if unit is None and _written_with_fraction(m.group("point") or m.group("num"), value):
         unit, unit_end = average_unit(vocab, low, m.end())
     return unit, unit_end
+
+
+def _listed_after(vocab: Vocabulary, scan: str, mentions: list[Mention],
+                  m: re.Match[str]) -> bool:
+    """"the rates were 1.34, 1.53 and 1.37": a number joined to the value before it by a
+    comma or "and" is listed with it, a value as that one is."""
+    return bool(mentions) and mentions[-1].unit_end < m.start() and \
+        vocab.name_list_gap_re.fullmatch(scan, mentions[-1].unit_end, m.start()) is not None
 
 
 def _maybe_a_section_number(vocab: Vocabulary, low: str, start: int, end: int,

@@ -274,7 +274,7 @@ class _SegmentPairing:
         # 1.6") before a "per N" elsewhere in its sentence ("42 beds for every 10,000 …")
         unit = d.unit or self._noun_unit(d, clause) or self._carried_unit(d) \
             or self._listed_unit(d, clause) or self._named_unit(d, clause) \
-            or self._context_unit(clause, sentence)
+            or self._context_unit(clause, sentence) or self._pointed_back_unit(d)
         if unit is None and not seg.table_unitless_ok:
             return
         if self._a_count(d, clause) or self._not_the_provinces(d, clause) \
@@ -1199,7 +1199,7 @@ class _SegmentPairing:
 
         def names_the_province(m: re.Match[str]) -> bool:
             name = self.vocab.province_name_re.match(self.low, m.end())
-            return name is not None and self.vocab.province_of_name.get(name.group(0)) in lineage
+            return name is not None and self.vocab.province_named(name.group(0)) in lineage
 
         starts = self._mark_starts("singled out", self.vocab.singled_out_re, names_the_province)
         k = bisect_left(starts, d.end)
@@ -1409,18 +1409,24 @@ class _SegmentPairing:
         list of numbers alone in brackets, when as many provinces are listed ("Hanoi and HCM
         City have similar aging indices (65.7 percent and 65.2 percent)")."""
         values = self._listed_respectively(d, sentence)
-        bracketed = values is None
-        values = values or self._bracketed_list(d, sentence)
+        strict = values is None  # no word says "in turn": the counts must agree
+        values = values or self._bracketed_list(d, sentence) or self._plain_list(d, sentence)
         if values is None:
             return None
         listed = self._listed_provinces(sentence[0], values[0].start)
-        if listed is None or bracketed and len(listed) != len(values):
+        if listed is None or strict and len(listed) != len(values):
             return None
         if len(listed) != len(values):
             # "followed by Ba Ria – VungT au and Dong Nai, 76.4 and 76.3, respectively": a
             # name lost to the text's garbling, the list no longer lines up
             return _UNTOLD
         return frozenset({listed[values.index(d)]})
+
+    def _plain_list(self, d: Mention, sentence: Span) -> list[Mention] | None:
+        """The numbers of a list of two or more ("1.34, 1.53 and 1.37"), the number among them;
+        None when it stands alone."""
+        values = self._joined_list(d, *sentence)
+        return values if len(values) > 1 else None
 
     def _listed_respectively(self, d: Mention, sentence: Span) -> list[Mention] | None:
         """The numbers of a list a "respectively" word right after it closes ("69.9, 69.8
@@ -1660,15 +1666,15 @@ class _SegmentPairing:
         """(start, end, province id) of each province named, capitalised, in the segment
         (found once)."""
         if self._provinces is None:
-            text, of_name = self.seg.text, self.vocab.province_of_name
+            text = self.seg.text
+            named = ((m, self.vocab.province_named(m.group(0)))
+                     for m in self.vocab.province_name_re.finditer(self.low))
             self._provinces = [
-                (m.start(), m.end(), of_name[" ".join(m.group(0).split())])
-                for m in self.vocab.province_name_re.finditer(self.low)
-                if " ".join(m.group(0).split()) in of_name
+                (m.start(), m.end(), province) for m, province in named
+                if province is not None
                 # a province by its capitalised name; a region's words ("the southeastern
                 # region") are no common words
-                and (capital_or_uncased(text[m.start():m.start() + 1])
-                     or of_name[" ".join(m.group(0).split())] == REGION)
+                and (capital_or_uncased(text[m.start():m.start() + 1]) or province == REGION)
                 # "Trường Đại học Y Hà Nội": part of an institution's name
                 and not self.vocab.institution_before_re.search(
                     self.low, max(0, m.start() - NAME_REACH * 2), m.start())
@@ -1743,18 +1749,33 @@ class _SegmentPairing:
         return Named(part, last.named.start, last.named.end) \
             if part is not None and part.subgroup == subgroup else None
 
+    def _pointed_back_unit(self, d: Mention) -> str | None:
+        """"… the total fertility rate … to 1.39. In Dong Thap, Hau Giang and Ba Ria-Vung Tau,
+        the rates were 1.34, 1.53 and 1.37": a number with no unit of its own, after words
+        pointing back to the value before, is in that value's unit."""
+        named = self._pointed_back(d, None)
+        return None if named is None or self.last_named is None else self.last_named.unit
+
     def _pointed_back(self, d: Mention, unit: str | None) -> Named | None:
         """"76.49% of households … have hygienic latrines. This ratio has increased compared
         to 2018 (71.75%)": a number naming nothing, in a sentence that opens pointing back to
         the value before, is of that value's indicator when it states the same unit."""
         sentence = self.ix.sentence_of(d.start)
         last = self.last_named
-        if d.unit is None or last is None or last.end > sentence[0] or last.unit != unit \
+        if last is None or last.named.end > sentence[0] or unit is not None and last.unit != unit \
                 or self.ix.any_alias_before(d.start, sentence[0]):
             return None
         text = self.low[sentence[0]:d.start]
         opening = sentence[0] + len(text) - len(text.lstrip())
-        return last.named if self.vocab.anaphora_re.match(self.low, opening) else None
+        # "In the southern provinces of …, the rates were 1.34, 1.53 and 1.37": words pointing
+        # back to several values may stand anywhere before them
+        vocab = self.vocab
+        if vocab.anaphora_re.match(self.low, opening):
+            return last.named
+        plural = vocab.plural_anaphora_re.search(self.low, sentence[0], d.start)
+        # "con số này" may point back to one value or several: only where it opens
+        return last.named if plural is not None \
+            and not vocab.anaphora_re.fullmatch(plural.group(0)) else None
 
     def _target_named_back(self, d: Mention, clause: Span, unit: str | None) -> Named | None:
         """"… đến năm 2020 đạt tỷ lệ 90% người dân tham gia bảo hiểm y tế …, năm 2016 phấn đấu

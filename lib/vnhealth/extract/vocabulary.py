@@ -10,7 +10,7 @@ import os
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
-from itertools import groupby
+from itertools import groupby, pairwise
 from operator import itemgetter
 from typing import Any
 
@@ -55,8 +55,11 @@ def phrase_regex(phrases: list[str]) -> re.Pattern[str]:
             chars = [re.escape(ch) for ch in p.replace(" ", "")]
             rest = "".join(r"\s*" + ch for ch in chars[1:])
         else:
-            words = [re.escape(w) for w in p.split()]
-            rest = words[0][len(re.escape(p[0])):] + "".join(r"\s+" + w for w in words[1:])
+            words = p.split()
+            # a dash between words may stand with or without its blanks ("Bà Rịa-Vũng Tàu")
+            rest = re.escape(words[0])[len(re.escape(p[0])):] + "".join(
+                (r"\s*" if "-" in (a, b) else r"\s+") + re.escape(b)
+                for a, b in pairwise(words))
         right = r"(?![\w])" if p[-1].isalnum() else ""
         groups.setdefault(p[0], []).append(rest + right)
     # not after a letter (a phrase opening with a sign or a bracket: anywhere)
@@ -852,6 +855,14 @@ class Vocabulary:
         """A name without its remark in brackets nor a leading "thành phố"."""
         name = re.sub(r"\s*\(.*\)\s*$", "", name)
         return re.sub(r"^(?:thành phố|tp\.?|city of)\s+", "", name, flags=re.IGNORECASE)
+
+    def province_named(self, matched: str) -> str | None:
+        """The province (or region) a province_name_re match names, its dash with or without
+        blanks ("Ba Ria-Vung Tau")."""
+        name = " ".join(matched.split())
+        found = self.province_of_name.get(name)
+        return found if found is not None or "-" not in name else \
+            self.province_of_name.get(_SPACED_HYPHEN_RE.sub(" - ", name))
 
     def province_of_label(self, label: str) -> str | None:
         """The province a table row's label is, when it is nothing but a province's name
