@@ -4223,6 +4223,13 @@ def test_a_list_of_bare_numbers_goes_in_turn_to_as_many_provinces(vocab: Vocabul
     assert [(o.indicator_id, o.value, o.province_named) for o in found][-3:] == [
         ("total_fertility_rate", 1.34, "dong_thap"), ("total_fertility_rate", 1.53, "hau_giang"),
         ("total_fertility_rate", 1.37, "ba_ria_vung_tau")]
+    ranked = ("Ben Tre is the only province where the elderly already outnumber children, with "
+              "an aging index of 100.1 percent. Thai Binh, Vinh Long, and Nam Dinh follow with "
+              "high indices of 98.6 percent, 95.1 percent, and 90.8 percent, respectively.")
+    assert [(o.indicator_id, o.value, o.province_named) for o in observations(
+        vocab, ranked, province_id="bac_lieu", title="")] == [
+        ("ageing_index", 100.1, "ben_tre"), ("ageing_index", 98.6, "thai_binh"),
+        ("ageing_index", 95.1, "vinh_long"), ("ageing_index", 90.8, "nam_dinh")]
     # two provinces for three numbers: which is whose the text does not say
     fewer = text.replace("Dong Thap, Hau Giang and ", "Hau Giang and ")
     assert [o.value for o in observations(vocab, fewer, province_id="can_tho", title="")] == [
