@@ -77,14 +77,25 @@ CHAR_PT = 4  # the width of every character at the ruled PDF's 8 pt (the font's 
 LINE_PT = 14
 
 
-def ruled_pdf(pages: list[list[str | list[str]]]) -> bytes:
-    """A PDF of `pages`, each a list of text lines and table rows (a list of cells): the rows
-    that follow one another are one table, each cell drawn in its ruled box, as a word
-    processor prints a plan's table."""
+# a table row's part a page break leaves on the page before it (its box open below) or on
+# the page after it (open above)
+OPEN_BELOW, OPEN_ABOVE = "open below", "open above"
+Item = str | list[str] | tuple[list[str], str]
+
+
+def _cells_of(item: list[str] | tuple[list[str], str]) -> list[str]:
+    return item[0] if isinstance(item, tuple) else item
+
+
+def ruled_pdf(pages: list[list[Item]]) -> bytes:
+    """A PDF of `pages`, each a list of text lines and table rows (a list of cells, or a part
+    of a row a page break splits: (cells, OPEN_BELOW or OPEN_ABOVE)): the rows that follow one
+    another are one table, each cell drawn in its ruled box, as a word processor prints a
+    plan's table."""
     chars = sorted({c for page in pages for item in page
-                    for c in (item if isinstance(item, str) else "".join(item))})
+                    for c in (item if isinstance(item, str) else "".join(_cells_of(item)))})
     code = {c: i + 1 for i, c in enumerate(chars)}
-    rows = [item for page in pages for item in page if not isinstance(item, str)]
+    rows = [_cells_of(item) for page in pages for item in page if not isinstance(item, str)]
     widths = [max(len(r[k]) for r in rows if k < len(r)) * CHAR_PT + 8
               for k in range(max(map(len, rows), default=0))]
     texts = [len(item) for page in pages for item in page if isinstance(item, str)]
@@ -102,13 +113,23 @@ def ruled_pdf(pages: list[list[str | list[str]]]) -> bytes:
                 ops.append(show(item, 40, y))
             else:
                 x = 40
-                for k, cell in enumerate(item):
-                    ops.append(f"{x} {y - 4} {widths[k]} {LINE_PT} re S")
+                for k, cell in enumerate(_cells_of(item)):
+                    ops.append(_box(x, y - 4, widths[k], item[1] if isinstance(item, tuple)
+                                    else None))
                     ops.append(show(cell, x + 4, y))
                     x += widths[k]
             y -= LINE_PT
         streams.append("\n".join(ops))
     return _pdf(chars, streams, size)
+
+
+def _box(x: float, y: float, width: float, open_side: str | None) -> str:
+    """A cell's ruled box from (x, y) up, without its rule on `open_side`."""
+    top = y + LINE_PT
+    rules = [(x, y, x, top), (x + width, y, x + width, top)]
+    rules += [] if open_side == OPEN_BELOW else [(x, y, x + width, y)]
+    rules += [] if open_side == OPEN_ABOVE else [(x, top, x + width, top)]
+    return " ".join(f"{a} {b} m {c} {d} l S" for a, b, c, d in rules)
 
 
 def _pdf(chars: list[str], streams: list[str], size: tuple[float, float]) -> bytes:
@@ -399,16 +420,25 @@ def test_unknown_province_suggests_close_ids(root: Path, tmp_path: Path) -> None
 
 # -- a plan's ruled table in a PDF -------------------------------------------------------------
 
-def _seed_as_ruled_pdf(seed: Path, split_before: str) -> tuple[list[str], bytes]:
+def _seed_as_ruled_pdf(seed: Path, split_before: str, words_before: int | None = None
+                       ) -> tuple[list[str], bytes]:
     """The seed's lines, and a PDF printing them: its tab rows as one ruled table, which a page
-    break splits between two rows (before the row opening with `split_before`), the second
-    page opening with its number."""
+    break splits before the row opening with `split_before`, the second page opening with its
+    number; with `words_before`, the break splits that row itself, its label's first words
+    (and its other cells) on the first page, the rest of its label on the second."""
     lines = [unicodedata.normalize("NFC", x) for x in seed.read_text(encoding="utf-8").split("\n")]
-    items: list[str | list[str]] = [
+    items: list[Item] = [
         [c.strip() for c in re.sub(r"</?b>", "", x).replace("&gt;", ">").split("\t")]
         if "\t" in x else x for x in lines]
     cut = next(k for k, x in enumerate(lines) if x.startswith(split_before))
-    return lines, ruled_pdf([items[:cut], ["- 2 -", *items[cut:]]])
+    if words_before is None:
+        return lines, ruled_pdf([items[:cut], ["- 2 -", *items[cut:]]])
+    row = _cells_of(items[cut])
+    label = row[2].split()  # the row's indicator cell, after its goal and row numbers
+    first = [*row[:2], " ".join(label[:words_before]), *row[3:]]
+    rest = ["", "", " ".join(label[words_before:]), *[""] * (len(row) - 3)]
+    return lines, ruled_pdf([[*items[:cut], (first, OPEN_BELOW)],
+                             ["- 2 -", (rest, OPEN_ABOVE), *items[cut + 1:]]])
 
 
 def test_a_plan_s_ruled_table_in_a_pdf_reads_as_its_text_does(tmp_path: Path) -> None:
@@ -432,4 +462,11 @@ def test_a_plan_s_ruled_table_in_a_pdf_reads_as_its_text_does(tmp_path: Path) ->
 
     as_text = values(lines)
     assert sum(as_text.values()) == 54
+    assert values(derived.text.split("\n")) == as_text
+    # the break splits the first row ("Toàn tỉnh có ít nhất | 4-5 bác sĩ/trạm y tế"): its two
+    # parts, each with no rule on the side of the break, read as one row
+    lines, pdf = _seed_as_ruled_pdf(seed, "(1)\t1\t", words_before=5)
+    path.write_bytes(pdf)
+    derived = derive_text(path, path.name)
+    assert "\t\t4-5 bác sĩ/trạm y tế" + "\t" * 9 in derived.text.split("\n")
     assert values(derived.text.split("\n")) == as_text

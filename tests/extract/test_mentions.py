@@ -86,6 +86,11 @@ def test_units(vocab: Vocabulary) -> None:
         ("doctors_per_station", "per_station", "range", 4.0, 5.0),
         ("height_gain_1_18", "cm", ">=", 1.5, None),
     }
+    # an English page's "doctors/health station" is the same unit
+    english = "By 2027, there will be at least 4 doctors/health station and 45 hospital beds."
+    assert {(o.indicator_id, o.unit, o.comparator, o.value)
+            for o in read_text(vocab, english).observations} == {
+        ("doctors_per_station", "per_station", ">=", 4.0)}
 
 
 def test_fraction_with_share(vocab: Vocabulary) -> None:

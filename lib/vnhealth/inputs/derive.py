@@ -93,7 +93,7 @@ def _pdf_page_text(page: Any) -> str:
     its cells split by tabs (as a DOCX's are), and the text above, between and below the
     tables as pdfplumber lays it out. Plain text, a table's wrapped cells interleave line by
     line and blank cells vanish: which value stands in which column is lost."""
-    tables = sorted(page.find_tables(), key=lambda t: t.bbox[1])
+    tables = sorted(_ruled_tables(page), key=lambda t: t.bbox[1])
     if not tables:
         return page.extract_text() or ""
     parts: list[str] = []
@@ -104,6 +104,20 @@ def _pdf_page_text(page: Any) -> str:
         top = max(top, table.bbox[3])
     parts.append(_band_text(page, top, page.bbox[3]))
     return "\n".join(part for part in parts if part)
+
+
+def _ruled_tables(page: Any) -> list[Any]:
+    """The page's ruled tables. A row a page break splits has no rule on the page's side of
+    the break: the column rules reaching past the table's first or last rule close it there,
+    so the row's part on this page is read as a row too (tab_rows joins the two parts)."""
+    tables = page.find_tables()
+    rules = [e for e in page.edges if e["orientation"] == "v"]
+    if not tables or not rules:
+        return tables
+    top, bottom = min(e["top"] for e in rules), max(e["bottom"] for e in rules)
+    if top < min(t.bbox[1] for t in tables) - 1 or bottom > max(t.bbox[3] for t in tables) + 1:
+        return page.find_tables({"explicit_horizontal_lines": [top, bottom]})
+    return tables
 
 
 def _band_text(page: Any, top: float, bottom: float) -> str:

@@ -128,12 +128,20 @@ def _rows(lines: Sequence[str], i: int, stop: int) -> tuple[list[TabRow], int]:
     going on over a page break (_next_page_rows)."""
     tabs = is_tab_line(lines[i])
     rows: list[TabRow] = []
-    j = i
+    j, broken = i, False
     while j < stop:
         text = lines[j]
         cells = split_cells(text)
         if cells is not None and is_tab_line(text) == tabs:
-            rows.append(TabRow(j + 1, [blank_markup(c).strip() for c in cells], text, cells))
+            row = TabRow(j + 1, [blank_markup(c).strip() for c in cells], text, cells)
+            joined = _row_end(rows[-1], row) if broken and rows else None
+            if joined is not None:
+                rows[-1] = joined
+            else:
+                rows.append(row)
+            broken = False
+        elif text.strip(" ") == PAGE_MARK:
+            broken = True
         elif text.strip() and not _is_rule(text):
             on = _next_page_rows(lines, rows[-1].line, j, stop, len(rows[-1].cells)) \
                 if tabs and rows else None
@@ -143,6 +151,23 @@ def _rows(lines: Sequence[str], i: int, stop: int) -> tuple[list[TabRow], int]:
             continue
         j += 1
     return rows, j
+
+
+def _row_end(before: TabRow, row: TabRow) -> TabRow | None:
+    """A page's first row that only goes on with the words of the last row before the break
+    (in its text cells, no value of its own) ends that row: the row before with those words
+    joined to its cells, its values and its line kept. None: a row of its own."""
+    filled = [k for k, cell in enumerate(row.cells) if cell]
+    if len(row.cells) != len(before.cells) or not filled or any(
+            not before.cells[k] or _VALUE_CELL_RE.fullmatch(before.cells[k]) for k in filled):
+        return None
+    cells = [f"{cell} {row.cells[k]}" if k in filled else cell
+             for k, cell in enumerate(before.cells)]
+    return before._replace(cells=cells)
+
+
+# a cell holding a value: a number, a range, a comparator before it, a percent after it
+_VALUE_CELL_RE = re.compile(r"[<>≤≥=~]?\s*\d[\d.,]*(?:\s*[-–]\s*\d[\d.,]*)?\s*%?")
 
 
 SPLIT_ROW_LINES = 12  # lines a row split by a page break may leave on either page
