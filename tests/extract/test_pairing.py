@@ -4872,3 +4872,17 @@ def test_a_province_named_after_the_country_s_name_holds_its_value(vocab: Vocabu
     o = only(vocab, "Những địa phương có tuổi thọ trung bình thuộc nhóm thấp cả nước được ghi "
                     "nhận là: Lai Châu 65,8 tuổi.", province_id="lai_chau", title="")
     assert (o.indicator_id, o.value) == ("life_expectancy", 65.8)
+
+
+def test_a_name_a_number_leads_goes_on_past_a_comma_but_not_past_a_negation(
+        vocab: Vocabulary) -> None:
+    # catalogue paraphrase set B, i046: two verbs share their object ("được khám, kiểm tra sức
+    # khỏe định kỳ"), and the group is named by its abbreviation (NCT: người cao tuổi)
+    found = observations(vocab, "Đến năm 2030, trên 90% NCT được khám, kiểm tra sức khỏe "
+                                "định kỳ.", period_start=2026, period_end=2030)
+    assert [(o.indicator_id, o.year, o.comparator, o.value) for o in found] == [
+        ("elderly_health_checks", 2030, ">", 90.0)]
+    # real_dev20: the communes NOT meeting the criteria are no share of those meeting them
+    found = observations(vocab, "Chỉ còn 2% số xã, phường của Hưng Yên chưa đạt chuẩn quốc "
+                                "gia về y tế.", province_id="hung_yen", title="")
+    assert [o.indicator_id for o in found] == []

@@ -180,4 +180,4 @@ def test_catalogue_targets_in_plan_wording_are_read(vocab: Vocabulary) -> None:
     assert rows == 80 and sorted(missed) == ["i035", "i056", "i063", "i066"]
     # B: the same targets worded otherwise, kept as a measure (README): its floor
     rows, missed = _catalogue_rows_missed(vocab, "catalogue_targets_b.csv")
-    assert rows == 80 and rows - len(missed) >= 59
+    assert rows == 80 and rows - len(missed) >= 60

@@ -37,6 +37,7 @@ PHRASE_BREAK_RE = re.compile(r"[,;:()]")  # punctuation that sets a phrase apart
 # ("804.600 đồng/người/năm, học sinh …")
 _NAME_GOES_ON_RE = re.compile(r"\s+[^\W\d_]")
 _LIST_BREAK_RE = re.compile(r"[,;]")
+_CLAUSE_BREAK_RE = re.compile(r";")
 
 
 def only_number_first_words(vocab: Vocabulary, low: str, start: int, end: int) -> bool:
@@ -566,7 +567,17 @@ def fuzzy_named(vocab: Vocabulary, phrase: str | None, unit: str, subgroup: str 
                      and vocab.subject_group(i) in (None, *named_groups)), None)
 
     found = vocab.fuzzy.best(vocab.key(phrase).key, choose, min_share)
-    return None if found is None else Named(found.indicator, 0, 0, "fuzzy", found.score)
+    if found is None or _negated_loosely(vocab, phrase, found.alias_key):
+        return None
+    return Named(found.indicator, 0, 0, "fuzzy", found.score)
+
+
+def _negated_loosely(vocab: Vocabulary, phrase: str, alias_key: str) -> bool:
+    """"2% số xã, phường chưa đạt chuẩn quốc gia về y tế": a negation its alias lacks makes
+    the phrase say the opposite of the name it is close to."""
+    negation = vocab.negation_re.search(lite(phrase))
+    return negation is not None and \
+        f" {vocab.key(negation.group(0)).key} " not in f" {alias_key} "
 
 
 # An item named by words it borrows from the list's last item must match closely: a borrowed
@@ -779,13 +790,14 @@ def after_phrase_share(phrase: str) -> float:
     return LONG_PHRASE_SHARE if len(_PHRASE_WORD_RE.findall(phrase)) > SHORT_AFTER_PHRASE else 0.0
 
 
-def phrase_after(vocab: Vocabulary, seg: Segment, d: Mention, ix: PairIndex, clause: Span
-                 ) -> str | None:
+def phrase_after(vocab: Vocabulary, seg: Segment, d: Mention, ix: PairIndex, clause: Span,
+                 past_commas: bool = False) -> str | None:
     """The words after a number up to the next number or the clause's end ("80% trạm y tế
     đã có bác sĩ, …"): the phrase a number that leads names, when the words before it name
-    nothing."""
+    nothing. It ends at a comma, unless `past_commas` ("90% NCT được khám, kiểm tra sức khỏe
+    định kỳ": verbs sharing their object)."""
     hi = ix.next_mention_start(d.end, clause[1])
-    m = _LIST_BREAK_RE.search(ix.low, d.unit_end, hi)
+    m = (_CLAUSE_BREAK_RE if past_commas else _LIST_BREAK_RE).search(ix.low, d.unit_end, hi)
     hi = m.start() if m else hi
     if len(_PHRASE_WORD_RE.findall(ix.low, d.unit_end, hi)) > AFTER_PHRASE_WORDS:
         return None  # a long stretch is the rest of a row or a sentence, not a name

@@ -636,6 +636,8 @@ class _SegmentPairing:
                 phrase = after if named is not None else phrase
                 named, phrase = (named, phrase) if named is not None else \
                     self._done_for_the_group(phrase, after, match_unit, subgroup)
+            if named is None and after is not None:
+                named, phrase = self._named_past_commas(d, clause, match_unit, subgroup, phrase)
             sentence = self.ix.sentence_of(d.start)
             item = None if named is not None else (
                 list_item_named(self.vocab, self.ix, d, sentence, subgroup)
@@ -654,6 +656,16 @@ class _SegmentPairing:
             named = self._province_item_name(d)
         return (None if turn is not None and named is not None
                 and named.indicator.id in turn.others else named), unit, phrase
+
+    def _named_past_commas(self, d: Mention, clause: Span, unit: str, subgroup: str | None,
+                           phrase: str | None) -> tuple[Named | None, str | None]:
+        """"trên 90% NCT được khám, kiểm tra sức khỏe định kỳ": the name a number leads may go
+        on past a comma (verbs sharing their object), up to the next number."""
+        longer = phrase_after(self.vocab, self.seg, d, self.ix, clause, past_commas=True)
+        if longer is None or longer == phrase:
+            return None, phrase
+        named = fuzzy_named(self.vocab, longer, unit, subgroup, after_phrase_share(longer))
+        return (named, longer) if named is not None else (None, phrase)
 
     def _rate_of_its_per_n(self, named: Named | None, subgroup: str | None) -> Named | None:
         """"giảm 10% ca mắc sốt xuất huyết/100.000 dân": a name a count shares with a rate,

@@ -609,6 +609,7 @@ class Vocabulary:
         # a name right after these says the opposite, or another quantity: not that name
         not_it = [*v.get("negation_words", []), *v.get("difference_nouns", [])]
         self.negated_re = re.compile(rf"(?<!\w)(?:{words_alternation(not_it)})\s+$")
+        self.negation_re = words_re("negation_words")
         # "Đối với nam 18 tuổi …": a clause about the group named right after these words
         self.regarding_re = re.compile(
             rf"[\W\d_]*(?:{words_alternation(v.get('regarding_words', []))})\s+(?=\w)")
@@ -1050,7 +1051,11 @@ class Vocabulary:
         return found
 
     def groups_named(self, low: str) -> set[str]:
-        """The population groups a lite() text names anywhere."""
+        """The population groups a lite() text names anywhere, also by an abbreviation ("90%
+        NCT được khám …": the elderly)."""
+        words = low.split()
+        if any(w in self.abbreviations for w in words):
+            low = " ".join(lite(self.abbreviations.get(w, w)) for w in words)
         return {self.population_groups[_SPACES_RE.sub(" ", m.group(0))]
                 for m in self.population_group_re.finditer(low)}
 
