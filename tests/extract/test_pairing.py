@@ -4886,3 +4886,12 @@ def test_a_name_a_number_leads_goes_on_past_a_comma_but_not_past_a_negation(
     found = observations(vocab, "Chỉ còn 2% số xã, phường của Hưng Yên chưa đạt chuẩn quốc "
                                 "gia về y tế.", province_id="hung_yen", title="")
     assert [o.indicator_id for o in found] == []
+
+
+def test_a_region_named_in_the_words_a_number_leads_holds_its_value(vocab: Vocabulary) -> None:
+    # real_dev127: the Central Highlands' share, on Đắk Lắk's page; the province's own follows
+    text = ("Nearly 89 percent of medical stations in Central Highlands localities have doctors. "
+            "Dak Lak recorded the highest rate with 100 percent of medical stations employing "
+            "doctors.")
+    found = observations(vocab, text, province_id="dak_lak", title="")
+    assert [(o.indicator_id, o.value) for o in found] == [("chs_with_doctor", 100.0)]

@@ -205,6 +205,9 @@ OPENING_WORDS = 5
 _LABEL_CLOSE_RE = re.compile(r"\s*[:,]")
 _PHRASE_END_RE = re.compile(r"[,;:.()]")  # where the words a number leads end
 NEGATION_REACH = 16  # characters before a name where its negation stands
+# words a name a number leads may go on with past a comma ("được khám, kiểm tra sức khỏe định
+# kỳ", "được theo dõi, điều trị và phục hồi chức năng tại cộng đồng")
+WORDS_PAST_A_COMMA = 10
 _SPACES_RE = re.compile(r"\s*")
 # the kinds of the two values of an "achieved/target" pair ("21%/20%", _pair_role)
 _PAIR_KINDS = {"achieved": KindChoice("actual", "achieved, before its target ('a/b', 'a so với "
@@ -663,6 +666,12 @@ class _SegmentPairing:
         on past a comma (verbs sharing their object), up to the next number."""
         longer = phrase_after(self.vocab, self.seg, d, self.ix, clause, past_commas=True)
         if longer is None or longer == phrase:
+            return None, phrase
+        # "… chiếm 60,3% tổng dân số, trong khi đó tỷ lệ người …": past a contrast word, or
+        # many words past the comma, the next clause has its own subject
+        added = longer.split(",", 1)[-1]
+        if self.vocab.contrast_re.search(lite(added)) \
+                or len(added.split()) > WORDS_PAST_A_COMMA:
             return None, phrase
         named = fuzzy_named(self.vocab, longer, unit, subgroup, after_phrase_share(longer))
         return (named, longer) if named is not None else (None, phrase)
@@ -1341,7 +1350,7 @@ class _SegmentPairing:
         group = self._province_in_turn(d) or self._naming_provinces(clause[0], d.start) \
             or frozenset(self._pointed_back_places(d, clause[0]) or ()) or None
         if group is None:
-            return False
+            return self._a_region_s_led(d, clause)
         if group == _UNTOLD:
             return True  # one of the provinces listed holds it, which one the text lost
         own = group & self.vocab.lineage(self.run.doc.province_id)
@@ -1350,6 +1359,18 @@ class _SegmentPairing:
         self.credited = tuple(sorted(group - own))
         self.own_value = bool(own)
         return False
+
+    def _a_region_s_led(self, d: Mention, clause: Span) -> bool:
+        """"Nearly 89 percent of medical stations in Central Highlands localities have
+        doctors": a region named in the words a number leads (up to the next number or comma)
+        makes the value the region's."""
+        hi = self.ix.next_mention_start(d.end, clause[1])
+        comma = self.low.find(",", d.unit_end, hi)
+        hi = comma if comma >= 0 else hi
+        names = self._province_names()
+        k = bisect_left(names, (d.unit_end,))
+        return any(province == REGION for _start, _end, province in
+                   names[k:bisect_left(names, (hi,), lo=k)])
 
     def _labelled_by_a_province(self, d: Mention) -> bool:
         """A province's name right before the number, as its label ("Bắc Giang (98,0%)",
@@ -1784,10 +1805,12 @@ class _SegmentPairing:
         vocab = self.vocab
         if vocab.anaphora_re.match(self.low, opening):
             return last.named
-        plural = vocab.plural_anaphora_re.search(self.low, sentence[0], d.start)
-        # "con số này" may point back to one value or several: only where it opens
-        return last.named if plural is not None \
-            and not vocab.anaphora_re.fullmatch(plural.group(0)) else None
+        # the sentence's words pointing back to several values, found once ("con số này" may
+        # point back to one value or several: only where it opens)
+        plural = self.ix.in_sentence(sentence, "plural anaphora", lambda lo, hi: [
+            m.end() for m in vocab.plural_anaphora_re.finditer(self.low, lo, hi)
+            if not vocab.anaphora_re.fullmatch(m.group(0))])
+        return last.named if plural and plural[0] <= d.start else None
 
     def _target_named_back(self, d: Mention, clause: Span, unit: str | None) -> Named | None:
         """"… đến năm 2020 đạt tỷ lệ 90% người dân tham gia bảo hiểm y tế …, năm 2016 phấn đấu
