@@ -1786,27 +1786,26 @@ class _SegmentPairing:
         """"… the total fertility rate … to 1.39. In Dong Thap, Hau Giang and Ba Ria-Vung Tau,
         the rates were 1.34, 1.53 and 1.37": a number with no unit of its own, after words
         pointing back to the value before, is in that value's unit."""
-        named = self._pointed_back(d, None)
-        return None if named is None or self.last_named is None else self.last_named.unit
+        last = self.last_named
+        return last.unit if last is not None and self._pointed_back(d, None) else None
 
     def _pointed_back(self, d: Mention, unit: str | None) -> Named | None:
         """"76.49% of households … have hygienic latrines. This ratio has increased compared
         to 2018 (71.75%)": a number naming nothing, in a sentence that opens pointing back to
-        the value before, is of that value's indicator when it states the same unit."""
+        the value before, or with words pointing back to several values anywhere before it
+        ("In the southern provinces of …, the rates were 1.34, 1.53 and 1.37"), is of that
+        value's indicator when it states the same unit (or none)."""
         sentence = self.ix.sentence_of(d.start)
         last = self.last_named
         if last is None or last.named.end > sentence[0] or unit is not None and last.unit != unit \
                 or self.ix.any_alias_before(d.start, sentence[0]):
             return None
-        text = self.low[sentence[0]:d.start]
-        opening = sentence[0] + len(text) - len(text.lstrip())
-        # "In the southern provinces of …, the rates were 1.34, 1.53 and 1.37": words pointing
-        # back to several values may stand anywhere before them
         vocab = self.vocab
-        if vocab.anaphora_re.match(self.low, opening):
+        text = self.low[sentence[0]:d.start]
+        if vocab.anaphora_re.match(self.low, sentence[0] + len(text) - len(text.lstrip())):
             return last.named
-        # the sentence's words pointing back to several values, found once ("con số này" may
-        # point back to one value or several: only where it opens)
+        # found once per sentence; "con số này" may point back to one value or several, so
+        # only where it opens the sentence
         plural = self.ix.in_sentence(sentence, "plural anaphora", lambda lo, hi: [
             m.end() for m in vocab.plural_anaphora_re.finditer(self.low, lo, hi)
             if not vocab.anaphora_re.fullmatch(m.group(0))])
