@@ -87,11 +87,11 @@ def _cells_of(item: list[str] | tuple[list[str], str]) -> list[str]:
     return item[0] if isinstance(item, tuple) else item
 
 
-def ruled_pdf(pages: list[list[Item]]) -> bytes:
+def ruled_pdf(pages: list[list[Item]], border: bool = False) -> bytes:
     """A PDF of `pages`, each a list of text lines and table rows (a list of cells, or a part
     of a row a page break splits: (cells, OPEN_BELOW or OPEN_ABOVE)): the rows that follow one
     another are one table, each cell drawn in its ruled box, as a word processor prints a
-    plan's table."""
+    plan's table; with `border`, each page framed by a ruled box."""
     chars = sorted({c for page in pages for item in page
                     for c in (item if isinstance(item, str) else "".join(_cells_of(item)))})
     code = {c: i + 1 for i, c in enumerate(chars)}
@@ -119,6 +119,8 @@ def ruled_pdf(pages: list[list[Item]]) -> bytes:
                     ops.append(show(cell, x + 4, y))
                     x += widths[k]
             y -= LINE_PT
+        if border:
+            ops.append(f"20 20 {size[0] - 40} {size[1] - 40} re S")
         streams.append("\n".join(ops))
     return _pdf(chars, streams, size)
 
@@ -420,8 +422,8 @@ def test_unknown_province_suggests_close_ids(root: Path, tmp_path: Path) -> None
 
 # -- a plan's ruled table in a PDF -------------------------------------------------------------
 
-def _seed_as_ruled_pdf(seed: Path, split_before: str, words_before: int | None = None
-                       ) -> tuple[list[str], bytes]:
+def _seed_as_ruled_pdf(seed: Path, split_before: str, words_before: int | None = None,
+                       border: bool = False) -> tuple[list[str], bytes]:
     """The seed's lines, and a PDF printing them: its tab rows as one ruled table, which a page
     break splits before the row opening with `split_before`, the second page opening with its
     number; with `words_before`, the break splits that row itself, its label's first words
@@ -438,7 +440,7 @@ def _seed_as_ruled_pdf(seed: Path, split_before: str, words_before: int | None =
     first = [*row[:2], " ".join(label[:words_before]), *row[3:]]
     rest = ["", "", " ".join(label[words_before:]), *[""] * (len(row) - 3)]
     return lines, ruled_pdf([[*items[:cut], (first, OPEN_BELOW)],
-                             ["- 2 -", (rest, OPEN_ABOVE), *items[cut + 1:]]])
+                             ["- 2 -", (rest, OPEN_ABOVE), *items[cut + 1:]]], border)
 
 
 def test_a_plan_s_ruled_table_in_a_pdf_reads_as_its_text_does(tmp_path: Path) -> None:
@@ -466,6 +468,12 @@ def test_a_plan_s_ruled_table_in_a_pdf_reads_as_its_text_does(tmp_path: Path) ->
     # the break splits the first row ("Toàn tỉnh có ít nhất | 4-5 bác sĩ/trạm y tế"): its two
     # parts, each with no rule on the side of the break, read as one row
     lines, pdf = _seed_as_ruled_pdf(seed, "(1)\t1\t", words_before=5)
+    path.write_bytes(pdf)
+    derived = derive_text(path, path.name)
+    assert "\t\t4-5 bác sĩ/trạm y tế" + "\t" * 9 in derived.text.split("\n")
+    assert values(derived.text.split("\n")) == as_text
+    # a page framed by a ruled box: the frame's rules close no row of the table
+    lines, pdf = _seed_as_ruled_pdf(seed, "(1)\t1\t", words_before=5, border=True)
     path.write_bytes(pdf)
     derived = derive_text(path, path.name)
     assert "\t\t4-5 bác sĩ/trạm y tế" + "\t" * 9 in derived.text.split("\n")

@@ -111,13 +111,23 @@ def _ruled_tables(page: Any) -> list[Any]:
     the break: the column rules reaching past the table's first or last rule close it there,
     so the row's part on this page is read as a row too (tab_rows joins the two parts)."""
     tables = page.find_tables()
-    rules = [e for e in page.edges if e["orientation"] == "v"]
-    if not tables or not rules:
-        return tables
-    top, bottom = min(e["top"] for e in rules), max(e["bottom"] for e in rules)
-    if top < min(t.bbox[1] for t in tables) - 1 or bottom > max(t.bbox[3] for t in tables) + 1:
-        return page.find_tables({"explicit_horizontal_lines": [top, bottom]})
-    return tables
+    closing = [line for table in tables for line in _closing_lines(table.bbox, page.edges)]
+    return page.find_tables({"explicit_horizontal_lines": closing}) if closing else tables
+
+
+def _closing_lines(bbox: tuple[float, float, float, float], edges: list[dict[str, Any]]
+                   ) -> list[dict[str, Any]]:
+    """Rules across a table (its width only: a page's border or a side rule forms no cell
+    with them) where its own column rules reach past its first or last rule."""
+    x0, top, x1, bottom = bbox
+    # the column rules of the table, and those touching it (a split row's)
+    rules = [e for e in edges if e["orientation"] == "v" and x0 - 1 <= e["x0"] <= x1 + 1
+             and e["top"] <= bottom + 1 and e["bottom"] >= top - 1]
+    first = min((e["top"] for e in rules), default=top)
+    last = max((e["bottom"] for e in rules), default=bottom)
+    ends = [y for y, past in ((first, first < top - 1), (last, last > bottom + 1)) if past]
+    return [{"object_type": "line", "x0": x0, "x1": x1, "top": y, "bottom": y,
+             "width": x1 - x0, "height": 0} for y in ends]
 
 
 def _band_text(page: Any, top: float, bottom: float) -> str:
