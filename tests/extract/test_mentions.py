@@ -194,3 +194,23 @@ def test_a_full_stop_after_a_value_ends_its_sentence_one_after_a_list_number_doe
         "the rate dropped to 1.39.", "in the south the rates were 1.34."]
     heading = "mục tiêu:\n2.1. giai đoạn 2021-2025: 1. về y tế cơ sở"
     assert sentence_bounds(heading) == [(0, len(heading))]
+
+
+def test_a_full_stop_glued_to_a_capitalised_word_ends_its_sentence(vocab: Vocabulary) -> None:
+    from vnhealth.extract.index import sentence_bounds
+    from vnhealth.inputs.text import lite
+
+    # a page that lost the blank between paragraphs: "1.39.In" ends a sentence, "Tp.Hồ Chí
+    # Minh" (an abbreviation) and "2.Các" (a list number opening its line) do not
+    text = "It dropped to 1.39.In Ha Tinh and Nghe An.The rates were\n2.Các tỉnh ở Tp.Hồ Chí Minh"
+    bounds = sentence_bounds(lite(text), text, vocab.dotted_abbreviations)
+    assert [text[a:b].strip() for a, b in bounds] == [
+        "It dropped to 1.39.", "In Ha Tinh and Nghe An.",
+        "The rates were\n2.Các tỉnh ở Tp.Hồ Chí Minh"]
+    # so the provinces listed take the values the sentence's plural words point back to
+    rows = read_text(vocab, "In 2019 the total fertility rate in HCMC had dropped to 1.39.In "
+                            "the southern provinces of Dong Thap, Hau Giang and Ba Ria-Vung "
+                            "Tau, the rates were 1.34, 1.53 and 1.37.", province_id="can_tho"
+                     ).observations
+    assert [(o.value, o.province_named) for o in rows][1:] == [
+        (1.34, "dong_thap"), (1.53, "hau_giang"), (1.37, "ba_ria_vung_tau")]

@@ -17,6 +17,8 @@ from vnhealth.inputs.catalog import Indicator
 _WORD_CHAR_RE = re.compile(r"\w")
 _CLAUSE_CUT_RE = re.compile(r";|\.(?=\s|$)")
 _SENTENCE_CUT_RE = re.compile(r"\.(?=\s|$)")
+_GLUED_STOP_RE = re.compile(r"(?<=[^\W_]|[%)])\.(?=[^\W\d_])")
+_WORD_BEFORE_RE = re.compile(r"\w+$")
 # the last character of a year phrase in a script whose year word follows the year ("2015 年")
 _HEAD_FINAL_YEAR_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3]")
 # A full stop that ends a list or heading number ("1. Về kinh tế", "2.1. Giai đoạn") ends no
@@ -72,13 +74,34 @@ def clause_bounds(vocab: Vocabulary, low: str) -> list[Span]:
     return list(zip(pts, pts[1:], strict=False))
 
 
-def sentence_bounds(low: str) -> list[Span]:
+def sentence_bounds(low: str, cased: str = "", abbreviations: frozenset[str] = frozenset()
+                    ) -> list[Span]:
+    """The sentences of a lite() text: cut after a full stop before a blank, and after one
+    glued to a capitalised word in the `cased` text (`_glued_stops`)."""
     cuts = {0, len(low)}
     for m in _SENTENCE_CUT_RE.finditer(low):
         if not _ends_list_number(low, m.end()):
             cuts.add(m.end())
+    cuts.update(_glued_stops(low, cased, abbreviations))
     pts = sorted(cuts)
     return list(zip(pts, pts[1:], strict=False))
+
+
+def _glued_stops(low: str, cased: str, abbreviations: frozenset[str]) -> list[int]:
+    """"… to 1.39.In the southern provinces": a page that lost the blank between paragraphs
+    glues a sentence to the next. A full stop between a lower-case letter, a digit, "%" or ")"
+    and a capitalised word ends a sentence, unless an abbreviation is before it ("Tp.Hồ Chí
+    Minh") or it ends a list number ("2.Các giải pháp")."""
+    cuts = []
+    for m in _GLUED_STOP_RE.finditer(cased):
+        after = cased[m.end():m.end() + 2]
+        if not (after[:1].isupper() and after[1:].islower()):
+            continue
+        word = _WORD_BEFORE_RE.search(low, max(0, m.start() - 12), m.start())
+        if (word is None or word.group(0) not in abbreviations) \
+                and not _ends_list_number(low, m.end()):
+            cuts.append(m.end())
+    return cuts
 
 
 class _LastMatchBefore:
@@ -188,7 +211,7 @@ class PairIndex:
     """
 
     def __init__(self, low: str, aliases: list[AliasHit], units: list[UnitHit],
-                 vocab: Vocabulary):
+                 vocab: Vocabulary, cased: str = ""):
         self.low = low
         self.aliases = aliases
         self.alias_starts = [a.start for a in aliases]
@@ -196,7 +219,7 @@ class PairIndex:
         self._alias_reach = list(accumulate(self.alias_ends, max))
         self.clauses = clause_bounds(vocab, low)
         self._clause_los = [c[0] for c in self.clauses]
-        self.sentences = sentence_bounds(low)
+        self.sentences = sentence_bounds(low, cased, vocab.dotted_abbreviations)
         self._sentence_los = [c[0] for c in self.sentences]
         self._den_starts = [u.start for u in units if u.is_denominator]
         self._den_units = [u.unit for u in units if u.is_denominator]

@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from functools import lru_cache
+from operator import itemgetter
 from typing import NamedTuple
 
 from vnhealth.extract.comparators import Compared, compare
@@ -92,6 +93,7 @@ _LABEL_BRACKET_GAP_RE = re.compile(r"\s*[:(]?\s*")  # the same, or a bracket: "B
 _REMARK_RE = re.compile(r"\([^()]*?(?:\)|\.(?=\s))")  # a bracketed remark, closed or cut
 _PUNCTUATION_ONLY_RE = re.compile(r"[\s,;:()\-–]*")  # nothing but punctuation between two words
 DIFFERENCE_REACH = 80  # characters before a number its difference words may take
+MONEY_NOUN_REACH = 160  # characters before a share's name its money word may stand ("số thu")
 AGE_LABEL_REACH = 48  # characters before a value its age group's label may take
 PART_REACH = 60  # characters before a number its "trong đó" (a part of the value before) may take
 SHARE_VERB_REACH = 24  # characters before a number its share verb ("chiếm tới hơn") may stand
@@ -174,7 +176,7 @@ def pair_segment(run: DocumentRun, seg: Segment, cleaned: str, found: Mentions,
             continue  # a name whose group is left out opens its list item ("…; được khám …")
         if not vocab.negated_re.search(low, max(0, s - NEGATION_REACH), s):
             aliases.append(AliasHit(s, e, m.group(1)))  # "chưa đạt chuẩn …": not that name
-    ix = PairIndex(low, aliases, found.units, vocab)
+    ix = PairIndex(low, aliases, found.units, vocab, cleaned)
     # numbers inside an indicator's name are part of the name ("dưới 1 tuổi", ">= 25%")
     mentions = [d for d in found.mentions if not ix.in_alias(d.num_start)]
     mentions = join_ranges(vocab, mentions, low, cleaned)
@@ -740,7 +742,10 @@ class _SegmentPairing:
         54% is not caries); None: no such list."""
         sentence = self.ix.sentence_of(d.start)
         before = self.ix.sentence_of(sentence[0] - 1) if sentence[0] > 0 else (0, 0)
-        earlier = [n for pos, n in self.named_at if before[0] <= pos < before[1]]
+        # (named_at is in text order: the numbers are read in turn)
+        at = self.named_at
+        earlier = [n for _pos, n in at[bisect_left(at, before[0], key=itemgetter(0)):
+                                      bisect_left(at, before[1], key=itemgetter(0))]]
         in_turn = respectively_named(self.run.chooser, d, self.ix, sentence, match_unit, table,
                                      earlier) \
             or paired_in_turn(self.run.chooser, d, self.ix, clause, match_unit, table)
@@ -1923,7 +1928,9 @@ class _SegmentPairing:
             return False
         # the words from the name's clause (a name an earlier clause gave: "Số thu BHXH, BHYT,
         # BHTN đạt 81,3%, ước thực hiện cuối năm đạt 100%") to the number
-        lo = min(self.ix.clause_of(named.start)[0], self._phrase_start(d, clause)) \
+        # (from a few words before the name: a clause of a wrapped paragraph may be long)
+        lo = min(max(self.ix.clause_of(named.start)[0], named.start - MONEY_NOUN_REACH),
+                 self._phrase_start(d, clause)) \
             if named.start < d.start else self._phrase_start(d, clause)
         return self.vocab.money_noun_re.search(self.low, lo, d.start) is not None
 

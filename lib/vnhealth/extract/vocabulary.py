@@ -591,6 +591,8 @@ class Vocabulary:
         self.hangul_particles = tuple(nfc(w) for w in v.get("hangul_particles", []))
         self.target_noun_re = words_re("target_nouns")
         self.place_anaphora_re = words_re("place_anaphora_words")
+        self.dotted_abbreviations = frozenset(lite(nfc(w)) for w in
+                                              v.get("dotted_abbreviations", []))
         self.part_lead_re = words_re("part_lead_words")
         # "…, và nữ là": a joining word (after a comma or alone), then a short stretch with no
         # number up to the next part's number
