@@ -804,6 +804,27 @@ def test_places_pointed_back_to_take_the_values_in_turn(vocab: Vocabulary) -> No
     assert {o.indicator_id for o in found} == {"life_expectancy"}
 
 
+def test_places_pointed_back_to_with_their_count_share_one_value(vocab: Vocabulary) -> None:
+    # real_dev115: "Ở 3 địa phương này" points back to the three provinces named before, its
+    # count no value; the one value said of them all is each one's
+    text = ("Người dân TPHCM, Hà Nội và Đồng Nai cũng có tuổi thọ vượt xa mức trung bình cả "
+            "nước. Ở 3 địa phương này, tuổi thọ trung bình là 76,6 tuổi.")
+    found = observations(vocab, text, province_id="ba_ria_vung_tau", title="Tuổi thọ")
+    assert sorted((o.province_named, o.indicator_id, o.value) for o in found) == [
+        ("dong_nai", "life_expectancy", 76.6), ("ha_noi", "life_expectancy", 76.6),
+        ("ho_chi_minh", "life_expectancy", 76.6)]
+
+
+def test_the_bare_name_of_maternal_deaths_reviewed_needs_the_review_words(
+        vocab: Vocabulary) -> None:
+    # the Lai Châu seed's "thẩm định 100% các ca tử vong mẹ" is the review share; a study's
+    # shares of maternal deaths by cause or schooling (real_dev147) are not
+    o = only(vocab, "Vùng khó khăn, thẩm định 100% các ca tử vong mẹ.", period_end=2025)
+    assert (o.indicator_id, o.value) == ("maternal_deaths_reviewed", 100.0)
+    assert observations(vocab, "Bà mẹ mù chữ chiếm tới hơn một nửa số ca TVM (54,3%); do băng "
+                               "huyết chiếm 51,4% các ca tử vong mẹ.", title="Nghiên cứu") == []
+
+
 def test_a_time_of_day_is_no_value(vocab: Vocabulary) -> None:
     # a page's stamp "17/01/2019 18:38" under a headline naming an indicator
     o = only(vocab, "Khống chế tỷ lệ người mắc ngộ độc thực phẩm\n17/01/2019 18:38\n"

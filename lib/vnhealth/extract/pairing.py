@@ -903,6 +903,8 @@ class _SegmentPairing:
         of them named after the number before it in its clause, and the number after it, if
         any, labelled by a province of its own."""
         before = self.ix.mention_before(clause[0], d.start)
+        if before is not None and self.vocab.place_anaphora_re.match(self.low, before.start):
+            before = None  # "Ở 3 địa phương này, …": the count of the places pointed back to
         names = [n for n in self._province_names()
                  if (before.unit_end if before else clause[0]) <= n[0] < d.start]
         if before is not None and len(names) < len(self.credited) + self.own_value:

@@ -590,7 +590,9 @@ class Vocabulary:
         self.plural_anaphora_re = words_re("plural_anaphora_words")
         self.hangul_particles = tuple(nfc(w) for w in v.get("hangul_particles", []))
         self.target_noun_re = words_re("target_nouns")
-        self.place_anaphora_re = words_re("place_anaphora_words")
+        counted = words_re("place_anaphora_counted")
+        self.place_anaphora_re = re.compile(
+            rf"{words_re('place_anaphora_words').pattern}|(?<!\w)\d{{1,2}}\s+(?:{counted.pattern})")
         self.dotted_abbreviations = frozenset(lite(nfc(w)) for w in
                                               v.get("dotted_abbreviations", []))
         self.part_lead_re = words_re("part_lead_words")
