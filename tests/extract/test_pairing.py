@@ -825,6 +825,26 @@ def test_the_bare_name_of_maternal_deaths_reviewed_needs_the_review_words(
                                "huyết chiếm 51,4% các ca tử vong mẹ.", title="Nghiên cứu") == []
 
 
+def test_here_points_back_to_the_place_named_before(vocab: Vocabulary) -> None:
+    # real_dev108: "ở đây" is the region the sentence before names, whose value is no
+    # province's; said after the province itself, it is the province's
+    text = ("Tây Nguyên là vùng có tuổi thọ thấp nhất cả nước. Người dân ở đây có tuổi thọ "
+            "trung bình 72 tuổi.")
+    assert observations(vocab, text, province_id="kon_tum", title="Tuổi thọ") == []
+    o = only(vocab, "Lào Cai là tỉnh miền núi. Người dân ở đây có tuổi thọ trung bình 72 tuổi.",
+             province_id="lao_cai", title="Tuổi thọ")
+    assert (o.indicator_id, o.value) == ("life_expectancy", 72.0)
+
+
+def test_students_bare_name_needs_a_document_on_health_insurance(vocab: Vocabulary) -> None:
+    # real_dev139: "tỷ lệ học sinh, sinh viên" names the students' coverage only in a document
+    # that speaks of health insurance
+    text = "Tỷ lệ học sinh, sinh viên thực hiện chương trình giáo dục thể chất đạt 100%."
+    assert observations(vocab, text, title="Thể dục thể thao") == []
+    o = only(vocab, "Bảo hiểm y tế: tỷ lệ học sinh, sinh viên tham gia đạt 99,5%.", title="")
+    assert (o.indicator_id, o.value) == ("health_insurance_coverage_students", 99.5)
+
+
 def test_a_time_of_day_is_no_value(vocab: Vocabulary) -> None:
     # a page's stamp "17/01/2019 18:38" under a headline naming an indicator
     o = only(vocab, "Khống chế tỷ lệ người mắc ngộ độc thực phẩm\n17/01/2019 18:38\n"
@@ -2440,6 +2460,21 @@ def test_a_paragraph_opening_with_a_linking_word_goes_on_in_the_year_before(
                     period_end=2023, title="")
     assert (unlinked.year, unlinked.year_basis) == (
         2023, "plan horizon (a sentence setting a target)")
+
+
+def test_a_paragraph_opening_meanwhile_goes_on_in_the_year_before(vocab: Vocabulary) -> None:
+    # real_dev113, real_dev117: "Trong khi đó, …", "While …" open a paragraph that goes on
+    # from the one before, in the year it told of
+    text = ("Năm 2024, tổng tỷ suất sinh ở Hà Giang là 2,69 con/phụ nữ.\n\nTrong khi đó, ở "
+            "Tuyên Quang, tổng tỷ suất sinh là 2,19 con/phụ nữ.")
+    found = observations(vocab, text, province_id="tuyen_quang", title="Mức sinh")
+    assert [(o.value, o.year) for o in found][-1:] == [(2.19, 2024)]
+    text = ("The city achieved the population targets set for 2018.\n\nWhile the prenatal "
+            "screening rate reached 76 percent of the pregnant women, the newborn screening "
+            "rate rose to 84.1 percent.")
+    found = observations(vocab, text, province_id="ha_noi", title="Population")
+    assert [(o.indicator_id, o.value, o.year) for o in found] == [
+        ("prenatal_screening", 76.0, 2018), ("newborn_screening", 84.1, 2018)]
 
 
 def test_a_paragraph_pointing_back_goes_on_in_the_year_before(vocab: Vocabulary) -> None:

@@ -63,14 +63,23 @@ class IndicatorChooser:
         self.headline = headline
         self._choices: dict[tuple[str, str | None, str | None, bool], Indicator | None] = {}
         self._in_context: dict[str, bool] = {}
+        self._key: str | None = None
         self._groups_named: dict[str, bool] = {}
         self._skipped: frozenset[str] | None = None
 
     def in_context(self, ind: Indicator) -> bool:
         if ind.id not in self._in_context:
             self._in_context[ind.id] = not ind.context or any(
-                lite(w) in self.low for w in ind.context)
+                lite(w) in self.low for w in ind.context) or any(
+                f" {self.vocab.phrase_key(w)} " in self._document_key() for w in ind.context)
         return self._in_context[ind.id]
+
+    def _document_key(self) -> str:
+        """The document's matching key, blank-bounded (found once, when a context word is not
+        written as such): "students participating in HI" speaks of health insurance."""
+        if self._key is None:
+            self._key = f" {self.vocab.key(self.low).key} "
+        return self._key
 
     def choose_for_alias(self, key: str, unit: str | None, subgroup: str | None,
                          table: bool) -> Indicator | None:
