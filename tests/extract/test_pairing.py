@@ -388,6 +388,11 @@ def test_a_place_s_rank_is_no_value(vocab: Vocabulary) -> None:
     # reference_gap_stops: a verb that gives a value ends the reference's clause
     ("Mức sinh của tỉnh dưới mức sinh thay thế, chỉ đạt 1,39 con/phụ nữ.",
      [("total_fertility_rate", "=", 1.39)]),
+    ("Tổng tỷ suất sinh thấp hơn mức sinh thay thế, là 1,39 con/phụ nữ.",
+     [("total_fertility_rate", "=", 1.39)]),
+    # real_dev107: the level told right after a comma is the level's
+    ("Mức sinh thấp hơn nhiều so với mức sinh thay thế mà Việt Nam đang duy trì, từ 2 đến 2,1 "
+     "con/phụ nữ.", []),
     # reference_reached_words: the place reaches or keeps the level, its number is the place's
     ("Đến năm 2030, tỉnh duy trì vững chắc mức sinh thay thế (bình quân mỗi phụ nữ trong độ "
      "tuổi sinh đẻ có 2,1 con).", [("total_fertility_rate", "=", 2.1)]),
@@ -843,6 +848,15 @@ def test_students_bare_name_needs_a_document_on_health_insurance(vocab: Vocabula
     assert observations(vocab, text, title="Thể dục thể thao") == []
     o = only(vocab, "Bảo hiểm y tế: tỷ lệ học sinh, sinh viên tham gia đạt 99,5%.", title="")
     assert (o.indicator_id, o.value) == ("health_insurance_coverage_students", 99.5)
+
+
+def test_an_english_negation_before_a_name_refuses_it(vocab: Vocabulary) -> None:
+    # real_dev135: the share of patients not vaccinated is no coverage
+    assert observations(vocab, "Analysis shows that 58.6 percent of patients are children who "
+                               "have not been fully vaccinated.", title="Measles") == []
+    o = only(vocab, "The rate of children under one who were fully vaccinated reached 97 "
+                    "percent.", title="Measles")
+    assert (o.indicator_id, o.value) == ("full_immunization_under1", 97.0)
 
 
 def test_a_time_of_day_is_no_value(vocab: Vocabulary) -> None:

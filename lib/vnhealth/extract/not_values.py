@@ -63,16 +63,20 @@ def _reference_level_regex(words: Sequence[str], reached: Sequence[str],
     """A number a reference level's name leads to ("dưới mức sinh thay thế (2,1 con)", "the
     replacement level fertility rate of 2-2.1 children"): a standard the text compares with,
     not a value of the place. Only within its clause (no digit, punctuation or `stops` word
-    between), and not when the place reaches or keeps the level (a `reached` word right
-    before its name: "đạt mức sinh thay thế (2,0 con)")."""
+    between, a comma right before the number aside), and not when the place reaches or keeps
+    the level (a `reached` word right before its name: "đạt mức sinh thay thế (2,0 con)")."""
     names = rf"(?i:{_phrases(words)})(?!\w)"
     gap = (rf"(?:(?!(?<!\w)(?i:{_phrases(stops)})(?!\w))[^\d.,;:!?\n])"
            rf"{{0,{REFERENCE_REACH}}}?")
     number = r"\d+(?:[.,]\d+)?"
+    # "… mức sinh thay thế mà Việt Nam đang duy trì, từ 2 đến 2,1 con": the level told right
+    # after a comma, a word of range at most between
+    told = r"(?:,\s*(?:(?i:từ|of)\s+)?)?"
     # a level reached or kept (two words may stand between: "duy trì vững chắc mức sinh thay
     # thế") matches without its group, and so blanks nothing
     return re.compile(rf"(?<!\w)(?:(?i:{_phrases(reached)})(?:\s+[^\W\d_]+){{0,2}}\s+{names}"
-                      rf"|{names}{gap}({number}(?:\s*(?:[-–]|(?i:đến|tới|to))\s*{number})?))")
+                      rf"|{names}{gap}{told}"
+                      rf"({number}(?:\s*(?:[-–]|(?i:đến|tới|to))\s*{number})?))")
 
 
 def _needed_words(phrases: Sequence[str]) -> tuple[str, ...]:
