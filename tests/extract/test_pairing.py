@@ -2491,6 +2491,16 @@ def test_a_paragraph_opening_meanwhile_goes_on_in_the_year_before(vocab: Vocabul
         ("prenatal_screening", 76.0, 2018), ("newborn_screening", 84.1, 2018)]
 
 
+def test_a_part_of_a_year_compared_with_dates_nothing_after_it(vocab: Vocabulary) -> None:
+    # real_dev134: "compared to the end of 2024" is the time compared with; the paragraph
+    # tells of the first half of 2025
+    text = ("In the first 6 months of 2025, the number of people participating in health "
+            "insurance reached more than 1.3 million, an increase of more than 7,000 people "
+            "compared to the end of 2024. The health insurance coverage rate reached 95.71%.")
+    o = only(vocab, text, province_id="quang_ninh", title="Health insurance")
+    assert (o.indicator_id, o.value, o.year) == ("health_insurance_coverage", 95.71, 2025)
+
+
 def test_a_paragraph_pointing_back_goes_on_in_the_year_before(vocab: Vocabulary) -> None:
     # "上記に次いで" (after the above), "nêu trên": a paragraph whose first sentence points
     # back goes on in the year of the one before, as one opening with a linking word ("逆に")

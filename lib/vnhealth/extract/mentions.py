@@ -402,7 +402,7 @@ def year_phrases(vocab: Vocabulary, low: str) -> list[YearPhrase]:
         y = int(m.group("y2") or m.group("y1") or m.group("y3") or m.group("y4")
                 or m.group("y5") or m.group("y6") or m.group("y7") or m.group("y8")
                 or m.group("y9") or m.group("y10") or m.group("y11"))
-        kind = "reference" if (m.group("ref") or m.group("ref2")) else "year"
+        kind = "reference" if (m.group("ref") or m.group("ref2") or m.group("ref3")) else "year"
         if kind == "year" and vocab.from_year_re.match(low, m.start()) \
                 and vocab.present_re.match(low, _BLANKS_RE.match(low, m.end()).end()):
             kind = "since"  # "từ năm 2010 đến nay": the span ends now

@@ -943,8 +943,8 @@ class Vocabulary:
             # a quarter of a year: "quý I/2025", "quý 2 năm 2024"
             rf"|(?:(?:{lead})\s+)?{quarter}\s+(?:[ivx]{{1,3}}|[1-4])\s*(?:[/.\-]|\s(?:{year_words})\s)"
             r"\s*(?P<y6>(?:19|20)\d\d)(?![\d/])"
-            # part of a year: "5 tháng đầu năm 2015"
-            rf"|(?:\d{{1,2}}\s+)?(?:{part})\s+(?P<y7>(?:19|20)\d\d)(?![\d/])"
+            # part of a year: "5 tháng đầu năm 2015"; "compared to the end of 2024" compares
+            rf"|(?P<ref3>(?:{ref})\s+)?(?:\d{{1,2}}\s+)?(?:{part})\s+(?P<y7>(?:19|20)\d\d)(?![\d/])"
             # a year alone in brackets: "giảm từ 7,95‰ (2020) xuống 6‰ (2025)"
             r"|(?<=\()\s*(?P<y8>(?:19|20)\d\d)(?=\s*\))"
             # English writes a goal's year before it: "the 2023 goal of reaching 95.2%"
