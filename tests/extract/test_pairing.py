@@ -859,6 +859,34 @@ def test_an_english_negation_before_a_name_refuses_it(vocab: Vocabulary) -> None
     assert (o.indicator_id, o.value) == ("full_immunization_under1", 97.0)
 
 
+def test_a_list_item_s_own_label_sets_its_number_apart(vocab: Vocabulary) -> None:
+    # real_dev101: the routes after the first are items of their own, not the sexual share;
+    # a province, a group or a name of its own labelling an item goes on as before
+    text = ("Phần lớn lây qua đường tình dục, chiếm 49,58%, đường máu 30,31%, lây truyền mẹ con "
+            "2,25% và không rõ 17,73%.")
+    found = observations(vocab, text, province_id="dak_lak", title="HIV")
+    assert [(o.indicator_id, o.value) for o in found] == [("hiv_sexual_share", 49.58)]
+    text = ("Tỷ lệ bao phủ bảo hiểm y tế năm 2022 của Hà Nội là 91,66%, TP Hồ Chí Minh 91,25%, "
+            "An Giang 92%.")
+    found = observations(vocab, text, province_id="an_giang", title="BHYT")
+    assert [(o.province_named, o.value) for o in found] == [
+        ("ha_noi", 91.66), ("ho_chi_minh", 91.25), (None, 92.0)]
+    found = observations(vocab, "Tỷ lệ tiêm chủng đầy đủ đạt 95%, tiêm viêm gan B sơ sinh 80%.",
+                         title="Tiêm chủng")
+    assert [(o.indicator_id, o.value) for o in found] == [
+        ("full_immunization_under1", 95.0), ("hepb_birth_dose_24h", 80.0)]
+    # vocabulary list_label_areas: the same rate by kind of area (real_dev143); fillers
+    # label nothing ("… compared to the 26% and the nearly 32%", real_dev89)
+    found = observations(vocab, "Tỉ lệ bướu cổ trẻ em ở miền núi là 11,7%, trung du 6,7%, đồng "
+                                "bằng 6,5%.", title="Bướu cổ")
+    assert [(o.indicator_id, o.value) for o in found] == [
+        ("goitre_children", 11.7), ("goitre_children", 6.7), ("goitre_children", 6.5)]
+    found = observations(vocab, "The rate of stunting kids was 22.7% as compared to the 26% and "
+                                "the nearly 32% recorded in early 2010.", title="Nutrition")
+    assert [(o.indicator_id, o.value) for o in found] == [
+        ("stunting_under5", 22.7), ("stunting_under5", 26.0), ("stunting_under5", 32.0)]
+
+
 def test_a_time_of_day_is_no_value(vocab: Vocabulary) -> None:
     # a page's stamp "17/01/2019 18:38" under a headline naming an indicator
     o = only(vocab, "Khống chế tỷ lệ người mắc ngộ độc thực phẩm\n17/01/2019 18:38\n"

@@ -212,13 +212,52 @@ def pick_indicator(chooser: IndicatorChooser, d: Mention, ix: PairIndex, clause:
         after = None  # "80% A, 100% B": B is the next item's, led by its own number
     if not ix.any_alias_before(d.start, clause[0]):
         return after if after is not None else before
-    if (before is not None and after is not None and taken is not None
+    return _before_unless_apart(vocab, ix, d, clause, (before, after), taken)
+
+
+def _before_unless_apart(vocab: Vocabulary, ix: PairIndex, d: Mention, clause: Span,
+                         names: tuple[Named | None, Named | None], taken: Named | None
+                         ) -> Named | None:
+    """The name before the number, unless the number is set apart from it: by a list item's
+    own label (_labelled_apart), or, that name being the number before's, by a name in its own
+    phrase; else the name after it."""
+    before, after = names
+    if before is None or _labelled_apart(vocab, ix, d, clause, before):
+        return after
+    if (after is not None and taken is not None
             and (before.start, before.end) == (taken.start, taken.end)
             and _in_its_phrase(ix, d, after)):
         # "90% A được điều trị ARV và 90% B … có tải lượng virus dưới ngưỡng ức chế": the
         # name before is the previous number's; the one in this number's own phrase is its
         return after
-    return before if before is not None else after
+    return before
+
+
+# a list item's own label between the number before and this one: a separator, then up to
+# four words ("…, chiếm 49,58%, đường máu 30,31%, lây truyền mẹ con 2,25% và không rõ 17,73%")
+_LIST_LABEL_RE = re.compile(r"\s*(?:[,;]\s*(?:(?:và|and)\s+)?|(?:và|and)\s+)"
+                            r"(?P<label>[^\W\d_]+(?:\s[^\W\d_]+){0,3})\s*")
+
+
+def _labelled_apart(vocab: Vocabulary, ix: PairIndex, d: Mention, clause: Span,
+                    before: Named) -> bool:
+    """"phần lớn lây qua đường tình dục, chiếm 49,58%, đường máu 30,31%, …": a number a list
+    item's own words label, right after the number the name before stood for, is another
+    item's, not that name's. A label naming a group, a place or a province, or holding a verb
+    or a name of its own, goes on with the name ("…, nữ 20%", "…, Hà Nội 91,66%")."""
+    prev = ix.mention_before(clause[0], d.start)
+    if prev is None or prev.unit != d.unit or d.unit is None or before.end > prev.start:
+        return False
+    m = _LIST_LABEL_RE.fullmatch(ix.low, prev.unit_end, d.start)
+    if m is None:
+        return False
+    label = f" {m.group('label')} "
+    if all(w in vocab.list_label_fillers for w in label.split()):
+        return False  # "… compared to the 26% and the nearly 32%": no label
+    return not (vocab.subgroup_re.search(label) or vocab.verb_re.search(label)
+                or vocab.province_name_re.search(label) or vocab.list_label_areas_re.search(label)
+                or any(f" {w} " in label for w in vocab.label_verbs)
+                or ix.any_alias_before(d.start, prev.unit_end))
 
 
 def _outside_an_aside(low: str, fit: Fitting, before: Named | None, d: Mention,

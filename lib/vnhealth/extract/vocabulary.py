@@ -515,6 +515,16 @@ class Vocabulary:
         self._change_to_after_re = re.compile(
             rf"\s*(?:{words_alternation(self.baseline_to)})\s+\d")
         self.bare_value_verb_re = verb_regex(bare)
+        # verbs that make the words before a number a statement, not a list item's label;
+        # words that label an area a list goes on by, and words that label nothing
+        self.label_verbs = tuple(bare)
+        self.list_label_areas_re = phrase_regex(v.get("list_label_areas", [])) \
+            if v.get("list_label_areas") else NEVER_RE
+        comparators = [w for ws in (v.get("comparators_before") or {}).values()
+                       if isinstance(ws, list) for w in ws]
+        self.list_label_fillers = frozenset(
+            w for p in (*_lites(v.get("list_label_fillers", [])), *_lites(comparators),
+                        *self.change_hedge_words) for w in p.split())
         self.verb_then_number_re = re.compile(rf"(?<!\w)(?:{words_alternation(bare)})\s+\d")
         self.assessment_verb_re = verb_regex(_lites(v.get("assessment_verbs", [])))
         links = sorted(_lites(v.get("year_links", [])), key=len, reverse=True)

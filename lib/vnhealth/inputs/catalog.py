@@ -582,7 +582,8 @@ VOCABULARY_LISTS = ("baseline_from", "baseline_to", "change_end_words", "baselin
                     "whole_period_words", "subgroup_links",
                     "zone_subgroups", "activity_links", "last_year_words",
                     "sex_subgroups", "units_naming_a_sex", "spelled_number_nouns",
-                    "dotted_abbreviations", "place_anaphora_counted")
+                    "dotted_abbreviations", "place_anaphora_counted", "list_label_areas",
+                    "list_label_fillers")
 VOCABULARY_FIELDS = (
     Field("abbreviations", MAPPING, False), Field("synonyms", MAPPING, False),
     Field("average_nouns", MAPPING, False), Field("spelled_numbers", MAPPING, False),
