@@ -841,9 +841,9 @@ def test_here_points_back_to_the_place_named_before(vocab: Vocabulary) -> None:
     assert (o.indicator_id, o.value) == ("life_expectancy", 72.0)
 
 
-def test_students_bare_name_needs_a_document_on_health_insurance(vocab: Vocabulary) -> None:
-    # real_dev139: "tỷ lệ học sinh, sinh viên" names the students' coverage only in a document
-    # that speaks of health insurance
+def test_students_share_of_another_activity_is_no_coverage(vocab: Vocabulary) -> None:
+    # real_dev139: "tỷ lệ học sinh, sinh viên" alone does not name the students' coverage;
+    # their share taking part (in health insurance) does
     text = "Tỷ lệ học sinh, sinh viên thực hiện chương trình giáo dục thể chất đạt 100%."
     assert observations(vocab, text, title="Thể dục thể thao") == []
     o = only(vocab, "Bảo hiểm y tế: tỷ lệ học sinh, sinh viên tham gia đạt 99,5%.", title="")
