@@ -63,23 +63,14 @@ class IndicatorChooser:
         self.headline = headline
         self._choices: dict[tuple[str, str | None, str | None, bool], Indicator | None] = {}
         self._in_context: dict[str, bool] = {}
-        self._key: str | None = None
         self._groups_named: dict[str, bool] = {}
         self._skipped: frozenset[str] | None = None
 
     def in_context(self, ind: Indicator) -> bool:
         if ind.id not in self._in_context:
             self._in_context[ind.id] = not ind.context or any(
-                lite(w) in self.low for w in ind.context) or any(
-                f" {self.vocab.phrase_key(w)} " in self._document_key() for w in ind.context)
+                lite(w) in self.low for w in ind.context)
         return self._in_context[ind.id]
-
-    def _document_key(self) -> str:
-        """The document's matching key, blank-bounded (found once, when a context word is not
-        written as such): "students participating in HI" speaks of health insurance."""
-        if self._key is None:
-            self._key = f" {self.vocab.key(self.low).key} "
-        return self._key
 
     def choose_for_alias(self, key: str, unit: str | None, subgroup: str | None,
                          table: bool) -> Indicator | None:
@@ -233,12 +224,6 @@ def _before_unless_apart(vocab: Vocabulary, ix: PairIndex, d: Mention, clause: S
     return before
 
 
-# a list item's own label between the number before and this one: a separator, then up to
-# four words ("…, chiếm 49,58%, đường máu 30,31%, lây truyền mẹ con 2,25% và không rõ 17,73%")
-_LIST_LABEL_RE = re.compile(r"\s*(?:[,;]\s*(?:(?:và|and)\s+)?|(?:và|and)\s+)"
-                            r"(?P<label>[^\W\d_]+(?:\s[^\W\d_]+){0,3})\s*")
-
-
 def _labelled_apart(vocab: Vocabulary, ix: PairIndex, d: Mention, clause: Span,
                     before: Named) -> bool:
     """"phần lớn lây qua đường tình dục, chiếm 49,58%, đường máu 30,31%, …": a number a list
@@ -248,7 +233,7 @@ def _labelled_apart(vocab: Vocabulary, ix: PairIndex, d: Mention, clause: Span,
     prev = ix.mention_before(clause[0], d.start)
     if prev is None or prev.unit != d.unit or d.unit is None or before.end > prev.start:
         return False
-    m = _LIST_LABEL_RE.fullmatch(ix.low, prev.unit_end, d.start)
+    m = vocab.list_label_re.fullmatch(ix.low, prev.unit_end, d.start)
     if m is None:
         return False
     label = f" {m.group('label')} "

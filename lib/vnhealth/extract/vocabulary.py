@@ -520,6 +520,11 @@ class Vocabulary:
         self.label_verbs = tuple(bare)
         self.list_label_areas_re = phrase_regex(v.get("list_label_areas", [])) \
             if v.get("list_label_areas") else NEVER_RE
+        # a list item's own label between the number before and its own: a separator (a
+        # comma, a joining word), then up to four words ("…, chiếm 49,58%, đường máu 30,31%")
+        joins = words_alternation(_lites(v.get("count_joiners", []))) or "(?!x)x"
+        self.list_label_re = re.compile(rf"\s*(?:[,;]\s*(?:(?:{joins})\s+)?|(?:{joins})\s+)"
+                                        r"(?P<label>[^\W\d_]+(?:\s[^\W\d_]+){0,3})\s*")
         comparators = [w for ws in (v.get("comparators_before") or {}).values()
                        if isinstance(ws, list) for w in ws]
         self.list_label_fillers = frozenset(
