@@ -59,7 +59,8 @@ def _phrases(phrases: Sequence[str]) -> str:
 
 
 def _reference_level_regex(words: Sequence[str], reached: Sequence[str],
-                           stops: Sequence[str]) -> re.Pattern[str]:
+                           stops: Sequence[str], range_from: Sequence[str]
+                           ) -> re.Pattern[str]:
     """A number a reference level's name leads to ("dưới mức sinh thay thế (2,1 con)", "the
     replacement level fertility rate of 2-2.1 children"): a standard the text compares with,
     not a value of the place. Only within its clause (no digit, punctuation or `stops` word
@@ -70,8 +71,8 @@ def _reference_level_regex(words: Sequence[str], reached: Sequence[str],
            rf"{{0,{REFERENCE_REACH}}}?")
     number = r"\d+(?:[.,]\d+)?"
     # "… mức sinh thay thế mà Việt Nam đang duy trì, từ 2 đến 2,1 con": the level told right
-    # after a comma, a word of range at most between
-    told = r"(?:,\s*(?:(?i:từ|of)\s+)?)?"
+    # after a comma, a word opening a range at most between
+    told = rf"(?:,\s*(?:(?i:{_phrases(range_from)})\s+)?)?"
     # a level reached or kept (two words may stand between: "duy trì vững chắc mức sinh thay
     # thế") matches without its group, and so blanks nothing
     return re.compile(rf"(?<!\w)(?:(?i:{_phrases(reached)})(?:\s+[^\W\d_]+){{0,2}}\s+{names}"
@@ -136,6 +137,8 @@ class NotValueWords(NamedTuple):
     reference_reached_words: Sequence[str] = ()
     reference_gap_stops: Sequence[str] = ()
     sequence_before_words: Sequence[str] = ()
+    # words opening a range ("từ 2 đến 2,1"): a reference level told right after a comma
+    range_from: Sequence[str] = ()
 
 
 # characters between a reference level's name and its number ("replacement-level fertility
@@ -236,7 +239,8 @@ class NotValues:
         if more.reference_level_words:
             self.patterns.append((_reference_level_regex(more.reference_level_words,
                                                          more.reference_reached_words,
-                                                         more.reference_gap_stops),
+                                                         more.reference_gap_stops,
+                                                         more.range_from),
                                   _needed_words(more.reference_level_words)))
         if interval_words:
             # "(95% CI: 12,4%; 17%)", "(KTC 95%: 3,2 - 5,9)": a study's confidence interval, and

@@ -150,6 +150,12 @@ def _month_names(v: dict[str, Any]) -> str:
         or "(?!x)x"
 
 
+def _comparator_words(v: dict[str, Any]) -> list[str]:
+    """Every word of the vocabulary's `comparators_before` ("dưới", "trên", "at least" …)."""
+    return [w for ws in (v.get("comparators_before") or {}).values()
+            if isinstance(ws, list) for w in ws]
+
+
 def verb_regex(verbs: list[str]) -> re.Pattern[str]:
     """A reporting verb ("đạt", "là", "ước đạt") at the end of a stretch of text, a comparator
     word or so allowed after it ("đạt trên"); longest verb first."""
@@ -282,7 +288,8 @@ class Vocabulary:
             NotValueWords(*([nfc(w) for w in v.get(key, [])] for key in (
                 "age_words", "age_before_words", "interval_words", "ordinal_endings",
                 "figure_words", "rank_before_words", "reference_level_words",
-                "reference_reached_words", "reference_gap_stops", "sequence_before_words"))))
+                "reference_reached_words", "reference_gap_stops", "sequence_before_words",
+                "range_from"))))
         self._key_memo: dict[str, tuple[str, int]] = {}
 
     def _compile_aliases(self, catalog: Catalog) -> None:
@@ -454,8 +461,7 @@ class Vocabulary:
             w for p in [*v.get("specification_words", []), *v.get("linking_words", []),
                         *v.get("next_place_words", []),
                         *v.get("present_words", []),
-                        *(p for ps in (v.get("comparators_before") or {}).values()
-                          if isinstance(ps, list) for p in ps)]
+                        *_comparator_words(v)]
             for w in lite(nfc(p)).split())
         self.target_sections = _lites(v.get("target_sections", []))
         self.goal_openers = _lites(v.get("goal_openers", []))
@@ -525,10 +531,8 @@ class Vocabulary:
         joins = words_alternation(_lites(v.get("count_joiners", []))) or "(?!x)x"
         self.list_label_re = re.compile(rf"\s*(?:[,;]\s*(?:(?:{joins})\s+)?|(?:{joins})\s+)"
                                         r"(?P<label>[^\W\d_]+(?:\s[^\W\d_]+){0,3})\s*")
-        comparators = [w for ws in (v.get("comparators_before") or {}).values()
-                       if isinstance(ws, list) for w in ws]
         self.list_label_fillers = frozenset(
-            w for p in (*_lites(v.get("list_label_fillers", [])), *_lites(comparators),
+            w for p in (*_lites(v.get("list_label_fillers", [])), *_lites(_comparator_words(v)),
                         *self.change_hedge_words) for w in p.split())
         self.verb_then_number_re = re.compile(rf"(?<!\w)(?:{words_alternation(bare)})\s+\d")
         self.assessment_verb_re = verb_regex(_lites(v.get("assessment_verbs", [])))
@@ -591,9 +595,7 @@ class Vocabulary:
         plan = words_alternation(v.get('versus_plan', []))
         versus = (rf"\s*[,(]?\s*(?:{plan})(?:\s+(?:{plan}|"
                   rf"{words_alternation(v.get('versus_plan_links', []))}|\d{{4}}))*\s*:?\s*")
-        before_words = [w for ws in (v.get("comparators_before") or {}).values()
-                        if isinstance(ws, list) for w in ws]
-        versus += rf"(?:(?:{words_alternation(before_words)})\s*)?"
+        versus += rf"(?:(?:{words_alternation(_comparator_words(v))})\s*)?"
         # "93% so với kế hoạch giao 90%", "0,023/10.000 dân, kế hoạch giao <0,2": between the
         # value reached and the planned one (fullmatch), or after the first (a number follows)
         self.versus_plan_re = re.compile(versus)
